@@ -1,0 +1,71 @@
+// Roles and permissions: declared once here, shared by the server (checks) and the web app (navigation).
+
+export const STAFF_ROLES = [
+  'admin',
+  'manager',
+  'agent',
+  'support_engineer',
+  'field_engineer',
+  'trainer',
+  'storekeeper',
+  'quality_engineer',
+] as const;
+export type TStaffRole = (typeof STAFF_ROLES)[number];
+
+export const CUSTOMER_ROLES = ['customer_admin', 'customer_user'] as const;
+export type TCustomerRole = (typeof CUSTOMER_ROLES)[number];
+
+export const ALL_ROLES = [...STAFF_ROLES, ...CUSTOMER_ROLES] as const;
+export type TRole = (typeof ALL_ROLES)[number];
+
+export const USER_KINDS = ['staff', 'customer'] as const;
+export type TUserKind = (typeof USER_KINDS)[number];
+
+export const PERMISSIONS = [
+  'profile.read',
+  'profile.update',
+  'users.read',
+  'users.manage',
+  'roles.read',
+  'api_tokens.manage',
+  'audit.read',
+  'customers.read',
+  'customers.manage',
+  'files.read',
+  'files.upload',
+  'system.read',
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const EVERY_USER: TPermission[] = ['profile.read', 'profile.update', 'files.read', 'files.upload'];
+const STAFF_BASE: TPermission[] = [...EVERY_USER, 'customers.read'];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  admin: [...PERMISSIONS],
+  manager: [...STAFF_BASE, 'customers.manage', 'users.read', 'roles.read', 'audit.read', 'system.read'],
+  agent: [...STAFF_BASE, 'customers.manage'],
+  support_engineer: STAFF_BASE,
+  field_engineer: STAFF_BASE,
+  trainer: STAFF_BASE,
+  storekeeper: STAFF_BASE,
+  quality_engineer: [...STAFF_BASE, 'audit.read'],
+  // Customer users see only their own organisation; the data layer enforces it.
+  customer_admin: [...EVERY_USER, 'customers.read'],
+  customer_user: [...EVERY_USER, 'customers.read'],
+};
+
+export function permissionsOf(roles: readonly string[]): Set<TPermission> {
+  const granted = new Set<TPermission>();
+  for (const role of roles) {
+    for (const permission of ROLE_PERMISSIONS[role as TRole] ?? []) granted.add(permission);
+  }
+  return granted;
+}
+
+export function isStaffRole(role: string): role is TStaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+export function isCustomerRole(role: string): role is TCustomerRole {
+  return (CUSTOMER_ROLES as readonly string[]).includes(role);
+}

@@ -1,0 +1,156 @@
+// Builds the Fastify instance: plugins → security → modules → error handling. Tests use it directly.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authenticate, registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerFileRoutes } from './modules/files/index.ts';
+import { registerRegistryRoutes } from './modules/registry/index.ts';
+import type { AppDeps, RouteDeps } from './platform/deps.ts';
+import { errorHandler, sendProblem } from './platform/errors.ts';
+import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
+import { registerMetrics } from './platform/metrics.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function buildApp(
+  deps: AppDeps,
+  options: { loggerInstance?: FastifyServerOptions['loggerInstance']; logger?: boolean } = {},
+) {
+  const app = Fastify({
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger === false ? false : { level: deps.config.logLevel } }),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS)
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.config.cookieSecure === 'true',
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Aftercare API',
+        version: '1',
+        description:
+          'After-sales service platform. Errors are application/problem+json (RFC 9457). Authenticate with the session cookie (browser, plus X-CSRF-Token on changes) or `Authorization: Bearer <API token>`. POST accepts `Idempotency-Key`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const apiRoutes = registerRouteSecurity(app, {
+    allowedOrigins: (request) => {
+      const origins = [`${request.protocol}://${request.headers.host}`];
+      if (deps.config.publicUrl) origins.push(new URL(deps.config.publicUrl).origin);
+      return origins;
+    },
+  });
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (!bearer && !sessionToken) return;
+    const result = await authenticate(deps.db, deps.clock, deps.config, { bearer, sessionToken });
+    if (result) {
+      request.principal = result.principal;
+      request.sessionCsrf = result.csrfToken;
+    }
+  });
+  registerIdempotency(app, deps.db);
+  registerMetrics(app);
+
+  const routeDeps: RouteDeps = { ...deps, ctx: makeCtxFactory(deps.db, deps.clock) };
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.string() }), 503: z.object({ status: z.string() }) },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.db.execute(sql`select 1`);
+        return { status: 'ok' };
+      } catch {
+        return reply.code(503).send({ status: 'database unreachable' });
+      }
+    },
+  );
+  registerAccountRoutes(app, routeDeps);
+  registerRegistryRoutes(app, routeDeps);
+  registerAuditRoutes(app, routeDeps);
+  registerFileRoutes(app, routeDeps);
+
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
+      // The single-page app handles its own routes (and its own 404 page).
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return Object.assign(app, { apiRoutes });
+}

@@ -1,0 +1,24 @@
+// One connection pool per process; drizzle on top of node-postgres.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+// timestamptz as JS Date (UTC instants); bigint (int8) as string to avoid precision loss.
+pg.types.setTypeParser(20, (v) => v);
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Db | Tx;
+
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'aftercare' });
+  pool.on('error', () => {
+    /* idle client errors (server restart) are reported on the next query */
+  });
+  return pool;
+}
+
+export function createDb(pool: pg.Pool): Db {
+  return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
+}

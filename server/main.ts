@@ -1,0 +1,212 @@
+// CLI entry: aftercare serve|migrate|demo|user create|backup|restore
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Command, Option } from 'commander';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { ALL_ROLES } from '../common/roles.ts';
+import { buildApp } from './app.ts';
+import { loadConfig, type TConfig } from './config.ts';
+import { customers } from './db/schema.ts';
+import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
+import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { restoreBackup, writeBackup } from './platform/backup.ts';
+import { LocalBlobStore } from './platform/blob-store.ts';
+import { systemClock } from './platform/clock.ts';
+import { systemCtx } from './platform/context.ts';
+import { JobRunner } from './platform/jobs.ts';
+import { createMailer } from './platform/mailer.ts';
+import { outboxDeliveryJob, purgeIdempotencyJob } from './platform/platform-jobs.ts';
+import { openRuntime } from './runtime.ts';
+
+const program = new Command('aftercare')
+  .description('Aftercare after-sales service platform')
+  .showHelpAfterError();
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+function configFrom(opts: { port?: string; host?: string; dataDir?: string }): TConfig {
+  return loadConfig(process.env, { PORT: opts.port, HOST: opts.host, DATA_DIR: opts.dataDir } as never);
+}
+
+const dataDirOption = new Option('--data-dir <dir>', 'data directory (embedded database, files)').env(
+  'DATA_DIR',
+);
+
+program
+  .command('serve')
+  .description('start the web server and background jobs (embedded PostgreSQL unless DATABASE_URL is set)')
+  .addOption(new Option('-p, --port <port>', 'HTTP port').env('PORT'))
+  .addOption(new Option('--host <host>', 'address to listen on').env('HOST'))
+  .addOption(dataDirOption)
+  .option('--no-demo', 'do not load the demo dataset into an empty database')
+  .option('--worker-only', 'run background jobs only, without the web server')
+  .action(async (opts) => {
+    const config = configFrom(opts);
+    const log = pino({ level: config.logLevel });
+    const runtime = await openRuntime(config, (m) => log.info(m));
+    let logins = null;
+    if (opts.demo && (await isDatabaseEmpty(runtime.db))) {
+      logins = await loadDemoData(runtime.db, systemClock);
+      log.info('demo dataset loaded');
+    } else if (opts.demo && (await hasDemoData(runtime))) {
+      logins = demoLogins();
+    }
+    const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
+    const blobStore = new LocalBlobStore(config.blobDir);
+    const jobs = new JobRunner(
+      runtime.databaseUrl,
+      [purgeExpiredSessionsJob, outboxDeliveryJob(mailer), purgeIdempotencyJob],
+      { db: runtime.db, clock: systemClock, log },
+    );
+    if (config.jobs) await jobs.start();
+    const app = opts.workerOnly
+      ? null
+      : await buildApp(
+          { config, db: runtime.db, clock: systemClock, blobStore, mailer },
+          { loggerInstance: log },
+        );
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      say(`\n${signal}: stopping…`);
+      await app?.close().catch(() => {});
+      await jobs.stop().catch(() => {});
+      await runtime.close();
+      say('stopped.');
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    if (app) {
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://localhost:${config.port}`;
+      say('');
+      say(`Aftercare is running at ${url}  (API reference: ${url}/api/docs)`);
+      say(
+        runtime.embedded
+          ? `Database: embedded PostgreSQL, data in ${config.pgDataDir}`
+          : 'Database: DATABASE_URL',
+      );
+      if (logins) {
+        say('Demo logins:');
+        for (const l of logins) say(`  ${l.username.padEnd(12)} ${l.password}   ${l.role}`);
+      }
+      say('Press Ctrl-C to stop.');
+    } else {
+      say('Aftercare worker running (jobs only). Press Ctrl-C to stop.');
+    }
+  });
+
+async function hasDemoData(runtime: { db: import('./db/pool.ts').Db }): Promise<boolean> {
+  const r = await runtime.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(sql`code = 'HZ-METRO'`);
+  return (r[0]?.n ?? 0) > 0;
+}
+
+async function withRuntime<T>(
+  opts: { dataDir?: string },
+  fn: (rt: Awaited<ReturnType<typeof openRuntime>>, config: TConfig) => Promise<T>,
+) {
+  const config = configFrom(opts);
+  const runtime = await openRuntime(config, (m) => process.stderr.write(`${m}\n`));
+  try {
+    return await fn(runtime, config);
+  } finally {
+    await runtime.close();
+  }
+}
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .addOption(dataDirOption)
+  .action(async (opts) => {
+    await withRuntime(opts, async () => say('migrations applied'));
+  });
+
+program
+  .command('demo')
+  .description('load the demo dataset into an empty database')
+  .addOption(dataDirOption)
+  .action(async (opts) => {
+    await withRuntime(opts, async (rt) => {
+      if (!(await isDatabaseEmpty(rt.db)))
+        throw new Error('the database is not empty; demo data loads only into an empty one');
+      const logins = await loadDemoData(rt.db, systemClock);
+      for (const l of logins) say(`${l.username}\t${l.password}\t${l.role}`);
+    });
+  });
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a staff or customer user')
+  .requiredOption('-u, --username <name>', 'login name')
+  .requiredOption('-r, --role <role...>', `role(s): ${ALL_ROLES.join(', ')}`)
+  .option('-n, --name <displayName>', 'display name')
+  .option('--customer <code>', 'customer code (customer users)')
+  .option('--email <email>', 'email address')
+  .addOption(
+    new Option('--password <password>', 'password (at least 10 characters)')
+      .env('AFTERCARE_PASSWORD')
+      .makeOptionMandatory(),
+  )
+  .addOption(dataDirOption)
+  .action(async (opts) => {
+    await withRuntime(opts, async (rt) => {
+      let customerId: string | null = null;
+      if (opts.customer) {
+        const [c] = await rt.db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(sql`lower(code) = lower(${opts.customer})`);
+        if (!c) throw new Error(`no customer with code ${opts.customer}`);
+        customerId = c.id;
+      }
+      const created = await createUser(systemCtx(rt.db, systemClock, 'cli'), {
+        kind: customerId ? 'customer' : 'staff',
+        username: opts.username,
+        displayName: opts.name ?? opts.username,
+        email: opts.email ?? null,
+        roles: opts.role,
+        customerId,
+        locale: 'zh-CN',
+        password: opts.password,
+      });
+      say(`created ${created.kind} user ${created.username} (${created.roles.join(', ')})`);
+    });
+  });
+
+program
+  .command('backup')
+  .description('write a consistent backup (database + files + schema version) to FILE')
+  .argument('<file>', 'backup file to write')
+  .addOption(dataDirOption)
+  .action(async (file: string, opts) => {
+    await withRuntime(opts, async (rt, config) => {
+      const result = await writeBackup(rt.pool, new LocalBlobStore(config.blobDir), createWriteStream(file));
+      say(`backup written to ${file}: ${result.tables} tables, ${result.files} files`);
+    });
+  });
+
+program
+  .command('restore')
+  .description('restore a backup FILE into an empty database of the same schema version')
+  .argument('<file>', 'backup file to read')
+  .addOption(dataDirOption)
+  .action(async (file: string, opts) => {
+    await withRuntime(opts, async (rt, config) => {
+      const result = await restoreBackup(rt.pool, new LocalBlobStore(config.blobDir), createReadStream(file));
+      const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+      say(
+        `restored ${Object.keys(result.tables).length} tables (${rows} rows) and ${result.files} files, schema ${result.schemaVersion}`,
+      );
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`aftercare: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,188 @@
+// Every SQL statement of the accounts module.
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  ilike,
+  isNull,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import { customers } from '../registry/schema.ts';
+import { apiTokens, loginAttempts, sessions, users } from './schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithCustomer = UserRow & { customerName: string | null };
+
+const userColumns = { ...getTableColumns(users), customerName: customers.name };
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserWithCustomer | undefined> {
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(eq(users.id, id));
+  return row;
+}
+
+export async function listUsers(
+  db: Executor,
+  filter: { q?: string; kind?: string; role?: string; customerId?: string },
+  after: { v: string; id: string } | null,
+  limit: number,
+): Promise<UserWithCustomer[]> {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    conditions.push(
+      or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.email, like))!,
+    );
+  }
+  if (filter.kind) conditions.push(eq(users.kind, filter.kind as 'staff' | 'customer'));
+  if (filter.role) conditions.push(sql`${filter.role} = any(${users.roles})`);
+  if (filter.customerId) conditions.push(eq(users.customerId, filter.customerId));
+  if (after) conditions.push(sql`(lower(${users.username}), ${users.id}) > (${after.v}, ${after.id})`);
+  return db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(and(...conditions))
+    .orderBy(sql`lower(${users.username})`, asc(users.id))
+    .limit(limit + 1);
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row!;
+}
+
+/** Optimistic concurrency: the update applies only at the expected version. */
+export async function updateUser(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning();
+  return row;
+}
+
+export async function customerExists(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+  return Boolean(row);
+}
+
+// ---------- sessions ----------
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findActiveSession(db: Executor, id: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.disabled, false)));
+  return row;
+}
+
+export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteUserSessions(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string | null,
+): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return rows.length;
+}
+
+// ---------- login attempts ----------
+export async function recordFailedLogin(db: Executor, username: string, ip: string, at: Date): Promise<void> {
+  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip, at });
+}
+
+export async function clearFailedLogins(db: Executor, username: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.username, username.toLowerCase()));
+}
+
+export async function countFailures(db: Executor, column: 'username' | 'ip', value: string, since: Date) {
+  const col = column === 'username' ? loginAttempts.username : loginAttempts.ip;
+  const [row] = await db
+    .select({ n: count(), oldest: sql<Date | null>`min(${loginAttempts.at})` })
+    .from(loginAttempts)
+    .where(and(eq(col, column === 'username' ? value.toLowerCase() : value), gte(loginAttempts.at, since)));
+  return { n: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
+export async function deleteOldLoginAttempts(db: Executor, before: Date): Promise<void> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
+}
+
+// ---------- api tokens ----------
+export async function insertApiToken(db: Executor, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function listApiTokens(db: Executor) {
+  return db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt));
+}
+
+export async function findApiTokenByHash(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row;
+}
+
+export async function revokeApiToken(db: Executor, id: string, now: Date) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}
+
+export async function markApiTokenUsed(db: Executor, id: string, now: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+}

@@ -1,0 +1,2 @@
+export { registerFileRoutes } from './routes.ts';
+export { findFile, storeFile } from './service.ts';

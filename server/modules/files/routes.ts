@@ -1,0 +1,78 @@
+// HTTP: upload (multipart) and download of stored files.
+import { z } from 'zod';
+import { ZFileMeta, ZId } from '../../../common/api.ts';
+import { attachmentDisposition } from '../../platform/blob-store.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { findFile, storeFile, toFileMeta } from './service.ts';
+
+const tags = ['files'];
+
+export function registerFileRoutes(app: Api, deps: RouteDeps) {
+  app.post(
+    '/api/v1/files',
+    {
+      config: { permission: 'files.upload' },
+      schema: {
+        tags,
+        summary: 'Upload a file (multipart/form-data, field "file")',
+        consumes: ['multipart/form-data'],
+        response: { 201: ZFileMeta },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError(415, 'Unsupported media type', 'Send multipart/form-data');
+      const part = await request.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
+      if (!part) throw badRequest('No file in the request', [{ field: 'file', message: 'required' }]);
+      const data = await part.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(
+            413,
+            'Payload too large',
+            `Files are limited to ${deps.config.uploadMaxBytes} bytes`,
+            [{ field: 'file', message: 'too large' }],
+          );
+        }
+        throw err;
+      });
+      const customerField = (part.fields.customerId as { value?: string } | undefined)?.value;
+      const customerId = customerField ? ZId.safeParse(customerField) : null;
+      if (customerId && !customerId.success)
+        throw badRequest('customerId is not an id', [{ field: 'customerId', message: 'invalid' }]);
+      const meta = await storeFile(deps.ctx(request), deps.blobStore, {
+        name: part.filename,
+        data,
+        customerId: customerId?.data ?? null,
+      });
+      return reply.code(201).send(meta);
+    },
+  );
+
+  app.get(
+    '/api/v1/files/:id',
+    {
+      config: { permission: 'files.read' },
+      schema: { tags, summary: 'File metadata', params: z.object({ id: ZId }), response: { 200: ZFileMeta } },
+    },
+    async (request) => toFileMeta(await findFile(deps.ctx(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/files/:id/content',
+    {
+      config: { permission: 'files.read' },
+      schema: { tags, summary: 'Download a file (always as an attachment)', params: z.object({ id: ZId }) },
+    },
+    async (request, reply) => {
+      const row = await findFile(deps.ctx(request), request.params.id);
+      const stream = await deps.blobStore.get(row.storageKey);
+      return reply
+        .header('content-type', row.contentType)
+        .header('content-disposition', attachmentDisposition(row.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,2 @@
+export { registerRegistryRoutes } from './routes.ts';
+export { createCustomer, getCustomer } from './service.ts';

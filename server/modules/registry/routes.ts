@@ -1,0 +1,72 @@
+// HTTP: customers.
+import { z } from 'zod';
+import {
+  pageOf,
+  ZCreateCustomerRequest,
+  ZCustomer,
+  ZCustomerListQuery,
+  ZId,
+  ZUpdateCustomerRequest,
+} from '../../../common/api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { decodeCursor } from '../../platform/pagination.ts';
+import * as service from './service.ts';
+
+const tags = ['registry'];
+const ZIdParams = z.object({ id: ZId });
+
+export function registerRegistryRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/customers',
+    {
+      config: { permission: 'customers.read' },
+      schema: {
+        tags,
+        summary: 'List customers (a customer user sees only its own)',
+        querystring: ZCustomerListQuery,
+        response: { 200: pageOf(ZCustomer) },
+      },
+    },
+    async (request) =>
+      service.listCustomers(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
+  );
+
+  app.get(
+    '/api/v1/customers/:id',
+    {
+      config: { permission: 'customers.read' },
+      schema: { tags, summary: 'One customer', params: ZIdParams, response: { 200: ZCustomer } },
+    },
+    async (request) => service.getCustomer(deps.ctx(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/customers',
+    {
+      config: { permission: 'customers.manage' },
+      schema: {
+        tags,
+        summary: 'Create a customer',
+        body: ZCreateCustomerRequest,
+        response: { 201: ZCustomer },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createCustomer(deps.ctx(request), request.body)),
+  );
+
+  app.patch(
+    '/api/v1/customers/:id',
+    {
+      config: { permission: 'customers.manage' },
+      schema: {
+        tags,
+        summary: 'Update a customer; needs the current version',
+        params: ZIdParams,
+        body: ZUpdateCustomerRequest,
+        response: { 200: ZCustomer },
+      },
+    },
+    async (request) => service.updateCustomer(deps.ctx(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,46 @@
+// Audit log: every change records actor, time, action, entity, before/after and request address,
+// written in the same transaction as the change.
+import type { Executor } from '../db/pool.ts';
+import type { Ctx } from './context.ts';
+import { auditLog } from './schema.ts';
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken']);
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEYS.has(k) ? '[redacted]' : redact(v),
+      ]),
+    );
+  }
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+export async function writeAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: ctx.clock.now(),
+    actorId: ctx.principal.userId,
+    actorLabel: ctx.principal.label,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: redact(event.before) ?? null,
+    after: redact(event.after) ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  });
+}

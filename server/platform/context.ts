@@ -1,0 +1,62 @@
+// Who is acting, and which organisation's data they may touch. Every service call receives one.
+import type { TPermission } from '../../common/roles.ts';
+import type { Db } from '../db/pool.ts';
+import type { Clock } from './clock.ts';
+
+export interface Principal {
+  userId: string | null;
+  tokenId: string | null;
+  sessionId: string | null;
+  kind: 'staff' | 'customer';
+  roles: string[];
+  permissions: Set<TPermission>;
+  customerId: string | null;
+  label: string;
+  locale: string;
+}
+
+/**
+ * A customer user is confined to one organisation. Repositories of customer-scoped tables take a
+ * Scope argument and apply it in SQL, so a forgotten filter cannot leak another organisation's rows.
+ */
+export type Scope = { kind: 'all' } | { kind: 'customer'; customerId: string };
+
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  principal: Principal;
+  scope: Scope;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export function scopeOf(principal: Principal): Scope {
+  if (principal.kind === 'customer') {
+    if (!principal.customerId) throw new Error('customer principal without a customer');
+    return { kind: 'customer', customerId: principal.customerId };
+  }
+  return { kind: 'all' };
+}
+
+export const SYSTEM_PRINCIPAL: Principal = {
+  userId: null,
+  tokenId: null,
+  sessionId: null,
+  kind: 'staff',
+  roles: ['admin'],
+  permissions: new Set(),
+  customerId: null,
+  label: 'system',
+  locale: 'zh-CN',
+};
+
+export function systemCtx(db: Db, clock: Clock, label = 'system'): Ctx {
+  return {
+    db,
+    clock,
+    principal: { ...SYSTEM_PRINCIPAL, label },
+    scope: { kind: 'all' },
+    ip: null,
+    requestId: null,
+  };
+}

@@ -1,0 +1,83 @@
+// Background jobs on pg-boss: every app instance shares one PostgreSQL-backed queue, so each job runs
+// once whatever the number of instances. A job is a typed definition (name, payload schema, optional
+// cron schedule, handler); handlers call services.
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Db } from '../db/pool.ts';
+import type { Clock } from './clock.ts';
+
+export interface JobDeps {
+  db: Db;
+  clock: Clock;
+  log: { info(o: object, m?: string): void; error(o: object, m?: string): void };
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  /** `<module>.<action>`, e.g. `sessions.purge-expired`. */
+  name: string;
+  schema: S;
+  /** Cron in UTC, for recurring jobs. */
+  cron?: string;
+  handler: (data: z.infer<S>, deps: JobDeps) => Promise<void>;
+}
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}
+
+export class JobRunner {
+  private boss: PgBoss;
+  private started = false;
+  private stopping = false;
+
+  constructor(
+    connectionString: string,
+    private readonly definitions: JobDefinition[],
+    private readonly deps: JobDeps,
+  ) {
+    this.boss = new PgBoss({
+      connectionString,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'aftercare-jobs',
+    });
+    this.boss.on('error', (err: Error & { code?: string }) => {
+      // While stopping, the database going away first is expected.
+      if (this.stopping || err.code === '57P01') return;
+      deps.log.error({ err }, 'job queue error');
+    });
+  }
+
+  async start(options: { work: boolean } = { work: true }): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    for (const def of this.definitions) {
+      await this.boss.createQueue(def.name);
+      if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+      if (options.work) {
+        await this.boss.work(def.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+          for (const job of jobs) {
+            const data = def.schema.parse(job.data ?? {});
+            await def.handler(data, this.deps);
+          }
+        });
+      }
+    }
+  }
+
+  /** Queue a job; a singleton key makes a second send of the same work a no-op while the first is queued. */
+  async send<S extends z.ZodType>(
+    def: JobDefinition<S>,
+    data: z.infer<S>,
+    singletonKey?: string,
+  ): Promise<string | null> {
+    return this.boss.send(def.name, data as object, singletonKey ? { singletonKey } : {});
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.stopping = true;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}

@@ -1,0 +1,68 @@
+// Opens the database the configuration names (DATABASE_URL, or the embedded server under the data
+// directory), applies migrations, and gives back a handle that closes everything.
+import type pg from 'pg';
+import type { TConfig } from './config.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import { runMigrations } from './db/migrate.ts';
+import { createDb, createPool, type Db } from './db/pool.ts';
+
+export interface Runtime {
+  db: Db;
+  pool: pg.Pool;
+  databaseUrl: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(
+  config: TConfig,
+  log: (m: string) => void,
+  options: { migrate?: boolean } = {},
+): Promise<Runtime> {
+  let databaseUrl = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.pgDataDir,
+      port: config.embeddedPgPort,
+      log,
+    });
+    stopEmbedded = embedded.stop;
+    databaseUrl = await ensureDatabase(embedded.url, 'aftercare');
+  }
+  const pool = createPool(databaseUrl);
+  const db = createDb(pool);
+  try {
+    if (options.migrate !== false) await runMigrations(db);
+  } catch (err) {
+    await pool.end();
+    await stopEmbedded?.();
+    throw err;
+  }
+  return {
+    db,
+    pool,
+    databaseUrl,
+    embedded: stopEmbedded !== null,
+    async close() {
+      await pool.end().catch(() => {});
+      await stopEmbedded?.();
+    },
+  };
+}
+
+/** On the embedded server the product uses its own database, created on first start. */
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const { default: pgLib } = await import('pg');
+  const client = new pgLib.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,64 @@
+// Starts one PostgreSQL for the test run — the embedded server in a temporary folder, or the server
+// at TEST_DATABASE_URL — and migrates a template database that each test file clones.
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../server/db/embedded.ts';
+import { runMigrations } from '../server/db/migrate.ts';
+import { createDb, createPool } from '../server/db/pool.ts';
+
+export const TEMPLATE_DB = 'aftercare_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDb: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stop: (() => Promise<void>) | null = null;
+  let tempDir: string | null = null;
+  if (!adminUrl) {
+    tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-test-'));
+    await fs.chmod(tempDir, 0o755); // the embedded server may run as the postgres user
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(tempDir, 'pg'),
+      port: await freePort(),
+    });
+    adminUrl = embedded.url;
+    stop = embedded.stop;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // A fresh template for each run: the previous run's may be of an older schema.
+  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.end();
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DB}`;
+  const pool = createPool(templateUrl.toString(), 2);
+  await runMigrations(createDb(pool));
+  await pool.end();
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('templateDb', TEMPLATE_DB);
+  return async () => {
+    if (stop) await stop();
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+  };
+}

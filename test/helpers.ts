@@ -1,0 +1,187 @@
+// Test helpers: a database per test file cloned from the migrated template, the app built on it,
+// factories that build their own data, and a logged-in HTTP client over app.inject.
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { TCustomer, TMe } from '../common/api.ts';
+import type { TRole } from '../common/roles.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig, type TConfig } from '../server/config.ts';
+import { createDb, createPool, type Db } from '../server/db/pool.ts';
+import { createUser } from '../server/modules/accounts/index.ts';
+import { createCustomer } from '../server/modules/registry/index.ts';
+import { LocalBlobStore } from '../server/platform/blob-store.ts';
+import { type Clock, systemClock } from '../server/platform/clock.ts';
+import { systemCtx } from '../server/platform/context.ts';
+import type { Mailer } from '../server/platform/mailer.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export interface TestDatabase {
+  db: Db;
+  pool: pg.Pool;
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject('templateDb')}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = createPool(url.toString(), 5);
+  return {
+    db: createDb(pool),
+    pool,
+    url: url.toString(),
+    name,
+    async drop() {
+      await pool.end();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: Awaited<ReturnType<typeof buildApp>>;
+  db: Db;
+  config: TConfig;
+  database: TestDatabase;
+  pool: pg.Pool;
+  blobDir: string;
+  sentMail: Parameters<Mailer['send']>[0][];
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-files-'));
+  const config = loadConfig({}, { DATA_DIR: blobDir, LOG_LEVEL: 'silent', ...options.env } as never);
+  const sentMail: TestApp['sentMail'] = [];
+  const app = await buildApp(
+    {
+      config: { ...config, blobDir },
+      db: database.db,
+      clock: options.clock ?? systemClock,
+      blobStore: new LocalBlobStore(blobDir),
+      mailer: { send: async (m) => void sentMail.push(m) },
+    },
+    { logger: false },
+  );
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    config,
+    database,
+    pool: database.pool,
+    blobDir,
+    sentMail,
+    async close() {
+      await app.close();
+      await database.drop();
+      await fs.rm(blobDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------- factories ----------
+const unique = () => randomBytes(4).toString('hex');
+
+export async function buildCustomer(db: Db, fields: Partial<TCustomer> = {}): Promise<TCustomer> {
+  const code = fields.code ?? `C-${unique()}`;
+  return createCustomer(systemCtx(db, systemClock, 'test'), {
+    code,
+    name: fields.name ?? `Customer ${code}`,
+    contactName: fields.contactName ?? null,
+    contactPhone: fields.contactPhone ?? null,
+    contactEmail: fields.contactEmail ?? null,
+    address: fields.address ?? null,
+  });
+}
+
+export async function buildUser(
+  db: Db,
+  options: { role?: TRole; customerId?: string; username?: string; password?: string } = {},
+) {
+  const role = options.role ?? (options.customerId ? 'customer_user' : 'agent');
+  const username = options.username ?? `${role.replace(/_/g, '-')}-${unique()}`;
+  const user = await createUser(systemCtx(db, systemClock, 'test'), {
+    kind: options.customerId ? 'customer' : 'staff',
+    username,
+    displayName: username,
+    roles: [role],
+    customerId: options.customerId ?? null,
+    locale: 'zh-CN',
+    password: options.password ?? TEST_PASSWORD,
+  });
+  return { ...user, password: options.password ?? TEST_PASSWORD };
+}
+
+// ---------- HTTP client ----------
+export type LightResponse = Awaited<ReturnType<TestApp['app']['inject']>> & {
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected loosely
+  json<T = any>(): T;
+};
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  me: TMe;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightResponse>;
+}
+
+export async function login(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'ac_session');
+  const cookie = `ac_session=${setCookie?.value}`;
+  const me = res.json() as TMe;
+  return sessionFor(t, cookie, me.csrfToken, me);
+}
+
+export function sessionFor(t: TestApp, cookie: string, csrf: string, me: TMe): Session {
+  return {
+    cookie,
+    csrf,
+    me,
+    request(method, url, body, headers = {}) {
+      return t.app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+    },
+  };
+}
+
+export async function loginAs(t: TestApp, options: Parameters<typeof buildUser>[1] = {}) {
+  const user = await buildUser(t.db, options);
+  return { user, session: await login(t, user.username, user.password) };
+}
+
+export const newKey = () => randomUUID();
