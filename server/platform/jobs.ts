@@ -1,6 +1,7 @@
 // Background jobs on pg-boss: every app instance shares one PostgreSQL-backed queue, so each job runs
 // once whatever the number of instances. A job is a typed definition (name, payload schema, optional
 // cron schedule, handler); handlers call services.
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { Db } from '../db/pool.ts';
@@ -65,13 +66,16 @@ export class JobRunner {
     }
   }
 
-  /** Queue a job; a singleton key makes a second send of the same work a no-op while the first is queued. */
+  /**
+   * Queue a job. With a key, the job id is derived from it, so the same work sent twice (by any
+   * instance, or after a restart) is queued once: exactly once per key. Returns null for a repeat.
+   */
   async send<S extends z.ZodType>(
     def: JobDefinition<S>,
     data: z.infer<S>,
-    singletonKey?: string,
+    key?: string,
   ): Promise<string | null> {
-    return this.boss.send(def.name, data as object, singletonKey ? { singletonKey } : {});
+    return this.boss.send(def.name, data as object, key ? { id: jobIdOf(def.name, key) } : {});
   }
 
   async stop(): Promise<void> {
@@ -80,4 +84,10 @@ export class JobRunner {
     this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
+}
+
+/** A UUID-shaped id derived from the job name and key. */
+export function jobIdOf(name: string, key: string): string {
+  const h = createHash('sha256').update(`${name}\u0000${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

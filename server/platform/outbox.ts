@@ -15,8 +15,12 @@ export interface OutboxMessage {
   dedupeKey: string;
 }
 
-export async function enqueueMessage(tx: Executor, message: OutboxMessage): Promise<void> {
-  await tx.insert(outbox).values(message).onConflictDoNothing({ target: outbox.dedupeKey });
+/** `at` comes from the caller's clock: the message is due from then. */
+export async function enqueueMessage(tx: Executor, message: OutboxMessage, at: Date): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({ ...message, createdAt: at, availableAt: at })
+    .onConflictDoNothing({ target: outbox.dedupeKey });
 }
 
 export interface DeliveredMessage extends OutboxMessage {

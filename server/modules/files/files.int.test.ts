@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createTestApp, loginAs, type TestApp } from '../../../test/helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { UPLOAD_MAX_BYTES: String(64 * 1024) } });
+});
+afterAll(() => t.close());
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+function multipart(
+  name: string,
+  data: Buffer,
+  contentType = 'application/octet-stream',
+  extra: Record<string, string> = {},
+) {
+  const boundary = '----aftercare-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(extra)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(
+  session: { cookie: string; csrf: string },
+  name: string,
+  data: Buffer,
+  declared?: string,
+  extra = {},
+) {
+  const body = multipart(name, data, declared, extra);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}
+
+describe('files', () => {
+  it('stores an upload with its type sniffed from the bytes and serves it as an attachment', async () => {
+    const { session } = await loginAs(t);
+    const res = await upload(session, '现场照片 (1).png', PNG, 'text/html');
+    expect(res.statusCode).toBe(201);
+    const meta = res.json();
+    expect(meta.contentType).toBe('image/png');
+    const download = await session.request('GET', `/api/v1/files/${meta.id}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PNG)).toBe(true);
+    const disposition = String(download.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('现场照片 (1).png');
+    expect(disposition.split("UTF-8''")[1]).not.toContain('(');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses an HTML file disguised as an image', async () => {
+    const { session } = await loginAs(t);
+    const res = await upload(
+      session,
+      'x.png',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      'image/png',
+    );
+    expect(res.statusCode).toBe(415);
+    expect(res.json().errors[0].field).toBe('file');
+  });
+
+  it('refuses an upload over the size limit with 413', async () => {
+    const { session } = await loginAs(t);
+    const res = await upload(session, 'big.txt', Buffer.alloc(100 * 1024, 'a'));
+    expect(res.statusCode).toBe(413);
+  });
+
+  it("keeps a customer's files from other customers", async () => {
+    const a = await buildCustomer(t.db);
+    const b = await buildCustomer(t.db);
+    const { session: userA } = await loginAs(t, { customerId: a.id });
+    const { session: userB } = await loginAs(t, { customerId: b.id });
+    const { session: staff } = await loginAs(t, { role: 'agent' });
+    const meta = (await upload(userA, 'a.txt', Buffer.from('plain text from A'))).json();
+    expect(meta.customerId).toBe(a.id);
+    expect((await userB.request('GET', `/api/v1/files/${meta.id}`)).statusCode).toBe(404);
+    expect((await userB.request('GET', `/api/v1/files/${meta.id}/content`)).statusCode).toBe(404);
+    expect((await staff.request('GET', `/api/v1/files/${meta.id}/content`)).statusCode).toBe(200);
+    // a customer cannot file an upload under another organisation
+    const forged = (
+      await upload(userA, 'b.txt', Buffer.from('text'), undefined, { customerId: b.id })
+    ).json();
+    expect(forged.customerId).toBe(a.id);
+  });
+});
