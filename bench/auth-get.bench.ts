@@ -17,19 +17,41 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99 };
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p99,
+  };
 }
 
 export async function run() {
   const bench = await openBenchDatabase();
   try {
     const ctx = systemCtx(bench.db, systemClock, 'bench');
-    const customer = await createCustomer(ctx, { code: 'BENCH', name: '基准测试客户', contactPhone: '021-00000000' });
-    await createUser(ctx, { kind: 'staff', username: 'bench-agent', displayName: 'Bench', roles: ['agent'], locale: 'zh-CN', password: 'bench-password-1' });
+    const customer = await createCustomer(ctx, {
+      code: 'BENCH',
+      name: '基准测试客户',
+      contactPhone: '021-00000000',
+    });
+    await createUser(ctx, {
+      kind: 'staff',
+      username: 'bench-agent',
+      displayName: 'Bench',
+      roles: ['agent'],
+      locale: 'zh-CN',
+      password: 'bench-password-1',
+    });
     const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-files' } as never);
     const app = await buildApp(
-      { config, db: bench.db, clock: systemClock, blobStore: new LocalBlobStore(config.blobDir), mailer: { send: async () => {} } },
+      {
+        config,
+        db: bench.db,
+        clock: systemClock,
+        blobStore: new LocalBlobStore(config.blobDir),
+        mailer: { send: async () => {} },
+      },
       { logger: false },
     );
     await app.listen({ port: 0, host: '127.0.0.1' });

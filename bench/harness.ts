@@ -2,10 +2,10 @@
 // result files in bench/results/<name>.json.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { createDatabase, dropDatabase, freePort } from '../server/db/admin.ts';
 import { startEmbeddedPostgres } from '../server/db/embedded.ts';
 import { runMigrations } from '../server/db/migrate.ts';
 import { createDb, createPool, type Db } from '../server/db/pool.ts';
@@ -14,15 +14,6 @@ export interface BenchDatabase {
   db: Db;
   pool: pg.Pool;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
@@ -37,13 +28,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     stop = embedded.stop;
   }
   const name = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 20);
+  const pool = createPool(await createDatabase(adminUrl, name), 20);
   const db = createDb(pool);
   await runMigrations(db);
   return {
@@ -51,10 +36,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     pool,
     async close() {
       await pool.end();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(adminUrl!, name);
       await stop?.();
       if (dir) await fs.rm(dir, { recursive: true, force: true });
     },
@@ -71,10 +53,19 @@ export async function writeResult(result: {
   await fs.mkdir(dir, { recursive: true });
   const full = {
     ...result,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     date: new Date().toISOString(),
   };
   await fs.writeFile(path.join(dir, `${result.name}.json`), `${JSON.stringify(full, null, 2)}\n`);
   console.log(`\n${result.name}`);
-  console.table(Object.fromEntries(Object.entries(result.figures).map(([k, v]) => [k, { value: v, unit: result.units[k] ?? '' }])));
+  console.table(
+    Object.fromEntries(
+      Object.entries(result.figures).map(([k, v]) => [k, { value: v, unit: result.units[k] ?? '' }]),
+    ),
+  );
 }

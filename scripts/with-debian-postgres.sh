@@ -3,12 +3,7 @@
 # installed if missing), started as the non-root `postgres` user in a temporary folder, with
 # TEST_DATABASE_URL pointing at it.
 set -euo pipefail
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  echo "installing Debian's postgresql…"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-fi
+bash "$(dirname "$0")/install-debian-postgres.sh"
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | head -1)
 id postgres >/dev/null 2>&1 || useradd --system --user-group postgres
 dir=$(mktemp -d /tmp/aftercare-pg15-XXXXXX)

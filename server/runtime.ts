@@ -2,6 +2,7 @@
 // directory), applies migrations, and gives back a handle that closes everything.
 import type pg from 'pg';
 import type { TConfig } from './config.ts';
+import { createDatabase } from './db/admin.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { createDb, createPool, type Db } from './db/pool.ts';
@@ -28,7 +29,8 @@ export async function openRuntime(
       log,
     });
     stopEmbedded = embedded.stop;
-    databaseUrl = await ensureDatabase(embedded.url, 'aftercare');
+    // On the embedded server the product uses its own database, created on first start.
+    databaseUrl = await createDatabase(embedded.url, 'aftercare', { ifMissing: true });
   }
   const pool = createPool(databaseUrl);
   const db = createDb(pool);
@@ -49,20 +51,4 @@ export async function openRuntime(
       await stopEmbedded?.();
     },
   };
-}
-
-/** On the embedded server the product uses its own database, created on first start. */
-async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
-  const { default: pgLib } = await import('pg');
-  const client = new pgLib.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

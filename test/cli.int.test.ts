@@ -3,26 +3,17 @@
 // (the test server: embedded 18 under `npm test`, Debian's PostgreSQL 15 in CI's second pass).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../server/db/admin.ts';
 import { createTestDatabase, type TestDatabase } from './helpers.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/aftercare.js');
 let dir: string;
 let env: NodeJS.ProcessEnv;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function serve(port: number): {
   child: ChildProcess;

@@ -1,11 +1,10 @@
 // Starts one PostgreSQL for the test run — the embedded server in a temporary folder, or the server
 // at TEST_DATABASE_URL — and migrates a template database that each test file clones.
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createDatabase, dropDatabase, freePort } from '../server/db/admin.ts';
 import { startEmbeddedPostgres } from '../server/db/embedded.ts';
 import { runMigrations } from '../server/db/migrate.ts';
 import { createDb, createPool } from '../server/db/pool.ts';
@@ -17,17 +16,6 @@ declare module 'vitest' {
     pgAdminUrl: string;
     templateDb: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export default async function setup(project: TestProject) {
@@ -44,15 +32,9 @@ export default async function setup(project: TestProject) {
     adminUrl = embedded.url;
     stop = embedded.stop;
   }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
   // A fresh template for each run: the previous run's may be of an older schema.
-  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-  await admin.query(`create database ${TEMPLATE_DB}`);
-  await admin.end();
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DB}`;
-  const pool = createPool(templateUrl.toString(), 2);
+  await dropDatabase(adminUrl, TEMPLATE_DB);
+  const pool = createPool(await createDatabase(adminUrl, TEMPLATE_DB), 2);
   await runMigrations(createDb(pool));
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);

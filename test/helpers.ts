@@ -4,12 +4,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { inject } from 'vitest';
 import type { TCustomer, TMe } from '../common/api.ts';
 import type { TRole } from '../common/roles.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig, type TConfig } from '../server/config.ts';
+import { createDatabase, dropDatabase } from '../server/db/admin.ts';
 import { createDb, createPool, type Db } from '../server/db/pool.ts';
 import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
@@ -31,24 +32,16 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${inject('templateDb')}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 5);
+  const url = await createDatabase(adminUrl, name, { template: inject('templateDb') });
+  const pool = createPool(url, 5);
   return {
     db: createDb(pool),
     pool,
-    url: url.toString(),
+    url,
     name,
     async drop() {
       await pool.end();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(adminUrl, name);
     },
   };
 }

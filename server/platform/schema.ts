@@ -1,18 +1,7 @@
 // Cross-cutting tables: audit log, idempotency keys, outbox, stored files.
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '../db/columns.ts';
 
 // Append-only: a trigger (migration 0001) rejects UPDATE and DELETE.
 export const auditLog = pgTable(

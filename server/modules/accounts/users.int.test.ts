@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, buildUser, createTestApp, login, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  buildUser,
+  createTestApp,
+  login,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -90,7 +98,10 @@ describe('user administration', () => {
     const off = await admin.request('PATCH', `/api/v1/users/${u.id}`, { version: u.version, disabled: true });
     expect(off.statusCode).toBe(200);
     expect((await s1.request('GET', '/api/v1/me')).statusCode).toBe(401);
-    const on = await admin.request('PATCH', `/api/v1/users/${u.id}`, { version: off.json().version, disabled: false });
+    const on = await admin.request('PATCH', `/api/v1/users/${u.id}`, {
+      version: off.json().version,
+      disabled: false,
+    });
     const s2 = await login(t, u.username);
     const reset = await admin.request('POST', `/api/v1/users/${u.id}/reset-password`, {
       version: on.json().version,
@@ -103,7 +114,10 @@ describe('user administration', () => {
 
   it('an admin cannot disable themself', async () => {
     const me = (await admin.request('GET', `/api/v1/users/${admin.me.id}`)).json();
-    const res = await admin.request('PATCH', `/api/v1/users/${admin.me.id}`, { version: me.version, disabled: true });
+    const res = await admin.request('PATCH', `/api/v1/users/${admin.me.id}`, {
+      version: me.version,
+      disabled: true,
+    });
     expect(res.statusCode).toBe(422);
   });
 
@@ -112,7 +126,9 @@ describe('user administration', () => {
     for (let i = 0; i < 3; i++) await buildUser(t.db, { customerId: c.id });
     const first = (await admin.request('GET', `/api/v1/users?customerId=${c.id}&limit=2`)).json();
     expect(first.items).toHaveLength(2);
-    const second = (await admin.request('GET', `/api/v1/users?customerId=${c.id}&limit=2&cursor=${first.nextCursor}`)).json();
+    const second = (
+      await admin.request('GET', `/api/v1/users?customerId=${c.id}&limit=2&cursor=${first.nextCursor}`)
+    ).json();
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     const ids = [...first.items, ...second.items].map((u: { id: string }) => u.id);
@@ -125,7 +141,9 @@ describe('user administration', () => {
     const { session: manager } = await loginAs(t, { role: 'manager' });
     expect((await manager.request('GET', '/api/v1/users')).statusCode).toBe(200);
     const u = await buildUser(t.db);
-    expect((await manager.request('PATCH', `/api/v1/users/${u.id}`, { version: 1, roles: ['admin'] })).statusCode).toBe(403);
+    expect(
+      (await manager.request('PATCH', `/api/v1/users/${u.id}`, { version: 1, roles: ['admin'] })).statusCode,
+    ).toBe(403);
   });
 
   it('a user updates their own profile and language', async () => {
