@@ -149,10 +149,13 @@ export const ZCreateApiTokenRequest = z.strictObject({
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });
 
 // ---------- customers ----------
+export const CUSTOMER_TYPES = ['enterprise', 'government', 'institution', 'individual'] as const;
 export const ZCustomer = z.object({
   id: ZId,
   code: z.string(),
   name: z.string(),
+  type: z.enum(CUSTOMER_TYPES),
+  region: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
@@ -165,6 +168,8 @@ export type TCustomer = z.infer<typeof ZCustomer>;
 
 const customerFields = {
   name: z.string().trim().min(1).max(200),
+  type: z.enum(CUSTOMER_TYPES).optional(),
+  region: z.string().trim().max(100).nullable().optional(),
   contactName: z.string().trim().max(100).nullable().optional(),
   contactPhone: z.string().trim().max(40).nullable().optional(),
   contactEmail: z.email().max(200).nullable().optional(),
@@ -189,6 +194,8 @@ export const ZUpdateCustomerRequest = z.strictObject({
 export type TUpdateCustomerRequest = z.infer<typeof ZUpdateCustomerRequest>;
 export const ZCustomerListQuery = ZCursorQuery.extend({
   q: z.string().trim().max(100).optional(),
+  type: z.enum(CUSTOMER_TYPES).optional(),
+  region: z.string().trim().max(100).optional(),
   sort: z.enum(['name', 'code', 'createdAt']).default('name'),
 });
 

@@ -34,24 +34,44 @@ export const PERMISSIONS = [
   'files.read',
   'files.upload',
   'system.read',
+  'registry.read',
+  'registry.manage',
+  'products.manage',
+  'contracts.read',
+  'contracts.manage',
+  'deposits.approve',
+  'imports.run',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 const EVERY_USER: TPermission[] = ['profile.read', 'profile.update', 'files.read', 'files.upload'];
-const STAFF_BASE: TPermission[] = [...EVERY_USER, 'customers.read'];
+const STAFF_BASE: TPermission[] = [...EVERY_USER, 'customers.read', 'registry.read', 'contracts.read'];
+const CUSTOMER_BASE: TPermission[] = [...EVERY_USER, 'customers.read', 'registry.read', 'contracts.read'];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: [...PERMISSIONS],
-  manager: [...STAFF_BASE, 'customers.manage', 'users.read', 'roles.read', 'audit.read', 'system.read'],
-  agent: [...STAFF_BASE, 'customers.manage'],
+  manager: [
+    ...STAFF_BASE,
+    'customers.manage',
+    'registry.manage',
+    'products.manage',
+    'contracts.manage',
+    'deposits.approve',
+    'imports.run',
+    'users.read',
+    'roles.read',
+    'audit.read',
+    'system.read',
+  ],
+  agent: [...STAFF_BASE, 'customers.manage', 'registry.manage'],
   support_engineer: STAFF_BASE,
-  field_engineer: STAFF_BASE,
+  field_engineer: [...STAFF_BASE, 'registry.manage'],
   trainer: STAFF_BASE,
-  storekeeper: STAFF_BASE,
+  storekeeper: [...STAFF_BASE, 'products.manage'],
   quality_engineer: [...STAFF_BASE, 'audit.read'],
   // Customer users see only their own organisation; the data layer enforces it.
-  customer_admin: [...EVERY_USER, 'customers.read'],
-  customer_user: [...EVERY_USER, 'customers.read'],
+  customer_admin: CUSTOMER_BASE,
+  customer_user: CUSTOMER_BASE,
 };
 
 export function permissionsOf(roles: readonly string[]): Set<TPermission> {

@@ -13,7 +13,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 pw=aftercare-ci
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 echo "$pw" > "$dir/pw" && chown postgres "$dir/pw"
-as_pg "$bin/initdb -D $dir/data -U postgres --pwfile=$dir/pw --auth=scram-sha-256 --encoding=UTF8 --locale=C >/dev/null"
+as_pg "$bin/initdb -D $dir/data -U postgres --pwfile=$dir/pw --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null"
 as_pg "$bin/pg_ctl -D $dir/data -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200' -l $dir/log -w start >/dev/null"
 cleanup() { as_pg "$bin/pg_ctl -D $dir/data -m fast -w stop >/dev/null" || true; rm -rf "$dir"; }
 trap cleanup EXIT

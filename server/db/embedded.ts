@@ -40,7 +40,8 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // A UTF-8 ctype, so that pg_trgm treats Chinese characters as word characters (search, similarity).
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: remember,
     onError: remember,

@@ -1,2 +1,7 @@
+// Public surface of the registry module.
+export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
+export { createAsset, createProduct, getAsset } from './asset-service.ts';
+export { createContract, postDepositEntry } from './contract-service.ts';
+export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';

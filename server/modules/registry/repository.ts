@@ -18,7 +18,7 @@ const sortColumn = {
 export async function listCustomers(
   db: Executor,
   scope: Scope,
-  filter: { q?: string; sort: CustomerSort },
+  filter: { q?: string; type?: string; region?: string; sort: CustomerSort },
   after: CursorKey | null,
   limit: number,
 ): Promise<CustomerRow[]> {
@@ -29,6 +29,8 @@ export async function listCustomers(
       or(ilike(customers.name, like), ilike(customers.code, like), ilike(customers.contactPhone, like))!,
     );
   }
+  if (filter.type) conditions.push(eq(customers.type, filter.type as CustomerRow['type']));
+  if (filter.region) conditions.push(eq(customers.region, filter.region));
   const column = sortColumn[filter.sort];
   if (after) {
     const value = filter.sort === 'createdAt' ? new Date(String(after.v)) : after.v;

@@ -10,12 +10,47 @@ import {
 } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import { registerAssetRoutes } from './asset-routes.ts';
+import { registerProjectRoutes } from './project-routes.ts';
 import * as service from './service.ts';
 
 const tags = ['registry'];
 const ZIdParams = z.object({ id: ZId });
 
 export function registerRegistryRoutes(app: Api, deps: RouteDeps) {
+  registerProjectRoutes(app, deps);
+  registerAssetRoutes(app, deps);
+
+  app.get(
+    '/api/v1/customers/duplicates',
+    {
+      config: { permission: 'customers.manage' },
+      schema: {
+        tags,
+        summary: 'Customers that look like the one being entered (same phone or similar name)',
+        querystring: z
+          .object({
+            name: z.string().trim().max(200).optional(),
+            phone: z.string().trim().max(40).optional(),
+          })
+          .refine((q) => q.name || q.phone, { message: 'give a name or a phone', path: ['name'] }),
+        response: {
+          200: z.array(
+            z.object({
+              id: ZId,
+              code: z.string(),
+              name: z.string(),
+              contactPhone: z.string().nullable(),
+              score: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) =>
+      service.findDuplicateCustomers(deps.ctx(request), request.query.name, request.query.phone),
+  );
+
   app.get(
     '/api/v1/customers',
     {

@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound, staleVersion } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
+import { findSimilarCustomers } from './project-repository.ts';
 import * as repo from './repository.ts';
 
 export function toCustomer(row: repo.CustomerRow): TCustomer {
@@ -11,6 +12,8 @@ export function toCustomer(row: repo.CustomerRow): TCustomer {
     id: row.id,
     code: row.code,
     name: row.name,
+    type: row.type,
+    region: row.region,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     contactEmail: row.contactEmail,
@@ -23,7 +26,7 @@ export function toCustomer(row: repo.CustomerRow): TCustomer {
 
 export async function listCustomers(
   ctx: Ctx,
-  query: { q?: string; sort: repo.CustomerSort; limit: number },
+  query: { q?: string; type?: string; region?: string; sort: repo.CustomerSort; limit: number },
   after: CursorKey | null,
 ) {
   const rows = await repo.listCustomers(ctx.db, ctx.scope, query, after, query.limit);
@@ -51,6 +54,8 @@ export async function createCustomer(ctx: Ctx, input: TCreateCustomerRequest): P
     const row = await repo.insertCustomer(tx, {
       code: input.code,
       name: input.name,
+      type: input.type ?? 'enterprise',
+      region: input.region ?? null,
       contactName: input.contactName ?? null,
       contactPhone: input.contactPhone ?? null,
       contactEmail: input.contactEmail ?? null,
@@ -86,4 +91,10 @@ export async function updateCustomer(
     });
     return toCustomer(after);
   });
+}
+
+/** Possible duplicates of a customer being entered: same phone or a similar name. */
+export async function findDuplicateCustomers(ctx: Ctx, name?: string, phone?: string) {
+  if (ctx.scope.kind === 'customer') throw forbidden();
+  return findSimilarCustomers(ctx.db, name, phone);
 }

@@ -1,0 +1,220 @@
+// SQL of products, assets and contracts. Customer-scoped reads take a Scope.
+import { and, asc, desc, eq, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import type { Scope } from '../../platform/context.ts';
+import type { CursorKey } from '../../platform/pagination.ts';
+import { scopeFilter } from '../../platform/scope.ts';
+import { likePattern } from './project-repository.ts';
+import { assets, contracts, depositEntries, products, projects } from './schema.ts';
+
+// ---------- products (a catalogue, not customer data) ----------
+export type ProductRow = typeof products.$inferSelect;
+
+export async function listProducts(
+  db: Executor,
+  filter: { q?: string; category?: string; sizeClass?: string },
+  after: CursorKey | null,
+  limit: number,
+): Promise<ProductRow[]> {
+  const where: (SQL | undefined)[] = [
+    filter.q ? sql`(${products.name} || ' ' || ${products.model}) ilike ${likePattern(filter.q)}` : undefined,
+    filter.category ? eq(products.category, filter.category) : undefined,
+    filter.sizeClass ? eq(products.sizeClass, filter.sizeClass as ProductRow['sizeClass']) : undefined,
+    after ? sql`(lower(${products.model}), ${products.id}) > (${after.v}, ${after.id})` : undefined,
+  ];
+  return db
+    .select()
+    .from(products)
+    .where(and(...where))
+    .orderBy(sql`lower(${products.model})`, asc(products.id))
+    .limit(limit + 1);
+}
+
+export async function findProduct(db: Executor, id: string) {
+  const [row] = await db.select().from(products).where(eq(products.id, id));
+  return row;
+}
+
+export async function insertProduct(db: Executor, values: typeof products.$inferInsert) {
+  const [row] = await db.insert(products).values(values).returning();
+  return row!;
+}
+
+// ---------- assets ----------
+const assetColumns = {
+  asset: assets,
+  projectName: projects.name,
+  productModel: products.model,
+  productName: products.name,
+};
+export type AssetRow = typeof assets.$inferSelect & {
+  projectName: string;
+  productModel: string;
+  productName: string;
+};
+const flatten = (r: {
+  asset: typeof assets.$inferSelect;
+  projectName: string;
+  productModel: string;
+  productName: string;
+}) => ({
+  ...r.asset,
+  projectName: r.projectName,
+  productModel: r.productModel,
+  productName: r.productName,
+});
+
+export interface AssetFilter {
+  q?: string;
+  customerId?: string;
+  projectId?: string;
+  productId?: string;
+  parentId?: string;
+  status?: string;
+}
+
+function assetWhere(scope: Scope, filter: AssetFilter): (SQL | undefined)[] {
+  return [
+    scopeFilter(assets.customerId, scope),
+    filter.q
+      ? or(
+          sql`(${assets.serial} || ' ' || coalesce(${assets.name}, '') || ' ' || coalesce(${assets.location}, '')) ilike ${likePattern(filter.q)}`,
+          ilike(products.name, likePattern(filter.q)),
+          ilike(products.model, likePattern(filter.q)),
+        )
+      : undefined,
+    filter.customerId ? eq(assets.customerId, filter.customerId) : undefined,
+    filter.projectId ? eq(assets.projectId, filter.projectId) : undefined,
+    filter.productId ? eq(assets.productId, filter.productId) : undefined,
+    filter.parentId ? eq(assets.parentId, filter.parentId) : undefined,
+    filter.status ? eq(assets.status, filter.status as AssetRow['status']) : undefined,
+  ];
+}
+
+export async function listAssets(
+  db: Executor,
+  scope: Scope,
+  filter: AssetFilter,
+  after: CursorKey | null,
+  limit: number,
+): Promise<AssetRow[]> {
+  const where = assetWhere(scope, filter);
+  if (after) where.push(sql`(${assets.serial}, ${assets.id}) > (${after.v}, ${after.id})`);
+  const rows = await db
+    .select(assetColumns)
+    .from(assets)
+    .innerJoin(projects, eq(projects.id, assets.projectId))
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(and(...where))
+    .orderBy(asc(assets.serial), asc(assets.id))
+    .limit(limit + 1);
+  return rows.map(flatten);
+}
+
+export async function findAsset(db: Executor, scope: Scope, id: string): Promise<AssetRow | undefined> {
+  const [row] = await db
+    .select(assetColumns)
+    .from(assets)
+    .innerJoin(projects, eq(projects.id, assets.projectId))
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(and(eq(assets.id, id), scopeFilter(assets.customerId, scope)));
+  return row ? flatten(row) : undefined;
+}
+
+export async function insertAsset(db: Executor, values: typeof assets.$inferInsert) {
+  const [row] = await db.insert(assets).values(values).returning();
+  return row!;
+}
+
+export async function reparentChildren(db: Executor, fromId: string, toId: string) {
+  await db
+    .update(assets)
+    .set({ parentId: toId })
+    .where(sql`${assets.parentId} = ${fromId} and ${assets.status} not in ('replaced', 'retired')`);
+}
+
+/** The ancestors of a would-be parent, to refuse a cycle in the equipment tree. */
+export async function ancestorIds(db: Executor, id: string): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from assets where id = ${id}
+      union all
+      select a.id, a.parent_id, up.depth + 1 from assets a join up on a.id = up.parent_id where up.depth < 50
+    ) select id from up`);
+  return r.rows.map((x) => x.id);
+}
+
+// ---------- contracts ----------
+export type ContractRow = typeof contracts.$inferSelect;
+
+export async function listContracts(
+  db: Executor,
+  scope: Scope,
+  filter: { projectId?: string; customerId?: string },
+) {
+  return db
+    .select()
+    .from(contracts)
+    .where(
+      and(
+        scopeFilter(contracts.customerId, scope),
+        filter.projectId ? eq(contracts.projectId, filter.projectId) : undefined,
+        filter.customerId ? eq(contracts.customerId, filter.customerId) : undefined,
+      ),
+    )
+    .orderBy(desc(contracts.startDate), asc(contracts.id))
+    .limit(500);
+}
+
+export async function findContract(db: Executor, scope: Scope, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.id, id), scopeFilter(contracts.customerId, scope)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** The contract whose terms govern a project's equipment on a date: the latest one started by then. */
+export async function governingContract(db: Executor, projectId: string, onDate: string) {
+  const [row] = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.projectId, projectId), lte(contracts.startDate, onDate)))
+    .orderBy(sql`case when ${contracts.kind} = 'supply_install' then 0 else 1 end`, desc(contracts.startDate))
+    .limit(1);
+  return row;
+}
+
+export async function projectContracts(db: Executor, projectId: string) {
+  return db
+    .select()
+    .from(contracts)
+    .where(eq(contracts.projectId, projectId))
+    .orderBy(asc(contracts.startDate));
+}
+
+export async function insertContract(db: Executor, values: typeof contracts.$inferInsert) {
+  const [row] = await db.insert(contracts).values(values).returning();
+  return row!;
+}
+
+export async function insertDepositEntry(db: Executor, values: typeof depositEntries.$inferInsert) {
+  const [row] = await db.insert(depositEntries).values(values).returning();
+  return row!;
+}
+
+export async function setDepositBalance(db: Executor, contractId: string, balanceFen: number) {
+  await db
+    .update(contracts)
+    .set({ depositBalanceFen: balanceFen, version: sql`${contracts.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(contracts.id, contractId));
+}
+
+export async function listDepositEntries(db: Executor, scope: Scope, contractId: string) {
+  return db
+    .select()
+    .from(depositEntries)
+    .where(and(eq(depositEntries.contractId, contractId), scopeFilter(depositEntries.customerId, scope)))
+    .orderBy(asc(depositEntries.createdAt), asc(depositEntries.id));
+}
