@@ -41,7 +41,13 @@ export async function startE2e(): Promise<E2eEnv> {
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-e2e-files-'));
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: blobDir } as never);
   const app = await buildApp(
-    { config, db: database.db, clock: systemClock, blobStore: new LocalBlobStore(blobDir), mailer: { send: async () => {} } },
+    {
+      config,
+      db: database.db,
+      clock: systemClock,
+      blobStore: new LocalBlobStore(blobDir),
+      mailer: { send: async () => {} },
+    },
     { logger: false },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,0 +1,54 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { TPermission } from '../../../common/roles.ts';
+import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
+import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
+import { RolesPage } from '../pages/admin/RolesPage.tsx';
+import { UsersPage } from '../pages/admin/UsersPage.tsx';
+import { LoginPage } from '../pages/auth/LoginPage.tsx';
+import { ProfilePage } from '../pages/auth/ProfilePage.tsx';
+import { ConsoleHomePage } from '../pages/console/ConsoleHomePage.tsx';
+import { ConsoleLayout } from '../pages/console/ConsoleLayout.tsx';
+import { CustomersPage } from '../pages/console/CustomersPage.tsx';
+import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
+import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import { PortalHomePage } from '../pages/portal/PortalHomePage.tsx';
+import { PortalLayout } from '../pages/portal/PortalLayout.tsx';
+import { PortalOrganisationPage } from '../pages/portal/PortalOrganisationPage.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
+import { StartPage } from './StartPage.tsx';
+
+const guarded = (permission: TPermission, element: React.ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/', element: <StartPage /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/console',
+    element: <ConsoleLayout />,
+    children: [
+      { index: true, element: <ConsoleHomePage /> },
+      { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
+      { path: 'users', element: guarded('users.read', <UsersPage />) },
+      { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
+      { path: 'roles', element: guarded('roles.read', <RolesPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'forbidden', element: <ForbiddenPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/portal',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'organisation', element: <PortalOrganisationPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '/index.html', element: <Navigate to="/" replace /> },
+  { path: '*', element: <NotFoundPage standalone /> },
+]);

@@ -1,0 +1,163 @@
+import {
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { TPermission } from '../../../../common/roles.ts';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { UserMenu } from '../../components/UserMenu.tsx';
+import { useMe } from '../../features/auth/me-query.ts';
+
+interface NavItem {
+  key: string;
+  path: string;
+  icon: React.ReactNode;
+  label: string;
+  permission?: TPermission;
+}
+
+const NAV: NavItem[] = [
+  { key: 'home', path: '/console', icon: <HomeOutlined />, label: 'nav.home' },
+  {
+    key: 'customers',
+    path: '/console/customers',
+    icon: <TeamOutlined />,
+    label: 'nav.customers',
+    permission: 'customers.read',
+  },
+  {
+    key: 'users',
+    path: '/console/users',
+    icon: <UserOutlined />,
+    label: 'nav.users',
+    permission: 'users.read',
+  },
+  {
+    key: 'api-tokens',
+    path: '/console/api-tokens',
+    icon: <KeyOutlined />,
+    label: 'nav.apiTokens',
+    permission: 'api_tokens.manage',
+  },
+  {
+    key: 'roles',
+    path: '/console/roles',
+    icon: <SafetyCertificateOutlined />,
+    label: 'nav.roles',
+    permission: 'roles.read',
+  },
+  {
+    key: 'audit',
+    path: '/console/audit',
+    icon: <AuditOutlined />,
+    label: 'nav.audit',
+    permission: 'audit.read',
+  },
+];
+
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const { data: me, isLoading } = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  if (isLoading) return <Spin fullscreen />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (me.kind === 'customer') return <Navigate to="/portal" replace />;
+
+  const visible = NAV.filter((n) => !n.permission || me.permissions.includes(n.permission));
+  const selected = [...visible].reverse().find((n) => location.pathname.startsWith(n.path))?.key ?? 'home';
+  const items: MenuProps['items'] = visible.map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: <span data-testid={`nav-${n.key}`}>{t(n.label)}</span>,
+  }));
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    const item = visible.find((n) => n.key === key);
+    if (item) navigate(item.path);
+    setDrawerOpen(false);
+  };
+  const isMobile = !screens.md;
+  const menu = (
+    <nav aria-label={t('nav.main')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selected]}
+        items={items}
+        onClick={onClick}
+        style={{ borderInlineEnd: 0 }}
+      />
+    </nav>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          paddingInline: isMobile ? 8 : 24,
+          background: '#0f2a5f',
+          color: '#fff',
+        }}
+      >
+        {isMobile && (
+          <Button
+            type="text"
+            aria-label={t('nav.openMenu')}
+            data-testid="nav-toggle"
+            icon={<MenuOutlined />}
+            onClick={() => setDrawerOpen(true)}
+            style={{ color: '#fff' }}
+          />
+        )}
+        <div
+          style={{
+            fontWeight: 600,
+            fontSize: isMobile ? 15 : 17,
+            flex: 1,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
+          {t('app.consoleTitle')}
+        </div>
+        <LanguageSwitch />
+        <UserMenu me={me} base="/console" />
+      </Layout.Header>
+      <Layout>
+        {isMobile ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title={t('nav.main')}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={220} theme="light">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

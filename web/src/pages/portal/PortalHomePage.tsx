@@ -1,0 +1,22 @@
+import { Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../features/auth/me-query.ts';
+
+export function PortalHomePage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <>
+      <h1 className="page-title" data-testid="portal-welcome">
+        {t('portal.welcome', { organisation: me.customerName ?? '' })}
+      </h1>
+      <Card>
+        <Typography.Paragraph>{t('portal.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('portal.comingSoon')}
+        </Typography.Paragraph>
+      </Card>
+    </>
+  );
+}
