@@ -322,3 +322,47 @@ export const ZArchiveQuery = ZCursorQuery.extend({
   from: ZInstant.optional(),
   to: ZInstant.optional(),
 });
+
+// ---------- warranty ----------
+export const CAUSES = [
+  'normal_failure',
+  'design_defect',
+  'material_defect',
+  'workmanship',
+  'human_damage',
+  'force_majeure',
+  'unknown',
+] as const;
+const ZCoverageStatus = z.enum([
+  'not_accepted',
+  'in_warranty',
+  'latent_defect',
+  'service_agreement',
+  'expired',
+]);
+export const ZCoverageQuery = z.object({ date: ZDate.optional(), cause: z.enum(CAUSES).optional() });
+export const ZCoverage = z.object({
+  date: ZDate,
+  cause: z.enum(CAUSES),
+  status: ZCoverageStatus,
+  free: z.object({ labour: z.boolean(), travel: z.boolean(), parts: z.boolean() }),
+  partsPricing: z.enum(['free', 'factory_price']),
+  basis: z.object({
+    period: ZCoverageStatus,
+    contractRef: z.string().nullable(),
+    start: ZDate.nullable(),
+    end: ZDate.nullable(),
+  }),
+  warrantyStart: ZDate.nullable(),
+  warrantyEnd: ZDate.nullable(),
+  latentDefectEnd: ZDate.nullable(),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      text: z.string(),
+    }),
+  ),
+  repair: z.object({ decision: z.enum(['repair', 'replace_component', 'replace_unit']), text: z.string() }),
+});
+export type TCoverage = z.infer<typeof ZCoverage>;

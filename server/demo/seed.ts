@@ -8,6 +8,7 @@ import { createUser } from '../modules/accounts/index.ts';
 import { createCustomer } from '../modules/registry/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
+import { loadRegistryDemo } from './registry-demo.ts';
 
 export const DEMO_PASSWORD = 'aftercare-demo';
 
@@ -77,9 +78,11 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
     });
     logins.push({ username: s.username, role: s.role, password: DEMO_PASSWORD });
   }
+  const customerIds: Record<string, string> = {};
   for (const c of CUSTOMERS) {
     const { portalUser, ...fields } = c;
     const customer = await createCustomer(ctx, fields);
+    customerIds[c.code] = customer.id;
     await createUser(ctx, {
       kind: 'customer',
       username: portalUser,
@@ -92,6 +95,7 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
     });
     logins.push({ username: portalUser, role: `customer (${c.name})`, password: DEMO_PASSWORD });
   }
+  await loadRegistryDemo(db, clock, customerIds);
   return logins;
 }
 

@@ -7,6 +7,8 @@ import {
   ZAsset,
   ZAssetListQuery,
   ZContract,
+  ZCoverage,
+  ZCoverageQuery,
   ZCreateAssetRequest,
   ZCreateContractRequest,
   ZCreateDepositEntryRequest,
@@ -24,7 +26,7 @@ import { decodeCursor } from '../../platform/pagination.ts';
 import { listArchiveEvents } from './archive.ts';
 import * as assetService from './asset-service.ts';
 import * as contractService from './contract-service.ts';
-import { replacementWindow } from './warranty-service.ts';
+import { assetCoverage, replacementWindow } from './warranty-service.ts';
 
 const tags = ['registry'];
 const ZIdParams = z.object({ id: ZId });
@@ -147,6 +149,21 @@ export function registerAssetRoutes(app: Api, deps: RouteDeps) {
         .code(201)
         .send(await assetService.replaceAsset(ctx, request.params.id, request.body, window));
     },
+  );
+  app.get(
+    '/api/v1/assets/:id/coverage',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary:
+          'Warranty coverage of a piece of equipment on a date (default today) for a cause, with the reasons',
+        params: ZIdParams,
+        querystring: ZCoverageQuery,
+        response: { 200: ZCoverage },
+      },
+    },
+    async (request) => assetCoverage(deps.ctx(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/assets/:id/archive',

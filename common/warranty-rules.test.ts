@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addMonths, formatDate } from './calendar-dates.ts';
+import {
+  applyDepositEntry,
+  CAUSES,
+  type Cause,
+  coverage,
+  DEFAULT_TERMS,
+  expiringWithin,
+  isShelfWarrantyValid,
+  repairDecision,
+  replacementWarranty,
+  type WarrantyTerms,
+} from './warranty-rules.ts';
+
+const arbDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()));
+const arbCause = fc.constantFrom(...CAUSES);
+const arbTerms = fc.record({
+  warrantyMonths: fc.integer({ min: 0, max: 60 }),
+  latentDefectMonths: fc.integer({ min: 0, max: 48 }),
+  sparePartsShelfMonths: fc.integer({ min: 0, max: 60 }),
+  maxRepairsBeforeReplace: fc.integer({ min: 1, max: 5 }),
+  replacementPolicy: fc.constantFrom('inherit' as const, 'restart' as const),
+  agreements: fc.constant([]),
+});
+const terms24: WarrantyTerms = { ...DEFAULT_TERMS, warrantyMonths: 24 };
+const accepted = (d: string) => ({ acceptanceDate: d });
+
+describe('coverage', () => {
+  it('is never free for human damage or force majeure, whatever the date and terms', () => {
+    fc.assert(
+      fc.property(
+        arbDate,
+        arbDate,
+        arbTerms,
+        fc.constantFrom<Cause>('human_damage', 'force_majeure'),
+        (acc, date, terms, cause) => {
+          const c = coverage({ asset: accepted(acc), terms, date, cause });
+          expect(c.free).toEqual({ labour: false, travel: false, parts: false });
+          expect(c.partsPricing).toBe('factory_price');
+        },
+      ),
+    );
+  });
+
+  it('is in warranty exactly on [acceptance, acceptance + warranty months)', () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, arbTerms, (acc, date, terms) => {
+        const c = coverage({ asset: accepted(acc), terms, date, cause: 'normal_failure' });
+        const end = addMonths(acc, terms.warrantyMonths);
+        expect(c.status === 'in_warranty').toBe(acc <= date && date < end);
+        if (c.status === 'in_warranty') expect(c.free).toEqual({ labour: true, travel: true, parts: true });
+      }),
+    );
+  });
+
+  it('covers only design, material and workmanship defects in the latent period, exactly after the warranty', () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, arbTerms, arbCause, (acc, date, terms, cause) => {
+        const end = addMonths(acc, terms.warrantyMonths);
+        const latentEnd = addMonths(end, terms.latentDefectMonths);
+        const c = coverage({ asset: accepted(acc), terms, date, cause });
+        const inLatent = end <= date && date < latentEnd;
+        if (inLatent) {
+          expect(c.status).toBe('latent_defect');
+          const covered = ['design_defect', 'material_defect', 'workmanship'].includes(cause);
+          expect(c.free.parts).toBe(covered);
+          expect(c.free.labour).toBe(covered);
+        }
+        if (date >= latentEnd) {
+          expect(c.status).toBe('expired');
+          expect(c.partsPricing).toBe('factory_price');
+          expect(c.free.travel).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('gives the seed example: accepted 2026-03-15 with 24 months', () => {
+    const asset = accepted('2026-03-15');
+    expect(coverage({ asset, terms: terms24, date: '2028-03-14', cause: 'normal_failure' }).status).toBe(
+      'in_warranty',
+    );
+    const latent = coverage({ asset, terms: terms24, date: '2028-03-15', cause: 'normal_failure' });
+    expect(latent.status).toBe('latent_defect');
+    expect(latent.free.parts).toBe(false);
+    expect(latent.reasons.map((r) => r.code)).toContain('latent_defect_not_covered');
+    expect(coverage({ asset, terms: terms24, date: '2028-03-15', cause: 'material_defect' }).free.parts).toBe(
+      true,
+    );
+    const expired = coverage({ asset, terms: terms24, date: '2030-03-15', cause: 'material_defect' });
+    expect(expired.status).toBe('expired');
+    expect(expired.warrantyEnd).toBe('2028-03-15');
+    expect(expired.latentDefectEnd).toBe('2030-03-15');
+  });
+
+  it('explains an excluded cause in warranty and asks to confirm an unknown cause', () => {
+    const asset = accepted('2026-01-01');
+    const damaged = coverage({ asset, terms: DEFAULT_TERMS, date: '2026-06-01', cause: 'human_damage' });
+    expect(damaged.status).toBe('in_warranty');
+    expect(damaged.reasons.map((r) => r.code)).toEqual(['in_warranty', 'human_damage_excluded']);
+    const unknown = coverage({ asset, terms: DEFAULT_TERMS, date: '2026-06-01', cause: 'unknown' });
+    expect(unknown.free.parts).toBe(true);
+    expect(unknown.reasons.map((r) => r.code)).toContain('cause_to_confirm');
+  });
+
+  it('applies a service agreement after the warranty, as far as it covers', () => {
+    const terms: WarrantyTerms = {
+      ...DEFAULT_TERMS,
+      agreements: [
+        {
+          ref: 'WB-2028',
+          start: '2027-01-01',
+          end: '2029-12-31',
+          coversLabour: true,
+          coversTravel: true,
+          coversParts: false,
+        },
+      ],
+    };
+    const c = coverage({ asset: accepted('2025-01-01'), terms, date: '2028-06-01', cause: 'normal_failure' });
+    expect(c.status).toBe('service_agreement');
+    expect(c.free).toEqual({ labour: true, travel: true, parts: false });
+    expect(c.basis.contractRef).toBe('WB-2028');
+    expect(
+      coverage({ asset: accepted('2025-01-01'), terms, date: '2030-01-01', cause: 'normal_failure' }).status,
+    ).toBe('expired');
+  });
+
+  it('treats equipment not yet accepted as the installer’s responsibility', () => {
+    const c = coverage({
+      asset: { acceptanceDate: null },
+      terms: DEFAULT_TERMS,
+      date: '2026-06-01',
+      cause: 'normal_failure',
+    });
+    expect(c.status).toBe('not_accepted');
+    expect(c.free.parts).toBe(true);
+  });
+
+  it('uses a replacement’s own window', () => {
+    const asset = { acceptanceDate: '2020-01-01', warrantyStart: '2026-05-01', warrantyEnd: '2027-01-01' };
+    expect(
+      coverage({ asset, terms: DEFAULT_TERMS, date: '2026-12-31', cause: 'normal_failure' }).status,
+    ).toBe('in_warranty');
+    expect(
+      coverage({ asset, terms: DEFAULT_TERMS, date: '2027-01-01', cause: 'normal_failure' }).status,
+    ).toBe('latent_defect');
+  });
+});
+
+describe('repairs and replacement', () => {
+  it('replaces a component on what would be its 4th repair, and the unit before the component', () => {
+    expect(repairDecision({ componentRepairs: 2, unitRepairs: 2 }).decision).toBe('repair');
+    expect(repairDecision({ componentRepairs: 3, unitRepairs: 2 }).decision).toBe('replace_component');
+    expect(repairDecision({ componentRepairs: 3, unitRepairs: 3 }).decision).toBe('replace_unit');
+    expect(repairDecision({ componentRepairs: 1, unitRepairs: 5, maxRepairs: 5 }).decision).toBe(
+      'replace_unit',
+    );
+  });
+
+  it('a replacement inherits the remaining period (never less), or restarts when configured', () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, arbTerms, (oldEnd, replacedOn, terms) => {
+        const r = replacementWarranty({ oldWarrantyEnd: oldEnd, replacedOn, terms });
+        expect(r.start).toBe(replacedOn);
+        if (terms.replacementPolicy === 'inherit' && oldEnd > replacedOn) {
+          expect(r.end).toBe(oldEnd);
+          expect(r.basis).toBe('inherited');
+        } else {
+          expect(r.end).toBe(addMonths(replacedOn, terms.warrantyMonths));
+        }
+        expect(r.end >= replacedOn).toBe(true);
+      }),
+    );
+  });
+
+  it('keeps spare parts under shelf warranty for the contract limit', () => {
+    expect(isShelfWarrantyValid('2021-03-31', '2026-03-30', DEFAULT_TERMS)).toBe(true);
+    expect(isShelfWarrantyValid('2021-03-31', '2026-03-31', DEFAULT_TERMS)).toBe(false);
+  });
+});
+
+describe('warranty deposit', () => {
+  it('never goes negative: the balance is the sum of accepted entries and rejected ones change nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('deposit' as const, 'deduction' as const, 'release' as const),
+            amountFen: fc.integer({ min: -5, max: 100_000 }),
+          }),
+        ),
+        (entries) => {
+          let balance = 0;
+          let expected = 0;
+          for (const e of entries) {
+            const r = applyDepositEntry(balance, e);
+            if (r.ok) {
+              expected += e.kind === 'deposit' ? e.amountFen : -e.amountFen;
+              balance = r.balanceFen;
+            }
+            expect(balance).toBe(expected);
+            expect(balance).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('expiry reminders', () => {
+  it('lists the periods ending within the window', () => {
+    const asset = accepted('2025-12-20');
+    expect(expiringWithin(asset, DEFAULT_TERMS, '2026-11-24', 60)).toEqual([
+      { period: 'warranty', endsOn: '2026-12-20', daysLeft: 26 },
+    ]);
+    expect(expiringWithin(asset, DEFAULT_TERMS, '2026-09-01', 60)).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import { ManualClock } from '../../platform/clock.ts';
+
+let t: TestApp;
+let manager: Session;
+// 2026-11-24 20:00 UTC is already 2026-11-25 in Asia/Shanghai.
+const clock = new ManualClock(new Date('2026-11-24T20:00:00Z'));
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  manager = (await loginAs(t, { role: 'manager' })).session;
+});
+afterAll(() => t.close());
+
+const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+async function acceptedAsset(acceptedOn: string, contract: Record<string, unknown> = {}) {
+  const c = await buildCustomer(t.db);
+  const project = (
+    await manager.request('POST', '/api/v1/projects', {
+      customerId: c.id,
+      code: `P-${uid()}`,
+      name: '暖通工程',
+    })
+  ).json();
+  const product = (
+    await manager.request('POST', '/api/v1/products', {
+      model: `M-${uid()}`,
+      name: '冷水机组',
+      category: 'hvac',
+      sizeClass: 'large',
+    })
+  ).json();
+  const made = await manager.request('POST', '/api/v1/contracts', {
+    projectId: project.id,
+    number: `HT-${uid()}`,
+    kind: 'supply_install',
+    startDate: '2020-01-01',
+    warrantyMonths: 12,
+    ...contract,
+  });
+  expect(made.statusCode, made.body).toBe(201);
+  const asset = (
+    await manager.request('POST', '/api/v1/assets', {
+      projectId: project.id,
+      productId: product.id,
+      serial: `S-${uid()}`,
+    })
+  ).json();
+  await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+    kind: 'acceptance',
+    performedOn: acceptedOn,
+    signedByName: '业主',
+  });
+  return { asset, project, customer: c };
+}
+
+describe('warranty coverage of equipment', () => {
+  it('uses the contract terms and today in the project time zone', async () => {
+    // accepted 2025-11-25 with 12 months: the last in-warranty day is 2026-11-24, and "today" in
+    // Shanghai is already 2026-11-25.
+    const { asset } = await acceptedAsset('2025-11-25');
+    const res = await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expect(c.date).toBe('2026-11-25');
+    expect(c.status).toBe('latent_defect');
+    expect(c.free.parts).toBe(false);
+    const before = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure&date=2026-11-24`)
+    ).json();
+    expect(before.status).toBe('in_warranty');
+    expect(before.free).toEqual({ labour: true, travel: true, parts: true });
+    expect(before.warrantyEnd).toBe('2026-11-25');
+  });
+
+  it('charges human damage in warranty and explains why', async () => {
+    const { asset } = await acceptedAsset('2026-06-01', { warrantyMonths: 24 });
+    const c = (await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)).json();
+    expect(c.status).toBe('in_warranty');
+    expect(c.partsPricing).toBe('factory_price');
+    expect(c.reasons.map((r: { code: string }) => r.code)).toContain('human_damage_excluded');
+  });
+
+  it('applies a maintenance agreement once warranty and latent period are over', async () => {
+    const { asset, project } = await acceptedAsset('2020-03-01', {
+      warrantyMonths: 12,
+      latentDefectMonths: 24,
+    });
+    await manager.request('POST', '/api/v1/contracts', {
+      projectId: project.id,
+      number: `WB-${uid()}`,
+      kind: 'maintenance_agreement',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      agreementCoversParts: false,
+    });
+    const c = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(c.status).toBe('service_agreement');
+    expect(c.free).toEqual({ labour: true, travel: true, parts: false });
+  });
+
+  it('a replacement inherits the remaining warranty and the archive links both units', async () => {
+    const { asset } = await acceptedAsset('2026-03-01', { warrantyMonths: 24 });
+    const current = (await manager.request('GET', `/api/v1/assets/${asset.id}`)).json();
+    const res = await manager.request('POST', `/api/v1/assets/${asset.id}/replace`, {
+      version: current.version,
+      serial: `NEW-${uid()}`,
+      replacedOn: '2026-11-20',
+      reason: '压缩机第4次故障，整机更换',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const fresh = res.json();
+    expect(fresh.replacesId).toBe(asset.id);
+    expect(fresh.warrantyStart).toBe('2026-11-20');
+    expect(fresh.warrantyEnd).toBe('2028-03-01');
+    const old = (await manager.request('GET', `/api/v1/assets/${asset.id}`)).json();
+    expect(old.status).toBe('replaced');
+    expect(old.replacedById).toBe(fresh.id);
+    const c = (
+      await manager.request('GET', `/api/v1/assets/${fresh.id}/coverage?cause=normal_failure&date=2028-02-29`)
+    ).json();
+    expect(c.status).toBe('in_warranty');
+    const again = await manager.request('POST', `/api/v1/assets/${asset.id}/replace`, {
+      version: old.version,
+      serial: `NEW-${uid()}`,
+      replacedOn: '2026-11-21',
+      reason: 'x',
+    });
+    expect(again.statusCode).toBe(422);
+    const archive = (await manager.request('GET', `/api/v1/assets/${asset.id}/archive`)).json();
+    expect(archive.items[0].kind).toBe('registry.asset-replaced');
+  });
+
+  it('a customer user sees the coverage of its own equipment only', async () => {
+    const { asset, customer } = await acceptedAsset('2026-01-01');
+    const other = await acceptedAsset('2026-01-01');
+    const { session } = await loginAs(t, { customerId: customer.id });
+    expect((await session.request('GET', `/api/v1/assets/${asset.id}/coverage`)).statusCode).toBe(200);
+    expect((await session.request('GET', `/api/v1/assets/${other.asset.id}/coverage`)).statusCode).toBe(404);
+  });
+});
