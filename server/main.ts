@@ -9,6 +9,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
 import { systemClock } from './platform/clock.ts';
@@ -54,7 +55,7 @@ program
     const blobStore = new LocalBlobStore(config.blobDir);
     const jobs = new JobRunner(
       runtime.databaseUrl,
-      [purgeExpiredSessionsJob, outboxDeliveryJob(mailer), purgeIdempotencyJob],
+      [purgeExpiredSessionsJob, outboxDeliveryJob(mailer), purgeIdempotencyJob, warrantyExpiryRemindersJob],
       { db: runtime.db, clock: systemClock, log },
     );
     if (config.jobs) await jobs.start();

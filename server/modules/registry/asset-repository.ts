@@ -218,3 +218,53 @@ export async function listDepositEntries(db: Executor, scope: Scope, contractId:
     .where(and(eq(depositEntries.contractId, contractId), scopeFilter(depositEntries.customerId, scope)))
     .orderBy(asc(depositEntries.createdAt), asc(depositEntries.id));
 }
+
+/**
+ * Equipment whose warranty or latent-defect period ends in (today, until]: the end dates are computed
+ * in SQL from each project's supply contract (PostgreSQL's month arithmetic clamps like ours).
+ */
+export async function findExpiringAssets(db: Executor, today: string, until: string) {
+  const r = await db.execute<{
+    id: string;
+    serial: string;
+    customer_id: string;
+    project_id: string;
+    project_name: string;
+    engineer_ids: string[];
+    warranty_start: string;
+    warranty_end: string;
+    latent_end: string;
+  }>(sql`
+    with terms as (
+      select distinct on (project_id) project_id, warranty_months, latent_defect_months
+        from contracts where kind = 'supply_install' order by project_id, start_date desc
+    ), windows as (
+      select a.id, a.serial, a.customer_id, a.project_id, p.name as project_name, p.engineer_ids,
+             coalesce(a.warranty_start, a.acceptance_date) as warranty_start,
+             coalesce(a.warranty_end, (coalesce(a.warranty_start, a.acceptance_date)
+               + make_interval(months => coalesce(t.warranty_months, 12)))::date) as warranty_end,
+             coalesce(t.latent_defect_months, 24) as latent_months
+        from assets a
+        join projects p on p.id = a.project_id
+        left join terms t on t.project_id = a.project_id
+       where a.status not in ('replaced', 'retired')
+         and coalesce(a.warranty_start, a.acceptance_date) is not null
+    )
+    select id, serial, customer_id, project_id, project_name, engineer_ids,
+           warranty_start::text, warranty_end::text,
+           (warranty_end + make_interval(months => latent_months))::date::text as latent_end
+      from windows
+     where (warranty_end > ${today}::date and warranty_end <= ${until}::date)
+        or ((warranty_end + make_interval(months => latent_months))::date > ${today}::date
+            and (warranty_end + make_interval(months => latent_months))::date <= ${until}::date)
+     order by warranty_end
+     limit 5000`);
+  return r.rows;
+}
+
+export async function managerUserIds(db: Executor): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(
+    sql`select id from users where kind = 'staff' and not disabled and 'manager' = any(roles)`,
+  );
+  return r.rows.map((x) => x.id);
+}

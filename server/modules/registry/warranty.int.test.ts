@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 
 let t: TestApp;
 let manager: Session;
@@ -55,6 +56,30 @@ async function acceptedAsset(acceptedOn: string, contract: Record<string, unknow
   });
   return { asset, project, customer: c };
 }
+
+describe('warranty expiry reminders', () => {
+  it('notifies the project engineers and managers once for equipment whose warranty ends within 60 days', async () => {
+    const { asset, project } = await acceptedAsset('2025-12-20');
+    const { user: engineer } = await loginAs(t, { role: 'field_engineer' });
+    const p = (await manager.request('GET', `/api/v1/projects/${project.id}`)).json();
+    await manager.request('PATCH', `/api/v1/projects/${project.id}`, {
+      version: p.version,
+      engineerIds: [engineer.id],
+    });
+    const first = await sendWarrantyExpiryReminders(t.db, clock);
+    const again = await sendWarrantyExpiryReminders(t.db, clock);
+    expect(first.messages).toBeGreaterThan(0);
+    const rows = await t.pool.query(
+      `select recipient, payload from outbox where template = 'registry.warranty-expiring' and payload->>'assetId' = $1`,
+      [asset.id],
+    );
+    expect(rows.rows.map((r) => r.recipient)).toContain(engineer.id);
+    expect(rows.rows.map((r) => r.recipient)).toContain(manager.me.id);
+    expect(rows.rows).toHaveLength(new Set(rows.rows.map((r) => r.recipient)).size);
+    expect(rows.rows[0].payload).toMatchObject({ period: 'warranty', endsOn: '2026-12-20', daysLeft: 25 });
+    expect(again.messages).toBe(first.messages); // enqueued again, deduplicated by the outbox
+  });
+});
 
 describe('warranty coverage of equipment', () => {
   it('uses the contract terms and today in the project time zone', async () => {

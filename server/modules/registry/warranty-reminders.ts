@@ -1,0 +1,56 @@
+// Warranty expiry reminders: each day, equipment whose warranty or latent-defect period ends within
+// N days (default 60) is announced to the project's responsible engineers and the service managers,
+// through the outbox (in-app), once per asset, period and end date.
+import { addDays, daysBetween, toLocalDate } from '../../../common/calendar-dates.ts';
+import type { Db } from '../../db/pool.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
+import { findExpiringAssets, managerUserIds } from './asset-repository.ts';
+
+export const DEFAULT_REMINDER_DAYS = 60;
+
+export async function sendWarrantyExpiryReminders(
+  db: Db,
+  clock: Clock,
+  options: { days?: number; timeZone?: string } = {},
+): Promise<{ assets: number; messages: number }> {
+  const days = options.days ?? DEFAULT_REMINDER_DAYS;
+  const today = toLocalDate(clock.now(), options.timeZone ?? 'Asia/Shanghai');
+  const rows = await findExpiringAssets(db, today, addDays(today, days));
+  const managers = await managerUserIds(db);
+  let messages = 0;
+  await db.transaction(async (tx) => {
+    for (const row of rows) {
+      const periods = [
+        { period: 'warranty', endsOn: row.warranty_end },
+        { period: 'latent_defect', endsOn: row.latent_end },
+      ].filter((p) => p.endsOn > today && daysBetween(today, p.endsOn) <= days);
+      const recipients = [...new Set([...(row.engineer_ids ?? []), ...managers])];
+      for (const p of periods) {
+        for (const userId of recipients) {
+          await enqueueMessage(
+            tx,
+            {
+              channel: 'in_app',
+              recipient: userId,
+              template: 'registry.warranty-expiring',
+              payload: {
+                assetId: row.id,
+                serial: row.serial,
+                projectId: row.project_id,
+                projectName: row.project_name,
+                period: p.period,
+                endsOn: p.endsOn,
+                daysLeft: daysBetween(today, p.endsOn),
+              },
+              dedupeKey: `warranty-expiring:${row.id}:${p.period}:${p.endsOn}:${userId}`,
+            },
+            clock.now(),
+          );
+          messages++;
+        }
+      }
+    }
+  });
+  return { assets: rows.length, messages };
+}
