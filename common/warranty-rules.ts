@@ -20,7 +20,6 @@ export const CAUSES = [
 export type Cause = (typeof CAUSES)[number];
 
 const LATENT_DEFECT_CAUSES: ReadonlySet<Cause> = new Set(['design_defect', 'material_defect', 'workmanship']);
-const EXCLUDED_CAUSES: ReadonlySet<Cause> = new Set(['human_damage', 'force_majeure']);
 
 export interface ServiceAgreement {
   ref: string;

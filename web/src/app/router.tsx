@@ -14,6 +14,11 @@ import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { PortalHomePage } from '../pages/portal/PortalHomePage.tsx';
 import { PortalLayout } from '../pages/portal/PortalLayout.tsx';
 import { PortalOrganisationPage } from '../pages/portal/PortalOrganisationPage.tsx';
+import { AssetDetailPage } from '../pages/registry/AssetDetailPage.tsx';
+import { AssetsPage } from '../pages/registry/AssetsPage.tsx';
+import { ProductsPage } from '../pages/registry/ProductsPage.tsx';
+import { ProjectDetailPage } from '../pages/registry/ProjectDetailPage.tsx';
+import { ProjectsPage } from '../pages/registry/ProjectsPage.tsx';
 import { RequirePermission } from './RequirePermission.tsx';
 import { StartPage } from './StartPage.tsx';
 
@@ -30,6 +35,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ConsoleHomePage /> },
       { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
+      { path: 'projects', element: guarded('registry.read', <ProjectsPage />) },
+      { path: 'projects/:id', element: guarded('registry.read', <ProjectDetailPage />) },
+      { path: 'assets', element: guarded('registry.read', <AssetsPage />) },
+      { path: 'assets/:id', element: guarded('registry.read', <AssetDetailPage />) },
+      { path: 'products', element: guarded('registry.read', <ProductsPage />) },
       { path: 'users', element: guarded('users.read', <UsersPage />) },
       { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },
@@ -45,6 +55,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <PortalHomePage /> },
       { path: 'organisation', element: <PortalOrganisationPage /> },
+      { path: 'projects', element: <ProjectsPage base="/portal" /> },
+      { path: 'projects/:id', element: <ProjectDetailPage base="/portal" /> },
+      { path: 'assets', element: <AssetsPage base="/portal" /> },
+      { path: 'assets/:id', element: <AssetDetailPage base="/portal" /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,10 +1,13 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
   HomeOutlined,
   KeyOutlined,
   MenuOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Spin } from 'antd';
@@ -32,6 +35,27 @@ const NAV: NavItem[] = [
     icon: <TeamOutlined />,
     label: 'nav.customers',
     permission: 'customers.read',
+  },
+  {
+    key: 'projects',
+    path: '/console/projects',
+    icon: <ProjectOutlined />,
+    label: 'nav.projects',
+    permission: 'registry.read',
+  },
+  {
+    key: 'assets',
+    path: '/console/assets',
+    icon: <ToolOutlined />,
+    label: 'nav.equipment',
+    permission: 'registry.read',
+  },
+  {
+    key: 'products',
+    path: '/console/products',
+    icon: <AppstoreOutlined />,
+    label: 'nav.products',
+    permission: 'registry.read',
   },
   {
     key: 'users',

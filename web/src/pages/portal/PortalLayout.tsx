@@ -1,4 +1,4 @@
-import { Layout, Menu, Spin } from 'antd';
+import { Button, Layout, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
@@ -13,7 +13,9 @@ export function PortalLayout() {
   if (isLoading) return <Spin fullscreen />;
   if (!me) return <Navigate to="/login" replace />;
   if (me.kind !== 'customer') return <Navigate to="/console" replace />;
-  const selected = location.pathname.startsWith('/portal/organisation') ? 'organisation' : 'home';
+  const section = location.pathname.split('/')[2];
+  const selected =
+    section === 'organisation' || section === 'projects' || section === 'assets' ? section : 'home';
   return (
     <Layout style={{ minHeight: '100vh', background: '#f4f7f5' }}>
       <Layout.Header
@@ -41,19 +43,33 @@ export function PortalLayout() {
         <LanguageSwitch />
         <UserMenu me={me} base="/portal" />
       </Layout.Header>
-      <nav aria-label={t('nav.main')}>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'home' ? '/portal' : `/portal/${key}`)}
-          items={[
-            { key: 'home', label: <span data-testid="nav-portal-home">{t('nav.home')}</span> },
-            {
-              key: 'organisation',
-              label: <span data-testid="nav-organisation">{t('nav.organisation')}</span>,
-            },
-          ]}
-        />
+      <nav
+        aria-label={t('nav.main')}
+        style={{
+          display: 'flex',
+          gap: 4,
+          overflowX: 'auto',
+          background: '#fff',
+          padding: '4px 8px',
+          borderBottom: '1px solid #e5e7eb',
+        }}
+      >
+        {[
+          { key: 'home', label: t('nav.home'), testId: 'nav-portal-home' },
+          { key: 'projects', label: t('nav.projects'), testId: 'nav-portal-projects' },
+          { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
+          { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
+        ].map((item) => (
+          <Button
+            key={item.key}
+            type={selected === item.key ? 'primary' : 'text'}
+            data-testid={item.testId}
+            aria-current={selected === item.key ? 'page' : undefined}
+            onClick={() => navigate(item.key === 'home' ? '/portal' : `/portal/${item.key}`)}
+          >
+            {item.label}
+          </Button>
+        ))}
       </nav>
       <Layout.Content style={{ padding: 16, maxWidth: 1100, width: '100%', margin: '0 auto' }}>
         <main>

@@ -1,0 +1,70 @@
+// The registry in Chromium: finding equipment by a Chinese substring, its warranty status with the
+// reasons and its archive; a customer user sees only its own projects and equipment.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnv, screenshot, startE2e } from './harness.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(() => env?.close());
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('aftercare-demo');
+  await page.getByTestId('login-submit').click();
+}
+
+describe('registry screens', () => {
+  it('an agent finds a street-light pole by "路灯", sees its warranty, components and archive', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-assets').click();
+    await page.getByTestId('asset-search').locator('input').fill('路灯');
+    await page.getByTestId('asset-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: 'HZ-L1-P001', exact: true }).click();
+    await page.waitForURL('**/console/assets/*');
+    // HZ-L1 was accepted 2026-03-15 with 24 months of warranty
+    await expect.poll(() => page.getByTestId('coverage-status').textContent()).toBe('质保期内');
+    await page.getByText('质保期至 2028-03-15（不含）。').waitFor();
+    await page.getByTestId('archive').getByText('设备验收').first().waitFor();
+    await screenshot(page, 'asset-detail');
+    await page.getByRole('tab', { name: '部件' }).click();
+    await page.getByRole('cell', { name: 'HZ-L1-H001', exact: true }).waitFor();
+    await context.close();
+  });
+
+  it('shows equipment out of warranty as such, with the charge basis', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-assets').click();
+    await page.getByTestId('asset-search').locator('input').fill('SZ-B1-CH1');
+    await page.getByTestId('asset-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: 'SZ-B1-CH1', exact: true }).click();
+    // SZ-B1 was accepted 2021-05-01 with 12 + 24 months
+    await expect.poll(() => page.getByTestId('coverage-status').textContent()).toBe('已过保');
+    await page.getByText('按出厂价收费').waitFor();
+    await context.close();
+  });
+
+  it('a customer user sees its own projects and equipment only', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await logIn(page, 'szpark');
+    await page.waitForURL('**/portal');
+    await page.getByTestId('nav-portal-projects').click();
+    await page.getByRole('cell', { name: '科技园环路智慧路灯工程' }).waitFor();
+    expect(await page.getByText('地铁1号线出入口太阳能路灯工程').count()).toBe(0);
+    await page.getByRole('cell', { name: '科技园环路智慧路灯工程' }).click();
+    await page.getByRole('tab', { name: '设备' }).click();
+    await page.getByText('SZ-L1-P001', { exact: true }).waitFor();
+    await screenshot(page, 'portal-project-375');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

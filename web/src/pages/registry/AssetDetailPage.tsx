@@ -1,0 +1,146 @@
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Spin, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { TAsset } from '../../../../common/registry-api.ts';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
+import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
+import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
+import { useAsset, useAssets, useRegistryMutation } from '../../features/registry/registry-query.ts';
+
+export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const asset = useAsset(id);
+  const children = useAssets({ parentId: id }, 200);
+  if (!asset.data) return <Spin />;
+  const a = asset.data;
+  const canManage = me?.kind === 'staff' && me.permissions.includes('registry.manage');
+  return (
+    <>
+      <h1 className="page-title">
+        {a.productName} · {a.serial} <Tag>{t(`assetStatus.${a.status}`)}</Tag>
+      </h1>
+      <div style={{ display: 'grid', gap: 16 }}>
+        <Card
+          extra={
+            canManage &&
+            a.status !== 'replaced' &&
+            a.status !== 'retired' && <ReplaceButton asset={a} base={base} />
+          }
+        >
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions.Item
+              label={t('assets.product')}
+            >{`${a.productName} (${a.productModel})`}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.project')}>
+              <Link to={`${base}/projects/${a.projectId}`}>{a.projectName}</Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('assets.location')}>{a.location ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.parent')}>
+              {a.parentId ? <Link to={`${base}/assets/${a.parentId}`}>{t('assets.openParent')}</Link> : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('assets.installDate')}>{a.installDate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.acceptanceDate')}>
+              {a.acceptanceDate ?? '—'}
+            </Descriptions.Item>
+            {a.replacesId && (
+              <Descriptions.Item label={t('assets.replaces')}>
+                <Link to={`${base}/assets/${a.replacesId}`}>{t('assets.openReplaced')}</Link>
+              </Descriptions.Item>
+            )}
+            {a.replacedById && (
+              <Descriptions.Item label={t('assets.replacedBy')}>
+                <Link to={`${base}/assets/${a.replacedById}`}>{t('assets.openReplacement')}</Link>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+        <CoverageCard assetId={a.id} />
+        <Tabs
+          items={[
+            {
+              key: 'archive',
+              label: t('archive.title'),
+              children: <ArchiveTimeline kind="assets" id={a.id} />,
+            },
+            {
+              key: 'components',
+              label: t('assets.components'),
+              children: <EquipmentTable items={children.items} base={base} loading={children.isLoading} />,
+            },
+          ]}
+        />
+      </div>
+    </>
+  );
+}
+
+function ReplaceButton({ asset, base }: { asset: TAsset; base: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const replace = useRegistryMutation<Record<string, unknown>, TAsset>(
+    'POST',
+    () => `/api/v1/assets/${asset.id}/replace`,
+  );
+  return (
+    <>
+      <Button
+        onClick={() => {
+          form.resetFields();
+          setOpen(true);
+        }}
+        data-testid="asset-replace"
+      >
+        {t('assets.replace')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('assets.replace')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            replace.mutate(
+              {
+                version: asset.version,
+                serial: v.serial,
+                reason: v.reason,
+                replacedOn: v.replacedOn.format('YYYY-MM-DD'),
+              },
+              {
+                onSuccess: (fresh) => {
+                  setOpen(false);
+                  navigate(`${base}/assets/${fresh.id}`);
+                },
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
+        >
+          <Form.Item label={t('assets.newSerial')} name="serial" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('assets.replacedOn')} name="replacedOn" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item label={t('contracts.reason')} name="reason" rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,448 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ACCEPTANCE_KINDS, CONTRACT_KINDS, type TContract } from '../../../../common/registry-api.ts';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { useMe } from '../../features/auth/me-query.ts';
+import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
+import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
+import {
+  useAcceptanceRecords,
+  useAssets,
+  useContracts,
+  useDepositEntries,
+  useProducts,
+  useProject,
+  useRegistryMutation,
+} from '../../features/registry/registry-query.ts';
+
+export const money = (fen: number, currency = 'CNY') =>
+  `${(fen / 100).toLocaleString(undefined, { minimumFractionDigits: 2 })} ${currency}`;
+const day = (d: { format(f: string): string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const project = useProject(id);
+  const assets = useAssets({ projectId: id }, 200);
+  const canManage = me?.kind === 'staff' && me.permissions.includes('registry.manage');
+  if (!project.data) return <Spin />;
+  const p = project.data;
+  return (
+    <>
+      <h1 className="page-title">
+        {p.name} <Tag>{t(`projectStatus.${p.status}`)}</Tag>
+      </h1>
+      <Tabs
+        items={[
+          {
+            key: 'overview',
+            label: t('projects.overview'),
+            children: (
+              <Card>
+                <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+                  <Descriptions.Item label={t('projects.code')}>{p.code}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.address')}>{p.address ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.region')}>{p.region ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.timeZone')}>{p.timeZone}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.status')}>
+                    {t(`projectStatus.${p.status}`)}
+                  </Descriptions.Item>
+                </Descriptions>
+              </Card>
+            ),
+          },
+          {
+            key: 'equipment',
+            label: t('projects.equipment'),
+            children: (
+              <>
+                {canManage && (
+                  <AddAssetButton projectId={p.id} parents={assets.items.filter((a) => !a.parentId)} />
+                )}
+                <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />
+                <LoadMore
+                  hasMore={Boolean(assets.hasNextPage)}
+                  loading={assets.isFetchingNextPage}
+                  onClick={() => assets.fetchNextPage()}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'contracts',
+            label: t('projects.contracts'),
+            children: <ContractsTab projectId={p.id} canManage={canManage ?? false} />,
+          },
+          {
+            key: 'acceptance',
+            label: t('projects.acceptance'),
+            children: <AcceptanceTab projectId={p.id} canManage={canManage ?? false} />,
+          },
+          {
+            key: 'archive',
+            label: t('archive.title'),
+            children: <ArchiveTimeline kind="projects" id={p.id} />,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function AddAssetButton({
+  projectId,
+  parents,
+}: {
+  projectId: string;
+  parents: { id: string; serial: string }[];
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const [productQ, setProductQ] = useState('');
+  const products = useProducts({ q: productQ || undefined });
+  const create = useRegistryMutation<Record<string, unknown>>('POST', () => '/api/v1/assets');
+  return (
+    <div className="toolbar">
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => {
+          form.resetFields();
+          setOpen(true);
+        }}
+        data-testid="asset-new"
+      >
+        {t('assets.new')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('assets.new')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            create.mutate(
+              { ...v, projectId, installDate: day(v.installDate) },
+              {
+                onSuccess: () => setOpen(false),
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
+        >
+          <Form.Item label={t('assets.product')} name="productId" rules={[{ required: true }]}>
+            <Select
+              showSearch={{ filterOption: false, onSearch: setProductQ }}
+              options={products.items.map((p) => ({ value: p.id, label: `${p.model} ${p.name}` }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('assets.serial')} name="serial" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('assets.parent')} name="parentId">
+            <Select allowClear options={parents.map((a) => ({ value: a.id, label: a.serial }))} />
+          </Form.Item>
+          <Form.Item label={t('assets.location')} name="location">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('assets.installDate')} name="installDate">
+            <DatePicker />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
+
+function ContractsTab({ projectId, canManage }: { projectId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const contracts = useContracts(projectId);
+  const [selected, setSelected] = useState<TContract | null>(null);
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const create = useRegistryMutation<Record<string, unknown>>('POST', () => '/api/v1/contracts');
+  const canContract = canManage && me?.permissions.includes('contracts.manage');
+  return (
+    <>
+      {canContract && (
+        <div className="toolbar">
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              setOpen(true);
+            }}
+          >
+            {t('contracts.new')}
+          </Button>
+        </div>
+      )}
+      <Table<TContract>
+        rowKey="id"
+        size="small"
+        dataSource={contracts.data ?? []}
+        pagination={false}
+        scroll={{ x: 760 }}
+        onRow={(c) => ({ onClick: () => setSelected(c), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('contracts.number'), dataIndex: 'number' },
+          { title: t('contracts.kind'), dataIndex: 'kind', render: (k: string) => t(`contractKinds.${k}`) },
+          { title: t('contracts.startDate'), dataIndex: 'startDate' },
+          { title: t('contracts.warrantyMonths'), dataIndex: 'warrantyMonths' },
+          {
+            title: t('contracts.depositBalance'),
+            dataIndex: 'depositBalanceFen',
+            render: (v: number, c) => money(v, c.currency),
+          },
+        ]}
+      />
+      {selected && <DepositLedger contract={selected} />}
+      <Modal
+        open={open}
+        title={t('contracts.new')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'supply_install', warrantyMonths: 12, latentDefectMonths: 24 }}
+          onFinish={(v) =>
+            create.mutate(
+              {
+                ...v,
+                projectId,
+                startDate: day(v.startDate),
+                endDate: day(v.endDate) ?? null,
+                depositAmountFen: Math.round((v.deposit ?? 0) * 100),
+                deposit: undefined,
+              },
+              {
+                onSuccess: () => setOpen(false),
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
+        >
+          <Form.Item label={t('contracts.number')} name="number" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('contracts.kind')} name="kind">
+            <Select options={CONTRACT_KINDS.map((k) => ({ value: k, label: t(`contractKinds.${k}`) }))} />
+          </Form.Item>
+          <Form.Item label={t('contracts.startDate')} name="startDate" rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item label={t('contracts.endDate')} name="endDate">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item label={t('contracts.warrantyMonths')} name="warrantyMonths">
+            <InputNumber min={0} max={240} />
+          </Form.Item>
+          <Form.Item label={t('contracts.latentMonths')} name="latentDefectMonths">
+            <InputNumber min={0} max={240} />
+          </Form.Item>
+          <Form.Item label={t('contracts.deposit')} name="deposit">
+            <InputNumber min={0} step={100} style={{ width: 200 }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function DepositLedger({ contract }: { contract: TContract }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const entries = useDepositEntries(contract.id);
+  const [form] = Form.useForm();
+  const post = useRegistryMutation<Record<string, unknown>>(
+    'POST',
+    () => `/api/v1/contracts/${contract.id}/deposit-entries`,
+  );
+  const canPost = me?.kind === 'staff' && me.permissions.includes('contracts.manage');
+  const canApprove = me?.permissions.includes('deposits.approve');
+  return (
+    <Card title={`${t('contracts.ledger')} — ${contract.number}`} style={{ marginTop: 16 }} size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={entries.data ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+        columns={[
+          {
+            title: t('audit.at'),
+            dataIndex: 'createdAt',
+            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+          },
+          {
+            title: t('contracts.entryKind'),
+            dataIndex: 'kind',
+            render: (k: string) => t(`depositKinds.${k}`),
+          },
+          {
+            title: t('contracts.amount'),
+            dataIndex: 'amountFen',
+            render: (v: number) => money(v, contract.currency),
+          },
+          {
+            title: t('contracts.balanceAfter'),
+            dataIndex: 'balanceAfterFen',
+            render: (v: number) => money(v, contract.currency),
+          },
+          { title: t('contracts.reason'), dataIndex: 'reason' },
+        ]}
+      />
+      {canPost && (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 12, rowGap: 8 }}
+          initialValues={{ kind: 'deposit' }}
+          onFinish={(v) =>
+            post.mutate(
+              { kind: v.kind, amountFen: Math.round(v.amount * 100), reason: v.reason },
+              {
+                onSuccess: () => form.resetFields(),
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
+        >
+          <Form.Item name="kind">
+            <Select
+              aria-label={t('contracts.entryKind')}
+              style={{ width: 120 }}
+              options={['deposit', ...(canApprove ? ['deduction', 'release'] : [])].map((k) => ({
+                value: k,
+                label: t(`depositKinds.${k}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="amount" rules={[{ required: true }]}>
+            <InputNumber
+              aria-label={t('contracts.amount')}
+              placeholder={t('contracts.amount')}
+              min={0.01}
+              step={100}
+            />
+          </Form.Item>
+          <Form.Item name="reason" rules={[{ required: true }]}>
+            <Input aria-label={t('contracts.reason')} placeholder={t('contracts.reason')} />
+          </Form.Item>
+          <Button htmlType="submit" loading={post.isPending}>
+            {t('contracts.post')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+function AcceptanceTab({ projectId, canManage }: { projectId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const records = useAcceptanceRecords(projectId);
+  const [form] = Form.useForm();
+  const record = useRegistryMutation<Record<string, unknown>>(
+    'POST',
+    () => `/api/v1/projects/${projectId}/acceptance-records`,
+  );
+  return (
+    <>
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={records.data ?? []}
+        pagination={false}
+        scroll={{ x: 640 }}
+        columns={[
+          {
+            title: t('acceptance.kind'),
+            dataIndex: 'kind',
+            render: (k: string) => t(`acceptanceKinds.${k}`),
+          },
+          { title: t('acceptance.performedOn'), dataIndex: 'performedOn' },
+          { title: t('acceptance.certificate'), dataIndex: 'certificateNumber' },
+          { title: t('acceptance.signedBy'), dataIndex: 'signedByName' },
+        ]}
+      />
+      {canManage && (
+        <Card title={t('acceptance.record')} size="small" style={{ marginTop: 16, maxWidth: 560 }}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ kind: 'acceptance' }}
+            onFinish={(v) =>
+              record.mutate(
+                { ...v, performedOn: day(v.performedOn), checklist: [], testResults: [] },
+                {
+                  onSuccess: (r) => {
+                    form.resetFields();
+                    message.success(
+                      t('acceptance.done', { count: (r as { acceptedAssets: number }).acceptedAssets }),
+                    );
+                  },
+                  onError: (err) => message.error(applyServerErrors(form, err)),
+                },
+              )
+            }
+          >
+            <Form.Item label={t('acceptance.kind')} name="kind">
+              <Select
+                options={ACCEPTANCE_KINDS.map((k) => ({ value: k, label: t(`acceptanceKinds.${k}`) }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('acceptance.performedOn')} name="performedOn" rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item label={t('acceptance.certificate')} name="certificateNumber">
+              <Input />
+            </Form.Item>
+            <Form.Item label={t('acceptance.signedBy')} name="signedByName">
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={record.isPending}>
+              {t('common.save')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </>
+  );
+}
