@@ -10,6 +10,7 @@ import { createCustomer } from '../server/modules/registry/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
+import { NO_JOBS } from '../server/platform/jobs.ts';
 import { openBenchDatabase, writeResult } from './harness.ts';
 
 const CONNECTIONS = 8;
@@ -51,6 +52,7 @@ export async function run() {
         clock: systemClock,
         blobStore: new LocalBlobStore(config.blobDir),
         mailer: { send: async () => {} },
+        jobs: NO_JOBS,
       },
       { logger: false },
     );

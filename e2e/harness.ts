@@ -10,6 +10,7 @@ import { loadConfig } from '../server/config.ts';
 import { loadDemoData } from '../server/demo/seed.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
+import { NO_JOBS } from '../server/platform/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers.ts';
 
 export const CHROME_FLAGS = [
@@ -47,6 +48,7 @@ export async function startE2e(): Promise<E2eEnv> {
       clock: systemClock,
       blobStore: new LocalBlobStore(blobDir),
       mailer: { send: async () => {} },
+      jobs: NO_JOBS,
     },
     { logger: false },
   );

@@ -9,7 +9,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
-import { warrantyExpiryRemindersJob } from './modules/registry/index.ts';
+import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
 import { systemClock } from './platform/clock.ts';
@@ -55,14 +55,21 @@ program
     const blobStore = new LocalBlobStore(config.blobDir);
     const jobs = new JobRunner(
       runtime.databaseUrl,
-      [purgeExpiredSessionsJob, outboxDeliveryJob(mailer), purgeIdempotencyJob, warrantyExpiryRemindersJob],
-      { db: runtime.db, clock: systemClock, log },
+      [
+        purgeExpiredSessionsJob,
+        outboxDeliveryJob(mailer),
+        purgeIdempotencyJob,
+        warrantyExpiryRemindersJob,
+        importJob,
+      ],
+      { db: runtime.db, clock: systemClock, blobStore, log },
     );
-    if (config.jobs) await jobs.start();
+    // Every instance can queue work; JOBS=false instances leave the working to the others.
+    await jobs.start({ work: config.jobs || opts.workerOnly === true });
     const app = opts.workerOnly
       ? null
       : await buildApp(
-          { config, db: runtime.db, clock: systemClock, blobStore, mailer },
+          { config, db: runtime.db, clock: systemClock, blobStore, mailer, jobs },
           { loggerInstance: log },
         );
     let stopping = false;

@@ -17,6 +17,7 @@ import { createCustomer } from '../server/modules/registry/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { type Clock, systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
+import { type JobDefinition, JobRunner, NO_JOBS } from '../server/platform/jobs.ts';
 import type { Mailer } from '../server/platform/mailer.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -58,19 +59,32 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; jobs?: JobDefinition[] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-files-'));
   const config = loadConfig({}, { DATA_DIR: blobDir, LOG_LEVEL: 'silent', ...options.env } as never);
   const sentMail: TestApp['sentMail'] = [];
+  const blobStore = new LocalBlobStore(blobDir);
+  const clock = options.clock ?? systemClock;
+  // A real pg-boss runner when the test needs background jobs.
+  const runner = options.jobs
+    ? new JobRunner(database.url, options.jobs, {
+        db: database.db,
+        clock,
+        blobStore,
+        log: { info() {}, error() {} },
+      })
+    : null;
+  await runner?.start();
   const app = await buildApp(
     {
       config: { ...config, blobDir },
       db: database.db,
-      clock: options.clock ?? systemClock,
-      blobStore: new LocalBlobStore(blobDir),
+      clock,
+      blobStore,
       mailer: { send: async (m) => void sentMail.push(m) },
+      jobs: runner ?? NO_JOBS,
     },
     { logger: false },
   );
@@ -85,6 +99,7 @@ export async function createTestApp(
     sentMail,
     async close() {
       await app.close();
+      await runner?.stop();
       await database.drop();
       await fs.rm(blobDir, { recursive: true, force: true });
     },

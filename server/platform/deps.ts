@@ -3,12 +3,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { TConfig } from '../config.ts';
 import type { Db } from '../db/pool.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { Clock } from './clock.ts';
 import type { Ctx } from './context.ts';
+import type { JobDefinition } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
+
+/** Where HTTP handlers queue background work (the pg-boss runner in production). */
+export interface JobQueue {
+  send<S extends z.ZodType>(def: JobDefinition<S>, data: z.infer<S>, key?: string): Promise<string | null>;
+}
 
 export interface AppDeps {
   config: TConfig;
@@ -16,6 +23,7 @@ export interface AppDeps {
   clock: Clock;
   blobStore: BlobStore;
   mailer: Mailer;
+  jobs: JobQueue;
 }
 
 export type Api = FastifyInstance<

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildUser, createTestDatabase, type TestDatabase } from '../../test/helpers.ts';
 import { purgeExpiredSessionsJob } from '../modules/accounts/index.ts';
+import { LocalBlobStore } from './blob-store.ts';
 import { ManualClock } from './clock.ts';
 import { defineJob, JobRunner } from './jobs.ts';
 
@@ -25,7 +26,7 @@ let b: JobRunner;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const deps = { db: database.db, clock, log };
+  const deps = { db: database.db, clock, log, blobStore: new LocalBlobStore('/tmp/aftercare-jobs-test') };
   a = new JobRunner(database.url, [recordJob, purgeExpiredSessionsJob], deps);
   b = new JobRunner(database.url, [recordJob, purgeExpiredSessionsJob], deps);
   await a.start();

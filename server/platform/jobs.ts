@@ -5,11 +5,13 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { Db } from '../db/pool.ts';
+import type { BlobStore } from './blob-store.ts';
 import type { Clock } from './clock.ts';
 
 export interface JobDeps {
   db: Db;
   clock: Clock;
+  blobStore: BlobStore;
   log: { info(o: object, m?: string): void; error(o: object, m?: string): void };
 }
 
@@ -91,3 +93,10 @@ export function jobIdOf(name: string, key: string): string {
   const h = createHash('sha256').update(`${name}\u0000${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** For processes that queue nothing (benchmarks, some tests): sending is an error. */
+export const NO_JOBS = {
+  async send(): Promise<string | null> {
+    throw new Error('background jobs are not running in this process');
+  },
+};

@@ -2,7 +2,7 @@
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset } from './asset-service.ts';
 export { createContract, postDepositEntry } from './contract-service.ts';
-export { warrantyExpiryRemindersJob } from './jobs.ts';
+export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';

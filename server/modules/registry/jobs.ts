@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { systemCtx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs.ts';
+import { runImport } from './import-service.ts';
 import { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 
 export const warrantyExpiryRemindersJob = defineJob({
@@ -10,5 +12,13 @@ export const warrantyExpiryRemindersJob = defineJob({
   handler: async (data, { db, clock, log }) => {
     const result = await sendWarrantyExpiryReminders(db, clock, { days: data.days });
     log.info(result, 'warranty expiry reminders queued');
+  },
+});
+
+export const importJob = defineJob({
+  name: 'registry.import',
+  schema: z.object({ importId: z.uuid() }),
+  handler: async ({ importId }, { db, clock, blobStore }) => {
+    await runImport(systemCtx(db, clock, 'import'), blobStore, importId);
   },
 });

@@ -11,6 +11,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import { registerAssetRoutes } from './asset-routes.ts';
+import { registerImportRoutes } from './import-routes.ts';
 import { registerProjectRoutes } from './project-routes.ts';
 import * as service from './service.ts';
 
@@ -20,6 +21,7 @@ const ZIdParams = z.object({ id: ZId });
 export function registerRegistryRoutes(app: Api, deps: RouteDeps) {
   registerProjectRoutes(app, deps);
   registerAssetRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   app.get(
     '/api/v1/customers/duplicates',

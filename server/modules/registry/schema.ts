@@ -302,3 +302,30 @@ export const archiveEvents = pgTable(
     index('archive_events_customer_idx').on(t.customerId, t.occurredAt),
   ],
 );
+
+export const IMPORT_ENTITIES = ['customers', 'projects', 'products', 'assets'] as const;
+
+// Excel imports run as jobs; the row errors are kept (capped) for the report.
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entity: text('entity', { enum: IMPORT_ENTITIES }).notNull(),
+    mode: text('mode', { enum: ['all_or_nothing', 'good_rows'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    importedRows: integer('imported_rows').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    message: text('message'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('imports_created_idx').on(t.createdAt)],
+);

@@ -1,0 +1,141 @@
+// HTTP: Excel import (template, upload → job, progress) and streaming Excel export of lists.
+import { z } from 'zod';
+import { ZId } from '../../../common/api.ts';
+import { ZAssetListQuery } from '../../../common/registry-api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { EXPORT_ENTITIES, streamExport } from './export-service.ts';
+import { getImport, startImport, writeImportTemplate } from './import-service.ts';
+import { importJob } from './jobs.ts';
+import { IMPORT_ENTITIES } from './schema.ts';
+
+const tags = ['import-export'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZLang = z.enum(['zh-CN', 'en']).default('zh-CN');
+const ZRowError = z.object({ row: z.int(), column: z.string(), message: z.string() });
+export const ZImportStatus = z.object({
+  id: ZId,
+  entity: z.enum(IMPORT_ENTITIES),
+  mode: z.enum(['all_or_nothing', 'good_rows']),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  fileName: z.string(),
+  totalRows: z.int(),
+  processedRows: z.int(),
+  importedRows: z.int(),
+  errorCount: z.int(),
+  errors: z.array(ZRowError),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export function registerImportRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/imports/templates/:entity',
+    {
+      config: { permission: 'imports.run' },
+      schema: {
+        tags,
+        summary: 'Download the import template (.xlsx) with Chinese or English headers',
+        params: z.object({ entity: z.enum(IMPORT_ENTITIES) }),
+        querystring: z.object({ lang: ZLang }),
+      },
+    },
+    async (request, reply) => {
+      const file = await writeImportTemplate(request.params.entity, request.query.lang);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${request.params.entity}-template.xlsx"`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/api/v1/imports',
+    {
+      config: { permission: 'imports.run' },
+      schema: {
+        tags,
+        summary: 'Upload an .xlsx file to import (multipart: file, entity, mode); runs as a job',
+        consumes: ['multipart/form-data'],
+        response: { 202: ZImportStatus },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError(415, 'Unsupported media type', 'Send multipart/form-data');
+      const part = await request.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
+      if (!part) throw badRequest('No file in the request', [{ field: 'file', message: 'required' }]);
+      const data = await part.toBuffer().catch(() => {
+        throw new AppError(
+          413,
+          'Payload too large',
+          `Files are limited to ${deps.config.uploadMaxBytes} bytes`,
+          [{ field: 'file', message: 'too large' }],
+        );
+      });
+      const field = (name: string) => (part.fields[name] as { value?: string } | undefined)?.value;
+      const entity = z.enum(IMPORT_ENTITIES).safeParse(field('entity'));
+      if (!entity.success)
+        throw badRequest('entity must be one of customers, projects, products, assets', [
+          { field: 'entity', message: 'invalid' },
+        ]);
+      const mode = z.enum(['all_or_nothing', 'good_rows']).safeParse(field('mode') ?? 'all_or_nothing');
+      if (!mode.success)
+        throw badRequest('mode must be all_or_nothing or good_rows', [{ field: 'mode', message: 'invalid' }]);
+      const row = await startImport(deps.ctx(request), deps.blobStore, {
+        entity: entity.data,
+        mode: mode.data,
+        fileName: part.filename,
+        data,
+      });
+      await deps.jobs.send(importJob, { importId: row.id }, row.id);
+      return reply.code(202).send((await getImport(deps.ctx(request), row.id)) as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      config: { permission: 'imports.run' },
+      schema: {
+        tags,
+        summary: 'Progress and row errors of an import',
+        params: z.object({ id: ZId }),
+        response: { 200: ZImportStatus },
+      },
+    },
+    async (request) => getImport(deps.ctx(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/exports/:entity',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary:
+          'Export a list to Excel (streamed; same filters as the list; customer users get their own rows)',
+        params: z.object({ entity: z.enum(EXPORT_ENTITIES) }),
+        querystring: ZAssetListQuery.omit({ cursor: true, limit: true }).extend({
+          lang: ZLang,
+          status: z.string().max(40).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...filters } = request.query;
+      const stream = streamExport(
+        deps.ctx(request),
+        request.params.entity,
+        filters as Record<string, string | undefined>,
+        lang,
+      );
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${request.params.entity}-${day}.xlsx"`)
+        .send(stream);
+    },
+  );
+}
