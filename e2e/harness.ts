@@ -8,9 +8,10 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { loadDemoData } from '../server/demo/seed.ts';
+import { importJob } from '../server/modules/registry/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { NO_JOBS } from '../server/platform/jobs.ts';
+import { JobRunner } from '../server/platform/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '../test/helpers.ts';
 
 export const CHROME_FLAGS = [
@@ -41,14 +42,22 @@ export async function startE2e(): Promise<E2eEnv> {
   await loadDemoData(database.db, systemClock);
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-e2e-files-'));
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: blobDir } as never);
+  const blobStore = new LocalBlobStore(blobDir);
+  const jobs = new JobRunner(database.url, [importJob], {
+    db: database.db,
+    clock: systemClock,
+    blobStore,
+    log: { info() {}, error() {} },
+  });
+  await jobs.start();
   const app = await buildApp(
     {
       config,
       db: database.db,
       clock: systemClock,
-      blobStore: new LocalBlobStore(blobDir),
+      blobStore,
       mailer: { send: async () => {} },
-      jobs: NO_JOBS,
+      jobs,
     },
     { logger: false },
   );
@@ -66,6 +75,7 @@ export async function startE2e(): Promise<E2eEnv> {
     async close() {
       await browser.close();
       await app.close();
+      await jobs.stop();
       await database.drop();
       await fs.rm(blobDir, { recursive: true, force: true });
     },

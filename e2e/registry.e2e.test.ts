@@ -1,5 +1,7 @@
 // The registry in Chromium: finding equipment by a Chinese substring, its warranty status with the
 // reasons and its archive; a customer user sees only its own projects and equipment.
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
@@ -65,6 +67,33 @@ describe('registry screens', () => {
     await screenshot(page, 'portal-project-375');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('import screen', () => {
+  it('a manager imports equipment from Excel and sees the rows that were wrong', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('data');
+    sheet.addRow(['项目编码', '产品型号', '序列号', '所属整机序列号']);
+    sheet.addRow(['HZ-L1', 'SL-POLE-8M', 'HZ-L1-P101', null]);
+    sheet.addRow(['HZ-L1', 'LED-HEAD-120W', 'HZ-L1-H101', 'HZ-L1-P101']);
+    sheet.addRow(['NO-SUCH', 'SL-POLE-8M', 'X-1', null]);
+    const file = path.join(os.tmpdir(), `import-${Date.now()}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'manager');
+    await page.getByTestId('nav-import').click();
+    await page.getByText('只导入正确的行').click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+      .toContain('已完成');
+    expect(await page.getByTestId('import-summary').textContent()).toContain('导入 2 行');
+    await page.getByRole('cell', { name: 'no project with this code' }).waitFor();
+    await screenshot(page, 'import-result');
     await context.close();
   });
 });

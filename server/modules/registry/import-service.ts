@@ -144,7 +144,7 @@ type ChunkWriter = (tx: Executor, rows: ParsedRow[], errors: RowError[]) => Prom
 /** Runs a queued import to the end (called by the `registry.import` job). */
 export async function runImport(ctx: Ctx, blobs: BlobStore, importId: string): Promise<void> {
   const job = await repo.findImport(ctx.db, importId);
-  if (!job || job.status !== 'queued') return;
+  if (job?.status !== 'queued') return;
   await repo.updateImport(ctx.db, importId, { status: 'running' });
   const errors: RowError[] = [];
   let processed = 0;

@@ -19,6 +19,7 @@ let csrfToken = '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
 }
+export const getCsrfToken = () => csrfToken;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -16,6 +16,7 @@ import { PortalLayout } from '../pages/portal/PortalLayout.tsx';
 import { PortalOrganisationPage } from '../pages/portal/PortalOrganisationPage.tsx';
 import { AssetDetailPage } from '../pages/registry/AssetDetailPage.tsx';
 import { AssetsPage } from '../pages/registry/AssetsPage.tsx';
+import { ImportPage } from '../pages/registry/ImportPage.tsx';
 import { ProductsPage } from '../pages/registry/ProductsPage.tsx';
 import { ProjectDetailPage } from '../pages/registry/ProjectDetailPage.tsx';
 import { ProjectsPage } from '../pages/registry/ProjectsPage.tsx';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'assets', element: guarded('registry.read', <AssetsPage />) },
       { path: 'assets/:id', element: guarded('registry.read', <AssetDetailPage />) },
       { path: 'products', element: guarded('registry.read', <ProductsPage />) },
+      { path: 'import', element: guarded('imports.run', <ImportPage />) },
       { path: 'users', element: guarded('users.read', <UsersPage />) },
       { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },

@@ -8,6 +8,7 @@ export const en: typeof zhCN = {
     portalTitle: 'Customer portal',
   },
   common: {
+    exportExcel: 'Export to Excel',
     language: 'Language',
     save: 'Save',
     saved: 'Saved',
@@ -19,6 +20,7 @@ export const en: typeof zhCN = {
     staleVersion: 'Someone else changed this record; reload and try again',
   },
   nav: {
+    import: 'Import',
     main: 'Main navigation',
     openMenu: 'Open menu',
     home: 'Home',
@@ -340,6 +342,22 @@ export const en: typeof zhCN = {
       replace_component: 'This component has reached its repair limit: replace the component.',
       replace_unit: 'This unit has reached its repair limit: replace the unit.',
     },
+  },
+  imports: {
+    entity: 'What to import',
+    entities: { customers: 'Customers', projects: 'Projects', products: 'Products', assets: 'Equipment' },
+    template: 'Download template',
+    allOrNothing: 'Import nothing if any row is wrong',
+    goodRows: 'Import the good rows only',
+    drop: 'Click or drop an .xlsx file',
+    result: 'Result',
+    rows: '{{count}} rows processed',
+    imported: '{{count}} rows imported',
+    errors: '{{count}} errors',
+    row: 'Row',
+    column: 'Column',
+    message: 'Problem',
+    status: { queued: 'Queued', running: 'Importing', succeeded: 'Done', failed: 'Failed' },
   },
   errors: {
     notFound: 'This page does not exist',

@@ -6,6 +6,7 @@ export const zhCN = {
     portalTitle: '客户服务门户',
   },
   common: {
+    exportExcel: '导出 Excel',
     language: '语言',
     save: '保存',
     saved: '已保存',
@@ -17,6 +18,7 @@ export const zhCN = {
     staleVersion: '该记录已被他人修改，请刷新后重试',
   },
   nav: {
+    import: '数据导入',
     main: '主导航',
     openMenu: '打开菜单',
     home: '首页',
@@ -326,6 +328,22 @@ export const zhCN = {
       replace_component: '该部件已维修满 3 次，本次应更换部件。',
       replace_unit: '该整机已维修满 3 次，本次应整机更换。',
     },
+  },
+  imports: {
+    entity: '导入内容',
+    entities: { customers: '客户', projects: '项目', products: '产品', assets: '设备' },
+    template: '下载模板',
+    allOrNothing: '有错误时全部不导入',
+    goodRows: '只导入正确的行',
+    drop: '点击或拖入 .xlsx 文件',
+    result: '导入结果',
+    rows: '已处理 {{count}} 行',
+    imported: '导入 {{count}} 行',
+    errors: '{{count}} 个错误',
+    row: '行',
+    column: '列',
+    message: '问题',
+    status: { queued: '排队中', running: '导入中', succeeded: '已完成', failed: '失败' },
   },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

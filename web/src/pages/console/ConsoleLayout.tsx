@@ -8,6 +8,7 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   ToolOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Spin } from 'antd';
@@ -56,6 +57,13 @@ const NAV: NavItem[] = [
     icon: <AppstoreOutlined />,
     label: 'nav.products',
     permission: 'registry.read',
+  },
+  {
+    key: 'import',
+    path: '/console/import',
+    icon: <UploadOutlined />,
+    label: 'nav.import',
+    permission: 'imports.run',
   },
   {
     key: 'users',

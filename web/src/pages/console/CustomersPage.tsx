@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCustomer } from '../../../../common/api.ts';
 import { ApiError } from '../../api/client.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -72,6 +73,7 @@ export function CustomersPage() {
             {t('customers.new')}
           </Button>
         )}
+        <ExportButton entity="customers" filters={{ q: q || undefined }} />
       </div>
       <Table<TCustomer>
         rowKey="id"

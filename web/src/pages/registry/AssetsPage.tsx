@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ASSET_STATUSES, type TAsset } from '../../../../common/registry-api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useAssets } from '../../features/registry/registry-query.ts';
 
@@ -31,6 +32,7 @@ export function AssetsPage({ base = '/console' }: { base?: '/console' | '/portal
           onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
           options={ASSET_STATUSES.map((s) => ({ value: s, label: t(`assetStatus.${s}`) }))}
         />
+        <ExportButton entity="assets" filters={filters} />
       </div>
       <Table<TAsset>
         rowKey="id"

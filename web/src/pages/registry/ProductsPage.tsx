@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIZE_CLASSES, type TProduct } from '../../../../common/registry-api.ts';
 import { ApiError } from '../../api/client.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -44,6 +45,7 @@ export function ProductsPage() {
             {t('products.new')}
           </Button>
         )}
+        <ExportButton entity="products" filters={filters} />
       </div>
       <Table<TProduct>
         rowKey="id"

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PROJECT_STATUSES, type TProject } from '../../../../common/registry-api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -56,6 +57,7 @@ export function ProjectsPage({ base = '/console' }: { base?: '/console' | '/port
             {t('projects.new')}
           </Button>
         )}
+        <ExportButton entity="projects" filters={filters} />
       </div>
       <Table<TProject>
         rowKey="id"
