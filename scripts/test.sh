@@ -10,7 +10,7 @@ step lint
 npx biome check .
 step "build web"
 npm run --silent build:web >/dev/null
-step chromium
+step "system packages (chromium, fonts, pdftotext)"
 bash scripts/ensure-chromium.sh
 step tests
 npx vitest run "$@"

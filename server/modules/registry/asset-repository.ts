@@ -1,5 +1,5 @@
 // SQL of products, assets and contracts. Customer-scoped reads take a Scope.
-import { and, asc, desc, eq, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
@@ -77,10 +77,10 @@ function assetWhere(scope: Scope, filter: AssetFilter): (SQL | undefined)[] {
   return [
     scopeFilter(assets.customerId, scope),
     filter.q
-      ? or(
+      ? // Both halves can use an index: the trigram index of assets, and (product_id, serial).
+        or(
           sql`(${assets.serial} || ' ' || coalesce(${assets.name}, '') || ' ' || coalesce(${assets.location}, '')) ilike ${likePattern(filter.q)}`,
-          ilike(products.name, likePattern(filter.q)),
-          ilike(products.model, likePattern(filter.q)),
+          sql`${assets.productId} in (select ${products.id} from ${products} where (${products.name} || ' ' || ${products.model}) ilike ${likePattern(filter.q)})`,
         )
       : undefined,
     filter.customerId ? eq(assets.customerId, filter.customerId) : undefined,

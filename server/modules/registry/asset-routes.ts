@@ -24,12 +24,14 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import { listArchiveEvents } from './archive.ts';
+import { archivePdf } from './archive-pdf.ts';
 import * as assetService from './asset-service.ts';
 import * as contractService from './contract-service.ts';
 import { assetCoverage, replacementWindow } from './warranty-service.ts';
 
 const tags = ['registry'];
 const ZIdParams = z.object({ id: ZId });
+const ZPdfQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 export function registerAssetRoutes(app: Api, deps: RouteDeps) {
   // ---------- products ----------
@@ -192,6 +194,45 @@ export function registerAssetRoutes(app: Api, deps: RouteDeps) {
         decodeCursor(q.cursor),
         q.limit,
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/assets/:id/archive.pdf',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The service archive of a piece of equipment as a PDF',
+        params: ZIdParams,
+        querystring: ZPdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const doc = await archivePdf(deps.ctx(request), 'asset', request.params.id, request.query.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="archive-${request.params.id}.pdf"`)
+        .send(doc);
+    },
+  );
+  app.get(
+    '/api/v1/projects/:id/archive.pdf',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The service archive of a project as a PDF',
+        params: ZIdParams,
+        querystring: ZPdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const doc = await archivePdf(deps.ctx(request), 'project', request.params.id, request.query.lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="archive-${request.params.id}.pdf"`)
+        .send(doc);
     },
   );
 

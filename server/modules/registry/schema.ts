@@ -243,6 +243,7 @@ export const assets = pgTable(
   (t) => [
     uniqueIndex('assets_product_serial_idx').on(t.productId, t.serial),
     index('assets_project_idx').on(t.projectId, t.serial),
+    index('assets_serial_idx').on(t.serial, t.id),
     index('assets_customer_idx').on(t.customerId, t.serial, t.id),
     index('assets_parent_idx').on(t.parentId),
     index('assets_status_idx').on(t.status),

@@ -1,0 +1,1 @@
+CREATE INDEX "assets_serial_idx" ON "assets" USING btree ("serial","id");

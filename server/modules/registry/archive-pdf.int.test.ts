@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+
+let t: TestApp;
+let agent: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = (await loginAs(t, { role: 'agent' })).session;
+});
+afterAll(() => t.close());
+
+function pdfText(pdf: Buffer): Promise<string> {
+  return (async () => {
+    const file = path.join(os.tmpdir(), `archive-${Date.now()}-${Math.random()}.pdf`);
+    await fs.writeFile(file, pdf);
+    try {
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  })();
+}
+
+describe('service archive PDF', () => {
+  it('prints the archive of a piece of equipment in Chinese, with customer text kept as text', async () => {
+    const c = await buildCustomer(t.db, { name: '杭州<script>alert(1)</script>照明' });
+    const project = (
+      await agent.request('POST', '/api/v1/projects', {
+        customerId: c.id,
+        code: `P-${Date.now()}`,
+        name: '滨江路灯工程',
+      })
+    ).json();
+    const { session: manager } = await loginAs(t, { role: 'manager' });
+    const product = (
+      await manager.request('POST', '/api/v1/products', {
+        model: `M-${Date.now()}`,
+        name: '太阳能路灯杆',
+        category: 'lighting',
+        sizeClass: 'medium',
+      })
+    ).json();
+    const asset = (
+      await agent.request('POST', '/api/v1/assets', {
+        projectId: project.id,
+        productId: product.id,
+        serial: 'SN-PDF-1',
+        location: '一号路口',
+      })
+    ).json();
+    await agent.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+      kind: 'acceptance',
+      performedOn: '2026-03-15',
+      signedByName: '周主任',
+    });
+
+    const res = await agent.request('GET', `/api/v1/assets/${asset.id}/archive.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('设备服务档案');
+    expect(text).toContain('太阳能路灯杆');
+    expect(text).toContain('一号路口');
+    expect(text).toContain('杭州<script>alert(1)</script>照明');
+    expect(text).toMatch(/第 ?1 ?页 ?\/ ?共 ?1 ?页/);
+
+    const en = await pdfText(
+      (await agent.request('GET', `/api/v1/assets/${asset.id}/archive.pdf?lang=en`)).rawPayload,
+    );
+    expect(en).toContain('Equipment service archive');
+    const projectPdf = await pdfText(
+      (await agent.request('GET', `/api/v1/projects/${project.id}/archive.pdf`)).rawPayload,
+    );
+    expect(projectPdf).toContain('项目服务档案');
+  });
+
+  it('is not available to another customer', async () => {
+    const a = await buildCustomer(t.db);
+    const b = await buildCustomer(t.db);
+    const project = (
+      await agent.request('POST', '/api/v1/projects', {
+        customerId: b.id,
+        code: `Q-${Date.now()}`,
+        name: 'B 的项目',
+      })
+    ).json();
+    const { session } = await loginAs(t, { customerId: a.id });
+    expect((await session.request('GET', `/api/v1/projects/${project.id}/archive.pdf`)).statusCode).toBe(404);
+  });
+});

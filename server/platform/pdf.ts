@@ -1,0 +1,50 @@
+// PDF documents with Chinese text: pdfkit with Noto Sans SC (OFL, from @embedpdf/fonts-sc). pdfkit
+// embeds only the glyphs used. Text is always drawn as text, so customer input stays inert.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+let fontCache: Buffer | null = null;
+
+function cjkFont(): Buffer {
+  if (!fontCache) {
+    // The package exports only its entry (dist/index.*); the fonts sit beside dist/.
+    const pkg = path.dirname(path.dirname(require.resolve('@embedpdf/fonts-sc')));
+    fontCache = fs.readFileSync(path.join(pkg, 'fonts', 'NotoSansHans-Regular.otf'));
+  }
+  return fontCache;
+}
+
+export function createPdf(info: { title: string; author?: string }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: info.title, Author: info.author ?? 'Aftercare' },
+    bufferPages: true,
+  });
+  doc.registerFont('cjk', cjkFont());
+  doc.font('cjk');
+  return doc;
+}
+
+/** Page numbers in the footer, once all pages exist. */
+export function addPageNumbers(doc: PDFKit.PDFDocument, label: (page: number, total: number) => string) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.height - 36;
+    doc
+      .fontSize(8)
+      .fillColor('#6b7280')
+      .text(label(i + 1, range.count), 48, bottom, {
+        width: doc.page.width - 96,
+        align: 'center',
+        lineBreak: false,
+      });
+  }
+}
+
+/** Where page content must end, leaving room for the footer. */
+export const contentBottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom - 24;
