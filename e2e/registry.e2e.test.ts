@@ -97,3 +97,24 @@ describe('import screen', () => {
     await context.close();
   });
 });
+
+describe('customer detail', () => {
+  it('an agent adds a contact to a customer and sees its projects', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-customers').click();
+    await page.getByRole('cell', { name: '深圳湾科技园物业' }).click();
+    await page.waitForURL('**/console/customers/*');
+    await page.getByRole('tab', { name: '联系人' }).click();
+    await page.getByRole('button', { name: '新增联系人' }).click();
+    await page.getByLabel('姓名').fill('林工');
+    await page.getByLabel('职务').fill('设备科长');
+    await page.getByLabel('联系电话').fill('13900000000');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '设备科长' }).waitFor();
+    await page.getByRole('tab', { name: '项目' }).click();
+    await page.getByRole('cell', { name: '科技园A栋空调系统改造' }).waitFor();
+    await context.close();
+  });
+});

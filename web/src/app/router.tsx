@@ -8,6 +8,7 @@ import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { ProfilePage } from '../pages/auth/ProfilePage.tsx';
 import { ConsoleHomePage } from '../pages/console/ConsoleHomePage.tsx';
 import { ConsoleLayout } from '../pages/console/ConsoleLayout.tsx';
+import { CustomerDetailPage } from '../pages/console/CustomerDetailPage.tsx';
 import { CustomersPage } from '../pages/console/CustomersPage.tsx';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ConsoleHomePage /> },
       { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
+      { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
       { path: 'projects', element: guarded('registry.read', <ProjectsPage />) },
       { path: 'projects/:id', element: guarded('registry.read', <ProjectDetailPage />) },
       { path: 'assets', element: guarded('registry.read', <AssetsPage />) },

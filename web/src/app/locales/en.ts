@@ -276,6 +276,7 @@ export const en: typeof zhCN = {
   },
   acceptanceKinds: { installation: 'Installation', commissioning: 'Commissioning', acceptance: 'Acceptance' },
   archive: {
+    pdf: 'Print archive (PDF)',
     title: 'Service archive',
     empty: 'No events yet',
     filterKind: 'Filter by event',
@@ -359,6 +360,7 @@ export const en: typeof zhCN = {
     message: 'Problem',
     status: { queued: 'Queued', running: 'Importing', succeeded: 'Done', failed: 'Failed' },
   },
+  contacts: { title: 'Contacts', new: 'New contact', edit: 'Edit contact', name: 'Name', role: 'Title' },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

@@ -264,6 +264,7 @@ export const zhCN = {
   },
   acceptanceKinds: { installation: '安装', commissioning: '调试', acceptance: '竣工验收' },
   archive: {
+    pdf: '打印档案（PDF）',
     title: '服务档案',
     empty: '暂无记录',
     filterKind: '按事件类型筛选',
@@ -345,5 +346,6 @@ export const zhCN = {
     message: '问题',
     status: { queued: '排队中', running: '导入中', succeeded: '已完成', failed: '失败' },
   },
+  contacts: { title: '联系人', new: '新增联系人', edit: '编辑联系人', name: '姓名', role: '职务' },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

@@ -1,4 +1,5 @@
-import { Empty, Select, Timeline, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Button, Empty, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -19,6 +20,13 @@ export function ArchiveTimeline({ kind, id }: { kind: 'projects' | 'assets'; id:
   return (
     <div data-testid="archive">
       <div className="toolbar">
+        <Button
+          icon={<FilePdfOutlined />}
+          href={`/api/v1/${kind}/${id}/archive.pdf?lang=${i18n.language === 'en' ? 'en' : 'zh-CN'}`}
+          data-testid="archive-pdf"
+        >
+          {t('archive.pdf')}
+        </Button>
         <Select
           allowClear
           placeholder={t('archive.filterKind')}

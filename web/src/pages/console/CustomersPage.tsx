@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { TCustomer } from '../../../../common/api.ts';
 import { ApiError } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -16,6 +17,7 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
+  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const list = useCustomers({ q: q || undefined });
   const [editing, setEditing] = useState<TCustomer | 'new' | null>(null);
@@ -83,8 +85,8 @@ export function CustomersPage() {
         pagination={false}
         scroll={{ x: 720 }}
         onRow={(c) => ({
-          onClick: () => canManage && open(c),
-          style: { cursor: canManage ? 'pointer' : 'default' },
+          onClick: () => navigate(`/console/customers/${c.id}`),
+          style: { cursor: 'pointer' },
         })}
         columns={[
           { title: t('customers.code'), dataIndex: 'code', width: 130 },
@@ -97,6 +99,23 @@ export function CustomersPage() {
           },
           { title: t('customers.contactName'), dataIndex: 'contactName', width: 120 },
           { title: t('customers.contactPhone'), dataIndex: 'contactPhone', width: 150 },
+          {
+            title: '',
+            key: 'edit',
+            width: 80,
+            render: (_, c) =>
+              canManage && (
+                <Button
+                  size="small"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    open(c);
+                  }}
+                >
+                  {t('common.edit')}
+                </Button>
+              ),
+          },
         ]}
       />
       <LoadMore
