@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { ApiRoute } from '../server/platform/http.ts';
 import { buildCustomer, createTestApp, loginAs, newKey, type Session, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -15,7 +16,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
-const fill = (url: string, id = SAMPLE_ID) => url.replace(/:[A-Za-z]+/g, id);
+/** A concrete URL for a route: ids become a sample id, enum segments their first value. */
+function fillRoute(route: ApiRoute, id = SAMPLE_ID): string {
+  const params = shapeOf(route.schema?.params);
+  return route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const field = params?.[name];
+    const def = field ? (defOf(unwrap(field)) as Def & { entries?: Record<string, string> }) : null;
+    return def?.type === 'enum' && def.entries ? Object.values(def.entries)[0]! : id;
+  });
+}
 
 type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType> };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -43,7 +52,7 @@ describe('every route validates its input', () => {
     for (const route of bodyRoutes) {
       const res = await t.app.inject({
         method: route.method as 'POST',
-        url: fill(route.url),
+        url: fillRoute(route),
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
         payload: '{"name": "unterminated',
       });
@@ -57,7 +66,7 @@ describe('every route validates its input', () => {
     for (const route of t.app.apiRoutes.filter((r) => r.schema?.body)) {
       const res = await t.app.inject({
         method: route.method as 'POST',
-        url: fill(route.url),
+        url: fillRoute(route),
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
         payload: big,
       });
@@ -70,7 +79,7 @@ describe('every route validates its input', () => {
       const shape = shapeOf(route.schema?.body);
       if (!shape) continue;
       const payload = Object.fromEntries(Object.keys(shape).map((k) => [k, { wrong: { deeper: true } }]));
-      const res = await admin.request(route.method as 'POST', fill(route.url), payload);
+      const res = await admin.request(route.method as 'POST', fillRoute(route), payload);
       expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(400);
       const fields = (res.json().errors as { field: string }[]).map((e) => e.field);
       for (const key of Object.keys(shape)) {
@@ -85,7 +94,7 @@ describe('every route validates its input', () => {
   it('answers unknown fields with 400 naming the field', async () => {
     for (const route of t.app.apiRoutes) {
       if (!shapeOf(route.schema?.body)) continue;
-      const res = await admin.request(route.method as 'POST', fill(route.url), { surprise: 1 });
+      const res = await admin.request(route.method as 'POST', fillRoute(route), { surprise: 1 });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(400);
       expect(JSON.stringify(res.json().errors)).toContain('surprise');
     }
@@ -100,7 +109,7 @@ describe('every route validates its input', () => {
         for (const [key, field] of Object.entries(shape)) {
           if (defOf(unwrap(field)).type !== 'enum') continue;
           probed++;
-          const url = fill(route.url);
+          const url = fillRoute(route);
           const res =
             where === 'body'
               ? await admin.request(route.method as 'POST', url, { [key]: 'no-such-value' })
@@ -117,7 +126,7 @@ describe('every route validates its input', () => {
     for (const route of t.app.apiRoutes.filter((r) => r.url.includes(':id'))) {
       const res = await admin.request(
         route.method as 'GET',
-        fill(route.url, 'not-an-id'),
+        fillRoute(route, 'not-an-id'),
         route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
       );
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(400);
@@ -135,7 +144,7 @@ describe('permissions', () => {
   it('every route refuses an anonymous caller', async () => {
     for (const route of t.app.apiRoutes) {
       if (route.url === '/api/v1/auth/login') continue;
-      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url) });
+      const res = await t.app.inject({ method: route.method as 'GET', url: fillRoute(route) });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
