@@ -118,3 +118,29 @@ describe('customer detail', () => {
     await context.close();
   });
 });
+
+describe('editing equipment', () => {
+  it('an agent corrects the location and attaches a photo', async () => {
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    );
+    const file = path.join(os.tmpdir(), `现场照片-${Date.now()}.png`);
+    await (await import('node:fs/promises')).writeFile(file, png);
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-assets').click();
+    await page.getByTestId('asset-search').locator('input').fill('CD-B1-LV1');
+    await page.getByTestId('asset-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: 'CD-B1-LV1', exact: true }).click();
+    await page.getByTestId('asset-edit').click();
+    await page.getByLabel('安装位置').fill('B1 变配电室');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('B1 变配电室').waitFor();
+    await page.getByRole('tab', { name: '照片与文档' }).click();
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles(file);
+    await page.getByText(path.basename(file)).waitFor();
+    await context.close();
+  });
+});

@@ -17,7 +17,7 @@ import {
   ZUser,
   ZUserListQuery,
 } from '../../../common/api.ts';
-import { ALL_ROLES, ROLE_PERMISSIONS } from '../../../common/roles.ts';
+import { ALL_ROLES, ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/roles.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import * as service from './service.ts';
@@ -172,6 +172,25 @@ export function registerAccountRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => service.resetPassword(deps.ctx(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/staff-directory',
+    {
+      config: { permission: 'registry.manage' },
+      schema: {
+        tags,
+        summary: 'Active staff by role, for choosing engineers (names and roles only)',
+        querystring: z.object({
+          role: z.enum(STAFF_ROLES).optional(),
+          q: z.string().trim().max(100).optional(),
+        }),
+        response: {
+          200: z.array(z.object({ id: ZId, displayName: z.string(), roles: z.array(z.string()) })),
+        },
+      },
+    },
+    async (request) => service.staffDirectory(deps.ctx(request), request.query),
   );
 
   app.get(

@@ -435,3 +435,11 @@ export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<number
   await repo.deleteOldLoginAttempts(db, new Date(now.getTime() - 24 * 3600_000));
   return repo.deleteExpiredSessions(db, now);
 }
+
+export async function staffDirectory(ctx: Ctx, query: { role?: string; q?: string }) {
+  if (ctx.scope.kind === 'customer') return [];
+  const rows = await repo.listUsers(ctx.db, { kind: 'staff', role: query.role, q: query.q }, null, 200);
+  return rows
+    .filter((r) => !r.disabled)
+    .map((r) => ({ id: r.id, displayName: r.displayName, roles: r.roles }));
+}

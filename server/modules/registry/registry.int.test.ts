@@ -275,3 +275,15 @@ describe('customer isolation', () => {
     ).toBe(403);
   });
 });
+
+describe('staff directory', () => {
+  it('lists active engineers for project assignment, and nothing to customers', async () => {
+    const { user } = await loginAs(t, { role: 'field_engineer' });
+    const list = (await agent.request('GET', '/api/v1/staff-directory?role=field_engineer')).json();
+    expect(list.map((u: { id: string }) => u.id)).toContain(user.id);
+    expect(Object.keys(list[0]).sort()).toEqual(['displayName', 'id', 'roles']);
+    const c = await buildCustomer(t.db);
+    const { session } = await loginAs(t, { customerId: c.id });
+    expect((await session.request('GET', '/api/v1/staff-directory')).statusCode).toBe(403);
+  });
+});

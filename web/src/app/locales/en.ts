@@ -181,6 +181,12 @@ export const en: typeof zhCN = {
       'Fault reporting, questions, complaints, the equipment archive and service ratings are coming to the portal.',
   },
   projects: {
+    engineers: 'Responsible engineers',
+    engineersHelp: 'Two engineers answer for each project',
+    coordinates: 'Coordinates',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    emergencyPlan: 'Emergency response plan',
     search: 'Search project name or code',
     new: 'New project',
     code: 'Code',
@@ -204,6 +210,9 @@ export const en: typeof zhCN = {
     closed: 'Closed',
   },
   assets: {
+    photos: 'Photos & documents',
+    name: 'Name',
+    commissioningDate: 'Commissioned',
     search: 'Search serial, name, location or product',
     new: 'Register equipment',
     serial: 'Serial',
@@ -361,6 +370,7 @@ export const en: typeof zhCN = {
     status: { queued: 'Queued', running: 'Importing', succeeded: 'Done', failed: 'Failed' },
   },
   contacts: { title: 'Contacts', new: 'New contact', edit: 'Edit contact', name: 'Name', role: 'Title' },
+  files: { none: 'No files', upload: 'Upload a file', uploaded: 'Uploaded' },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

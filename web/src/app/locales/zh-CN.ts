@@ -169,6 +169,12 @@ export const zhCN = {
     comingSoon: '在线报修、咨询、投诉与服务评价将陆续在门户中开放。',
   },
   projects: {
+    engineers: '负责工程师',
+    engineersHelp: '每个项目由两名工程师专门负责（篇4 f.9）',
+    coordinates: '坐标',
+    latitude: '纬度',
+    longitude: '经度',
+    emergencyPlan: '应急预案',
     search: '搜索项目名称或编码',
     new: '新建项目',
     code: '项目编码',
@@ -192,6 +198,9 @@ export const zhCN = {
     closed: '已关闭',
   },
   assets: {
+    photos: '照片与文档',
+    name: '设备名称',
+    commissioningDate: '调试日期',
     search: '搜索序列号、名称、位置或产品（如“路灯”）',
     new: '登记设备',
     serial: '序列号',
@@ -347,5 +356,6 @@ export const zhCN = {
     status: { queued: '排队中', running: '导入中', succeeded: '已完成', failed: '失败' },
   },
   contacts: { title: '联系人', new: '新增联系人', edit: '编辑联系人', name: '姓名', role: '职务' },
+  files: { none: '暂无文件', upload: '上传文件', uploaded: '已上传' },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

@@ -1,10 +1,27 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Spin, Tabs, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { TAsset } from '../../../../common/registry-api.ts';
+import { ASSET_STATUSES, type TAsset } from '../../../../common/registry-api.ts';
+import { ApiError } from '../../api/client.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
@@ -27,9 +44,12 @@ export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/p
       <div style={{ display: 'grid', gap: 16 }}>
         <Card
           extra={
-            canManage &&
-            a.status !== 'replaced' &&
-            a.status !== 'retired' && <ReplaceButton asset={a} base={base} />
+            canManage && (
+              <Space>
+                <EditAssetButton asset={a} />
+                {a.status !== 'replaced' && a.status !== 'retired' && <ReplaceButton asset={a} base={base} />}
+              </Space>
+            )
           }
         >
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -66,6 +86,11 @@ export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/p
               key: 'archive',
               label: t('archive.title'),
               children: <ArchiveTimeline kind="assets" id={a.id} />,
+            },
+            {
+              key: 'files',
+              label: t('assets.photos'),
+              children: <AssetFiles asset={a} canEdit={Boolean(canManage)} />,
             },
             {
               key: 'components',
@@ -138,6 +163,104 @@ function ReplaceButton({ asset, base }: { asset: TAsset; base: string }) {
           </Form.Item>
           <Form.Item label={t('contracts.reason')} name="reason" rules={[{ required: true }]}>
             <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function AssetFiles({ asset, canEdit }: { asset: TAsset; canEdit: boolean }) {
+  const save = useRegistryMutation<string[]>(
+    'PATCH',
+    () => `/api/v1/assets/${asset.id}`,
+    (ids) => ({
+      version: asset.version,
+      photoFileIds: ids,
+    }),
+  );
+  return (
+    <Attachments
+      fileIds={asset.photoFileIds}
+      customerId={asset.customerId}
+      canEdit={canEdit}
+      onChange={(ids) => save.mutateAsync(ids)}
+    />
+  );
+}
+
+function EditAssetButton({ asset }: { asset: TAsset }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const save = useRegistryMutation<Record<string, unknown>>('PATCH', () => `/api/v1/assets/${asset.id}`);
+  const day = (d: { format(f: string): string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+  return (
+    <>
+      <Button
+        onClick={() => {
+          form.setFieldsValue({
+            name: asset.name,
+            location: asset.location,
+            status: asset.status,
+            installDate: asset.installDate ? dayjs(asset.installDate) : null,
+            commissioningDate: asset.commissioningDate ? dayjs(asset.commissioningDate) : null,
+          });
+          setOpen(true);
+        }}
+        data-testid="asset-edit"
+      >
+        {t('common.edit')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('common.edit')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            save.mutate(
+              {
+                version: asset.version,
+                name: v.name || null,
+                location: v.location || null,
+                status: v.status,
+                installDate: day(v.installDate),
+                commissioningDate: day(v.commissioningDate),
+              },
+              {
+                onSuccess: () => setOpen(false),
+                onError: (err) =>
+                  message.error(
+                    err instanceof ApiError && err.status === 409
+                      ? t('common.staleVersion')
+                      : applyServerErrors(form, err),
+                  ),
+              },
+            )
+          }
+        >
+          <Form.Item label={t('assets.name')} name="name">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('assets.location')} name="location">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('assets.status')} name="status">
+            <Select options={ASSET_STATUSES.map((st) => ({ value: st, label: t(`assetStatus.${st}`) }))} />
+          </Form.Item>
+          <Form.Item label={t('assets.installDate')} name="installDate">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item label={t('assets.commissioningDate')} name="commissioningDate">
+            <DatePicker />
           </Form.Item>
         </Form>
       </Modal>

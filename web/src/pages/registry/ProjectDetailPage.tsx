@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -10,6 +11,7 @@ import {
   InputNumber,
   Modal,
   Select,
+  Space,
   Spin,
   Table,
   Tabs,
@@ -18,10 +20,18 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ACCEPTANCE_KINDS, CONTRACT_KINDS, type TContract } from '../../../../common/registry-api.ts';
+import {
+  ACCEPTANCE_KINDS,
+  CONTRACT_KINDS,
+  PROJECT_STATUSES,
+  type TContract,
+  type TProject,
+} from '../../../../common/registry-api.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
 import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
 import {
@@ -58,7 +68,7 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
             key: 'overview',
             label: t('projects.overview'),
             children: (
-              <Card>
+              <Card extra={canManage && <EditProjectButton project={p} />}>
                 <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
                   <Descriptions.Item label={t('projects.code')}>{p.code}</Descriptions.Item>
                   <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
@@ -68,7 +78,15 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
                   <Descriptions.Item label={t('projects.status')}>
                     {t(`projectStatus.${p.status}`)}
                   </Descriptions.Item>
+                  <Descriptions.Item label={t('projects.engineers')}>
+                    <EngineerNames ids={p.engineerIds} />
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('projects.coordinates')}>
+                    {p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : '—'}
+                  </Descriptions.Item>
                 </Descriptions>
+                <h3 style={{ marginTop: 16 }}>{t('projects.emergencyPlan')}</h3>
+                <EmergencyPlan project={p} canEdit={Boolean(canManage)} />
               </Card>
             ),
           },
@@ -443,6 +461,138 @@ function AcceptanceTab({ projectId, canManage }: { projectId: string; canManage:
           </Form>
         </Card>
       )}
+    </>
+  );
+}
+
+function useStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff-directory'],
+    queryFn: () => api.get<{ id: string; displayName: string; roles: string[] }[]>('/api/v1/staff-directory'),
+    enabled,
+    staleTime: 300_000,
+  });
+}
+
+function EngineerNames({ ids }: { ids: string[] }) {
+  const { data: me } = useMe();
+  const staff = useStaff(Boolean(ids.length && me?.permissions.includes('registry.manage')));
+  if (!ids.length) return <>—</>;
+  const names = ids.map((id) => staff.data?.find((u) => u.id === id)?.displayName ?? '…');
+  return <>{names.join('、')}</>;
+}
+
+function EmergencyPlan({ project, canEdit }: { project: TProject; canEdit: boolean }) {
+  const save = useRegistryMutation<string[]>(
+    'PATCH',
+    () => `/api/v1/projects/${project.id}`,
+    (ids) => ({
+      version: project.version,
+      emergencyPlanFileId: ids[0] ?? null,
+    }),
+  );
+  return (
+    <Attachments
+      fileIds={project.emergencyPlanFileId ? [project.emergencyPlanFileId] : []}
+      customerId={project.customerId}
+      canEdit={canEdit}
+      max={1}
+      onChange={(ids) => save.mutateAsync(ids)}
+    />
+  );
+}
+
+function EditProjectButton({ project }: { project: TProject }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const staff = useStaff(open);
+  const save = useRegistryMutation<Record<string, unknown>>('PATCH', () => `/api/v1/projects/${project.id}`);
+  return (
+    <>
+      <Button
+        onClick={() => {
+          form.setFieldsValue(project);
+          setOpen(true);
+        }}
+        data-testid="project-edit"
+      >
+        {t('common.edit')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('common.edit')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            save.mutate(
+              {
+                version: project.version,
+                name: v.name,
+                address: v.address || null,
+                region: v.region || null,
+                status: v.status,
+                timeZone: v.timeZone,
+                latitude: v.latitude ?? null,
+                longitude: v.longitude ?? null,
+                engineerIds: v.engineerIds ?? [],
+              },
+              {
+                onSuccess: () => setOpen(false),
+                onError: (err) =>
+                  message.error(
+                    err instanceof ApiError && err.status === 409
+                      ? t('common.staleVersion')
+                      : applyServerErrors(form, err),
+                  ),
+              },
+            )
+          }
+        >
+          <Form.Item label={t('projects.name')} name="name" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('projects.address')} name="address">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('projects.region')} name="region">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('projects.status')} name="status">
+            <Select
+              options={PROJECT_STATUSES.map((st) => ({ value: st, label: t(`projectStatus.${st}`) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('projects.timeZone')} name="timeZone">
+            <Input />
+          </Form.Item>
+          <Space>
+            <Form.Item label={t('projects.latitude')} name="latitude">
+              <InputNumber min={-90} max={90} step={0.0001} />
+            </Form.Item>
+            <Form.Item label={t('projects.longitude')} name="longitude">
+              <InputNumber min={-180} max={180} step={0.0001} />
+            </Form.Item>
+          </Space>
+          <Form.Item label={t('projects.engineers')} name="engineerIds" extra={t('projects.engineersHelp')}>
+            <Select
+              mode="multiple"
+              loading={staff.isLoading}
+              options={(staff.data ?? [])
+                .filter((u) => u.roles.some((r) => r === 'field_engineer' || r === 'support_engineer'))
+                .map((u) => ({ value: u.id, label: u.displayName }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
   );
 }
