@@ -8,6 +8,7 @@ export const en: typeof zhCN = {
     portalTitle: 'Customer portal',
   },
   common: {
+    remove: 'Remove',
     exportExcel: 'Export to Excel',
     language: 'Language',
     save: 'Save',
@@ -210,6 +211,10 @@ export const en: typeof zhCN = {
     closed: 'Closed',
   },
   assets: {
+    attributes: 'Custom attributes',
+    attributeName: 'Attribute',
+    attributeValue: 'Value',
+    addAttribute: 'Add attribute',
     photos: 'Photos & documents',
     name: 'Name',
     commissioningDate: 'Commissioned',
@@ -253,6 +258,7 @@ export const en: typeof zhCN = {
   },
   sizeClasses: { small: 'Small (monthly)', medium: 'Medium (every 2 months)', large: 'Large (quarterly)' },
   contracts: {
+    documents: 'Contract documents',
     new: 'New contract',
     number: 'Number',
     kind: 'Kind',
@@ -276,6 +282,12 @@ export const en: typeof zhCN = {
   },
   depositKinds: { deposit: 'Deposit', deduction: 'Deduction', release: 'Release' },
   acceptance: {
+    checklist: 'Checklist',
+    item: 'Check',
+    result: 'Result',
+    passed: 'Passed',
+    failed: 'Failed',
+    addItem: 'Add a check',
     kind: 'Kind',
     performedOn: 'Date',
     certificate: 'Certificate',
@@ -285,6 +297,7 @@ export const en: typeof zhCN = {
   },
   acceptanceKinds: { installation: 'Installation', commissioning: 'Commissioning', acceptance: 'Acceptance' },
   archive: {
+    open: 'Open',
     pdf: 'Print archive (PDF)',
     title: 'Service archive',
     empty: 'No events yet',

@@ -6,6 +6,7 @@ export const zhCN = {
     portalTitle: '客户服务门户',
   },
   common: {
+    remove: '删除',
     exportExcel: '导出 Excel',
     language: '语言',
     save: '保存',
@@ -198,6 +199,10 @@ export const zhCN = {
     closed: '已关闭',
   },
   assets: {
+    attributes: '自定义属性',
+    attributeName: '属性名',
+    attributeValue: '值',
+    addAttribute: '添加属性',
     photos: '照片与文档',
     name: '设备名称',
     commissioningDate: '调试日期',
@@ -241,6 +246,7 @@ export const zhCN = {
   },
   sizeClasses: { small: '小型（每月保养）', medium: '中型（每两个月保养）', large: '大型（每季度保养）' },
   contracts: {
+    documents: '合同文件',
     new: '新建合同',
     number: '合同编号',
     kind: '类型',
@@ -264,6 +270,12 @@ export const zhCN = {
   },
   depositKinds: { deposit: '缴存', deduction: '扣款', release: '退还' },
   acceptance: {
+    checklist: '检查项',
+    item: '检查内容',
+    result: '结果',
+    passed: '合格',
+    failed: '不合格',
+    addItem: '添加检查项',
     kind: '类型',
     performedOn: '日期',
     certificate: '证书编号',
@@ -273,6 +285,7 @@ export const zhCN = {
   },
   acceptanceKinds: { installation: '安装', commissioning: '调试', acceptance: '竣工验收' },
   archive: {
+    open: '查看',
     pdf: '打印档案（PDF）',
     title: '服务档案',
     empty: '暂无记录',

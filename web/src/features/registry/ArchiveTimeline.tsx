@@ -2,11 +2,28 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Empty, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TArchiveEvent } from '../../../../common/registry-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useArchive } from './registry-query.ts';
 
 /** The service archive (服务档案) of a project or a piece of equipment, newest first. */
-export function ArchiveTimeline({ kind, id }: { kind: 'projects' | 'assets'; id: string }) {
+/** The record an archive event points at, when the app has a page for it. */
+function linkOf(e: TArchiveEvent, base: string): string | null {
+  if (e.refType === 'asset' && e.refId && e.refId !== e.assetId) return `${base}/assets/${e.refId}`;
+  if (e.refType === 'project' && e.refId && e.refId !== e.projectId) return `${base}/projects/${e.refId}`;
+  return null;
+}
+
+export function ArchiveTimeline({
+  kind,
+  id,
+  base = '/console',
+}: {
+  kind: 'projects' | 'assets';
+  id: string;
+  base?: string;
+}) {
   const { t, i18n } = useTranslation();
   const [eventKind, setEventKind] = useState<string | undefined>();
   const list = useArchive(kind, id, { kind: eventKind });
@@ -53,7 +70,15 @@ export function ArchiveTimeline({ kind, id }: { kind: 'projects' | 'assets'; id:
                 <Typography.Text type="secondary">
                   {new Date(e.occurredAt).toLocaleString(i18n.language)} · {e.actorLabel}
                 </Typography.Text>
-                <div>{e.summary}</div>
+                <div>
+                  {e.summary}
+                  {linkOf(e, base) && (
+                    <>
+                      {' '}
+                      <Link to={linkOf(e, base)!}>{t('archive.open')}</Link>
+                    </>
+                  )}
+                </div>
               </div>
             ),
           }))}

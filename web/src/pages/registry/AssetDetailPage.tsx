@@ -67,6 +67,11 @@ export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/p
             <Descriptions.Item label={t('assets.acceptanceDate')}>
               {a.acceptanceDate ?? '—'}
             </Descriptions.Item>
+            {Object.entries(a.attributes).map(([k, v]) => (
+              <Descriptions.Item key={k} label={k}>
+                {v === null ? '—' : String(v)}
+              </Descriptions.Item>
+            ))}
             {a.replacesId && (
               <Descriptions.Item label={t('assets.replaces')}>
                 <Link to={`${base}/assets/${a.replacesId}`}>{t('assets.openReplaced')}</Link>
@@ -85,7 +90,7 @@ export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/p
             {
               key: 'archive',
               label: t('archive.title'),
-              children: <ArchiveTimeline kind="assets" id={a.id} />,
+              children: <ArchiveTimeline kind="assets" id={a.id} base={base} />,
             },
             {
               key: 'files',
@@ -206,6 +211,10 @@ function EditAssetButton({ asset }: { asset: TAsset }) {
             status: asset.status,
             installDate: asset.installDate ? dayjs(asset.installDate) : null,
             commissioningDate: asset.commissioningDate ? dayjs(asset.commissioningDate) : null,
+            attributes: Object.entries(asset.attributes).map(([key, value]) => ({
+              key,
+              value: value === null ? '' : String(value),
+            })),
           });
           setOpen(true);
         }}
@@ -234,6 +243,12 @@ function EditAssetButton({ asset }: { asset: TAsset }) {
                 status: v.status,
                 installDate: day(v.installDate),
                 commissioningDate: day(v.commissioningDate),
+                attributes: Object.fromEntries(
+                  ((v.attributes ?? []) as { key: string; value?: string }[]).map((a) => [
+                    a.key.trim(),
+                    a.value ?? '',
+                  ]),
+                ),
               },
               {
                 onSuccess: () => setOpen(false),
@@ -262,6 +277,32 @@ function EditAssetButton({ asset }: { asset: TAsset }) {
           <Form.Item label={t('assets.commissioningDate')} name="commissioningDate">
             <DatePicker />
           </Form.Item>
+          <Form.List name="attributes">
+            {(fields, { add, remove }) => (
+              <div>
+                <div style={{ marginBottom: 8 }}>{t('assets.attributes')}</div>
+                {fields.map((field) => (
+                  <Space key={field.key} align="baseline">
+                    <Form.Item name={[field.name, 'key']} rules={[{ required: true }]}>
+                      <Input placeholder={t('assets.attributeName')} aria-label={t('assets.attributeName')} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'value']}>
+                      <Input
+                        placeholder={t('assets.attributeValue')}
+                        aria-label={t('assets.attributeValue')}
+                      />
+                    </Form.Item>
+                    <Button type="link" onClick={() => remove(field.name)}>
+                      {t('common.remove')}
+                    </Button>
+                  </Space>
+                ))}
+                <Button type="dashed" onClick={() => add()} block>
+                  {t('assets.addAttribute')}
+                </Button>
+              </div>
+            )}
+          </Form.List>
         </Form>
       </Modal>
     </>

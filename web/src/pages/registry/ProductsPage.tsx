@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { useProducts, useRegistryMutation } from '../../features/registry/registry-query.ts';
 
 export function ProductsPage() {
@@ -48,6 +49,10 @@ export function ProductsPage() {
         <ExportButton entity="products" filters={filters} />
       </div>
       <Table<TProduct>
+        expandable={{
+          expandedRowRender: (p) => <ProductDocuments product={p} canEdit={Boolean(canManage)} />,
+          rowExpandable: () => true,
+        }}
         rowKey="id"
         size="middle"
         loading={list.isLoading}
@@ -143,5 +148,24 @@ export function ProductsPage() {
         </Form>
       </Modal>
     </>
+  );
+}
+
+function ProductDocuments({ product, canEdit }: { product: TProduct; canEdit: boolean }) {
+  const save = useRegistryMutation<string[]>(
+    'PATCH',
+    () => `/api/v1/products/${product.id}`,
+    (ids) => ({
+      version: product.version,
+      documentFileIds: ids,
+    }),
+  );
+  return (
+    <Attachments
+      fileIds={product.documentFileIds}
+      customerId={null}
+      canEdit={canEdit}
+      onChange={(ids) => save.mutateAsync(ids)}
+    />
   );
 }

@@ -120,7 +120,7 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
           {
             key: 'archive',
             label: t('archive.title'),
-            children: <ArchiveTimeline kind="projects" id={p.id} />,
+            children: <ArchiveTimeline kind="projects" id={p.id} base={base} />,
           },
         ]}
       />
@@ -244,7 +244,12 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
           },
         ]}
       />
-      {selected && <DepositLedger contract={selected} />}
+      {selected && (
+        <ContractDetails
+          contract={contracts.data?.find((c) => c.id === selected.id) ?? selected}
+          canEdit={Boolean(canContract)}
+        />
+      )}
       <Modal
         open={open}
         title={t('contracts.new')}
@@ -593,6 +598,31 @@ function EditProjectButton({ project }: { project: TProject }) {
           </Form.Item>
         </Form>
       </Modal>
+    </>
+  );
+}
+
+function ContractDetails({ contract, canEdit }: { contract: TContract; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const save = useRegistryMutation<string[]>(
+    'PATCH',
+    () => `/api/v1/contracts/${contract.id}`,
+    (ids) => ({
+      version: contract.version,
+      documentFileIds: ids,
+    }),
+  );
+  return (
+    <>
+      <Card title={`${t('contracts.documents')} — ${contract.number}`} style={{ marginTop: 16 }} size="small">
+        <Attachments
+          fileIds={contract.documentFileIds}
+          customerId={contract.customerId}
+          canEdit={canEdit}
+          onChange={(ids) => save.mutateAsync(ids)}
+        />
+      </Card>
+      <DepositLedger contract={contract} />
     </>
   );
 }
