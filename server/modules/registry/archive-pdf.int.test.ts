@@ -65,6 +65,7 @@ describe('service archive PDF', () => {
     expect(text).toContain('设备服务档案');
     expect(text).toContain('太阳能路灯杆');
     expect(text).toContain('一号路口');
+    expect(text).toMatch(/2026-03-15 ?验收，开始计算质保期/);
     expect(text).toContain('杭州<script>alert(1)</script>照明');
     expect(text).toMatch(/第 ?1 ?页 ?\/ ?共 ?1 ?页/);
 
@@ -72,6 +73,7 @@ describe('service archive PDF', () => {
       (await agent.request('GET', `/api/v1/assets/${asset.id}/archive.pdf?lang=en`)).rawPayload,
     );
     expect(en).toContain('Equipment service archive');
+    expect(en).toContain('Accepted on 2026-03-15; warranty starts');
     const projectPdf = await pdfText(
       (await agent.request('GET', `/api/v1/projects/${project.id}/archive.pdf`)).rawPayload,
     );

@@ -1,4 +1,5 @@
 // The service archive (服务档案) of a project or a piece of equipment as a PDF, in Chinese or English.
+import { archiveText } from '../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../common/registry-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
@@ -144,7 +145,8 @@ export async function archivePdf(
     .stroke();
   doc.moveDown(0.3);
   if (!events.length) doc.fontSize(10).text(T.none);
-  for (const e of events) row(fmt(e.occurredAt), e.summary, e.actorLabel);
+  for (const e of events)
+    row(fmt(e.occurredAt), archiveText(e.kind, e.details, lang) ?? e.summary, e.actorLabel);
   addPageNumbers(doc, T.page);
   doc.end();
   return doc;

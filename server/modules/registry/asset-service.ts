@@ -171,6 +171,7 @@ export async function createAsset(ctx: Ctx, input: z.infer<typeof ZCreateAssetRe
       assetId: row.id,
       kind: 'registry.asset-registered',
       summary: `Equipment ${row.serial} registered${row.installDate ? `, installed ${row.installDate}` : ''}`,
+      details: { serial: row.serial, installDate: row.installDate },
       refType: 'asset',
       refId: row.id,
     });
@@ -259,6 +260,7 @@ export async function replaceAsset(
       assetId: old.id,
       kind: 'registry.asset-replaced',
       summary: `Replaced by ${input.serial} on ${input.replacedOn}: ${input.reason}`,
+      details: { newSerial: input.serial, replacedOn: input.replacedOn, reason: input.reason },
       refId: fresh.id,
     });
     await recordArchiveEvent(tx, ctx, {
@@ -266,7 +268,7 @@ export async function replaceAsset(
       assetId: fresh.id,
       kind: 'registry.asset-replacement',
       summary: `Replaces ${old.serial}; warranty ${warranty.start ?? '?'} – ${warranty.end ?? '?'}`,
-      details: { warranty },
+      details: { warranty, oldSerial: old.serial, start: warranty.start, end: warranty.end },
       refId: old.id,
     });
     return fresh.id;

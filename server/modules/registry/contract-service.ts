@@ -61,6 +61,12 @@ export async function createContract(
       projectId: row.projectId,
       kind: 'registry.contract',
       summary: `Contract ${row.number} (${row.kind}) from ${row.startDate}, warranty ${row.warrantyMonths} months`,
+      details: {
+        number: row.number,
+        kind: row.kind,
+        startDate: row.startDate,
+        warrantyMonths: row.warrantyMonths,
+      },
       refType: 'contract',
       refId: row.id,
     });
@@ -161,6 +167,11 @@ export async function postDepositEntry(
       projectId: contract.projectId,
       kind: `registry.deposit-${input.kind}`,
       summary: `Deposit ${input.kind}: ${(input.amountFen / 100).toFixed(2)} ${contract.currency} — ${input.reason}`,
+      details: {
+        amount: (input.amountFen / 100).toFixed(2),
+        currency: contract.currency,
+        reason: input.reason,
+      },
       refType: 'contract',
       refId: contractId,
     });

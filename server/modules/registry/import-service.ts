@@ -432,6 +432,7 @@ const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
             kind: 'registry.asset-registered',
             occurredAt: ctx.clock.now(),
             summary: `Equipment ${a.serial} registered (import)`,
+            details: { serial: a.serial, imported: true },
             refType: 'asset',
             refId: a.id,
             actorId: ctx.principal.userId,

@@ -96,6 +96,7 @@ export async function createProject(
       projectId: row.id,
       kind: 'registry.project-created',
       summary: `Project ${row.code} ${row.name} registered`,
+      details: { code: row.code, name: row.name },
       refType: 'project',
       refId: row.id,
     });
@@ -250,7 +251,12 @@ export async function recordAcceptance(
       projectId,
       kind: `registry.${input.kind}`,
       summary: `${input.kind} on ${input.performedOn}${input.signedByName ? `, signed by ${input.signedByName}` : ''}`,
-      details: { certificateNumber: input.certificateNumber ?? null, acceptedAssets: accepted.length },
+      details: {
+        certificateNumber: input.certificateNumber ?? null,
+        acceptedAssets: accepted.length,
+        date: input.performedOn,
+        signedBy: input.signedByName ?? null,
+      },
       refType: 'acceptance_record',
       refId: row.id,
     });
@@ -263,6 +269,7 @@ export async function recordAcceptance(
         assetId: asset.id,
         kind: 'registry.asset-accepted',
         summary: `Accepted on ${input.performedOn}; warranty starts`,
+        details: { date: input.performedOn },
         refType: 'acceptance_record',
         refId: row.id,
       })),

@@ -3,6 +3,7 @@ import { Button, Empty, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { archiveText } from '../../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../../common/registry-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useArchive } from './registry-query.ts';
@@ -71,7 +72,7 @@ export function ArchiveTimeline({
                   {new Date(e.occurredAt).toLocaleString(i18n.language)} · {e.actorLabel}
                 </Typography.Text>
                 <div>
-                  {e.summary}
+                  {archiveText(e.kind, e.details, i18n.language === 'en' ? 'en' : 'zh-CN') ?? e.summary}
                   {linkOf(e, base) && (
                     <>
                       {' '}
