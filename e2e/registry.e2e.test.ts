@@ -99,6 +99,18 @@ describe('import screen', () => {
 });
 
 describe('customer detail', () => {
+  it('warns about a likely duplicate while a new customer is typed in', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-customers').click();
+    await page.getByTestId('customer-new').click();
+    await page.getByLabel('名称', { exact: true }).fill('杭州地铁集团公司');
+    await page.getByLabel('联系人', { exact: true }).click();
+    await page.getByTestId('customer-duplicates').getByText(/HZ-METRO 杭州地铁集团有限公司/).waitFor();
+    await context.close();
+  });
+
   it('an agent adds a contact to a customer and sees its projects', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -107,6 +107,7 @@ export const en: typeof zhCN = {
     individual: 'Individual',
   },
   customers: {
+    possibleDuplicates: 'Possible duplicates:',
     search: 'Search name, code or phone',
     new: 'New customer',
     edit: 'Edit customer',

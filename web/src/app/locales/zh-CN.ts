@@ -97,6 +97,7 @@ export const zhCN = {
   },
   customerTypes: { enterprise: '企业', government: '政府机关', institution: '事业单位', individual: '个人' },
   customers: {
+    possibleDuplicates: '可能重复的客户：',
     search: '搜索名称、编码或电话',
     new: '新建客户',
     edit: '编辑客户',

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TCustomer } from '../../../../common/api.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -25,7 +25,22 @@ export function CustomersPage() {
   const save = useSaveCustomerMutation();
   const canManage = me?.permissions.includes('customers.manage');
 
+  const [duplicates, setDuplicates] = useState<
+    { id: string; code: string; name: string; contactPhone: string | null }[]
+  >([]);
+  // 重复检测: warn about customers with the same phone or a similar name before creating another.
+  const checkDuplicates = async () => {
+    const { name, contactPhone } = form.getFieldsValue(['name', 'contactPhone']);
+    if (!name && !contactPhone) return;
+    setDuplicates(
+      await api.get('/api/v1/customers/duplicates', {
+        name: name || undefined,
+        phone: contactPhone || undefined,
+      }),
+    );
+  };
   const open = (c: TCustomer | 'new') => {
+    setDuplicates([]);
     setEditing(c);
     form.resetFields();
     if (c !== 'new') form.setFieldsValue(c);
@@ -138,8 +153,20 @@ export function CustomersPage() {
             <Input disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item label={t('customers.name')} name="name" rules={[{ required: true }]}>
-            <Input />
+            <Input onBlur={() => editing === 'new' && checkDuplicates()} />
           </Form.Item>
+          {duplicates.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="customer-duplicates"
+              title={t('customers.possibleDuplicates')}
+              description={duplicates
+                .map((d) => `${d.code} ${d.name}${d.contactPhone ? ` (${d.contactPhone})` : ''}`)
+                .join('；')}
+            />
+          )}
           <Form.Item label={t('customers.type')} name="type" initialValue="enterprise">
             <Select options={TYPES.map((v) => ({ value: v, label: t(`customerTypes.${v}`) }))} />
           </Form.Item>
@@ -150,7 +177,7 @@ export function CustomersPage() {
             <Input />
           </Form.Item>
           <Form.Item label={t('customers.contactPhone')} name="contactPhone">
-            <Input />
+            <Input onBlur={() => editing === 'new' && checkDuplicates()} />
           </Form.Item>
           <Form.Item label={t('customers.contactEmail')} name="contactEmail" rules={[{ type: 'email' }]}>
             <Input />
