@@ -107,7 +107,10 @@ describe('customer detail', () => {
     await page.getByTestId('customer-new').click();
     await page.getByLabel('名称', { exact: true }).fill('杭州地铁集团公司');
     await page.getByLabel('联系人', { exact: true }).click();
-    await page.getByTestId('customer-duplicates').getByText(/HZ-METRO 杭州地铁集团有限公司/).waitFor();
+    await page
+      .getByTestId('customer-duplicates')
+      .getByText(/HZ-METRO 杭州地铁集团有限公司/)
+      .waitFor();
     await context.close();
   });
 
@@ -153,6 +156,31 @@ describe('editing equipment', () => {
     await page.getByRole('tab', { name: '照片与文档' }).click();
     await page.getByTestId('attachments').locator('input[type=file]').setInputFiles(file);
     await page.getByText(path.basename(file)).waitFor();
+    await context.close();
+  });
+});
+
+describe('notifications', () => {
+  it('a manager sees the warranty expiry reminder in the bell and opens the equipment', async () => {
+    const { sendWarrantyExpiryReminders } = await import('../server/modules/registry/index.ts');
+    const { deliverInApp } = await import('../server/modules/notifications/index.ts');
+    const { deliverDueMessages } = await import('../server/platform/outbox.ts');
+    const { ManualClock } = await import('../server/platform/clock.ts');
+    const clock = new ManualClock(new Date('2026-11-24T02:00:00Z'));
+    await sendWarrantyExpiryReminders(env.database.db, clock);
+    await deliverDueMessages(
+      env.database.db,
+      clock,
+      { in_app: (m) => deliverInApp(env.database.db, m, clock.now()) },
+      500,
+    );
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'manager');
+    await page.getByTestId('notifications').click();
+    await page.getByText(/设备 CD-B1-CH1（T1航站楼暖通及配电工程）的质保期将于 2026-12-20 结束/).click();
+    await page.waitForURL('**/console/assets/*');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('CD-B1-CH1');
     await context.close();
   });
 });

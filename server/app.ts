@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { authenticate, registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
+import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerRegistryRoutes } from './modules/registry/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
@@ -140,6 +141,7 @@ export async function buildApp(
   registerRegistryRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerFileRoutes(app, routeDeps);
+  registerNotificationRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -9,6 +9,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { deliverInApp } from './modules/notifications/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
@@ -57,7 +58,7 @@ program
       runtime.databaseUrl,
       [
         purgeExpiredSessionsJob,
-        outboxDeliveryJob(mailer),
+        outboxDeliveryJob(mailer, deliverInApp),
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,

@@ -84,8 +84,9 @@ const PROJECTS: DemoProject[] = [
     name: 'T1航站楼暖通及配电工程',
     address: '成都市简阳市',
     kind: 'building',
-    acceptedOn: '2023-12-20',
-    warrantyMonths: 24,
+    // Its warranty ends 2026-12-20: the demo shows expiry reminders in late 2026.
+    acceptedOn: '2025-12-20',
+    warrantyMonths: 12,
     depositFen: 80_000_000,
   },
   {

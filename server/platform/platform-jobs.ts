@@ -1,11 +1,15 @@
 // Jobs of the platform itself: outbox delivery and idempotency-key expiry.
 import { z } from 'zod';
+import type { Db } from '../db/pool.ts';
 import { purgeIdempotencyKeys } from './idempotency.ts';
 import { defineJob } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
-import { deliverDueMessages } from './outbox.ts';
+import { type DeliveredMessage, deliverDueMessages } from './outbox.ts';
 
-export function outboxDeliveryJob(mailer: Mailer) {
+/** In-app delivery is a module's (notifications); the caller passes it in. */
+export type InAppSender = (db: Db, message: DeliveredMessage, at: Date) => Promise<void>;
+
+export function outboxDeliveryJob(mailer: Mailer, inApp: InAppSender) {
   return defineJob({
     name: 'outbox.deliver',
     schema: z.object({}),
@@ -21,7 +25,7 @@ export function outboxDeliveryJob(mailer: Mailer) {
             messageId: `<${m.dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@aftercare>`,
           });
         },
-        in_app: async () => {},
+        in_app: (m) => inApp(db, m, clock.now()),
       });
       if (result.delivered || result.failed) log.info(result, 'outbox delivered');
     },

@@ -1,6 +1,16 @@
 // Cross-cutting tables: audit log, idempotency keys, outbox, stored files.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts } from '../db/columns.ts';
 
 // Append-only: a trigger (migration 0001) rejects UPDATE and DELETE.
@@ -81,4 +91,23 @@ export const files = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('files_customer_idx').on(t.customerId, t.createdAt)],
+);
+
+// In-app notifications: the delivery of outbox messages of the in_app channel, one per user.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    outboxId: bigint('outbox_id', { mode: 'bigint' }).notNull(),
+    template: text('template').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_outbox_idx').on(t.outboxId),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
+  ],
 );

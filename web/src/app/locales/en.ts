@@ -385,6 +385,16 @@ export const en: typeof zhCN = {
   },
   contacts: { title: 'Contacts', new: 'New contact', edit: 'Edit contact', name: 'Name', role: 'Title' },
   files: { none: 'No files', upload: 'Upload a file', uploaded: 'Uploaded' },
+  notifications: {
+    title: 'Notifications',
+    none: 'No notifications',
+    readAll: 'Mark all read',
+    periods: { warranty: 'warranty', latent_defect: 'latent-defect period' },
+    templates: {
+      'registry_warranty-expiring':
+        'The {{period}} of {{serial}} ({{projectName}}) ends on {{endsOn}}, in {{daysLeft}} days',
+    },
+  },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

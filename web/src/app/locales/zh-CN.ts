@@ -371,5 +371,15 @@ export const zhCN = {
   },
   contacts: { title: '联系人', new: '新增联系人', edit: '编辑联系人', name: '姓名', role: '职务' },
   files: { none: '暂无文件', upload: '上传文件', uploaded: '已上传' },
+  notifications: {
+    title: '通知',
+    none: '暂无通知',
+    readAll: '全部已读',
+    periods: { warranty: '质保期', latent_defect: '潜在缺陷期' },
+    templates: {
+      'registry_warranty-expiring':
+        '设备 {{serial}}（{{projectName}}）的{{period}}将于 {{endsOn}} 结束，剩余 {{daysLeft}} 天',
+    },
+  },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

@@ -19,6 +19,7 @@ import type { TPermission } from '../../../../common/roles.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 
 interface NavItem {
   key: string;
@@ -166,6 +167,7 @@ export function ConsoleLayout() {
           {t('app.consoleTitle')}
         </div>
         <LanguageSwitch />
+        <NotificationBell base="/console" />
         <UserMenu me={me} base="/console" />
       </Layout.Header>
       <Layout>

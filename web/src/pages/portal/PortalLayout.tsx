@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 
 export function PortalLayout() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function PortalLayout() {
           {t('app.portalTitle')}
         </div>
         <LanguageSwitch />
+        <NotificationBell base="/portal" />
         <UserMenu me={me} base="/portal" />
       </Layout.Header>
       <nav

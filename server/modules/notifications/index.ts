@@ -1,0 +1,2 @@
+export { registerNotificationRoutes } from './routes.ts';
+export { deliverInApp } from './service.ts';
