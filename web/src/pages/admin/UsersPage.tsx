@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCustomer, TUser } from '../../../../common/api.ts';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '../../../../common/roles.ts';
 import { ApiError } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -151,15 +152,12 @@ export function UsersPage() {
         loading={list.isFetchingNextPage}
         onClick={() => list.fetchNextPage()}
       />
-      <Modal
+      <FormModal
         open={editing !== null}
         title={editing === 'new' ? t('users.new') : t('users.edit')}
+        form={form}
         onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        loading={save.isPending}
       >
         <Form form={form} layout="vertical" onFinish={submit}>
           {editing === 'new' && (
@@ -224,16 +222,13 @@ export function UsersPage() {
             </Form.Item>
           )}
         </Form>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         open={resetting !== null}
         title={t('users.resetPasswordOf', { name: resetting?.username ?? '' })}
+        form={resetForm}
         onCancel={() => setResetting(null)}
-        onOk={() => resetForm.submit()}
-        confirmLoading={reset.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        loading={reset.isPending}
       >
         <Form
           form={resetForm}
@@ -260,7 +255,7 @@ export function UsersPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

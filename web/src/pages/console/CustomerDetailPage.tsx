@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Spin, Table, Tabs } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Spin, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { TContact } from '../../../../common/registry-api.ts';
 import { api } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomer } from '../../features/customers/customers-query.ts';
@@ -130,14 +131,11 @@ function ContactsTab({ customerId }: { customerId: string }) {
           { title: t('customers.contactEmail'), dataIndex: 'email' },
         ]}
       />
-      <Modal
+      <FormModal
         open={editing !== null}
         title={editing === 'new' ? t('contacts.new') : t('contacts.edit')}
+        form={form}
         onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
       >
         <Form
           form={form}
@@ -173,7 +171,7 @@ function ContactsTab({ customerId }: { customerId: string }) {
             <Input />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TCustomer } from '../../../../common/api.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -138,15 +139,12 @@ export function CustomersPage() {
         loading={list.isFetchingNextPage}
         onClick={() => list.fetchNextPage()}
       />
-      <Modal
+      <FormModal
         open={editing !== null}
         title={editing === 'new' ? t('customers.new') : t('customers.edit')}
+        form={form}
         onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        loading={save.isPending}
       >
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item label={t('customers.code')} name="code" rules={[{ required: true }]}>
@@ -186,7 +184,7 @@ export function CustomersPage() {
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -6,7 +6,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Spin,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ASSET_STATUSES, type TAsset } from '../../../../common/registry-api.ts';
 import { ApiError } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
@@ -130,15 +130,7 @@ function ReplaceButton({ asset, base }: { asset: TAsset; base: string }) {
       >
         {t('assets.replace')}
       </Button>
-      <Modal
-        open={open}
-        title={t('assets.replace')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
+      <FormModal open={open} title={t('assets.replace')} form={form} onCancel={() => setOpen(false)}>
         <Form
           form={form}
           layout="vertical"
@@ -170,7 +162,7 @@ function ReplaceButton({ asset, base }: { asset: TAsset; base: string }) {
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -222,15 +214,7 @@ function EditAssetButton({ asset }: { asset: TAsset }) {
       >
         {t('common.edit')}
       </Button>
-      <Modal
-        open={open}
-        title={t('common.edit')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
+      <FormModal open={open} title={t('common.edit')} form={form} onCancel={() => setOpen(false)}>
         <Form
           form={form}
           layout="vertical"
@@ -304,7 +288,7 @@ function EditAssetButton({ asset }: { asset: TAsset }) {
             )}
           </Form.List>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIZE_CLASSES, type TProduct } from '../../../../common/registry-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -87,14 +88,11 @@ export function ProductsPage() {
         loading={list.isFetchingNextPage}
         onClick={() => list.fetchNextPage()}
       />
-      <Modal
+      <FormModal
         open={editing !== null}
         title={editing === 'new' ? t('products.new') : t('products.edit')}
+        form={form}
         onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
       >
         <Form
           form={form}
@@ -146,7 +144,7 @@ export function ProductsPage() {
             <InputNumber min={0} step={100} style={{ width: 200 }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

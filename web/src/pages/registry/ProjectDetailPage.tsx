@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Space,
   Spin,
@@ -28,6 +27,7 @@ import {
   type TProject,
 } from '../../../../common/registry-api.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -154,15 +154,7 @@ function AddAssetButton({
       >
         {t('assets.new')}
       </Button>
-      <Modal
-        open={open}
-        title={t('assets.new')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
+      <FormModal open={open} title={t('assets.new')} form={form} onCancel={() => setOpen(false)}>
         <Form
           form={form}
           layout="vertical"
@@ -195,7 +187,7 @@ function AddAssetButton({
             <DatePicker />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }
@@ -250,15 +242,7 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
           canEdit={Boolean(canContract)}
         />
       )}
-      <Modal
-        open={open}
-        title={t('contracts.new')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
+      <FormModal open={open} title={t('contracts.new')} form={form} onCancel={() => setOpen(false)}>
         <Form
           form={form}
           layout="vertical"
@@ -302,7 +286,7 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
             <InputNumber min={0} step={100} style={{ width: 200 }} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -525,15 +509,7 @@ function EditProjectButton({ project }: { project: TProject }) {
       >
         {t('common.edit')}
       </Button>
-      <Modal
-        open={open}
-        title={t('common.edit')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
+      <FormModal open={open} title={t('common.edit')} form={form} onCancel={() => setOpen(false)}>
         <Form
           form={form}
           layout="vertical"
@@ -597,7 +573,7 @@ function EditProjectButton({ project }: { project: TProject }) {
             />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PROJECT_STATUSES, type TProject } from '../../../../common/registry-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -85,15 +86,12 @@ export function ProjectsPage({ base = '/console' }: { base?: '/console' | '/port
         loading={list.isFetchingNextPage}
         onClick={() => list.fetchNextPage()}
       />
-      <Modal
+      <FormModal
         open={open}
         title={t('projects.new')}
+        form={form}
         onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={create.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        loading={create.isPending}
       >
         <Form
           form={form}
@@ -127,7 +125,7 @@ export function ProjectsPage({ base = '/console' }: { base?: '/console' | '/port
             <Input />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
