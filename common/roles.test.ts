@@ -18,6 +18,8 @@ describe('role → permission table', () => {
         'audit.read',
         'api_tokens.manage',
         'customers.manage',
+        'tickets.manage',
+        'tickets.internal',
       ] as const) {
         expect(granted.has(p), `${role} ${p}`).toBe(false);
       }

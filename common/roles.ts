@@ -41,12 +41,33 @@ export const PERMISSIONS = [
   'contracts.manage',
   'deposits.approve',
   'imports.run',
+  'tickets.read',
+  'tickets.create',
+  'tickets.manage',
+  'tickets.internal',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 const EVERY_USER: TPermission[] = ['profile.read', 'profile.update', 'files.read', 'files.upload'];
-const STAFF_BASE: TPermission[] = [...EVERY_USER, 'customers.read', 'registry.read', 'contracts.read'];
-const CUSTOMER_BASE: TPermission[] = [...EVERY_USER, 'customers.read', 'registry.read', 'contracts.read'];
+const STAFF_BASE: TPermission[] = [
+  ...EVERY_USER,
+  'customers.read',
+  'registry.read',
+  'contracts.read',
+  'tickets.read',
+  'tickets.create',
+  'tickets.manage',
+  'tickets.internal',
+];
+// Customer users report and follow their own tickets; internal notes never reach them.
+const CUSTOMER_BASE: TPermission[] = [
+  ...EVERY_USER,
+  'customers.read',
+  'registry.read',
+  'contracts.read',
+  'tickets.read',
+  'tickets.create',
+];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: [...PERMISSIONS],

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedTransitions,
+  canTransition,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  ticketNumber,
+} from './ticket-rules.ts';
+
+describe('ticket rules', () => {
+  it('numbers tickets per kind and year', () => {
+    expect(ticketNumber('fault_report', 2026, 123)).toBe('BX-2026-000123');
+    expect(ticketNumber('consultation', 2026, 1)).toBe('ZX-2026-000001');
+    const prefixes = new Set(TICKET_KINDS.map((k) => ticketNumber(k, 2026, 1).slice(0, 2)));
+    expect(prefixes.size).toBe(TICKET_KINDS.length);
+  });
+
+  it('allows only declared transitions, and always lets a finished ticket be reopened', () => {
+    expect(canTransition('new', 'assigned')).toBe(true);
+    expect(canTransition('closed', 'resolved')).toBe(false);
+    expect(canTransition('waiting_customer', 'closed')).toBe(false);
+    fc.assert(
+      fc.property(fc.constantFrom(...TICKET_STATUSES), fc.constantFrom(...TICKET_STATUSES), (a, b) => {
+        expect(canTransition(a, b)).toBe(a === b || allowedTransitions(a).includes(b));
+      }),
+    );
+    expect(canTransition('resolved', 'in_progress')).toBe(true);
+    expect(canTransition('closed', 'in_progress')).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+// Zod schemas of the tickets API.
+import { z } from 'zod';
+import { ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-rules.ts';
+
+const ZInstant = z.iso.datetime({ offset: true });
+
+export const ZTicket = z.object({
+  id: ZId,
+  number: z.string(),
+  kind: z.enum(TICKET_KINDS),
+  status: z.enum(TICKET_STATUSES),
+  statusCategory: z.enum(['open', 'waiting', 'resolved', 'closed']),
+  channel: z.enum(TICKET_CHANNELS),
+  priority: z.enum(TICKET_PRIORITIES),
+  emergency: z.boolean(),
+  complexity: z.enum(['general', 'complex']),
+  faultCategory: z.string().nullable(),
+  customerId: ZId,
+  customerName: z.string(),
+  contactId: ZId.nullable(),
+  projectId: ZId.nullable(),
+  assetIds: z.array(ZId),
+  subject: z.string(),
+  description: z.string(),
+  team: z.string(),
+  assigneeId: ZId.nullable(),
+  assigneeName: z.string().nullable(),
+  tags: z.array(z.string()),
+  attachmentIds: z.array(ZId),
+  version: ZVersion,
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+  resolvedAt: ZInstant.nullable(),
+  closedAt: ZInstant.nullable(),
+});
+export type TTicket = z.infer<typeof ZTicket>;
+
+export const ZTicketMessage = z.object({
+  id: ZId,
+  kind: z.enum(['public_reply', 'customer_message', 'internal_note']),
+  authorLabel: z.string(),
+  body: z.string(),
+  attachmentIds: z.array(ZId),
+  createdAt: ZInstant,
+});
+export type TTicketMessage = z.infer<typeof ZTicketMessage>;
+
+export const ZTicketDetail = ZTicket.extend({
+  messages: z.array(ZTicketMessage),
+  allowedStatuses: z.array(z.enum(TICKET_STATUSES)),
+});
+export type TTicketDetail = z.infer<typeof ZTicketDetail>;
+
+export const ZCreateTicketRequest = z.strictObject({
+  kind: z.enum(TICKET_KINDS),
+  customerId: ZId.optional(),
+  contactId: ZId.nullable().optional(),
+  projectId: ZId.nullable().optional(),
+  assetIds: z.array(ZId).max(50).default([]),
+  channel: z.enum(TICKET_CHANNELS).optional(),
+  priority: z.enum(TICKET_PRIORITIES).default('normal'),
+  emergency: z.boolean().default(false),
+  complexity: z.enum(['general', 'complex']).default('general'),
+  faultCategory: z.string().trim().max(100).nullable().optional(),
+  subject: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(20_000),
+  attachmentIds: z.array(ZId).max(20).default([]),
+});
+export type TCreateTicketRequest = z.infer<typeof ZCreateTicketRequest>;
+
+export const ZUpdateTicketRequest = z.strictObject({
+  version: ZVersion,
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  emergency: z.boolean().optional(),
+  complexity: z.enum(['general', 'complex']).optional(),
+  faultCategory: z.string().trim().max(100).nullable().optional(),
+  team: z.string().trim().min(1).max(60).optional(),
+  assigneeId: ZId.nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  projectId: ZId.nullable().optional(),
+  assetIds: z.array(ZId).max(50).optional(),
+});
+
+export const ZCreateMessageRequest = z.strictObject({
+  kind: z.enum(['public_reply', 'internal_note', 'customer_message']),
+  body: z.string().trim().min(1).max(20_000),
+  attachmentIds: z.array(ZId).max(20).default([]),
+});
+
+export const TICKET_QUEUES = ['all', 'mine', 'team', 'unassigned', 'waiting', 'open'] as const;
+export const ZTicketListQuery = ZCursorQuery.extend({
+  queue: z.enum(TICKET_QUEUES).default('all'),
+  kind: z.enum(TICKET_KINDS).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  customerId: ZId.optional(),
+  q: z.string().trim().max(100).optional(),
+});

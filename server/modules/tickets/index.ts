@@ -1,0 +1,2 @@
+export { registerTicketRoutes } from './routes.ts';
+export { createTicket } from './service.ts';

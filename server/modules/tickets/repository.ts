@@ -1,0 +1,130 @@
+// Every SQL statement of the tickets module. Reads take the caller's Scope.
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import type { Scope } from '../../platform/context.ts';
+import type { CursorKey } from '../../platform/pagination.ts';
+import { scopeFilter } from '../../platform/scope.ts';
+import { users } from '../accounts/schema.ts';
+import { customers } from '../registry/schema.ts';
+import { ticketCounters, ticketMessages, tickets } from './schema.ts';
+
+export type TicketRow = typeof tickets.$inferSelect & { customerName: string; assigneeName: string | null };
+
+const columns = {
+  ...getTableColumns(tickets),
+  customerName: customers.name,
+  assigneeName: users.displayName,
+};
+
+/** The next number of a series, gap-free per (prefix, year) and safe under concurrency. */
+export async function nextSequence(db: Executor, prefix: string, year: number): Promise<number> {
+  const [row] = await db
+    .insert(ticketCounters)
+    .values({ prefix, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [ticketCounters.prefix, ticketCounters.year],
+      set: { last: sql`${ticketCounters.last} + 1` },
+    })
+    .returning({ last: ticketCounters.last });
+  return row!.last;
+}
+
+export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert) {
+  const [row] = await db.insert(tickets).values(values).returning();
+  return row!;
+}
+
+export async function findTicket(db: Executor, scope: Scope, id: string): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .where(and(eq(tickets.id, id), scopeFilter(tickets.customerId, scope)));
+  return row;
+}
+
+export interface TicketFilter {
+  queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open';
+  userId: string | null;
+  teams: string[];
+  kind?: string;
+  status?: string;
+  customerId?: string;
+  q?: string;
+}
+
+const OPEN = ['new', 'assigned', 'in_progress'] as const;
+
+/** Newest first; each queue is a prefix of an index (assignee, team or status, then created_at). */
+export async function listTickets(
+  db: Executor,
+  scope: Scope,
+  f: TicketFilter,
+  after: CursorKey | null,
+  limit: number,
+) {
+  const where: (SQL | undefined)[] = [scopeFilter(tickets.customerId, scope)];
+  if (f.queue === 'mine')
+    where.push(
+      eq(tickets.assigneeId, f.userId ?? '00000000-0000-0000-0000-000000000000'),
+      inArray(tickets.status, [...OPEN, 'waiting_customer']),
+    );
+  if (f.queue === 'team')
+    where.push(
+      inArray(tickets.team, f.teams.length ? f.teams : ['-']),
+      inArray(tickets.status, [...OPEN, 'waiting_customer']),
+    );
+  if (f.queue === 'unassigned') where.push(isNull(tickets.assigneeId), inArray(tickets.status, [...OPEN]));
+  if (f.queue === 'waiting') where.push(eq(tickets.status, 'waiting_customer'));
+  if (f.queue === 'open') where.push(inArray(tickets.status, [...OPEN]));
+  if (f.kind) where.push(eq(tickets.kind, f.kind as TicketRow['kind']));
+  if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
+  if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    where.push(or(ilike(tickets.number, like), ilike(tickets.subject, like)));
+  }
+  if (after)
+    where.push(sql`(${tickets.createdAt}, ${tickets.id}) < (${new Date(String(after.v))}, ${after.id})`);
+  return db
+    .select(columns)
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(limit + 1);
+}
+
+export async function listMessages(db: Executor, ticketId: string, includeInternal: boolean) {
+  return db
+    .select()
+    .from(ticketMessages)
+    .where(
+      and(
+        eq(ticketMessages.ticketId, ticketId),
+        includeInternal ? undefined : sql`${ticketMessages.kind} <> 'internal_note'`,
+      ),
+    )
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+}
+
+export async function insertMessage(db: Executor, values: typeof ticketMessages.$inferInsert) {
+  const [row] = await db.insert(ticketMessages).values(values).returning();
+  return row!;
+}
+
+export async function findUserName(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.displayName,
+      kind: users.kind,
+      roles: users.roles,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
+}

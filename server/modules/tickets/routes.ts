@@ -1,0 +1,91 @@
+// HTTP: tickets and their conversation.
+import { z } from 'zod';
+import { pageOf, ZId } from '../../../common/api.ts';
+import {
+  ZCreateMessageRequest,
+  ZCreateTicketRequest,
+  ZTicket,
+  ZTicketDetail,
+  ZTicketListQuery,
+  ZUpdateTicketRequest,
+} from '../../../common/tickets-api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { decodeCursor } from '../../platform/pagination.ts';
+import * as service from './service.ts';
+
+const tags = ['tickets'];
+const ZIdParams = z.object({ id: ZId });
+
+export function registerTicketRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/tickets',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary:
+          'Tickets by queue (mine, team, unassigned, waiting, open, all), newest first; customers see their own',
+        querystring: ZTicketListQuery,
+        response: { 200: pageOf(ZTicket) },
+      },
+    },
+    async (request) =>
+      service.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
+  );
+  app.get(
+    '/api/v1/tickets/:id',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'A ticket with its conversation (internal notes for staff only)',
+        params: ZIdParams,
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.getTicket(deps.ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/tickets',
+    {
+      config: { permission: 'tickets.create' },
+      schema: {
+        tags,
+        summary: 'Register a consultation, fault report, complaint, return or training request',
+        body: ZCreateTicketRequest,
+        response: { 201: ZTicket },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createTicket(deps.ctx(request), request.body)),
+  );
+  app.patch(
+    '/api/v1/tickets/:id',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Change status, assignee, priority…; needs the current version',
+        params: ZIdParams,
+        body: ZUpdateTicketRequest,
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.updateTicket(deps.ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/tickets/:id/messages',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Reply (public), note (internal, staff only) or, for a customer, write a message',
+        params: ZIdParams,
+        body: ZCreateMessageRequest,
+        response: { 201: ZTicketDetail },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.addMessage(deps.ctx(request), request.params.id, request.body)),
+  );
+}

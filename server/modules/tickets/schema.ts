@@ -1,0 +1,83 @@
+// Tickets (工单): one model for consultations (咨询), fault reports (报修), complaints (投诉), return
+// requests (退货), training requests and others; numbered per kind and year; with a conversation of
+// public replies, customer messages and internal notes.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  TICKET_CHANNELS,
+  TICKET_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+} from '../../../common/ticket-rules.ts';
+import { ts } from '../../db/columns.ts';
+
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    kind: text('kind', { enum: TICKET_KINDS }).notNull(),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
+    channel: text('channel', { enum: TICKET_CHANNELS }).notNull(),
+    priority: text('priority', { enum: TICKET_PRIORITIES }).notNull().default('normal'),
+    emergency: boolean('emergency').notNull().default(false),
+    complexity: text('complexity', { enum: ['general', 'complex'] })
+      .notNull()
+      .default('general'),
+    faultCategory: text('fault_category'),
+    customerId: uuid('customer_id').notNull(),
+    contactId: uuid('contact_id'),
+    projectId: uuid('project_id'),
+    assetIds: uuid('asset_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    team: text('team').notNull(),
+    assigneeId: uuid('assignee_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_idx').on(t.number),
+    index('tickets_customer_idx').on(t.customerId, t.createdAt),
+    index('tickets_assignee_idx').on(t.assigneeId, t.status, t.createdAt),
+    index('tickets_team_idx').on(t.team, t.status, t.createdAt),
+    index('tickets_status_idx').on(t.status, t.createdAt),
+    index('tickets_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+export const MESSAGE_KINDS = ['public_reply', 'customer_message', 'internal_note'] as const;
+
+export const ticketMessages = pgTable(
+  'ticket_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: uuid('customer_id').notNull(),
+    kind: text('kind', { enum: MESSAGE_KINDS }).notNull(),
+    authorId: uuid('author_id'),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
+);

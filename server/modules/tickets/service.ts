@@ -1,0 +1,322 @@
+// Tickets use cases: register a request from any channel, route it, converse with the customer
+// (public replies, customer messages) and among staff (internal notes, never shown to customers),
+// move it through its statuses, and record it in the service archive of the equipment.
+import type { z } from 'zod';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
+import {
+  allowedTransitions,
+  canTransition,
+  DEFAULT_ROUTING,
+  NUMBER_PREFIX,
+  STATUS_CATEGORY,
+  ticketNumber,
+} from '../../../common/ticket-rules.ts';
+import type {
+  TCreateTicketRequest,
+  TTicket,
+  TTicketDetail,
+  ZCreateMessageRequest,
+  ZUpdateTicketRequest,
+} from '../../../common/tickets-api.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
+import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
+import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
+import * as repo from './repository.ts';
+import { tickets } from './schema.ts';
+
+export function toTicket(row: repo.TicketRow): TTicket {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    statusCategory: STATUS_CATEGORY[row.status],
+    channel: row.channel,
+    priority: row.priority,
+    emergency: row.emergency,
+    complexity: row.complexity,
+    faultCategory: row.faultCategory,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    contactId: row.contactId,
+    projectId: row.projectId,
+    assetIds: row.assetIds,
+    subject: row.subject,
+    description: row.description,
+    team: row.team,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeName,
+    tags: row.tags,
+    attachmentIds: row.attachmentIds,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}
+
+const isCustomer = (ctx: Ctx) => ctx.scope.kind === 'customer';
+const seesInternal = (ctx: Ctx) => !isCustomer(ctx) && ctx.principal.permissions.has('tickets.internal');
+
+/** The customer, project and equipment of a request must belong together (and to the caller). */
+async function checkReferences(
+  ctx: Ctx,
+  customerId: string,
+  projectId?: string | null,
+  assetIds: string[] = [],
+) {
+  await getCustomer(ctx, customerId).catch(() => {
+    throw invalidField('customerId', 'no such customer');
+  });
+  if (projectId) {
+    const project = await getProject(ctx, projectId).catch(() => null);
+    if (!project || project.customerId !== customerId)
+      throw invalidField('projectId', "not one of the customer's projects");
+  }
+  const assets = [];
+  for (const id of assetIds) {
+    const asset = await getAsset(ctx, id).catch(() => null);
+    if (!asset || asset.customerId !== customerId)
+      throw invalidField('assetIds', "not the customer's equipment");
+    if (projectId && asset.projectId !== projectId)
+      throw invalidField('assetIds', 'equipment of another project');
+    assets.push(asset);
+  }
+  return assets;
+}
+
+export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promise<TTicket> {
+  const customerId = ctx.scope.kind === 'customer' ? ctx.scope.customerId : input.customerId;
+  if (!customerId) throw invalidField('customerId', 'required');
+  const channel = isCustomer(ctx) ? 'portal' : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
+  const assets = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
+  const projectId = input.projectId ?? assets[0]?.projectId ?? null;
+  const now = ctx.clock.now();
+  const year = Number(toLocalDate(now, 'Asia/Shanghai').slice(0, 4));
+  const id = await ctx.db.transaction(async (tx) => {
+    const number = ticketNumber(
+      input.kind,
+      year,
+      await repo.nextSequence(tx, NUMBER_PREFIX[input.kind], year),
+    );
+    const row = await repo.insertTicket(tx, {
+      number,
+      kind: input.kind,
+      channel,
+      priority: input.priority,
+      emergency: input.emergency,
+      complexity: input.complexity,
+      faultCategory: input.faultCategory ?? null,
+      customerId,
+      contactId: input.contactId ?? null,
+      projectId,
+      assetIds: input.assetIds,
+      subject: input.subject,
+      description: input.description,
+      team: DEFAULT_ROUTING[input.kind],
+      attachmentIds: input.attachmentIds,
+      createdBy: ctx.principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'ticket.create',
+      entityType: 'ticket',
+      entityId: row.id,
+      after: row,
+    });
+    const event = {
+      customerId,
+      projectId,
+      kind: `tickets.${input.kind}`,
+      summary: `${number} ${input.subject}`,
+      details: { number, subject: input.subject },
+      refType: 'ticket',
+      refId: row.id,
+      occurredAt: now,
+    };
+    await recordArchiveEvents(
+      tx,
+      ctx,
+      assets.length ? assets.map((a) => ({ ...event, assetId: a.id })) : [event],
+    );
+    return row.id;
+  });
+  return toTicket((await repo.findTicket(ctx.db, ctx.scope, id))!);
+}
+
+export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
+  const row = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!row) throw notFound('Ticket');
+  const messages = await repo.listMessages(ctx.db, id, seesInternal(ctx));
+  return {
+    ...toTicket(row),
+    allowedStatuses: isCustomer(ctx) ? [] : [...allowedTransitions(row.status)],
+    messages: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      authorLabel: m.authorLabel,
+      body: m.body,
+      attachmentIds: m.attachmentIds,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function listTickets(
+  ctx: Ctx,
+  query: {
+    queue: repo.TicketFilter['queue'];
+    kind?: string;
+    status?: string;
+    customerId?: string;
+    q?: string;
+    limit: number;
+  },
+  after: CursorKey | null,
+) {
+  const rows = await repo.listTickets(
+    ctx.db,
+    ctx.scope,
+    { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles },
+    after,
+    query.limit,
+  );
+  const page = pageFrom(rows, query.limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
+  return { items: page.items.map(toTicket), nextCursor: page.nextCursor };
+}
+
+export async function updateTicket(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof ZUpdateTicketRequest>,
+): Promise<TTicketDetail> {
+  if (isCustomer(ctx)) throw forbidden();
+  const before = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!before) throw notFound('Ticket');
+  if (input.status && !canTransition(before.status, input.status)) {
+    throw invalidField('status', `cannot go from ${before.status} to ${input.status}`);
+  }
+  if (input.assigneeId) {
+    const user = await repo.findUserName(ctx.db, input.assigneeId);
+    if (!user || user.kind !== 'staff' || user.disabled)
+      throw invalidField('assigneeId', 'not an active staff member');
+  }
+  if (input.projectId !== undefined || input.assetIds) {
+    await checkReferences(
+      ctx,
+      before.customerId,
+      input.projectId ?? before.projectId,
+      input.assetIds ?? before.assetIds,
+    );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const { version, ...changes } = input;
+    let status = changes.status;
+    // Assigning a new ticket moves it on.
+    if (!status && changes.assigneeId && before.status === 'new') status = 'assigned';
+    const after = await updateVersioned(tx, tickets, 'Ticket', id, version, {
+      ...definedOnly(changes),
+      status,
+      resolvedAt:
+        status === 'resolved' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
+      closedAt: status === 'closed' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
+    });
+    await writeAudit(tx, ctx, { action: 'ticket.update', entityType: 'ticket', entityId: id, before, after });
+    if (
+      changes.assigneeId &&
+      changes.assigneeId !== before.assigneeId &&
+      changes.assigneeId !== ctx.principal.userId
+    ) {
+      await enqueueMessage(
+        tx,
+        {
+          channel: 'in_app',
+          recipient: changes.assigneeId,
+          template: 'tickets.assigned',
+          payload: { ticketId: id, number: before.number, subject: before.subject },
+          dedupeKey: `ticket-assigned:${id}:${after.version}`,
+        },
+        now,
+      );
+    }
+  });
+  return getTicket(ctx, id);
+}
+
+export async function addMessage(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof ZCreateMessageRequest>,
+): Promise<TTicketDetail> {
+  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!ticket) throw notFound('Ticket');
+  const kind = isCustomer(ctx) ? 'customer_message' : input.kind;
+  if (!isCustomer(ctx) && kind === 'customer_message')
+    throw invalidField('kind', 'staff write public replies or internal notes');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const message = await repo.insertMessage(tx, {
+      ticketId: id,
+      customerId: ticket.customerId,
+      kind,
+      authorId: ctx.principal.userId,
+      authorLabel: ctx.principal.label,
+      body: input.body,
+      attachmentIds: input.attachmentIds,
+      createdAt: now,
+    });
+    // A customer answering a ticket that waits on them puts it back in progress; so does a reply
+    // to a resolved one (reopened until satisfied).
+    const reopen =
+      kind === 'customer_message' && (ticket.status === 'waiting_customer' || ticket.status === 'resolved');
+    if (reopen)
+      await updateVersioned(tx, tickets, 'Ticket', id, ticket.version, {
+        status: 'in_progress',
+        resolvedAt: null,
+        closedAt: null,
+      });
+    await writeAudit(tx, ctx, {
+      action: `ticket.${kind}`,
+      entityType: 'ticket',
+      entityId: id,
+      after: { messageId: message.id },
+    });
+    if (kind === 'customer_message' && ticket.assigneeId) {
+      await enqueueMessage(
+        tx,
+        {
+          channel: 'in_app',
+          recipient: ticket.assigneeId,
+          template: 'tickets.customer-message',
+          payload: { ticketId: id, number: ticket.number, subject: ticket.subject },
+          dedupeKey: `ticket-message:${message.id}`,
+        },
+        now,
+      );
+    }
+    if (kind === 'public_reply') {
+      const customer = await getCustomer(ctx, ticket.customerId);
+      if (customer.contactEmail) {
+        await enqueueMessage(
+          tx,
+          {
+            channel: 'email',
+            recipient: customer.contactEmail,
+            template: 'tickets.public-reply',
+            payload: { subject: `[${ticket.number}] ${ticket.subject}`, text: input.body, ticketId: id },
+            dedupeKey: `ticket-reply:${message.id}`,
+          },
+          now,
+        );
+      }
+    }
+  });
+  return getTicket(ctx, id);
+}

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildCustomer,
+  buildUser,
+  createTestApp,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
+
+let t: TestApp;
+let agent: Session;
+let manager: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = (await loginAs(t, { role: 'agent' })).session;
+  manager = (await loginAs(t, { role: 'manager' })).session;
+});
+afterAll(() => t.close());
+
+const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+async function customerWithAsset(email: string | null = null) {
+  const c = await buildCustomer(t.db, { contactEmail: email });
+  const project = (
+    await agent.request('POST', '/api/v1/projects', {
+      customerId: c.id,
+      code: `P-${uid()}`,
+      name: '路灯工程',
+    })
+  ).json();
+  const product = (
+    await manager.request('POST', '/api/v1/products', {
+      model: `M-${uid()}`,
+      name: '路灯杆',
+      category: 'lighting',
+      sizeClass: 'medium',
+    })
+  ).json();
+  const asset = (
+    await agent.request('POST', '/api/v1/assets', {
+      projectId: project.id,
+      productId: product.id,
+      serial: `S-${uid()}`,
+    })
+  ).json();
+  const { session } = await loginAs(t, { customerId: c.id });
+  return { customer: c, project, asset, session };
+}
+
+describe('tickets', () => {
+  it('a customer reports a fault on its equipment from the portal: numbered, routed, archived', async () => {
+    const { asset, session } = await customerWithAsset();
+    const res = await session.request('POST', '/api/v1/tickets', {
+      kind: 'fault_report',
+      assetIds: [asset.id],
+      subject: '路灯不亮',
+      description: '1号路口路灯夜间不亮',
+      channel: 'phone',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const ticket = res.json();
+    expect(ticket.number).toMatch(/^BX-\d{4}-\d{6}$/);
+    expect(ticket.channel).toBe('portal');
+    expect(ticket.team).toBe('support_engineer');
+    expect(ticket.projectId).toBe(asset.projectId);
+    const archive = (await session.request('GET', `/api/v1/assets/${asset.id}/archive`)).json();
+    expect(archive.items[0]).toMatchObject({ kind: 'tickets.fault_report', refId: ticket.id });
+  });
+
+  it("refuses another customer's equipment, naming the field", async () => {
+    const a = await customerWithAsset();
+    const b = await customerWithAsset();
+    const res = await a.session.request('POST', '/api/v1/tickets', {
+      kind: 'fault_report',
+      assetIds: [b.asset.id],
+      subject: 'x',
+      description: 'x',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('assetIds');
+  });
+
+  it('numbers concurrent tickets without gaps or duplicates', async () => {
+    const { customer } = await customerWithAsset();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        agent.request('POST', '/api/v1/tickets', {
+          kind: 'complaint',
+          customerId: customer.id,
+          subject: `投诉 ${i}`,
+          description: 'x',
+        }),
+      ),
+    );
+    const numbers = results.map((r) => r.json().number as string);
+    expect(new Set(numbers).size).toBe(12);
+    const seqs = numbers.map((n) => Number(n.split('-')[2])).sort((x, y) => x - y);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(11);
+  });
+
+  it('routes through queues: unassigned, then the assignee’s, who is notified', async () => {
+    const { customer } = await customerWithAsset();
+    const engineer = await buildUser(t.db, { role: 'support_engineer' });
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        customerId: customer.id,
+        subject: '如何设置定时开关灯',
+        description: '?',
+      })
+    ).json();
+    const unassigned = (await agent.request('GET', '/api/v1/tickets?queue=unassigned&limit=200')).json();
+    expect(unassigned.items.map((x: { id: string }) => x.id)).toContain(ticket.id);
+    const assigned = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: ticket.version,
+      assigneeId: engineer.id,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toMatchObject({ status: 'assigned', assigneeName: engineer.displayName });
+    const outbox = await t.pool.query(
+      `select recipient from outbox where template = 'tickets.assigned' and payload->>'ticketId' = $1`,
+      [ticket.id],
+    );
+    expect(outbox.rows.map((r) => r.recipient)).toEqual([engineer.id]);
+    const { session: eng } = await loginAs(t, { role: 'support_engineer' });
+    expect(
+      (await eng.request('GET', '/api/v1/tickets?queue=team&limit=200'))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+    ).toContain(ticket.id);
+  });
+
+  it('keeps internal notes from the customer, emails public replies, and reopens on the customer’s answer', async () => {
+    const { asset, session } = await customerWithAsset('owner@example.test');
+    const ticket = (
+      await session.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        assetIds: [asset.id],
+        subject: '控制器报警',
+        description: 'E03',
+      })
+    ).json();
+    await agent.request('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      kind: 'internal_note',
+      body: '疑似驱动电源故障，内部备注',
+    });
+    await agent.request('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      kind: 'public_reply',
+      body: '请提供报警照片',
+    });
+    const staffView = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(staffView.messages.map((m: { kind: string }) => m.kind)).toEqual([
+      'internal_note',
+      'public_reply',
+    ]);
+    const customerView = (await session.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(customerView.messages.map((m: { kind: string }) => m.kind)).toEqual(['public_reply']);
+    expect(JSON.stringify(customerView)).not.toContain('内部备注');
+    const mails = await t.pool.query(
+      `select recipient, payload from outbox where template = 'tickets.public-reply' and payload->>'ticketId' = $1`,
+      [ticket.id],
+    );
+    expect(mails.rows).toHaveLength(1);
+    expect(mails.rows[0].recipient).toBe('owner@example.test');
+    expect(JSON.stringify(mails.rows)).not.toContain('内部备注');
+
+    const waiting = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: staffView.version,
+      status: 'waiting_customer',
+    });
+    expect(waiting.json().status).toBe('waiting_customer');
+    const answered = await session.request('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      kind: 'internal_note',
+      body: '照片已上传',
+    });
+    expect(answered.statusCode).toBe(201);
+    expect(answered.json().status).toBe('in_progress');
+    expect(answered.json().messages.at(-1).kind).toBe('customer_message');
+  });
+
+  it('refuses an impossible status change and a stale version', async () => {
+    const { customer } = await customerWithAsset();
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'other',
+        customerId: customer.id,
+        subject: 's',
+        description: 'd',
+      })
+    ).json();
+    const closed = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: ticket.version,
+      status: 'closed',
+    });
+    expect(closed.statusCode).toBe(200);
+    const bad = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: closed.json().version,
+      status: 'resolved',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('status');
+    const stale = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: ticket.version,
+      priority: 'high',
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('a customer sees only its own tickets and cannot manage them', async () => {
+    const a = await customerWithAsset();
+    const b = await customerWithAsset();
+    const ta = (
+      await a.session.request('POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        subject: 'A',
+        description: 'a',
+      })
+    ).json();
+    const tb = (
+      await b.session.request('POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        subject: 'B',
+        description: 'b',
+      })
+    ).json();
+    expect((await a.session.request('GET', `/api/v1/tickets/${tb.id}`)).statusCode).toBe(404);
+    expect(
+      (
+        await a.session.request('POST', `/api/v1/tickets/${tb.id}/messages`, {
+          kind: 'customer_message',
+          body: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const list = (await a.session.request('GET', '/api/v1/tickets?limit=200')).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toEqual([ta.id]);
+    expect(
+      (
+        await a.session.request('PATCH', `/api/v1/tickets/${ta.id}`, {
+          version: ta.version,
+          priority: 'urgent',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
