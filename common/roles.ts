@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   'tickets.create',
   'tickets.manage',
   'tickets.internal',
+  'staff.directory',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,7 @@ const STAFF_BASE: TPermission[] = [
   'tickets.create',
   'tickets.manage',
   'tickets.internal',
+  'staff.directory',
 ];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [

@@ -11,7 +11,10 @@ export interface Principal {
   roles: string[];
   permissions: Set<TPermission>;
   customerId: string | null;
+  /** Login name or token name: what the audit log records. */
   label: string;
+  /** The person's name, shown to others (conversation, archive). */
+  displayName: string;
   locale: string;
 }
 
@@ -47,6 +50,7 @@ export const SYSTEM_PRINCIPAL: Principal = {
   permissions: new Set(),
   customerId: null,
   label: 'system',
+  displayName: 'system',
   locale: 'zh-CN',
 };
 
@@ -54,7 +58,7 @@ export function systemCtx(db: Db, clock: Clock, label = 'system'): Ctx {
   return {
     db,
     clock,
-    principal: { ...SYSTEM_PRINCIPAL, label },
+    principal: { ...SYSTEM_PRINCIPAL, label, displayName: label },
     scope: { kind: 'all' },
     ip: null,
     requestId: null,

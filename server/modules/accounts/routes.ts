@@ -177,7 +177,7 @@ export function registerAccountRoutes(app: Api, deps: RouteDeps) {
   app.get(
     '/api/v1/staff-directory',
     {
-      config: { permission: 'registry.manage' },
+      config: { permission: 'staff.directory' },
       schema: {
         tags,
         summary: 'Active staff by role, for choosing engineers (names and roles only)',

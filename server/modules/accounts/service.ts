@@ -141,6 +141,7 @@ function principalOfUser(user: repo.UserRow, sessionId: string | null): Principa
     permissions: permissionsOf(user.roles),
     customerId: user.customerId,
     label: user.username,
+    displayName: user.displayName,
     locale: user.locale,
   };
 }
@@ -171,6 +172,7 @@ export async function authenticate(
         permissions: permissionsOf([token.role]),
         customerId: null,
         label: `token:${token.name}`,
+        displayName: token.name,
         locale: 'zh-CN',
       },
       csrfToken: null,

@@ -49,7 +49,7 @@ function toRow(ctx: Ctx, event: ArchiveEventInput): typeof archiveEvents.$inferI
     refType: event.refType ?? null,
     refId: event.refId ?? null,
     actorId: ctx.principal.userId,
-    actorLabel: ctx.principal.label,
+    actorLabel: ctx.principal.displayName,
   };
 }
 

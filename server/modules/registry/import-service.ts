@@ -436,7 +436,7 @@ const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
             refType: 'asset',
             refId: a.id,
             actorId: ctx.principal.userId,
-            actorLabel: ctx.principal.label,
+            actorLabel: ctx.principal.displayName,
           })),
         );
         count += created.length;

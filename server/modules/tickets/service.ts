@@ -204,7 +204,7 @@ export async function updateTicket(
   }
   if (input.assigneeId) {
     const user = await repo.findUserName(ctx.db, input.assigneeId);
-    if (!user || user.kind !== 'staff' || user.disabled)
+    if (user?.kind !== 'staff' || user.disabled)
       throw invalidField('assigneeId', 'not an active staff member');
   }
   if (input.projectId !== undefined || input.assetIds) {
@@ -267,7 +267,7 @@ export async function addMessage(
       customerId: ticket.customerId,
       kind,
       authorId: ctx.principal.userId,
-      authorLabel: ctx.principal.label,
+      authorLabel: ctx.principal.displayName,
       body: input.body,
       attachmentIds: input.attachmentIds,
       createdAt: now,

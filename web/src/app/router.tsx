@@ -21,6 +21,9 @@ import { ImportPage } from '../pages/registry/ImportPage.tsx';
 import { ProductsPage } from '../pages/registry/ProductsPage.tsx';
 import { ProjectDetailPage } from '../pages/registry/ProjectDetailPage.tsx';
 import { ProjectsPage } from '../pages/registry/ProjectsPage.tsx';
+import { NewTicketPage } from '../pages/tickets/NewTicketPage.tsx';
+import { TicketDetailPage } from '../pages/tickets/TicketDetailPage.tsx';
+import { TicketsPage } from '../pages/tickets/TicketsPage.tsx';
 import { RequirePermission } from './RequirePermission.tsx';
 import { StartPage } from './StartPage.tsx';
 
@@ -36,6 +39,9 @@ export const router = createBrowserRouter([
     element: <ConsoleLayout />,
     children: [
       { index: true, element: <ConsoleHomePage /> },
+      { path: 'tickets', element: guarded('tickets.read', <TicketsPage />) },
+      { path: 'tickets/new', element: guarded('tickets.create', <NewTicketPage />) },
+      { path: 'tickets/:id', element: guarded('tickets.read', <TicketDetailPage />) },
       { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
       { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
       { path: 'projects', element: guarded('registry.read', <ProjectsPage />) },
@@ -59,6 +65,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <PortalHomePage /> },
       { path: 'organisation', element: <PortalOrganisationPage /> },
+      { path: 'tickets', element: <TicketsPage base="/portal" /> },
+      { path: 'tickets/new', element: <NewTicketPage base="/portal" /> },
+      { path: 'tickets/:id', element: <TicketDetailPage base="/portal" /> },
       { path: 'projects', element: <ProjectsPage base="/portal" /> },
       { path: 'projects/:id', element: <ProjectDetailPage base="/portal" /> },
       { path: 'assets', element: <AssetsPage base="/portal" /> },

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CustomerServiceOutlined,
   HomeOutlined,
   KeyOutlined,
   MenuOutlined,
@@ -31,6 +32,13 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { key: 'home', path: '/console', icon: <HomeOutlined />, label: 'nav.home' },
+  {
+    key: 'tickets',
+    path: '/console/tickets',
+    icon: <CustomerServiceOutlined />,
+    label: 'nav.tickets',
+    permission: 'tickets.read',
+  },
   {
     key: 'customers',
     path: '/console/customers',

@@ -58,6 +58,7 @@ export function PortalLayout() {
       >
         {[
           { key: 'home', label: t('nav.home'), testId: 'nav-portal-home' },
+          { key: 'tickets', label: t('nav.myTickets'), testId: 'nav-portal-tickets' },
           { key: 'projects', label: t('nav.projects'), testId: 'nav-portal-projects' },
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },

@@ -1,0 +1,75 @@
+// The service desk in Chromium: a customer reports a fault on its equipment in the portal; an agent
+// takes it from the unassigned queue, writes an internal note and a reply; the customer sees the
+// reply and never the note.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnv, screenshot, startE2e } from './harness.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(() => env?.close());
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('aftercare-demo');
+  await page.getByTestId('login-submit').click();
+}
+
+async function pick(page: Page, testId: string, option: RegExp, typed?: string) {
+  await page.getByTestId(testId).click();
+  if (typed) await page.keyboard.type(typed);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+describe('service desk', () => {
+  it('fault report from the portal to a reply, with internal notes kept internal', async () => {
+    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const portal = await customer.newPage();
+    await logIn(portal, 'hzmetro');
+    await portal.getByTestId('nav-portal-tickets').click();
+    await portal.getByTestId('ticket-new').click();
+    await pick(portal, 'ticket-project', /HZ-L1/);
+    await pick(portal, 'ticket-assets', /HZ-L1-P003/, 'P003');
+    await portal.keyboard.press('Escape');
+    await portal.getByTestId('ticket-subject').fill('3号灯杆夜间不亮');
+    await portal.getByTestId('ticket-description').fill('昨晚起 3 号灯杆不亮，请派人检查。<b>谢谢</b>');
+    await portal.getByTestId('ticket-submit').click();
+    await portal.waitForURL(/\/portal\/tickets\/[0-9a-f-]{36}$/);
+    await expect.poll(() => portal.locator('h1').textContent()).toMatch(/BX-\d{4}-\d{6}/);
+    const title = await portal.locator('h1').textContent();
+    const number = /BX-\d{4}-\d{6}/.exec(title ?? '')?.[0];
+    expect(number).toBeTruthy();
+    expect(await portal.getByText('昨晚起 3 号灯杆不亮，请派人检查。<b>谢谢</b>').count()).toBe(1);
+    await screenshot(portal, 'portal-ticket-390');
+
+    const staff = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const console_ = await staff.newPage();
+    await logIn(console_, 'support');
+    await console_.getByTestId('nav-tickets').click();
+    await console_.getByRole('cell', { name: number! }).click();
+    await console_.getByTestId('ticket-take').click();
+    await expect.poll(() => console_.getByTestId('ticket-status').textContent()).toContain('已分派');
+    await console_.getByText('内部备注', { exact: true }).click();
+    await console_.getByTestId('message-body').fill('疑似驱动电源损坏，备件库有货');
+    await console_.getByTestId('message-send').click();
+    await console_.getByTestId('message-internal_note').waitFor();
+    await console_.getByText('回复客户', { exact: true }).click();
+    await console_.getByTestId('message-body').fill('已安排工程师今晚到场检查');
+    await console_.getByTestId('message-send').click();
+    await console_.getByTestId('message-public_reply').waitFor();
+    await screenshot(console_, 'console-ticket');
+
+    await portal.reload();
+    await portal.getByText('已安排工程师今晚到场检查').waitFor();
+    expect(await portal.getByText('疑似驱动电源损坏').count()).toBe(0);
+    await customer.close();
+    await staff.close();
+  });
+});

@@ -1,0 +1,124 @@
+import { App, Button, Card, Form, Input, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { TICKET_KINDS, TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
+import type { TTicket } from '../../../../common/tickets-api.ts';
+import { api } from '../../api/client.ts';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { useCustomers } from '../../features/customers/customers-query.ts';
+import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
+
+/** Registering a request: an agent on the phone (customer first), or a customer in the portal. */
+export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const staff = base === '/console';
+  const [form] = Form.useForm();
+  const [customerQ, setCustomerQ] = useState('');
+  const customers = useCustomers({ q: customerQ || undefined });
+  const customerId =
+    (Form.useWatch('customerId', form) as string | undefined) ??
+    (staff ? undefined : (me?.customerId ?? undefined));
+  const projectId = Form.useWatch('projectId', form) as string | undefined;
+  const projects = useProjects({ customerId });
+  const assets = useAssets({ projectId: projectId ?? '00000000-0000-0000-0000-000000000000' }, 200);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (v: Record<string, unknown>) => {
+    setSaving(true);
+    try {
+      const created = await api.post<TTicket>('/api/v1/tickets', {
+        ...v,
+        customerId: staff ? v.customerId : undefined,
+        channel: staff ? 'phone' : undefined,
+        assetIds: v.assetIds ?? [],
+        projectId: v.projectId ?? null,
+      });
+      message.success(t('tickets.registered', { number: created.number }));
+      navigate(`${base}/tickets/${created.id}`);
+    } catch (err) {
+      message.error(applyServerErrors(form, err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 className="page-title">{staff ? t('tickets.new') : t('tickets.report')}</h1>
+      <Card style={{ maxWidth: 720 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ kind: 'fault_report', priority: 'normal', emergency: false }}
+        >
+          <Form.Item label={t('tickets.kind')} name="kind">
+            <Select
+              options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
+              data-testid="ticket-kind"
+            />
+          </Form.Item>
+          {staff && (
+            <Form.Item label={t('tickets.customer')} name="customerId" rules={[{ required: true }]}>
+              <Select
+                showSearch={{ filterOption: false, onSearch: setCustomerQ }}
+                placeholder={t('tickets.customerSearch')}
+                options={customers.items.map((c) => ({
+                  value: c.id,
+                  label: `${c.name} · ${c.contactPhone ?? c.code}`,
+                }))}
+                onChange={() => form.setFieldsValue({ projectId: undefined, assetIds: [] })}
+                data-testid="ticket-customer"
+              />
+            </Form.Item>
+          )}
+          <Form.Item label={t('assets.project')} name="projectId">
+            <Select
+              allowClear
+              disabled={!customerId}
+              options={projects.items.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+              onChange={() => form.setFieldValue('assetIds', [])}
+              data-testid="ticket-project"
+            />
+          </Form.Item>
+          <Form.Item label={t('nav.equipment')} name="assetIds">
+            <Select
+              mode="multiple"
+              disabled={!projectId}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={assets.items.map((a) => ({
+                value: a.id,
+                label: `${a.serial} ${a.productName}${a.location ? ` · ${a.location}` : ''}`,
+              }))}
+              data-testid="ticket-assets"
+            />
+          </Form.Item>
+          <Form.Item label={t('tickets.subject')} name="subject" rules={[{ required: true }]}>
+            <Input data-testid="ticket-subject" />
+          </Form.Item>
+          <Form.Item label={t('tickets.description')} name="description" rules={[{ required: true }]}>
+            <Input.TextArea rows={4} data-testid="ticket-description" />
+          </Form.Item>
+          {staff && (
+            <>
+              <Form.Item label={t('tickets.priority')} name="priority">
+                <Select options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
+              </Form.Item>
+              <Form.Item label={t('tickets.emergency')} name="emergency" valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </>
+          )}
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="ticket-submit">
+            {t('tickets.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
+import type { TTicketDetail } from '../../../../common/tickets-api.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
+import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
+
+export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const ticket = useTicket(id);
+  const staff = base === '/console';
+  if (!ticket.data || !me) return <Spin />;
+  const tk = ticket.data;
+  return (
+    <>
+      <h1 className="page-title">
+        {tk.number} · {tk.subject}{' '}
+        <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${tk.status}`)}</Tag>
+        {tk.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
+      </h1>
+      <div style={{ display: 'grid', gap: 16 }}>
+        <Card extra={staff && <TicketActions ticket={tk} meId={me.id} />}>
+          <Descriptions column={{ xs: 1, md: 3 }} size="small">
+            <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.priority')}>
+              <Tag color={PRIORITY_COLOR[tk.priority]}>{t(`priorities.${tk.priority}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('tickets.channel')}>{t(`channels.${tk.channel}`)}</Descriptions.Item>
+            {staff && <Descriptions.Item label={t('tickets.customer')}>{tk.customerName}</Descriptions.Item>}
+            {staff && (
+              <Descriptions.Item label={t('tickets.team')}>
+                {t(`roles.${tk.team}`, { defaultValue: tk.team })}
+              </Descriptions.Item>
+            )}
+            {staff && (
+              <Descriptions.Item label={t('tickets.assignee')}>{tk.assigneeName ?? '—'}</Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('tickets.created')}>
+              {new Date(tk.createdAt).toLocaleString(i18n.language)}
+            </Descriptions.Item>
+            {tk.projectId && (
+              <Descriptions.Item label={t('assets.project')}>
+                <Link to={`${base}/projects/${tk.projectId}`}>{t('archive.open')}</Link>
+              </Descriptions.Item>
+            )}
+            {tk.assetIds.length > 0 && (
+              <Descriptions.Item label={t('nav.equipment')}>
+                <Space wrap>
+                  {tk.assetIds.map((a, i) => (
+                    <Link key={a} to={`${base}/assets/${a}`}>
+                      {t('tickets.equipmentN', { n: i + 1 })}
+                    </Link>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
+            {tk.description}
+          </Typography.Paragraph>
+        </Card>
+        {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
+        <Conversation ticket={tk} staff={staff} />
+      </div>
+    </>
+  );
+}
+
+function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const update = useTicketMutation<Record<string, unknown>>('PATCH', () => `/api/v1/tickets/${ticket.id}`);
+  const staff = useQuery({
+    queryKey: ['staff-directory', ticket.team],
+    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
+    staleTime: 300_000,
+  });
+  const save = (changes: Record<string, unknown>) =>
+    update.mutate(
+      { version: ticket.version, ...changes },
+      {
+        onError: (err) =>
+          message.error(
+            err instanceof ApiError && err.status === 409 ? t('common.staleVersion') : (err as Error).message,
+          ),
+      },
+    );
+  return (
+    <Space wrap>
+      {ticket.assigneeId !== meId && (
+        <Button onClick={() => save({ assigneeId: meId })} data-testid="ticket-take">
+          {t('tickets.takeIt')}
+        </Button>
+      )}
+      <Select
+        aria-label={t('tickets.assignee')}
+        placeholder={t('tickets.assignee')}
+        style={{ width: 160 }}
+        value={ticket.assigneeId ?? undefined}
+        onChange={(v) => save({ assigneeId: v })}
+        options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+      <Select
+        aria-label={t('tickets.status')}
+        style={{ width: 140 }}
+        value={ticket.status}
+        onChange={(v) => save({ status: v })}
+        data-testid="ticket-status"
+        options={[ticket.status, ...ticket.allowedStatuses].map((s) => ({
+          value: s,
+          label: t(`ticketStatus.${s}`),
+        }))}
+      />
+      <Select
+        aria-label={t('tickets.priority')}
+        style={{ width: 110 }}
+        value={ticket.priority}
+        onChange={(v) => save({ priority: v })}
+        options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
+      />
+    </Space>
+  );
+}
+
+function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [kind, setKind] = useState<'public_reply' | 'internal_note'>('public_reply');
+  const post = useTicketMutation<{ kind: string; body: string }>(
+    'POST',
+    () => `/api/v1/tickets/${ticket.id}/messages`,
+  );
+  return (
+    <Card title={t('tickets.conversation')}>
+      <List
+        locale={{ emptyText: t('tickets.noMessages') }}
+        dataSource={ticket.messages}
+        renderItem={(m) => (
+          <List.Item
+            data-testid={`message-${m.kind}`}
+            style={m.kind === 'internal_note' ? { background: '#fffbe6', paddingInline: 8 } : undefined}
+          >
+            <div style={{ width: '100%' }}>
+              <Space>
+                <Typography.Text strong>{m.authorLabel}</Typography.Text>
+                <Tag
+                  color={
+                    m.kind === 'internal_note' ? 'gold' : m.kind === 'customer_message' ? 'green' : 'blue'
+                  }
+                >
+                  {t(`messageKinds.${m.kind}`)}
+                </Tag>
+                <Typography.Text type="secondary">
+                  {new Date(m.createdAt).toLocaleString(i18n.language)}
+                </Typography.Text>
+              </Space>
+              <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{m.body}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ marginTop: 12 }}
+        onFinish={(v) =>
+          post.mutate(
+            { kind: staff ? kind : 'customer_message', body: v.body },
+            { onSuccess: () => form.resetFields(), onError: (err) => message.error((err as Error).message) },
+          )
+        }
+      >
+        {staff && (
+          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} style={{ marginBottom: 8 }}>
+            <Radio value="public_reply">{t('messageKinds.public_reply')}</Radio>
+            <Radio value="internal_note">{t('messageKinds.internal_note')}</Radio>
+          </Radio.Group>
+        )}
+        <Form.Item name="body" label={t('tickets.message')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} data-testid="message-body" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={post.isPending} data-testid="message-send">
+          {t('tickets.send')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

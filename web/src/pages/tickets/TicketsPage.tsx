@@ -1,0 +1,141 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
+import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { useTickets } from '../../features/tickets/tickets-query.ts';
+
+export const PRIORITY_COLOR: Record<string, string> = {
+  low: 'default',
+  normal: 'blue',
+  high: 'orange',
+  urgent: 'red',
+};
+export const CATEGORY_COLOR: Record<string, string> = {
+  open: 'processing',
+  waiting: 'warning',
+  resolved: 'success',
+  closed: 'default',
+};
+
+/** The ticket queues (staff) or the customer's own tickets (portal). */
+export function TicketsPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const staff = base === '/console';
+  const [queue, setQueue] = useState<string>(staff ? 'unassigned' : 'all');
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const list = useTickets({ ...filters, queue });
+  return (
+    <>
+      <h1 className="page-title">{staff ? t('nav.tickets') : t('nav.myTickets')}</h1>
+      {staff && (
+        <Tabs
+          activeKey={queue}
+          onChange={setQueue}
+          items={TICKET_QUEUES.map((q) => ({
+            key: q,
+            label: <span data-testid={`queue-${q}`}>{t(`tickets.queues.${q}`)}</span>,
+          }))}
+        />
+      )}
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          placeholder={t('tickets.search')}
+          aria-label={t('tickets.search')}
+          onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+          style={{ maxWidth: 260 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('tickets.kind')}
+          aria-label={t('tickets.kind')}
+          style={{ width: 140 }}
+          onChange={(v) => setFilters((f) => ({ ...f, kind: v }))}
+          options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('tickets.status')}
+          aria-label={t('tickets.status')}
+          style={{ width: 140 }}
+          onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
+          options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) }))}
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate(`${base}/tickets/new`)}
+          data-testid="ticket-new"
+        >
+          {staff ? t('tickets.new') : t('tickets.report')}
+        </Button>
+      </div>
+      <Table<TTicket>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        onRow={(tk) => ({
+          onClick: () => navigate(`${base}/tickets/${tk.id}`),
+          style: { cursor: 'pointer' },
+        })}
+        columns={[
+          { title: t('tickets.number'), dataIndex: 'number', width: 150 },
+          {
+            title: t('tickets.subject'),
+            dataIndex: 'subject',
+            render: (s: string, tk) =>
+              tk.emergency ? (
+                <>
+                  <Tag color="red">{t('tickets.emergency')}</Tag>
+                  {s}
+                </>
+              ) : (
+                s
+              ),
+          },
+          {
+            title: t('tickets.kind'),
+            dataIndex: 'kind',
+            width: 100,
+            render: (k: string) => t(`ticketKinds.${k}`),
+          },
+          ...(staff ? [{ title: t('tickets.customer'), dataIndex: 'customerName', width: 180 }] : []),
+          {
+            title: t('tickets.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (s: string, tk: TTicket) => (
+              <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${s}`)}</Tag>
+            ),
+          },
+          {
+            title: t('tickets.priority'),
+            dataIndex: 'priority',
+            width: 90,
+            render: (p: string) => <Tag color={PRIORITY_COLOR[p]}>{t(`priorities.${p}`)}</Tag>,
+          },
+          ...(staff ? [{ title: t('tickets.assignee'), dataIndex: 'assigneeName', width: 130 }] : []),
+          {
+            title: t('tickets.created'),
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+          },
+        ]}
+      />
+      <LoadMore
+        hasMore={Boolean(list.hasNextPage)}
+        loading={list.isFetchingNextPage}
+        onClick={() => list.fetchNextPage()}
+      />
+    </>
+  );
+}
