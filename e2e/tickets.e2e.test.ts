@@ -73,3 +73,23 @@ describe('service desk', () => {
     await staff.close();
   });
 });
+
+describe('phone quick entry', () => {
+  it('an agent finds the caller by phone number and registers the call in a few steps', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('ticket-new').click();
+    await page.getByTestId('caller-phone').locator('input').fill('26001234');
+    await page.getByTestId('caller-phone').locator('input').press('Enter');
+    await page.getByTestId('caller-match').filter({ hasText: '深圳湾科技园物业' }).click();
+    await pick(page, 'ticket-kind', /^咨询$/);
+    await page.getByTestId('ticket-subject').fill('询问路灯定时开关设置');
+    await page.getByTestId('ticket-description').fill('客户来电询问如何修改开灯时间');
+    await page.getByTestId('ticket-submit').click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/ZX-\d{4}-\d{6}/);
+    await page.getByText('深圳湾科技园物业').first().waitFor();
+    await context.close();
+  });
+});

@@ -126,3 +126,24 @@ export async function findSimilarCustomers(
     .orderBy(sql`5 desc`)
     .limit(10);
 }
+
+/** Customers and contacts whose phone contains the digits typed (quick entry of a call). */
+export async function findByPhone(db: Executor, digits: string) {
+  const like = `%${digits}%`;
+  const r = await db.execute<{
+    customer_id: string;
+    customer_name: string;
+    customer_code: string;
+    contact_id: string | null;
+    contact_name: string | null;
+    phone: string;
+  }>(sql`
+    select c.id as customer_id, c.name as customer_name, c.code as customer_code, null::uuid as contact_id, c.contact_name as contact_name, c.contact_phone as phone
+      from customers c where regexp_replace(coalesce(c.contact_phone, ''), '\\D', '', 'g') like ${like}
+    union all
+    select c.id, c.name, c.code, k.id, k.name, k.phone
+      from contacts k join customers c on c.id = k.customer_id
+     where regexp_replace(coalesce(k.phone, ''), '\\D', '', 'g') like ${like}
+    limit 20`);
+  return r.rows;
+}

@@ -24,6 +24,31 @@ export function registerRegistryRoutes(app: Api, deps: RouteDeps) {
   registerImportRoutes(app, deps);
 
   app.get(
+    '/api/v1/lookup/phone',
+    {
+      config: { permission: 'tickets.create' },
+      schema: {
+        tags,
+        summary: 'Who is calling: customers and contacts whose phone contains the digits (at least 4)',
+        querystring: z.object({ phone: z.string().trim().min(1).max(40) }),
+        response: {
+          200: z.array(
+            z.object({
+              customerId: ZId,
+              customerName: z.string(),
+              customerCode: z.string(),
+              contactId: ZId.nullable(),
+              contactName: z.string().nullable(),
+              phone: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => service.lookupPhone(deps.ctx(request), request.query.phone),
+  );
+
+  app.get(
     '/api/v1/customers/duplicates',
     {
       config: { permission: 'customers.manage' },

@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound, staleVersion } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
-import { findSimilarCustomers } from './project-repository.ts';
+import { findByPhone, findSimilarCustomers } from './project-repository.ts';
 import * as repo from './repository.ts';
 
 export function toCustomer(row: repo.CustomerRow): TCustomer {
@@ -97,4 +97,19 @@ export async function updateCustomer(
 export async function findDuplicateCustomers(ctx: Ctx, name?: string, phone?: string) {
   if (ctx.scope.kind === 'customer') throw forbidden();
   return findSimilarCustomers(ctx.db, name, phone);
+}
+
+/** A caller's phone number → their organisation and contact (staff only). */
+export async function lookupPhone(ctx: Ctx, phone: string) {
+  if (ctx.scope.kind === 'customer') throw forbidden();
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 4) return [];
+  return (await findByPhone(ctx.db, digits)).map((r) => ({
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    customerCode: r.customer_code,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    phone: r.phone,
+  }));
 }

@@ -246,3 +246,23 @@ describe('tickets', () => {
     ).toBe(403);
   });
 });
+
+describe('phone quick entry', () => {
+  it('finds the caller by the digits of a phone number, ignoring formatting', async () => {
+    const c = await buildCustomer(t.db, { contactPhone: '0571-8765 4321' });
+    await agent.request('POST', '/api/v1/contacts', {
+      customerId: c.id,
+      name: '林工',
+      phone: '139-0000-1111',
+    });
+    const byCustomer = (await agent.request('GET', '/api/v1/lookup/phone?phone=87654321')).json();
+    expect(byCustomer.map((r: { customerId: string }) => r.customerId)).toContain(c.id);
+    const byContact = (
+      await agent.request('GET', `/api/v1/lookup/phone?phone=${encodeURIComponent('139 0000 1111')}`)
+    ).json();
+    expect(byContact[0]).toMatchObject({ customerId: c.id, contactName: '林工' });
+    expect((await agent.request('GET', '/api/v1/lookup/phone?phone=13')).json()).toEqual([]);
+    const { session } = await loginAs(t, { customerId: c.id });
+    expect((await session.request('GET', '/api/v1/lookup/phone?phone=87654321')).statusCode).toBe(403);
+  });
+});

@@ -399,6 +399,8 @@ export const en: typeof zhCN = {
     },
   },
   tickets: {
+    callerPhone: 'Caller’s phone',
+    callerPhoneHelp: 'Type the number to find the customer and contact (at least 4 digits)',
     queues: {
       all: 'All',
       mine: 'Mine',

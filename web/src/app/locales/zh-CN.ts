@@ -385,6 +385,8 @@ export const zhCN = {
     },
   },
   tickets: {
+    callerPhone: '来电号码',
+    callerPhoneHelp: '输入号码查找客户和联系人（至少 4 位数字）',
     queues: {
       all: '全部',
       mine: '我的',

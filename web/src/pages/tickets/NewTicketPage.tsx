@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Select, Switch } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,14 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomers } from '../../features/customers/customers-query.ts';
 import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
+
+interface Caller {
+  customerId: string;
+  customerName: string;
+  contactId: string | null;
+  contactName: string | null;
+  phone: string;
+}
 
 /** Registering a request: an agent on the phone (customer first), or a customer in the portal. */
 export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
@@ -27,6 +35,8 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
   const projects = useProjects({ customerId });
   const assets = useAssets({ projectId: projectId ?? '00000000-0000-0000-0000-000000000000' }, 200);
   const [saving, setSaving] = useState(false);
+  const [callers, setCallers] = useState<Caller[]>([]);
+  const [picked, setPicked] = useState<Caller | null>(null);
 
   const submit = async (v: Record<string, unknown>) => {
     setSaving(true);
@@ -34,6 +44,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
       const created = await api.post<TTicket>('/api/v1/tickets', {
         ...v,
         customerId: staff ? v.customerId : undefined,
+        contactId: staff ? (v.contactId ?? null) : undefined,
         channel: staff ? 'phone' : undefined,
         assetIds: v.assetIds ?? [],
         projectId: v.projectId ?? null,
@@ -64,14 +75,56 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
             />
           </Form.Item>
           {staff && (
+            <Form.Item label={t('tickets.callerPhone')} extra={t('tickets.callerPhoneHelp')}>
+              <Input.Search
+                data-testid="caller-phone"
+                allowClear
+                onSearch={async (phone) => {
+                  setCallers(phone ? await api.get<Caller[]>('/api/v1/lookup/phone', { phone }) : []);
+                }}
+              />
+              {callers.length > 0 && (
+                <Space wrap style={{ marginTop: 8 }}>
+                  {callers.map((c) => (
+                    <Button
+                      key={`${c.customerId}-${c.contactId ?? ''}`}
+                      size="small"
+                      data-testid="caller-match"
+                      onClick={() => {
+                        setPicked(c);
+                        form.setFieldsValue({
+                          customerId: c.customerId,
+                          contactId: c.contactId ?? null,
+                          projectId: undefined,
+                          assetIds: [],
+                        });
+                      }}
+                    >
+                      {c.customerName}
+                      {c.contactName ? ` · ${c.contactName}` : ''} · {c.phone}
+                    </Button>
+                  ))}
+                </Space>
+              )}
+            </Form.Item>
+          )}
+          <Form.Item name="contactId" hidden>
+            <Input />
+          </Form.Item>
+          {staff && (
             <Form.Item label={t('tickets.customer')} name="customerId" rules={[{ required: true }]}>
               <Select
                 showSearch={{ filterOption: false, onSearch: setCustomerQ }}
                 placeholder={t('tickets.customerSearch')}
-                options={customers.items.map((c) => ({
-                  value: c.id,
-                  label: `${c.name} · ${c.contactPhone ?? c.code}`,
-                }))}
+                options={[
+                  ...(picked && !customers.items.some((c) => c.id === picked.customerId)
+                    ? [{ value: picked.customerId, label: picked.customerName }]
+                    : []),
+                  ...customers.items.map((c) => ({
+                    value: c.id,
+                    label: `${c.name} · ${c.contactPhone ?? c.code}`,
+                  })),
+                ]}
                 onChange={() => form.setFieldsValue({ projectId: undefined, assetIds: [] })}
                 data-testid="ticket-customer"
               />
