@@ -30,6 +30,9 @@ const ZEnv = z.object({
     .positive()
     .default(1024 * 1024),
   SMTP_URL: z.string().optional(),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_INBOUND_HOST: z.string().default('0.0.0.0'),
+  SMTP_INBOUND_DOMAINS: z.string().default(''),
   MAIL_FROM: z.string().default('Aftercare <no-reply@aftercare.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
@@ -69,6 +72,16 @@ export function loadConfig(
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     smtpUrl: c.SMTP_URL,
+    smtpInbound:
+      c.SMTP_INBOUND_PORT === undefined
+        ? null
+        : {
+            port: c.SMTP_INBOUND_PORT,
+            host: c.SMTP_INBOUND_HOST,
+            domains: c.SMTP_INBOUND_DOMAINS.split(',')
+              .map((d) => d.trim())
+              .filter(Boolean),
+          },
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,
     defaultTimeZone: c.DEFAULT_TIME_ZONE,

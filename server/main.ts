@@ -11,6 +11,7 @@ import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { deliverInApp } from './modules/notifications/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
+import { processInboundEmail, startSmtpReceiver } from './modules/tickets/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
 import { systemClock } from './platform/clock.ts';
@@ -73,11 +74,24 @@ program
           { config, db: runtime.db, clock: systemClock, blobStore, mailer, jobs },
           { loggerInstance: log },
         );
+    const smtp =
+      app && config.smtpInbound
+        ? await startSmtpReceiver({
+            port: config.smtpInbound.port,
+            host: config.smtpInbound.host,
+            allowedDomains: config.smtpInbound.domains,
+            maxBytes: config.uploadMaxBytes * 2,
+            onMessage: (raw) =>
+              processInboundEmail(systemCtx(runtime.db, systemClock, 'email'), blobStore, raw),
+            log,
+          })
+        : null;
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       say(`\n${signal}: stopping…`);
+      await smtp?.close().catch(() => {});
       await app?.close().catch(() => {});
       await jobs.stop().catch(() => {});
       await runtime.close();
@@ -100,6 +114,7 @@ program
         say('Demo logins:');
         for (const l of logins) say(`  ${l.username.padEnd(12)} ${l.password}   ${l.role}`);
       }
+      if (smtp) say(`Receiving email (SMTP) on port ${smtp.port}`);
       say('Press Ctrl-C to stop.');
     } else {
       say('Aftercare worker running (jobs only). Press Ctrl-C to stop.');

@@ -87,3 +87,8 @@ export async function deliverDueMessages(
   });
   return { delivered, failed };
 }
+
+/** The Message-ID an email of the outbox goes out with (stable per message, for threading). */
+export function outboxMessageId(dedupeKey: string): string {
+  return `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@aftercare>`;
+}

@@ -4,7 +4,7 @@ import type { Db } from '../db/pool.ts';
 import { purgeIdempotencyKeys } from './idempotency.ts';
 import { defineJob } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
-import { type DeliveredMessage, deliverDueMessages } from './outbox.ts';
+import { type DeliveredMessage, deliverDueMessages, outboxMessageId } from './outbox.ts';
 
 /** In-app delivery is a module's (notifications); the caller passes it in. */
 export type InAppSender = (db: Db, message: DeliveredMessage, at: Date) => Promise<void>;
@@ -22,7 +22,9 @@ export function outboxDeliveryJob(mailer: Mailer, inApp: InAppSender) {
             subject: String(m.payload.subject ?? m.template),
             text: String(m.payload.text ?? ''),
             html: typeof m.payload.html === 'string' ? m.payload.html : undefined,
-            messageId: `<${m.dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@aftercare>`,
+            messageId: outboxMessageId(m.dedupeKey),
+            inReplyTo: typeof m.payload.inReplyTo === 'string' ? m.payload.inReplyTo : undefined,
+            references: Array.isArray(m.payload.references) ? (m.payload.references as string[]) : undefined,
           });
         },
         in_app: (m) => inApp(db, m, clock.now()),

@@ -6,7 +6,7 @@ import type { CursorKey } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { users } from '../accounts/schema.ts';
 import { customers } from '../registry/schema.ts';
-import { ticketCounters, ticketMessages, tickets } from './schema.ts';
+import { inboundEmails, ticketCounters, ticketMessages, tickets } from './schema.ts';
 
 export type TicketRow = typeof tickets.$inferSelect & { customerName: string; assigneeName: string | null };
 
@@ -127,4 +127,79 @@ export async function findUserName(db: Executor, id: string) {
     .from(users)
     .where(eq(users.id, id));
   return row;
+}
+
+/** Earlier Message-IDs of a ticket's mails, oldest first (the References of a reply). */
+export async function threadMessageIds(db: Executor, ticketId: string): Promise<string[]> {
+  const [ticket] = await db
+    .select({ thread: tickets.emailThreadId })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId));
+  const rows = await db
+    .select({ id: ticketMessages.emailMessageId })
+    .from(ticketMessages)
+    .where(and(eq(ticketMessages.ticketId, ticketId), sql`${ticketMessages.emailMessageId} is not null`))
+    .orderBy(asc(ticketMessages.createdAt))
+    .limit(20);
+  return [...(ticket?.thread ? [ticket.thread] : []), ...rows.map((r) => r.id!)];
+}
+
+export async function ticketByEmailReference(db: Executor, messageIds: string[]) {
+  if (!messageIds.length) return undefined;
+  const [row] = await db
+    .select({ ticketId: ticketMessages.ticketId })
+    .from(ticketMessages)
+    .where(inArray(ticketMessages.emailMessageId, messageIds))
+    .limit(1);
+  if (row) return row.ticketId;
+  const [opened] = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(inArray(tickets.emailThreadId, messageIds))
+    .limit(1);
+  return opened?.id;
+}
+
+export async function ticketIdByNumber(db: Executor, number: string) {
+  const [row] = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
+  return row?.id;
+}
+
+/** The customers an email address belongs to (their contacts, or the customer's own address). */
+export async function customersByEmail(db: Executor, email: string) {
+  const r = await db.execute<{ customer_id: string; contact_id: string | null }>(sql`
+    select customer_id, id as contact_id from contacts where lower(email) = lower(${email})
+    union
+    select id, null from customers where lower(contact_email) = lower(${email})`);
+  return r.rows;
+}
+
+export async function insertInboundEmail(db: Executor, values: typeof inboundEmails.$inferInsert) {
+  const rows = await db
+    .insert(inboundEmails)
+    .values(values)
+    .onConflictDoNothing({ target: inboundEmails.messageId })
+    .returning();
+  return rows[0];
+}
+
+export async function listInboundEmails(db: Executor, statuses: string[], limit: number) {
+  return db
+    .select()
+    .from(inboundEmails)
+    .where(inArray(inboundEmails.status, statuses as (typeof inboundEmails.$inferSelect)['status'][]))
+    .orderBy(desc(inboundEmails.receivedAt))
+    .limit(limit);
+}
+
+export async function listInboundByMessageId(db: Executor, messageId: string) {
+  return db
+    .select({ id: inboundEmails.id })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.messageId, messageId));
+}
+
+/** The first mail of a ticket opens its thread: later replies reference its Message-ID. */
+export async function setTicketEmailThread(db: Executor, ticketId: string, messageId: string) {
+  await db.update(tickets).set({ emailThreadId: messageId }).where(eq(tickets.id, ticketId));
 }

@@ -18,6 +18,37 @@ const ZIdParams = z.object({ id: ZId });
 
 export function registerTicketRoutes(app: Api, deps: RouteDeps) {
   app.get(
+    '/api/v1/inbound-emails',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Mail that needs a person: unknown senders (triage) and quarantined replies',
+        querystring: z.object({
+          status: z.enum(['triage', 'quarantined']).default('triage'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              id: ZId,
+              fromAddress: z.string(),
+              subject: z.string(),
+              bodyText: z.string(),
+              status: z.string(),
+              reason: z.string().nullable(),
+              ticketId: ZId.nullable(),
+              receivedAt: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) =>
+      service.listInboundEmails(deps.ctx(request), request.query.status, request.query.limit),
+  );
+
+  app.get(
     '/api/v1/tickets',
     {
       config: { permission: 'tickets.read' },

@@ -45,6 +45,8 @@ export const tickets = pgTable(
     assigneeId: uuid('assignee_id'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    // The Message-ID of the mail that opened the ticket (email channel), for threading replies.
+    emailThreadId: text('email_thread_id'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -59,6 +61,7 @@ export const tickets = pgTable(
     index('tickets_team_idx').on(t.team, t.status, t.createdAt),
     index('tickets_status_idx').on(t.status, t.createdAt),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    index('tickets_email_thread_idx').on(t.emailThreadId),
   ],
 );
 
@@ -77,7 +80,36 @@ export const ticketMessages = pgTable(
     authorLabel: text('author_label').notNull(),
     body: text('body').notNull(),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    // The Message-ID of the mail this message came in as or went out as, for threading replies.
+    emailMessageId: text('email_message_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt)],
+  (t) => [
+    index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt),
+    index('ticket_messages_email_idx').on(t.emailMessageId),
+  ],
+);
+
+// Mail received by the built-in SMTP receiver, and what became of it.
+export const INBOUND_STATUSES = ['ticket_created', 'appended', 'triage', 'quarantined', 'duplicate'] as const;
+
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status', { enum: INBOUND_STATUSES }).notNull(),
+    reason: text('reason'),
+    customerId: uuid('customer_id'),
+    ticketId: uuid('ticket_id'),
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inbound_emails_message_id_idx').on(t.messageId),
+    index('inbound_emails_status_idx').on(t.status, t.receivedAt),
+  ],
 );

@@ -1,6 +1,7 @@
 // Tickets use cases: register a request from any channel, route it, converse with the customer
 // (public replies, customer messages) and among staff (internal notes, never shown to customers),
 // move it through its statuses, and record it in the service archive of the equipment.
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import {
@@ -21,7 +22,7 @@ import type {
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
+import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
@@ -260,24 +261,42 @@ export async function addMessage(
   const kind = isCustomer(ctx) ? 'customer_message' : input.kind;
   if (!isCustomer(ctx) && kind === 'customer_message')
     throw invalidField('kind', 'staff write public replies or internal notes');
+  await appendMessage(ctx, ticket, kind, input.body, input.attachmentIds, null);
+  return getTicket(ctx, id);
+}
+
+/** Adds a message to a ticket (from the screen or from an email) with its consequences. */
+export async function appendMessage(
+  ctx: Ctx,
+  ticket: repo.TicketRow,
+  kind: 'public_reply' | 'customer_message' | 'internal_note',
+  body: string,
+  attachmentIds: string[],
+  emailMessageId: string | null,
+) {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
+    const messageId = randomUUID();
+    const dedupeKey = `ticket-reply:${messageId}`;
     const message = await repo.insertMessage(tx, {
-      ticketId: id,
+      id: messageId,
+      ticketId: ticket.id,
       customerId: ticket.customerId,
       kind,
       authorId: ctx.principal.userId,
       authorLabel: ctx.principal.displayName,
-      body: input.body,
-      attachmentIds: input.attachmentIds,
+      body,
+      attachmentIds,
+      emailMessageId: emailMessageId ?? (kind === 'public_reply' ? outboxMessageId(dedupeKey) : null),
       createdAt: now,
     });
     // A customer answering a ticket that waits on them puts it back in progress; so does a reply
     // to a resolved one (reopened until satisfied).
     const reopen =
-      kind === 'customer_message' && (ticket.status === 'waiting_customer' || ticket.status === 'resolved');
+      kind === 'customer_message' &&
+      (ticket.status === 'waiting_customer' || ticket.status === 'resolved' || ticket.status === 'closed');
     if (reopen)
-      await updateVersioned(tx, tickets, 'Ticket', id, ticket.version, {
+      await updateVersioned(tx, tickets, 'Ticket', ticket.id, ticket.version, {
         status: 'in_progress',
         resolvedAt: null,
         closedAt: null,
@@ -285,7 +304,7 @@ export async function addMessage(
     await writeAudit(tx, ctx, {
       action: `ticket.${kind}`,
       entityType: 'ticket',
-      entityId: id,
+      entityId: ticket.id,
       after: { messageId: message.id },
     });
     if (kind === 'customer_message' && ticket.assigneeId) {
@@ -295,7 +314,7 @@ export async function addMessage(
           channel: 'in_app',
           recipient: ticket.assigneeId,
           template: 'tickets.customer-message',
-          payload: { ticketId: id, number: ticket.number, subject: ticket.subject },
+          payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject },
           dedupeKey: `ticket-message:${message.id}`,
         },
         now,
@@ -304,19 +323,39 @@ export async function addMessage(
     if (kind === 'public_reply') {
       const customer = await getCustomer(ctx, ticket.customerId);
       if (customer.contactEmail) {
+        const thread = await repo.threadMessageIds(tx, ticket.id);
         await enqueueMessage(
           tx,
           {
             channel: 'email',
             recipient: customer.contactEmail,
             template: 'tickets.public-reply',
-            payload: { subject: `[${ticket.number}] ${ticket.subject}`, text: input.body, ticketId: id },
-            dedupeKey: `ticket-reply:${message.id}`,
+            payload: {
+              subject: `[${ticket.number}] ${ticket.subject}`,
+              text: body,
+              ticketId: ticket.id,
+              inReplyTo: thread.at(-1) ?? undefined,
+              references: thread,
+            },
+            dedupeKey,
           },
           now,
         );
       }
     }
   });
-  return getTicket(ctx, id);
+}
+
+export async function listInboundEmails(ctx: Ctx, status: 'triage' | 'quarantined', limit: number) {
+  if (isCustomer(ctx)) throw forbidden();
+  return (await repo.listInboundEmails(ctx.db, [status], limit)).map((r) => ({
+    id: r.id,
+    fromAddress: r.fromAddress,
+    subject: r.subject,
+    bodyText: r.bodyText,
+    status: r.status,
+    reason: r.reason,
+    ticketId: r.ticketId,
+    receivedAt: r.receivedAt.toISOString(),
+  }));
 }

@@ -1,0 +1,203 @@
+// Email intake through a real SMTP client (nodemailer) to the built-in receiver.
+import iconv from 'iconv-lite';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import { LocalBlobStore } from '../../platform/blob-store.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { systemCtx } from '../../platform/context.ts';
+import { processInboundEmail } from './email-intake.ts';
+import { startSmtpReceiver } from './smtp-receiver.ts';
+
+let t: TestApp;
+let agent: Session;
+let receiver: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let transport: nodemailer.Transporter;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = (await loginAs(t, { role: 'agent' })).session;
+  receiver = await startSmtpReceiver({
+    port: 0,
+    host: '127.0.0.1',
+    allowedDomains: ['service.example.test'],
+    maxBytes: 10 * 1024 * 1024,
+    onMessage: (raw) =>
+      processInboundEmail(systemCtx(t.db, systemClock, 'email'), new LocalBlobStore(t.blobDir), raw),
+    log: { error() {} },
+  });
+  transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: receiver.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+});
+afterAll(async () => {
+  await receiver.close();
+  await t.close();
+});
+
+async function customerWithContact(email: string) {
+  const c = await buildCustomer(t.db);
+  await agent.request('POST', '/api/v1/contacts', { customerId: c.id, name: '陈工', email });
+  return c;
+}
+
+async function ticketsOf(customerId: string) {
+  return (await agent.request('GET', `/api/v1/tickets?customerId=${customerId}&limit=50`)).json().items as {
+    id: string;
+    subject: string;
+    description: string;
+    channel: string;
+    attachmentIds: string[];
+  }[];
+}
+
+/** A raw GBK-encoded message, as older Chinese mail clients send it. */
+function gbkMail(from: string, messageId: string, subject: string, body: string) {
+  const encodedSubject = `=?GBK?B?${iconv.encode(subject, 'gbk').toString('base64')}?=`;
+  const head = [
+    `From: ${from}`,
+    'To: service@service.example.test',
+    `Subject: ${encodedSubject}`,
+    `Message-ID: ${messageId}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=GBK',
+    'Content-Transfer-Encoding: base64',
+    '',
+    '',
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from(head), Buffer.from(iconv.encode(body, 'gbk').toString('base64'))]);
+}
+
+describe('email intake', () => {
+  it('turns a GBK-encoded mail from a known contact into a ticket, once per Message-ID', async () => {
+    const c = await customerWithContact('chen@gbk.example.test');
+    const raw = gbkMail(
+      '陈工 <chen@gbk.example.test>',
+      '<gbk-1@client.example.test>',
+      '冷水机组报警',
+      '2号冷水机组高压报警，请尽快处理。',
+    );
+    await transport.sendMail({
+      envelope: { from: 'chen@gbk.example.test', to: ['service@service.example.test'] },
+      raw,
+    });
+    await transport.sendMail({
+      envelope: { from: 'chen@gbk.example.test', to: ['service@service.example.test'] },
+      raw,
+    });
+    const list = await ticketsOf(c.id);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ subject: '冷水机组报警', channel: 'email' });
+    expect(list[0]!.description).toContain('2号冷水机组高压报警');
+  });
+
+  it('keeps only the text of an HTML mail and stores its attachments', async () => {
+    const c = await customerWithContact('html@example.test');
+    await transport.sendMail({
+      from: 'html@example.test',
+      to: 'service@service.example.test',
+      subject: 'Photo of the fault',
+      html: '<p>See the <b>photo</b>.</p><script>alert("x")</script><img src=x onerror=alert(1)>',
+      attachments: [
+        {
+          filename: '故障照片.png',
+          content: Buffer.from(
+            '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+            'hex',
+          ),
+        },
+      ],
+    });
+    const [ticket] = await ticketsOf(c.id);
+    expect(ticket!.description).toBe('See the photo.');
+    expect(ticket!.description).not.toMatch(/script|onerror/);
+    expect(ticket!.attachmentIds).toHaveLength(1);
+    const file = (await agent.request('GET', `/api/v1/files/${ticket!.attachmentIds[0]}`)).json();
+    expect(file).toMatchObject({ name: '故障照片.png', contentType: 'image/png', customerId: c.id });
+  });
+
+  it('threads a reply to our public reply into the ticket, and reopens it', async () => {
+    const c = await customerWithContact('reply@example.test');
+    await agent.request('PATCH', `/api/v1/customers/${c.id}`, {
+      version: c.version,
+      contactEmail: 'reply@example.test',
+    });
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        customerId: c.id,
+        subject: '定时设置',
+        description: '?',
+      })
+    ).json();
+    const replied = (
+      await agent.request('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+        kind: 'public_reply',
+        body: '请提供控制器型号',
+      })
+    ).json();
+    await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: replied.version,
+      status: 'waiting_customer',
+    });
+    const out = await t.pool.query(
+      `select dedupe_key, payload from outbox where template = 'tickets.public-reply' and payload->>'ticketId' = $1`,
+      [ticket.id],
+    );
+    const ourMessageId = `<${String(out.rows[0].dedupe_key).replace(/[^A-Za-z0-9.-]/g, '.')}@aftercare>`;
+    await transport.sendMail({
+      from: 'reply@example.test',
+      to: 'service@service.example.test',
+      subject: 'Re: 定时设置',
+      inReplyTo: ourMessageId,
+      references: [ourMessageId],
+      text: '型号是 SLC-NB100',
+    });
+    const detail = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(detail.status).toBe('in_progress');
+    expect(detail.messages.at(-1)).toMatchObject({ kind: 'customer_message', body: '型号是 SLC-NB100' });
+  });
+
+  it("quarantines a reply whose sender does not belong to the ticket's customer", async () => {
+    const owner = await customerWithContact('owner@example.test');
+    await customerWithContact('intruder@example.test');
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'complaint',
+        customerId: owner.id,
+        subject: '投诉',
+        description: 'x',
+      })
+    ).json();
+    await transport.sendMail({
+      from: 'intruder@example.test',
+      to: 'service@service.example.test',
+      subject: `Re: [${ticket.number}] 投诉`,
+      text: '我也要看',
+    });
+    const detail = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(detail.messages).toEqual([]);
+    const quarantined = (await agent.request('GET', '/api/v1/inbound-emails?status=quarantined')).json();
+    expect(quarantined.map((m: { fromAddress: string }) => m.fromAddress)).toContain('intruder@example.test');
+  });
+
+  it('puts unknown senders in triage, granting nothing', async () => {
+    await transport.sendMail({
+      from: 'stranger@nowhere.test',
+      to: 'service@service.example.test',
+      subject: '你好',
+      text: '想咨询产品',
+    });
+    const triage = (await agent.request('GET', '/api/v1/inbound-emails?status=triage')).json();
+    expect(triage.map((m: { fromAddress: string }) => m.fromAddress)).toContain('stranger@nowhere.test');
+  });
+
+  it('refuses mail for other domains', async () => {
+    await expect(
+      transport.sendMail({ from: 'a@example.test', to: 'someone@elsewhere.test', subject: 'x', text: 'x' }),
+    ).rejects.toThrow(/550|does not exist/);
+  });
+});
