@@ -12,7 +12,7 @@ import { startSmtpReceiver } from './smtp-receiver.ts';
 let t: TestApp;
 let agent: Session;
 let receiver: Awaited<ReturnType<typeof startSmtpReceiver>>;
-let transport: nodemailer.Transporter;
+let transport: ReturnType<typeof nodemailer.createTransport>;
 
 beforeAll(async () => {
   t = await createTestApp();
