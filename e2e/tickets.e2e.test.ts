@@ -93,3 +93,28 @@ describe('phone quick entry', () => {
     await context.close();
   });
 });
+
+describe('mail to check', () => {
+  it('lists mail from unknown senders for an agent', async () => {
+    const { processInboundEmail } = await import('../server/modules/tickets/index.ts');
+    const { systemCtx } = await import('../server/platform/context.ts');
+    const { systemClock } = await import('../server/platform/clock.ts');
+    const { LocalBlobStore } = await import('../server/platform/blob-store.ts');
+    const raw = Buffer.from(
+      'From: visitor@unknown.test\r\nTo: service@aftercare.test\r\nSubject: =?UTF-8?B?5ZKo6K+i5Lqn5ZOB?=\r\nMessage-ID: <e2e-1@unknown.test>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhello\r\n',
+    );
+    await processInboundEmail(
+      systemCtx(env.database.db, systemClock, 'email'),
+      new LocalBlobStore('/tmp/aftercare-e2e-mail'),
+      raw,
+    );
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('queue-mail').click();
+    await page.getByRole('cell', { name: 'visitor@unknown.test' }).waitFor();
+    await page.getByRole('cell', { name: '咨询产品' }).waitFor();
+    await context.close();
+  });
+});

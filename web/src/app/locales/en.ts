@@ -457,6 +457,20 @@ export const en: typeof zhCN = {
     customer_message: 'Customer message',
     internal_note: 'Internal note',
   },
+  mail: {
+    tab: 'Mail to check',
+    triage: 'Unknown senders',
+    quarantined: 'Quarantined',
+    received: 'Received',
+    from: 'From',
+    ticket: 'Ticket',
+    help: {
+      triage:
+        'The sender is no contact of any customer: no ticket was opened and nothing was granted. Add the contact to the customer once verified, or call back.',
+      quarantined:
+        "Replies claiming a ticket whose sender does not belong to the ticket's customer; they were not added.",
+    },
+  },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

@@ -439,5 +439,18 @@ export const zhCN = {
   priorities: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
   channels: { phone: '电话', email: '邮件', portal: '门户', chat: '在线客服', api: '接口' },
   messageKinds: { public_reply: '回复客户', customer_message: '客户留言', internal_note: '内部备注' },
+  mail: {
+    tab: '邮件待处理',
+    triage: '未识别发件人',
+    quarantined: '已隔离',
+    received: '收到时间',
+    from: '发件人',
+    ticket: '工单',
+    help: {
+      triage:
+        '发件人不是任何客户的联系人，未建工单、未授予任何权限。核实后请在客户资料中添加联系人，或电话联系。',
+      quarantined: '声称回复某工单、但发件人不属于该工单客户的邮件，未加入工单。',
+    },
+  },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

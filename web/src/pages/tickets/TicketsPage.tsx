@@ -7,6 +7,7 @@ import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.t
 import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
+import { InboundMailList } from './InboundMailList.tsx';
 
 export const PRIORITY_COLOR: Record<string, string> = {
   low: 'default',
@@ -28,7 +29,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const staff = base === '/console';
   const [queue, setQueue] = useState<string>(staff ? 'unassigned' : 'all');
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const list = useTickets({ ...filters, queue });
+  const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
   return (
     <>
       <h1 className="page-title">{staff ? t('nav.tickets') : t('nav.myTickets')}</h1>
@@ -36,106 +37,115 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
         <Tabs
           activeKey={queue}
           onChange={setQueue}
-          items={TICKET_QUEUES.map((q) => ({
-            key: q,
-            label: <span data-testid={`queue-${q}`}>{t(`tickets.queues.${q}`)}</span>,
-          }))}
+          items={[
+            ...TICKET_QUEUES.map((q) => ({
+              key: q,
+              label: <span data-testid={`queue-${q}`}>{t(`tickets.queues.${q}`)}</span>,
+            })),
+            { key: 'mail', label: <span data-testid="queue-mail">{t('mail.tab')}</span> },
+          ]}
         />
       )}
-      <div className="toolbar">
-        <Input.Search
-          allowClear
-          placeholder={t('tickets.search')}
-          aria-label={t('tickets.search')}
-          onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
-          style={{ maxWidth: 260 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('tickets.kind')}
-          aria-label={t('tickets.kind')}
-          style={{ width: 140 }}
-          onChange={(v) => setFilters((f) => ({ ...f, kind: v }))}
-          options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('tickets.status')}
-          aria-label={t('tickets.status')}
-          style={{ width: 140 }}
-          onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
-          options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) }))}
-        />
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => navigate(`${base}/tickets/new`)}
-          data-testid="ticket-new"
-        >
-          {staff ? t('tickets.new') : t('tickets.report')}
-        </Button>
-      </div>
-      <Table<TTicket>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: 900 }}
-        onRow={(tk) => ({
-          onClick: () => navigate(`${base}/tickets/${tk.id}`),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          { title: t('tickets.number'), dataIndex: 'number', width: 150 },
-          {
-            title: t('tickets.subject'),
-            dataIndex: 'subject',
-            render: (s: string, tk) =>
-              tk.emergency ? (
-                <>
-                  <Tag color="red">{t('tickets.emergency')}</Tag>
-                  {s}
-                </>
-              ) : (
-                s
-              ),
-          },
-          {
-            title: t('tickets.kind'),
-            dataIndex: 'kind',
-            width: 100,
-            render: (k: string) => t(`ticketKinds.${k}`),
-          },
-          ...(staff ? [{ title: t('tickets.customer'), dataIndex: 'customerName', width: 180 }] : []),
-          {
-            title: t('tickets.status'),
-            dataIndex: 'status',
-            width: 110,
-            render: (s: string, tk: TTicket) => (
-              <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${s}`)}</Tag>
-            ),
-          },
-          {
-            title: t('tickets.priority'),
-            dataIndex: 'priority',
-            width: 90,
-            render: (p: string) => <Tag color={PRIORITY_COLOR[p]}>{t(`priorities.${p}`)}</Tag>,
-          },
-          ...(staff ? [{ title: t('tickets.assignee'), dataIndex: 'assigneeName', width: 130 }] : []),
-          {
-            title: t('tickets.created'),
-            dataIndex: 'createdAt',
-            width: 170,
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
-          },
-        ]}
-      />
-      <LoadMore
-        hasMore={Boolean(list.hasNextPage)}
-        loading={list.isFetchingNextPage}
-        onClick={() => list.fetchNextPage()}
-      />
+      {queue === 'mail' ? (
+        <InboundMailList />
+      ) : (
+        <>
+          <div className="toolbar">
+            <Input.Search
+              allowClear
+              placeholder={t('tickets.search')}
+              aria-label={t('tickets.search')}
+              onSearch={(q) => setFilters((f) => ({ ...f, q: q || undefined }))}
+              style={{ maxWidth: 260 }}
+            />
+            <Select
+              allowClear
+              placeholder={t('tickets.kind')}
+              aria-label={t('tickets.kind')}
+              style={{ width: 140 }}
+              onChange={(v) => setFilters((f) => ({ ...f, kind: v }))}
+              options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t('tickets.status')}
+              aria-label={t('tickets.status')}
+              style={{ width: 140 }}
+              onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
+              options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) }))}
+            />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`${base}/tickets/new`)}
+              data-testid="ticket-new"
+            >
+              {staff ? t('tickets.new') : t('tickets.report')}
+            </Button>
+          </div>
+          <Table<TTicket>
+            rowKey="id"
+            size="middle"
+            loading={list.isLoading}
+            dataSource={list.items}
+            pagination={false}
+            scroll={{ x: 900 }}
+            onRow={(tk) => ({
+              onClick: () => navigate(`${base}/tickets/${tk.id}`),
+              style: { cursor: 'pointer' },
+            })}
+            columns={[
+              { title: t('tickets.number'), dataIndex: 'number', width: 150 },
+              {
+                title: t('tickets.subject'),
+                dataIndex: 'subject',
+                render: (s: string, tk) =>
+                  tk.emergency ? (
+                    <>
+                      <Tag color="red">{t('tickets.emergency')}</Tag>
+                      {s}
+                    </>
+                  ) : (
+                    s
+                  ),
+              },
+              {
+                title: t('tickets.kind'),
+                dataIndex: 'kind',
+                width: 100,
+                render: (k: string) => t(`ticketKinds.${k}`),
+              },
+              ...(staff ? [{ title: t('tickets.customer'), dataIndex: 'customerName', width: 180 }] : []),
+              {
+                title: t('tickets.status'),
+                dataIndex: 'status',
+                width: 110,
+                render: (s: string, tk: TTicket) => (
+                  <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${s}`)}</Tag>
+                ),
+              },
+              {
+                title: t('tickets.priority'),
+                dataIndex: 'priority',
+                width: 90,
+                render: (p: string) => <Tag color={PRIORITY_COLOR[p]}>{t(`priorities.${p}`)}</Tag>,
+              },
+              ...(staff ? [{ title: t('tickets.assignee'), dataIndex: 'assigneeName', width: 130 }] : []),
+              {
+                title: t('tickets.created'),
+                dataIndex: 'createdAt',
+                width: 170,
+                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+              },
+            ]}
+          />
+          <LoadMore
+            hasMore={Boolean(list.hasNextPage)}
+            loading={list.isFetchingNextPage}
+            onClick={() => list.fetchNextPage()}
+          />
+        </>
+      )}
     </>
   );
 }
