@@ -118,3 +118,35 @@ describe('mail to check', () => {
     await context.close();
   });
 });
+
+describe('live chat', () => {
+  it('a portal user and an agent exchange messages live, without reloading', async () => {
+    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const portal = await customer.newPage();
+    await logIn(portal, 'cdairport');
+    await portal.waitForURL('**/portal');
+    const staff = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const console_ = await staff.newPage();
+    await logIn(console_, 'support');
+    await console_.getByTestId('nav-tickets').click();
+    await console_.getByTestId('queue-unassigned').click();
+
+    await portal.getByTestId('chat-first-message').fill('航站楼空调出风口有异响，怎么处理？');
+    await portal.getByTestId('chat-start').click();
+    await portal.waitForURL(/\/portal\/tickets\//);
+
+    // the agent's queue shows the new chat without a reload
+    await console_.getByRole('cell', { name: '在线咨询' }).first().click();
+    await console_.getByText('航站楼空调出风口有异响，怎么处理？').waitFor();
+    await console_.getByTestId('message-body').fill('请先检查风口导流片是否松动，我们也可以派人上门。');
+    await console_.getByTestId('message-send').click();
+
+    // the customer sees the answer live
+    await portal.getByText('请先检查风口导流片是否松动，我们也可以派人上门。').waitFor({ timeout: 15_000 });
+    await portal.getByTestId('message-body').fill('导流片确实松了，谢谢！');
+    await portal.getByTestId('message-send').click();
+    await console_.getByText('导流片确实松了，谢谢！').waitFor({ timeout: 15_000 });
+    await customer.close();
+    await staff.close();
+  });
+});

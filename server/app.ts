@@ -29,6 +29,7 @@ import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,6 +137,22 @@ export async function buildApp(
       } catch {
         return reply.code(503).send({ status: 'database unreachable' });
       }
+    },
+  );
+  const live = new LiveHub(deps.db);
+  app.addHook('onClose', async () => live.close());
+  app.get(
+    '/api/v1/live',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags: ['live'],
+        summary: 'Server-Sent Events: ids of records that changed and that you may see',
+      },
+    },
+    async (request, reply) => {
+      await live.subscribe(routeDeps.ctx(request).scope, reply);
+      return reply;
     },
   );
   registerAccountRoutes(app, routeDeps);

@@ -22,6 +22,7 @@ import type {
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
@@ -94,7 +95,12 @@ async function checkReferences(
 export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promise<TTicket> {
   const customerId = ctx.scope.kind === 'customer' ? ctx.scope.customerId : input.customerId;
   if (!customerId) throw invalidField('customerId', 'required');
-  const channel = isCustomer(ctx) ? 'portal' : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
+  // A customer writes from the portal, or opens a live chat there.
+  const channel = isCustomer(ctx)
+    ? input.channel === 'chat'
+      ? 'chat'
+      : 'portal'
+    : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
   const assets = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
   const projectId = input.projectId ?? assets[0]?.projectId ?? null;
   const now = ctx.clock.now();
@@ -146,6 +152,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       ctx,
       assets.length ? assets.map((a) => ({ ...event, assetId: a.id })) : [event],
     );
+    await publishLive(tx, { type: 'ticket', id: row.id, customerId });
     return row.id;
   });
   return toTicket((await repo.findTicket(ctx.db, ctx.scope, id))!);
@@ -230,6 +237,7 @@ export async function updateTicket(
       closedAt: status === 'closed' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
     });
     await writeAudit(tx, ctx, { action: 'ticket.update', entityType: 'ticket', entityId: id, before, after });
+    await publishLive(tx, { type: 'ticket', id, customerId: before.customerId });
     if (
       changes.assigneeId &&
       changes.assigneeId !== before.assigneeId &&
@@ -307,6 +315,7 @@ export async function appendMessage(
       entityId: ticket.id,
       after: { messageId: message.id },
     });
+    await publishLive(tx, { type: 'ticket', id: ticket.id, customerId: ticket.customerId });
     if (kind === 'customer_message' && ticket.assigneeId) {
       await enqueueMessage(
         tx,

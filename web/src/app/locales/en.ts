@@ -182,8 +182,7 @@ export const en: typeof zhCN = {
     welcome: 'Welcome, {{organisation}}',
     intro:
       "Your organisation's service portal: your projects, equipment, warranty status and service archive.",
-    comingSoon:
-      'Fault reporting, questions, complaints, the equipment archive and service ratings are coming to the portal.',
+    comingSoon: 'Report faults, ask questions and complain under My tickets, or chat with an agent below.',
   },
   projects: {
     engineers: 'Responsible engineers',
@@ -470,6 +469,12 @@ export const en: typeof zhCN = {
       quarantined:
         "Replies claiming a ticket whose sender does not belong to the ticket's customer; they were not added.",
     },
+  },
+  chat: {
+    title: 'Live chat',
+    placeholder: 'Describe your question; an agent answers here',
+    start: 'Start chat',
+    subject: 'Live chat',
   },
   errors: {
     notFound: 'This page does not exist',

@@ -171,7 +171,7 @@ export const zhCN = {
   portal: {
     welcome: '欢迎，{{organisation}}',
     intro: '这里是贵单位的售后服务门户：可查看本单位的项目、设备、质保状态与服务档案。',
-    comingSoon: '在线报修、咨询、投诉与服务评价将陆续在门户中开放。',
+    comingSoon: '可在“我的工单”中报修、咨询和投诉，或在下方与客服在线交流。',
   },
   projects: {
     engineers: '负责工程师',
@@ -451,6 +451,12 @@ export const zhCN = {
         '发件人不是任何客户的联系人，未建工单、未授予任何权限。核实后请在客户资料中添加联系人，或电话联系。',
       quarantined: '声称回复某工单、但发件人不属于该工单客户的邮件，未加入工单。',
     },
+  },
+  chat: {
+    title: '在线客服',
+    placeholder: '请描述您的问题，客服人员将在线回复',
+    start: '开始咨询',
+    subject: '在线咨询',
   },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

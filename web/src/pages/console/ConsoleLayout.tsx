@@ -20,6 +20,7 @@ import type { TPermission } from '../../../../common/roles.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { useLiveUpdates } from '../../features/live/live-updates.ts';
 import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 
 interface NavItem {
@@ -107,6 +108,7 @@ const NAV: NavItem[] = [
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const { data: me, isLoading } = useMe();
+  useLiveUpdates(Boolean(me));
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();

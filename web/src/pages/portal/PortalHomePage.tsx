@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
+import { ChatStart } from './ChatStart.tsx';
 
 export function PortalHomePage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function PortalHomePage() {
           {t('portal.comingSoon')}
         </Typography.Paragraph>
       </Card>
+      <ChatStart />
     </>
   );
 }

@@ -4,11 +4,13 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { useLiveUpdates } from '../../features/live/live-updates.ts';
 import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 
 export function PortalLayout() {
   const { t } = useTranslation();
   const { data: me, isLoading } = useMe();
+  useLiveUpdates(Boolean(me));
   const navigate = useNavigate();
   const location = useLocation();
   if (isLoading) return <Spin fullscreen />;

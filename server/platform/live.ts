@@ -1,0 +1,82 @@
+// Live updates across app instances: changes are announced with pg_notify inside the changing
+// transaction (so only committed changes are announced); each instance LISTENs on one connection and
+// fans events out to its Server-Sent-Events subscribers whose scope may see them. Events carry ids,
+// never content: a client refetches through the API, which applies permissions and hides internal notes.
+import { sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import type pg from 'pg';
+import type { Db, Executor } from '../db/pool.ts';
+import type { Scope } from './context.ts';
+
+const CHANNEL = 'aftercare_live';
+
+export interface LiveEvent {
+  type: string;
+  id: string;
+  customerId: string | null;
+}
+
+export async function publishLive(tx: Executor, event: LiveEvent): Promise<void> {
+  await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+interface Subscriber {
+  scope: Scope;
+  reply: FastifyReply;
+}
+
+export class LiveHub {
+  private client: pg.PoolClient | null = null;
+  private starting: Promise<void> | null = null;
+  private readonly subscribers = new Set<Subscriber>();
+  private heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  private async start() {
+    this.client = await this.db.$client.connect();
+    this.client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      let event: LiveEvent;
+      try {
+        event = JSON.parse(msg.payload);
+      } catch {
+        return;
+      }
+      for (const s of this.subscribers) {
+        if (s.scope.kind === 'customer' && s.scope.customerId !== event.customerId) continue;
+        s.reply.raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
+      }
+    });
+    await this.client.query(`listen ${CHANNEL}`);
+    this.heartbeat = setInterval(() => {
+      for (const s of this.subscribers) s.reply.raw.write(': keep-alive\n\n');
+    }, 25_000);
+  }
+
+  async subscribe(scope: Scope, reply: FastifyReply): Promise<void> {
+    this.starting ??= this.start();
+    await this.starting;
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.write(': connected\n\n');
+    const subscriber = { scope, reply };
+    this.subscribers.add(subscriber);
+    reply.raw.on('close', () => this.subscribers.delete(subscriber));
+  }
+
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const s of this.subscribers) s.reply.raw.end();
+    this.subscribers.clear();
+    if (this.client) {
+      await this.client.query(`unlisten ${CHANNEL}`).catch(() => {});
+      this.client.release();
+      this.client = null;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+/**
+ * Listens to the server's live stream (Server-Sent Events) and refreshes what changed. Events carry
+ * only ids; the data is refetched through the API, with its permissions.
+ */
+export function useLiveUpdates(enabled: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/live');
+    source.addEventListener('ticket', () => {
+      void client.invalidateQueries({ queryKey: ['tickets'] });
+    });
+    return () => source.close();
+  }, [enabled, client]);
+}
