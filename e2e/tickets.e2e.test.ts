@@ -150,3 +150,40 @@ describe('live chat', () => {
     await staff.close();
   });
 });
+
+describe('bulk assignment', () => {
+  it('an agent assigns several unassigned tickets to an engineer at once', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.waitForURL('**/console');
+    for (const subject of ['批量一', '批量二']) {
+      await page.evaluate(async (s) => {
+        const me = await (await fetch('/api/v1/me')).json();
+        const customers = await (await fetch('/api/v1/customers?q=HZ-METRO')).json();
+        await fetch('/api/v1/tickets', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            kind: 'other',
+            customerId: customers.items[0].id,
+            subject: s,
+            description: 'x',
+          }),
+        });
+      }, subject);
+    }
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('queue-unassigned').click();
+    for (const subject of ['批量一', '批量二']) {
+      await page
+        .getByRole('row', { name: new RegExp(subject) })
+        .getByRole('checkbox')
+        .check();
+    }
+    await pick(page, 'bulk-assign', /刘工/);
+    await page.getByText('已分派 2 张工单').waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /批量一/ }).count()).toBe(0);
+    await context.close();
+  });
+});

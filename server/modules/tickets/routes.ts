@@ -63,6 +63,24 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
     async (request) =>
       service.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
   );
+  app.post(
+    '/api/v1/tickets/bulk-assign',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Assign several tickets to one person',
+        body: z.strictObject({ ticketIds: z.array(ZId).min(1).max(200), assigneeId: ZId }),
+        response: {
+          200: z.object({
+            assigned: z.int(),
+            results: z.array(z.object({ id: ZId, ok: z.boolean(), error: z.string().optional() })),
+          }),
+        },
+      },
+    },
+    async (request) => service.bulkAssign(deps.ctx(request), request.body),
+  );
   app.get(
     '/api/v1/tickets/:id',
     {

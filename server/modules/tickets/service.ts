@@ -368,3 +368,23 @@ export async function listInboundEmails(ctx: Ctx, status: 'triage' | 'quarantine
     receivedAt: r.receivedAt.toISOString(),
   }));
 }
+
+/** Assigns several tickets at once; each is checked and audited like a single assignment. */
+export async function bulkAssign(ctx: Ctx, input: { ticketIds: string[]; assigneeId: string }) {
+  if (isCustomer(ctx)) throw forbidden();
+  const results: { id: string; ok: boolean; error?: string }[] = [];
+  for (const id of input.ticketIds) {
+    const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+    if (!ticket) {
+      results.push({ id, ok: false, error: 'not found' });
+      continue;
+    }
+    try {
+      await updateTicket(ctx, id, { version: ticket.version, assigneeId: input.assigneeId });
+      results.push({ id, ok: true });
+    } catch (err) {
+      results.push({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { assigned: results.filter((r) => r.ok).length, results };
+}

@@ -266,3 +266,33 @@ describe('phone quick entry', () => {
     expect((await session.request('GET', '/api/v1/lookup/phone?phone=87654321')).statusCode).toBe(403);
   });
 });
+
+describe('bulk assignment', () => {
+  it('assigns several tickets at once and reports each one', async () => {
+    const { customer } = await customerWithAsset();
+    const engineer = await buildUser(t.db, { role: 'field_engineer' });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(
+        (
+          await agent.request('POST', '/api/v1/tickets', {
+            kind: 'fault_report',
+            customerId: customer.id,
+            subject: `故障 ${i}`,
+            description: 'x',
+          })
+        ).json().id,
+      );
+    }
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const res = await agent.request('POST', '/api/v1/tickets/bulk-assign', {
+      ticketIds: [...ids, missing],
+      assigneeId: engineer.id,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().assigned).toBe(3);
+    expect(res.json().results.at(-1)).toMatchObject({ id: missing, ok: false });
+    for (const id of ids)
+      expect((await agent.request('GET', `/api/v1/tickets/${id}`)).json().assigneeId).toBe(engineer.id);
+  });
+});

@@ -398,6 +398,9 @@ export const en: typeof zhCN = {
     },
   },
   tickets: {
+    selected: '{{count}} selected',
+    assignTo: 'Assign to…',
+    bulkDone: '{{count}} tickets assigned',
     callerPhone: 'Caller’s phone',
     callerPhoneHelp: 'Type the number to find the customer and contact (at least 4 digits)',
     queues: {

@@ -385,6 +385,9 @@ export const zhCN = {
     },
   },
   tickets: {
+    selected: '已选 {{count}} 张',
+    assignTo: '分派给…',
+    bulkDone: '已分派 {{count}} 张工单',
     callerPhone: '来电号码',
     callerPhoneHelp: '输入号码查找客户和联系人（至少 4 位数字）',
     queues: {

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Table, Tabs, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
 import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
+import { api } from '../../api/client.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
@@ -29,6 +31,20 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const staff = base === '/console';
   const [queue, setQueue] = useState<string>(staff ? 'unassigned' : 'all');
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const { message } = App.useApp();
+  const [selected, setSelected] = useState<string[]>([]);
+  const staffList = useQuery({
+    queryKey: ['staff-directory'],
+    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
+    enabled: staff,
+    staleTime: 300_000,
+  });
+  const client = useQueryClient();
+  const bulk = useMutation({
+    mutationFn: (body: { ticketIds: string[]; assigneeId: string }) =>
+      api.post<{ assigned: number }>('/api/v1/tickets/bulk-assign', body, false),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tickets'] }),
+  });
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
   return (
     <>
@@ -83,7 +99,36 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               {staff ? t('tickets.new') : t('tickets.report')}
             </Button>
           </div>
+          {staff && selected.length > 0 && (
+            <div className="toolbar" data-testid="bulk-bar">
+              <span>{t('tickets.selected', { count: selected.length })}</span>
+              <Select
+                aria-label={t('tickets.assignTo')}
+                placeholder={t('tickets.assignTo')}
+                style={{ width: 200 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(staffList.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+                onChange={(assigneeId: string) =>
+                  bulk.mutate(
+                    { ticketIds: selected, assigneeId },
+                    {
+                      onSuccess: (r) => {
+                        message.success(t('tickets.bulkDone', { count: r.assigned }));
+                        setSelected([]);
+                      },
+                    },
+                  )
+                }
+                data-testid="bulk-assign"
+              />
+            </div>
+          )}
           <Table<TTicket>
+            rowSelection={
+              staff
+                ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+                : undefined
+            }
             rowKey="id"
             size="middle"
             loading={list.isLoading}
