@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   'tickets.manage',
   'tickets.internal',
   'staff.directory',
+  'routing.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'contracts.manage',
     'deposits.approve',
     'imports.run',
+    'routing.manage',
     'users.read',
     'roles.read',
     'audit.read',

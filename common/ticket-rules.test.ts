@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedTransitions,
   canTransition,
+  type RoutingRule,
+  routeTicket,
   TICKET_KINDS,
   TICKET_STATUSES,
   ticketNumber,
@@ -27,5 +29,43 @@ describe('ticket rules', () => {
     );
     expect(canTransition('resolved', 'in_progress')).toBe(true);
     expect(canTransition('closed', 'in_progress')).toBe(true);
+  });
+});
+
+describe('routing', () => {
+  const rule = (over: Partial<RoutingRule>): RoutingRule => ({
+    position: 1,
+    active: true,
+    kind: null,
+    faultCategory: null,
+    productCategory: null,
+    region: null,
+    team: 'field_engineer',
+    assigneeId: null,
+    ...over,
+  });
+  const facts = {
+    kind: 'fault_report' as const,
+    faultCategory: 'electrical',
+    productCategories: ['hvac'],
+    region: '四川',
+  };
+
+  it('takes the first active rule whose conditions all match', () => {
+    const rules = [
+      rule({ position: 3, team: 'agent' }),
+      rule({ position: 1, kind: 'fault_report', productCategory: 'lighting', team: 'support_engineer' }),
+      rule({ position: 2, kind: 'fault_report', region: '四川', team: 'field_engineer', assigneeId: 'u-1' }),
+      rule({ position: 0, active: false, team: 'manager' }),
+    ];
+    expect(routeTicket(rules, facts)).toEqual({ team: 'field_engineer', assigneeId: 'u-1', rule: 2 });
+  });
+
+  it('falls back to the default team of the kind', () => {
+    expect(routeTicket([rule({ kind: 'complaint', team: 'agent' })], facts)).toEqual({
+      team: 'support_engineer',
+      assigneeId: null,
+      rule: null,
+    });
   });
 });

@@ -75,3 +75,37 @@ export const DEFAULT_ROUTING: Record<TicketKind, string> = {
   training_request: 'trainer',
   other: 'agent',
 };
+
+export interface RoutingRule {
+  position: number;
+  active: boolean;
+  kind: TicketKind | null;
+  faultCategory: string | null;
+  productCategory: string | null;
+  region: string | null;
+  team: string;
+  assigneeId: string | null;
+}
+
+export interface RoutingFacts {
+  kind: TicketKind;
+  faultCategory: string | null;
+  productCategories: string[];
+  region: string | null;
+}
+
+/** The first active rule whose every condition matches; otherwise the kind's default team. */
+export function routeTicket(
+  rules: readonly RoutingRule[],
+  facts: RoutingFacts,
+): { team: string; assigneeId: string | null; rule: number | null } {
+  const sorted = [...rules].filter((r) => r.active).sort((a, b) => a.position - b.position);
+  for (const r of sorted) {
+    if (r.kind && r.kind !== facts.kind) continue;
+    if (r.faultCategory && r.faultCategory !== facts.faultCategory) continue;
+    if (r.productCategory && !facts.productCategories.includes(r.productCategory)) continue;
+    if (r.region && r.region !== facts.region) continue;
+    return { team: r.team, assigneeId: r.assigneeId, rule: r.position };
+  }
+  return { team: DEFAULT_ROUTING[facts.kind], assigneeId: null, rule: null };
+}

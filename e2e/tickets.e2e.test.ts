@@ -187,3 +187,19 @@ describe('bulk assignment', () => {
     await context.close();
   });
 });
+
+describe('routing rules screen', () => {
+  it('a manager adds a rule sending lighting faults in 四川 to a field engineer', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'manager');
+    await page.getByTestId('nav-routing').click();
+    await page.getByRole('button', { name: '新建规则' }).click();
+    await page.getByLabel('产品类别').fill('lighting');
+    await page.getByLabel('地区').fill('四川');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: 'lighting' }).waitFor();
+    await page.getByRole('cell', { name: '四川' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,6 +1,6 @@
 // Public surface of the registry module.
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
-export { createAsset, createProduct, getAsset } from './asset-service.ts';
+export { createAsset, createProduct, getAsset, getProduct } from './asset-service.ts';
 export { createContract, postDepositEntry } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';

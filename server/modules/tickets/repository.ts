@@ -6,7 +6,7 @@ import type { CursorKey } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { users } from '../accounts/schema.ts';
 import { customers } from '../registry/schema.ts';
-import { inboundEmails, ticketCounters, ticketMessages, tickets } from './schema.ts';
+import { inboundEmails, routingRules, ticketCounters, ticketMessages, tickets } from './schema.ts';
 
 export type TicketRow = typeof tickets.$inferSelect & { customerName: string; assigneeName: string | null };
 
@@ -202,4 +202,19 @@ export async function listInboundByMessageId(db: Executor, messageId: string) {
 /** The first mail of a ticket opens its thread: later replies reference its Message-ID. */
 export async function setTicketEmailThread(db: Executor, ticketId: string, messageId: string) {
   await db.update(tickets).set({ emailThreadId: messageId }).where(eq(tickets.id, ticketId));
+}
+
+// ---------- routing rules ----------
+export async function listRoutingRules(db: Executor) {
+  return db.select().from(routingRules).orderBy(asc(routingRules.position), asc(routingRules.createdAt));
+}
+
+export async function insertRoutingRule(db: Executor, values: typeof routingRules.$inferInsert) {
+  const [row] = await db.insert(routingRules).values(values).returning();
+  return row!;
+}
+
+export async function deleteRoutingRule(db: Executor, id: string) {
+  const rows = await db.delete(routingRules).where(eq(routingRules.id, id)).returning();
+  return rows[0];
 }

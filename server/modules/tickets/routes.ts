@@ -1,6 +1,8 @@
 // HTTP: tickets and their conversation.
 import { z } from 'zod';
 import { pageOf, ZId } from '../../../common/api.ts';
+import { STAFF_ROLES } from '../../../common/roles.ts';
+import { TICKET_KINDS } from '../../../common/ticket-rules.ts';
 import {
   ZCreateMessageRequest,
   ZCreateTicketRequest,
@@ -16,7 +18,77 @@ import * as service from './service.ts';
 const tags = ['tickets'];
 const ZIdParams = z.object({ id: ZId });
 
+const ZRuleFields = {
+  position: z.int().min(0).max(10_000),
+  kind: z.enum(TICKET_KINDS).nullable(),
+  faultCategory: z.string().trim().min(1).max(100).nullable(),
+  productCategory: z.string().trim().min(1).max(100).nullable(),
+  region: z.string().trim().min(1).max(100).nullable(),
+  team: z.enum(STAFF_ROLES),
+  assigneeId: ZId.nullable(),
+  active: z.boolean(),
+};
+const ZRoutingRule = z.object({
+  id: ZId,
+  ...ZRuleFields,
+  team: z.string(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
 export function registerTicketRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/routing-rules',
+    {
+      config: { permission: 'routing.manage' },
+      schema: { tags, summary: 'Ticket routing rules, in order', response: { 200: z.array(ZRoutingRule) } },
+    },
+    async (request) => service.listRoutingRules(deps.ctx(request)),
+  );
+  app.post(
+    '/api/v1/routing-rules',
+    {
+      config: { permission: 'routing.manage' },
+      schema: {
+        tags,
+        summary: 'Add a routing rule',
+        body: z.strictObject(ZRuleFields),
+        response: { 201: ZRoutingRule },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createRoutingRule(deps.ctx(request), request.body)),
+  );
+  app.patch(
+    '/api/v1/routing-rules/:id',
+    {
+      config: { permission: 'routing.manage' },
+      schema: {
+        tags,
+        summary: 'Change a routing rule; needs the current version',
+        params: ZIdParams,
+        body: z
+          .strictObject(ZRuleFields)
+          .partial()
+          .extend({ version: z.int().min(1) }),
+        response: { 200: ZRoutingRule },
+      },
+    },
+    async (request) => service.updateRoutingRule(deps.ctx(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/v1/routing-rules/:id',
+    {
+      config: { permission: 'routing.manage' },
+      schema: { tags, summary: 'Remove a routing rule', params: ZIdParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await service.deleteRoutingRule(deps.ctx(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/api/v1/inbound-emails',
     {

@@ -113,3 +113,24 @@ export const inboundEmails = pgTable(
     index('inbound_emails_status_idx').on(t.status, t.receivedAt),
   ],
 );
+
+// Routing rules: the first active rule (by position) whose conditions all match decides the team
+// (and, optionally, the assignee) of a new ticket; without a match the default of its kind applies.
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: TICKET_KINDS }),
+    faultCategory: text('fault_category'),
+    productCategory: text('product_category'),
+    region: text('region'),
+    team: text('team').notNull(),
+    assigneeId: uuid('assignee_id'),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('routing_rules_position_idx').on(t.position)],
+);

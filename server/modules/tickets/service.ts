@@ -7,8 +7,8 @@ import { toLocalDate } from '../../../common/calendar-dates.ts';
 import {
   allowedTransitions,
   canTransition,
-  DEFAULT_ROUTING,
   NUMBER_PREFIX,
+  routeTicket,
   STATUS_CATEGORY,
   ticketNumber,
 } from '../../../common/ticket-rules.ts';
@@ -26,9 +26,9 @@ import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
-import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
+import { getAsset, getCustomer, getProduct, getProject, recordArchiveEvents } from '../registry/index.ts';
 import * as repo from './repository.ts';
-import { tickets } from './schema.ts';
+import { routingRules, tickets } from './schema.ts';
 
 export function toTicket(row: repo.TicketRow): TTicket {
   return {
@@ -103,6 +103,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
     : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
   const assets = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
   const projectId = input.projectId ?? assets[0]?.projectId ?? null;
+  const route = await routeOf(ctx, input, customerId, projectId, assets);
   const now = ctx.clock.now();
   const year = Number(toLocalDate(now, 'Asia/Shanghai').slice(0, 4));
   const id = await ctx.db.transaction(async (tx) => {
@@ -125,7 +126,9 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       assetIds: input.assetIds,
       subject: input.subject,
       description: input.description,
-      team: DEFAULT_ROUTING[input.kind],
+      team: route.team,
+      assigneeId: route.assigneeId,
+      status: route.assigneeId ? 'assigned' : 'new',
       attachmentIds: input.attachmentIds,
       createdBy: ctx.principal.userId,
       createdAt: now,
@@ -387,4 +390,92 @@ export async function bulkAssign(ctx: Ctx, input: { ticketIds: string[]; assigne
     }
   }
   return { assigned: results.filter((r) => r.ok).length, results };
+}
+
+/** The facts routing rules look at: kind, fault category, product categories, region. */
+async function routeOf(
+  ctx: Ctx,
+  input: TCreateTicketRequest,
+  customerId: string,
+  projectId: string | null,
+  assets: { productId: string }[],
+) {
+  const staffCtx = { ...ctx, scope: { kind: 'all' as const } };
+  const categories: string[] = [];
+  for (const productId of new Set(assets.map((a) => a.productId))) {
+    categories.push((await getProduct(staffCtx, productId)).category);
+  }
+  const region = projectId
+    ? (await getProject(staffCtx, projectId)).region
+    : (await getCustomer(staffCtx, customerId)).region;
+  return routeTicket(await repo.listRoutingRules(ctx.db), {
+    kind: input.kind,
+    faultCategory: input.faultCategory ?? null,
+    productCategories: categories,
+    region: region ?? null,
+  });
+}
+
+// ---------- routing rules (admin) ----------
+export interface RoutingRuleInput {
+  position: number;
+  kind: TCreateTicketRequest['kind'] | null;
+  faultCategory: string | null;
+  productCategory: string | null;
+  region: string | null;
+  team: string;
+  assigneeId: string | null;
+  active: boolean;
+}
+
+function toRule(r: Awaited<ReturnType<typeof repo.listRoutingRules>>[number]) {
+  return { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+}
+
+export async function listRoutingRules(ctx: Ctx) {
+  return (await repo.listRoutingRules(ctx.db)).map(toRule);
+}
+
+export async function createRoutingRule(ctx: Ctx, input: RoutingRuleInput) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertRoutingRule(tx, input);
+    await writeAudit(tx, ctx, {
+      action: 'routing-rule.create',
+      entityType: 'routing_rule',
+      entityId: row.id,
+      after: row,
+    });
+    return toRule(row);
+  });
+}
+
+export async function updateRoutingRule(
+  ctx: Ctx,
+  id: string,
+  input: Partial<RoutingRuleInput> & { version: number },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const { version, ...changes } = input;
+    const after = await updateVersioned(tx, routingRules, 'Routing rule', id, version, definedOnly(changes));
+    await writeAudit(tx, ctx, {
+      action: 'routing-rule.update',
+      entityType: 'routing_rule',
+      entityId: id,
+      after,
+    });
+    return toRule(after);
+  });
+}
+
+export async function deleteRoutingRule(ctx: Ctx, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.deleteRoutingRule(tx, id);
+    if (!before) throw notFound('Routing rule');
+    await writeAudit(tx, ctx, {
+      action: 'routing-rule.delete',
+      entityType: 'routing_rule',
+      entityId: id,
+      before,
+    });
+  });
 }

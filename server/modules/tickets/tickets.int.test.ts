@@ -296,3 +296,76 @@ describe('bulk assignment', () => {
       expect((await agent.request('GET', `/api/v1/tickets/${id}`)).json().assigneeId).toBe(engineer.id);
   });
 });
+
+describe('routing rules', () => {
+  it('routes a new ticket by the first matching rule (kind, product category, region) and otherwise by kind', async () => {
+    const { session: admin } = await loginAs(t, { role: 'admin' });
+    const engineer = await buildUser(t.db, { role: 'field_engineer' });
+    const c = await buildCustomer(t.db);
+    const project = (
+      await agent.request('POST', '/api/v1/projects', {
+        customerId: c.id,
+        code: `R-${uid()}`,
+        name: '川渝照明',
+        region: `川渝-${uid()}`,
+      })
+    ).json();
+    const product = (
+      await manager.request('POST', '/api/v1/products', {
+        model: `RM-${uid()}`,
+        name: '高杆灯',
+        category: `hm-${uid()}`,
+        sizeClass: 'large',
+      })
+    ).json();
+    const asset = (
+      await agent.request('POST', '/api/v1/assets', {
+        projectId: project.id,
+        productId: product.id,
+        serial: `RS-${uid()}`,
+      })
+    ).json();
+    const made = await admin.request('POST', '/api/v1/routing-rules', {
+      position: 1,
+      kind: 'fault_report',
+      faultCategory: null,
+      productCategory: product.category,
+      region: project.region,
+      team: 'field_engineer',
+      assigneeId: engineer.id,
+      active: true,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const routed = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: c.id,
+        assetIds: [asset.id],
+        subject: '高杆灯不亮',
+        description: 'x',
+      })
+    ).json();
+    expect(routed).toMatchObject({ team: 'field_engineer', assigneeId: engineer.id, status: 'assigned' });
+    const other = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: c.id,
+        subject: '其他',
+        description: 'x',
+      })
+    ).json();
+    expect(other).toMatchObject({ team: 'support_engineer', assigneeId: null, status: 'new' });
+    // only managers and admins edit the rules
+    expect((await agent.request('GET', '/api/v1/routing-rules')).statusCode).toBe(403);
+    const rule = made.json();
+    expect(
+      (
+        await admin.request('PATCH', `/api/v1/routing-rules/${rule.id}`, {
+          version: rule.version,
+          active: false,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await admin.request('DELETE', `/api/v1/routing-rules/${rule.id}`)).statusCode).toBe(204);
+  });
+});

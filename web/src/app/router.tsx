@@ -3,6 +3,7 @@ import type { TPermission } from '../../../common/roles.ts';
 import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
 import { RolesPage } from '../pages/admin/RolesPage.tsx';
+import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
 import { UsersPage } from '../pages/admin/UsersPage.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { ProfilePage } from '../pages/auth/ProfilePage.tsx';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('users.read', <UsersPage />) },
       { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },
+      { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'forbidden', element: <ForbiddenPage /> },

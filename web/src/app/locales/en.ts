@@ -21,6 +21,7 @@ export const en: typeof zhCN = {
     staleVersion: 'Someone else changed this record; reload and try again',
   },
   nav: {
+    routing: 'Routing rules',
     tickets: 'Tickets',
     myTickets: 'My tickets',
     import: 'Import',
@@ -82,6 +83,7 @@ export const en: typeof zhCN = {
       "Reports faults, asks questions, complains, and follows its organisation's equipment and service.",
   },
   permissions: {
+    'routing.manage': 'Manage routing rules',
     'staff.directory': 'See the staff directory',
     'profile.read': 'View own profile',
     'profile.update': 'Edit own profile',
@@ -478,6 +480,17 @@ export const en: typeof zhCN = {
     placeholder: 'Describe your question; an agent answers here',
     start: 'Start chat',
     subject: 'Live chat',
+  },
+  routing: {
+    intro:
+      'A new ticket goes to the team (or person) of the first active rule whose conditions all match (kind, fault category, product category, region); otherwise to the default team of its kind.',
+    new: 'New rule',
+    position: 'Order',
+    any: 'Any',
+    faultCategory: 'Fault category',
+    productCategory: 'Product category',
+    active: 'Active',
+    removeConfirm: 'Remove this rule?',
   },
   errors: {
     notFound: 'This page does not exist',

@@ -19,6 +19,7 @@ export const zhCN = {
     staleVersion: '该记录已被他人修改，请刷新后重试',
   },
   nav: {
+    routing: '分派规则',
     tickets: '工单',
     myTickets: '我的工单',
     import: '数据导入',
@@ -77,6 +78,7 @@ export const zhCN = {
     customer_user: '报修、咨询、投诉，查看本单位的设备档案与服务进度。',
   },
   permissions: {
+    'routing.manage': '管理分派规则',
     'staff.directory': '查看员工名录',
     'profile.read': '查看个人资料',
     'profile.update': '修改个人资料',
@@ -460,6 +462,17 @@ export const zhCN = {
     placeholder: '请描述您的问题，客服人员将在线回复',
     start: '开始咨询',
     subject: '在线咨询',
+  },
+  routing: {
+    intro:
+      '新工单按顺序匹配第一条生效的规则（类型、故障类别、产品类别、地区都符合），分给对应的组或人员；没有匹配时按类型默认分派。',
+    new: '新建规则',
+    position: '顺序',
+    any: '不限',
+    faultCategory: '故障类别',
+    productCategory: '产品类别',
+    active: '生效',
+    removeConfirm: '删除这条规则？',
   },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

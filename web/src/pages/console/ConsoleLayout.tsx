@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BranchesOutlined,
   CustomerServiceOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -74,6 +75,13 @@ const NAV: NavItem[] = [
     icon: <UploadOutlined />,
     label: 'nav.import',
     permission: 'imports.run',
+  },
+  {
+    key: 'routing',
+    path: '/console/routing',
+    icon: <BranchesOutlined />,
+    label: 'nav.routing',
+    permission: 'routing.manage',
   },
   {
     key: 'users',
