@@ -203,3 +203,40 @@ describe('routing rules screen', () => {
     await context.close();
   });
 });
+
+describe('attachments in the conversation', () => {
+  it('a customer sends a photo with a message and the agent can open it', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const fs = await import('node:fs/promises');
+    const file = path.join(os.tmpdir(), `现场-${Date.now()}.png`);
+    await fs.writeFile(
+      file,
+      Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+        'hex',
+      ),
+    );
+    const customer = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const portal = await customer.newPage();
+    await logIn(portal, 'szpark');
+    await portal.waitForURL('**/portal');
+    await portal.getByTestId('chat-first-message').fill('配电柜指示灯异常');
+    await portal.getByTestId('chat-start').click();
+    await portal.waitForURL(/\/portal\/tickets\//);
+    await portal.getByTestId('attachments').last().locator('input[type=file]').setInputFiles(file);
+    await portal.getByText(path.basename(file)).waitFor();
+    await portal.getByTestId('message-body').fill('见照片');
+    await portal.getByTestId('message-send').click();
+    await portal.getByTestId('message-customer_message').waitFor();
+    const ticketUrl = portal.url().replace('/portal/', '/console/');
+    const staff = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const console_ = await staff.newPage();
+    await logIn(console_, 'agent');
+    await console_.waitForURL('**/console');
+    await console_.goto(ticketUrl);
+    await console_.getByTestId('message-customer_message').getByText(path.basename(file)).waitFor();
+    await customer.close();
+    await staff.close();
+  });
+});

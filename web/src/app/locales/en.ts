@@ -400,6 +400,7 @@ export const en: typeof zhCN = {
     },
   },
   tickets: {
+    tags: 'Tags',
     selected: '{{count}} selected',
     assignTo: 'Assign to…',
     bulkDone: '{{count}} tickets assigned',

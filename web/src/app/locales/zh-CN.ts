@@ -387,6 +387,7 @@ export const zhCN = {
     },
   },
   tickets: {
+    tags: '标签',
     selected: '已选 {{count}} 张',
     assignTo: '分派给…',
     bulkDone: '已分派 {{count}} 张工单',

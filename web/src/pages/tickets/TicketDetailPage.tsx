@@ -21,6 +21,7 @@ import { TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
 import type { TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
 import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
@@ -135,6 +136,15 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
         }))}
       />
       <Select
+        mode="tags"
+        aria-label={t('tickets.tags')}
+        placeholder={t('tickets.tags')}
+        style={{ minWidth: 160 }}
+        value={ticket.tags}
+        onChange={(tags: string[]) => save({ tags })}
+        data-testid="ticket-tags"
+      />
+      <Select
         aria-label={t('tickets.priority')}
         style={{ width: 110 }}
         value={ticket.priority}
@@ -150,7 +160,8 @@ function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [kind, setKind] = useState<'public_reply' | 'internal_note'>('public_reply');
-  const post = useTicketMutation<{ kind: string; body: string }>(
+  const [files, setFiles] = useState<string[]>([]);
+  const post = useTicketMutation<{ kind: string; body: string; attachmentIds: string[] }>(
     'POST',
     () => `/api/v1/tickets/${ticket.id}/messages`,
   );
@@ -179,6 +190,14 @@ function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean
                 </Typography.Text>
               </Space>
               <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{m.body}</div>
+              {m.attachmentIds.length > 0 && (
+                <Attachments
+                  fileIds={m.attachmentIds}
+                  customerId={ticket.customerId}
+                  canEdit={false}
+                  onChange={async () => {}}
+                />
+              )}
             </div>
           </List.Item>
         )}
@@ -189,8 +208,14 @@ function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean
         style={{ marginTop: 12 }}
         onFinish={(v) =>
           post.mutate(
-            { kind: staff ? kind : 'customer_message', body: v.body },
-            { onSuccess: () => form.resetFields(), onError: (err) => message.error((err as Error).message) },
+            { kind: staff ? kind : 'customer_message', body: v.body, attachmentIds: files },
+            {
+              onSuccess: () => {
+                form.resetFields();
+                setFiles([]);
+              },
+              onError: (err) => message.error((err as Error).message),
+            },
           )
         }
       >
@@ -203,6 +228,15 @@ function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean
         <Form.Item name="body" label={t('tickets.message')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} data-testid="message-body" />
         </Form.Item>
+        <div style={{ marginBottom: 12 }}>
+          <Attachments
+            fileIds={files}
+            customerId={ticket.customerId}
+            canEdit
+            max={20}
+            onChange={async (ids) => setFiles(ids)}
+          />
+        </div>
         <Button type="primary" htmlType="submit" loading={post.isPending} data-testid="message-send">
           {t('tickets.send')}
         </Button>
