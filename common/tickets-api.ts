@@ -46,9 +46,17 @@ export const ZTicketMessage = z.object({
 });
 export type TTicketMessage = z.infer<typeof ZTicketMessage>;
 
+export const ZTicketLink = z.object({
+  id: ZId,
+  number: z.string(),
+  subject: z.string(),
+  kind: z.enum(['related', 'duplicate_of', 'split_from']),
+  direction: z.enum(['in', 'out']),
+});
 export const ZTicketDetail = ZTicket.extend({
   messages: z.array(ZTicketMessage),
   allowedStatuses: z.array(z.enum(TICKET_STATUSES)),
+  links: z.array(ZTicketLink),
 });
 export type TTicketDetail = z.infer<typeof ZTicketDetail>;
 

@@ -6,7 +6,14 @@ import type { CursorKey } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { users } from '../accounts/schema.ts';
 import { customers } from '../registry/schema.ts';
-import { inboundEmails, routingRules, ticketCounters, ticketMessages, tickets } from './schema.ts';
+import {
+  inboundEmails,
+  routingRules,
+  ticketCounters,
+  ticketLinks,
+  ticketMessages,
+  tickets,
+} from './schema.ts';
 
 export type TicketRow = typeof tickets.$inferSelect & { customerName: string; assigneeName: string | null };
 
@@ -217,4 +224,32 @@ export async function insertRoutingRule(db: Executor, values: typeof routingRule
 export async function deleteRoutingRule(db: Executor, id: string) {
   const rows = await db.delete(routingRules).where(eq(routingRules.id, id)).returning();
   return rows[0];
+}
+
+// ---------- links ----------
+export async function insertLink(
+  db: Executor,
+  ticketId: string,
+  linkedId: string,
+  kind: 'related' | 'duplicate_of' | 'split_from',
+) {
+  await db.insert(ticketLinks).values({ ticketId, linkedId, kind }).onConflictDoNothing();
+}
+
+/** Links in both directions, with the other ticket's number and subject. */
+export async function linksOf(db: Executor, ticketId: string) {
+  const r = await db.execute<{
+    id: string;
+    number: string;
+    subject: string;
+    kind: string;
+    direction: string;
+    customer_id: string;
+  }>(sql`
+    select t.id, t.number, t.subject, l.kind, 'out' as direction, t.customer_id
+      from ticket_links l join tickets t on t.id = l.linked_id where l.ticket_id = ${ticketId}
+    union all
+    select t.id, t.number, t.subject, l.kind, 'in' as direction, t.customer_id
+      from ticket_links l join tickets t on t.id = l.ticket_id where l.linked_id = ${ticketId}`);
+  return r.rows;
 }

@@ -136,6 +136,53 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       service.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
   );
   app.post(
+    '/api/v1/tickets/:id/links',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Link a related ticket',
+        params: ZIdParams,
+        body: z.strictObject({ linkedId: ZId }),
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.linkTickets(deps.ctx(request), request.params.id, request.body.linkedId),
+  );
+  app.post(
+    '/api/v1/tickets/:id/merge',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Merge this duplicate into another ticket of the same customer (closes it, links both)',
+        params: ZIdParams,
+        body: z.strictObject({ intoId: ZId, version: z.int().min(1) }),
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.mergeTicket(deps.ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/tickets/:id/split',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Split a part of the request into a new linked ticket',
+        params: ZIdParams,
+        body: z.strictObject({
+          subject: z.string().trim().min(1).max(200),
+          description: z.string().trim().min(1).max(20_000),
+          kind: z.enum(TICKET_KINDS).optional(),
+        }),
+        response: { 201: ZTicketDetail },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.splitTicket(deps.ctx(request), request.params.id, request.body)),
+  );
+  app.post(
     '/api/v1/tickets/bulk-assign',
     {
       config: { permission: 'tickets.manage' },

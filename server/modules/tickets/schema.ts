@@ -134,3 +134,19 @@ export const routingRules = pgTable(
   },
   (t) => [index('routing_rules_position_idx').on(t.position)],
 );
+
+// Links between tickets: related, merged into (duplicate), split from.
+export const ticketLinks = pgTable(
+  'ticket_links',
+  {
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    linkedId: uuid('linked_id')
+      .notNull()
+      .references(() => tickets.id),
+    kind: text('kind', { enum: ['related', 'duplicate_of', 'split_from'] }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.linkedId] }), index('ticket_links_linked_idx').on(t.linkedId)],
+);

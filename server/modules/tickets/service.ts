@@ -165,8 +165,19 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
   const row = await repo.findTicket(ctx.db, ctx.scope, id);
   if (!row) throw notFound('Ticket');
   const messages = await repo.listMessages(ctx.db, id, seesInternal(ctx));
+  // A link may point at another customer's ticket (the same fault elsewhere): customers see only theirs.
+  const links = (await repo.linksOf(ctx.db, id)).filter(
+    (l) => !isCustomer(ctx) || l.customer_id === row.customerId,
+  );
   return {
     ...toTicket(row),
+    links: links.map((l) => ({
+      id: l.id,
+      number: l.number,
+      subject: l.subject,
+      kind: l.kind as 'related',
+      direction: l.direction as 'in',
+    })),
     allowedStatuses: isCustomer(ctx) ? [] : [...allowedTransitions(row.status)],
     messages: messages.map((m) => ({
       id: m.id,
@@ -478,4 +489,99 @@ export async function deleteRoutingRule(ctx: Ctx, id: string) {
       before,
     });
   });
+}
+
+// ---------- links, merge and split ----------
+async function staffTicket(ctx: Ctx, id: string, field = 'id') {
+  if (isCustomer(ctx)) throw forbidden();
+  const t = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!t) throw field === 'id' ? notFound('Ticket') : invalidField(field, 'no such ticket');
+  return t;
+}
+
+export async function linkTickets(ctx: Ctx, id: string, linkedId: string) {
+  const a = await staffTicket(ctx, id);
+  const b = await staffTicket(ctx, linkedId, 'linkedId');
+  if (a.id === b.id) throw invalidField('linkedId', 'a ticket cannot link to itself');
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertLink(tx, a.id, b.id, 'related');
+    await writeAudit(tx, ctx, {
+      action: 'ticket.link',
+      entityType: 'ticket',
+      entityId: a.id,
+      after: { linkedId: b.id },
+    });
+  });
+  return getTicket(ctx, id);
+}
+
+/** Merges a duplicate into another ticket of the same customer: the duplicate is closed and linked. */
+export async function mergeTicket(ctx: Ctx, id: string, input: { intoId: string; version: number }) {
+  const dup = await staffTicket(ctx, id);
+  const into = await staffTicket(ctx, input.intoId, 'intoId');
+  if (dup.id === into.id) throw invalidField('intoId', 'a ticket cannot merge into itself');
+  if (dup.customerId !== into.customerId)
+    throw invalidField('intoId', 'tickets of different customers cannot be merged');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await updateVersioned(tx, tickets, 'Ticket', dup.id, input.version, { status: 'closed', closedAt: now });
+    await repo.insertLink(tx, dup.id, into.id, 'duplicate_of');
+    for (const [ticketId, body] of [
+      [dup.id, `Merged into ${into.number} as a duplicate.`],
+      [into.id, `${dup.number} was merged into this ticket: ${dup.subject}`],
+    ] as const) {
+      await repo.insertMessage(tx, {
+        ticketId,
+        customerId: dup.customerId,
+        kind: 'internal_note',
+        authorId: ctx.principal.userId,
+        authorLabel: ctx.principal.displayName,
+        body,
+        createdAt: now,
+      });
+    }
+    await writeAudit(tx, ctx, {
+      action: 'ticket.merge',
+      entityType: 'ticket',
+      entityId: dup.id,
+      after: { intoId: into.id },
+    });
+    await publishLive(tx, { type: 'ticket', id: dup.id, customerId: dup.customerId });
+    await publishLive(tx, { type: 'ticket', id: into.id, customerId: into.customerId });
+  });
+  return getTicket(ctx, into.id);
+}
+
+/** Splits a part of a request into a new ticket of the same customer, linked to the original. */
+export async function splitTicket(
+  ctx: Ctx,
+  id: string,
+  input: { subject: string; description: string; kind?: TCreateTicketRequest['kind'] },
+) {
+  const source = await staffTicket(ctx, id);
+  const created = await createTicket(ctx, {
+    kind: input.kind ?? source.kind,
+    customerId: source.customerId,
+    contactId: source.contactId,
+    projectId: source.projectId,
+    assetIds: [],
+    channel: source.channel,
+    priority: source.priority,
+    emergency: source.emergency,
+    complexity: source.complexity,
+    faultCategory: source.faultCategory,
+    subject: input.subject,
+    description: input.description,
+    attachmentIds: [],
+  });
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertLink(tx, created.id, source.id, 'split_from');
+    await writeAudit(tx, ctx, {
+      action: 'ticket.split',
+      entityType: 'ticket',
+      entityId: source.id,
+      after: { newId: created.id },
+    });
+  });
+  return getTicket(ctx, created.id);
 }

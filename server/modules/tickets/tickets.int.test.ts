@@ -369,3 +369,58 @@ describe('routing rules', () => {
     expect((await admin.request('DELETE', `/api/v1/routing-rules/${rule.id}`)).statusCode).toBe(204);
   });
 });
+
+describe('links, merge and split', () => {
+  it('merges a duplicate into the original, links related tickets and splits a request', async () => {
+    const { customer } = await customerWithAsset();
+    const other = await customerWithAsset();
+    const make = async (subject: string, customerId = customer.id) =>
+      (
+        await agent.request('POST', '/api/v1/tickets', {
+          kind: 'fault_report',
+          customerId,
+          subject,
+          description: 'x',
+        })
+      ).json();
+    const original = await make('路灯不亮');
+    const dup = await make('路灯不亮（重复来电）');
+    const merged = await agent.request('POST', `/api/v1/tickets/${dup.id}/merge`, {
+      intoId: original.id,
+      version: dup.version,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json().links).toEqual([
+      expect.objectContaining({ id: dup.id, kind: 'duplicate_of', direction: 'in' }),
+    ]);
+    expect((await agent.request('GET', `/api/v1/tickets/${dup.id}`)).json().status).toBe('closed');
+    const foreign = await make('别家', other.customer.id);
+    const refused = await agent.request('POST', `/api/v1/tickets/${foreign.id}/merge`, {
+      intoId: original.id,
+      version: foreign.version,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].field).toBe('intoId');
+
+    const related = await make('同一路段的另一盏灯');
+    expect(
+      (await agent.request('POST', `/api/v1/tickets/${original.id}/links`, { linkedId: related.id })).json()
+        .links,
+    ).toHaveLength(2);
+    const split = await agent.request('POST', `/api/v1/tickets/${original.id}/split`, {
+      subject: '顺带咨询保养周期',
+      description: '客户顺便问保养',
+      kind: 'consultation',
+    });
+    expect(split.statusCode).toBe(201);
+    expect(split.json()).toMatchObject({ kind: 'consultation', customerId: customer.id });
+    expect(split.json().links[0]).toMatchObject({ id: original.id, kind: 'split_from' });
+    // a link to another customer's ticket is not shown to the customer
+    await agent.request('POST', `/api/v1/tickets/${original.id}/links`, { linkedId: foreign.id });
+    const { session: customerSession } = await loginAs(t, { customerId: customer.id });
+    const seen = (await customerSession.request('GET', `/api/v1/tickets/${original.id}`)).json();
+    expect(seen.links.map((l: { id: string }) => l.id)).not.toContain(foreign.id);
+    expect(seen.links.map((l: { id: string }) => l.id)).toContain(related.id);
+    expect(JSON.stringify(seen)).not.toContain('别家');
+  });
+});

@@ -493,6 +493,23 @@ export const en: typeof zhCN = {
     active: 'Active',
     removeConfirm: 'Remove this rule?',
   },
+  links: {
+    title: 'Linked tickets',
+    none: 'No links',
+    numberPlaceholder: 'Ticket number, e.g. BX-2026-000001',
+    link: 'Link',
+    merge: 'Merge into it as a duplicate',
+    split: 'Split off a new ticket',
+    notFound: 'No ticket {{number}}',
+    kinds: {
+      related_out: 'Related',
+      related_in: 'Related',
+      duplicate_of_out: 'Merged into',
+      duplicate_of_in: 'Merged from',
+      split_from_out: 'Split from',
+      split_from_in: 'Split off',
+    },
+  },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

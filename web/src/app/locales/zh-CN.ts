@@ -475,5 +475,22 @@ export const zhCN = {
     active: '生效',
     removeConfirm: '删除这条规则？',
   },
+  links: {
+    title: '关联工单',
+    none: '暂无关联',
+    numberPlaceholder: '输入工单号，如 BX-2026-000001',
+    link: '关联',
+    merge: '作为重复单合并到该工单',
+    split: '拆分出新工单',
+    notFound: '找不到工单 {{number}}',
+    kinds: {
+      related_out: '相关',
+      related_in: '相关',
+      duplicate_of_out: '已合并到',
+      duplicate_of_in: '合并自',
+      split_from_out: '拆分自',
+      split_from_in: '拆分出',
+    },
+  },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };
