@@ -27,6 +27,7 @@ export const ZTicket = z.object({
   assigneeId: ZId.nullable(),
   assigneeName: z.string().nullable(),
   tags: z.array(z.string()),
+  watcherIds: z.array(ZId),
   attachmentIds: z.array(ZId),
   version: ZVersion,
   createdAt: ZInstant,
@@ -87,6 +88,7 @@ export const ZUpdateTicketRequest = z.strictObject({
   team: z.string().trim().min(1).max(60).optional(),
   assigneeId: ZId.nullable().optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  watcherIds: z.array(ZId).max(50).optional(),
   projectId: ZId.nullable().optional(),
   assetIds: z.array(ZId).max(50).optional(),
 });
@@ -104,4 +106,10 @@ export const ZTicketListQuery = ZCursorQuery.extend({
   status: z.enum(TICKET_STATUSES).optional(),
   customerId: ZId.optional(),
   q: z.string().trim().max(100).optional(),
+});
+
+export const ZSavedFilter = z.object({ id: ZId, name: z.string(), query: z.record(z.string(), z.string()) });
+export const ZCreateSavedFilterRequest = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  query: z.partialRecord(z.enum(['queue', 'kind', 'status', 'customerId', 'q']), z.string().max(100)),
 });

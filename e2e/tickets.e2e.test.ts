@@ -240,3 +240,23 @@ describe('attachments in the conversation', () => {
     await staff.close();
   });
 });
+
+describe('saved filters and watching', () => {
+  it('an agent saves a queue filter, applies it later, and watches a ticket', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('queue-all').click();
+    await page.getByRole('button', { name: '保存当前筛选' }).click();
+    await page.getByTestId('filter-name').fill('全部工单');
+    await page.getByTestId('filter-save').click();
+    await page.getByTestId('queue-unassigned').click();
+    await pick(page, 'saved-filters', /全部工单/);
+    await expect.poll(() => page.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
+    await page.getByRole('row').nth(1).click();
+    await page.getByTestId('ticket-watch').click();
+    await expect.poll(() => page.getByTestId('ticket-watch').textContent()).toContain('取消关注');
+    await context.close();
+  });
+});

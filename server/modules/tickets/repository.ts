@@ -9,6 +9,7 @@ import { customers } from '../registry/schema.ts';
 import {
   inboundEmails,
   routingRules,
+  savedFilters,
   ticketCounters,
   ticketLinks,
   ticketMessages,
@@ -252,4 +253,38 @@ export async function linksOf(db: Executor, ticketId: string) {
     select t.id, t.number, t.subject, l.kind, 'in' as direction, t.customer_id
       from ticket_links l join tickets t on t.id = l.ticket_id where l.linked_id = ${ticketId}`);
   return r.rows;
+}
+
+export async function setWatchers(db: Executor, id: string, watcherIds: string[]) {
+  await db.update(tickets).set({ watcherIds }).where(eq(tickets.id, id));
+}
+
+export async function listSavedFilters(db: Executor, userId: string) {
+  return db
+    .select()
+    .from(savedFilters)
+    .where(eq(savedFilters.userId, userId))
+    .orderBy(asc(savedFilters.name));
+}
+
+export async function upsertSavedFilter(
+  db: Executor,
+  userId: string,
+  name: string,
+  query: Record<string, string>,
+) {
+  const [row] = await db
+    .insert(savedFilters)
+    .values({ userId, name, query })
+    .onConflictDoUpdate({ target: [savedFilters.userId, savedFilters.name], set: { query } })
+    .returning();
+  return row!;
+}
+
+export async function deleteSavedFilter(db: Executor, userId: string, id: string) {
+  const rows = await db
+    .delete(savedFilters)
+    .where(and(eq(savedFilters.id, id), eq(savedFilters.userId, userId)))
+    .returning();
+  return rows.length > 0;
 }

@@ -5,7 +5,9 @@ import { STAFF_ROLES } from '../../../common/roles.ts';
 import { TICKET_KINDS } from '../../../common/ticket-rules.ts';
 import {
   ZCreateMessageRequest,
+  ZCreateSavedFilterRequest,
   ZCreateTicketRequest,
+  ZSavedFilter,
   ZTicket,
   ZTicketDetail,
   ZTicketListQuery,
@@ -181,6 +183,53 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
     },
     async (request, reply) =>
       reply.code(201).send(await service.splitTicket(deps.ctx(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/v1/tickets/:id/watch',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Follow (watch: true) or stop following a ticket',
+        params: ZIdParams,
+        body: z.strictObject({ watch: z.boolean() }),
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.toggleWatch(deps.ctx(request), request.params.id, request.body.watch),
+  );
+  app.get(
+    '/api/v1/saved-filters',
+    {
+      config: { permission: 'tickets.read' },
+      schema: { tags, summary: 'My saved ticket filters', response: { 200: z.array(ZSavedFilter) } },
+    },
+    async (request) => service.listSavedFilters(deps.ctx(request)),
+  );
+  app.post(
+    '/api/v1/saved-filters',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary: 'Save (or replace) a named ticket filter',
+        body: ZCreateSavedFilterRequest,
+        response: { 200: ZSavedFilter },
+      },
+    },
+    async (request) =>
+      service.saveFilter(deps.ctx(request), request.body as { name: string; query: Record<string, string> }),
+  );
+  app.delete(
+    '/api/v1/saved-filters/:id',
+    {
+      config: { permission: 'tickets.read' },
+      schema: { tags, summary: 'Delete a saved filter', params: ZIdParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await service.deleteSavedFilter(deps.ctx(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.post(
     '/api/v1/tickets/bulk-assign',

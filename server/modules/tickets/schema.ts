@@ -2,7 +2,17 @@
 // requests (退货), training requests and others; numbered per kind and year; with a conversation of
 // public replies, customer messages and internal notes.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   TICKET_CHANNELS,
   TICKET_KINDS,
@@ -44,6 +54,8 @@ export const tickets = pgTable(
     team: text('team').notNull(),
     assigneeId: uuid('assignee_id'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // Staff who follow the ticket and hear of its changes.
+    watcherIds: uuid('watcher_ids').array().notNull().default(sql`'{}'::uuid[]`),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     // The Message-ID of the mail that opened the ticket (email channel), for threading replies.
     emailThreadId: text('email_thread_id'),
@@ -149,4 +161,17 @@ export const ticketLinks = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.linkedId] }), index('ticket_links_linked_idx').on(t.linkedId)],
+);
+
+// A user's saved queue filters (name → query).
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_filters_user_name_idx').on(t.userId, t.name)],
 );

@@ -19,6 +19,7 @@ import type {
   ZCreateMessageRequest,
   ZUpdateTicketRequest,
 } from '../../../common/tickets-api.ts';
+import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
@@ -53,6 +54,7 @@ export function toTicket(row: repo.TicketRow): TTicket {
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeName,
     tags: row.tags,
+    watcherIds: row.watcherIds,
     attachmentIds: row.attachmentIds,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -252,6 +254,16 @@ export async function updateTicket(
     });
     await writeAudit(tx, ctx, { action: 'ticket.update', entityType: 'ticket', entityId: id, before, after });
     await publishLive(tx, { type: 'ticket', id, customerId: before.customerId });
+    if (status && status !== before.status) {
+      await notifyWatchers(
+        tx,
+        ctx,
+        after,
+        'tickets.status-changed',
+        { status },
+        `status:${id}:${after.version}`,
+      );
+    }
     if (
       changes.assigneeId &&
       changes.assigneeId !== before.assigneeId &&
@@ -330,6 +342,9 @@ export async function appendMessage(
       after: { messageId: message.id },
     });
     await publishLive(tx, { type: 'ticket', id: ticket.id, customerId: ticket.customerId });
+    if (kind !== 'internal_note') {
+      await notifyWatchers(tx, ctx, ticket, 'tickets.new-message', { kind }, `message:${message.id}`);
+    }
     if (kind === 'customer_message' && ticket.assigneeId) {
       await enqueueMessage(
         tx,
@@ -584,4 +599,63 @@ export async function splitTicket(
     });
   });
   return getTicket(ctx, created.id);
+}
+
+/** In-app notes to the ticket's watchers (not to whoever made the change). */
+async function notifyWatchers(
+  tx: Executor,
+  ctx: Ctx,
+  ticket: { id: string; number: string; subject: string; watcherIds: string[] },
+  template: string,
+  extra: Record<string, unknown>,
+  key: string,
+) {
+  for (const userId of ticket.watcherIds) {
+    if (userId === ctx.principal.userId) continue;
+    await enqueueMessage(
+      tx,
+      {
+        channel: 'in_app',
+        recipient: userId,
+        template,
+        payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject, ...extra },
+        dedupeKey: `watch:${key}:${userId}`,
+      },
+      ctx.clock.now(),
+    );
+  }
+}
+
+/** Follow or stop following a ticket. */
+export async function toggleWatch(ctx: Ctx, id: string, watch: boolean) {
+  if (isCustomer(ctx) || !ctx.principal.userId) throw forbidden();
+  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!ticket) throw notFound('Ticket');
+  const me = ctx.principal.userId;
+  const watcherIds = watch
+    ? [...new Set([...ticket.watcherIds, me])]
+    : ticket.watcherIds.filter((w) => w !== me);
+  await repo.setWatchers(ctx.db, id, watcherIds);
+  return getTicket(ctx, id);
+}
+
+// ---------- saved filters ----------
+export async function listSavedFilters(ctx: Ctx) {
+  if (!ctx.principal.userId) return [];
+  return (await repo.listSavedFilters(ctx.db, ctx.principal.userId)).map((f) => ({
+    id: f.id,
+    name: f.name,
+    query: f.query as Record<string, string>,
+  }));
+}
+
+export async function saveFilter(ctx: Ctx, input: { name: string; query: Record<string, string> }) {
+  if (!ctx.principal.userId) throw forbidden();
+  const row = await repo.upsertSavedFilter(ctx.db, ctx.principal.userId, input.name, input.query);
+  return { id: row.id, name: row.name, query: row.query as Record<string, string> };
+}
+
+export async function deleteSavedFilter(ctx: Ctx, id: string) {
+  if (!ctx.principal.userId || !(await repo.deleteSavedFilter(ctx.db, ctx.principal.userId, id)))
+    throw notFound('Saved filter');
 }

@@ -424,3 +424,63 @@ describe('links, merge and split', () => {
     expect(JSON.stringify(seen)).not.toContain('别家');
   });
 });
+
+describe('watchers and saved filters', () => {
+  it('tells watchers of new messages and status changes, not the one who made them', async () => {
+    const { customer, session: customerSession } = await customerWithAsset();
+    const { user: watcher, session: watcherSession } = await loginAs(t, { role: 'manager' });
+    const ticket = (
+      await customerSession.request('POST', '/api/v1/tickets', {
+        kind: 'complaint',
+        subject: '服务态度',
+        description: 'x',
+      })
+    ).json();
+    const watched = await watcherSession.request('POST', `/api/v1/tickets/${ticket.id}/watch`, {
+      watch: true,
+    });
+    expect(watched.json().watcherIds).toEqual([watcher.id]);
+    await customerSession.request('POST', `/api/v1/tickets/${ticket.id}/messages`, {
+      kind: 'customer_message',
+      body: '还没人联系我',
+    });
+    const current = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: current.version,
+      status: 'in_progress',
+    });
+    await watcherSession.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: current.version + 1,
+      status: 'resolved',
+    });
+    const notes = await t.pool.query(
+      `select template from outbox where recipient = $1 and payload->>'ticketId' = $2 order by id`,
+      [watcher.id, ticket.id],
+    );
+    expect(notes.rows.map((r) => r.template)).toEqual(['tickets.new-message', 'tickets.status-changed']);
+    expect(customer.id).toBeTruthy();
+  });
+
+  it('keeps each user’s saved filters to themselves', async () => {
+    const { session: mine } = await loginAs(t, { role: 'agent' });
+    const { session: theirs } = await loginAs(t, { role: 'agent' });
+    const saved = await mine.request('POST', '/api/v1/saved-filters', {
+      name: '紧急报修',
+      query: { queue: 'open', kind: 'fault_report' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await mine.request('POST', '/api/v1/saved-filters', {
+      name: '紧急报修',
+      query: { queue: 'unassigned', kind: 'fault_report' },
+    });
+    const list = (await mine.request('GET', '/api/v1/saved-filters')).json();
+    expect(list).toEqual([
+      { id: saved.json().id, name: '紧急报修', query: { queue: 'unassigned', kind: 'fault_report' } },
+    ]);
+    expect((await theirs.request('GET', '/api/v1/saved-filters')).json()).toEqual([]);
+    expect((await theirs.request('DELETE', `/api/v1/saved-filters/${saved.json().id}`)).statusCode).toBe(404);
+    expect(
+      (await mine.request('POST', '/api/v1/saved-filters', { name: 'x', query: { evil: 'x' } })).statusCode,
+    ).toBe(400);
+  });
+});

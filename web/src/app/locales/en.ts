@@ -400,6 +400,8 @@ export const en: typeof zhCN = {
     },
   },
   tickets: {
+    watch: 'Watch',
+    unwatch: 'Unwatch',
     tags: 'Tags',
     selected: '{{count}} selected',
     assignTo: 'Assign to…',
@@ -510,6 +512,7 @@ export const en: typeof zhCN = {
       split_from_in: 'Split off',
     },
   },
+  filters: { saved: 'Saved filters', name: 'Name', saveCurrent: 'Save this filter' },
   errors: {
     notFound: 'This page does not exist',
     forbidden: 'You do not have permission to see this page',

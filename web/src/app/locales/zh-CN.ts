@@ -387,6 +387,8 @@ export const zhCN = {
     },
   },
   tickets: {
+    watch: '关注',
+    unwatch: '取消关注',
     tags: '标签',
     selected: '已选 {{count}} 张',
     assignTo: '分派给…',
@@ -492,5 +494,6 @@ export const zhCN = {
       split_from_in: '拆分出',
     },
   },
+  filters: { saved: '常用筛选', name: '名称', saveCurrent: '保存当前筛选' },
   errors: { notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页' },
 };

@@ -95,6 +95,11 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useTicketMutation<Record<string, unknown>>('PATCH', () => `/api/v1/tickets/${ticket.id}`);
+  const watch = useTicketMutation<{ watch: boolean }>(
+    'POST',
+    () => `/api/v1/tickets/${ticket.id}/watch`,
+    false,
+  );
   const staff = useQuery({
     queryKey: ['staff-directory', ticket.team],
     queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
@@ -112,6 +117,17 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
     );
   return (
     <Space wrap>
+      <Button
+        data-testid="ticket-watch"
+        onClick={() =>
+          watch.mutate(
+            { watch: !ticket.watcherIds.includes(meId) },
+            { onError: (err) => message.error((err as Error).message) },
+          )
+        }
+      >
+        {ticket.watcherIds.includes(meId) ? t('tickets.unwatch') : t('tickets.watch')}
+      </Button>
       {ticket.assigneeId !== meId && (
         <Button onClick={() => save({ assigneeId: meId })} data-testid="ticket-take">
           {t('tickets.takeIt')}

@@ -10,6 +10,7 @@ import { api } from '../../api/client.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
+import { SavedFilters } from './SavedFilters.tsx';
 
 export const PRIORITY_COLOR: Record<string, string> = {
   low: 'default',
@@ -90,6 +91,16 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
               options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) }))}
             />
+            {staff && (
+              <SavedFilters
+                current={{ ...filters, queue }}
+                onApply={(q) => {
+                  const { queue: savedQueue, ...rest } = q;
+                  if (savedQueue) setQueue(savedQueue);
+                  setFilters(rest);
+                }}
+              />
+            )}
             <Button
               type="primary"
               icon={<PlusOutlined />}
