@@ -84,6 +84,7 @@ describe('phone quick entry', () => {
     await page.getByTestId('caller-phone').locator('input').fill('26001234');
     await page.getByTestId('caller-phone').locator('input').press('Enter');
     await page.getByTestId('caller-match').filter({ hasText: '深圳湾科技园物业' }).click();
+    await page.getByTestId('caller-history').waitFor();
     await pick(page, 'ticket-kind', /^咨询$/);
     await page.getByTestId('ticket-subject').fill('询问路灯定时开关设置');
     await page.getByTestId('ticket-description').fill('客户来电询问如何修改开灯时间');

@@ -400,6 +400,8 @@ export const en: typeof zhCN = {
     },
   },
   tickets: {
+    callerHistory: 'Tickets of this customer',
+    noHistory: 'No tickets yet',
     watch: 'Watch',
     unwatch: 'Unwatch',
     tags: 'Tags',

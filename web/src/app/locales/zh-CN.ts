@@ -387,6 +387,8 @@ export const zhCN = {
     },
   },
   tickets: {
+    callerHistory: '该客户的工单记录',
+    noHistory: '该客户还没有工单',
     watch: '关注',
     unwatch: '取消关注',
     tags: '标签',

@@ -1,7 +1,7 @@
-import { App, Button, Card, Form, Input, Select, Space, Switch } from 'antd';
+import { App, Button, Card, Form, Input, List, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { TICKET_KINDS, TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
 import type { TTicket } from '../../../../common/tickets-api.ts';
 import { api } from '../../api/client.ts';
@@ -9,6 +9,8 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomers } from '../../features/customers/customers-query.ts';
 import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
+import { useTickets } from '../../features/tickets/tickets-query.ts';
+import { CATEGORY_COLOR } from './TicketsPage.tsx';
 
 interface Caller {
   customerId: string;
@@ -172,6 +174,39 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
           </Button>
         </Form>
       </Card>
+      {staff && customerId && <CallerHistory customerId={customerId} />}
     </>
+  );
+}
+
+/** The caller's previous and open tickets, while the call is being registered. */
+function CallerHistory({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useTickets({ customerId, queue: 'all' });
+  return (
+    <Card
+      title={t('tickets.callerHistory')}
+      style={{ maxWidth: 720, marginTop: 16 }}
+      size="small"
+      data-testid="caller-history"
+    >
+      <List
+        size="small"
+        locale={{ emptyText: t('tickets.noHistory') }}
+        dataSource={history.items.slice(0, 10)}
+        renderItem={(tk) => (
+          <List.Item>
+            <Space wrap>
+              <Link to={`/console/tickets/${tk.id}`}>{tk.number}</Link>
+              <span>{tk.subject}</span>
+              <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${tk.status}`)}</Tag>
+              <span style={{ color: '#4b5563' }}>
+                {new Date(tk.createdAt).toLocaleDateString(i18n.language)}
+              </span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
