@@ -201,3 +201,56 @@ describe('email intake', () => {
     ).rejects.toThrow(/550|does not exist/);
   });
 });
+
+describe('more charsets', () => {
+  it('reads Big5 in quoted-printable and GB2312 subjects', async () => {
+    const c = await customerWithContact('big5@example.test');
+    const body = iconv.encode('冷氣機組異常，請派員檢修。', 'big5');
+    const qp = [...body].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    const subject = `=?GB2312?B?${iconv.encode('空调报修', 'gb2312').toString('base64')}?=`;
+    const raw = Buffer.from(
+      [
+        'From: big5@example.test',
+        'To: service@service.example.test',
+        `Subject: ${subject}`,
+        'Message-ID: <big5-1@client.example.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=Big5',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        qp,
+        '',
+      ].join('\r\n'),
+    );
+    await transport.sendMail({
+      envelope: { from: 'big5@example.test', to: ['service@service.example.test'] },
+      raw,
+    });
+    const [ticket] = await ticketsOf(c.id);
+    expect(ticket).toMatchObject({ subject: '空调报修' });
+    expect(ticket!.description).toContain('冷氣機組異常');
+  });
+
+  it('sends our replies with threading headers that point at the customer’s mail', async () => {
+    const c = await customerWithContact('thread@example.test');
+    await transport.sendMail({
+      from: 'thread@example.test',
+      to: 'service@service.example.test',
+      subject: '门禁故障',
+      text: '门禁刷卡无反应',
+      messageId: '<first-mail@client.example.test>',
+    });
+    const [ticket] = await ticketsOf(c.id);
+    await agent.request('POST', `/api/v1/tickets/${ticket!.id}/messages`, {
+      kind: 'public_reply',
+      body: '已收到，明早上门',
+    });
+    const out = await t.pool.query(
+      `select recipient, payload from outbox where template = 'tickets.public-reply' and payload->>'ticketId' = $1`,
+      [ticket!.id],
+    );
+    expect(out.rows[0].recipient).toBe('thread@example.test');
+    expect(out.rows[0].payload.inReplyTo).toBe('<first-mail@client.example.test>');
+    expect(out.rows[0].payload.references).toEqual(['<first-mail@client.example.test>']);
+  });
+});

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type S
 import type { Executor } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
+import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { users } from '../accounts/schema.ts';
 import { customers } from '../registry/schema.ts';
@@ -287,4 +288,20 @@ export async function deleteSavedFilter(db: Executor, userId: string, id: string
     .where(and(eq(savedFilters.id, id), eq(savedFilters.userId, userId)))
     .returning();
   return rows.length > 0;
+}
+
+export async function auditOfTicket(db: Executor, ticketId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'ticket'), eq(auditLog.entityId, ticketId)))
+    .orderBy(asc(auditLog.id))
+    .limit(500);
+}
+
+export async function contactEmail(db: Executor, contactId: string): Promise<string | null> {
+  const r = await db.execute<{ email: string | null }>(
+    sql`select email from contacts where id = ${contactId}`,
+  );
+  return r.rows[0]?.email ?? null;
 }

@@ -184,6 +184,28 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
     async (request, reply) =>
       reply.code(201).send(await service.splitTicket(deps.ctx(request), request.params.id, request.body)),
   );
+  app.get(
+    '/api/v1/tickets/:id/history',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary: 'Every change of a ticket: who, when, which fields from what to what',
+        params: ZIdParams,
+        response: {
+          200: z.array(
+            z.object({
+              at: z.string(),
+              actor: z.string(),
+              action: z.string(),
+              changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => service.ticketHistory(deps.ctx(request), request.params.id),
+  );
   app.post(
     '/api/v1/tickets/:id/watch',
     {

@@ -310,6 +310,8 @@ export async function appendMessage(
 ) {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
+    // The mails of the thread so far (before this message): our reply answers the last of them.
+    const thread = kind === 'public_reply' ? await repo.threadMessageIds(tx, ticket.id) : [];
     const messageId = randomUUID();
     const dedupeKey = `ticket-reply:${messageId}`;
     const message = await repo.insertMessage(tx, {
@@ -359,14 +361,16 @@ export async function appendMessage(
       );
     }
     if (kind === 'public_reply') {
+      // To the ticket's contact when we know their address, else to the customer's.
+      const contactEmail = ticket.contactId ? await repo.contactEmail(tx, ticket.contactId) : null;
       const customer = await getCustomer(ctx, ticket.customerId);
-      if (customer.contactEmail) {
-        const thread = await repo.threadMessageIds(tx, ticket.id);
+      const to = contactEmail ?? customer.contactEmail;
+      if (to) {
         await enqueueMessage(
           tx,
           {
             channel: 'email',
-            recipient: customer.contactEmail,
+            recipient: to,
             template: 'tickets.public-reply',
             payload: {
               subject: `[${ticket.number}] ${ticket.subject}`,
@@ -658,4 +662,37 @@ export async function saveFilter(ctx: Ctx, input: { name: string; query: Record<
 export async function deleteSavedFilter(ctx: Ctx, id: string) {
   if (!ctx.principal.userId || !(await repo.deleteSavedFilter(ctx.db, ctx.principal.userId, id)))
     throw notFound('Saved filter');
+}
+
+/** Every field change of a ticket, from the audit log (staff only). */
+export async function ticketHistory(ctx: Ctx, id: string) {
+  if (isCustomer(ctx)) throw notFound('Ticket');
+  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!ticket) throw notFound('Ticket');
+  const FIELDS = [
+    'status',
+    'priority',
+    'emergency',
+    'complexity',
+    'faultCategory',
+    'team',
+    'assigneeId',
+    'tags',
+    'projectId',
+    'assetIds',
+    'watcherIds',
+  ];
+  return (await repo.auditOfTicket(ctx.db, id)).map((a) => {
+    const before = (a.before ?? {}) as Record<string, unknown>;
+    const after = (a.after ?? {}) as Record<string, unknown>;
+    const changes =
+      a.action === 'ticket.update'
+        ? FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
+            field: f,
+            from: before[f] ?? null,
+            to: after[f] ?? null,
+          }))
+        : [];
+    return { at: a.at.toISOString(), actor: a.actorLabel, action: a.action, changes };
+  });
 }

@@ -484,3 +484,40 @@ describe('watchers and saved filters', () => {
     ).toBe(400);
   });
 });
+
+describe('ticket history', () => {
+  it('shows every field change with who made it, to staff only', async () => {
+    const { customer, session: customerSession } = await customerWithAsset();
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: customer.id,
+        subject: '历史',
+        description: 'x',
+      })
+    ).json();
+    const p1 = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: ticket.version,
+      priority: 'high',
+      tags: ['夜间'],
+    });
+    await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: p1.json().version,
+      status: 'in_progress',
+    });
+    const history = (await agent.request('GET', `/api/v1/tickets/${ticket.id}/history`)).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'ticket.create',
+      'ticket.update',
+      'ticket.update',
+    ]);
+    expect(history[1].changes).toEqual([
+      { field: 'priority', from: 'normal', to: 'high' },
+      { field: 'tags', from: [], to: ['夜间'] },
+    ]);
+    expect(history[2].changes).toEqual([{ field: 'status', from: 'new', to: 'in_progress' }]);
+    expect((await customerSession.request('GET', `/api/v1/tickets/${ticket.id}/history`)).statusCode).toBe(
+      403,
+    );
+  });
+});

@@ -68,7 +68,12 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ kind: 'fault_report', priority: 'normal', emergency: false }}
+          initialValues={{
+            kind: 'fault_report',
+            priority: 'normal',
+            emergency: false,
+            complexity: 'general',
+          }}
         >
           <Form.Item label={t('tickets.kind')} name="kind">
             <Select
@@ -163,6 +168,17 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
             <>
               <Form.Item label={t('tickets.priority')} name="priority">
                 <Select options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
+              </Form.Item>
+              <Form.Item label={t('tickets.complexity')} name="complexity">
+                <Select
+                  options={[
+                    { value: 'general', label: t('tickets.complexities.general') },
+                    { value: 'complex', label: t('tickets.complexities.complex') },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item label={t('tickets.fields.faultCategory')} name="faultCategory">
+                <Input />
               </Form.Item>
               <Form.Item label={t('tickets.emergency')} name="emergency" valuePropName="checked">
                 <Switch />

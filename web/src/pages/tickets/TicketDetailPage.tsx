@@ -24,6 +24,7 @@ import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
 import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
 
@@ -86,6 +87,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
         {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
         <TicketLinks ticket={tk} base={base} staff={staff} />
         <Conversation ticket={tk} staff={staff} />
+        {staff && <TicketHistory ticketId={tk.id} version={tk.version} />}
       </div>
     </>
   );

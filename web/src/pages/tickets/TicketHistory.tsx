@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Timeline } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+
+interface Entry {
+  at: string;
+  actor: string;
+  action: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+const show = (v: unknown) =>
+  v === null || v === undefined || (Array.isArray(v) && v.length === 0)
+    ? '—'
+    : Array.isArray(v)
+      ? v.join('、')
+      : String(v);
+
+/** Every change of the ticket, from the audit log (staff only). */
+export function TicketHistory({ ticketId, version }: { ticketId: string; version: number }) {
+  const { t, i18n } = useTranslation();
+  const value = (field: string, v: unknown) =>
+    field === 'status' && typeof v === 'string'
+      ? t(`ticketStatus.${v}`)
+      : field === 'priority' && typeof v === 'string'
+        ? t(`priorities.${v}`)
+        : show(v);
+  const history = useQuery({
+    queryKey: ['tickets', 'history', ticketId, version],
+    queryFn: () => api.get<Entry[]>(`/api/v1/tickets/${ticketId}/history`),
+  });
+  return (
+    <Card title={t('tickets.history')} size="small" data-testid="ticket-history">
+      <Timeline
+        items={(history.data ?? []).map((e, i) => ({
+          key: `${e.at}-${i}`,
+          children: (
+            <div>
+              <strong>
+                {t(`tickets.actions.${e.action.replace('ticket.', '')}`, { defaultValue: e.action })}
+              </strong>{' '}
+              · {e.actor} ·{' '}
+              <span style={{ color: '#4b5563' }}>{new Date(e.at).toLocaleString(i18n.language)}</span>
+              {e.changes.map((c) => (
+                <div key={c.field}>
+                  {t(`tickets.fields.${c.field}`, { defaultValue: c.field })}: {value(c.field, c.from)} →{' '}
+                  {value(c.field, c.to)}
+                </div>
+              ))}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
