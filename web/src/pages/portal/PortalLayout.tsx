@@ -18,7 +18,7 @@ export function PortalLayout() {
   if (me.kind !== 'customer') return <Navigate to="/console" replace />;
   const section = location.pathname.split('/')[2];
   const selected =
-    section === 'organisation' || section === 'projects' || section === 'assets' ? section : 'home';
+    section && ['organisation', 'projects', 'assets', 'tickets'].includes(section) ? section : 'home';
   return (
     <Layout style={{ minHeight: '100vh', background: '#f4f7f5' }}>
       <Layout.Header
