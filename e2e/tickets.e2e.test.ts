@@ -197,7 +197,7 @@ describe('routing rules screen', () => {
     await logIn(page, 'manager');
     await page.getByTestId('nav-routing').click();
     await page.getByRole('button', { name: '新建规则' }).click();
-    await page.getByLabel('产品类别').fill('lighting');
+    await page.getByLabel('产品类别或型号').fill('lighting');
     await page.getByLabel('地区').fill('四川');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('cell', { name: 'lighting' }).waitFor();

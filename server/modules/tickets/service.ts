@@ -433,7 +433,9 @@ async function routeOf(
   const staffCtx = { ...ctx, scope: { kind: 'all' as const } };
   const categories: string[] = [];
   for (const productId of new Set(assets.map((a) => a.productId))) {
-    categories.push((await getProduct(staffCtx, productId)).category);
+    // A rule's product condition names a product category or a model.
+    const product = await getProduct(staffCtx, productId);
+    categories.push(product.category, product.model);
   }
   const region = projectId
     ? (await getProject(staffCtx, projectId)).region

@@ -519,7 +519,7 @@ export const en: typeof zhCN = {
     position: 'Order',
     any: 'Any',
     faultCategory: 'Fault category',
-    productCategory: 'Product category',
+    productCategory: 'Product category or model',
     active: 'Active',
     removeConfirm: 'Remove this rule?',
   },

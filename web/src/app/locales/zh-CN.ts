@@ -501,7 +501,7 @@ export const zhCN = {
     position: '顺序',
     any: '不限',
     faultCategory: '故障类别',
-    productCategory: '产品类别',
+    productCategory: '产品类别或型号',
     active: '生效',
     removeConfirm: '删除这条规则？',
   },
