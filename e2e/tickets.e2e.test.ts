@@ -64,7 +64,10 @@ describe('service desk', () => {
     await console_.getByTestId('message-body').fill('已安排工程师今晚到场检查');
     await console_.getByTestId('message-send').click();
     await console_.getByTestId('message-public_reply').waitFor();
-    await console_.getByTestId('ticket-history').getByText(/状态: 新建 → 已分派/).waitFor();
+    await console_
+      .getByTestId('ticket-history')
+      .getByText(/状态: 新建 → 已分派/)
+      .waitFor();
     await screenshot(console_, 'console-ticket');
 
     await portal.reload();
