@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addBusinessSeconds,
+  businessSecondsBetween,
+  calendar24x7,
+  dueWithPauses,
+  elapsedWithPauses,
+  officeCalendar,
+} from './business-calendar.ts';
+import { CN_HOLIDAYS } from './cn-holidays.ts';
+
+const TZ = 'Asia/Shanghai';
+const office = officeCalendar(TZ, undefined, CN_HOLIDAYS);
+/** A wall-clock time in Shanghai as an instant. */
+const sh = (local: string) => new Date(`${local}+08:00`);
+const H = 3600;
+
+describe('business calendar', () => {
+  it('counts every second on a 7×24 calendar', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2026-12-01'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 30 * 86400 }),
+        (start, s) => {
+          expect(addBusinessSeconds(calendar24x7(TZ), start, s).getTime()).toBe(start.getTime() + s * 1000);
+        },
+      ),
+    );
+  });
+
+  it('skips the night, the weekend and the lunch break', () => {
+    expect(addBusinessSeconds(office, sh('2026-11-20T17:00:00'), 2 * H)).toEqual(sh('2026-11-23T10:00:00'));
+    expect(addBusinessSeconds(office, sh('2026-11-24T11:30:00'), H)).toEqual(sh('2026-11-24T14:00:00'));
+    expect(addBusinessSeconds(office, sh('2026-11-24T20:00:00'), 30 * 60)).toEqual(sh('2026-11-25T09:30:00'));
+  });
+
+  it('skips public holidays and works on make-up days (调休)', () => {
+    // National Day 2026: Oct 1–7 off; Saturday Oct 10 is a working day.
+    expect(addBusinessSeconds(office, sh('2026-09-30T17:00:00'), 2 * H)).toEqual(sh('2026-10-08T10:00:00'));
+    expect(addBusinessSeconds(office, sh('2026-10-09T17:00:00'), 2 * H)).toEqual(sh('2026-10-10T10:00:00'));
+    // Spring Festival 2026: Feb 15–23 off, Saturday Feb 14 works.
+    expect(addBusinessSeconds(office, sh('2026-02-13T17:30:00'), H)).toEqual(sh('2026-02-14T09:30:00'));
+    expect(businessSecondsBetween(office, sh('2026-02-15T00:00:00'), sh('2026-02-24T00:00:00'))).toBe(0);
+  });
+
+  it('measures back exactly what it adds, for any start and duration', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2026-11-30'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 200 * H }),
+        (start, s) => {
+          const due = addBusinessSeconds(office, start, s);
+          expect(businessSecondsBetween(office, start, due)).toBe(s);
+          expect(due.getTime()).toBeGreaterThanOrEqual(start.getTime());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adds back the business time of a pause, not its wall-clock time', () => {
+    const start = sh('2026-11-23T09:00:00'); // Monday
+    const lunchPause = { from: sh('2026-11-23T11:30:00'), to: sh('2026-11-23T14:00:00') }; // 1 h of business time
+    expect(dueWithPauses(office, start, 4 * H, [lunchPause], sh('2026-11-23T15:00:00'))).toEqual(
+      sh('2026-11-23T15:30:00'),
+    );
+    expect(elapsedWithPauses(office, start, [lunchPause], sh('2026-11-23T15:00:00'))).toBe(3.5 * H);
+    expect(elapsedWithPauses(office, start, [lunchPause], sh('2026-11-23T15:30:00'))).toBe(4 * H);
+    expect(
+      dueWithPauses(
+        office,
+        start,
+        4 * H,
+        [{ from: sh('2026-11-23T10:00:00'), to: null }],
+        sh('2026-11-23T15:00:00'),
+      ),
+    ).toBeNull();
+  });
+
+  it('ships the 2025 and 2026 schedules with their make-up days', () => {
+    const y2026 = CN_HOLIDAYS.find((s) => s.year === 2026)!;
+    expect(y2026.holidays.filter((h) => h.name === '春节')).toHaveLength(9);
+    expect(y2026.workdays.map((w) => w.date)).toContain('2026-10-10');
+    for (const s of CN_HOLIDAYS) {
+      for (const w of s.workdays) expect([0, 6]).toContain(new Date(`${w.date}T00:00:00Z`).getUTCDay());
+    }
+  });
+});
