@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'tickets.internal',
   'staff.directory',
   'routing.manage',
+  'sla.read',
+  'sla.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +63,7 @@ const STAFF_BASE: TPermission[] = [
   'tickets.manage',
   'tickets.internal',
   'staff.directory',
+  'sla.read',
 ];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
@@ -83,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'deposits.approve',
     'imports.run',
     'routing.manage',
+    'sla.manage',
     'users.read',
     'roles.read',
     'audit.read',

@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerRegistryRoutes } from './modules/registry/index.ts';
+import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerTicketRoutes } from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
@@ -161,6 +162,7 @@ export async function buildApp(
   registerFileRoutes(app, routeDeps);
   registerNotificationRoutes(app, routeDeps);
   registerTicketRoutes(app, routeDeps);
+  registerSlaRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

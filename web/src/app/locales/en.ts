@@ -83,6 +83,8 @@ export const en: typeof zhCN = {
       "Reports faults, asks questions, complains, and follows its organisation's equipment and service.",
   },
   permissions: {
+    'sla.read': 'See SLA calendars',
+    'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
     'staff.directory': 'See the staff directory',
     'profile.read': 'View own profile',

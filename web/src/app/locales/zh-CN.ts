@@ -78,6 +78,8 @@ export const zhCN = {
     customer_user: '报修、咨询、投诉，查看本单位的设备档案与服务进度。',
   },
   permissions: {
+    'sla.read': '查看服务时限日历',
+    'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
     'staff.directory': '查看员工名录',
     'profile.read': '查看个人资料',

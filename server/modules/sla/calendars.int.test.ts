@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CN_HOLIDAYS } from '../../../common/cn-holidays.ts';
+import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+
+let t: TestApp;
+let admin: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = (await loginAs(t, { role: 'admin' })).session;
+});
+afterAll(() => t.close());
+
+const office = {
+  name: '工作日（中国法定节假日）',
+  timeZone: 'Asia/Shanghai',
+  weekly: {
+    '1': [
+      [540, 720],
+      [810, 1080],
+    ],
+    '2': [
+      [540, 720],
+      [810, 1080],
+    ],
+    '3': [
+      [540, 720],
+      [810, 1080],
+    ],
+    '4': [
+      [540, 720],
+      [810, 1080],
+    ],
+    '5': [
+      [540, 720],
+      [810, 1080],
+    ],
+  },
+  holidays: CN_HOLIDAYS.flatMap((s) => s.holidays),
+  workdays: CN_HOLIDAYS.flatMap((s) => s.workdays),
+  workdaySlots: [
+    [540, 720],
+    [810, 1080],
+  ],
+};
+
+describe('SLA calendars', () => {
+  it('previews a due time across the National Day holiday and a make-up Saturday', async () => {
+    const made = await admin.request('POST', '/api/v1/sla/calendars', office);
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    const preview = await admin.request('POST', `/api/v1/sla/calendars/${id}/preview`, {
+      start: '2026-09-30T17:00:00+08:00',
+      durationSeconds: 2 * 3600,
+    });
+    expect(preview.json()).toMatchObject({ due: '2026-10-08T02:00:00.000Z', businessSeconds: 7200 });
+    const paused = await admin.request('POST', `/api/v1/sla/calendars/${id}/preview`, {
+      start: '2026-11-23T09:00:00+08:00',
+      durationSeconds: 4 * 3600,
+      pauses: [{ from: '2026-11-23T11:30:00+08:00', to: '2026-11-23T14:00:00+08:00' }],
+    });
+    expect(paused.json().due).toBe('2026-11-23T07:30:00.000Z');
+  });
+
+  it('refuses overlapping slots and unknown time zones, naming the field', async () => {
+    const overlap = await admin.request('POST', '/api/v1/sla/calendars', {
+      ...office,
+      weekly: {
+        '1': [
+          [540, 720],
+          [700, 800],
+        ],
+      },
+    });
+    expect(overlap.statusCode).toBe(422);
+    expect(overlap.json().errors[0].field).toBe('weekly.1');
+    const zone = await admin.request('POST', '/api/v1/sla/calendars', {
+      ...office,
+      timeZone: 'Mars/Olympus',
+    });
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json().errors[0].field).toBe('timeZone');
+  });
+
+  it('lets staff read and preview, only managers edit, and customers nothing', async () => {
+    const id = (await admin.request('POST', '/api/v1/sla/calendars', { ...office, name: '7×24' })).json().id;
+    const { session: agent } = await loginAs(t, { role: 'agent' });
+    expect((await agent.request('GET', '/api/v1/sla/calendars')).statusCode).toBe(200);
+    expect(
+      (await agent.request('PATCH', `/api/v1/sla/calendars/${id}`, { version: 1, name: 'x' })).statusCode,
+    ).toBe(403);
+    const c = await buildCustomer(t.db);
+    const { session: customer } = await loginAs(t, { customerId: c.id });
+    expect((await customer.request('GET', '/api/v1/sla/calendars')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,2 @@
+export { registerSlaRoutes } from './routes.ts';
+export { createCalendar } from './service.ts';

@@ -1,0 +1,116 @@
+// HTTP: SLA calendars and their preview.
+import { z } from 'zod';
+import { ZId } from '../../../common/api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import * as service from './service.ts';
+
+const tags = ['sla'];
+const ZSlot = z.tuple([z.int().min(0).max(1440), z.int().min(0).max(1440)]);
+const ZDay = z.object({ date: z.iso.date(), name: z.string().trim().min(1).max(60) });
+const ZTimeZone = z
+  .string()
+  .max(60)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a known time zone');
+const ZCalendarFields = {
+  name: z.string().trim().min(1).max(100),
+  timeZone: ZTimeZone,
+  weekly: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(ZSlot).max(6)),
+  holidays: z.array(ZDay).max(2000),
+  workdays: z.array(ZDay).max(500),
+  workdaySlots: z.array(ZSlot).max(6),
+};
+const ZCalendar = z.object({
+  id: ZId,
+  name: z.string(),
+  timeZone: z.string(),
+  weekly: z.record(z.string(), z.array(z.tuple([z.number(), z.number()]))),
+  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+  workdays: z.array(z.object({ date: z.string(), name: z.string() })),
+  workdaySlots: z.array(z.tuple([z.number(), z.number()])),
+  version: z.int(),
+});
+
+export function registerSlaRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/sla/calendars',
+    {
+      config: { permission: 'sla.read' },
+      schema: { tags, summary: 'SLA calendars', response: { 200: z.array(ZCalendar) } },
+    },
+    async (request) => service.listCalendars(deps.ctx(request)),
+  );
+  app.post(
+    '/api/v1/sla/calendars',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Create a calendar',
+        body: z.strictObject(ZCalendarFields),
+        response: { 201: ZCalendar },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.createCalendar(deps.ctx(request), request.body as service.CalendarInput)),
+  );
+  app.patch(
+    '/api/v1/sla/calendars/:id',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Change a calendar (e.g. import a year of holidays); needs the current version',
+        params: z.object({ id: ZId }),
+        body: z
+          .strictObject(ZCalendarFields)
+          .partial()
+          .extend({ version: z.int().min(1) }),
+        response: { 200: ZCalendar },
+      },
+    },
+    async (request) =>
+      service.updateCalendar(
+        deps.ctx(request),
+        request.params.id,
+        request.body as Partial<service.CalendarInput> & { version: number },
+      ),
+  );
+  app.post(
+    '/api/v1/sla/calendars/:id/preview',
+    {
+      config: { permission: 'sla.read' },
+      schema: {
+        tags,
+        summary: 'When is a target due on this calendar: start + business duration, pauses added back',
+        params: z.object({ id: ZId }),
+        body: z.strictObject({
+          start: z.iso.datetime({ offset: true }),
+          durationSeconds: z
+            .int()
+            .min(0)
+            .max(366 * 86400),
+          pauses: z
+            .array(
+              z.strictObject({
+                from: z.iso.datetime({ offset: true }),
+                to: z.iso.datetime({ offset: true }),
+              }),
+            )
+            .max(100)
+            .default([]),
+        }),
+        response: { 200: z.object({ due: z.string(), businessSeconds: z.int(), wallClockSeconds: z.int() }) },
+      },
+    },
+    async (request) => service.previewCalendar(deps.ctx(request), request.params.id, request.body),
+  );
+}

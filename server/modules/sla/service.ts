@@ -1,0 +1,120 @@
+// SLA calendars: stored, edited by admins, and previewed ("when is this due?") before anyone trusts them.
+import { asc, eq } from 'drizzle-orm';
+import { type BusinessCalendar, dueWithPauses } from '../../../common/business-calendar.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
+import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { slaCalendars } from './schema.ts';
+
+type Slot = [number, number];
+
+export interface CalendarInput {
+  name: string;
+  timeZone: string;
+  weekly: Record<string, Slot[]>;
+  holidays: { date: string; name: string }[];
+  workdays: { date: string; name: string }[];
+  workdaySlots: Slot[];
+}
+
+type Row = typeof slaCalendars.$inferSelect;
+
+export function toCalendar(row: Row) {
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    weekly: row.weekly as Record<string, Slot[]>,
+    holidays: row.holidays as { date: string; name: string }[],
+    workdays: row.workdays as { date: string; name: string }[],
+    workdaySlots: row.workdaySlots as Slot[],
+    version: row.version,
+  };
+}
+
+export function businessCalendarOf(c: ReturnType<typeof toCalendar>): BusinessCalendar {
+  return {
+    timeZone: c.timeZone,
+    weekly: Object.fromEntries(Object.entries(c.weekly).map(([d, s]) => [Number(d), s])),
+    holidays: new Set(c.holidays.map((h) => h.date)),
+    workdays: new Set(c.workdays.map((w) => w.date)),
+    workdaySlots: c.workdaySlots,
+  };
+}
+
+function checkSlots(field: string, slots: Slot[]) {
+  const sorted = [...slots].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < sorted.length; i++) {
+    const [s, e] = sorted[i]!;
+    if (s >= e) throw invalidField(field, 'a slot must end after it starts');
+    if (i > 0 && s < sorted[i - 1]![1]) throw invalidField(field, 'slots overlap');
+  }
+}
+
+export async function listCalendars(ctx: Ctx) {
+  return (await ctx.db.select().from(slaCalendars).orderBy(asc(slaCalendars.name))).map(toCalendar);
+}
+
+export async function getCalendar(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(slaCalendars).where(eq(slaCalendars.id, id));
+  if (!row) throw notFound('Calendar');
+  return toCalendar(row);
+}
+
+export async function createCalendar(ctx: Ctx, input: CalendarInput) {
+  for (const [d, s] of Object.entries(input.weekly)) checkSlots(`weekly.${d}`, s);
+  checkSlots('workdaySlots', input.workdaySlots);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(slaCalendars).values(input).returning();
+    await writeAudit(tx, ctx, {
+      action: 'sla-calendar.create',
+      entityType: 'sla_calendar',
+      entityId: row!.id,
+      after: row,
+    });
+    return toCalendar(row!);
+  });
+}
+
+export async function updateCalendar(
+  ctx: Ctx,
+  id: string,
+  input: Partial<CalendarInput> & { version: number },
+) {
+  for (const [d, s] of Object.entries(input.weekly ?? {})) checkSlots(`weekly.${d}`, s);
+  if (input.workdaySlots) checkSlots('workdaySlots', input.workdaySlots);
+  return ctx.db.transaction(async (tx) => {
+    const { version, ...changes } = input;
+    const after = await updateVersioned(tx, slaCalendars, 'Calendar', id, version, definedOnly(changes));
+    await writeAudit(tx, ctx, {
+      action: 'sla-calendar.update',
+      entityType: 'sla_calendar',
+      entityId: id,
+      after,
+    });
+    return toCalendar(after);
+  });
+}
+
+/** When would a target of `durationSeconds` started at `start` be due on this calendar, with these pauses? */
+export async function previewCalendar(
+  ctx: Ctx,
+  id: string,
+  input: { start: string; durationSeconds: number; pauses: { from: string; to: string }[] },
+) {
+  const cal = businessCalendarOf(await getCalendar(ctx, id));
+  const start = new Date(input.start);
+  const pauses = input.pauses.map((p, i) => {
+    const from = new Date(p.from);
+    const to = new Date(p.to);
+    if (to <= from) throw invalidField(`pauses.${i}.to`, 'a pause must end after it starts');
+    return { from, to };
+  });
+  const due = dueWithPauses(cal, start, input.durationSeconds, pauses, start)!;
+  return {
+    due: due.toISOString(),
+    businessSeconds: input.durationSeconds,
+    wallClockSeconds: Math.round((due.getTime() - start.getTime()) / 1000),
+  };
+}
