@@ -86,4 +86,56 @@ describe('business calendar', () => {
       for (const w of s.workdays) expect([0, 6]).toContain(new Date(`${w.date}T00:00:00Z`).getUTCDay());
     }
   });
+
+  it('never lands a deadline in closed time (holidays, nights, weekends, lunch)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2026-11-30'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 120 * H }),
+        (start, s) => {
+          const due = addBusinessSeconds(office, start, s);
+          // The business second that ends at the deadline is working time: one second before it counts.
+          expect(businessSecondsBetween(office, new Date(due.getTime() - 1000), due)).toBe(1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adding a then b is adding a + b', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2026-11-30'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 60 * H }),
+        fc.integer({ min: 0, max: 60 * H }),
+        (start, a, b) => {
+          const stepwise = addBusinessSeconds(office, addBusinessSeconds(office, start, a), b);
+          const atOnce = addBusinessSeconds(office, start, a + b);
+          // Equal, except that stepping may stop at a slot's end where the sum starts the next slot.
+          expect(businessSecondsBetween(office, start, stepwise)).toBe(a + b);
+          expect(businessSecondsBetween(office, atOnce, stepwise)).toBe(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps working hours in local time across a daylight-saving change', () => {
+    const ny = officeCalendar('America/New_York', [[540, 1020]]); // 09:00–17:00
+    // Friday 2026-03-06 16:00 EST + 2 h → Monday 2026-03-09 10:00 EDT (clocks went forward on Sunday).
+    expect(addBusinessSeconds(ny, new Date('2026-03-06T16:00:00-05:00'), 2 * H)).toEqual(
+      new Date('2026-03-09T10:00:00-04:00'),
+    );
+    // A 7×24 calendar counts the real hours of the short night: 23:00 EST + 4 h = 04:00 EDT.
+    expect(
+      addBusinessSeconds(calendar24x7('America/New_York'), new Date('2026-03-07T23:00:00-05:00'), 4 * H),
+    ).toEqual(new Date('2026-03-08T04:00:00-04:00'));
+    expect(
+      businessSecondsBetween(
+        ny,
+        new Date('2026-03-06T09:00:00-05:00'),
+        new Date('2026-03-09T17:00:00-04:00'),
+      ),
+    ).toBe(16 * H);
+  });
 });

@@ -1,6 +1,7 @@
 // Zod schemas of the tickets API.
 import { z } from 'zod';
 import { ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { ZSlaTarget } from './sla-api.ts';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-rules.ts';
 
 const ZInstant = z.iso.datetime({ offset: true });
@@ -34,6 +35,9 @@ export const ZTicket = z.object({
   updatedAt: ZInstant,
   resolvedAt: ZInstant.nullable(),
   closedAt: ZInstant.nullable(),
+  /** The nearest deadline of its running SLA targets, and whether any target is breached. */
+  slaDueAt: ZInstant.nullable(),
+  slaBreached: z.boolean(),
 });
 export type TTicket = z.infer<typeof ZTicket>;
 
@@ -58,6 +62,7 @@ export const ZTicketDetail = ZTicket.extend({
   messages: z.array(ZTicketMessage),
   allowedStatuses: z.array(z.enum(TICKET_STATUSES)),
   links: z.array(ZTicketLink),
+  sla: z.array(ZSlaTarget),
 });
 export type TTicketDetail = z.infer<typeof ZTicketDetail>;
 
@@ -99,7 +104,16 @@ export const ZCreateMessageRequest = z.strictObject({
   attachmentIds: z.array(ZId).max(20).default([]),
 });
 
-export const TICKET_QUEUES = ['all', 'mine', 'team', 'unassigned', 'waiting', 'open'] as const;
+export const TICKET_QUEUES = [
+  'all',
+  'mine',
+  'team',
+  'unassigned',
+  'waiting',
+  'open',
+  'breaching',
+  'breached',
+] as const;
 export const ZTicketListQuery = ZCursorQuery.extend({
   queue: z.enum(TICKET_QUEUES).default('all'),
   kind: z.enum(TICKET_KINDS).optional(),

@@ -11,6 +11,7 @@ import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { deliverInApp } from './modules/notifications/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
+import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { processInboundEmail, startSmtpReceiver } from './modules/tickets/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
@@ -47,7 +48,10 @@ program
     const log = pino({ level: config.logLevel });
     const runtime = await openRuntime(config, (m) => log.info(m));
     let logins = null;
-    if (opts.demo && (await isDatabaseEmpty(runtime.db))) {
+    const demoWanted = opts.demo && (await isDatabaseEmpty(runtime.db));
+    // The shipped SLA calendars and policies, once (the demo loads them itself).
+    if (!demoWanted) await ensureSlaDefaults(runtime.db);
+    if (demoWanted) {
       logins = await loadDemoData(runtime.db, systemClock);
       log.info('demo dataset loaded');
     } else if (opts.demo && (await hasDemoData(runtime))) {
@@ -63,6 +67,7 @@ program
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,
+        slaSweepJob,
       ],
       { db: runtime.db, clock: systemClock, blobStore, log },
     );

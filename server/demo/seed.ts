@@ -6,9 +6,11 @@ import type { Db } from '../db/pool.ts';
 import { users } from '../db/schema.ts';
 import { createUser } from '../modules/accounts/index.ts';
 import { createCustomer } from '../modules/registry/index.ts';
+import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
+import { loadTicketsDemo } from './tickets-demo.ts';
 
 export const DEMO_PASSWORD = 'aftercare-demo';
 
@@ -96,6 +98,8 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
     logins.push({ username: portalUser, role: `customer (${c.name})`, password: DEMO_PASSWORD });
   }
   await loadRegistryDemo(db, clock, customerIds);
+  await ensureSlaDefaults(db);
+  await loadTicketsDemo(db, clock, customerIds);
   return logins;
 }
 

@@ -1,7 +1,12 @@
 // HTTP: SLA calendars and their preview.
 import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
+import { ZPolicy, ZPolicyFields, ZRecomputeRequest } from '../../../common/sla-api.ts';
+import type { PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { invalidField } from '../../platform/errors.ts';
+import { recomputeFromHistory } from './engine.ts';
+import * as policies from './policies.ts';
 import * as service from './service.ts';
 
 const tags = ['sla'];
@@ -113,4 +118,99 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
     },
     async (request) => service.previewCalendar(deps.ctx(request), request.params.id, request.body),
   );
+
+  app.get(
+    '/api/v1/sla/policies',
+    {
+      config: { permission: 'sla.read' },
+      schema: {
+        tags,
+        summary: 'SLA policies, in the order they are tried',
+        response: { 200: z.array(ZPolicy) },
+      },
+    },
+    async (request) => policies.listPolicies(deps.ctx(request)),
+  );
+  app.post(
+    '/api/v1/sla/policies',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Create a policy',
+        body: z.strictObject(ZPolicyFields),
+        response: { 201: ZPolicy },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await policies.createPolicy(deps.ctx(request), request.body as policies.PolicyInput)),
+  );
+  app.patch(
+    '/api/v1/sla/policies/:id',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Change a policy (tickets already under it keep their targets); needs the current version',
+        params: z.object({ id: ZId }),
+        body: z
+          .strictObject(ZPolicyFields)
+          .partial()
+          .extend({ version: z.int().min(1) }),
+        response: { 200: ZPolicy },
+      },
+    },
+    async (request) =>
+      policies.updatePolicy(
+        deps.ctx(request),
+        request.params.id,
+        request.body as Partial<policies.PolicyInput> & { version: number },
+      ),
+  );
+  app.delete(
+    '/api/v1/sla/policies/:id',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: 'Delete a policy',
+        params: z.object({ id: ZId }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await policies.deletePolicy(deps.ctx(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/sla/recompute',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary:
+          'Recompute SLA targets from history (one ticket, or those opened in a range), after a calendar edit',
+        body: ZRecomputeRequest,
+        response: {
+          200: z.object({ tickets: z.int(), deadlinesChanged: z.int(), truncated: z.boolean() }),
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as { ticketId?: string; from?: string; to?: string };
+      if (body.from && body.to && new Date(body.to) <= new Date(body.from)) {
+        throw invalidField('to', 'must be after from');
+      }
+      return recomputeFromHistory(deps.ctx(request), {
+        ticketId: body.ticketId,
+        from: body.from ? new Date(body.from) : undefined,
+        to: body.to ? new Date(body.to) : undefined,
+      });
+    },
+  );
 }
+
+export type { PolicyConditions, TargetDefinition };

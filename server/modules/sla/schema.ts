@@ -1,6 +1,18 @@
 // SLA calendars: when the clock of a promised time runs (7×24, or working hours with holidays and
 // make-up days in a time zone).
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.ts';
 
 export const slaCalendars = pgTable('sla_calendars', {
@@ -16,3 +28,84 @@ export const slaCalendars = pgTable('sla_calendars', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+// Policies: conditions select tickets (first match by position, else the default); targets are what
+// a selected ticket is promised.
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    active: boolean('active').notNull().default(true),
+    isDefault: boolean('is_default').notNull().default(false),
+    conditions: jsonb('conditions').notNull(),
+    targets: jsonb('targets').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sla_policies_position_idx').on(t.position),
+    uniqueIndex('sla_policies_default_idx').on(t.isDefault).where(sql`${t.isDefault}`),
+  ],
+);
+
+// A ticket's SLA log: milestones and status changes, in time order; targets are recomputed from it.
+export const slaEvents = pgTable(
+  'sla_events',
+  {
+    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    ticketId: uuid('ticket_id').notNull(),
+    event: text('event').notNull(),
+    status: text('status'),
+    at: ts('at').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('sla_events_ticket_idx').on(t.ticketId, t.at)],
+);
+
+// A ticket's targets (one per metric) with the definition they were promised under. next_fire_at is
+// the next warning/escalation instant: the sweeper reads only rows that are due (partial index).
+export const slaTargets = pgTable(
+  'sla_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    policyId: uuid('policy_id'),
+    policyVersion: integer('policy_version'),
+    metric: text('metric').notNull(),
+    definition: jsonb('definition').notNull(),
+    state: text('state', { enum: ['pending', 'running', 'paused', 'met', 'cancelled'] }).notNull(),
+    startedAt: ts('started_at'),
+    dueAt: ts('due_at'),
+    warnAt: ts('warn_at'),
+    pauses: jsonb('pauses').notNull().default(sql`'[]'::jsonb`),
+    metAt: ts('met_at'),
+    breached: boolean('breached').notNull().default(false),
+    breachedBy: integer('breached_by').notNull().default(0),
+    nextFireAt: ts('next_fire_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sla_targets_ticket_metric_idx').on(t.ticketId, t.metric),
+    index('sla_targets_next_fire_idx').on(t.nextFireAt).where(sql`${t.nextFireAt} is not null`),
+    index('sla_targets_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
+  ],
+);
+
+// Each escalation level of a target fires once: the primary key is the guarantee, whatever the
+// number of instances and restarts.
+export const slaFirings = pgTable(
+  'sla_firings',
+  {
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => slaTargets.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    firedAt: ts('fired_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.targetId, t.level] })],
+);

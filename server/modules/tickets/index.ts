@@ -1,4 +1,4 @@
 export { processInboundEmail } from './email-intake.ts';
 export { registerTicketRoutes } from './routes.ts';
-export { createTicket } from './service.ts';
+export { createTicket, updateTicket } from './service.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';

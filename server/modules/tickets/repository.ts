@@ -17,12 +17,22 @@ import {
   tickets,
 } from './schema.ts';
 
-export type TicketRow = typeof tickets.$inferSelect & { customerName: string; assigneeName: string | null };
+export type TicketRow = typeof tickets.$inferSelect & {
+  customerName: string;
+  assigneeName: string | null;
+  slaDueAt: Date | null;
+  slaBreached: boolean;
+};
 
+// The SLA summary of each row: two lookups on sla_targets' (ticket_id, metric) index.
 const columns = {
   ...getTableColumns(tickets),
   customerName: customers.name,
   assigneeName: users.displayName,
+  slaDueAt: sql<Date | null>`(select min(s.due_at) from sla_targets s
+    where s.ticket_id = ${tickets.id} and s.state = 'running')`.mapWith((v) => (v ? new Date(v) : null)),
+  slaBreached: sql<boolean>`exists (select 1 from sla_targets s where s.ticket_id = ${tickets.id}
+    and s.breached and s.state in ('running', 'paused'))`.mapWith(Boolean),
 };
 
 /** The next number of a series, gap-free per (prefix, year) and safe under concurrency. */
@@ -54,7 +64,8 @@ export async function findTicket(db: Executor, scope: Scope, id: string): Promis
 }
 
 export interface TicketFilter {
-  queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open';
+  queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open' | 'breaching' | 'breached';
+  now?: Date;
   userId: string | null;
   teams: string[];
   kind?: string;
@@ -87,6 +98,15 @@ export async function listTickets(
   if (f.queue === 'unassigned') where.push(isNull(tickets.assigneeId), inArray(tickets.status, [...OPEN]));
   if (f.queue === 'waiting') where.push(eq(tickets.status, 'waiting_customer'));
   if (f.queue === 'open') where.push(inArray(tickets.status, [...OPEN]));
+  // Breaching soon: a running target past its warning but not its deadline; breached: past it and
+  // still running. Both read the partial index of running targets by due time.
+  const now = f.now ?? new Date();
+  if (f.queue === 'breaching')
+    where.push(sql`${tickets.id} in (select s.ticket_id from sla_targets s where s.state = 'running'
+      and s.due_at > ${now} and s.warn_at <= ${now})`);
+  if (f.queue === 'breached')
+    where.push(sql`${tickets.id} in (select s.ticket_id from sla_targets s where s.state = 'running'
+      and s.due_at <= ${now})`);
   if (f.kind) where.push(eq(tickets.kind, f.kind as TicketRow['kind']));
   if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageOf, ZId } from '../../../common/api.ts';
 import { STAFF_ROLES } from '../../../common/roles.ts';
+import { ZMilestoneRequest } from '../../../common/sla-api.ts';
 import { TICKET_KINDS } from '../../../common/ticket-rules.ts';
 import {
   ZCreateMessageRequest,
@@ -164,6 +165,21 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => service.mergeTicket(deps.ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/tickets/:id/milestones',
+    {
+      config: { permission: 'tickets.manage' },
+      schema: {
+        tags,
+        summary:
+          'Record an SLA milestone (diagnosed, dispatched, arrived on site…) at the moment it happened',
+        params: ZIdParams,
+        body: ZMilestoneRequest,
+        response: { 200: ZTicketDetail },
+      },
+    },
+    async (request) => service.recordMilestone(deps.ctx(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/tickets/:id/split',

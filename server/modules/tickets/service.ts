@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
+import type { MANUAL_SLA_EVENTS } from '../../../common/sla-rules.ts';
 import {
   allowedTransitions,
   canTransition,
@@ -28,6 +29,7 @@ import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { getAsset, getCustomer, getProduct, getProject, recordArchiveEvents } from '../registry/index.ts';
+import { applyPolicy, logSla, refreshTargets, targetsOf } from '../sla/index.ts';
 import * as repo from './repository.ts';
 import { routingRules, tickets } from './schema.ts';
 
@@ -61,6 +63,8 @@ export function toTicket(row: repo.TicketRow): TTicket {
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
+    slaDueAt: row.slaDueAt?.toISOString() ?? null,
+    slaBreached: row.slaBreached,
   };
 }
 
@@ -157,6 +161,13 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       ctx,
       assets.length ? assets.map((a) => ({ ...event, assetId: a.id })) : [event],
     );
+    // The SLA clock starts now; a ticket routed straight to an engineer is handed over at once.
+    await logSla(tx, ctx, row.id, [
+      { event: 'status', status: row.status, at: now },
+      { event: 'created', at: now },
+      ...(route.assigneeId ? [{ event: 'handed_over' as const, at: now }] : []),
+    ]);
+    await applyPolicy(tx, ctx, row.id);
     await publishLive(tx, { type: 'ticket', id: row.id, customerId });
     return row.id;
   });
@@ -171,8 +182,22 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
   const links = (await repo.linksOf(ctx.db, id)).filter(
     (l) => !isCustomer(ctx) || l.customer_id === row.customerId,
   );
+  const sla = await targetsOf(ctx.db, id);
   return {
     ...toTicket(row),
+    sla: sla
+      .filter((t) => t.state !== 'cancelled')
+      .map((t) => ({
+        metric: t.metric,
+        state: t.state,
+        durationMinutes: (t.definition as { durationMinutes: number }).durationMinutes,
+        startedAt: t.startedAt?.toISOString() ?? null,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        warnAt: t.warnAt?.toISOString() ?? null,
+        metAt: t.metAt?.toISOString() ?? null,
+        breached: t.breached,
+        breachedBy: t.breachedBy,
+      })),
     links: links.map((l) => ({
       id: l.id,
       number: l.number,
@@ -207,7 +232,7 @@ export async function listTickets(
   const rows = await repo.listTickets(
     ctx.db,
     ctx.scope,
-    { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles },
+    { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles, now: ctx.clock.now() },
     after,
     query.limit,
   );
@@ -253,6 +278,7 @@ export async function updateTicket(
       closedAt: status === 'closed' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
     });
     await writeAudit(tx, ctx, { action: 'ticket.update', entityType: 'ticket', entityId: id, before, after });
+    await slaAfterUpdate(tx, ctx, before, after, now);
     await publishLive(tx, { type: 'ticket', id, customerId: before.customerId });
     if (status && status !== before.status) {
       await notifyWatchers(
@@ -281,6 +307,60 @@ export async function updateTicket(
         now,
       );
     }
+  });
+  return getTicket(ctx, id);
+}
+
+/** What a change of the ticket means to its SLA: milestones, pauses, and perhaps another policy. */
+async function slaAfterUpdate(
+  tx: Executor,
+  ctx: Ctx,
+  before: repo.TicketRow,
+  after: typeof tickets.$inferSelect,
+  now: Date,
+) {
+  const statusChanged = after.status !== before.status;
+  await logSla(tx, ctx, before.id, [
+    ...(statusChanged ? [{ event: 'status' as const, status: after.status, at: now }] : []),
+    ...(statusChanged && after.status === 'resolved' ? [{ event: 'resolved' as const, at: now }] : []),
+    ...(statusChanged && after.status === 'closed' ? [{ event: 'closed' as const, at: now }] : []),
+    ...(after.assigneeId && after.assigneeId !== before.assigneeId
+      ? [{ event: 'handed_over' as const, at: now }]
+      : []),
+  ]);
+  const reselect =
+    after.priority !== before.priority ||
+    after.emergency !== before.emergency ||
+    after.complexity !== before.complexity ||
+    after.projectId !== before.projectId;
+  if (reselect) await applyPolicy(tx, ctx, before.id);
+  else await refreshTargets(tx, ctx, before.id);
+}
+
+/**
+ * Records a milestone the SLA counts (diagnosed, dispatched, arrived on site…), at the moment it
+ * happened: not in the future, not before the ticket was opened.
+ */
+export async function recordMilestone(
+  ctx: Ctx,
+  id: string,
+  input: { event: (typeof MANUAL_SLA_EVENTS)[number]; at?: string },
+): Promise<TTicketDetail> {
+  const ticket = await staffTicket(ctx, id);
+  const now = ctx.clock.now();
+  const at = input.at ? new Date(input.at) : now;
+  if (at.getTime() > now.getTime() + 60_000) throw invalidField('at', 'cannot be in the future');
+  if (at < ticket.createdAt) throw invalidField('at', 'before the ticket was opened');
+  await ctx.db.transaction(async (tx) => {
+    await logSla(tx, ctx, id, [{ event: input.event, at }]);
+    await refreshTargets(tx, ctx, id);
+    await writeAudit(tx, ctx, {
+      action: 'ticket.milestone',
+      entityType: 'ticket',
+      entityId: id,
+      after: { event: input.event, at },
+    });
+    await publishLive(tx, { type: 'ticket', id, customerId: ticket.customerId });
   });
   return getTicket(ctx, id);
 }
@@ -337,6 +417,13 @@ export async function appendMessage(
         resolvedAt: null,
         closedAt: null,
       });
+    if (reopen || kind === 'public_reply') {
+      await logSla(tx, ctx, ticket.id, [
+        ...(reopen ? [{ event: 'status' as const, status: 'in_progress' as const, at: now }] : []),
+        ...(kind === 'public_reply' ? [{ event: 'first_public_reply' as const, at: now }] : []),
+      ]);
+      await refreshTargets(tx, ctx, ticket.id);
+    }
     await writeAudit(tx, ctx, {
       action: `ticket.${kind}`,
       entityType: 'ticket',
@@ -546,6 +633,11 @@ export async function mergeTicket(ctx: Ctx, id: string, input: { intoId: string;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, tickets, 'Ticket', dup.id, input.version, { status: 'closed', closedAt: now });
+    await logSla(tx, ctx, dup.id, [
+      { event: 'status', status: 'closed', at: now },
+      { event: 'closed', at: now },
+    ]);
+    await refreshTargets(tx, ctx, dup.id);
     await repo.insertLink(tx, dup.id, into.id, 'duplicate_of');
     for (const [ticketId, body] of [
       [dup.id, `Merged into ${into.number} as a duplicate.`],

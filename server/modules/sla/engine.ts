@@ -1,0 +1,514 @@
+// The SLA engine at work: a ticket's milestones and status changes go into its SLA log; its targets
+// (one per metric of the policy it falls under) are recomputed from that log in the same transaction,
+// every moved deadline audited; a sweeper fires the warnings and escalations that are due, each level
+// exactly once (row locks + a primary key), whatever the number of instances or the downtime.
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { type BusinessCalendar, calendar24x7 } from '../../../common/business-calendar.ts';
+import {
+  applicableTargets,
+  type EscalationAction,
+  type LogEntry,
+  levelAt,
+  type Policy,
+  projectTarget,
+  raisedPriority,
+  type SlaEvent,
+  selectPolicy,
+  type TargetDefinition,
+} from '../../../common/sla-rules.ts';
+import type { TicketStatus } from '../../../common/ticket-rules.ts';
+import type { Db, Executor } from '../../db/pool.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { type Ctx, systemCtx } from '../../platform/context.ts';
+import { publishLive } from '../../platform/live.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
+import { slaCalendars, slaEvents, slaFirings, slaPolicies, slaTargets } from './schema.ts';
+import { businessCalendarOf, toCalendar } from './service.ts';
+import { renderNotification } from './templates.ts';
+
+const DEFAULT_ZONE = 'Asia/Shanghai';
+
+export async function calendarsById(tx: Executor): Promise<Map<string, BusinessCalendar>> {
+  const rows = await tx.select().from(slaCalendars);
+  return new Map(rows.map((r) => [r.id, businessCalendarOf(toCalendar(r))]));
+}
+
+const calendarFor = (cals: Map<string, BusinessCalendar>, def: TargetDefinition) =>
+  (def.calendarId ? cals.get(def.calendarId) : undefined) ?? calendar24x7(DEFAULT_ZONE);
+
+export function toPolicy(row: typeof slaPolicies.$inferSelect): Policy {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    active: row.active,
+    isDefault: row.isDefault,
+    conditions: row.conditions as Policy['conditions'],
+    targets: row.targets as TargetDefinition[],
+    version: row.version,
+  };
+}
+
+type TicketInfo = {
+  id: string;
+  number: string;
+  subject: string;
+  kind: Policy['conditions']['kinds'] extends (infer K)[] | undefined ? K : never;
+  status: TicketStatus;
+  priority: string;
+  emergency: boolean;
+  complexity: 'general' | 'complex';
+  customer_id: string;
+  team: string;
+  assignee_id: string | null;
+  watcher_ids: string[];
+  version: number;
+  region: string | null;
+  contract_tier: string | null;
+};
+
+async function ticketInfo(tx: Executor, ticketId: string): Promise<TicketInfo | undefined> {
+  // The tier comes from the project's current contract (the latest that has started).
+  const r = await tx.execute<TicketInfo>(sql`
+    select t.id, t.number, t.subject, t.kind, t.status, t.priority, t.emergency, t.complexity,
+      t.customer_id, t.team, t.assignee_id, t.watcher_ids, t.version,
+      coalesce(p.region, c.region) as region,
+      (select k.response_tier from contracts k where k.project_id = t.project_id
+        order by k.start_date desc limit 1) as contract_tier
+    from tickets t join customers c on c.id = t.customer_id
+    left join projects p on p.id = t.project_id
+    where t.id = ${ticketId}`);
+  return r.rows[0];
+}
+
+/** Appends lines to a ticket's SLA log (no recompute: call `refreshTargets` after). */
+export async function logSla(
+  tx: Executor,
+  ctx: Ctx,
+  ticketId: string,
+  entries: ({ event: SlaEvent; at?: Date } | { event: 'status'; status: TicketStatus; at?: Date })[],
+) {
+  if (!entries.length) return;
+  const now = ctx.clock.now();
+  await tx.insert(slaEvents).values(
+    entries.map((e) => ({
+      ticketId,
+      event: e.event,
+      status: e.event === 'status' ? e.status : null,
+      at: e.at ?? now,
+      recordedBy: ctx.principal.userId,
+      recordedAt: now,
+    })),
+  );
+}
+
+/**
+ * (Re)selects the ticket's policy and sets its targets: a metric the new policy also has keeps its
+ * row (its start, pauses and fired levels — elapsed business time carries over) with the new
+ * definition; a metric it no longer has is dropped unless already met; new metrics are added.
+ */
+export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
+  const ticket = await ticketInfo(tx, ticketId);
+  if (!ticket) return;
+  const policies = (await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.position))).map(toPolicy);
+  const policy = selectPolicy(policies, {
+    kind: ticket.kind,
+    priority: ticket.priority,
+    emergency: ticket.emergency,
+    complexity: ticket.complexity,
+    customerId: ticket.customer_id,
+    contractTier: ticket.contract_tier,
+    region: ticket.region,
+  });
+  const defs = policy ? applicableTargets(policy, ticket.complexity) : [];
+  const existing = await tx.select().from(slaTargets).where(eq(slaTargets.ticketId, ticketId));
+  for (const row of existing) {
+    if (!defs.some((d) => d.metric === row.metric) && row.state !== 'met') {
+      await tx.delete(slaTargets).where(eq(slaTargets.id, row.id));
+      await writeAudit(tx, ctx, {
+        action: 'sla.target-removed',
+        entityType: 'ticket',
+        entityId: ticketId,
+        before: { metric: row.metric, dueAt: row.dueAt, policyId: row.policyId },
+      });
+    }
+  }
+  for (const def of defs) {
+    const row = existing.find((r) => r.metric === def.metric);
+    if (!row) {
+      await tx.insert(slaTargets).values({
+        ticketId,
+        customerId: ticket.customer_id,
+        policyId: policy!.id,
+        policyVersion: policy!.version,
+        metric: def.metric,
+        definition: def,
+        state: 'pending',
+      });
+    } else if (
+      row.state !== 'met' &&
+      (row.policyId !== policy!.id || JSON.stringify(row.definition) !== JSON.stringify(def))
+    ) {
+      await tx
+        .update(slaTargets)
+        .set({ policyId: policy!.id, policyVersion: policy!.version, definition: def })
+        .where(eq(slaTargets.id, row.id));
+    }
+  }
+  await refreshTargets(tx, ctx, ticketId);
+}
+
+/** Recomputes the ticket's targets from its log and the current calendars; audits moved deadlines. */
+export async function refreshTargets(
+  tx: Executor,
+  ctx: Ctx,
+  ticketId: string,
+  cals?: Map<string, BusinessCalendar>,
+): Promise<number> {
+  const now = ctx.clock.now();
+  const rows = await tx.select().from(slaTargets).where(eq(slaTargets.ticketId, ticketId));
+  if (!rows.length) return 0;
+  const calendars = cals ?? (await calendarsById(tx));
+  const log = await ticketLog(tx, ticketId);
+  const fired = await firedLevels(
+    tx,
+    rows.map((r) => r.id),
+  );
+  let changed = 0;
+  for (const row of rows) {
+    const def = row.definition as TargetDefinition;
+    const cal = calendarFor(calendars, def);
+    const p = projectTarget(def, log, cal, now);
+    const nextFireAt = nextFire(def, cal, p, fired.get(row.id) ?? new Set(), row.breached);
+    const oldDue = row.dueAt?.getTime() ?? null;
+    const newDue = p.dueAt?.getTime() ?? null;
+    // A pause takes the deadline away and the resume brings it back (later): not a change of promise.
+    if (oldDue !== null && newDue !== null && oldDue !== newDue && row.state !== 'paused') {
+      changed++;
+      await writeAudit(tx, ctx, {
+        action: 'sla.deadline-change',
+        entityType: 'ticket',
+        entityId: ticketId,
+        before: { metric: row.metric, dueAt: row.dueAt },
+        after: { metric: row.metric, dueAt: p.dueAt, durationMinutes: def.durationMinutes },
+      });
+    }
+    await tx
+      .update(slaTargets)
+      .set({
+        state: p.state,
+        startedAt: p.startedAt,
+        dueAt: p.dueAt,
+        warnAt: p.warnAt,
+        pauses: p.pauses.map((x) => ({ from: x.from.toISOString(), to: x.to?.toISOString() ?? null })),
+        metAt: p.metAt,
+        // Once marked by the sweeper, a breach stays (a met-late target is breached too).
+        breached: row.breached || p.breached,
+        breachedBy: p.breachedBy,
+        nextFireAt,
+        updatedAt: now,
+      })
+      .where(eq(slaTargets.id, row.id));
+  }
+  return changed;
+}
+
+async function ticketLog(tx: Executor, ticketId: string): Promise<LogEntry[]> {
+  const rows = await tx
+    .select()
+    .from(slaEvents)
+    .where(eq(slaEvents.ticketId, ticketId))
+    .orderBy(asc(slaEvents.at), asc(slaEvents.id));
+  return rows.map((r) =>
+    r.event === 'status'
+      ? { event: 'status' as const, status: r.status as TicketStatus, at: r.at }
+      : { event: r.event as SlaEvent, at: r.at },
+  );
+}
+
+async function firedLevels(tx: Executor, targetIds: string[]) {
+  const out = new Map<string, Set<string>>();
+  if (!targetIds.length) return out;
+  const rows = await tx.select().from(slaFirings).where(inArray(slaFirings.targetId, targetIds));
+  for (const r of rows) {
+    if (!out.has(r.targetId)) out.set(r.targetId, new Set());
+    out.get(r.targetId)!.add(r.level);
+  }
+  return out;
+}
+
+/** The levels of a target: the breach itself at the deadline, then each escalation level. */
+function levelsOf(def: TargetDefinition) {
+  return [
+    { key: 'breach', offsetMinutes: 0, actions: [] as EscalationAction[] },
+    ...def.escalations.map((l, i) => ({ key: `L${i}`, offsetMinutes: l.offsetMinutes, actions: l.actions })),
+  ];
+}
+
+function nextFire(
+  def: TargetDefinition,
+  cal: BusinessCalendar,
+  p: ReturnType<typeof projectTarget>,
+  fired: Set<string>,
+  breached: boolean,
+): Date | null {
+  if (p.state !== 'running' || !p.startedAt) return null;
+  let next: Date | null = null;
+  for (const level of levelsOf(def)) {
+    if (fired.has(level.key) || (level.key === 'breach' && breached)) continue;
+    const at = levelAt(def, cal, p.startedAt, p.pauses, level.offsetMinutes);
+    if (!next || at < next) next = at;
+  }
+  return next;
+}
+
+// ---------- the sweeper ----------
+
+/**
+ * Fires what is due. Claims due targets with FOR UPDATE SKIP LOCKED (several instances share the
+ * work), records each fired level under a primary key in the same transaction as its actions.
+ * Work is proportional to the number of due targets (partial index on next_fire_at).
+ */
+export async function sweepSla(
+  db: Db,
+  clock: Clock,
+  batchSize = 200,
+): Promise<{ targets: number; fired: number }> {
+  const ctx = systemCtx(db, clock, 'sla');
+  let targets = 0;
+  let firedCount = 0;
+  let cals: Map<string, BusinessCalendar> | null = null;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const now = clock.now();
+      const due = await tx
+        .select()
+        .from(slaTargets)
+        .where(and(isNotNull(slaTargets.nextFireAt), lte(slaTargets.nextFireAt, now)))
+        .orderBy(asc(slaTargets.nextFireAt))
+        .limit(batchSize)
+        .for('update', { skipLocked: true });
+      if (!due.length) return 0;
+      cals ??= await calendarsById(tx);
+      const fired = await firedLevels(
+        tx,
+        due.map((r) => r.id),
+      );
+      const reapply = new Set<string>();
+      for (const row of due) {
+        const def = row.definition as TargetDefinition;
+        const cal = calendarFor(cals, def);
+        const pauses = (row.pauses as { from: string; to: string | null }[]).map((x) => ({
+          from: new Date(x.from),
+          to: x.to ? new Date(x.to) : null,
+        }));
+        const done = fired.get(row.id) ?? new Set<string>();
+        let breached = row.breached;
+        const ticket = await ticketInfo(tx, row.ticketId);
+        if (!ticket || !row.startedAt || row.state !== 'running') {
+          await tx.update(slaTargets).set({ nextFireAt: null }).where(eq(slaTargets.id, row.id));
+          continue;
+        }
+        for (const level of levelsOf(def)) {
+          if (done.has(level.key)) continue;
+          const at = levelAt(def, cal, row.startedAt, pauses, level.offsetMinutes);
+          if (at > now) continue;
+          const inserted = await tx
+            .insert(slaFirings)
+            .values({ targetId: row.id, level: level.key, firedAt: now })
+            .onConflictDoNothing()
+            .returning();
+          done.add(level.key);
+          if (!inserted.length) continue;
+          firedCount++;
+          if (level.key === 'breach') {
+            breached = true;
+            await writeAudit(tx, ctx, {
+              action: 'sla.breached',
+              entityType: 'ticket',
+              entityId: row.ticketId,
+              after: { metric: row.metric, dueAt: row.dueAt },
+            });
+            continue;
+          }
+          for (const action of level.actions) {
+            if (await runAction(tx, ctx, ticket, row, level.key, level.offsetMinutes, action))
+              reapply.add(row.ticketId);
+          }
+        }
+        const p = { state: 'running' as const, startedAt: row.startedAt, pauses } as ReturnType<
+          typeof projectTarget
+        >;
+        await tx
+          .update(slaTargets)
+          .set({ breached, nextFireAt: nextFire(def, cal, p, done, breached), updatedAt: now })
+          .where(eq(slaTargets.id, row.id));
+        await publishLive(tx, { type: 'ticket', id: row.ticketId, customerId: row.customerId });
+      }
+      // Raising the priority may put the ticket under another policy.
+      for (const ticketId of reapply) await applyPolicy(tx, ctx, ticketId);
+      return due.length;
+    });
+    targets += batch;
+    if (batch < batchSize) break;
+  }
+  return { targets, fired: firedCount };
+}
+
+type TargetRow = typeof slaTargets.$inferSelect;
+
+/** Performs one escalation action; true when the ticket's policy may have to be re-selected. */
+async function runAction(
+  tx: Executor,
+  ctx: Ctx,
+  ticket: TicketInfo,
+  target: TargetRow,
+  level: string,
+  offsetMinutes: number,
+  action: EscalationAction,
+): Promise<boolean> {
+  const now = ctx.clock.now();
+  if (action.type === 'notify') {
+    const recipients = await recipientsOf(tx, ticket, action.to);
+    const template =
+      offsetMinutes < 0 ? 'sla.warning' : offsetMinutes === 0 ? 'sla.breached' : 'sla.escalation';
+    const payload = {
+      ticketId: ticket.id,
+      number: ticket.number,
+      subject: ticket.subject,
+      metric: target.metric,
+      dueAt: target.dueAt?.toISOString() ?? null,
+      level,
+      offsetMinutes,
+    };
+    for (const user of recipients) {
+      for (const channel of action.channels) {
+        const address = channel === 'in_app' ? user.id : channel === 'email' ? user.email : user.phone;
+        if (!address) continue;
+        const rendered = renderNotification(template, user.locale, { ...payload, timeZone: user.time_zone });
+        await enqueueMessage(
+          tx,
+          {
+            channel,
+            recipient: address,
+            template,
+            payload: { ...payload, subject: rendered.subject, text: rendered.text },
+            dedupeKey: `sla:${target.id}:${level}:${user.id}:${channel}`,
+          },
+          now,
+        );
+      }
+    }
+    return false;
+  }
+  if (action.type === 'reassign') {
+    const [user] = (
+      await tx.execute<{ id: string }>(
+        sql`select id from users where id = ${action.userId} and kind = 'staff' and not disabled`,
+      )
+    ).rows;
+    if (!user || ticket.assignee_id === user.id) return false;
+    await tx.execute(sql`update tickets set assignee_id = ${user.id}, version = version + 1,
+      updated_at = ${now} where id = ${ticket.id}`);
+    await writeAudit(tx, ctx, {
+      action: 'ticket.update',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      before: { assigneeId: ticket.assignee_id },
+      after: { assigneeId: user.id, reason: `sla ${target.metric} ${level}` },
+    });
+    await enqueueMessage(
+      tx,
+      {
+        channel: 'in_app',
+        recipient: user.id,
+        template: 'tickets.assigned',
+        payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject },
+        dedupeKey: `sla-reassign:${target.id}:${level}`,
+      },
+      now,
+    );
+    ticket.assignee_id = user.id;
+    return false;
+  }
+  const priority = raisedPriority(ticket.priority);
+  if (priority === ticket.priority) return false;
+  await tx.execute(sql`update tickets set priority = ${priority}, version = version + 1,
+    updated_at = ${now} where id = ${ticket.id}`);
+  await writeAudit(tx, ctx, {
+    action: 'ticket.update',
+    entityType: 'ticket',
+    entityId: ticket.id,
+    before: { priority: ticket.priority },
+    after: { priority, reason: `sla ${target.metric} ${level}` },
+  });
+  ticket.priority = priority;
+  return true;
+}
+
+async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string) {
+  type U = { id: string; email: string | null; phone: string | null; locale: string; time_zone: string };
+  const staff = sql`kind = 'staff' and not disabled`;
+  if (to === 'assignee' && ticket.assignee_id)
+    return (
+      await tx.execute<U>(sql`select id, email, phone, locale, time_zone from users
+      where id = ${ticket.assignee_id} and ${staff}`)
+    ).rows;
+  if (to === 'watchers')
+    return (
+      await tx.execute<U>(sql`select id, email, phone, locale, time_zone from users
+      where id = any(${ticket.watcher_ids}::uuid[]) and ${staff}`)
+    ).rows;
+  // Unassigned, "assignee" falls back to the team.
+  const role = to === 'managers' ? 'manager' : ticket.team;
+  return (
+    await tx.execute<U>(sql`select id, email, phone, locale, time_zone from users
+    where ${role} = any(roles) and ${staff} order by username limit 50`)
+  ).rows;
+}
+
+// ---------- recompute from history ----------
+
+/** Recomputes the targets of one ticket, or of the tickets created in a range (a repair tool). */
+export async function recomputeFromHistory(
+  ctx: Ctx,
+  input: { ticketId?: string; from?: Date; to?: Date },
+  limit = 5000,
+) {
+  const ids = input.ticketId
+    ? [input.ticketId]
+    : (
+        await ctx.db.execute<{ id: string }>(sql`select id from tickets
+          where created_at >= ${input.from!} and created_at < ${input.to!}
+          order by created_at limit ${limit + 1}`)
+      ).rows.map((r) => r.id);
+  const truncated = ids.length > limit;
+  let changed = 0;
+  const cals = await calendarsById(ctx.db);
+  for (const id of ids.slice(0, limit)) {
+    changed += await ctx.db.transaction((tx) => refreshTargets(tx, ctx, id, cals));
+  }
+  await writeAudit(ctx.db, ctx, {
+    action: 'sla.recompute',
+    entityType: 'sla',
+    entityId: input.ticketId ?? null,
+    after: {
+      from: input.from ?? null,
+      to: input.to ?? null,
+      tickets: Math.min(ids.length, limit),
+      deadlinesChanged: changed,
+    },
+  });
+  return { tickets: Math.min(ids.length, limit), deadlinesChanged: changed, truncated };
+}
+
+// ---------- reading ----------
+
+export async function targetsOf(tx: Executor, ticketId: string) {
+  return tx
+    .select()
+    .from(slaTargets)
+    .where(eq(slaTargets.ticketId, ticketId))
+    .orderBy(asc(slaTargets.startedAt), asc(slaTargets.metric));
+}
