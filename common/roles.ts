@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   'routing.manage',
   'sla.read',
   'sla.manage',
+  'webhooks.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 

@@ -34,6 +34,9 @@ const ZEnv = z.object({
   SMTP_INBOUND_HOST: z.string().default('0.0.0.0'),
   SMTP_INBOUND_DOMAINS: z.string().default(''),
   MAIL_FROM: z.string().default('Aftercare <no-reply@aftercare.local>'),
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   JOBS: bool.default(true),
@@ -72,6 +75,7 @@ export function loadConfig(
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     smtpUrl: c.SMTP_URL,
+    sms: { provider: c.SMS_PROVIDER, url: c.SMS_HTTP_URL, token: c.SMS_HTTP_TOKEN },
     smtpInbound:
       c.SMTP_INBOUND_PORT === undefined
         ? null

@@ -9,7 +9,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
-import { deliverInApp } from './modules/notifications/index.ts';
+import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { processInboundEmail, startSmtpReceiver } from './modules/tickets/index.ts';
@@ -20,6 +20,7 @@ import { systemCtx } from './platform/context.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { createMailer } from './platform/mailer.ts';
 import { outboxDeliveryJob, purgeIdempotencyJob } from './platform/platform-jobs.ts';
+import { createSmsSender } from './platform/sms.ts';
 import { openRuntime } from './runtime.ts';
 
 const program = new Command('aftercare')
@@ -63,7 +64,7 @@ program
       runtime.databaseUrl,
       [
         purgeExpiredSessionsJob,
-        outboxDeliveryJob(mailer, deliverInApp),
+        outboxDeliveryJob(mailer, deliverInApp, createSmsSender(config.sms, log), deliverWebhook),
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,

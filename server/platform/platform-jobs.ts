@@ -5,11 +5,17 @@ import { purgeIdempotencyKeys } from './idempotency.ts';
 import { defineJob } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
 import { type DeliveredMessage, deliverDueMessages, outboxMessageId } from './outbox.ts';
+import type { SmsSender } from './sms.ts';
 
 /** In-app delivery is a module's (notifications); the caller passes it in. */
 export type InAppSender = (db: Db, message: DeliveredMessage, at: Date) => Promise<void>;
 
-export function outboxDeliveryJob(mailer: Mailer, inApp: InAppSender) {
+export function outboxDeliveryJob(
+  mailer: Mailer,
+  inApp: InAppSender,
+  sms?: SmsSender,
+  webhook?: InAppSender,
+) {
   return defineJob({
     name: 'outbox.deliver',
     schema: z.object({}),
@@ -28,6 +34,10 @@ export function outboxDeliveryJob(mailer: Mailer, inApp: InAppSender) {
           });
         },
         in_app: (m) => inApp(db, m, clock.now()),
+        ...(sms
+          ? { sms: (m: DeliveredMessage) => sms.send(m.recipient, String(m.payload.text ?? ''), m.dedupeKey) }
+          : {}),
+        ...(webhook ? { webhook: (m: DeliveredMessage) => webhook(db, m, clock.now()) } : {}),
       });
       if (result.delivered || result.failed) log.info(result, 'outbox delivered');
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { listNotifications, markRead } from './service.ts';
+import * as hooks from './webhooks.ts';
 
 const tags = ['notifications'];
 const ZNotification = z.object({
@@ -56,6 +57,82 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
     },
     async (request, reply) => {
       await markRead(deps.ctx(request), 'all');
+      return reply.code(204).send(null);
+    },
+  );
+
+  const ZWebhook = z.object({
+    id: ZId,
+    name: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    active: z.boolean(),
+    version: z.int(),
+    secretHint: z.string(),
+  });
+  const ZWebhookFields = {
+    name: z.string().trim().min(1).max(100),
+    url: z.url({ protocol: /^https?$/ }).max(500),
+    events: z.array(z.enum(hooks.WEBHOOK_EVENTS)).min(1),
+    active: z.boolean().default(true),
+  };
+  app.get(
+    '/api/v1/webhooks',
+    {
+      config: { permission: 'webhooks.manage' },
+      schema: { tags, summary: 'Webhooks', response: { 200: z.array(ZWebhook) } },
+    },
+    async (request) => hooks.listWebhooks(deps.ctx(request)),
+  );
+  app.post(
+    '/api/v1/webhooks',
+    {
+      config: { permission: 'webhooks.manage' },
+      schema: {
+        tags,
+        summary: 'Subscribe a URL to events; the answer carries the signing secret, shown only this once',
+        body: z.strictObject(ZWebhookFields),
+        response: { 201: ZWebhook.extend({ secret: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await hooks.createWebhook(deps.ctx(request), request.body as hooks.WebhookInput)),
+  );
+  app.patch(
+    '/api/v1/webhooks/:id',
+    {
+      config: { permission: 'webhooks.manage' },
+      schema: {
+        tags,
+        summary: 'Change a webhook; needs the current version',
+        params: z.object({ id: ZId }),
+        body: z
+          .strictObject(ZWebhookFields)
+          .partial()
+          .extend({ version: z.int().min(1) }),
+        response: { 200: ZWebhook },
+      },
+    },
+    async (request) =>
+      hooks.updateWebhook(
+        deps.ctx(request),
+        request.params.id,
+        request.body as Partial<hooks.WebhookInput> & { version: number },
+      ),
+  );
+  app.delete(
+    '/api/v1/webhooks/:id',
+    {
+      config: { permission: 'webhooks.manage' },
+      schema: {
+        tags,
+        summary: 'Delete a webhook',
+        params: z.object({ id: ZId }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await hooks.deleteWebhook(deps.ctx(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -23,6 +23,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
+import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { slaCalendars, slaEvents, slaFirings, slaPolicies, slaTargets } from './schema.ts';
 import { businessCalendarOf, toCalendar } from './service.ts';
 import { renderNotification } from './templates.ts';
@@ -322,6 +323,24 @@ export async function sweepSla(
           done.add(level.key);
           if (!inserted.length) continue;
           firedCount++;
+          await enqueueWebhookEvent(
+            tx,
+            level.key === 'breach'
+              ? 'sla.breached'
+              : level.offsetMinutes < 0
+                ? 'sla.warning'
+                : 'sla.escalation',
+            {
+              ticketId: row.ticketId,
+              number: ticket.number,
+              metric: row.metric,
+              dueAt: row.dueAt?.toISOString() ?? null,
+              level: level.key,
+              offsetMinutes: level.offsetMinutes,
+            },
+            `sla:${row.id}:${level.key}`,
+            now,
+          );
           if (level.key === 'breach') {
             breached = true;
             await writeAudit(tx, ctx, {

@@ -28,6 +28,7 @@ import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProduct, getProject, recordArchiveEvents } from '../registry/index.ts';
 import { applyPolicy, logSla, refreshTargets, targetsOf } from '../sla/index.ts';
 import * as repo from './repository.ts';
@@ -168,6 +169,13 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       ...(route.assigneeId ? [{ event: 'handed_over' as const, at: now }] : []),
     ]);
     await applyPolicy(tx, ctx, row.id);
+    await enqueueWebhookEvent(
+      tx,
+      'ticket.created',
+      { ticketId: row.id, number, kind: input.kind, customerId, channel, priority: input.priority },
+      `ticket-created:${row.id}`,
+      now,
+    );
     await publishLive(tx, { type: 'ticket', id: row.id, customerId });
     return row.id;
   });
@@ -281,6 +289,13 @@ export async function updateTicket(
     await slaAfterUpdate(tx, ctx, before, after, now);
     await publishLive(tx, { type: 'ticket', id, customerId: before.customerId });
     if (status && status !== before.status) {
+      await enqueueWebhookEvent(
+        tx,
+        'ticket.status_changed',
+        { ticketId: id, number: before.number, from: before.status, to: status },
+        `ticket-status:${id}:${after.version}`,
+        now,
+      );
       await notifyWatchers(
         tx,
         ctx,

@@ -1,0 +1,139 @@
+// Webhooks: an event is queued in the outbox once per subscribed webhook, in the transaction of the
+// change; the outbox worker POSTs it signed with HMAC-SHA256 over "<timestamp>.<body>", so the
+// receiver can check origin and freshness. Failures are retried with backoff by the outbox.
+import { createHmac, randomBytes } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/pool.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { type DeliveredMessage, enqueueMessage } from '../../platform/outbox.ts';
+import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { webhooks } from './schema.ts';
+
+export const WEBHOOK_EVENTS = [
+  'ticket.created',
+  'ticket.status_changed',
+  'sla.warning',
+  'sla.breached',
+  'sla.escalation',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface WebhookInput {
+  name: string;
+  url: string;
+  events: WebhookEvent[];
+  active: boolean;
+}
+
+const view = (w: typeof webhooks.$inferSelect) => ({
+  id: w.id,
+  name: w.name,
+  url: w.url,
+  events: w.events,
+  active: w.active,
+  version: w.version,
+  // The secret is shown once, when the webhook is created.
+  secretHint: `${w.secret.slice(0, 6)}…`,
+});
+
+export async function listWebhooks(ctx: Ctx) {
+  return (await ctx.db.select().from(webhooks).orderBy(asc(webhooks.name))).map(view);
+}
+
+export async function createWebhook(ctx: Ctx, input: WebhookInput) {
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(webhooks)
+      .values({ ...input, secret })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row!.id,
+      after: row,
+    });
+    return { ...view(row!), secret };
+  });
+}
+
+export async function updateWebhook(
+  ctx: Ctx,
+  id: string,
+  input: Partial<WebhookInput> & { version: number },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const { version, ...changes } = input;
+    const after = await updateVersioned(tx, webhooks, 'Webhook', id, version, definedOnly(changes));
+    await writeAudit(tx, ctx, { action: 'webhook.update', entityType: 'webhook', entityId: id, after });
+    return view(after);
+  });
+}
+
+export async function deleteWebhook(ctx: Ctx, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.delete(webhooks).where(eq(webhooks.id, id)).returning();
+    if (!row) throw notFound('Webhook');
+    await writeAudit(tx, ctx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, before: row });
+  });
+}
+
+/** Queues the event for every active webhook subscribed to it (same transaction as the change). */
+export async function enqueueWebhookEvent(
+  tx: Executor,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+  dedupeKey: string,
+  at: Date,
+) {
+  const subscribed = await tx
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(sql`${webhooks.active} and ${event} = any(${webhooks.events})`);
+  for (const w of subscribed) {
+    await enqueueMessage(
+      tx,
+      {
+        channel: 'webhook',
+        recipient: w.id,
+        template: event,
+        payload: data,
+        dedupeKey: `${dedupeKey}:wh:${w.id}`,
+      },
+      at,
+    );
+  }
+}
+
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** The webhook sender of the outbox worker. A deleted or disabled webhook drops its messages. */
+export async function deliverWebhook(db: Db, message: DeliveredMessage, at: Date): Promise<void> {
+  const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, message.recipient));
+  if (!hook?.active) return;
+  const body = JSON.stringify({
+    id: message.dedupeKey,
+    event: message.template,
+    occurredAt: at.toISOString(),
+    data: message.payload,
+  });
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const res = await fetch(hook.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Aftercare-Webhooks/1',
+      'x-aftercare-event': message.template,
+      'x-aftercare-delivery': message.dedupeKey,
+      'x-aftercare-timestamp': timestamp,
+      'x-aftercare-signature': signWebhook(hook.secret, timestamp, body),
+    },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`webhook ${hook.name} answered ${res.status}`);
+}
