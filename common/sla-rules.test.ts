@@ -71,9 +71,34 @@ describe('projectTarget', () => {
     });
   });
 
-  it('is cancelled when the ticket closes before it started', () => {
+  it('is cancelled when the ticket is resolved or closed before it started', () => {
     const log: LogEntry[] = [...opened, { event: 'status', status: 'closed', at: at(5) }];
     expect(projectTarget(def, log, cal, at(10)).state).toBe('cancelled');
+    const resolved: LogEntry[] = [...opened, { event: 'status', status: 'resolved', at: at(5) }];
+    expect(projectTarget(def, resolved, cal, at(10)).state).toBe('cancelled');
+  });
+
+  it('ends with the resolution of the ticket, except targets that start there', () => {
+    const response = {
+      ...def,
+      metric: 'response',
+      start: 'created' as const,
+      stop: ['first_public_reply' as const],
+    };
+    const log: LogEntry[] = [
+      ...opened,
+      { event: 'status', status: 'resolved', at: at(30) },
+      { event: 'resolved', at: at(30) },
+    ];
+    expect(projectTarget(response, log, cal, at(60))).toMatchObject({ state: 'met', metAt: at(30) });
+    const followUp = {
+      ...def,
+      metric: 'follow_up',
+      start: 'resolved' as const,
+      stop: ['follow_up_done' as const],
+    };
+    log.push({ event: 'status', status: 'closed', at: at(40) }, { event: 'closed', at: at(40) });
+    expect(projectTarget(followUp, log, cal, at(60))).toMatchObject({ state: 'running', startedAt: at(30) });
   });
 
   it('for any pauses, elapsed plus paused business time is the business time since the start', () => {

@@ -158,7 +158,8 @@ export interface TargetProjection {
 /**
  * Replays the log (in time order) for one target. A target starts at the first start event; each
  * status in its pause list opens a pause that the next other status closes; the first stop event
- * after the start meets it. A target that never started is cancelled once the ticket is closed.
+ * after the start (or the resolution of the ticket) meets it. A target that never started is
+ * cancelled once the ticket is resolved or closed.
  */
 export function projectTarget(
   def: TargetDefinition,
@@ -170,6 +171,10 @@ export function projectTarget(
   let metAt: Date | null = null;
   let status: TicketStatus | null = null;
   const pauses: Pause[] = [];
+  // Resolving or closing the ticket ends every target that runs toward it (a ticket solved without
+  // a reply was still answered); targets that start there (the follow-up) end at their own events.
+  const afterResolution = def.start === 'resolved' || def.start === 'closed';
+  const stops: readonly string[] = afterResolution ? def.stop : [...def.stop, 'resolved', 'closed'];
   const sorted = [...log].sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const entry of sorted) {
     if (entry.at > now) break;
@@ -189,7 +194,7 @@ export function projectTarget(
       if (status && def.pauseStatuses.includes(status)) pauses.push({ from: entry.at, to: null });
       // A stop event in the same instant as the start (e.g. created already resolved) meets it at once.
     }
-    if (startedAt && def.stop.includes(entry.event)) {
+    if (startedAt && stops.includes(entry.event)) {
       metAt = entry.at;
       const open = pauses.at(-1);
       if (open && open.to === null) open.to = entry.at;
@@ -198,7 +203,7 @@ export function projectTarget(
   const seconds = def.durationMinutes * 60;
   if (!startedAt) {
     return {
-      state: status === 'closed' ? 'cancelled' : 'pending',
+      state: status === 'closed' || (status === 'resolved' && !afterResolution) ? 'cancelled' : 'pending',
       startedAt: null,
       dueAt: null,
       warnAt: null,

@@ -93,3 +93,39 @@ describe('SLA calendars', () => {
     expect((await customer.request('GET', '/api/v1/sla/calendars')).statusCode).toBe(403);
   });
 });
+
+describe('importing a year', () => {
+  it("replaces that year's days off and make-up days, keeping the others, and rejects days of another year", async () => {
+    const made = (await admin.request('POST', '/api/v1/sla/calendars', { ...office, name: 'import' })).json();
+    const bad = await admin.request('POST', `/api/v1/sla/calendars/${made.id}/import-year`, {
+      year: 2027,
+      version: made.version,
+      days: [{ date: '2026-01-01', name: '元旦', kind: 'off' }],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('days.0.date');
+    const ok = await admin.request('POST', `/api/v1/sla/calendars/${made.id}/import-year`, {
+      year: 2026,
+      version: made.version,
+      days: [
+        { date: '2026-01-01', name: '元旦', kind: 'off' },
+        { date: '2026-01-04', name: '元旦调休', kind: 'work' },
+      ],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const cal = ok.json();
+    expect(cal.holidays.filter((h: { date: string }) => h.date.startsWith('2026-'))).toHaveLength(1);
+    expect(cal.holidays.filter((h: { date: string }) => h.date.startsWith('2025-')).length).toBeGreaterThan(
+      20,
+    );
+    expect(cal.workdays.filter((h: { date: string }) => h.date.startsWith('2026-'))).toEqual([
+      { date: '2026-01-04', name: '元旦调休' },
+    ]);
+    const stale = await admin.request('POST', `/api/v1/sla/calendars/${made.id}/import-year`, {
+      year: 2026,
+      version: made.version,
+      days: [],
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+});

@@ -119,6 +119,24 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
     async (request) => service.previewCalendar(deps.ctx(request), request.params.id, request.body),
   );
 
+  app.post(
+    '/api/v1/sla/calendars/:id/import-year',
+    {
+      config: { permission: 'sla.manage' },
+      schema: {
+        tags,
+        summary: "Replace one year's public holidays and make-up working days (调休) of a calendar",
+        params: z.object({ id: ZId }),
+        body: z.strictObject({
+          year: z.int().min(2000).max(2100),
+          version: z.int().min(1),
+          days: z.array(ZDay.extend({ kind: z.enum(['off', 'work']) })).max(200),
+        }),
+        response: { 200: ZCalendar },
+      },
+    },
+    async (request) => service.importYear(deps.ctx(request), request.params.id, request.body),
+  );
   app.get(
     '/api/v1/sla/policies',
     {

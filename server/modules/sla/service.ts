@@ -118,3 +118,31 @@ export async function previewCalendar(
     wallClockSeconds: Math.round((due.getTime() - start.getTime()) / 1000),
   };
 }
+
+/**
+ * Replaces one year's days off and make-up working days (e.g. the State Council notice for the next
+ * year), keeping the other years. Audited like any calendar change.
+ */
+export async function importYear(
+  ctx: Ctx,
+  id: string,
+  input: { year: number; version: number; days: { date: string; name: string; kind: 'off' | 'work' }[] },
+) {
+  input.days.forEach((d, i) => {
+    if (!d.date.startsWith(`${input.year}-`)) throw invalidField(`days.${i}.date`, `not in ${input.year}`);
+  });
+  const dates = input.days.map((d) => d.date);
+  const dup = dates.find((d, i) => dates.indexOf(d) !== i);
+  if (dup) throw invalidField('days', `${dup} appears twice`);
+  const current = await getCalendar(ctx, id);
+  const otherYears = (list: { date: string; name: string }[]) =>
+    list.filter((d) => !d.date.startsWith(`${input.year}-`));
+  const pick = (kind: 'off' | 'work') =>
+    input.days.filter((d) => d.kind === kind).map(({ date, name }) => ({ date, name }));
+  const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+  return updateCalendar(ctx, id, {
+    version: input.version,
+    holidays: [...otherYears(current.holidays), ...pick('off')].sort(byDate),
+    workdays: [...otherYears(current.workdays), ...pick('work')].sort(byDate),
+  });
+}

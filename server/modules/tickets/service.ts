@@ -203,7 +203,8 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
         dueAt: t.dueAt?.toISOString() ?? null,
         warnAt: t.warnAt?.toISOString() ?? null,
         metAt: t.metAt?.toISOString() ?? null,
-        breached: t.breached,
+        // Past due while running is breached now, before the sweeper has marked it.
+        breached: t.breached || (t.state === 'running' && t.dueAt !== null && t.dueAt <= ctx.clock.now()),
         breachedBy: t.breachedBy,
       })),
     links: links.map((l) => ({

@@ -4,7 +4,9 @@ import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
 import { RolesPage } from '../pages/admin/RolesPage.tsx';
 import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
+import { SlaPage } from '../pages/admin/SlaPage.tsx';
 import { UsersPage } from '../pages/admin/UsersPage.tsx';
+import { WebhooksPage } from '../pages/admin/WebhooksPage.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { ProfilePage } from '../pages/auth/ProfilePage.tsx';
 import { ConsoleHomePage } from '../pages/console/ConsoleHomePage.tsx';
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
       { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },
       { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
+      { path: 'sla', element: guarded('sla.read', <SlaPage />) },
+      { path: 'webhooks', element: guarded('webhooks.manage', <WebhooksPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'forbidden', element: <ForbiddenPage /> },

@@ -40,11 +40,15 @@ export function NotificationBell({ base }: { base: '/console' | '/portal' }) {
       period: t(`notifications.periods.${String(n.payload.period ?? '')}`, {
         defaultValue: String(n.payload.period ?? ''),
       }),
+      metric: t(`sla.metrics.${String(n.payload.metric ?? '')}`, {
+        defaultValue: String(n.payload.metric ?? ''),
+      }),
       defaultValue: n.template,
     });
   const open = (n: Notification) => {
     read.mutate(n.id);
     if (typeof n.payload.assetId === 'string') navigate(`${base}/assets/${n.payload.assetId}`);
+    else if (typeof n.payload.ticketId === 'string') navigate(`${base}/tickets/${n.payload.ticketId}`);
   };
   const unread = list.data?.unread ?? 0;
   return (

@@ -1,8 +1,10 @@
 import {
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BranchesOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   KeyOutlined,
   MenuOutlined,
@@ -82,6 +84,20 @@ const NAV: NavItem[] = [
     icon: <BranchesOutlined />,
     label: 'nav.routing',
     permission: 'routing.manage',
+  },
+  {
+    key: 'sla',
+    path: '/console/sla',
+    icon: <FieldTimeOutlined />,
+    label: 'nav.sla',
+    permission: 'sla.read',
+  },
+  {
+    key: 'webhooks',
+    path: '/console/webhooks',
+    icon: <ApiOutlined />,
+    label: 'nav.webhooks',
+    permission: 'webhooks.manage',
   },
   {
     key: 'users',

@@ -23,6 +23,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
+import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
 import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
@@ -43,7 +44,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
         <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${tk.status}`)}</Tag>
         {tk.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
       </h1>
-      <div style={{ display: 'grid', gap: 16 }}>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <Card extra={staff && <TicketActions ticket={tk} meId={me.id} />}>
           <Descriptions column={{ xs: 1, md: 3 }} size="small">
             <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
@@ -84,6 +85,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
             {tk.description}
           </Typography.Paragraph>
         </Card>
+        <SlaPanel ticket={tk} staff={staff} />
         {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
         <TicketLinks ticket={tk} base={base} staff={staff} />
         <Conversation ticket={tk} staff={staff} />

@@ -8,6 +8,7 @@ import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.t
 import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
 import { api } from '../../api/client.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
 import { SavedFilters } from './SavedFilters.tsx';
@@ -145,7 +146,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
             loading={list.isLoading}
             dataSource={list.items}
             pagination={false}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1200 }}
             onRow={(tk) => ({
               onClick: () => navigate(`${base}/tickets/${tk.id}`),
               style: { cursor: 'pointer' },
@@ -155,6 +156,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               {
                 title: t('tickets.subject'),
                 dataIndex: 'subject',
+                width: 280,
                 render: (s: string, tk) =>
                   tk.emergency ? (
                     <>
@@ -187,6 +189,14 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
                 render: (p: string) => <Tag color={PRIORITY_COLOR[p]}>{t(`priorities.${p}`)}</Tag>,
               },
               ...(staff ? [{ title: t('tickets.assignee'), dataIndex: 'assigneeName', width: 130 }] : []),
+              {
+                title: t('sla.column'),
+                key: 'sla',
+                width: 150,
+                render: (_: unknown, tk: TTicket) => (
+                  <SlaCountdown dueAt={tk.slaDueAt} breached={tk.slaBreached} />
+                ),
+              },
               {
                 title: t('tickets.created'),
                 dataIndex: 'createdAt',

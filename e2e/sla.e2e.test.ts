@@ -1,0 +1,120 @@
+// Promised times in Chromium: the agent's breached queue with live countdowns, a milestone recorded
+// on the ticket, the customer's view of its own promised times, and the manager's SLA settings
+// (policies, calendar preview) and an admin's webhook.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnv, screenshot, startE2e } from './harness.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(() => env?.close());
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('aftercare-demo');
+  await page.getByTestId('login-submit').click();
+}
+
+const FAULT = '站台照明回路跳闸';
+
+describe('SLA in the console and the portal', () => {
+  it('shows the breached queue with countdowns, and records a milestone', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('queue-breached').click();
+    const row = page.locator('tr', { hasText: FAULT });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.getByTestId('sla-countdown').getAttribute('data-state')).toBe('red');
+    // The consultation opened minutes ago is not breached.
+    expect(await page.locator('tr', { hasText: '定时策略' }).count()).toBe(0);
+    await screenshot(page, 'sla-breached-queue');
+
+    await row.click();
+    await page.waitForURL(/\/console\/tickets\/[0-9a-f-]{36}$/);
+    const panel = page.getByTestId('sla-panel');
+    await expect.poll(() => panel.locator('tr', { hasText: '首次响应' }).textContent()).toContain('已超时');
+    const text1 = await panel
+      .locator('tr', { hasText: '到达现场' })
+      .first()
+      .getByTestId('sla-countdown')
+      .textContent();
+    await page.waitForTimeout(1200);
+    const text2 = await panel
+      .locator('tr', { hasText: '到达现场' })
+      .first()
+      .getByTestId('sla-countdown')
+      .textContent();
+    expect(text2).not.toBe(text1); // a live countdown
+    await page.getByTestId('sla-milestone').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: '到达现场' }).click();
+    await expect
+      .poll(() => panel.locator('tr', { hasText: '到达现场' }).first().textContent())
+      .toContain('已达成');
+    // Arrival starts the on-site targets.
+    await expect
+      .poll(() => panel.locator('tr', { hasText: '现场定位与方案' }).textContent())
+      .toContain('计时中');
+    await screenshot(page, 'sla-ticket-panel');
+    await ctx.close();
+  });
+
+  it('shows the customer the promised times of its own tickets', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    await logIn(page, 'hzmetro');
+    await page.getByTestId('nav-portal-tickets').click();
+    await page.getByText(FAULT).click();
+    const panel = page.getByTestId('sla-panel');
+    await expect.poll(() => panel.textContent()).toContain('承诺时限');
+    expect(await panel.textContent()).toContain('首次响应');
+    expect(await page.getByTestId('sla-milestone').count()).toBe(0);
+    await screenshot(page, 'sla-portal-390');
+    // Another customer's ticket is not listed.
+    await page.getByTestId('nav-portal-tickets').click();
+    await page.waitForTimeout(300);
+    expect(await page.getByText('定时策略').count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('lets a manager read the policies and preview a calendar, and an admin add a webhook', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await logIn(page, 'manager');
+    await page.getByTestId('nav-sla').click();
+    await expect.poll(() => page.locator('tr', { hasText: '紧急故障' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'sla-policies');
+    await page.getByRole('tab', { name: '日历' }).click();
+    await page.getByTestId('sla-calendar-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '工作日' }).click();
+    await expect.poll(() => page.getByTestId('sla-year-2026').count()).toBe(1);
+    await page.getByTestId('sla-preview-start').click();
+    await page.keyboard.type('2026-09-30 17:00:00');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sla-preview-run').click();
+    // Two business hours from 17:00 on 30 September: 17:00–18:00, then National Day, then 09:00–10:00 on 8 October.
+    await expect
+      .poll(() => page.getByTestId('sla-preview-result').textContent())
+      .toMatch(/2026\/10\/8 10:00/);
+    await screenshot(page, 'sla-calendar');
+    await ctx.close();
+
+    const adminCtx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const admin = await adminCtx.newPage();
+    await logIn(admin, 'admin');
+    await admin.getByTestId('nav-webhooks').click();
+    await admin.getByTestId('webhook-new').click();
+    await admin.getByTestId('webhook-name').fill('CRM');
+    await admin.getByTestId('webhook-url').fill('https://crm.example.com/hooks');
+    await admin.getByTestId('webhook-events').click();
+    await admin.locator('.ant-select-item-option', { hasText: 'sla.breached' }).click();
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => admin.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
+    await adminCtx.close();
+  });
+});
