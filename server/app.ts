@@ -152,7 +152,8 @@ export async function buildApp(
       },
     },
     async (request, reply) => {
-      await live.subscribe(routeDeps.ctx(request).scope, reply);
+      const ctx = routeDeps.ctx(request);
+      await live.subscribe(ctx.scope, reply, ctx.principal.userId);
       return reply;
     },
   );

@@ -2,6 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createTestApp, loginAs, type TestApp } from '../../test/helpers.ts';
+import { deliverInApp } from '../modules/notifications/index.ts';
+import { systemClock } from './clock.ts';
+import { deliverDueMessages, enqueueMessage } from './outbox.ts';
 
 let t: TestApp;
 let base: string;
@@ -74,6 +77,32 @@ describe('live updates', () => {
     // events carry ids only: nothing of the note travels on the stream
     expect(JSON.stringify(aStream.events)).not.toContain('内部');
     for (const s of [staffStream, aStream, bStream]) s.stop();
+  });
+
+  it("rings only the recipient's bell when an in-app notification is delivered", async () => {
+    const { user: alice, session: aliceSession } = await loginAs(t, { role: 'support_engineer' });
+    const { session: bob } = await loginAs(t, { role: 'support_engineer' });
+    const aliceStream = await listen(aliceSession.cookie);
+    const bobStream = await listen(bob.cookie);
+    await new Promise((r) => setTimeout(r, 200));
+    await enqueueMessage(
+      t.db,
+      {
+        channel: 'in_app',
+        recipient: alice.id,
+        template: 'sla.warning',
+        payload: { number: 'BX-2026-000001' },
+        dedupeKey: `live-bell:${alice.id}`,
+      },
+      new Date(),
+    );
+    await deliverDueMessages(t.db, systemClock, { in_app: (m) => deliverInApp(t.db, m, new Date()) });
+    await until(() => aliceStream.events.some((e) => e.type === 'notification'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(aliceStream.events.filter((e) => e.type === 'notification')).toHaveLength(1);
+    expect(bobStream.events.filter((e) => e.type === 'notification')).toEqual([]);
+    aliceStream.stop();
+    bobStream.stop();
   });
 
   it('refuses an anonymous stream', async () => {

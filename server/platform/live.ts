@@ -14,6 +14,8 @@ export interface LiveEvent {
   type: string;
   id: string;
   customerId: string | null;
+  /** For one user only (their notifications). */
+  userId?: string;
 }
 
 export async function publishLive(tx: Executor, event: LiveEvent): Promise<void> {
@@ -22,6 +24,7 @@ export async function publishLive(tx: Executor, event: LiveEvent): Promise<void>
 
 interface Subscriber {
   scope: Scope;
+  userId: string | null;
   reply: FastifyReply;
 }
 
@@ -44,7 +47,8 @@ export class LiveHub {
         return;
       }
       for (const s of this.subscribers) {
-        if (s.scope.kind === 'customer' && s.scope.customerId !== event.customerId) continue;
+        if (event.userId && s.userId !== event.userId) continue;
+        if (!event.userId && s.scope.kind === 'customer' && s.scope.customerId !== event.customerId) continue;
         s.reply.raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
       }
     });
@@ -54,7 +58,7 @@ export class LiveHub {
     }, 25_000);
   }
 
-  async subscribe(scope: Scope, reply: FastifyReply): Promise<void> {
+  async subscribe(scope: Scope, reply: FastifyReply, userId: string | null = null): Promise<void> {
     this.starting ??= this.start();
     await this.starting;
     reply.raw.writeHead(200, {
@@ -64,7 +68,7 @@ export class LiveHub {
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const subscriber = { scope, reply };
+    const subscriber = { scope, userId, reply };
     this.subscribers.add(subscriber);
     reply.raw.on('close', () => this.subscribers.delete(subscriber));
   }

@@ -4,12 +4,13 @@ import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, unauthorized } from '../../platform/errors.ts';
+import { publishLive } from '../../platform/live.ts';
 import type { DeliveredMessage } from '../../platform/outbox.ts';
 import { notifications } from '../../platform/schema.ts';
 
 /** The in_app sender of the outbox worker; a redelivered message is not stored twice. */
 export async function deliverInApp(db: Db, message: DeliveredMessage, at: Date): Promise<void> {
-  await db
+  const stored = await db
     .insert(notifications)
     .values({
       userId: message.recipient,
@@ -18,7 +19,16 @@ export async function deliverInApp(db: Db, message: DeliveredMessage, at: Date):
       payload: message.payload,
       createdAt: at,
     })
-    .onConflictDoNothing({ target: notifications.outboxId });
+    .onConflictDoNothing({ target: notifications.outboxId })
+    .returning({ id: notifications.id });
+  // The bell of that user (and only theirs) updates at once.
+  if (stored[0])
+    await publishLive(db, {
+      type: 'notification',
+      id: stored[0].id,
+      customerId: null,
+      userId: message.recipient,
+    });
 }
 
 const userOf = (ctx: Ctx) => {

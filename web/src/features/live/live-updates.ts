@@ -13,6 +13,9 @@ export function useLiveUpdates(enabled: boolean) {
     source.addEventListener('ticket', () => {
       void client.invalidateQueries({ queryKey: ['tickets'] });
     });
+    source.addEventListener('notification', () => {
+      void client.invalidateQueries({ queryKey: ['notifications'] });
+    });
     return () => source.close();
   }, [enabled, client]);
 }
