@@ -4,11 +4,19 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import type pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
 import { createDatabase, dropDatabase, freePort } from '../server/db/admin.ts';
 import { startEmbeddedPostgres } from '../server/db/embedded.ts';
 import { runMigrations } from '../server/db/migrate.ts';
 import { createDb, createPool, type Db } from '../server/db/pool.ts';
+import { createUser } from '../server/modules/accounts/index.ts';
+import { LocalBlobStore } from '../server/platform/blob-store.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { systemCtx } from '../server/platform/context.ts';
+import { NO_JOBS } from '../server/platform/jobs.ts';
 
 export interface BenchDatabase {
   db: Db;
@@ -68,4 +76,64 @@ export async function writeResult(result: {
       Object.entries(result.figures).map(([k, v]) => [k, { value: v, unit: result.units[k] ?? '' }]),
     ),
   );
+}
+
+/** The whole HTTP stack on the bench database, with a logged-in agent (cookie + CSRF token). */
+export async function startBenchApp(db: Db) {
+  const username = `bench-agent-${randomBytes(3).toString('hex')}`;
+  await createUser(systemCtx(db, systemClock, 'bench'), {
+    kind: 'staff',
+    username,
+    displayName: 'Bench',
+    roles: ['agent'],
+    locale: 'zh-CN',
+    password: 'bench-password-1',
+  });
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-app' } as never);
+  const app = await buildApp(
+    {
+      config,
+      db,
+      clock: systemClock,
+      blobStore: new LocalBlobStore(config.blobDir),
+      mailer: { send: async () => {} },
+      jobs: NO_JOBS,
+    },
+    { logger: false },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench-password-1' }),
+  });
+  const me = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return { app, base, cookie, csrfToken: me.csrfToken };
+}
+
+/** Ticket creation over HTTP with `connections` concurrent clients: autocannon's result. */
+export async function createTicketsOverHttp(
+  target: { base: string; cookie: string; csrfToken: string },
+  customerId: string,
+  connections: number,
+  durationSeconds: number,
+) {
+  const result = await autocannon({
+    url: `${target.base}/api/v1/tickets`,
+    method: 'POST',
+    connections,
+    duration: durationSeconds,
+    headers: { cookie: target.cookie, 'x-csrf-token': target.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'fault_report',
+      customerId,
+      subject: '路灯不亮',
+      description: '基准测试工单',
+    }),
+  });
+  if (result.non2xx > 0) throw new Error(`${result.non2xx} failed ticket creations`);
+  return result;
 }

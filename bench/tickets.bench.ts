@@ -1,17 +1,10 @@
 // Service desk at scale: ticket creation over HTTP with 8 concurrent clients next to a raw
 // single-row INSERT rate on the same database (the ratio is the cost of the whole stack: validation,
 // auth, numbering, audit, archive, live notify), and the queue list at 10⁶ tickets (p50/p95 ms).
-import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
-import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { NO_JOBS } from '../server/platform/jobs.ts';
-import { openBenchDatabase, writeResult } from './harness.ts';
+import { createTicketsOverHttp, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
 
 const CONNECTIONS = 8;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -26,50 +19,9 @@ export async function run() {
   try {
     const ctx = systemCtx(bench.db, systemClock, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH-T', name: '工单基准客户' });
-    await createUser(ctx, {
-      kind: 'staff',
-      username: 'bench-agent',
-      displayName: 'Bench',
-      roles: ['agent'],
-      locale: 'zh-CN',
-      password: 'bench-password-1',
-    });
-    const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-tickets' } as never);
-    const app = await buildApp(
-      {
-        config,
-        db: bench.db,
-        clock: systemClock,
-        blobStore: new LocalBlobStore(config.blobDir),
-        mailer: { send: async () => {} },
-        jobs: NO_JOBS,
-      },
-      { logger: false },
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-agent', password: 'bench-password-1' }),
-    });
-    const me = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-
-    const http = await autocannon({
-      url: `${base}/api/v1/tickets`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'fault_report',
-        customerId: customer.id,
-        subject: '路灯不亮',
-        description: '基准测试工单',
-      }),
-    });
-    if (http.non2xx > 0) throw new Error(`${http.non2xx} failed ticket creations`);
+    const { app, ...target } = await startBenchApp(bench.db);
+    const cookie = target.cookie;
+    const http = await createTicketsOverHttp(target, customer.id, CONNECTIONS, DURATION_S);
 
     // The same number of clients doing the cheapest possible write.
     await bench.pool.query(

@@ -2,6 +2,7 @@
 // (one per metric of the policy it falls under) are recomputed from that log in the same transaction,
 // every moved deadline audited; a sweeper fires the warnings and escalations that are due, each level
 // exactly once (row locks + a primary key), whatever the number of instances or the downtime.
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { type BusinessCalendar, calendar24x7 } from '../../../common/business-calendar.ts';
 import {
@@ -70,6 +71,13 @@ type TicketInfo = {
 };
 
 async function ticketInfo(tx: Executor, ticketId: string): Promise<TicketInfo | undefined> {
+  return (await ticketInfos(tx, [ticketId])).get(ticketId);
+}
+
+/** One array parameter (drizzle would spread a JS array into a list). Only for uuids. */
+const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+async function ticketInfos(tx: Executor, ids: string[]): Promise<Map<string, TicketInfo>> {
   // The tier comes from the project's current contract (the latest that has started).
   const r = await tx.execute<TicketInfo>(sql`
     select t.id, t.number, t.subject, t.kind, t.status, t.priority, t.emergency, t.complexity,
@@ -79,8 +87,8 @@ async function ticketInfo(tx: Executor, ticketId: string): Promise<TicketInfo | 
         order by k.start_date desc limit 1) as contract_tier
     from tickets t join customers c on c.id = t.customer_id
     left join projects p on p.id = t.project_id
-    where t.id = ${ticketId}`);
-  return r.rows[0];
+    where t.id = any(${pgArray(ids)}::uuid[])`);
+  return new Map(r.rows.map((row) => [row.id, row]));
 }
 
 /** Appends lines to a ticket's SLA log (no recompute: call `refreshTargets` after). */
@@ -135,10 +143,12 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
       });
     }
   }
+  const rows: TargetRow[] = [];
   for (const def of defs) {
     const row = existing.find((r) => r.metric === def.metric);
     if (!row) {
-      await tx.insert(slaTargets).values({
+      rows.push({
+        id: randomUUID(),
         ticketId,
         customerId: ticket.customer_id,
         policyId: policy!.id,
@@ -146,18 +156,24 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
         metric: def.metric,
         definition: def,
         state: 'pending',
-      });
-    } else if (
-      row.state !== 'met' &&
-      (row.policyId !== policy!.id || JSON.stringify(row.definition) !== JSON.stringify(def))
-    ) {
-      await tx
-        .update(slaTargets)
-        .set({ policyId: policy!.id, policyVersion: policy!.version, definition: def })
-        .where(eq(slaTargets.id, row.id));
+        startedAt: null,
+        dueAt: null,
+        warnAt: null,
+        pauses: [],
+        metAt: null,
+        breached: false,
+        breachedBy: 0,
+        nextFireAt: null,
+        updatedAt: ctx.clock.now(),
+        isNew: true,
+      } as TargetRow & { isNew: boolean });
+    } else if (row.state !== 'met') {
+      rows.push({ ...row, policyId: policy!.id, policyVersion: policy!.version, definition: def });
+    } else {
+      rows.push(row);
     }
   }
-  await refreshTargets(tx, ctx, ticketId);
+  await writeProjections(tx, ctx, ticketId, rows, existing);
 }
 
 /** Recomputes the ticket's targets from its log and the current calendars; audits moved deadlines. */
@@ -167,52 +183,117 @@ export async function refreshTargets(
   ticketId: string,
   cals?: Map<string, BusinessCalendar>,
 ): Promise<number> {
-  const now = ctx.clock.now();
   const rows = await tx.select().from(slaTargets).where(eq(slaTargets.ticketId, ticketId));
   if (!rows.length) return 0;
+  return writeProjections(tx, ctx, ticketId, rows, rows, cals);
+}
+
+/**
+ * Projects each target from the log and writes what changed: new targets in one insert, changed
+ * ones in one update (a reply usually touches one or two of a ticket's ten targets).
+ */
+async function writeProjections(
+  tx: Executor,
+  ctx: Ctx,
+  ticketId: string,
+  rows: TargetRow[],
+  stored: TargetRow[],
+  cals?: Map<string, BusinessCalendar>,
+): Promise<number> {
+  const now = ctx.clock.now();
   const calendars = cals ?? (await calendarsById(tx));
   const log = await ticketLog(tx, ticketId);
   const fired = await firedLevels(
     tx,
-    rows.map((r) => r.id),
+    stored.map((r) => r.id),
   );
   let changed = 0;
+  const inserts: (typeof slaTargets.$inferInsert)[] = [];
+  const updates: TargetRow[] = [];
   for (const row of rows) {
     const def = row.definition as TargetDefinition;
     const cal = calendarFor(calendars, def);
     const p = projectTarget(def, log, cal, now);
-    const nextFireAt = nextFire(def, cal, p, fired.get(row.id) ?? new Set(), row.breached);
-    const oldDue = row.dueAt?.getTime() ?? null;
+    const before = stored.find((r) => r.id === row.id);
+    const oldDue = before?.dueAt?.getTime() ?? null;
     const newDue = p.dueAt?.getTime() ?? null;
     // A pause takes the deadline away and the resume brings it back (later): not a change of promise.
-    if (oldDue !== null && newDue !== null && oldDue !== newDue && row.state !== 'paused') {
+    if (oldDue !== null && newDue !== null && oldDue !== newDue && before?.state !== 'paused') {
       changed++;
       await writeAudit(tx, ctx, {
         action: 'sla.deadline-change',
         entityType: 'ticket',
         entityId: ticketId,
-        before: { metric: row.metric, dueAt: row.dueAt },
+        before: { metric: row.metric, dueAt: before?.dueAt },
         after: { metric: row.metric, dueAt: p.dueAt, durationMinutes: def.durationMinutes },
       });
     }
-    await tx
-      .update(slaTargets)
-      .set({
-        state: p.state,
-        startedAt: p.startedAt,
-        dueAt: p.dueAt,
-        warnAt: p.warnAt,
-        pauses: p.pauses.map((x) => ({ from: x.from.toISOString(), to: x.to?.toISOString() ?? null })),
-        metAt: p.metAt,
-        // Once marked by the sweeper, a breach stays (a met-late target is breached too).
-        breached: row.breached || p.breached,
-        breachedBy: p.breachedBy,
-        nextFireAt,
-        updatedAt: now,
-      })
-      .where(eq(slaTargets.id, row.id));
+    const next: TargetRow = {
+      ...row,
+      state: p.state,
+      startedAt: p.startedAt,
+      dueAt: p.dueAt,
+      warnAt: p.warnAt,
+      pauses: p.pauses.map((x) => ({ from: x.from.toISOString(), to: x.to?.toISOString() ?? null })),
+      metAt: p.metAt,
+      // Once marked by the sweeper, a breach stays (a met-late target is breached too).
+      breached: row.breached || p.breached,
+      breachedBy: p.breachedBy,
+      nextFireAt: nextFire(def, cal, p, fired.get(row.id) ?? new Set(), row.breached),
+      updatedAt: now,
+    };
+    if ((row as { isNew?: boolean }).isNew) {
+      const { isNew: _, ...values } = next as TargetRow & { isNew?: boolean };
+      inserts.push(values);
+    } else if (!before || differs(before, next)) updates.push(next);
+  }
+  if (inserts.length) await tx.insert(slaTargets).values(inserts);
+  if (updates.length) {
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const values = sql.join(
+      updates.map(
+        (u) => sql`(${u.id}::uuid, ${u.state}, ${iso(u.startedAt)}::timestamptz, ${iso(u.dueAt)}::timestamptz,
+          ${iso(u.warnAt)}::timestamptz, ${JSON.stringify(u.pauses)}::jsonb, ${iso(u.metAt)}::timestamptz,
+          ${u.breached}::boolean, ${u.breachedBy}::int, ${iso(u.nextFireAt)}::timestamptz,
+          ${JSON.stringify(u.definition)}::jsonb, ${u.policyId}::uuid, ${u.policyVersion}::int)`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`update sla_targets s set state = v.state, started_at = v.started_at,
+      due_at = v.due_at, warn_at = v.warn_at, pauses = v.pauses, met_at = v.met_at, breached = v.breached,
+      breached_by = v.breached_by, next_fire_at = v.next_fire_at, definition = v.definition,
+      policy_id = v.policy_id, policy_version = v.policy_version, updated_at = ${now}
+      from (values ${values}) as v(id, state, started_at, due_at, warn_at, pauses, met_at, breached,
+        breached_by, next_fire_at, definition, policy_id, policy_version)
+      where s.id = v.id`);
   }
   return changed;
+}
+
+const time = (d: Date | null) => d?.getTime() ?? null;
+function differs(a: TargetRow, b: TargetRow): boolean {
+  return (
+    a.state !== b.state ||
+    time(a.startedAt) !== time(b.startedAt) ||
+    time(a.dueAt) !== time(b.dueAt) ||
+    time(a.warnAt) !== time(b.warnAt) ||
+    time(a.metAt) !== time(b.metAt) ||
+    time(a.nextFireAt) !== time(b.nextFireAt) ||
+    a.breached !== b.breached ||
+    a.breachedBy !== b.breachedBy ||
+    a.policyId !== b.policyId ||
+    stable(a.pauses) !== stable(b.pauses) ||
+    stable(a.definition) !== stable(b.definition)
+  );
+}
+
+/** JSON with sorted keys: jsonb does not keep the key order it was given. */
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
 }
 
 async function ticketLog(tx: Executor, ticketId: string): Promise<LogEntry[]> {
@@ -243,7 +324,10 @@ async function firedLevels(tx: Executor, targetIds: string[]) {
 function levelsOf(def: TargetDefinition) {
   return [
     { key: 'breach', offsetMinutes: 0, actions: [] as EscalationAction[] },
-    ...def.escalations.map((l, i) => ({ key: `L${i}`, offsetMinutes: l.offsetMinutes, actions: l.actions })),
+    ...def.escalations
+      .map((l, i) => ({ key: `L${i}`, offsetMinutes: l.offsetMinutes, actions: l.actions }))
+      // A warning "30 min before" a 15-minute target would come at its start: it does not apply.
+      .filter((l) => def.durationMinutes + l.offsetMinutes > 0),
   ];
 }
 
@@ -297,6 +381,12 @@ export async function sweepSla(
         due.map((r) => r.id),
       );
       const reapply = new Set<string>();
+      // Loaded once per batch: the due targets' tickets, whether anyone listens by webhook, recipients.
+      const tickets = await ticketInfos(tx, [...new Set(due.map((r) => r.ticketId))]);
+      const [hooks] = (
+        await tx.execute<{ any: boolean }>(sql`select exists (select 1 from webhooks where active) as any`)
+      ).rows;
+      const people = new Map<string, Recipient[]>();
       for (const row of due) {
         const def = row.definition as TargetDefinition;
         const cal = calendarFor(cals, def);
@@ -306,7 +396,7 @@ export async function sweepSla(
         }));
         const done = fired.get(row.id) ?? new Set<string>();
         let breached = row.breached;
-        const ticket = await ticketInfo(tx, row.ticketId);
+        const ticket = tickets.get(row.ticketId);
         if (!ticket || !row.startedAt || row.state !== 'running') {
           await tx.update(slaTargets).set({ nextFireAt: null }).where(eq(slaTargets.id, row.id));
           continue;
@@ -323,24 +413,25 @@ export async function sweepSla(
           done.add(level.key);
           if (!inserted.length) continue;
           firedCount++;
-          await enqueueWebhookEvent(
-            tx,
-            level.key === 'breach'
-              ? 'sla.breached'
-              : level.offsetMinutes < 0
-                ? 'sla.warning'
-                : 'sla.escalation',
-            {
-              ticketId: row.ticketId,
-              number: ticket.number,
-              metric: row.metric,
-              dueAt: row.dueAt?.toISOString() ?? null,
-              level: level.key,
-              offsetMinutes: level.offsetMinutes,
-            },
-            `sla:${row.id}:${level.key}`,
-            now,
-          );
+          if (hooks?.any)
+            await enqueueWebhookEvent(
+              tx,
+              level.key === 'breach'
+                ? 'sla.breached'
+                : level.offsetMinutes < 0
+                  ? 'sla.warning'
+                  : 'sla.escalation',
+              {
+                ticketId: row.ticketId,
+                number: ticket.number,
+                metric: row.metric,
+                dueAt: row.dueAt?.toISOString() ?? null,
+                level: level.key,
+                offsetMinutes: level.offsetMinutes,
+              },
+              `sla:${row.id}:${level.key}`,
+              now,
+            );
           if (level.key === 'breach') {
             breached = true;
             await writeAudit(tx, ctx, {
@@ -352,7 +443,7 @@ export async function sweepSla(
             continue;
           }
           for (const action of level.actions) {
-            if (await runAction(tx, ctx, ticket, row, level.key, level.offsetMinutes, action))
+            if (await runAction(tx, ctx, ticket, row, level.key, level.offsetMinutes, action, people))
               reapply.add(row.ticketId);
           }
         }
@@ -386,10 +477,16 @@ async function runAction(
   level: string,
   offsetMinutes: number,
   action: EscalationAction,
+  people: Map<string, Recipient[]>,
 ): Promise<boolean> {
   const now = ctx.clock.now();
   if (action.type === 'notify') {
-    const recipients = await recipientsOf(tx, ticket, action.to);
+    const who = `${action.to}:${ticket.team}:${ticket.assignee_id}:${ticket.watcher_ids.join()}`;
+    let recipients = people.get(who);
+    if (!recipients) {
+      recipients = await recipientsOf(tx, ticket, action.to);
+      people.set(who, recipients);
+    }
     const template =
       offsetMinutes < 0 ? 'sla.warning' : offsetMinutes === 0 ? 'sla.breached' : 'sla.escalation';
     const payload = {
@@ -466,8 +563,16 @@ async function runAction(
   return true;
 }
 
-async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string) {
-  type U = { id: string; email: string | null; phone: string | null; locale: string; time_zone: string };
+type Recipient = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  time_zone: string;
+};
+
+async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string): Promise<Recipient[]> {
+  type U = Recipient;
   const staff = sql`kind = 'staff' and not disabled`;
   if (to === 'assignee' && ticket.assignee_id)
     return (
@@ -477,7 +582,7 @@ async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string) {
   if (to === 'watchers')
     return (
       await tx.execute<U>(sql`select id, email, phone, locale, time_zone from users
-      where id = any(${ticket.watcher_ids}::uuid[]) and ${staff}`)
+      where id = any(${pgArray(ticket.watcher_ids)}::uuid[]) and ${staff}`)
     ).rows;
   // Unassigned, "assignee" falls back to the team.
   const role = to === 'managers' ? 'manager' : ticket.team;

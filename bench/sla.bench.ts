@@ -1,0 +1,114 @@
+// SLA engine at scale. (1) The sweeper with 10⁶ open timers: one sweep when nothing is due, and one
+// when 1,000 targets are due (each firing its breach and escalation levels, with notifications) —
+// the work follows what is due, not how many timers are open. (2) Ticket creation over HTTP with the
+// default policies attached (a fault report gets 10 targets) against the same stack with every
+// policy switched off, on the same database and machine.
+import { sql } from 'drizzle-orm';
+import { createCustomer } from '../server/modules/registry/index.ts';
+import { STANDARD_ESCALATIONS } from '../server/modules/sla/defaults.ts';
+import { ensureSlaDefaults, sweepSla } from '../server/modules/sla/index.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { systemCtx } from '../server/platform/context.ts';
+import { createTicketsOverHttp, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000_000);
+const DUE = Number(process.env.BENCH_DUE ?? 1000);
+const CONNECTIONS = 8;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+
+export async function run() {
+  const bench = await openBenchDatabase();
+  try {
+    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const customer = await createCustomer(ctx, { code: 'BENCH-S', name: 'SLA 基准客户' });
+    await ensureSlaDefaults(bench.db);
+    const { app, ...target } = await startBenchApp(bench.db);
+
+    // (2) creation throughput, policies on and off.
+    const withSla = await createTicketsOverHttp(target, customer.id, CONNECTIONS, DURATION_S);
+    await bench.pool.query('update sla_policies set active = false');
+    const withoutSla = await createTicketsOverHttp(target, customer.id, CONNECTIONS, DURATION_S);
+    await bench.pool.query('update sla_policies set active = true');
+    await app.close();
+
+    // (1) 10⁶ open timers, all due in the future (a month out, spread over it).
+    const definition = {
+      metric: 'on_site',
+      start: 'created',
+      stop: ['arrived_on_site'],
+      pauseStatuses: ['waiting_customer'],
+      durationMinutes: 60,
+      calendarId: null,
+      warnMinutes: 15,
+      escalations: STANDARD_ESCALATIONS,
+    };
+    let t0 = performance.now();
+    await bench.pool.query(
+      `insert into sla_targets (ticket_id, customer_id, metric, definition, state, started_at, due_at, warn_at, next_fire_at)
+       select gen_random_uuid(), $1, 'on_site', $2::jsonb, 'running', now(), now() + make_interval(mins => 60 + g % 43200),
+              now() + make_interval(mins => 45 + g % 43200), now() + make_interval(mins => 30 + g % 43200)
+         from generate_series(1, $3::int) g`,
+      [customer.id, JSON.stringify(definition), TIMERS],
+    );
+    const fillSeconds = (performance.now() - t0) / 1000;
+    await bench.pool.query('analyze sla_targets');
+
+    t0 = performance.now();
+    const idle = await sweepSla(bench.db, systemClock);
+    const idleMs = performance.now() - t0;
+    if (idle.targets !== 0) throw new Error(`expected nothing due, swept ${idle.targets}`);
+
+    // 1,000 real tickets whose targets started 2 h ago: the −30 min level, the breach and the 0 level are due.
+    await bench.pool.query(
+      `with t as (
+         insert into tickets (number, kind, status, channel, customer_id, subject, description, team, created_at, updated_at)
+         select 'QT-2019-' || lpad(g::text, 7, '0'), 'fault_report', 'new', 'phone', $1, '到期工单 ' || g, 'bench',
+                'agent', now() - interval '2 hours', now()
+           from generate_series(1, $2::int) g
+         returning id)
+       insert into sla_targets (ticket_id, customer_id, metric, definition, state, started_at, due_at, warn_at, next_fire_at)
+       select t.id, $1, 'on_site', $3::jsonb, 'running', now() - interval '2 hours', now() - interval '1 hour',
+              now() - interval '75 minutes', now() - interval '90 minutes'
+         from t`,
+      [customer.id, DUE, JSON.stringify(definition)],
+    );
+    t0 = performance.now();
+    const busy = await sweepSla(bench.db, systemClock);
+    const busyMs = performance.now() - t0;
+    if (busy.targets !== DUE) throw new Error(`expected ${DUE} due, swept ${busy.targets}`);
+    const plan = await bench.db.execute<{ 'QUERY PLAN': string }>(
+      sql`explain select * from sla_targets where next_fire_at is not null and next_fire_at <= now() order by next_fire_at limit 200`,
+    );
+    const usesIndex = plan.rows.some((r) => r['QUERY PLAN'].includes('sla_targets_next_fire_idx'));
+    if (!usesIndex) throw new Error('the sweep does not use the next_fire_at index');
+
+    await writeResult({
+      name: 'sla',
+      params: { timers: TIMERS, due: DUE, connections: CONNECTIONS, durationSeconds: DURATION_S },
+      figures: {
+        fill_seconds: Number(fillSeconds.toFixed(1)),
+        sweep_none_due_ms: Number(idleMs.toFixed(1)),
+        sweep_1000_due_ms: Math.round(busyMs),
+        sweep_due_targets_per_second: Math.round(DUE / (busyMs / 1000)),
+        levels_fired: busy.fired,
+        http_tickets_per_second_with_sla: Math.round(withSla.requests.average),
+        http_tickets_per_second_without_sla: Math.round(withoutSla.requests.average),
+        ratio_without_over_with: Number((withoutSla.requests.average / withSla.requests.average).toFixed(2)),
+        http_p97_5_ms_with_sla: withSla.latency.p97_5,
+      },
+      units: {
+        fill_seconds: 's',
+        sweep_none_due_ms: 'ms',
+        sweep_1000_due_ms: 'ms',
+        sweep_due_targets_per_second: 'targets/s',
+        levels_fired: 'levels',
+        http_tickets_per_second_with_sla: 'tickets/s',
+        http_tickets_per_second_without_sla: 'tickets/s',
+        ratio_without_over_with: 'x',
+        http_p97_5_ms_with_sla: 'ms',
+      },
+    });
+  } finally {
+    await bench.close();
+  }
+}
