@@ -5,6 +5,7 @@
 // policy switched off, on the same database and machine.
 import { sql } from 'drizzle-orm';
 import { createCustomer } from '../server/modules/registry/index.ts';
+import { slaConfig } from '../server/modules/sla/config.ts';
 import { STANDARD_ESCALATIONS } from '../server/modules/sla/defaults.ts';
 import { ensureSlaDefaults, sweepSla } from '../server/modules/sla/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
@@ -27,8 +28,10 @@ export async function run() {
     // (2) creation throughput, policies on and off.
     const withSla = await createTicketsOverHttp(target, customer.id, CONNECTIONS, DURATION_S);
     await bench.pool.query('update sla_policies set active = false');
+    slaConfig.invalidate(bench.db);
     const withoutSla = await createTicketsOverHttp(target, customer.id, CONNECTIONS, DURATION_S);
     await bench.pool.query('update sla_policies set active = true');
+    slaConfig.invalidate(bench.db);
     await app.close();
 
     // (1) 10⁶ open timers, all due in the future (a month out, spread over it).

@@ -2,9 +2,10 @@
 // change; the outbox worker POSTs it signed with HMAC-SHA256 over "<timestamp>.<body>", so the
 // receiver can check origin and freshness. Failures are retried with backoff by the outbox.
 import { createHmac, randomBytes } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { configCache } from '../../platform/config-cache.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type DeliveredMessage, enqueueMessage } from '../../platform/outbox.ts';
@@ -38,13 +39,21 @@ const view = (w: typeof webhooks.$inferSelect) => ({
   secretHint: `${w.secret.slice(0, 6)}…`,
 });
 
+async function changed<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(work);
+  } finally {
+    subscriptions.invalidate(ctx.db);
+  }
+}
+
 export async function listWebhooks(ctx: Ctx) {
   return (await ctx.db.select().from(webhooks).orderBy(asc(webhooks.name))).map(view);
 }
 
 export async function createWebhook(ctx: Ctx, input: WebhookInput) {
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     const [row] = await tx
       .insert(webhooks)
       .values({ ...input, secret })
@@ -64,7 +73,7 @@ export async function updateWebhook(
   id: string,
   input: Partial<WebhookInput> & { version: number },
 ) {
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     const { version, ...changes } = input;
     const after = await updateVersioned(tx, webhooks, 'Webhook', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, { action: 'webhook.update', entityType: 'webhook', entityId: id, after });
@@ -73,7 +82,7 @@ export async function updateWebhook(
 }
 
 export async function deleteWebhook(ctx: Ctx, id: string) {
-  await ctx.db.transaction(async (tx) => {
+  await changed(ctx, async (tx) => {
     const [row] = await tx.delete(webhooks).where(eq(webhooks.id, id)).returning();
     if (!row) throw notFound('Webhook');
     await writeAudit(tx, ctx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, before: row });
@@ -81,17 +90,20 @@ export async function deleteWebhook(ctx: Ctx, id: string) {
 }
 
 /** Queues the event for every active webhook subscribed to it (same transaction as the change). */
+/** Active subscriptions, read on every ticket change, cached briefly (see config-cache.ts). */
+const subscriptions = configCache((tx) =>
+  tx.select({ id: webhooks.id, events: webhooks.events }).from(webhooks).where(eq(webhooks.active, true)),
+);
+
 export async function enqueueWebhookEvent(
   tx: Executor,
+  db: Db,
   event: WebhookEvent,
   data: Record<string, unknown>,
   dedupeKey: string,
   at: Date,
 ) {
-  const subscribed = await tx
-    .select({ id: webhooks.id })
-    .from(webhooks)
-    .where(sql`${webhooks.active} and ${event} = any(${webhooks.events})`);
+  const subscribed = (await subscriptions.get(db, tx)).filter((w) => w.events.includes(event));
   for (const w of subscribed) {
     await enqueueMessage(
       tx,

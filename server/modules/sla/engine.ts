@@ -25,32 +25,14 @@ import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
-import { slaCalendars, slaEvents, slaFirings, slaPolicies, slaTargets } from './schema.ts';
-import { businessCalendarOf, toCalendar } from './service.ts';
+import { calendarsById, slaConfig } from './config.ts';
+import { slaEvents, slaFirings, slaTargets } from './schema.ts';
 import { renderNotification } from './templates.ts';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
-export async function calendarsById(tx: Executor): Promise<Map<string, BusinessCalendar>> {
-  const rows = await tx.select().from(slaCalendars);
-  return new Map(rows.map((r) => [r.id, businessCalendarOf(toCalendar(r))]));
-}
-
 const calendarFor = (cals: Map<string, BusinessCalendar>, def: TargetDefinition) =>
   (def.calendarId ? cals.get(def.calendarId) : undefined) ?? calendar24x7(DEFAULT_ZONE);
-
-export function toPolicy(row: typeof slaPolicies.$inferSelect): Policy {
-  return {
-    id: row.id,
-    name: row.name,
-    position: row.position,
-    active: row.active,
-    isDefault: row.isDefault,
-    conditions: row.conditions as Policy['conditions'],
-    targets: row.targets as TargetDefinition[],
-    version: row.version,
-  };
-}
 
 type TicketInfo = {
   id: string;
@@ -120,8 +102,8 @@ export async function logSla(
 export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
   const ticket = await ticketInfo(tx, ticketId);
   if (!ticket) return;
-  const policies = (await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.position))).map(toPolicy);
-  const policy = selectPolicy(policies, {
+  const config = await slaConfig.get(ctx.db, tx);
+  const policy = selectPolicy(config.policies, {
     kind: ticket.kind,
     priority: ticket.priority,
     emergency: ticket.emergency,
@@ -132,6 +114,7 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
   });
   const defs = policy ? applicableTargets(policy, ticket.complexity) : [];
   const existing = await tx.select().from(slaTargets).where(eq(slaTargets.ticketId, ticketId));
+  if (!defs.length && !existing.length) return;
   for (const row of existing) {
     if (!defs.some((d) => d.metric === row.metric) && row.state !== 'met') {
       await tx.delete(slaTargets).where(eq(slaTargets.id, row.id));
@@ -173,7 +156,7 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticketId: string) {
       rows.push(row);
     }
   }
-  await writeProjections(tx, ctx, ticketId, rows, existing);
+  await writeProjections(tx, ctx, ticketId, rows, existing, config.calendars);
 }
 
 /** Recomputes the ticket's targets from its log and the current calendars; audits moved deadlines. */
@@ -201,7 +184,7 @@ async function writeProjections(
   cals?: Map<string, BusinessCalendar>,
 ): Promise<number> {
   const now = ctx.clock.now();
-  const calendars = cals ?? (await calendarsById(tx));
+  const calendars = cals ?? (await slaConfig.get(ctx.db, tx)).calendars;
   const log = await ticketLog(tx, ticketId);
   const fired = await firedLevels(
     tx,
@@ -416,6 +399,7 @@ export async function sweepSla(
           if (hooks?.any)
             await enqueueWebhookEvent(
               tx,
+              ctx.db,
               level.key === 'breach'
                 ? 'sla.breached'
                 : level.offsetMinutes < 0

@@ -8,9 +8,10 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { slaConfig, toPolicy } from './config.ts';
 import { DEFAULT_CALENDARS, DEFAULT_POLICIES } from './defaults.ts';
-import { toPolicy } from './engine.ts';
 import { slaCalendars, slaPolicies } from './schema.ts';
+import { changed } from './service.ts';
 
 export type PolicyInput = Omit<Policy, 'id' | 'version'>;
 
@@ -45,7 +46,7 @@ export async function listPolicies(ctx: Ctx) {
 
 export async function createPolicy(ctx: Ctx, input: PolicyInput) {
   await checkPolicy(ctx, input);
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     if (input.isDefault)
       await tx.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.isDefault, true));
     const [row] = await tx.insert(slaPolicies).values(input).returning();
@@ -61,7 +62,7 @@ export async function createPolicy(ctx: Ctx, input: PolicyInput) {
 
 export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyInput> & { version: number }) {
   await checkPolicy(ctx, input);
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     const [before] = await tx.select().from(slaPolicies).where(eq(slaPolicies.id, id));
     if (!before) throw notFound('Policy');
     const { version, ...changes } = input;
@@ -80,7 +81,7 @@ export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyIn
 }
 
 export async function deletePolicy(ctx: Ctx, id: string) {
-  await ctx.db.transaction(async (tx) => {
+  await changed(ctx, async (tx) => {
     const [row] = await tx.delete(slaPolicies).where(eq(slaPolicies.id, id)).returning();
     if (!row) throw notFound('Policy');
     if (row.isDefault)
@@ -99,6 +100,7 @@ export async function deletePolicy(ctx: Ctx, id: string) {
  * (at start and when loading the demo). Concurrent starts take an advisory lock.
  */
 export async function ensureSlaDefaults(db: Db): Promise<boolean> {
+  slaConfig.invalidate(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7246002)`);
     const [any] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).limit(1);

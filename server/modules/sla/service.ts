@@ -1,10 +1,12 @@
 // SLA calendars: stored, edited by admins, and previewed ("when is this due?") before anyone trusts them.
 import { asc, eq } from 'drizzle-orm';
-import { type BusinessCalendar, dueWithPauses } from '../../../common/business-calendar.ts';
+import { dueWithPauses } from '../../../common/business-calendar.ts';
+import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { businessCalendarOf, slaConfig, toCalendar } from './config.ts';
 import { slaCalendars } from './schema.ts';
 
 type Slot = [number, number];
@@ -18,37 +20,21 @@ export interface CalendarInput {
   workdaySlots: Slot[];
 }
 
-type Row = typeof slaCalendars.$inferSelect;
-
-export function toCalendar(row: Row) {
-  return {
-    id: row.id,
-    name: row.name,
-    timeZone: row.timeZone,
-    weekly: row.weekly as Record<string, Slot[]>,
-    holidays: row.holidays as { date: string; name: string }[],
-    workdays: row.workdays as { date: string; name: string }[],
-    workdaySlots: row.workdaySlots as Slot[],
-    version: row.version,
-  };
-}
-
-export function businessCalendarOf(c: ReturnType<typeof toCalendar>): BusinessCalendar {
-  return {
-    timeZone: c.timeZone,
-    weekly: Object.fromEntries(Object.entries(c.weekly).map(([d, s]) => [Number(d), s])),
-    holidays: new Set(c.holidays.map((h) => h.date)),
-    workdays: new Set(c.workdays.map((w) => w.date)),
-    workdaySlots: c.workdaySlots,
-  };
-}
-
 function checkSlots(field: string, slots: Slot[]) {
   const sorted = [...slots].sort((a, b) => a[0] - b[0]);
   for (let i = 0; i < sorted.length; i++) {
     const [s, e] = sorted[i]!;
     if (s >= e) throw invalidField(field, 'a slot must end after it starts');
     if (i > 0 && s < sorted[i - 1]![1]) throw invalidField(field, 'slots overlap');
+  }
+}
+
+/** A change of a calendar; then this process's cache of SLA configuration forgets it. */
+export async function changed<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(work);
+  } finally {
+    slaConfig.invalidate(ctx.db);
   }
 }
 
@@ -65,7 +51,7 @@ export async function getCalendar(ctx: Ctx, id: string) {
 export async function createCalendar(ctx: Ctx, input: CalendarInput) {
   for (const [d, s] of Object.entries(input.weekly)) checkSlots(`weekly.${d}`, s);
   checkSlots('workdaySlots', input.workdaySlots);
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     const [row] = await tx.insert(slaCalendars).values(input).returning();
     await writeAudit(tx, ctx, {
       action: 'sla-calendar.create',
@@ -84,7 +70,7 @@ export async function updateCalendar(
 ) {
   for (const [d, s] of Object.entries(input.weekly ?? {})) checkSlots(`weekly.${d}`, s);
   if (input.workdaySlots) checkSlots('workdaySlots', input.workdaySlots);
-  return ctx.db.transaction(async (tx) => {
+  return changed(ctx, async (tx) => {
     const { version, ...changes } = input;
     const after = await updateVersioned(tx, slaCalendars, 'Calendar', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, {

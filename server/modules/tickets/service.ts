@@ -171,6 +171,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
     await applyPolicy(tx, ctx, row.id);
     await enqueueWebhookEvent(
       tx,
+      ctx.db,
       'ticket.created',
       { ticketId: row.id, number, kind: input.kind, customerId, channel, priority: input.priority },
       `ticket-created:${row.id}`,
@@ -292,6 +293,7 @@ export async function updateTicket(
     if (status && status !== before.status) {
       await enqueueWebhookEvent(
         tx,
+        ctx.db,
         'ticket.status_changed',
         { ticketId: id, number: before.number, from: before.status, to: status },
         `ticket-status:${id}:${after.version}`,
