@@ -98,5 +98,6 @@ export const ZMilestoneRequest = z.strictObject({
 
 export const ZRecomputeRequest = z.union([
   z.strictObject({ ticketId: ZUuid }),
+  z.strictObject({ ticketNumber: z.string().trim().min(3).max(40) }),
   z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
 ]);

@@ -271,7 +271,11 @@ describe('the sweeper', () => {
           escalations: [
             {
               offsetMinutes: 0,
-              actions: [{ type: 'raise_priority' }, { type: 'reassign', userId: lead.id }],
+              actions: [
+                { type: 'raise_priority' },
+                { type: 'reassign', userId: lead.id },
+                { type: 'notify', to: 'watchers', channels: ['in_app'] },
+              ],
             },
           ],
         },
@@ -280,11 +284,18 @@ describe('the sweeper', () => {
     expect(policy.statusCode, policy.body).toBe(201);
     clock.set(T0);
     const tk = await newTicket({ kind: 'return_request' });
+    const watcher = await loginAs(t, { role: 'quality_engineer' });
+    await agent.request('PATCH', `/api/v1/tickets/${tk.id}`, { version: 1, watcherIds: [watcher.user.id] });
     clock.set(new Date(T0.getTime() + 61 * MIN));
     await sweepSla(t.db, clock);
     await sweepSla(t.db, clock);
     const d = await detail(tk.id);
     expect(d).toMatchObject({ priority: 'high', assigneeId: lead.id });
+    const toWatcher = await t.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.recipient} = ${watcher.user.id} and ${outbox.template} = 'sla.breached'`);
+    expect(toWatcher).toHaveLength(1);
   });
 });
 
@@ -388,8 +399,12 @@ describe('policies and recompute', () => {
       version: c.version,
       holidays: [{ date: '2026-11-25', name: 'Company day' }],
     });
-    const r = await manager.request('POST', '/api/v1/sla/recompute', { ticketId: tk.id });
+    const r = await manager.request('POST', '/api/v1/sla/recompute', { ticketNumber: tk.number });
     expect(r.json()).toMatchObject({ tickets: 1, deadlinesChanged: 1 });
+    const unknown = await manager.request('POST', '/api/v1/sla/recompute', {
+      ticketNumber: 'BX-1999-000001',
+    });
+    expect(unknown.statusCode).toBe(422);
     expect(target(await detail(tk.id), 'scheduled').dueAt).toBe('2026-11-26T02:00:00.000Z');
     const range = await manager.request('POST', '/api/v1/sla/recompute', {
       from: '2026-11-24T03:00:00Z',

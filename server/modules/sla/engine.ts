@@ -22,6 +22,7 @@ import type { Db, Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
+import { invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
@@ -581,9 +582,16 @@ async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string): Promi
 /** Recomputes the targets of one ticket, or of the tickets created in a range (a repair tool). */
 export async function recomputeFromHistory(
   ctx: Ctx,
-  input: { ticketId?: string; from?: Date; to?: Date },
+  input: { ticketId?: string; ticketNumber?: string; from?: Date; to?: Date },
   limit = 5000,
 ) {
+  if (input.ticketNumber) {
+    const [found] = (
+      await ctx.db.execute<{ id: string }>(sql`select id from tickets where number = ${input.ticketNumber}`)
+    ).rows;
+    if (!found) throw invalidField('ticketNumber', 'no such ticket');
+    input = { ticketId: found.id };
+  }
   const ids = input.ticketId
     ? [input.ticketId]
     : (

@@ -218,12 +218,13 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => {
-      const body = request.body as { ticketId?: string; from?: string; to?: string };
+      const body = request.body as { ticketId?: string; ticketNumber?: string; from?: string; to?: string };
       if (body.from && body.to && new Date(body.to) <= new Date(body.from)) {
         throw invalidField('to', 'must be after from');
       }
       return recomputeFromHistory(deps.ctx(request), {
         ticketId: body.ticketId,
+        ticketNumber: body.ticketNumber,
         from: body.from ? new Date(body.from) : undefined,
         to: body.to ? new Date(body.to) : undefined,
       });

@@ -516,7 +516,7 @@ export const en: typeof zhCN = {
     previewResult: 'Due {{due}} (wall-clock {{wall}})',
     recomputeIntro:
       "After a calendar edit, recompute deadlines from each ticket's event history; every moved deadline is audited.",
-    recomputeTicket: 'Ticket ID',
+    recomputeTicket: 'Ticket number',
     recomputeRange: 'Opened between',
     recomputeRun: 'Recompute',
     recomputeDone: 'Recomputed {{tickets}} tickets; {{changed}} deadlines changed',

@@ -494,7 +494,7 @@ export const zhCN = {
     previewPauses: '暂停区间（每行：开始,结束）',
     previewResult: '到期时间 {{due}}（实际经过 {{wall}}）',
     recomputeIntro: '修改日历后，按工单的事件历史重新计算期限；每个变化的期限都记入审计日志。',
-    recomputeTicket: '工单 ID',
+    recomputeTicket: '工单号',
     recomputeRange: '创建时间范围',
     recomputeRun: '重算',
     recomputeDone: '已重算 {{tickets}} 张工单，{{changed}} 个期限改变',

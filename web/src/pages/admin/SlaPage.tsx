@@ -820,8 +820,8 @@ function Recompute() {
           )
         }
       >
-        <Form.Item name="ticketId" label={t('sla.recomputeTicket')}>
-          <Input style={{ maxWidth: 360 }} />
+        <Form.Item name="ticketNumber" label={t('sla.recomputeTicket')}>
+          <Input style={{ maxWidth: 360 }} placeholder="BX-2026-000123" data-testid="sla-recompute-number" />
         </Form.Item>
         <Form.Item name="range" label={t('sla.recomputeRange')}>
           <DatePicker.RangePicker showTime />
