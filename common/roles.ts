@@ -50,6 +50,12 @@ export const PERMISSIONS = [
   'sla.read',
   'sla.manage',
   'webhooks.manage',
+  'parts.read',
+  'parts.manage',
+  'stock.read_all',
+  'stock.move',
+  'stock.move_any',
+  'stock.approve',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +71,7 @@ const STAFF_BASE: TPermission[] = [
   'tickets.internal',
   'staff.directory',
   'sla.read',
+  'parts.read',
 ];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
@@ -88,16 +95,28 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'imports.run',
     'routing.manage',
     'sla.manage',
+    'parts.manage',
+    'stock.read_all',
+    'stock.move',
+    'stock.move_any',
+    'stock.approve',
     'users.read',
     'roles.read',
     'audit.read',
     'system.read',
   ],
   agent: [...STAFF_BASE, 'customers.manage', 'registry.manage'],
-  support_engineer: STAFF_BASE,
-  field_engineer: [...STAFF_BASE, 'registry.manage'],
+  support_engineer: [...STAFF_BASE, 'stock.read_all'],
+  field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move'],
   trainer: STAFF_BASE,
-  storekeeper: [...STAFF_BASE, 'products.manage'],
+  storekeeper: [
+    ...STAFF_BASE,
+    'products.manage',
+    'parts.manage',
+    'stock.read_all',
+    'stock.move',
+    'stock.move_any',
+  ],
   quality_engineer: [...STAFF_BASE, 'audit.read'],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,

@@ -23,6 +23,7 @@ import { authenticate, registerAccountRoutes, SESSION_COOKIE } from './modules/a
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerPartsRoutes } from './modules/parts/index.ts';
 import { registerRegistryRoutes } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerTicketRoutes } from './modules/tickets/index.ts';
@@ -164,6 +165,7 @@ export async function buildApp(
   registerNotificationRoutes(app, routeDeps);
   registerTicketRoutes(app, routeDeps);
   registerSlaRoutes(app, routeDeps);
+  registerPartsRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -10,6 +10,7 @@ import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
+import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { processInboundEmail, startSmtpReceiver } from './modules/tickets/index.ts';
@@ -69,6 +70,7 @@ program
         warrantyExpiryRemindersJob,
         importJob,
         slaSweepJob,
+        reorderCheckJob,
       ],
       { db: runtime.db, clock: systemClock, blobStore, log },
     );

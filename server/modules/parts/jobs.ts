@@ -1,0 +1,16 @@
+// The daily replenishment pass: every reorder rule is checked, raising or closing alerts that no
+// movement touched (a rule just set, stock reserved long ago).
+import { z } from 'zod';
+import { systemCtx } from '../../platform/context.ts';
+import { defineJob } from '../../platform/jobs.ts';
+import { checkAllReorderRules } from './stock.ts';
+
+export const reorderCheckJob = defineJob({
+  name: 'parts.reorder-check',
+  schema: z.object({}),
+  cron: '30 23 * * *', // 07:30 in China, before the storekeeper's day
+  handler: async (_data, { db, clock, log }) => {
+    const rules = await checkAllReorderRules(systemCtx(db, clock, 'parts'));
+    log.info({ rules }, 'reorder rules checked');
+  },
+});
