@@ -9,6 +9,7 @@ import { createCustomer } from '../modules/registry/index.ts';
 import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
+import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
 
@@ -100,6 +101,7 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
   await loadRegistryDemo(db, clock, customerIds);
   await ensureSlaDefaults(db);
   await loadTicketsDemo(db, clock, customerIds);
+  await loadPartsDemo(db, clock);
   return logins;
 }
 

@@ -63,6 +63,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, idempotent = true) =>
     apiRequest<T>('POST', path, { body, idempotent }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
 

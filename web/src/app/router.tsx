@@ -15,6 +15,11 @@ import { CustomerDetailPage } from '../pages/console/CustomerDetailPage.tsx';
 import { CustomersPage } from '../pages/console/CustomersPage.tsx';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import { PartDetailPage } from '../pages/parts/PartDetailPage.tsx';
+import { PartsPage } from '../pages/parts/PartsPage.tsx';
+import { ReplenishmentPage } from '../pages/parts/ReplenishmentPage.tsx';
+import { StockCountPage } from '../pages/parts/StockCountPage.tsx';
+import { StockPage } from '../pages/parts/StockPage.tsx';
 import { PortalHomePage } from '../pages/portal/PortalHomePage.tsx';
 import { PortalLayout } from '../pages/portal/PortalLayout.tsx';
 import { PortalOrganisationPage } from '../pages/portal/PortalOrganisationPage.tsx';
@@ -58,6 +63,11 @@ export const router = createBrowserRouter([
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },
       { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
       { path: 'sla', element: guarded('sla.read', <SlaPage />) },
+      { path: 'parts', element: guarded('parts.read', <PartsPage />) },
+      { path: 'parts/:id', element: guarded('parts.read', <PartDetailPage />) },
+      { path: 'stock', element: guarded('parts.read', <StockPage />) },
+      { path: 'stock/counts/:id', element: guarded('stock.move', <StockCountPage />) },
+      { path: 'replenishment', element: guarded('stock.read_all', <ReplenishmentPage />) },
       { path: 'webhooks', element: guarded('webhooks.manage', <WebhooksPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
       { path: 'profile', element: <ProfilePage /> },

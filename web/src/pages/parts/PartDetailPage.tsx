@@ -1,0 +1,364 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { useMe } from '../../features/auth/me-query.ts';
+import {
+  type Part,
+  partsKey,
+  useLocations,
+  useStockMutation,
+  yuan,
+} from '../../features/parts/parts-query.ts';
+
+interface StockLine {
+  locationId: string;
+  locationName: string;
+  batchId: string;
+  batchCode: string;
+  receivedOn: string;
+  shelfWarrantyEndsOn: string | null;
+  condition: 'good' | 'defective';
+  onHand: number;
+  reserved: number;
+}
+interface PartDetail extends Part {
+  stockLines: StockLine[];
+  reorderRules: { locationId: string; locationName: string; reorderPoint: number; reorderQuantity: number }[];
+}
+interface Movement {
+  id: number;
+  at: string;
+  kind: string;
+  quantity: number;
+  condition: string;
+  batchCode: string;
+  fromName: string | null;
+  toName: string | null;
+  workOrderRef: string | null;
+  serial: string | null;
+  reason: string | null;
+  actorLabel: string;
+}
+
+const MOVES = ['receipt', 'transfer', 'issue', 'return_unused', 'return_defective', 'scrap'] as const;
+const PATHS: Record<(typeof MOVES)[number], string> = {
+  receipt: '/api/v1/stock/receipts',
+  transfer: '/api/v1/stock/transfers',
+  issue: '/api/v1/stock/issues',
+  return_unused: '/api/v1/stock/returns',
+  return_defective: '/api/v1/stock/defective-returns',
+  scrap: '/api/v1/stock/scraps',
+};
+
+export function PartDetailPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const part = useQuery({
+    queryKey: [partsKey, 'one', id],
+    queryFn: () => api.get<PartDetail>(`/api/v1/parts/${id}`),
+  });
+  const ledger = useInfiniteQuery({
+    queryKey: [partsKey, 'ledger', id],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: Movement[]; nextBefore: number | null }>(`/api/v1/parts/${id}/movements`, {
+        before: pageParam,
+        limit: 50,
+      }),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  if (!part.data) return <Spin />;
+  const p = part.data;
+  return (
+    <>
+      <h1 className="page-title">
+        {p.partNumber} · {p.name} {p.genuine && <Tag color="blue">{t('parts.genuine')}</Tag>}
+        {p.wearing && <Tag color="orange">{t('parts.wearing')}</Tag>}
+      </h1>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+        <Card>
+          <Descriptions column={{ xs: 1, md: 3 }} size="small">
+            <Descriptions.Item label={t('parts.specification')}>{p.specification ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('parts.unit')}>{p.unit}</Descriptions.Item>
+            <Descriptions.Item label={t('parts.shelfLifeMonths')}>
+              {p.shelfLifeMonths ?? 60}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('parts.cost')}>{yuan(p.costFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('parts.factoryPrice')}>{yuan(p.factoryPriceFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('parts.salePrice')}>{yuan(p.salePriceFen)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card title={t('parts.stockByLocation')}>
+          <Table<StockLine>
+            rowKey={(l) => `${l.locationId}:${l.batchId}:${l.condition}`}
+            size="small"
+            pagination={false}
+            dataSource={p.stockLines}
+            scroll={{ x: 700 }}
+            data-testid="part-stock"
+            columns={[
+              { title: t('parts.location'), dataIndex: 'locationName' },
+              { title: t('parts.batch'), dataIndex: 'batchCode' },
+              {
+                title: t('parts.condition'),
+                dataIndex: 'condition',
+                render: (c: string) => (
+                  <Tag color={c === 'good' ? 'green' : 'red'}>{t(`parts.conditions.${c}`)}</Tag>
+                ),
+              },
+              { title: t('parts.onHand'), dataIndex: 'onHand' },
+              { title: t('parts.reserved'), dataIndex: 'reserved' },
+              {
+                title: t('parts.shelfWarrantyEnds'),
+                dataIndex: 'shelfWarrantyEndsOn',
+                render: (d: string | null) =>
+                  d && d < today ? <Tag color="red">{t('parts.shelfExpired', { date: d })}</Tag> : (d ?? '—'),
+              },
+            ]}
+          />
+        </Card>
+        <MovementForm part={p} />
+        <ReorderRules part={p} />
+        <Card title={t('parts.ledger')}>
+          <Table<Movement>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            scroll={{ x: 900 }}
+            dataSource={ledger.data?.pages.flatMap((pg) => pg.items) ?? []}
+            data-testid="part-ledger"
+            columns={[
+              {
+                title: t('parts.at'),
+                dataIndex: 'at',
+                width: 170,
+                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+              },
+              {
+                title: t('parts.kind'),
+                dataIndex: 'kind',
+                width: 110,
+                render: (k: string) => t(`parts.kinds.${k}`),
+              },
+              { title: t('parts.quantity'), dataIndex: 'quantity', width: 70 },
+              { title: t('parts.batch'), dataIndex: 'batchCode', width: 110 },
+              { title: t('parts.from'), dataIndex: 'fromName', render: (v: string | null) => v ?? '—' },
+              { title: t('parts.to'), dataIndex: 'toName', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('parts.reference'),
+                key: 'ref',
+                render: (_: unknown, m) =>
+                  [m.workOrderRef, m.serial, m.reason].filter(Boolean).join(' · ') || '—',
+              },
+              { title: t('parts.by'), dataIndex: 'actorLabel', width: 120 },
+            ]}
+          />
+          <LoadMore
+            hasMore={Boolean(ledger.hasNextPage)}
+            loading={ledger.isFetchingNextPage}
+            onClick={() => ledger.fetchNextPage()}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function MovementForm({ part }: { part: PartDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const locations = useLocations();
+  const [kind, setKind] = useState<(typeof MOVES)[number]>('receipt');
+  const [form] = Form.useForm();
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const move = useStockMutation<Record<string, unknown>>(() => PATHS[kind]);
+  const options = (all: boolean) =>
+    (locations.data ?? [])
+      .filter((l) => l.active && (all || l.visible))
+      .map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
+  const batches = part.stockLines.map((l) => ({
+    value: `${l.batchId}:${l.condition}`,
+    label: `${l.locationName} · ${l.batchCode} · ${t(`parts.conditions.${l.condition}`)} (${l.onHand})`,
+  }));
+  return (
+    <Card title={t('parts.move')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          value={kind}
+          style={{ width: 180 }}
+          onChange={(v) => {
+            setKind(v);
+            setWarnings([]);
+          }}
+          options={MOVES.map((m) => ({ value: m, label: t(`parts.kinds.${m}`) }))}
+          data-testid="move-kind"
+        />
+      </Space>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => {
+          const [batchId, condition] = String(v.batch ?? '').split(':');
+          move.mutate(
+            {
+              partId: part.id,
+              quantity: v.quantity,
+              ...(kind === 'transfer'
+                ? { fromLocationId: v.locationId, toLocationId: v.toLocationId }
+                : { locationId: v.locationId }),
+              ...(kind === 'receipt'
+                ? { batchCode: v.batchCode || undefined, receivedOn: v.receivedOn?.format('YYYY-MM-DD') }
+                : {}),
+              ...(kind === 'scrap' ? { batchId, condition } : {}),
+              ...(kind === 'return_defective' ? { serial: v.serial || null } : {}),
+              workOrderRef: v.workOrderRef || null,
+              reason: v.reason || null,
+            },
+            {
+              onSuccess: (r) => {
+                message.success(t('parts.moved'));
+                setWarnings(
+                  (r.warnings ?? []).map(
+                    (w) => `${t('parts.shelfExpired', { date: w.shelfWarrantyEndedOn })} (${w.batchCode})`,
+                  ),
+                );
+                form.resetFields();
+              },
+              onError: (err) => message.error(applyServerErrors(form, err)),
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="locationId"
+          label={kind === 'transfer' ? t('parts.from') : t('parts.location')}
+          rules={[{ required: true }]}
+        >
+          <Select style={{ width: 200 }} options={options(false)} data-testid="move-location" />
+        </Form.Item>
+        {kind === 'transfer' && (
+          <Form.Item name="toLocationId" label={t('parts.to')} rules={[{ required: true }]}>
+            <Select style={{ width: 200 }} options={options(true)} data-testid="move-to" />
+          </Form.Item>
+        )}
+        {kind === 'scrap' && (
+          <Form.Item name="batch" label={t('parts.batch')} rules={[{ required: true }]}>
+            <Select style={{ width: 260 }} options={batches} />
+          </Form.Item>
+        )}
+        <Form.Item name="quantity" label={t('parts.quantity')} rules={[{ required: true }]}>
+          <InputNumber min={1} data-testid="move-quantity" />
+        </Form.Item>
+        {kind === 'receipt' && (
+          <>
+            <Form.Item name="batchCode" label={t('parts.batch')}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="receivedOn" label={t('parts.receivedOn')}>
+              <DatePicker />
+            </Form.Item>
+          </>
+        )}
+        {kind === 'return_defective' && (
+          <Form.Item name="serial" label={t('parts.serial')}>
+            <Input style={{ width: 140 }} />
+          </Form.Item>
+        )}
+        <Form.Item name="workOrderRef" label={t('parts.workOrder')}>
+          <Input style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('parts.reason')}
+          rules={kind === 'scrap' ? [{ required: true }] : []}
+        >
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={move.isPending} data-testid="move-submit">
+          {t('parts.record')}
+        </Button>
+      </Form>
+      {warnings.length > 0 && (
+        <Alert style={{ marginTop: 12 }} type="warning" message={warnings.join('; ')} />
+      )}
+    </Card>
+  );
+}
+
+function ReorderRules({ part }: { part: PartDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const client = useQueryClient();
+  const locations = useLocations();
+  const [form] = Form.useForm();
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.put('/api/v1/stock/reorder-rules', body),
+    onSuccess: () => {
+      form.resetFields();
+      client.invalidateQueries({ queryKey: [partsKey] });
+    },
+    onError: (err) => message.error(applyServerErrors(form, err)),
+  });
+  const manage = Boolean(me?.permissions.includes('stock.move_any'));
+  return (
+    <Card title={t('parts.reorderRules')}>
+      <Table
+        rowKey="locationId"
+        size="small"
+        pagination={false}
+        dataSource={part.reorderRules}
+        columns={[
+          { title: t('parts.location'), dataIndex: 'locationName' },
+          { title: t('parts.reorderPoint'), dataIndex: 'reorderPoint' },
+          { title: t('parts.reorderQuantity'), dataIndex: 'reorderQuantity' },
+        ]}
+      />
+      {manage && (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 12 }}
+          onFinish={(v) => save.mutate({ ...v, partId: part.id })}
+        >
+          <Form.Item name="locationId" label={t('parts.location')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 200 }}
+              options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="reorderPoint" label={t('parts.reorderPoint')} rules={[{ required: true }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="reorderQuantity" label={t('parts.reorderQuantity')} rules={[{ required: true }]}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Button htmlType="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}

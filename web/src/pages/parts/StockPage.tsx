@@ -1,0 +1,197 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { partsKey, type StockLocation, useLocations } from '../../features/parts/parts-query.ts';
+
+interface LocationStock {
+  partId: string;
+  partNumber: string;
+  partName: string;
+  unit: string;
+  batchCode: string;
+  shelfWarrantyEndsOn: string | null;
+  condition: string;
+  onHand: number;
+  reserved: number;
+}
+interface Count {
+  id: string;
+  status: string;
+  openedAt: string;
+}
+
+/** 库存: warehouses and vans, what each holds, and their stock counts. */
+export function StockPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { data: me } = useMe();
+  const manage = Boolean(me?.permissions.includes('parts.manage'));
+  const locations = useLocations();
+  const visible = (locations.data ?? []).filter((l) => l.visible);
+  const [selected, setSelected] = useState<string>();
+  const current = visible.find((l) => l.id === selected) ?? visible[0];
+  const stock = useQuery({
+    queryKey: [partsKey, 'location', current?.id],
+    queryFn: () => api.get<LocationStock[]>(`/api/v1/stock/locations/${current!.id}/stock`),
+    enabled: Boolean(current),
+  });
+  const counts = useQuery({
+    queryKey: [partsKey, 'counts', current?.id],
+    queryFn: () => api.get<Count[]>('/api/v1/stock/counts', { locationId: current!.id }),
+    enabled: Boolean(current && me?.permissions.includes('stock.move')),
+  });
+  const openCount = useMutation({
+    mutationFn: () => api.post<Count>('/api/v1/stock/counts', { locationId: current!.id }),
+    onSuccess: (c) => navigate(`/console/stock/counts/${c.id}`),
+    onError: (err) => message.error((err as Error).message),
+  });
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const staff = useQuery({
+    queryKey: ['staff-directory'],
+    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
+    enabled: manage,
+  });
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<StockLocation>('/api/v1/stock/locations', body),
+    onSuccess: (l) => {
+      setOpen(false);
+      setSelected(l.id);
+      client.invalidateQueries({ queryKey: [partsKey] });
+    },
+    onError: (err) => message.error(applyServerErrors(form, err)),
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <h1 className="page-title">{t('nav.stock')}</h1>
+      <div className="toolbar">
+        <Select
+          style={{ minWidth: 260 }}
+          aria-label={t('parts.location')}
+          value={current?.id}
+          onChange={setSelected}
+          options={visible.map((l) => ({
+            value: l.id,
+            label: `${l.code} ${l.name} · ${t(`parts.locationKinds.${l.kind}`)}`,
+          }))}
+          data-testid="stock-location"
+        />
+        {current && me?.permissions.includes('stock.move') && (
+          <Button onClick={() => openCount.mutate()} loading={openCount.isPending} data-testid="count-open">
+            {t('parts.openCount')}
+          </Button>
+        )}
+        {manage && (
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              setOpen(true);
+            }}
+          >
+            {t('parts.newLocation')}
+          </Button>
+        )}
+      </div>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+        <Table<LocationStock>
+          rowKey={(r) => `${r.partId}:${r.batchCode}:${r.condition}`}
+          size="small"
+          loading={stock.isLoading}
+          dataSource={stock.data ?? []}
+          pagination={false}
+          scroll={{ x: 700 }}
+          onRow={(r) => ({
+            onClick: () => navigate(`/console/parts/${r.partId}`),
+            style: { cursor: 'pointer' },
+          })}
+          data-testid="location-stock"
+          columns={[
+            { title: t('parts.partNumber'), dataIndex: 'partNumber' },
+            { title: t('parts.name'), dataIndex: 'partName' },
+            { title: t('parts.batch'), dataIndex: 'batchCode' },
+            {
+              title: t('parts.condition'),
+              dataIndex: 'condition',
+              render: (c: string) => (
+                <Tag color={c === 'good' ? 'green' : 'red'}>{t(`parts.conditions.${c}`)}</Tag>
+              ),
+            },
+            { title: t('parts.onHand'), dataIndex: 'onHand' },
+            { title: t('parts.reserved'), dataIndex: 'reserved' },
+            {
+              title: t('parts.shelfWarrantyEnds'),
+              dataIndex: 'shelfWarrantyEndsOn',
+              render: (d: string | null) =>
+                d && d < today ? <Tag color="red">{t('parts.shelfExpired', { date: d })}</Tag> : (d ?? '—'),
+            },
+          ]}
+        />
+        {counts.data && counts.data.length > 0 && (
+          <Card title={t('parts.counts')} size="small">
+            <Space direction="vertical">
+              {counts.data.map((c) => (
+                <a
+                  key={c.id}
+                  onClick={() => navigate(`/console/stock/counts/${c.id}`)}
+                  href={`/console/stock/counts/${c.id}`}
+                >
+                  {new Date(c.openedAt).toLocaleString(i18n.language)} · {t(`parts.countStatus.${c.status}`)}
+                </a>
+              ))}
+            </Space>
+          </Card>
+        )}
+      </div>
+      <FormModal
+        open={open}
+        title={t('parts.newLocation')}
+        form={form}
+        onCancel={() => setOpen(false)}
+        loading={create.isPending}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'regional' }}
+          onFinish={(v) => create.mutate({ ...v, keeperId: v.keeperId ?? null })}
+        >
+          <Form.Item name="code" label={t('parts.code')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="name" label={t('parts.name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="kind" label={t('parts.locationKind')} rules={[{ required: true }]}>
+            <Select
+              options={(['central', 'regional', 'van'] as const).map((k) => ({
+                value: k,
+                label: t(`parts.locationKinds.${k}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="keeperId" label={t('parts.keeper')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            />
+          </Form.Item>
+          <Form.Item name="region" label={t('parts.region')}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </FormModal>
+    </>
+  );
+}
