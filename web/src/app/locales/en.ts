@@ -416,6 +416,10 @@ export const en: typeof zhCN = {
     },
   },
   parts: {
+    fits: 'Fits',
+    fitsHelp: 'Products or components it fits',
+    whereAvailable: 'Available at',
+    photos: 'Photos',
     search: 'Search number, name or specification',
     new: 'New part',
     import: 'Import Excel',

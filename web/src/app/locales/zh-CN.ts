@@ -403,6 +403,10 @@ export const zhCN = {
     },
   },
   parts: {
+    fits: '适用产品',
+    fitsHelp: '选择适用的产品或部件',
+    whereAvailable: '可用库位',
+    photos: '照片',
     search: '搜索编号、名称或规格',
     new: '新建备件',
     import: '导入 Excel',

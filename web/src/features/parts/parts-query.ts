@@ -25,6 +25,8 @@ export interface Part {
   factoryPriceFen: number | null;
   salePriceFen: number | null;
   shelfLifeMonths: number | null;
+  fitsProductIds: string[];
+  photoIds: string[];
   active: boolean;
   version: number;
   stock?: { onHand: number; available: number; defective: number };

@@ -22,6 +22,7 @@ import { api } from '../../api/client.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import {
   type Part,
   partsKey,
@@ -29,6 +30,7 @@ import {
   useStockMutation,
   yuan,
 } from '../../features/parts/parts-query.ts';
+import { useProducts } from '../../features/registry/registry-query.ts';
 
 interface StockLine {
   locationId: string;
@@ -109,6 +111,7 @@ export function PartDetailPage() {
             <Descriptions.Item label={t('parts.salePrice')}>{yuan(p.salePriceFen)}</Descriptions.Item>
           </Descriptions>
         </Card>
+        <PartExtras part={p} />
         <Card title={t('parts.stockByLocation')}>
           <Table<StockLine>
             rowKey={(l) => `${l.locationId}:${l.batchId}:${l.condition}`}
@@ -359,6 +362,66 @@ function ReorderRules({ part }: { part: PartDetail }) {
           </Button>
         </Form>
       )}
+    </Card>
+  );
+}
+
+/** What the part fits, its photos, and where it can be found (the user's own van first). */
+function PartExtras({ part }: { part: PartDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const client = useQueryClient();
+  const manage = Boolean(me?.permissions.includes('parts.manage'));
+  const products = useProducts({});
+  const where = useQuery({
+    queryKey: [partsKey, 'availability', part.id],
+    queryFn: () =>
+      api.get<{ locationId: string; locationName: string; kind: string; available: number; mine: boolean }[]>(
+        `/api/v1/parts/${part.id}/availability`,
+      ),
+  });
+  const update = useMutation({
+    mutationFn: (changes: Record<string, unknown>) =>
+      api.patch(`/api/v1/parts/${part.id}`, { version: part.version, ...changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [partsKey] }),
+    onError: (err) => message.error((err as Error).message),
+  });
+  return (
+    <Card>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('parts.fits')}>
+          <Select
+            mode="multiple"
+            style={{ minWidth: 320 }}
+            disabled={!manage}
+            value={part.fitsProductIds}
+            placeholder={t('parts.fitsHelp')}
+            onChange={(ids: string[]) => update.mutate({ fitsProductIds: ids })}
+            options={(products.items ?? []).map((pr) => ({ value: pr.id, label: `${pr.model} ${pr.name}` }))}
+            data-testid="part-fits"
+          />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('parts.whereAvailable')}>
+          <Space wrap data-testid="part-availability">
+            {(where.data ?? []).map((w) => (
+              <Tag key={w.locationId} color={w.mine ? 'green' : 'default'}>
+                {w.locationName}: {w.available}
+              </Tag>
+            ))}
+            {where.data?.length === 0 && '—'}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('parts.photos')}>
+          <Attachments
+            fileIds={part.photoIds}
+            customerId={null}
+            canEdit={manage}
+            max={20}
+            onChange={(ids) => update.mutateAsync({ photoIds: ids })}
+          />
+        </Descriptions.Item>
+      </Descriptions>
     </Card>
   );
 }
