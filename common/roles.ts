@@ -56,6 +56,9 @@ export const PERMISSIONS = [
   'stock.move',
   'stock.move_any',
   'stock.approve',
+  'workorders.read_all',
+  'workorders.dispatch',
+  'workorders.work',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -100,14 +103,16 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.move',
     'stock.move_any',
     'stock.approve',
+    'workorders.read_all',
+    'workorders.dispatch',
     'users.read',
     'roles.read',
     'audit.read',
     'system.read',
   ],
-  agent: [...STAFF_BASE, 'customers.manage', 'registry.manage'],
-  support_engineer: [...STAFF_BASE, 'stock.read_all'],
-  field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move'],
+  agent: [...STAFF_BASE, 'customers.manage', 'registry.manage', 'workorders.read_all', 'workorders.dispatch'],
+  support_engineer: [...STAFF_BASE, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
+  field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move', 'workorders.work'],
   trainer: STAFF_BASE,
   storekeeper: [
     ...STAFF_BASE,

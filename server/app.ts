@@ -21,6 +21,7 @@ import {
 import { z } from 'zod';
 import { authenticate, registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerFieldRoutes } from './modules/field/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerPartsRoutes } from './modules/parts/index.ts';
@@ -166,6 +167,7 @@ export async function buildApp(
   registerTicketRoutes(app, routeDeps);
   registerSlaRoutes(app, routeDeps);
   registerPartsRoutes(app, routeDeps);
+  registerFieldRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit (migrations) and the typed query builder.
 export * from '../modules/accounts/schema.ts';
+export * from '../modules/field/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';
 export * from '../modules/registry/schema.ts';

@@ -2,9 +2,10 @@
 // (public replies, customer messages) and among staff (internal notes, never shown to customers),
 // move it through its statuses, and record it in the service archive of the equipment.
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
-import type { MANUAL_SLA_EVENTS } from '../../../common/sla-rules.ts';
+import type { MANUAL_SLA_EVENTS, SlaEvent } from '../../../common/sla-rules.ts';
 import {
   allowedTransitions,
   canTransition,
@@ -353,6 +354,36 @@ async function slaAfterUpdate(
     after.projectId !== before.projectId;
   if (reselect) await applyPolicy(tx, ctx, before.id);
   else await refreshTargets(tx, ctx, before.id);
+}
+
+/**
+ * A milestone of field work on the ticket (dispatched, arrived on site, …) in the caller's
+ * transaction, at the moment it happened; `resolved` also resolves the ticket.
+ */
+export async function workMilestone(tx: Executor, ctx: Ctx, ticketId: string, event: SlaEvent, at: Date) {
+  const [t] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  if (!t) return;
+  const entries: Parameters<typeof logSla>[3] = [{ event, at }];
+  if (
+    event === 'resolved' &&
+    (STATUS_CATEGORY[t.status] === 'open' || STATUS_CATEGORY[t.status] === 'waiting')
+  ) {
+    const after = await updateVersioned(tx, tickets, 'Ticket', t.id, t.version, {
+      status: 'resolved',
+      resolvedAt: at,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'ticket.update',
+      entityType: 'ticket',
+      entityId: t.id,
+      before: t,
+      after,
+    });
+    entries.unshift({ event: 'status', status: 'resolved', at });
+  }
+  await logSla(tx, ctx, ticketId, entries);
+  await refreshTargets(tx, ctx, ticketId);
+  await publishLive(tx, { type: 'ticket', id: ticketId, customerId: t.customerId });
 }
 
 /**

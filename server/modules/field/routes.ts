@@ -1,0 +1,120 @@
+// HTTP: work orders, dispatch, and the engineer's visit.
+import { z } from 'zod';
+import { ZId } from '../../../common/api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { VISIT_STAGES, WORK_ORDER_KINDS } from './schema.ts';
+import * as service from './service.ts';
+
+const tags = ['field'];
+const ZIdParams = z.object({ id: ZId });
+const ZAny = z.any();
+const ZInstant = z.iso.datetime({ offset: true });
+
+export function registerFieldRoutes(app: Api, deps: RouteDeps) {
+  app.post(
+    '/api/v1/tickets/:id/work-orders',
+    {
+      config: { permission: 'workorders.dispatch' },
+      schema: {
+        tags,
+        summary: 'Create a work order from a ticket (several per ticket allowed)',
+        params: ZIdParams,
+        body: z.strictObject({
+          kind: z.enum(WORK_ORDER_KINDS).default('repair'),
+          summary: z.string().trim().min(1).max(200).optional(),
+          engineerId: ZId.nullable().optional(),
+          scheduledAt: ZInstant.nullable().optional(),
+        }),
+        response: { 201: ZAny },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.createFromTicket(deps.ctx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/v1/work-orders',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: 'Work orders: an engineer gets his own; dispatchers any queue',
+        querystring: z.object({
+          queue: z.enum(['mine', 'open', 'unassigned', 'all']).default('mine'),
+          ticketId: ZId.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(100),
+        }),
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => {
+      const ctx = deps.ctx(request);
+      if (!['workorders.read_all', 'workorders.work'].some((p) => ctx.principal.permissions.has(p as never)))
+        return [];
+      return service.listWorkOrders(ctx, request.query);
+    },
+  );
+  app.get(
+    '/api/v1/work-orders/engineers',
+    {
+      config: { permission: 'workorders.dispatch' },
+      schema: {
+        tags,
+        summary: 'Field engineers and their open work orders',
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => service.engineers(deps.ctx(request)),
+  );
+  app.get(
+    '/api/v1/work-orders/:id',
+    {
+      config: { authenticated: true },
+      schema: { tags, summary: 'A work order with its visit', params: ZIdParams, response: { 200: ZAny } },
+    },
+    // A work order is not visible to customers, nor to engineers it is not assigned to (404).
+    async (request) => service.getWorkOrder(deps.ctx(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/work-orders/:id',
+    {
+      config: { permission: 'workorders.dispatch' },
+      schema: {
+        tags,
+        summary: 'Dispatch: assign or reassign the engineer and the time; needs the current version',
+        params: ZIdParams,
+        body: z.strictObject({
+          version: z.int().min(1),
+          engineerId: ZId.nullable().optional(),
+          scheduledAt: ZInstant.nullable().optional(),
+          summary: z.string().trim().min(1).max(200).optional(),
+        }),
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => service.dispatch(deps.ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/work-orders/:id/events',
+    {
+      config: { permission: 'workorders.work' },
+      schema: {
+        tags,
+        summary: "Record a stage of the visit at the phone's time (idempotent by clientEventId)",
+        params: ZIdParams,
+        body: z.strictObject({
+          clientEventId: z.string().trim().min(8).max(80),
+          stage: z.enum(VISIT_STAGES),
+          at: ZInstant,
+          lat: z.number().min(-90).max(90).nullable().optional(),
+          lng: z.number().min(-180).max(180).nullable().optional(),
+          note: z.string().trim().max(2000).nullable().optional(),
+          data: z.record(z.string(), z.unknown()).nullable().optional(),
+        }),
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => service.recordStage(deps.ctx(request), request.params.id, request.body),
+  );
+}

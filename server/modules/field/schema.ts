@@ -1,0 +1,109 @@
+// Field service: work orders (repair, maintenance, inspection, installation) and the engineer's
+// visit, recorded as events with the moment they happened on the phone.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.ts';
+
+export const WORK_ORDER_KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
+export const WORK_ORDER_STATUSES = [
+  'new',
+  'assigned',
+  'accepted',
+  'travelling',
+  'on_site',
+  'diagnosed',
+  'repairing',
+  'completed',
+  'cancelled',
+] as const;
+
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    kind: text('kind', { enum: WORK_ORDER_KINDS }).notNull(),
+    status: text('status', { enum: WORK_ORDER_STATUSES }).notNull().default('new'),
+    ticketId: uuid('ticket_id'),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id'),
+    assetIds: uuid('asset_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    engineerId: uuid('engineer_id'),
+    emergency: boolean('emergency').notNull().default(false),
+    summary: text('summary').notNull(),
+    scheduledAt: ts('scheduled_at'),
+    /** { faultLocation, cause } */
+    diagnosis: jsonb('diagnosis'),
+    /** { text, estimatedMinutes, consent: { kind: signature|verbal, by, at, fileId? } } */
+    plan: jsonb('plan'),
+    /** { solution, plannedFix } */
+    temporary: jsonb('temporary'),
+    /** { process, result, tests, prevention } */
+    report: jsonb('report'),
+    timeSpentMinutes: integer('time_spent_minutes'),
+    travelKm: doublePrecision('travel_km'),
+    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('work_orders_number_idx').on(t.number),
+    index('work_orders_engineer_idx').on(t.engineerId, t.status),
+    index('work_orders_status_idx').on(t.status, t.createdAt),
+    index('work_orders_ticket_idx').on(t.ticketId),
+    index('work_orders_customer_idx').on(t.customerId, t.createdAt),
+  ],
+);
+
+export const VISIT_STAGES = [
+  'remote_guidance',
+  'accepted',
+  'departed',
+  'arrived',
+  'credentials_shown',
+  'diagnosed',
+  'plan_agreed',
+  'repair_started',
+  'tested',
+  'temporary_solution',
+  'completed',
+] as const;
+
+export const workOrderEvents = pgTable(
+  'work_order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    stage: text('stage', { enum: VISIT_STAGES }).notNull(),
+    /** When it happened on the phone (kept through offline sync). */
+    at: ts('at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    actorId: uuid('actor_id'),
+    /** The phone's id for the action: a resent action is recorded once. */
+    clientEventId: text('client_event_id').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    uniqueIndex('work_order_events_client_idx').on(t.clientEventId),
+    index('work_order_events_wo_idx').on(t.workOrderId, t.at),
+  ],
+);

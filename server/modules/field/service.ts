@@ -1,0 +1,379 @@
+// Field service: work orders created from a ticket in one click, dispatched to an engineer, and the
+// visit recorded stage by stage from the engineer's phone — each stage at the moment it happened on
+// the phone (offline actions sync later with their own time), each emitting the SLA milestone the
+// service desk counts, the last one resolving the ticket. An engineer sees only his own work.
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
+import type { SlaEvent } from '../../../common/sla-rules.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { publishLive } from '../../platform/live.ts';
+import { enqueueMessage } from '../../platform/outbox.ts';
+import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { recordArchiveEvents } from '../registry/index.ts';
+import { getTicket, nextSequence, workMilestone } from '../tickets/index.ts';
+import { type VISIT_STAGES, type WORK_ORDER_KINDS, workOrderEvents, workOrders } from './schema.ts';
+
+type Stage = (typeof VISIT_STAGES)[number];
+type Status = (typeof workOrders.$inferSelect)['status'];
+type WorkOrderRow = typeof workOrders.$inferSelect;
+
+/** What each stage means for the work order's status and for the ticket's SLA. */
+const STAGE_EFFECT: Record<Stage, { status?: Status; sla?: SlaEvent }> = {
+  remote_guidance: { sla: 'remote_fix_attempted' },
+  accepted: { status: 'accepted' },
+  departed: { status: 'travelling' },
+  arrived: { status: 'on_site', sla: 'arrived_on_site' },
+  credentials_shown: {},
+  diagnosed: { status: 'diagnosed', sla: 'onsite_diagnosed' },
+  plan_agreed: { status: 'repairing' },
+  repair_started: { status: 'repairing' },
+  tested: {},
+  temporary_solution: { sla: 'temporary_solution' },
+  completed: { status: 'completed', sla: 'resolved' },
+};
+
+const seesAll = (ctx: Ctx) => ctx.principal.permissions.has('workorders.read_all');
+
+function view(w: WorkOrderRow & { engineerName?: string | null; customerName?: string | null }) {
+  return {
+    ...w,
+    scheduledAt: w.scheduledAt?.toISOString() ?? null,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
+    completedAt: w.completedAt?.toISOString() ?? null,
+  };
+}
+
+async function load(ctx: Ctx, id: string) {
+  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, id));
+  // Another engineer's work order does not exist for him.
+  if (!w || (!seesAll(ctx) && w.engineerId !== ctx.principal.userId)) throw notFound('Work order');
+  return w;
+}
+
+export async function createFromTicket(
+  ctx: Ctx,
+  ticketId: string,
+  input: {
+    kind: (typeof WORK_ORDER_KINDS)[number];
+    summary?: string;
+    engineerId?: string | null;
+    scheduledAt?: string | null;
+  },
+) {
+  const ticket = await getTicket(ctx, ticketId);
+  const now = ctx.clock.now();
+  const year = Number(toLocalDate(now, 'Asia/Shanghai').slice(0, 4));
+  if (input.engineerId) await checkEngineer(ctx, input.engineerId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const seq = await nextSequence(tx, 'WO', year);
+    const [w] = await tx
+      .insert(workOrders)
+      .values({
+        number: `WO-${year}-${String(seq).padStart(6, '0')}`,
+        kind: input.kind,
+        status: input.engineerId ? 'assigned' : 'new',
+        ticketId: ticket.id,
+        customerId: ticket.customerId,
+        projectId: ticket.projectId,
+        assetIds: ticket.assetIds,
+        engineerId: input.engineerId ?? null,
+        emergency: ticket.emergency,
+        summary: input.summary ?? ticket.subject,
+        scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+        createdBy: ctx.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'work-order.create',
+      entityType: 'work_order',
+      entityId: w!.id,
+      after: w,
+    });
+    if (w!.engineerId) await dispatched(tx, ctx, w!, now);
+    return w!.id;
+  });
+  return getWorkOrder(ctx, id);
+}
+
+async function checkEngineer(ctx: Ctx, engineerId: string) {
+  const r = await ctx.db.execute<{ roles: string[] }>(
+    sql`select roles from users where id = ${engineerId} and kind = 'staff' and not disabled`,
+  );
+  if (!r.rows[0]?.roles.includes('field_engineer'))
+    throw invalidField('engineerId', 'not an active field engineer');
+}
+
+/** Telling the engineer, and the ticket's SLA: the work is dispatched. */
+async function dispatched(
+  tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0],
+  ctx: Ctx,
+  w: WorkOrderRow,
+  at: Date,
+) {
+  await enqueueMessage(
+    tx,
+    {
+      channel: 'in_app',
+      recipient: w.engineerId!,
+      template: 'field.assigned',
+      payload: { workOrderId: w.id, number: w.number, summary: w.summary, emergency: w.emergency },
+      dedupeKey: `wo-assigned:${w.id}:${w.engineerId}:${w.version}`,
+    },
+    at,
+  );
+  if (w.ticketId) await workMilestone(tx, ctx, w.ticketId, 'dispatched', at);
+}
+
+export async function listWorkOrders(
+  ctx: Ctx,
+  query: { queue: 'mine' | 'open' | 'unassigned' | 'all'; ticketId?: string; limit: number },
+) {
+  const where: (SQL | undefined)[] = [];
+  const open = sql`${workOrders.status} not in ('completed', 'cancelled')`;
+  if (!seesAll(ctx) || query.queue === 'mine')
+    where.push(
+      eq(workOrders.engineerId, ctx.principal.userId ?? '00000000-0000-0000-0000-000000000000'),
+      open,
+    );
+  else if (query.queue === 'open') where.push(open);
+  else if (query.queue === 'unassigned') where.push(isNull(workOrders.engineerId), open);
+  if (query.ticketId) where.push(eq(workOrders.ticketId, query.ticketId));
+  const rows = await ctx.db
+    .select({
+      w: workOrders,
+      engineerName: sql<string | null>`(select display_name from users where id = ${workOrders.engineerId})`,
+      customerName: sql<string>`(select name from customers where id = ${workOrders.customerId})`,
+      address: sql<string | null>`(select coalesce(p.address, c.address) from customers c
+        left join projects p on p.id = ${workOrders.projectId} where c.id = ${workOrders.customerId})`,
+      onSiteDueAt: sql<Date | null>`(select due_at from sla_targets where ticket_id = ${workOrders.ticketId}
+        and metric = 'on_site' and state in ('running', 'paused'))`.mapWith((v) => (v ? new Date(v) : null)),
+    })
+    .from(workOrders)
+    .where(and(...where))
+    .orderBy(desc(workOrders.emergency), asc(workOrders.scheduledAt), desc(workOrders.createdAt))
+    .limit(query.limit);
+  return rows.map((r) => ({
+    ...view(r.w),
+    engineerName: r.engineerName,
+    customerName: r.customerName,
+    address: r.address,
+    onSiteDueAt: r.onSiteDueAt?.toISOString() ?? null,
+  }));
+}
+
+export async function getWorkOrder(ctx: Ctx, id: string) {
+  const w = await load(ctx, id);
+  const events = await ctx.db
+    .select()
+    .from(workOrderEvents)
+    .where(eq(workOrderEvents.workOrderId, id))
+    .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id));
+  const [info] = (
+    await ctx.db.execute<{
+      customer_name: string;
+      contact_name: string | null;
+      contact_phone: string | null;
+      address: string | null;
+      project_name: string | null;
+      emergency_plan_file_id: string | null;
+      ticket_number: string | null;
+    }>(sql`select c.name as customer_name, c.contact_name, c.contact_phone,
+        coalesce(p.address, c.address) as address, p.name as project_name,
+        p.emergency_plan_file_id, t.number as ticket_number
+      from customers c left join projects p on p.id = ${w.projectId}
+      left join tickets t on t.id = ${w.ticketId}
+      where c.id = ${w.customerId}`)
+  ).rows;
+  return {
+    ...view(w),
+    customerName: info?.customer_name ?? '',
+    contactName: info?.contact_name ?? null,
+    contactPhone: info?.contact_phone ?? null,
+    address: info?.address ?? null,
+    projectName: info?.project_name ?? null,
+    emergencyPlanFileId: info?.emergency_plan_file_id ?? null,
+    ticketNumber: info?.ticket_number ?? null,
+    events: events.map((e) => ({
+      ...e,
+      at: e.at.toISOString(),
+      recordedAt: e.recordedAt.toISOString(),
+    })),
+  };
+}
+
+/** Dispatch: assign (or reassign) the engineer and the time; audited, the engineer is told. */
+export async function dispatch(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; engineerId?: string | null; scheduledAt?: string | null; summary?: string },
+) {
+  const before = await load(ctx, id);
+  if (before.status === 'completed' || before.status === 'cancelled')
+    throw conflict('The work order is closed');
+  if (input.engineerId) await checkEngineer(ctx, input.engineerId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const engineerChanged = input.engineerId !== undefined && input.engineerId !== before.engineerId;
+    const after = await updateVersioned(tx, workOrders, 'Work order', id, input.version, {
+      ...definedOnly({ summary: input.summary, engineerId: input.engineerId }),
+      scheduledAt:
+        input.scheduledAt === undefined ? undefined : input.scheduledAt ? new Date(input.scheduledAt) : null,
+      status: engineerChanged ? (input.engineerId ? 'assigned' : 'new') : undefined,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'work-order.dispatch',
+      entityType: 'work_order',
+      entityId: id,
+      before,
+      after,
+    });
+    if (engineerChanged && after.engineerId) await dispatched(tx, ctx, after, now);
+  });
+  return getWorkOrder(ctx, id);
+}
+
+export interface StageInput {
+  clientEventId: string;
+  stage: Stage;
+  at: string;
+  lat?: number | null;
+  lng?: number | null;
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/**
+ * The engineer records a stage of his visit. Idempotent by the phone's event id (an action resent
+ * after a lost answer is recorded once); `at` is the phone's time of the action, not of the sync.
+ */
+export async function recordStage(ctx: Ctx, id: string, input: StageInput) {
+  const w = await load(ctx, id);
+  if (w.engineerId !== ctx.principal.userId && !ctx.principal.permissions.has('workorders.dispatch'))
+    throw forbidden('Only the assigned engineer records the visit');
+  const [dup] = await ctx.db
+    .select()
+    .from(workOrderEvents)
+    .where(eq(workOrderEvents.clientEventId, input.clientEventId));
+  if (dup) {
+    if (dup.workOrderId !== id) throw invalidField('clientEventId', 'already used for another work order');
+    return getWorkOrder(ctx, id);
+  }
+  const now = ctx.clock.now();
+  const at = new Date(input.at);
+  if (at.getTime() > now.getTime() + 5 * 60_000) throw invalidField('at', 'cannot be in the future');
+  if (at < w.createdAt) throw invalidField('at', 'before the work order was created');
+  if (w.status === 'cancelled') throw conflict('The work order is cancelled');
+  if (w.status === 'completed' && input.stage !== 'completed') throw conflict('The work order is completed');
+  const data = input.data ?? {};
+  if (input.stage === 'diagnosed' && !data.faultLocation)
+    throw invalidField('data.faultLocation', 'where is the fault?');
+  if (input.stage === 'plan_agreed' && !data.consent)
+    throw invalidField('data.consent', 'the customer’s consent');
+  if (input.stage === 'temporary_solution' && !data.plannedFix)
+    throw invalidField('data.plannedFix', 'the planned permanent fix');
+  const effect = STAGE_EFFECT[input.stage];
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(workOrderEvents)
+      .values({
+        workOrderId: id,
+        stage: input.stage,
+        at,
+        recordedAt: now,
+        actorId: ctx.principal.userId,
+        clientEventId: input.clientEventId,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        note: input.note ?? null,
+        data,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted.length) return; // the same action arrived twice at once
+    // Stages can arrive out of order after a sync: the status only moves forward.
+    const order = (s: Status) =>
+      ['new', 'assigned', 'accepted', 'travelling', 'on_site', 'diagnosed', 'repairing', 'completed'].indexOf(
+        s,
+      );
+    const status = effect.status && order(effect.status) > order(w.status) ? effect.status : undefined;
+    await tx
+      .update(workOrders)
+      .set({
+        ...(status ? { status } : {}),
+        ...(input.stage === 'diagnosed'
+          ? { diagnosis: { faultLocation: data.faultLocation, cause: data.cause ?? 'unknown' } }
+          : {}),
+        ...(input.stage === 'plan_agreed'
+          ? {
+              plan: {
+                text: data.plan ?? null,
+                estimatedMinutes: data.estimatedMinutes ?? null,
+                consent: data.consent,
+              },
+            }
+          : {}),
+        ...(input.stage === 'temporary_solution'
+          ? { temporary: { solution: data.solution ?? input.note, plannedFix: data.plannedFix } }
+          : {}),
+        ...(input.stage === 'completed'
+          ? {
+              report: {
+                process: data.process ?? null,
+                result: data.result ?? null,
+                tests: data.tests ?? null,
+                prevention: data.prevention ?? null,
+              },
+              timeSpentMinutes: typeof data.timeSpentMinutes === 'number' ? data.timeSpentMinutes : null,
+              travelKm: typeof data.travelKm === 'number' ? data.travelKm : null,
+              completedAt: at,
+            }
+          : {}),
+        version: sql`${workOrders.version} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(workOrders.id, id));
+    await writeAudit(tx, ctx, {
+      action: `work-order.${input.stage}`,
+      entityType: 'work_order',
+      entityId: id,
+      after: { at, lat: input.lat, lng: input.lng, data },
+    });
+    if (effect.sla && w.ticketId) await workMilestone(tx, ctx, w.ticketId, effect.sla, at);
+    if (input.stage === 'arrived' || input.stage === 'completed') {
+      const event = {
+        customerId: w.customerId,
+        projectId: w.projectId,
+        kind: `field.${input.stage}`,
+        summary: `${w.number} ${input.stage === 'arrived' ? '到达现场' : '维修完成'}`,
+        details: { number: w.number, stage: input.stage },
+        refType: 'work_order',
+        refId: w.id,
+        occurredAt: at,
+      };
+      await recordArchiveEvents(
+        tx,
+        ctx,
+        w.assetIds.length ? w.assetIds.map((assetId) => ({ ...event, assetId })) : [event],
+      );
+    }
+    await publishLive(tx, { type: 'work_order', id, customerId: w.customerId });
+  });
+  return getWorkOrder(ctx, id);
+}
+
+/** Field engineers with their open load, for the dispatcher. */
+export async function engineers(ctx: Ctx) {
+  if (!ctx.principal.permissions.has('workorders.dispatch')) throw forbidden();
+  const r = await ctx.db.execute<{ id: string; display_name: string; open: number }>(sql`
+    select u.id, u.display_name,
+      (select count(*)::int from work_orders w where w.engineer_id = u.id
+        and w.status not in ('completed', 'cancelled')) as open
+    from users u where u.kind = 'staff' and not u.disabled and 'field_engineer' = any(u.roles)
+    order by open, u.display_name`);
+  return r.rows.map((e) => ({ id: e.id, displayName: e.display_name, openWorkOrders: e.open }));
+}
