@@ -15,6 +15,9 @@ import { CustomerDetailPage } from '../pages/console/CustomerDetailPage.tsx';
 import { CustomersPage } from '../pages/console/CustomersPage.tsx';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import { DispatchPage } from '../pages/field/DispatchPage.tsx';
+import { MyJobsPage } from '../pages/field/MyJobsPage.tsx';
+import { VisitPage } from '../pages/field/VisitPage.tsx';
 import { PartDetailPage } from '../pages/parts/PartDetailPage.tsx';
 import { PartsPage } from '../pages/parts/PartsPage.tsx';
 import { ReplenishmentPage } from '../pages/parts/ReplenishmentPage.tsx';
@@ -63,6 +66,9 @@ export const router = createBrowserRouter([
       { path: 'roles', element: guarded('roles.read', <RolesPage />) },
       { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
       { path: 'sla', element: guarded('sla.read', <SlaPage />) },
+      { path: 'dispatch', element: guarded('workorders.dispatch', <DispatchPage />) },
+      { path: 'jobs', element: guarded('workorders.work', <MyJobsPage />) },
+      { path: 'jobs/:id', element: guarded('workorders.work', <VisitPage />) },
       { path: 'parts', element: guarded('parts.read', <PartsPage />) },
       { path: 'parts/:id', element: guarded('parts.read', <PartDetailPage />) },
       { path: 'stock', element: guarded('parts.read', <StockPage />) },

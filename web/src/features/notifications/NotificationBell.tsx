@@ -48,6 +48,7 @@ export function NotificationBell({ base }: { base: '/console' | '/portal' }) {
   const open = (n: Notification) => {
     read.mutate(n.id);
     if (typeof n.payload.assetId === 'string') navigate(`${base}/assets/${n.payload.assetId}`);
+    else if (typeof n.payload.workOrderId === 'string') navigate(`${base}/jobs/${n.payload.workOrderId}`);
     else if (typeof n.payload.ticketId === 'string') navigate(`${base}/tickets/${n.payload.ticketId}`);
   };
   const unread = list.data?.unread ?? 0;

@@ -1,0 +1,98 @@
+// Field service in Chromium: the agent dispatches a work order from the emergency fault ticket; the
+// field engineer, on a 390 px phone, checks in while offline — the check-in keeps the moment he
+// pressed it when it syncs — locates the fault, uses a van part, brings back the replaced one and
+// completes; the ticket's SLA shows the arrival met and the ticket resolved.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnv, screenshot, startE2e } from './harness.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(() => env?.close());
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('aftercare-demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/console/);
+}
+
+describe('field service', () => {
+  it('dispatches, visits offline and online, uses parts, completes, and resolves the ticket', async () => {
+    const desk = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const agent = await desk.newPage();
+    await logIn(agent, 'agent');
+    await agent.getByTestId('nav-tickets').click();
+    await agent.getByTestId('queue-all').click();
+    await agent.getByText('站台照明回路跳闸').click();
+    await agent.waitForURL(/\/console\/tickets\/[0-9a-f-]{36}$/);
+    const ticketUrl = agent.url();
+    await agent.getByTestId('wo-create').click();
+    await expect.poll(() => agent.locator('[data-testid^="wo-WO-"]').count()).toBe(1);
+    const number = ((await agent.locator('[data-testid^="wo-WO-"]').getAttribute('data-testid')) ?? '').slice(
+      3,
+    );
+    await agent.getByTestId('nav-dispatch').click();
+    await expect.poll(() => agent.getByTestId('dispatch-table').textContent()).toContain(number);
+    await screenshot(agent, 'dispatch-board');
+    await agent.getByTestId(`dispatch-assign-${number}`).click();
+    await agent.locator('.ant-select-item-option', { hasText: '刘工' }).click();
+    await expect.poll(() => agent.getByTestId('dispatch-table').textContent()).not.toContain(number);
+
+    const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await logIn(page, 'field');
+    await page.goto(`${env.baseUrl}/console/jobs`);
+    await page.getByTestId(`job-${number}`).click();
+    await page.waitForURL(/\/console\/jobs\/[0-9a-f-]{36}$/);
+    await page.getByTestId('stage-accepted').click();
+    await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已接单');
+
+    // No network on site: the check-in waits on the phone with the time it was pressed.
+    await phone.setOffline(true);
+    const pressedAt = Date.now();
+    await page.getByTestId('stage-arrived').click();
+    await expect.poll(() => page.getByTestId('visit-queue').textContent()).toContain('离线');
+    await page.waitForTimeout(2500);
+    await phone.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect
+      .poll(() => page.getByTestId('visit-status').textContent(), { timeout: 20_000 })
+      .toBe('已到场');
+
+    await page.getByTestId('stage-diagnosed').click();
+    await page.getByTestId('visit-fault-location').fill('配电箱内驱动电源');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已定位');
+    await page.getByTestId('visit-part').click();
+    await page.locator('.ant-select-item-option', { hasText: 'DRV-150W' }).click();
+    await page.getByTestId('visit-use-part').click();
+    await page.getByTestId('visit-return-part').click();
+    await page.getByTestId('stage-completed').click();
+    await page.getByTestId('visit-result').fill('更换驱动电源后照明恢复');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已完成');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'visit-390');
+
+    // The check-in kept the moment it was pressed, not the moment it synced.
+    const wo = await page.evaluate(async () => {
+      const id = location.pathname.split('/').pop();
+      return (await fetch(`/api/v1/work-orders/${id}`)).json();
+    });
+    const arrived = wo.events.find((e: { stage: string }) => e.stage === 'arrived');
+    expect(Math.abs(new Date(arrived.at).getTime() - pressedAt)).toBeLessThan(2000);
+    expect(new Date(arrived.recordedAt).getTime() - new Date(arrived.at).getTime()).toBeGreaterThan(2000);
+    await phone.close();
+
+    await agent.goto(ticketUrl);
+    await expect.poll(() => agent.locator('h1').textContent()).toContain('已解决');
+    const onSite = agent.getByTestId('sla-panel').locator('tr', { hasText: '到达现场' }).first();
+    await expect.poll(() => onSite.textContent()).toContain('已达成');
+    await desk.close();
+  });
+});

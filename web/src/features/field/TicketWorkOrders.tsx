@@ -1,0 +1,71 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, List, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useWorkOrders, type WorkOrder, workOrdersKey } from './work-orders-query.ts';
+
+const KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
+
+/** The ticket's work orders, and a new one in one click. */
+export function TicketWorkOrders({ ticketId, canDispatch }: { ticketId: string; canDispatch: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const list = useWorkOrders({ queue: 'all', ticketId });
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('repair');
+  const create = useMutation({
+    mutationFn: () => api.post<WorkOrder>(`/api/v1/tickets/${ticketId}/work-orders`, { kind }),
+    onSuccess: (w) => {
+      message.success(t('field.created', { number: w.number }));
+      void client.invalidateQueries({ queryKey: [workOrdersKey] });
+      void client.invalidateQueries({ queryKey: ['tickets'] });
+    },
+    onError: (err) => message.error((err as Error).message),
+  });
+  return (
+    <Card
+      title={t('field.workOrders')}
+      size="small"
+      extra={
+        canDispatch && (
+          <Space>
+            <Select
+              size="small"
+              value={kind}
+              onChange={setKind}
+              style={{ width: 110 }}
+              options={KINDS.map((k) => ({ value: k, label: t(`field.kinds.${k}`) }))}
+            />
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => create.mutate()}
+              loading={create.isPending}
+              data-testid="wo-create"
+            >
+              {t('field.create')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <List
+        size="small"
+        dataSource={list.data ?? []}
+        locale={{ emptyText: t('field.none') }}
+        renderItem={(w) => (
+          <List.Item data-testid={`wo-${w.number}`}>
+            <Space wrap>
+              <b>{w.number}</b>
+              <Tag>{t(`field.kinds.${w.kind}`)}</Tag>
+              <Tag color="blue">{t(`field.statuses.${w.status}`)}</Tag>
+              {w.engineerName ?? t('field.unassigned')}
+              {w.scheduledAt && new Date(w.scheduledAt).toLocaleString(i18n.language)}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, DatePicker, Select, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
+import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
+
+/** 派工台: open work with its on-site deadline; assign or reschedule; engineers by current load. */
+export function DispatchPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [queue, setQueue] = useState('unassigned');
+  const list = useWorkOrders({ queue });
+  const engineers = useQuery({
+    queryKey: [workOrdersKey, 'engineers'],
+    queryFn: () =>
+      api.get<{ id: string; displayName: string; openWorkOrders: number }[]>('/api/v1/work-orders/engineers'),
+  });
+  const save = useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      version: number;
+      engineerId?: string | null;
+      scheduledAt?: string | null;
+    }) => api.patch<WorkOrder>(`/api/v1/work-orders/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
+    onError: (err) => message.error((err as Error).message),
+  });
+  return (
+    <>
+      <h1 className="page-title">{t('nav.dispatch')}</h1>
+      <Tabs
+        activeKey={queue}
+        onChange={setQueue}
+        items={['unassigned', 'open'].map((q) => ({
+          key: q,
+          label: <span data-testid={`dispatch-${q}`}>{t(`field.queues.${q}`)}</span>,
+        }))}
+      />
+      <Table<WorkOrder>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ x: 1320 }}
+        data-testid="dispatch-table"
+        columns={[
+          { title: t('field.number'), dataIndex: 'number', width: 150 },
+          {
+            title: t('field.summary'),
+            dataIndex: 'summary',
+            width: 260,
+            render: (s: string, w) => (
+              <>
+                {w.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
+                {s}
+              </>
+            ),
+          },
+          { title: t('tickets.customer'), dataIndex: 'customerName', width: 170 },
+          { title: t('field.address'), dataIndex: 'address', width: 180 },
+          {
+            title: t('field.onSiteDue'),
+            dataIndex: 'onSiteDueAt',
+            width: 150,
+            render: (d: string | null) => (d ? <SlaCountdown dueAt={d} /> : '—'),
+          },
+          {
+            title: t('field.engineer'),
+            key: 'engineer',
+            width: 200,
+            render: (_: unknown, w) => (
+              <Select
+                style={{ width: 190 }}
+                allowClear
+                value={w.engineerId ?? undefined}
+                placeholder={t('field.assign')}
+                onChange={(engineerId) =>
+                  save.mutate({ id: w.id, version: w.version, engineerId: engineerId ?? null })
+                }
+                options={(engineers.data ?? []).map((e) => ({
+                  value: e.id,
+                  label: `${e.displayName} (${t('field.load', { count: e.openWorkOrders })})`,
+                }))}
+                data-testid={`dispatch-assign-${w.number}`}
+              />
+            ),
+          },
+          {
+            title: t('field.scheduled'),
+            key: 'scheduled',
+            width: 200,
+            render: (_: unknown, w) => (
+              <DatePicker
+                showTime
+                value={w.scheduledAt ? dayjs(w.scheduledAt) : null}
+                onChange={(d) =>
+                  save.mutate({ id: w.id, version: w.version, scheduledAt: d ? d.toISOString() : null })
+                }
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,360 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { CAUSES } from '../../../../common/warranty-rules.ts';
+import { type ApiError, api } from '../../api/client.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
+import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
+import { useLocations, useStockMutation } from '../../features/parts/parts-query.ts';
+
+type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
+const SIMPLE = ['accepted', 'departed', 'arrived', 'credentials_shown', 'repair_started', 'tested'] as const;
+
+/** The visit on the engineer's phone: big buttons for each stage, forms for what needs words. */
+export function VisitPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const wo = useWorkOrder(id);
+  const onRejected = useCallback((err: ApiError) => message.error(err.message), [message]);
+  const queue = useVisitQueue(onRejected);
+  const [form] = Form.useForm();
+  const [open, setOpen] = useState<FormStage | null>(null);
+  if (!wo.data) return <Spin />;
+  const w = wo.data;
+  const done = new Set((w.events ?? []).map((e) => e.stage));
+  const act = async (stage: string, data?: Record<string, unknown>, note?: string) => {
+    const where = stage === 'arrived' ? await position() : null;
+    await queue.record(w.id, stage, {
+      data: data ?? null,
+      note: note ?? null,
+      lat: where?.lat,
+      lng: where?.lng,
+    });
+    message.success(navigator.onLine ? t('field.recorded') : t('field.queued'));
+  };
+  return (
+    <>
+      <h1 className="page-title">
+        {w.number} {w.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
+        <Tag data-testid="visit-status">{t(`field.statuses.${w.status}`)}</Tag>
+      </h1>
+      {(!queue.online || queue.pending > 0) && (
+        <Alert
+          type={queue.online ? 'info' : 'warning'}
+          style={{ marginBottom: 12 }}
+          data-testid="visit-queue"
+          message={
+            queue.online
+              ? t('field.syncing', { count: queue.pending })
+              : t('field.offline', { count: queue.pending })
+          }
+        />
+      )}
+      <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+        <Card size="small">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('field.summary')}>{w.summary}</Descriptions.Item>
+            <Descriptions.Item label={t('tickets.customer')}>{w.customerName}</Descriptions.Item>
+            {w.address && (
+              <Descriptions.Item label={t('field.address')}>
+                <a href={navigationUrl(w.address)} target="_blank" rel="noreferrer">
+                  {w.address}
+                </a>
+              </Descriptions.Item>
+            )}
+            {w.contactPhone && (
+              <Descriptions.Item label={t('field.contact')}>
+                <a href={`tel:${w.contactPhone}`}>
+                  {w.contactName} {w.contactPhone}
+                </a>
+              </Descriptions.Item>
+            )}
+            {w.ticketNumber && (
+              <Descriptions.Item label={t('field.ticket')}>{w.ticketNumber}</Descriptions.Item>
+            )}
+            {w.emergency && w.emergencyPlanFileId && (
+              <Descriptions.Item label={t('field.emergencyPlan')}>
+                <a href={`/api/v1/files/${w.emergencyPlanFileId}/content`}>{t('field.open')}</a>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+        {w.status !== 'completed' && (
+          <Card size="small" title={t('field.stages')}>
+            <div
+              style={{
+                display: 'grid',
+                gap: 8,
+                gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+              }}
+            >
+              {SIMPLE.map((s) => (
+                <Button
+                  key={s}
+                  size="large"
+                  type={done.has(s) ? 'default' : 'primary'}
+                  ghost={done.has(s)}
+                  onClick={() => void act(s)}
+                  data-testid={`stage-${s}`}
+                >
+                  {done.has(s) ? '✓ ' : ''}
+                  {t(`field.stageNames.${s}`)}
+                </Button>
+              ))}
+              {(['diagnosed', 'plan_agreed', 'temporary_solution', 'completed'] as const).map((s) => (
+                <Button
+                  key={s}
+                  size="large"
+                  danger={s === 'completed'}
+                  onClick={() => {
+                    form.resetFields();
+                    setOpen(s);
+                  }}
+                  data-testid={`stage-${s}`}
+                >
+                  {done.has(s) ? '✓ ' : ''}
+                  {t(`field.stageNames.${s}`)}
+                </Button>
+              ))}
+            </div>
+          </Card>
+        )}
+        <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} />
+        <Card size="small" title={t('field.timeline')}>
+          <Timeline
+            items={(w.events ?? []).map((e) => ({
+              children: (
+                <span data-testid={`event-${e.stage}`}>
+                  {t(`field.stageNames.${e.stage}`)} · {new Date(e.at).toLocaleString(i18n.language)}
+                  {e.note ? ` · ${e.note}` : ''}
+                </span>
+              ),
+            }))}
+          />
+        </Card>
+      </div>
+      <Modal
+        open={open !== null}
+        title={open ? t(`field.stageNames.${open}`) : ''}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (v) => {
+            const stage = open!;
+            setOpen(null);
+            if (stage === 'diagnosed') await act(stage, { faultLocation: v.faultLocation, cause: v.cause });
+            if (stage === 'plan_agreed')
+              await act(stage, {
+                plan: v.plan,
+                estimatedMinutes: v.estimatedMinutes,
+                consent: { kind: v.consentKind, by: v.consentBy, at: new Date().toISOString() },
+              });
+            if (stage === 'temporary_solution')
+              await act(stage, { solution: v.solution, plannedFix: v.plannedFix });
+            if (stage === 'completed')
+              await act(stage, {
+                process: v.process,
+                result: v.result,
+                tests: v.tests,
+                prevention: v.prevention,
+                timeSpentMinutes: v.timeSpentMinutes,
+                travelKm: v.travelKm,
+              });
+          }}
+          initialValues={{ cause: 'normal_failure', consentKind: 'verbal' }}
+        >
+          {open === 'diagnosed' && (
+            <>
+              <Form.Item name="faultLocation" label={t('field.faultLocation')} rules={[{ required: true }]}>
+                <Input size="large" data-testid="visit-fault-location" />
+              </Form.Item>
+              <Form.Item name="cause" label={t('field.cause')}>
+                <Select
+                  size="large"
+                  options={CAUSES.map((c) => ({ value: c, label: t(`causes.${c}`, { defaultValue: c }) }))}
+                />
+              </Form.Item>
+            </>
+          )}
+          {open === 'plan_agreed' && (
+            <>
+              <Form.Item name="plan" label={t('field.plan')} rules={[{ required: true }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+              <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')}>
+                <InputNumber min={1} size="large" />
+              </Form.Item>
+              <Form.Item name="consentKind" label={t('field.consent')}>
+                <Radio.Group>
+                  <Radio value="verbal">{t('field.consentVerbal')}</Radio>
+                  <Radio value="signature">{t('field.consentSignature')}</Radio>
+                </Radio.Group>
+              </Form.Item>
+              <Form.Item name="consentBy" label={t('field.consentBy')} rules={[{ required: true }]}>
+                <Input size="large" />
+              </Form.Item>
+            </>
+          )}
+          {open === 'temporary_solution' && (
+            <>
+              <Form.Item name="solution" label={t('field.solution')} rules={[{ required: true }]}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Form.Item name="plannedFix" label={t('field.plannedFix')} rules={[{ required: true }]}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </>
+          )}
+          {open === 'completed' && (
+            <>
+              <Form.Item name="process" label={t('field.process')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Form.Item name="result" label={t('field.result')} rules={[{ required: true }]}>
+                <Input.TextArea rows={2} data-testid="visit-result" />
+              </Form.Item>
+              <Form.Item name="tests" label={t('field.tests')}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="prevention" label={t('field.prevention')}>
+                <Input />
+              </Form.Item>
+              <Space wrap>
+                <Form.Item name="timeSpentMinutes" label={t('field.timeSpent')}>
+                  <InputNumber min={0} size="large" />
+                </Form.Item>
+                <Form.Item name="travelKm" label={t('field.travelKm')}>
+                  <InputNumber min={0} size="large" />
+                </Form.Item>
+              </Space>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** Parts on the job: use one from the van, bring back the replaced one as defective stock. */
+function VisitParts({
+  workOrderId,
+  number,
+  ticketId,
+}: {
+  workOrderId: string;
+  number: string;
+  ticketId: string | null;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const locations = useLocations();
+  const van = (locations.data ?? []).find((l) => l.kind === 'van' && l.keeperId === me?.id);
+  const stock = useQuery({
+    queryKey: ['parts', 'location', van?.id],
+    queryFn: () =>
+      api.get<
+        {
+          partId: string;
+          partNumber: string;
+          partName: string;
+          onHand: number;
+          reserved: number;
+          condition: string;
+        }[]
+      >(`/api/v1/stock/locations/${van!.id}/stock`),
+    enabled: Boolean(van),
+  });
+  const use = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/issues');
+  const back = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/defective-returns');
+  const [partId, setPartId] = useState<string>();
+  const [serial, setSerial] = useState('');
+  if (!van) return null;
+  const good = (stock.data ?? []).filter((s) => s.condition === 'good' && s.onHand - s.reserved > 0);
+  const ref = { ticketId, workOrderRef: number };
+  const done = {
+    onSuccess: () => message.success(t('field.recorded')),
+    onError: (e: Error) => message.error(e.message),
+  };
+  void workOrderId;
+  return (
+    <Card size="small" title={t('field.parts')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Select
+          size="large"
+          style={{ width: '100%' }}
+          placeholder={t('field.pickPart')}
+          value={partId}
+          onChange={setPartId}
+          options={good.map((s) => ({
+            value: s.partId,
+            label: `${s.partNumber} ${s.partName} (${s.onHand - s.reserved})`,
+          }))}
+          data-testid="visit-part"
+        />
+        <Input
+          size="large"
+          placeholder={t('field.replacedSerial')}
+          value={serial}
+          onChange={(e) => setSerial(e.target.value)}
+        />
+        <Space wrap>
+          <Button
+            size="large"
+            disabled={!partId}
+            onClick={() => use.mutate({ partId, locationId: van.id, quantity: 1, ...ref }, done)}
+            data-testid="visit-use-part"
+          >
+            {t('field.usePart')}
+          </Button>
+          <Button
+            size="large"
+            disabled={!partId}
+            onClick={() =>
+              back.mutate(
+                {
+                  partId,
+                  locationId: van.id,
+                  quantity: 1,
+                  serial: serial || null,
+                  ...ref,
+                  reason: t('field.replaced'),
+                },
+                done,
+              )
+            }
+            data-testid="visit-return-part"
+          >
+            {t('field.returnReplaced')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
