@@ -4,6 +4,7 @@
 // completes; the ticket's SLA shows the arrival met and the ticket resolved.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../test/helpers.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -73,6 +74,14 @@ describe('field service', () => {
     await page.getByTestId('visit-return-part').click();
     await page.getByTestId('stage-completed').click();
     await page.getByTestId('visit-result').fill('更换驱动电源后照明恢复');
+    // The customer signs with a finger.
+    const pad = await page.getByTestId('signature-pad').boundingBox();
+    await page.mouse.move(pad!.x + 20, pad!.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(pad!.x + 120, pad!.y + 40, { steps: 8 });
+    await page.mouse.move(pad!.x + 220, pad!.y + 110, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('visit-signed-by').fill('周主任');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已完成');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -85,9 +94,33 @@ describe('field service', () => {
       return (await fetch(`/api/v1/work-orders/${id}`)).json();
     });
     const arrived = wo.events.find((e: { stage: string }) => e.stage === 'arrived');
+    // The signed report, in Chinese, with the signer and what was done.
+    const pdf = await page.evaluate(async () => {
+      const id = location.pathname.split('/').pop();
+      const bytes = new Uint8Array(await (await fetch(`/api/v1/work-orders/${id}/report.pdf`)).arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    });
+    const text = await pdfText(Buffer.from(pdf, 'base64'));
+    for (const s of ['维修报告', '配电箱内驱动电源', '更换驱动电源后照明恢复', '周主任', 'DRV-150W'])
+      expect(text).toContain(s);
     expect(Math.abs(new Date(arrived.at).getTime() - pressedAt)).toBeLessThan(2000);
     expect(new Date(arrived.recordedAt).getTime() - new Date(arrived.at).getTime()).toBeGreaterThan(2000);
     await phone.close();
+
+    // The customer finds the report on its ticket in the portal.
+    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const portal = await customer.newPage();
+    await portal.goto(`${env.baseUrl}/login`);
+    await portal.getByTestId('login-username').fill('hzmetro');
+    await portal.getByTestId('login-password').fill('aftercare-demo');
+    await portal.getByTestId('login-submit').click();
+    await portal.waitForURL(/\/portal/);
+    await portal.goto(ticketUrl.replace('/console/', '/portal/'));
+    await expect.poll(() => portal.getByTestId('ticket-reports').textContent()).toContain(number);
+    await screenshot(portal, 'portal-report-390');
+    await customer.close();
 
     await agent.goto(ticketUrl);
     await expect.poll(() => agent.locator('h1').textContent()).toContain('已解决');

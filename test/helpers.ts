@@ -1,5 +1,6 @@
 // Test helpers: a database per test file cloned from the migrated template, the app built on it,
 // factories that build their own data, and a logged-in HTTP client over app.inject.
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -193,3 +194,14 @@ export async function loginAs(t: TestApp, options: Parameters<typeof buildUser>[
 }
 
 export const newKey = () => randomUUID();
+
+/** The text of a PDF, as poppler's pdftotext reads it (layout kept). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const file = path.join(os.tmpdir(), `pdf-${Date.now()}-${Math.random()}.pdf`);
+  await fs.writeFile(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}

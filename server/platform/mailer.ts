@@ -10,6 +10,7 @@ export interface MailMessage {
   messageId?: string;
   inReplyTo?: string;
   references?: string[];
+  attachments?: { filename: string; content: Buffer; contentType?: string }[];
 }
 
 export interface Mailer {

@@ -20,10 +20,25 @@ export function outboxDeliveryJob(
     name: 'outbox.deliver',
     schema: z.object({}),
     cron: '* * * * *',
-    handler: async (_data, { db, clock, log }) => {
+    handler: async (_data, { db, clock, log, blobStore }) => {
       const result = await deliverDueMessages(db, clock, {
         email: async (m) => {
+          // Attachments travel as stored files (a report PDF), read when the mail leaves.
+          const files = Array.isArray(m.payload.attachments)
+            ? (m.payload.attachments as { filename: string; storageKey: string; contentType?: string }[])
+            : [];
+          const attachments = [];
+          for (const f of files) {
+            const chunks: Buffer[] = [];
+            for await (const c of await blobStore.get(f.storageKey)) chunks.push(c as Buffer);
+            attachments.push({
+              filename: f.filename,
+              content: Buffer.concat(chunks),
+              contentType: f.contentType,
+            });
+          }
           await mailer.send({
+            ...(attachments.length ? { attachments } : {}),
             to: m.recipient,
             subject: String(m.payload.subject ?? m.template),
             text: String(m.payload.text ?? ''),

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  pdfText,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
+import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { outboxDeliveryJob } from '../../platform/platform-jobs.ts';
+import { deliverInApp } from '../notifications/index.ts';
 import { ensureSlaDefaults } from '../sla/index.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
@@ -22,7 +32,7 @@ beforeAll(async () => {
   engineer = e.session;
   engineerId = e.user.id;
   other = (await loginAs(t, { role: 'field_engineer' })).session;
-  customerId = (await buildCustomer(t.db)).id;
+  customerId = (await buildCustomer(t.db, { contactEmail: 'ops@hz-metro.example' })).id;
 });
 afterAll(() => t.close());
 
@@ -42,6 +52,10 @@ const stage = (
     at: at.toISOString(),
     data,
   });
+
+// A 1×1 PNG, standing in for a signature drawn on the phone.
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 describe('a repair visit', () => {
   it('goes from dispatch to completion, each stage at the phone’s time, moving the ticket’s SLA', async () => {
@@ -107,22 +121,62 @@ describe('a repair visit', () => {
 
     const future = await stage(wo.id, 'completed', new Date(T0.getTime() + 8 * 60 * MIN));
     expect(future.statusCode).toBe(422);
+    await agent.request('POST', `/api/v1/tickets/${tk.id}/messages`, {
+      kind: 'internal_note',
+      body: '内部备注不外传',
+    });
     const done = await stage(wo.id, 'completed', new Date(T0.getTime() + 350 * MIN), {
       result: '已更换驱动电源，恢复正常',
       timeSpentMinutes: 50,
       travelKm: 18.5,
+      signature: PNG,
+      signedBy: '周主任',
     });
     expect(done.json()).toMatchObject({ status: 'completed', timeSpentMinutes: 50, travelKm: 18.5 });
     ticket = (await agent.request('GET', `/api/v1/tickets/${tk.id}`)).json();
     expect(ticket.status).toBe('resolved');
     expect(target(ticket, 'permanent_fix')).toMatchObject({ state: 'met' });
     const archive = await t.db.execute(
-      sql`select kind from archive_events where ref_id = ${wo.id} order by occurred_at`,
+      sql`select kind from archive_events where ref_id = ${wo.id} order by occurred_at, kind`,
     );
     expect(archive.rows.map((r) => (r as { kind: string }).kind)).toEqual([
       'field.arrived',
       'field.completed',
+      'field.report',
     ]);
+
+    // The signed report: Chinese PDF without internal notes, for the engineer and the customer only.
+    const pdf = await engineer.request('GET', `/api/v1/work-orders/${wo.id}/report.pdf`);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    for (const s of [
+      '维修报告',
+      wo.number,
+      '驱动电源',
+      '已更换驱动电源，恢复正常',
+      '周主任',
+      '临时接入备用回路',
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain('内部备注不外传');
+    expect((await portal.request('GET', `/api/v1/work-orders/${wo.id}/report.pdf`)).statusCode).toBe(200);
+    expect((await portal.request('GET', `/api/v1/tickets/${tk.id}/reports`)).json()).toHaveLength(1);
+    const stranger = (await loginAs(t, { customerId: (await buildCustomer(t.db)).id })).session;
+    expect((await stranger.request('GET', `/api/v1/work-orders/${wo.id}/report.pdf`)).statusCode).toBe(404);
+    expect((await other.request('GET', `/api/v1/work-orders/${wo.id}/report.pdf`)).statusCode).toBe(404);
+    const english = await pdfText(
+      (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/report.pdf?lang=en`)).rawPayload,
+    );
+    expect(english).toContain('Repair report');
+
+    // Emailed to the customer with the PDF attached.
+    await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
+      {},
+      { db: t.db, clock, blobStore: new LocalBlobStore(t.blobDir), log: { info() {}, error() {} } },
+    );
+    const mail = t.sentMail.find((m) => m.subject.includes(wo.number));
+    expect(mail?.to).toBe('ops@hz-metro.example');
+    expect(mail?.attachments?.[0]?.content.subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('lets dispatchers reassign, audited, and refuses a non-engineer', async () => {

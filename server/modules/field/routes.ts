@@ -115,6 +115,44 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZAny },
       },
     },
-    async (request) => service.recordStage(deps.ctx(request), request.params.id, request.body),
+    async (request) =>
+      service.recordStage(deps.ctx(request), deps.blobStore, request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/work-orders/:id/report.pdf',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: 'The repair report (PDF); the customer gets those of its completed work',
+        params: ZIdParams,
+        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (request, reply) => {
+      const r = await service.reportOf(
+        deps.ctx(request),
+        deps.blobStore,
+        request.params.id,
+        request.query.lang,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${r.number}.pdf"`)
+        .send(r.pdf);
+    },
+  );
+  app.get(
+    '/api/v1/tickets/:id/reports',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: "A customer's repair reports for its ticket",
+        params: ZIdParams,
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => service.customerReports(deps.ctx(request), request.params.id),
   );
 }

@@ -54,6 +54,8 @@ export const workOrders = pgTable(
     timeSpentMinutes: integer('time_spent_minutes'),
     travelKm: doublePrecision('travel_km'),
     photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The signed repair report (PDF), once completed. */
+    reportFileId: uuid('report_file_id'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),

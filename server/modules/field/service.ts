@@ -6,13 +6,16 @@ import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { SlaEvent } from '../../../common/sla-rules.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
+import { storeFile } from '../files/index.ts';
 import { recordArchiveEvents } from '../registry/index.ts';
 import { getTicket, nextSequence, workMilestone } from '../tickets/index.ts';
+import { publishReport, reportPdf } from './report.ts';
 import { type VISIT_STAGES, type WORK_ORDER_KINDS, workOrderEvents, workOrders } from './schema.ts';
 
 type Stage = (typeof VISIT_STAGES)[number];
@@ -251,7 +254,7 @@ export interface StageInput {
  * The engineer records a stage of his visit. Idempotent by the phone's event id (an action resent
  * after a lost answer is recorded once); `at` is the phone's time of the action, not of the sync.
  */
-export async function recordStage(ctx: Ctx, id: string, input: StageInput) {
+export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input: StageInput) {
   const w = await load(ctx, id);
   if (w.engineerId !== ctx.principal.userId && !ctx.principal.permissions.has('workorders.dispatch'))
     throw forbidden('Only the assigned engineer records the visit');
@@ -269,7 +272,19 @@ export async function recordStage(ctx: Ctx, id: string, input: StageInput) {
   if (at < w.createdAt) throw invalidField('at', 'before the work order was created');
   if (w.status === 'cancelled') throw conflict('The work order is cancelled');
   if (w.status === 'completed' && input.stage !== 'completed') throw conflict('The work order is completed');
-  const data = input.data ?? {};
+  const data = { ...(input.data ?? {}) };
+  // The customer's signature arrives as a PNG drawn on the phone: it becomes a file of the customer.
+  if (typeof data.signature === 'string') {
+    const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.signature);
+    if (!m || m[1]!.length > 400_000) throw invalidField('data.signature', 'a PNG image of at most 300 KB');
+    const file = await storeFile({ ...ctx, scope: { kind: 'all' } }, blobs, {
+      name: `${w.number}-signature.png`,
+      data: Buffer.from(m[1]!, 'base64'),
+      customerId: w.customerId,
+    });
+    delete data.signature;
+    data.signatureFileId = file.id;
+  }
   if (input.stage === 'diagnosed' && !data.faultLocation)
     throw invalidField('data.faultLocation', 'where is the fault?');
   if (input.stage === 'plan_agreed' && !data.consent)
@@ -363,7 +378,39 @@ export async function recordStage(ctx: Ctx, id: string, input: StageInput) {
     }
     await publishLive(tx, { type: 'work_order', id, customerId: w.customerId });
   });
+  if (input.stage === 'completed') {
+    // The signed report: stored, archived and emailed. It can always be rebuilt on download.
+    await publishReport(ctx, blobs, id).catch(() => null);
+  }
   return getWorkOrder(ctx, id);
+}
+
+/** The report of a completed work order, for its engineer, staff who see all, or its customer. */
+export async function reportOf(ctx: Ctx, blobs: BlobStore, id: string, lang: 'zh-CN' | 'en') {
+  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, id));
+  const allowed =
+    w &&
+    (ctx.scope.kind === 'customer'
+      ? w.customerId === ctx.scope.customerId && w.status === 'completed'
+      : seesAll(ctx) || w.engineerId === ctx.principal.userId);
+  if (!allowed) throw notFound('Work order');
+  return { number: w.number, pdf: await reportPdf(ctx, blobs, id, lang) };
+}
+
+/** A customer's completed work (the reports it can download), by ticket. */
+export async function customerReports(ctx: Ctx, ticketId: string) {
+  if (ctx.scope.kind !== 'customer') return [];
+  const rows = await ctx.db
+    .select({ id: workOrders.id, number: workOrders.number, completedAt: workOrders.completedAt })
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.ticketId, ticketId),
+        eq(workOrders.customerId, ctx.scope.customerId),
+        eq(workOrders.status, 'completed'),
+      ),
+    );
+  return rows.map((r) => ({ ...r, completedAt: r.completedAt?.toISOString() ?? null }));
 }
 
 /** Field engineers with their open load, for the dispatcher. */

@@ -1,9 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  pdfText,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
 
 let t: TestApp;
 let agent: Session;
@@ -12,18 +15,6 @@ beforeAll(async () => {
   agent = (await loginAs(t, { role: 'agent' })).session;
 });
 afterAll(() => t.close());
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return (async () => {
-    const file = path.join(os.tmpdir(), `archive-${Date.now()}-${Math.random()}.pdf`);
-    await fs.writeFile(file, pdf);
-    try {
-      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    } finally {
-      await fs.rm(file, { force: true });
-    }
-  })();
-}
 
 describe('service archive PDF', () => {
   it('prints the archive of a piece of equipment in Chinese, with customer text kept as text', async () => {

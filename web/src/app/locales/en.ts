@@ -419,6 +419,11 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    clearSignature: 'Clear',
+    customerSignature: 'Customer signature',
+    signedBy: 'Signed by',
+    report: 'Repair report',
+    reports: 'Repair reports',
     workOrders: 'Work orders',
     create: 'Dispatch',
     created: 'Work order {{number}} created',

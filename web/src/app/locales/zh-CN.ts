@@ -406,6 +406,11 @@ export const zhCN = {
     },
   },
   field: {
+    clearSignature: '重签',
+    customerSignature: '客户签字',
+    signedBy: '签字人',
+    report: '维修报告',
+    reports: '维修报告',
     workOrders: '派工单',
     create: '派工',
     created: '已创建派工单 {{number}}',

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, List, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,41 @@ export function TicketWorkOrders({ ticketId, canDispatch }: { ticketId: string; 
               <Tag color="blue">{t(`field.statuses.${w.status}`)}</Tag>
               {w.engineerName ?? t('field.unassigned')}
               {w.scheduledAt && new Date(w.scheduledAt).toLocaleString(i18n.language)}
+              {w.status === 'completed' && (
+                <a href={`/api/v1/work-orders/${w.id}/report.pdf`}>{t('field.report')}</a>
+              )}
             </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** The customer's repair reports for its ticket (portal). */
+export function TicketReports({ ticketId }: { ticketId: string }) {
+  const { t, i18n } = useTranslation();
+  const reports = useQuery({
+    queryKey: [workOrdersKey, 'reports', ticketId],
+    queryFn: () =>
+      api.get<{ id: string; number: string; completedAt: string | null }[]>(
+        `/api/v1/tickets/${ticketId}/reports`,
+      ),
+  });
+  if (!reports.data?.length) return null;
+  return (
+    <Card title={t('field.reports')} size="small" data-testid="ticket-reports">
+      <List
+        size="small"
+        dataSource={reports.data}
+        renderItem={(r) => (
+          <List.Item>
+            <a
+              href={`/api/v1/work-orders/${r.id}/report.pdf?lang=${i18n.language === 'en' ? 'en' : 'zh-CN'}`}
+            >
+              {r.number} {t('field.report')}
+            </a>
+            {r.completedAt && new Date(r.completedAt).toLocaleString(i18n.language)}
           </List.Item>
         )}
       />

@@ -16,13 +16,14 @@ import {
   Tag,
   Timeline,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CAUSES } from '../../../../common/warranty-rules.ts';
 import { type ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
+import { SignatureField, type SignatureHandle } from '../../features/field/SignatureField.tsx';
 import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
 import { useLocations, useStockMutation } from '../../features/parts/parts-query.ts';
 
@@ -39,6 +40,7 @@ export function VisitPage() {
   const queue = useVisitQueue(onRejected);
   const [form] = Form.useForm();
   const [open, setOpen] = useState<FormStage | null>(null);
+  const signature = useRef<SignatureHandle>(null);
   if (!wo.data) return <Spin />;
   const w = wo.data;
   const done = new Set((w.events ?? []).map((e) => e.stage));
@@ -99,6 +101,11 @@ export function VisitPage() {
             )}
           </Descriptions>
         </Card>
+        {w.status === 'completed' && (
+          <Button size="large" href={`/api/v1/work-orders/${w.id}/report.pdf`} data-testid="visit-report">
+            {t('field.report')}
+          </Button>
+        )}
         {w.status !== 'completed' && (
           <Card size="small" title={t('field.stages')}>
             <div
@@ -179,6 +186,8 @@ export function VisitPage() {
               await act(stage, { solution: v.solution, plannedFix: v.plannedFix });
             if (stage === 'completed')
               await act(stage, {
+                signature: signature.current?.value() ?? undefined,
+                signedBy: v.signedBy,
                 process: v.process,
                 result: v.result,
                 tests: v.tests,
@@ -253,6 +262,12 @@ export function VisitPage() {
                   <InputNumber min={0} size="large" />
                 </Form.Item>
               </Space>
+              <Form.Item label={t('field.customerSignature')}>
+                <SignatureField ref={signature} />
+              </Form.Item>
+              <Form.Item name="signedBy" label={t('field.signedBy')} rules={[{ required: true }]}>
+                <Input size="large" data-testid="visit-signed-by" />
+              </Form.Item>
             </>
           )}
         </Form>

@@ -21,7 +21,7 @@ import { TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
 import type { TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
+import { TicketReports, TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
@@ -87,6 +87,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
           </Typography.Paragraph>
         </Card>
         <SlaPanel ticket={tk} staff={staff} />
+        {!staff && <TicketReports ticketId={tk.id} />}
         {staff && me.permissions.includes('workorders.read_all') && (
           <TicketWorkOrders ticketId={tk.id} canDispatch={me.permissions.includes('workorders.dispatch')} />
         )}
