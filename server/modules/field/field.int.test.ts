@@ -10,9 +10,11 @@ import {
 } from '../../../test/helpers.ts';
 import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { systemCtx } from '../../platform/context.ts';
 import { outboxDeliveryJob } from '../../platform/platform-jobs.ts';
+import { storeFile } from '../files/index.ts';
 import { deliverInApp } from '../notifications/index.ts';
-import { ensureSlaDefaults } from '../sla/index.ts';
+import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -215,5 +217,165 @@ describe('a repair visit', () => {
     );
     const engineers = (await agent.request('GET', '/api/v1/work-orders/engineers')).json();
     expect(engineers.find((e: { id: string }) => e.id === engineerId).openWorkOrders).toBeGreaterThan(0);
+  });
+});
+
+describe('charges, repairs, follow-ups and the deposit', () => {
+  const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+  /** A project with a contract (warranty 12 months, fee schedule, deposit) and one accepted asset. */
+  async function site(acceptedOn: string) {
+    const manager = (await loginAs(t, { role: 'manager' })).session;
+    const c = await buildCustomer(t.db);
+    const project = (
+      await manager.request('POST', '/api/v1/projects', {
+        customerId: c.id,
+        code: `P-${uid()}`,
+        name: '道路照明',
+      })
+    ).json();
+    const product = (
+      await manager.request('POST', '/api/v1/products', {
+        model: `M-${uid()}`,
+        name: '路灯',
+        category: 'lighting',
+        sizeClass: 'small',
+      })
+    ).json();
+    const contract = await manager.request('POST', '/api/v1/contracts', {
+      projectId: project.id,
+      number: `HT-${uid()}`,
+      kind: 'supply_install',
+      startDate: '2020-01-01',
+      warrantyMonths: 12,
+      labourRateFen: 20_000,
+      travelFeeFen: 30_000,
+      depositAmountFen: 1_000_000,
+    });
+    expect(contract.statusCode, contract.body).toBe(201);
+    await manager.request('POST', `/api/v1/contracts/${contract.json().id}/deposit-entries`, {
+      kind: 'deposit',
+      amountFen: 1_000_000,
+      reason: '保证金',
+    });
+    const asset = (
+      await manager.request('POST', '/api/v1/assets', {
+        projectId: project.id,
+        productId: product.id,
+        serial: `S-${uid()}`,
+      })
+    ).json();
+    await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+      kind: 'acceptance',
+      performedOn: acceptedOn,
+      signedByName: '业主',
+    });
+    return { manager, customerId: c.id, project, asset };
+  }
+
+  async function visit(s: Awaited<ReturnType<typeof site>>, cause: string) {
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: s.customerId,
+        projectId: s.project.id,
+        assetIds: [s.asset.id],
+        subject: '灯不亮',
+        description: 'x',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
+    clock.set(new Date(T0.getTime() + 120 * MIN));
+    expect((await stage(wo.id, 'arrived', new Date(T0.getTime() + 10 * MIN))).statusCode).toBe(200);
+    const diagnosed = await stage(wo.id, 'diagnosed', new Date(T0.getTime() + 20 * MIN), {
+      faultLocation: '灯头',
+      cause,
+    });
+    expect(diagnosed.statusCode, diagnosed.body).toBe(200);
+    return { tk, wo };
+  }
+
+  it('charges nothing in warranty, travel, labour and parts when expired, and for human damage even in warranty', async () => {
+    const fresh = await site('2026-06-01');
+    const inWarranty = await visit(fresh, 'normal_failure');
+    const free = (await engineer.request('GET', `/api/v1/work-orders/${inWarranty.wo.id}/charges`)).json();
+    expect(free).toMatchObject({ status: 'in_warranty', totalFen: 0, lines: [] });
+    const damaged = await visit(fresh, 'human_damage');
+    const paid = (await engineer.request('GET', `/api/v1/work-orders/${damaged.wo.id}/charges`)).json();
+    expect(paid.lines.map((l: { item: string }) => l.item)).toEqual(['travel', 'labour']);
+    expect(paid.totalFen).toBe(30_000 + 20_000);
+
+    const old = await site('2023-01-01');
+    const expired = await visit(old, 'normal_failure');
+    const sheet = (await engineer.request('GET', `/api/v1/work-orders/${expired.wo.id}/charges`)).json();
+    expect(sheet.status).toBe('expired');
+    expect(sheet.totalFen).toBe(50_000);
+    // Completing fixes the sheet with a receipt number, counts the repair and schedules the follow-up.
+    const done = (
+      await stage(expired.wo.id, 'completed', new Date(T0.getTime() + 90 * MIN), {
+        result: 'ok',
+        timeSpentMinutes: 130,
+      })
+    ).json();
+    expect(done.receiptNumber).toMatch(/^SF-2026-\d{6}$/);
+    expect((done.charges as { totalFen: number }).totalFen).toBe(30_000 + 3 * 20_000);
+    const asset = (await old.manager.request('GET', `/api/v1/assets/${old.asset.id}`)).json();
+    expect(asset.repairCount).toBe(1);
+    const due = (await agent.request('GET', '/api/v1/follow-ups')).json();
+    expect(due.find((f: { workOrderNumber: string }) => f.workOrderNumber === expired.wo.number).dueAt).toBe(
+      new Date(T0.getTime() + 90 * MIN + 3 * 86_400_000).toISOString(),
+    );
+    expect((await engineer.request('GET', '/api/v1/follow-ups')).statusCode).toBe(403);
+  });
+
+  it('tells the engineer and managers when the next failure calls for replacement', async () => {
+    const s = await site('2026-06-01');
+    await t.db.execute(sql`update assets set repair_count = 2 where id = ${s.asset.id}`);
+    const { wo } = await visit(s, 'normal_failure');
+    await stage(wo.id, 'completed', new Date(T0.getTime() + 60 * MIN), { result: 'ok' });
+    const told = await t.db.execute<{ recipient: string }>(
+      sql`select recipient from outbox where template = 'field.replace-required' and payload->>'assetId' = ${s.asset.id}`,
+    );
+    expect(told.rows.map((r) => r.recipient)).toContain(engineerId);
+  });
+
+  it('lets a manager deduct a third party’s repair from the deposit once the on-site deadline was missed', async () => {
+    const s = await site('2026-06-01');
+    const { wo } = await visit(s, 'normal_failure');
+    const evidence = await storeFile(systemCtx(t.db, clock, 'test'), new LocalBlobStore(t.blobDir), {
+      name: 'invoice.txt',
+      data: Buffer.from('第三方维修发票 1200 元'),
+      customerId: s.customerId,
+    });
+    const early = await s.manager.request('POST', `/api/v1/work-orders/${wo.id}/third-party-deduction`, {
+      amountFen: 120_000,
+      reason: '业主自行委托维修',
+      evidenceFileId: evidence.id,
+    });
+    expect(early.statusCode).toBe(409); // arrived on time
+    // Another ticket where nobody came within 24 h.
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: s.customerId,
+        projectId: s.project.id,
+        subject: '灯不亮',
+        description: 'x',
+      })
+    ).json();
+    const late = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, {})).json();
+    clock.set(new Date(T0.getTime() + 25 * 60 * MIN));
+    await sweepSla(t.db, clock);
+    expect(
+      (await engineer.request('POST', `/api/v1/work-orders/${late.id}/third-party-deduction`, {})).statusCode,
+    ).toBe(403);
+    const ok = await s.manager.request('POST', `/api/v1/work-orders/${late.id}/third-party-deduction`, {
+      amountFen: 120_000,
+      reason: '业主自行委托维修',
+      evidenceFileId: evidence.id,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ balanceFen: 880_000 });
   });
 });

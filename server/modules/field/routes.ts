@@ -155,4 +155,48 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
     },
     async (request) => service.customerReports(deps.ctx(request), request.params.id),
   );
+  app.get(
+    '/api/v1/work-orders/:id/charges',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: 'The charge sheet: what the warranty does not cover, priced from the contract fee schedule',
+        params: ZIdParams,
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => service.chargesOf(deps.ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/work-orders/:id/third-party-deduction',
+    {
+      config: { permission: 'deposits.approve' },
+      schema: {
+        tags,
+        summary:
+          'The on-site deadline was missed and a third party repaired: deduct its cost from the deposit',
+        params: ZIdParams,
+        body: z.strictObject({
+          amountFen: z.int().min(1).max(1_000_000_000),
+          reason: z.string().trim().min(1).max(500),
+          evidenceFileId: ZId,
+        }),
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => service.thirdPartyDeduction(deps.ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/follow-ups',
+    {
+      config: { permission: 'workorders.read_all' },
+      schema: {
+        tags,
+        summary: 'Follow-up visits due after completed work',
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => service.openFollowUps(deps.ctx(request)),
+  );
 }

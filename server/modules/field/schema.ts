@@ -56,6 +56,9 @@ export const workOrders = pgTable(
     photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The signed repair report (PDF), once completed. */
     reportFileId: uuid('report_file_id'),
+    /** The charge sheet as agreed and billed (null: not charged); with its receipt number. */
+    charges: jsonb('charges'),
+    receiptNumber: text('receipt_number'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -107,5 +110,25 @@ export const workOrderEvents = pgTable(
   (t) => [
     uniqueIndex('work_order_events_client_idx').on(t.clientEventId),
     index('work_order_events_wo_idx').on(t.workOrderId, t.at),
+  ],
+);
+
+// Follow-up visits due after completed work (篇1 四.3: 3 days); the customer-care module works them.
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id').notNull(),
+    ticketId: uuid('ticket_id'),
+    workOrderId: uuid('work_order_id').notNull(),
+    dueAt: ts('due_at').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('follow_ups_work_order_idx').on(t.workOrderId),
+    index('follow_ups_due_idx').on(t.dueAt).where(sql`${t.status} = 'open'`),
   ],
 );

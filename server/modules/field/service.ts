@@ -13,10 +13,17 @@ import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { storeFile } from '../files/index.ts';
-import { recordArchiveEvents } from '../registry/index.ts';
+import { postDepositEntry, recordArchiveEvents, recordRepairs } from '../registry/index.ts';
 import { getTicket, nextSequence, workMilestone } from '../tickets/index.ts';
+import { type ChargeSheet, chargeSheet } from './charges.ts';
 import { publishReport, reportPdf } from './report.ts';
-import { type VISIT_STAGES, type WORK_ORDER_KINDS, workOrderEvents, workOrders } from './schema.ts';
+import {
+  followUps,
+  type VISIT_STAGES,
+  type WORK_ORDER_KINDS,
+  workOrderEvents,
+  workOrders,
+} from './schema.ts';
 
 type Stage = (typeof VISIT_STAGES)[number];
 type Status = (typeof workOrders.$inferSelect)['status'];
@@ -292,6 +299,15 @@ export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input:
   if (input.stage === 'temporary_solution' && !data.plannedFix)
     throw invalidField('data.plannedFix', 'the planned permanent fix');
   const effect = STAGE_EFFECT[input.stage];
+  // At completion the charge sheet is fixed (what the warranty does not cover, at the fee schedule).
+  const sheet =
+    input.stage === 'completed'
+      ? await chargeSheet(ctx, {
+          ...w,
+          timeSpentMinutes:
+            typeof data.timeSpentMinutes === 'number' ? data.timeSpentMinutes : w.timeSpentMinutes,
+        })
+      : null;
   await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(workOrderEvents)
@@ -359,6 +375,7 @@ export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input:
       after: { at, lat: input.lat, lng: input.lng, data },
     });
     if (effect.sla && w.ticketId) await workMilestone(tx, ctx, w.ticketId, effect.sla, at);
+    if (input.stage === 'completed' && sheet) await completeWork(tx, ctx, w, sheet, at);
     if (input.stage === 'arrived' || input.stage === 'completed') {
       const event = {
         customerId: w.customerId,
@@ -411,6 +428,111 @@ export async function customerReports(ctx: Ctx, ticketId: string) {
       ),
     );
   return rows.map((r) => ({ ...r, completedAt: r.completedAt?.toISOString() ?? null }));
+}
+
+type Tx = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
+
+/**
+ * What completion sets going: the receipt number when something is charged, the repair counts of
+ * the equipment (a 4th repair calls for replacement: engineer and managers are told), and the
+ * follow-up visit due in 3 days (篇1 四.3).
+ */
+async function completeWork(tx: Tx, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
+  const year = Number(toLocalDate(at, 'Asia/Shanghai').slice(0, 4));
+  const receiptNumber =
+    sheet.totalFen > 0 ? `SF-${year}-${String(await nextSequence(tx, 'SF', year)).padStart(6, '0')}` : null;
+  await tx.update(workOrders).set({ charges: sheet, receiptNumber }).where(eq(workOrders.id, w.id));
+  const repairs = await recordRepairs(tx, ctx, w.assetIds);
+  const replace = repairs.filter((r) => r.decision !== 'repair');
+  if (replace.length) {
+    const people = await tx.execute<{
+      id: string;
+    }>(sql`select id from users where kind = 'staff' and not disabled
+      and (id = ${w.engineerId} or 'manager' = any(roles))`);
+    for (const r of replace)
+      for (const p of people.rows)
+        await enqueueMessage(
+          tx,
+          {
+            channel: 'in_app',
+            recipient: p.id,
+            template: 'field.replace-required',
+            payload: { assetId: r.assetId, serial: r.serial, decision: r.decision, number: w.number },
+            dedupeKey: `replace:${w.id}:${r.assetId}:${p.id}`,
+          },
+          at,
+        );
+  }
+  await tx
+    .insert(followUps)
+    .values({
+      customerId: w.customerId,
+      ticketId: w.ticketId,
+      workOrderId: w.id,
+      dueAt: new Date(at.getTime() + 3 * 86_400_000),
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing();
+}
+
+/** The charge sheet of a work order as it stands (before the work: for the customer's consent). */
+export async function chargesOf(ctx: Ctx, id: string) {
+  const w = await load(ctx, id);
+  if (w.status === 'completed' && w.charges)
+    return { ...(w.charges as ChargeSheet), receiptNumber: w.receiptNumber };
+  return { ...(await chargeSheet(ctx, w)), receiptNumber: null };
+}
+
+/**
+ * 篇4 f.3: when the on-site deadline was missed and the customer had a third party do the repair,
+ * a manager deducts its cost from the warranty deposit, with evidence.
+ */
+export async function thirdPartyDeduction(
+  ctx: Ctx,
+  id: string,
+  input: { amountFen: number; reason: string; evidenceFileId: string },
+) {
+  const w = await load(ctx, id);
+  if (!w.ticketId) throw invalidField('id', 'the work order has no ticket');
+  const [row] = (
+    await ctx.db.execute<{ breached: boolean; number: string; contract_id: string | null }>(sql`select
+      coalesce((select breached from sla_targets where ticket_id = ${w.ticketId} and metric = 'on_site'), false) as breached,
+      (select number from tickets where id = ${w.ticketId}) as number,
+      (select id from contracts where project_id = ${w.projectId} and deposit_balance_fen > 0
+        order by start_date desc limit 1) as contract_id`)
+  ).rows;
+  if (!row?.breached) throw conflict('The on-site deadline of this ticket was not missed');
+  if (!row.contract_id) throw invalidField('id', "the project's contracts hold no warranty deposit");
+  const entry = await postDepositEntry(ctx, row.contract_id, {
+    kind: 'deduction',
+    amountFen: input.amountFen,
+    reason: `第三方维修（${w.number}）：${input.reason}`,
+    evidenceFileId: input.evidenceFileId,
+    ticketRef: row.number,
+  });
+  return entry;
+}
+
+/** Follow-up visits due (the customer-care module works them). */
+export async function openFollowUps(ctx: Ctx) {
+  const rows = await ctx.db.execute<{
+    id: string;
+    due_at: Date;
+    number: string;
+    customer: string;
+    ticket_id: string | null;
+  }>(
+    sql`select f.id, f.due_at, w.number, c.name as customer, f.ticket_id from follow_ups f
+      join work_orders w on w.id = f.work_order_id join customers c on c.id = f.customer_id
+      where f.status = 'open' order by f.due_at limit 200`,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    dueAt: new Date(r.due_at).toISOString(),
+    workOrderNumber: r.number,
+    customerName: r.customer,
+    ticketId: r.ticket_id,
+  }));
 }
 
 /** Field engineers with their open load, for the dispatcher. */

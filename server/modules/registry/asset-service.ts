@@ -1,4 +1,5 @@
 // Products (the catalogue) and assets (equipment trees on a project), with replacement (篇4 c.2, f.5).
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   TAsset,
@@ -9,6 +10,8 @@ import type {
   ZUpdateAssetRequest,
   ZUpdateProductRequest,
 } from '../../../common/registry-api.ts';
+import { repairDecision } from '../../../common/warranty-rules.ts';
+import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
@@ -274,4 +277,47 @@ export async function replaceAsset(
     return fresh.id;
   });
   return getAsset(ctx, newId);
+}
+
+/**
+ * A repair done on equipment (by field service): its repair count and its parent's go up, in the
+ * caller's transaction; returns what the next failure calls for (篇4 c.2: the 4th repair of a
+ * component or unit is a replacement).
+ */
+export async function recordRepairs(tx: Executor, ctx: Ctx, assetIds: string[]) {
+  const out: { assetId: string; serial: string; decision: string; text: string }[] = [];
+  for (const id of assetIds) {
+    const [row] = await tx
+      .update(assets)
+      .set({ repairCount: sql`${assets.repairCount} + 1` })
+      .where(eq(assets.id, id))
+      .returning({
+        id: assets.id,
+        serial: assets.serial,
+        parentId: assets.parentId,
+        repairCount: assets.repairCount,
+      });
+    if (!row) continue;
+    let unitRepairs = row.repairCount;
+    if (row.parentId) {
+      const [parent] = await tx
+        .update(assets)
+        .set({ repairCount: sql`${assets.repairCount} + 1` })
+        .where(eq(assets.id, row.parentId))
+        .returning({ repairCount: assets.repairCount });
+      unitRepairs = parent?.repairCount ?? 0;
+    }
+    const decision = repairDecision({
+      componentRepairs: row.parentId ? row.repairCount : 0,
+      unitRepairs,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'asset.repaired',
+      entityType: 'asset',
+      entityId: id,
+      after: { repairCount: row.repairCount, next: decision.decision },
+    });
+    out.push({ assetId: id, serial: row.serial, ...decision });
+  }
+  return out;
 }

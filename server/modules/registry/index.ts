@@ -1,9 +1,10 @@
 // Public surface of the registry module.
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
-export { createAsset, createProduct, getAsset, getProduct } from './asset-service.ts';
+export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
 export { createContract, postDepositEntry } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';
 export { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
+export { assetCoverage } from './warranty-service.ts';

@@ -363,6 +363,7 @@ export const en: typeof zhCN = {
       expired: 'Out of warranty',
     },
     reasons: {
+      no_equipment: 'No equipment on the work order: charged per the fee schedule.',
       before_acceptance: 'Not yet accepted: the installer answers for the works.',
       in_warranty: 'In warranty until {{end}} (exclusive).',
       latent_defect_covered:
@@ -419,6 +420,23 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    charges: 'Charges',
+    receipt: 'Receipt',
+    total: 'Total',
+    chargeItems: { travel: 'Travel', labour: 'Labour' },
+    coverage: {
+      in_warranty: 'In warranty',
+      latent_defect: 'Latent-defect period',
+      service_agreement: 'Service agreement',
+      expired: 'Out of warranty',
+      not_accepted: 'Not accepted yet',
+      unknown: 'Coverage unknown',
+    },
+    thirdParty: 'Third-party repair: deduct from deposit',
+    amount: 'Amount (CNY)',
+    reason: 'Reason',
+    evidence: 'Evidence',
+    dueAt: 'Follow-up due',
     clearSignature: 'Clear',
     customerSignature: 'Customer signature',
     signedBy: 'Signed by',
@@ -442,7 +460,7 @@ export const en: typeof zhCN = {
     scheduled: 'Scheduled',
     onSiteDue: 'On site by',
     noJobs: 'No open jobs',
-    queues: { unassigned: 'To dispatch', open: 'In progress' },
+    queues: { unassigned: 'To dispatch', open: 'In progress', followups: 'Follow-ups due' },
     kinds: {
       repair: 'Repair',
       maintenance: 'Maintenance',

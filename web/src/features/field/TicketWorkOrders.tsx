@@ -1,14 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, List, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { Attachments } from '../files/Attachments.tsx';
 import { useWorkOrders, type WorkOrder, workOrdersKey } from './work-orders-query.ts';
 
 const KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
 
 /** The ticket's work orders, and a new one in one click. */
-export function TicketWorkOrders({ ticketId, canDispatch }: { ticketId: string; canDispatch: boolean }) {
+export function TicketWorkOrders({
+  ticketId,
+  canDispatch,
+  canDeduct = false,
+}: {
+  ticketId: string;
+  canDispatch: boolean;
+  canDeduct?: boolean;
+}) {
+  const [deducting, setDeducting] = useState<string | null>(null);
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -65,11 +75,65 @@ export function TicketWorkOrders({ ticketId, canDispatch }: { ticketId: string; 
               {w.status === 'completed' && (
                 <a href={`/api/v1/work-orders/${w.id}/report.pdf`}>{t('field.report')}</a>
               )}
+              {canDeduct && (
+                <Button size="small" onClick={() => setDeducting(w.id)} data-testid="wo-third-party">
+                  {t('field.thirdParty')}
+                </Button>
+              )}
             </Space>
           </List.Item>
         )}
       />
+      {deducting && <ThirdPartyDeduction workOrderId={deducting} onClose={() => setDeducting(null)} />}
     </Card>
+  );
+}
+
+/** 篇4 f.3: the customer had a third party repair after a missed on-site deadline; deduct it, with evidence. */
+function ThirdPartyDeduction({ workOrderId, onClose }: { workOrderId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<string[]>([]);
+  const run = useMutation({
+    mutationFn: (v: { amount: number; reason: string }) =>
+      api.post(`/api/v1/work-orders/${workOrderId}/third-party-deduction`, {
+        amountFen: Math.round(v.amount * 100),
+        reason: v.reason,
+        evidenceFileId: files[0],
+      }),
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      onClose();
+    },
+    onError: (err) => message.error((err as Error).message),
+  });
+  return (
+    <Modal
+      open
+      title={t('field.thirdParty')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ disabled: !files.length }}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form.Item name="amount" label={t('field.amount')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} step={0.01} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label={t('field.evidence')} required>
+          <Attachments
+            fileIds={files}
+            customerId={null}
+            canEdit
+            max={1}
+            onChange={async (ids) => setFiles(ids)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -13,7 +13,7 @@ export function DispatchPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [queue, setQueue] = useState('unassigned');
-  const list = useWorkOrders({ queue });
+  const list = useWorkOrders({ queue: queue === 'followups' ? 'open' : queue });
   const engineers = useQuery({
     queryKey: [workOrdersKey, 'engineers'],
     queryFn: () =>
@@ -38,12 +38,14 @@ export function DispatchPage() {
       <Tabs
         activeKey={queue}
         onChange={setQueue}
-        items={['unassigned', 'open'].map((q) => ({
+        items={['unassigned', 'open', 'followups'].map((q) => ({
           key: q,
           label: <span data-testid={`dispatch-${q}`}>{t(`field.queues.${q}`)}</span>,
         }))}
       />
+      {queue === 'followups' && <FollowUps />}
       <Table<WorkOrder>
+        style={queue === 'followups' ? { display: 'none' } : undefined}
         rowKey="id"
         size="middle"
         loading={list.isLoading}
@@ -110,5 +112,34 @@ export function DispatchPage() {
         ]}
       />
     </>
+  );
+}
+
+/** Follow-up visits due after completed work (篇1 四.3). */
+function FollowUps() {
+  const { t, i18n } = useTranslation();
+  const list = useQuery({
+    queryKey: [workOrdersKey, 'follow-ups'],
+    queryFn: () =>
+      api.get<{ id: string; dueAt: string; workOrderNumber: string; customerName: string }[]>(
+        '/api/v1/follow-ups',
+      ),
+  });
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={list.data ?? []}
+      columns={[
+        {
+          title: t('field.dueAt'),
+          dataIndex: 'dueAt',
+          render: (d: string) => new Date(d).toLocaleString(i18n.language),
+        },
+        { title: t('field.number'), dataIndex: 'workOrderNumber' },
+        { title: t('tickets.customer'), dataIndex: 'customerName' },
+      ]}
+    />
   );
 }

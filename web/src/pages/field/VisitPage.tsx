@@ -146,6 +146,7 @@ export function VisitPage() {
             </div>
           </Card>
         )}
+        <Charges workOrderId={w.id} />
         <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} />
         <Card size="small" title={t('field.timeline')}>
           <Timeline
@@ -370,6 +371,59 @@ function VisitParts({
           </Button>
         </Space>
       </Space>
+    </Card>
+  );
+}
+
+interface ChargeSheetView {
+  status: string;
+  reasons: { code: string; params: Record<string, string | number>; text: string }[];
+  lines: { item: string; label: string; quantity: number; unitFen: number; amountFen: number }[];
+  totalFen: number;
+  receiptNumber: string | null;
+}
+
+/** 收费: what the warranty does not cover, shown to the customer before the work; the receipt after. */
+function Charges({ workOrderId }: { workOrderId: string }) {
+  const { t } = useTranslation();
+  const sheet = useQuery({
+    queryKey: ['work-orders', 'charges', workOrderId],
+    queryFn: () => api.get<ChargeSheetView>(`/api/v1/work-orders/${workOrderId}/charges`),
+  });
+  if (!sheet.data) return null;
+  const s = sheet.data;
+  const yuan = (f: number) => (f / 100).toFixed(2);
+  return (
+    <Card size="small" title={t('field.charges')} data-testid="visit-charges">
+      <div>
+        <Tag color={s.totalFen ? 'orange' : 'green'}>
+          {t(`field.coverage.${s.status}`, { defaultValue: s.status })}
+        </Tag>
+        {s.receiptNumber && (
+          <Tag color="blue">
+            {t('field.receipt')} {s.receiptNumber}
+          </Tag>
+        )}
+      </div>
+      <ul style={{ paddingInlineStart: 18, margin: '8px 0' }}>
+        {s.reasons.map((r) => (
+          <li key={r.code} style={{ color: '#666' }}>
+            {t(`warranty.reasons.${r.code}`, { ...r.params, defaultValue: r.text })}
+          </li>
+        ))}
+      </ul>
+      {s.lines.map((l) => (
+        <div key={l.label} style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>
+            {l.item === 'part' ? l.label : t(`field.chargeItems.${l.item}`)} × {l.quantity}
+          </span>
+          <span>¥{yuan(l.amountFen)}</span>
+        </div>
+      ))}
+      <div style={{ display: 'flex', justifyContent: 'space-between', fontWeight: 600, marginTop: 6 }}>
+        <span>{t('field.total')}</span>
+        <span data-testid="visit-charges-total">¥{yuan(s.totalFen)}</span>
+      </div>
     </Card>
   );
 }

@@ -89,7 +89,11 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
         <SlaPanel ticket={tk} staff={staff} />
         {!staff && <TicketReports ticketId={tk.id} />}
         {staff && me.permissions.includes('workorders.read_all') && (
-          <TicketWorkOrders ticketId={tk.id} canDispatch={me.permissions.includes('workorders.dispatch')} />
+          <TicketWorkOrders
+            ticketId={tk.id}
+            canDispatch={me.permissions.includes('workorders.dispatch')}
+            canDeduct={me.permissions.includes('deposits.approve')}
+          />
         )}
         {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
         <TicketLinks ticket={tk} base={base} staff={staff} />
