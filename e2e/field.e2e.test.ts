@@ -38,7 +38,10 @@ describe('field service', () => {
     );
     await agent.getByTestId('nav-dispatch').click();
     await expect.poll(() => agent.getByTestId('dispatch-table').textContent()).toContain(number);
+    await agent.getByTestId(`dispatch-suggest-${number}`).click();
+    await expect.poll(() => agent.locator('.ant-popover').textContent()).toContain('刘工');
     await screenshot(agent, 'dispatch-board');
+    await agent.keyboard.press('Escape');
     await agent.getByTestId(`dispatch-assign-${number}`).click();
     await agent.locator('.ant-select-item-option', { hasText: '刘工' }).click();
     await expect.poll(() => agent.getByTestId('dispatch-table').textContent()).not.toContain(number);

@@ -59,6 +59,7 @@ const PARTS = [
 ];
 
 export async function loadPartsDemo(db: Db, clock: Clock) {
+  await loadEngineerDemo(db);
   const users = (
     await db.execute<{ id: string; username: string }>(sql`select id, username from users
     where username in ('field', 'storekeeper')`)
@@ -120,4 +121,11 @@ export async function loadPartsDemo(db: Db, clock: Clock) {
       await transfer(ctx, { partId: part.id, fromLocationId: hz.id, toLocationId: van.id, quantity: inVan });
     await setReorderRule(ctx, { partId: part.id, locationId: hz.id, reorderPoint: 5, reorderQuantity: 20 });
   }
+}
+
+/** The demo field engineer: lighting and power skills, based in Hangzhou, Monday to Saturday. */
+async function loadEngineerDemo(db: Db) {
+  await db.execute(sql`insert into engineer_profiles (user_id, skills, home_region, work_days, work_start, work_end)
+    select id, '{lighting,power,control}', '杭州市', '{1,2,3,4,5,6}', 480, 1080 from users where username = 'field'
+    on conflict do nothing`);
 }

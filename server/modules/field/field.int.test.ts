@@ -379,3 +379,93 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     expect(ok.json()).toMatchObject({ balanceFen: 880_000 });
   });
 });
+
+describe('who should go', () => {
+  it('ranks engineers by skill, region, load and leave, and keeps profiles with versions', async () => {
+    const manager = (await loginAs(t, { role: 'manager' })).session;
+    const c = await buildCustomer(t.db);
+    const project = (
+      await manager.request('POST', '/api/v1/projects', {
+        customerId: c.id,
+        code: `P-${Date.now()}`,
+        name: '隧道照明',
+        region: '宁波市',
+      })
+    ).json();
+    const product = (
+      await manager.request('POST', '/api/v1/products', {
+        model: `TL-${Date.now()}`,
+        name: '隧道灯',
+        category: 'tunnel',
+        sizeClass: 'small',
+      })
+    ).json();
+    const asset = (
+      await manager.request('POST', '/api/v1/assets', {
+        projectId: project.id,
+        productId: product.id,
+        serial: `T-${Date.now()}`,
+      })
+    ).json();
+    const skilled = await loginAs(t, { role: 'field_engineer' });
+    const away = await loginAs(t, { role: 'field_engineer' });
+    const profile = (over: Record<string, unknown>) => ({
+      version: 0,
+      skills: [],
+      homeRegion: null,
+      latitude: null,
+      longitude: null,
+      workDays: [0, 1, 2, 3, 4, 5, 6],
+      workStart: 480,
+      workEnd: 1080,
+      leave: [],
+      ...over,
+    });
+    const bad = await manager.request(
+      'PUT',
+      `/api/v1/engineers/${skilled.user.id}/profile`,
+      profile({ workEnd: 400 }),
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('workEnd');
+    const ok = await manager.request(
+      'PUT',
+      `/api/v1/engineers/${skilled.user.id}/profile`,
+      profile({ skills: ['tunnel'], homeRegion: '宁波市' }),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(
+      (await manager.request('PUT', `/api/v1/engineers/${skilled.user.id}/profile`, profile({ skills: [] })))
+        .statusCode,
+    ).toBe(409);
+    await manager.request(
+      'PUT',
+      `/api/v1/engineers/${away.user.id}/profile`,
+      profile({
+        skills: ['tunnel'],
+        homeRegion: '宁波市',
+        leave: [{ from: '2026-11-20', to: '2026-11-30' }],
+      }),
+    );
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: c.id,
+        projectId: project.id,
+        assetIds: [asset.id],
+        subject: '隧道灯闪烁',
+        description: 'x',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, {})).json();
+    const ranked = (await agent.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).json();
+    expect(ranked[0]).toMatchObject({ engineerId: skilled.user.id, available: true });
+    expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市']));
+    const awayRank = ranked.find((r: { engineerId: string }) => r.engineerId === away.user.id);
+    expect(awayRank).toMatchObject({ available: false });
+    expect(awayRank.reasons).toContain('on_leave');
+    expect(ranked.at(-1).engineerId).toBe(away.user.id);
+    expect((await engineer.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).statusCode).toBe(403);
+  });
+});

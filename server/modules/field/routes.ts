@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import * as engineers from './engineers.ts';
 import { VISIT_STAGES, WORK_ORDER_KINDS } from './schema.ts';
 import * as service from './service.ts';
 
@@ -61,11 +62,11 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'workorders.dispatch' },
       schema: {
         tags,
-        summary: 'Field engineers and their open work orders',
+        summary: 'Field engineers: profile (skills, region, hours, leave), van and open work orders',
         response: { 200: z.array(ZAny) },
       },
     },
-    async (request) => service.engineers(deps.ctx(request)),
+    async (request) => engineers.listEngineers(deps.ctx(request)),
   );
   app.get(
     '/api/v1/work-orders/:id',
@@ -198,5 +199,42 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => service.openFollowUps(deps.ctx(request)),
+  );
+  app.put(
+    '/api/v1/engineers/:id/profile',
+    {
+      config: { permission: 'workorders.dispatch' },
+      schema: {
+        tags,
+        summary: "Set a field engineer's skills, home region and position, working days and hours, leave",
+        params: ZIdParams,
+        body: z.strictObject({
+          version: z.int().min(0),
+          skills: z.array(z.string().trim().min(1).max(60)).max(50),
+          homeRegion: z.string().trim().max(60).nullable(),
+          latitude: z.number().min(-90).max(90).nullable(),
+          longitude: z.number().min(-180).max(180).nullable(),
+          workDays: z.array(z.int().min(0).max(6)).max(7),
+          workStart: z.int().min(0).max(1440),
+          workEnd: z.int().min(0).max(1440),
+          leave: z.array(z.strictObject({ from: z.iso.date(), to: z.iso.date() })).max(100),
+        }),
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => engineers.saveProfile(deps.ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/work-orders/:id/suggestions',
+    {
+      config: { permission: 'workorders.dispatch' },
+      schema: {
+        tags,
+        summary: 'Engineers ranked for this work: skill, nearness, load, availability, parts in the van',
+        params: ZIdParams,
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => engineers.suggestions(deps.ctx(request), request.params.id),
   );
 }

@@ -132,3 +132,22 @@ export const followUps = pgTable(
     index('follow_ups_due_idx').on(t.dueAt).where(sql`${t.status} = 'open'`),
   ],
 );
+
+// What the dispatcher knows of each field engineer: skills (product categories), home region and
+// position, working days and hours, leave.
+export const engineerProfiles = pgTable('engineer_profiles', {
+  userId: uuid('user_id').primaryKey(),
+  skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+  homeRegion: text('home_region'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  /** 0 = Sunday … 6 = Saturday. */
+  workDays: integer('work_days').array().notNull().default(sql`'{1,2,3,4,5}'::int[]`),
+  /** Minutes from midnight, local time. */
+  workStart: integer('work_start').notNull().default(510),
+  workEnd: integer('work_end').notNull().default(1050),
+  /** [{ from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' }] inclusive. */
+  leave: jsonb('leave').notNull().default(sql`'[]'::jsonb`),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -534,15 +534,3 @@ export async function openFollowUps(ctx: Ctx) {
     ticketId: r.ticket_id,
   }));
 }
-
-/** Field engineers with their open load, for the dispatcher. */
-export async function engineers(ctx: Ctx) {
-  if (!ctx.principal.permissions.has('workorders.dispatch')) throw forbidden();
-  const r = await ctx.db.execute<{ id: string; display_name: string; open: number }>(sql`
-    select u.id, u.display_name,
-      (select count(*)::int from work_orders w where w.engineer_id = u.id
-        and w.status not in ('completed', 'cancelled')) as open
-    from users u where u.kind = 'staff' and not u.disabled and 'field_engineer' = any(u.roles)
-    order by open, u.display_name`);
-  return r.rows.map((e) => ({ id: e.id, displayName: e.display_name, openWorkOrders: e.open }));
-}

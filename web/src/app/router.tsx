@@ -16,6 +16,7 @@ import { CustomersPage } from '../pages/console/CustomersPage.tsx';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { DispatchPage } from '../pages/field/DispatchPage.tsx';
+import { EngineersPage } from '../pages/field/EngineersPage.tsx';
 import { MyJobsPage } from '../pages/field/MyJobsPage.tsx';
 import { VisitPage } from '../pages/field/VisitPage.tsx';
 import { PartDetailPage } from '../pages/parts/PartDetailPage.tsx';
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
       { path: 'sla', element: guarded('sla.read', <SlaPage />) },
       { path: 'dispatch', element: guarded('workorders.dispatch', <DispatchPage />) },
+      { path: 'engineers', element: guarded('workorders.dispatch', <EngineersPage />) },
       { path: 'jobs', element: guarded('workorders.work', <MyJobsPage />) },
       { path: 'jobs/:id', element: guarded('workorders.work', <VisitPage />) },
       { path: 'parts', element: guarded('parts.read', <PartsPage />) },

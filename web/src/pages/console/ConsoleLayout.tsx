@@ -7,6 +7,7 @@ import {
   CustomerServiceOutlined,
   FieldTimeOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
   MenuOutlined,
@@ -59,6 +60,13 @@ const NAV: NavItem[] = [
     path: '/console/dispatch',
     icon: <ScheduleOutlined />,
     label: 'nav.dispatch',
+    permission: 'workorders.dispatch',
+  },
+  {
+    key: 'engineers',
+    path: '/console/engineers',
+    icon: <IdcardOutlined />,
+    label: 'nav.engineers',
     permission: 'workorders.dispatch',
   },
   {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Select, Table, Tabs, Tag } from 'antd';
+import { App, Button, DatePicker, List, Popover, Select, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +51,7 @@ export function DispatchPage() {
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={{ x: 1320 }}
+        scroll={{ x: 1430 }}
         data-testid="dispatch-table"
         columns={[
           { title: t('field.number'), dataIndex: 'number', width: 150 },
@@ -92,6 +92,17 @@ export function DispatchPage() {
                   label: `${e.displayName} (${t('field.load', { count: e.openWorkOrders })})`,
                 }))}
                 data-testid={`dispatch-assign-${w.number}`}
+              />
+            ),
+          },
+          {
+            title: t('field.suggested'),
+            key: 'suggest',
+            width: 110,
+            render: (_: unknown, w) => (
+              <Suggestions
+                workOrder={w}
+                onPick={(engineerId) => save.mutate({ id: w.id, version: w.version, engineerId })}
               />
             ),
           },
@@ -141,5 +152,66 @@ function FollowUps() {
         { title: t('tickets.customer'), dataIndex: 'customerName' },
       ]}
     />
+  );
+}
+
+/** Who should go: the engineers ranked for this work, with the reasons; one click assigns. */
+function Suggestions({ workOrder, onPick }: { workOrder: WorkOrder; onPick: (engineerId: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: [workOrdersKey, 'suggestions', workOrder.id],
+    queryFn: () =>
+      api.get<
+        { engineerId: string; displayName: string; score: number; reasons: string[]; available: boolean }[]
+      >(`/api/v1/work-orders/${workOrder.id}/suggestions`),
+    enabled: open,
+  });
+  const reason = (r: string) => {
+    const [key, value] = r.split(':');
+    return t(`field.reasons.${key}`, { value, defaultValue: r });
+  };
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      title={t('field.suggested')}
+      content={
+        <List
+          size="small"
+          style={{ width: 340 }}
+          loading={list.isLoading}
+          dataSource={list.data ?? []}
+          renderItem={(s) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="assign"
+                  size="small"
+                  type="primary"
+                  disabled={!s.available}
+                  onClick={() => {
+                    setOpen(false);
+                    onPick(s.engineerId);
+                  }}
+                >
+                  {t('field.assignShort')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={`${s.displayName} · ${s.score}`}
+                description={s.reasons.map(reason).join('，')}
+              />
+            </List.Item>
+          )}
+        />
+      }
+    >
+      <Button size="small" data-testid={`dispatch-suggest-${workOrder.number}`}>
+        {t('field.suggest')}
+      </Button>
+    </Popover>
   );
 }

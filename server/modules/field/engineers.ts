@@ -1,0 +1,177 @@
+// Field engineers as the dispatcher sees them, and who should take a piece of work: ranked by skill
+// (the equipment's product categories), nearness (same region; distance when both positions are
+// known), current load, availability (working day, not on leave), and whether his van holds parts
+// that fit the equipment. Every score comes with its reasons; the dispatcher can always choose another.
+import { eq, sql } from 'drizzle-orm';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
+import { engineerProfiles, workOrders } from './schema.ts';
+
+export interface ProfileInput {
+  skills: string[];
+  homeRegion: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  workDays: number[];
+  workStart: number;
+  workEnd: number;
+  leave: { from: string; to: string }[];
+}
+
+const DEFAULT_PROFILE = {
+  skills: [] as string[],
+  homeRegion: null as string | null,
+  latitude: null as number | null,
+  longitude: null as number | null,
+  workDays: [1, 2, 3, 4, 5],
+  workStart: 510,
+  workEnd: 1050,
+  leave: [] as { from: string; to: string }[],
+  version: 0,
+};
+
+export async function listEngineers(ctx: Ctx) {
+  const rows = await ctx.db.execute<{
+    id: string;
+    display_name: string;
+    open: number;
+    van_id: string | null;
+    profile: (typeof engineerProfiles.$inferSelect & Record<string, unknown>) | null;
+  }>(sql`
+    select u.id, u.display_name,
+      (select count(*)::int from work_orders w where w.engineer_id = u.id
+        and w.status not in ('completed', 'cancelled')) as open,
+      (select id from stock_locations l where l.keeper_id = u.id and l.kind = 'van' and l.active limit 1) as van_id,
+      (select to_jsonb(p) from engineer_profiles p where p.user_id = u.id) as profile
+    from users u where u.kind = 'staff' and not u.disabled and 'field_engineer' = any(u.roles)
+    order by u.display_name`);
+  return rows.rows.map((r) => {
+    const p = r.profile as Record<string, unknown> | null;
+    return {
+      id: r.id,
+      displayName: r.display_name,
+      openWorkOrders: r.open,
+      vanId: r.van_id,
+      profile: p
+        ? {
+            skills: p.skills as string[],
+            homeRegion: p.home_region as string | null,
+            latitude: p.latitude as number | null,
+            longitude: p.longitude as number | null,
+            workDays: p.work_days as number[],
+            workStart: p.work_start as number,
+            workEnd: p.work_end as number,
+            leave: p.leave as { from: string; to: string }[],
+            version: p.version as number,
+          }
+        : DEFAULT_PROFILE,
+    };
+  });
+}
+
+export async function saveProfile(ctx: Ctx, userId: string, input: ProfileInput & { version: number }) {
+  if (input.workEnd <= input.workStart) throw invalidField('workEnd', 'must be after the start');
+  input.leave.forEach((l, i) => {
+    if (l.to < l.from) throw invalidField(`leave.${i}.to`, 'before the start of the leave');
+  });
+  const engineer = (await listEngineers(ctx)).find((e) => e.id === userId);
+  if (!engineer) throw notFound('Field engineer');
+  const { version, ...values } = input;
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const rows = await tx
+      .insert(engineerProfiles)
+      .values({ userId, ...values, version: 1, updatedAt: now })
+      .onConflictDoUpdate({
+        target: engineerProfiles.userId,
+        set: { ...values, version: sql`${engineerProfiles.version} + 1`, updatedAt: now },
+        setWhere: sql`${engineerProfiles.version} = ${version}`,
+      })
+      .returning();
+    if (!rows.length) throw staleVersion('Engineer profile');
+    await writeAudit(tx, ctx, {
+      action: 'engineer.profile',
+      entityType: 'user',
+      entityId: userId,
+      after: rows[0],
+    });
+    return rows[0]!;
+  });
+}
+
+const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
+  const r = (d: number) => (d * Math.PI) / 180;
+  const h =
+    Math.sin(r(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lng - a.lng) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+};
+
+/** Engineers ranked for a work order, best first, each with the reasons of its score. */
+export async function suggestions(ctx: Ctx, workOrderId: string) {
+  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, workOrderId));
+  if (!w) throw notFound('Work order');
+  const [site] = (
+    await ctx.db.execute<{
+      region: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      categories: string[];
+      products: string[];
+    }>(sql`
+      select coalesce(p.region, c.region) as region, p.latitude, p.longitude,
+        coalesce((select array_agg(distinct pr.category) from assets a join products pr on pr.id = a.product_id
+          where a.id = any(${`{${w.assetIds.join(',')}}`}::uuid[])), '{}') as categories,
+        coalesce((select array_agg(distinct a.product_id::text) from assets a
+          where a.id = any(${`{${w.assetIds.join(',')}}`}::uuid[])), '{}') as products
+      from customers c left join projects p on p.id = ${w.projectId} where c.id = ${w.customerId}`)
+  ).rows;
+  const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const out = [];
+  for (const e of await listEngineers(ctx)) {
+    const reasons: string[] = [];
+    let score = 0;
+    const p = e.profile;
+    const skilled = site?.categories.filter((c) => p.skills.includes(c)) ?? [];
+    if (skilled.length) {
+      score += 40;
+      reasons.push(`skill:${skilled.join(',')}`);
+    } else if (!site?.categories.length) score += 10;
+    if (site?.latitude != null && site.longitude != null && p.latitude != null && p.longitude != null) {
+      const d = km({ lat: site.latitude, lng: site.longitude }, { lat: p.latitude, lng: p.longitude });
+      score += Math.max(0, 30 - Math.round(d / 5));
+      reasons.push(`distance:${Math.round(d)}km`);
+    } else if (site?.region && p.homeRegion === site.region) {
+      score += 25;
+      reasons.push(`region:${site.region}`);
+    }
+    score -= 5 * e.openWorkOrders;
+    reasons.push(`load:${e.openWorkOrders}`);
+    const onLeave = p.leave.some((l) => l.from <= today && today <= l.to);
+    if (onLeave) {
+      score -= 100;
+      reasons.push('on_leave');
+    } else if (!p.workDays.includes(weekday)) {
+      score -= 20;
+      reasons.push('day_off');
+    }
+    if (e.vanId && site?.products.length) {
+      const [fits] = (
+        await ctx.db.execute<{
+          n: number;
+        }>(sql`select count(*)::int as n from stock_levels l join parts pt on pt.id = l.part_id
+          where l.location_id = ${e.vanId} and l.condition = 'good' and l.on_hand > l.reserved
+            and pt.fits_product_ids && ${`{${site.products.join(',')}}`}::uuid[]`)
+      ).rows;
+      if (fits?.n) {
+        score += 15;
+        reasons.push('van_parts');
+      }
+    }
+    out.push({ engineerId: e.id, displayName: e.displayName, score, reasons, available: !onLeave });
+  }
+  return out.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
+}

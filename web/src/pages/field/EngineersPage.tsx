@@ -1,0 +1,191 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  TimePicker,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { applyServerErrors } from '../../components/form-errors.ts';
+import { workOrdersKey } from '../../features/field/work-orders-query.ts';
+
+interface Engineer {
+  id: string;
+  displayName: string;
+  openWorkOrders: number;
+  vanId: string | null;
+  profile: {
+    skills: string[];
+    homeRegion: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    workDays: number[];
+    workStart: number;
+    workEnd: number;
+    leave: { from: string; to: string }[];
+    version: number;
+  };
+}
+
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
+export function EngineersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const list = useQuery({
+    queryKey: [workOrdersKey, 'engineers'],
+    queryFn: () => api.get<Engineer[]>('/api/v1/work-orders/engineers'),
+  });
+  const [editing, setEditing] = useState<Engineer | null>(null);
+  const [form] = Form.useForm();
+  const weekdays = t('sla.weekdays', { returnObjects: true }) as string[];
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.put(`/api/v1/engineers/${editing!.id}/profile`, body),
+    onSuccess: () => {
+      setEditing(null);
+      void client.invalidateQueries({ queryKey: [workOrdersKey] });
+    },
+    onError: (err) => message.error(applyServerErrors(form, err)),
+  });
+  return (
+    <>
+      <h1 className="page-title">{t('nav.engineers')}</h1>
+      <Table<Engineer>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('field.engineer'), dataIndex: 'displayName' },
+          {
+            title: t('field.skills'),
+            key: 'skills',
+            render: (_: unknown, e) => e.profile.skills.map((s) => <Tag key={s}>{s}</Tag>),
+          },
+          {
+            title: t('field.homeRegion'),
+            key: 'region',
+            render: (_: unknown, e) => e.profile.homeRegion ?? '—',
+          },
+          {
+            title: t('field.hours'),
+            key: 'hours',
+            render: (_: unknown, e) =>
+              `${e.profile.workDays.map((d) => weekdays[d]).join(' ')} ${hhmm(e.profile.workStart)}–${hhmm(e.profile.workEnd)}`,
+          },
+          {
+            title: t('field.leave'),
+            key: 'leave',
+            render: (_: unknown, e) => e.profile.leave.map((l) => `${l.from}~${l.to}`).join('，') || '—',
+          },
+          { title: t('field.openWork'), dataIndex: 'openWorkOrders', width: 90 },
+          {
+            title: '',
+            key: 'edit',
+            width: 80,
+            render: (_: unknown, e) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  form.setFieldsValue({
+                    ...e.profile,
+                    hours: [
+                      dayjs().startOf('day').add(e.profile.workStart, 'minute'),
+                      dayjs().startOf('day').add(e.profile.workEnd, 'minute'),
+                    ],
+                    leave: e.profile.leave.map((l) => [dayjs(l.from), dayjs(l.to)]),
+                  });
+                  setEditing(e);
+                }}
+                data-testid={`engineer-edit-${e.displayName}`}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <FormModal
+        open={editing !== null}
+        title={editing?.displayName}
+        form={form}
+        onCancel={() => setEditing(null)}
+        loading={save.isPending}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            save.mutate({
+              version: editing!.profile.version,
+              skills: v.skills ?? [],
+              homeRegion: v.homeRegion || null,
+              latitude: v.latitude ?? null,
+              longitude: v.longitude ?? null,
+              workDays: v.workDays ?? [],
+              workStart: v.hours[0].hour() * 60 + v.hours[0].minute(),
+              workEnd: v.hours[1].hour() * 60 + v.hours[1].minute(),
+              leave: (v.leave ?? []).map((r: [dayjs.Dayjs, dayjs.Dayjs]) => ({
+                from: r[0].format('YYYY-MM-DD'),
+                to: r[1].format('YYYY-MM-DD'),
+              })),
+            })
+          }
+        >
+          <Form.Item name="skills" label={t('field.skills')} extra={t('field.skillsHelp')}>
+            <Select mode="tags" />
+          </Form.Item>
+          <Form.Item name="homeRegion" label={t('field.homeRegion')}>
+            <Input />
+          </Form.Item>
+          <Space>
+            <Form.Item name="latitude" label={t('field.latitude')}>
+              <InputNumber min={-90} max={90} step={0.0001} />
+            </Form.Item>
+            <Form.Item name="longitude" label={t('field.longitude')}>
+              <InputNumber min={-180} max={180} step={0.0001} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="workDays" label={t('field.workDays')}>
+            <Checkbox.Group options={weekdays.map((w, i) => ({ value: i, label: w }))} />
+          </Form.Item>
+          <Form.Item name="hours" label={t('field.hours')} rules={[{ required: true }]}>
+            <TimePicker.RangePicker format="HH:mm" minuteStep={15} />
+          </Form.Item>
+          <Form.List name="leave">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key}>
+                    <Form.Item name={f.name} label={t('field.leave')} rules={[{ required: true }]}>
+                      <DatePicker.RangePicker />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>{t('common.remove')}</Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add()}>{t('field.addLeave')}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </FormModal>
+    </>
+  );
+}
