@@ -131,4 +131,26 @@ describe('field service', () => {
     await expect.poll(() => onSite.textContent()).toContain('已达成');
     await desk.close();
   });
+
+  it('schedules work by dragging it onto an engineer’s slot', async () => {
+    const desk = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await desk.newPage();
+    await logIn(page, 'agent');
+    await page.getByTestId('nav-tickets').click();
+    await page.getByTestId('queue-all').click();
+    await page.getByText('上次维修后同一路灯再次不亮').click();
+    await page.getByTestId('wo-create').click();
+    await expect.poll(() => page.locator('[data-testid^="wo-WO-"]').count()).toBe(1);
+    const number = ((await page.locator('[data-testid^="wo-WO-"]').getAttribute('data-testid')) ?? '').slice(
+      3,
+    );
+    await page.getByTestId('nav-dispatch').click();
+    await page.getByTestId('dispatch-schedule').click();
+    const card = page.getByTestId('schedule-unassigned').getByTestId(`schedule-wo-${number}`);
+    await expect.poll(() => card.count()).toBe(1);
+    await card.dragTo(page.getByTestId('slot-刘工-10'));
+    await expect.poll(() => page.getByTestId('slot-刘工-10').textContent()).toContain(number);
+    await screenshot(page, 'dispatch-schedule');
+    await desk.close();
+  });
 });

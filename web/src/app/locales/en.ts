@@ -421,6 +421,9 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    dayView: 'Day',
+    weekView: 'Week',
+    toSchedule: 'To schedule (drag onto an engineer’s slot)',
     suggested: 'Suggested',
     suggest: 'Suggest',
     assignShort: 'Assign',
@@ -483,7 +486,12 @@ export const en: typeof zhCN = {
     scheduled: 'Scheduled',
     onSiteDue: 'On site by',
     noJobs: 'No open jobs',
-    queues: { unassigned: 'To dispatch', open: 'In progress', followups: 'Follow-ups due' },
+    queues: {
+      unassigned: 'To dispatch',
+      open: 'In progress',
+      schedule: 'Schedule',
+      followups: 'Follow-ups due',
+    },
     kinds: {
       repair: 'Repair',
       maintenance: 'Maintenance',

@@ -408,6 +408,9 @@ export const zhCN = {
     },
   },
   field: {
+    dayView: '日',
+    weekView: '周',
+    toSchedule: '待排程（拖到工程师的时段上）',
     suggested: '推荐',
     suggest: '推荐人选',
     assignShort: '指派',
@@ -470,7 +473,7 @@ export const zhCN = {
     scheduled: '计划时间',
     onSiteDue: '到场期限',
     noJobs: '暂无待办工单',
-    queues: { unassigned: '待派工', open: '进行中', followups: '待回访' },
+    queues: { unassigned: '待派工', open: '进行中', schedule: '日程', followups: '待回访' },
     kinds: { repair: '维修', maintenance: '保养', inspection: '巡检', installation: '安装调试' },
     statuses: {
       new: '待派工',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
+import { ScheduleBoard } from './ScheduleBoard.tsx';
 
 /** 派工台: open work with its on-site deadline; assign or reschedule; engineers by current load. */
 export function DispatchPage() {
@@ -13,7 +14,7 @@ export function DispatchPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [queue, setQueue] = useState('unassigned');
-  const list = useWorkOrders({ queue: queue === 'followups' ? 'open' : queue });
+  const list = useWorkOrders({ queue: queue === 'unassigned' ? 'unassigned' : 'open' });
   const engineers = useQuery({
     queryKey: [workOrdersKey, 'engineers'],
     queryFn: () =>
@@ -38,14 +39,15 @@ export function DispatchPage() {
       <Tabs
         activeKey={queue}
         onChange={setQueue}
-        items={['unassigned', 'open', 'followups'].map((q) => ({
+        items={['unassigned', 'open', 'schedule', 'followups'].map((q) => ({
           key: q,
           label: <span data-testid={`dispatch-${q}`}>{t(`field.queues.${q}`)}</span>,
         }))}
       />
       {queue === 'followups' && <FollowUps />}
+      {queue === 'schedule' && <ScheduleBoard />}
       <Table<WorkOrder>
-        style={queue === 'followups' ? { display: 'none' } : undefined}
+        style={queue === 'followups' || queue === 'schedule' ? { display: 'none' } : undefined}
         rowKey="id"
         size="middle"
         loading={list.isLoading}

@@ -1,0 +1,142 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Card, DatePicker, Radio, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
+
+const HOURS = Array.from({ length: 13 }, (_, i) => 8 + i); // 08:00 … 20:00
+
+/**
+ * 日程: a day (hours) or a week (days) per engineer. Drag a work order — from the unassigned list or
+ * from another slot — onto an engineer's slot to assign or reschedule it.
+ */
+export function ScheduleBoard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [day, setDay] = useState<Dayjs>(dayjs().startOf('day'));
+  const [mode, setMode] = useState<'day' | 'week'>('day');
+  const open = useWorkOrders({ queue: 'open' });
+  const engineers = useQuery({
+    queryKey: [workOrdersKey, 'engineers'],
+    queryFn: () =>
+      api.get<{ id: string; displayName: string; openWorkOrders: number }[]>('/api/v1/work-orders/engineers'),
+  });
+  const move = useMutation({
+    mutationFn: (v: { w: WorkOrder; engineerId: string; at: Dayjs }) =>
+      api.patch(`/api/v1/work-orders/${v.w.id}`, {
+        version: v.w.version,
+        engineerId: v.engineerId,
+        scheduledAt: v.at.toISOString(),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
+    onError: (err) => message.error((err as Error).message),
+  });
+  const slots =
+    mode === 'day'
+      ? HOURS.map((h) => ({ key: String(h), label: `${h}:00`, start: day.hour(h), end: day.hour(h + 1) }))
+      : Array.from({ length: 7 }, (_, i) => {
+          const d = day.startOf('week').add(i + 1, 'day');
+          return {
+            key: d.format('MM-DD'),
+            label: d.format('dd MM-DD'),
+            start: d.hour(9),
+            end: d.add(1, 'day'),
+          };
+        });
+  const all = open.data ?? [];
+  const unassigned = all.filter((w) => !w.engineerId || !w.scheduledAt);
+  const at = (w: WorkOrder, engineerId: string, s: (typeof slots)[number]) =>
+    w.engineerId === engineerId &&
+    w.scheduledAt &&
+    !dayjs(w.scheduledAt).isBefore(s.start.startOf(mode === 'day' ? 'hour' : 'day')) &&
+    dayjs(w.scheduledAt).isBefore(s.end);
+  const card = (w: WorkOrder) => (
+    <button
+      type="button"
+      key={w.id}
+      aria-label={`${w.number} ${w.summary}`}
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData('text/plain', w.id)}
+      data-testid={`schedule-wo-${w.number}`}
+      style={{
+        background: w.emergency ? '#fff1f0' : '#e6f4ff',
+        border: `1px solid ${w.emergency ? '#ffa39e' : '#91caff'}`,
+        borderRadius: 4,
+        padding: '2px 6px',
+        marginBottom: 4,
+        cursor: 'grab',
+        fontSize: 12,
+        display: 'block',
+        textAlign: 'left',
+        width: '100%',
+      }}
+    >
+      <b>{w.number}</b> {w.summary}
+    </button>
+  );
+  const drop = (engineerId: string, s: (typeof slots)[number]) => (e: React.DragEvent) => {
+    e.preventDefault();
+    const w = all.find((x) => x.id === e.dataTransfer.getData('text/plain'));
+    if (w) move.mutate({ w, engineerId, at: s.start });
+  };
+  return (
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+      <Space wrap>
+        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} optionType="button">
+          <Radio value="day">{t('field.dayView')}</Radio>
+          <Radio value="week">{t('field.weekView')}</Radio>
+        </Radio.Group>
+        <DatePicker value={day} onChange={(d) => d && setDay(d.startOf('day'))} allowClear={false} />
+      </Space>
+      <Card size="small" title={t('field.toSchedule')} data-testid="schedule-unassigned">
+        <Space wrap>{unassigned.map(card)}</Space>
+        {!unassigned.length && <Tag>{t('field.none')}</Tag>}
+      </Card>
+      <div style={{ overflowX: 'auto' }}>
+        <table
+          style={{ borderCollapse: 'collapse', minWidth: 900, width: '100%' }}
+          data-testid="schedule-grid"
+        >
+          <thead>
+            <tr>
+              <th style={{ textAlign: 'left', padding: 4, width: 140 }}>{t('field.engineer')}</th>
+              {slots.map((s) => (
+                <th key={s.key} style={{ fontWeight: 500, fontSize: 12, padding: 4 }}>
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(engineers.data ?? []).map((e) => (
+              <tr key={e.id}>
+                <td style={{ padding: 4, borderTop: '1px solid #eee' }}>{e.displayName}</td>
+                {slots.map((s) => (
+                  <td
+                    key={s.key}
+                    onDragOver={(ev) => ev.preventDefault()}
+                    onDrop={drop(e.id, s)}
+                    data-testid={`slot-${e.displayName.split(' ')[0]}-${s.key}`}
+                    style={{
+                      borderTop: '1px solid #eee',
+                      borderLeft: '1px solid #f3f3f3',
+                      verticalAlign: 'top',
+                      minWidth: 70,
+                      height: 40,
+                      padding: 2,
+                    }}
+                  >
+                    {all.filter((w) => at(w, e.id, s)).map(card)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
