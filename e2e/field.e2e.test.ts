@@ -73,7 +73,10 @@ describe('field service', () => {
     await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已定位');
     await page.getByTestId('visit-part').click();
     await page.locator('.ant-select-item-option', { hasText: 'DRV-150W' }).click();
-    await page.getByTestId('visit-use-part').click();
+    await page.getByTestId('visit-reserve-part').click();
+    await expect.poll(() => page.getByText('已预留').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^领\s*用$/ }).click();
+    await expect.poll(() => page.getByText('已预留').count()).toBe(0);
     await page.getByTestId('visit-return-part').click();
     await page.getByTestId('stage-completed').click();
     await page.getByTestId('visit-result').fill('更换驱动电源后照明恢复');

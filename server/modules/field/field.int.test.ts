@@ -469,3 +469,35 @@ describe('who should go', () => {
     expect((await engineer.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).statusCode).toBe(403);
   });
 });
+
+describe('photos', () => {
+  it('lets the assigned engineer attach photos before and after the work, and no one else', async () => {
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId,
+        subject: 'p',
+        description: 'q',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
+    const photo = await storeFile(systemCtx(t.db, clock, 'test'), new LocalBlobStore(t.blobDir), {
+      name: 'before.png',
+      data: Buffer.from(PNG.split(',')[1]!, 'base64'),
+      customerId,
+    });
+    const r = await engineer.request('PUT', `/api/v1/work-orders/${wo.id}/photos`, { before: [photo.id] });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ photoIds: [photo.id], afterPhotoIds: [] });
+    const after = await engineer.request('PUT', `/api/v1/work-orders/${wo.id}/photos`, { after: [photo.id] });
+    expect(after.json()).toMatchObject({ photoIds: [photo.id], afterPhotoIds: [photo.id] });
+    expect(
+      (await other.request('PUT', `/api/v1/work-orders/${wo.id}/photos`, { before: [] })).statusCode,
+    ).toBe(404);
+    const unknown = await engineer.request('PUT', `/api/v1/work-orders/${wo.id}/photos`, {
+      before: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(unknown.statusCode).toBe(422);
+  });
+});

@@ -26,6 +26,8 @@ const TEXT = {
     faultLocation: '故障部位',
     cause: '原因分类',
     temporary: '临时方案',
+    plan: '维修方案',
+    consent: '客户同意',
     plannedFix: '彻底修复计划',
     process: '维修过程',
     result: '维修结果',
@@ -63,6 +65,8 @@ const TEXT = {
     faultLocation: 'Fault location',
     cause: 'Cause',
     temporary: 'Temporary solution',
+    plan: 'Repair plan',
+    consent: 'agreed by',
     plannedFix: 'Planned permanent fix',
     process: 'What was done',
     result: 'Result',
@@ -171,6 +175,8 @@ export async function reportPdf(
     line(T.temporary, temporary.solution);
     line(T.plannedFix, temporary.plannedFix);
   }
+  const plan = w.plan as { text?: string; consent?: { kind?: string; by?: string } } | null;
+  if (plan) line(T.plan, `${plan.text ?? ''}（${T.consent}：${plan.consent?.by ?? T.none}）`);
   line(T.process, report.process);
   line(T.result, report.result);
   line(T.tests, report.tests);

@@ -237,4 +237,21 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
     },
     async (request) => engineers.suggestions(deps.ctx(request), request.params.id),
   );
+  app.put(
+    '/api/v1/work-orders/:id/photos',
+    {
+      config: { permission: 'workorders.work' },
+      schema: {
+        tags,
+        summary: 'Set the photos before and after the work',
+        params: ZIdParams,
+        body: z.strictObject({
+          before: z.array(ZId).max(30).optional(),
+          after: z.array(ZId).max(30).optional(),
+        }),
+        response: { 200: ZAny },
+      },
+    },
+    async (request) => service.setPhotos(deps.ctx(request), request.params.id, request.body),
+  );
 }

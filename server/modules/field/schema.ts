@@ -53,7 +53,9 @@ export const workOrders = pgTable(
     report: jsonb('report'),
     timeSpentMinutes: integer('time_spent_minutes'),
     travelKm: doublePrecision('travel_km'),
+    /** Photos before the work (photo_ids) and after it. */
     photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    afterPhotoIds: uuid('after_photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The signed repair report (PDF), once completed. */
     reportFileId: uuid('report_file_id'),
     /** The charge sheet as agreed and billed (null: not charged); with its receipt number. */

@@ -344,7 +344,7 @@ export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input:
               plan: {
                 text: data.plan ?? null,
                 estimatedMinutes: data.estimatedMinutes ?? null,
-                consent: data.consent,
+                consent: { ...(data.consent as object), signatureFileId: data.signatureFileId ?? null },
               },
             }
           : {}),
@@ -533,4 +533,35 @@ export async function openFollowUps(ctx: Ctx) {
     customerName: r.customer,
     ticketId: r.ticket_id,
   }));
+}
+
+/** Photos of the work: before and after (files of the customer, uploaded from the phone). */
+export async function setPhotos(ctx: Ctx, id: string, input: { before?: string[]; after?: string[] }) {
+  const w = await load(ctx, id);
+  if (w.engineerId !== ctx.principal.userId && !ctx.principal.permissions.has('workorders.dispatch'))
+    throw forbidden('Only the assigned engineer adds photos');
+  const ids = [...(input.before ?? []), ...(input.after ?? [])];
+  if (ids.length) {
+    const found = await ctx.db.execute<{ id: string }>(
+      sql`select id from files where id = any(${`{${ids.join(',')}}`}::uuid[]) and (customer_id = ${w.customerId} or customer_id is null)`,
+    );
+    if (found.rows.length !== new Set(ids).size) throw invalidField('before', 'unknown files');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(workOrders)
+      .set({
+        ...(input.before ? { photoIds: input.before } : {}),
+        ...(input.after ? { afterPhotoIds: input.after } : {}),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(workOrders.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'work-order.photos',
+      entityType: 'work_order',
+      entityId: id,
+      after: input,
+    });
+  });
+  return getWorkOrder(ctx, id);
 }

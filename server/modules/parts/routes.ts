@@ -319,6 +319,19 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
     }),
     (ctx, b) => stock.reserve(ctx, b),
   );
+  app.get(
+    '/api/v1/stock/reservations',
+    {
+      config: { permission: 'stock.move' },
+      schema: {
+        tags,
+        summary: 'Open reservations of a ticket',
+        querystring: z.object({ ticketId: ZId }),
+        response: { 200: z.array(ZAny) },
+      },
+    },
+    async (request) => stock.reservationsOf(deps.ctx(request), request.query.ticketId),
+  );
   move(
     '/api/v1/stock/reservations/:id/release',
     'Give back what a reservation holds (all, or a quantity)',

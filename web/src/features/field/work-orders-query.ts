@@ -24,6 +24,8 @@ export interface WorkOrder {
   emergencyPlanFileId?: string | null;
   diagnosis: { faultLocation: string; cause: string } | null;
   temporary: { solution: string; plannedFix: string } | null;
+  photoIds?: string[];
+  afterPhotoIds?: string[];
   version: number;
   createdAt: string;
   events?: { id: number; stage: string; at: string; recordedAt: string; note: string | null }[];

@@ -41,11 +41,17 @@ export const useLocations = () =>
   });
 
 /** A stock movement (receipt, transfer, issue…): everything about parts is refreshed after it. */
-export function useStockMutation<TBody>(path: (b: TBody) => string) {
+export function useStockMutation<TBody>(
+  path: (b: TBody) => string,
+  bodyOf: (b: TBody) => unknown = (b) => b,
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) =>
-      api.post<{ warnings?: { batchCode: string; shelfWarrantyEndedOn: string }[] }>(path(body), body),
+    mutationFn: (input: TBody) =>
+      api.post<{ warnings?: { batchCode: string; shelfWarrantyEndedOn: string }[] }>(
+        path(input),
+        bodyOf(input),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: [partsKey] }),
   });
 }

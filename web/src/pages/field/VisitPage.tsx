@@ -25,6 +25,7 @@ import { useMe } from '../../features/auth/me-query.ts';
 import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
 import { SignatureField, type SignatureHandle } from '../../features/field/SignatureField.tsx';
 import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations, useStockMutation } from '../../features/parts/parts-query.ts';
 
 type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
@@ -41,6 +42,7 @@ export function VisitPage() {
   const [form] = Form.useForm();
   const [open, setOpen] = useState<FormStage | null>(null);
   const signature = useRef<SignatureHandle>(null);
+  const planSignature = useRef<SignatureHandle>(null);
   if (!wo.data) return <Spin />;
   const w = wo.data;
   const done = new Set((w.events ?? []).map((e) => e.stage));
@@ -147,7 +149,27 @@ export function VisitPage() {
           </Card>
         )}
         <Charges workOrderId={w.id} />
-        <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} />
+        <Card size="small" title={t('field.photos')}>
+          <div>{t('field.before')}</div>
+          <Attachments
+            fileIds={w.photoIds ?? []}
+            customerId={w.customerId}
+            canEdit
+            onChange={(ids) =>
+              api.put(`/api/v1/work-orders/${w.id}/photos`, { before: ids }).then(() => wo.refetch())
+            }
+          />
+          <div style={{ marginTop: 8 }}>{t('field.after')}</div>
+          <Attachments
+            fileIds={w.afterPhotoIds ?? []}
+            customerId={w.customerId}
+            canEdit
+            onChange={(ids) =>
+              api.put(`/api/v1/work-orders/${w.id}/photos`, { after: ids }).then(() => wo.refetch())
+            }
+          />
+        </Card>
+        <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} emergency={w.emergency} />
         <Card size="small" title={t('field.timeline')}>
           <Timeline
             items={(w.events ?? []).map((e) => ({
@@ -179,6 +201,8 @@ export function VisitPage() {
             if (stage === 'diagnosed') await act(stage, { faultLocation: v.faultLocation, cause: v.cause });
             if (stage === 'plan_agreed')
               await act(stage, {
+                signature:
+                  v.consentKind === 'signature' ? (planSignature.current?.value() ?? undefined) : undefined,
                 plan: v.plan,
                 estimatedMinutes: v.estimatedMinutes,
                 consent: { kind: v.consentKind, by: v.consentBy, at: new Date().toISOString() },
@@ -228,6 +252,15 @@ export function VisitPage() {
               </Form.Item>
               <Form.Item name="consentBy" label={t('field.consentBy')} rules={[{ required: true }]}>
                 <Input size="large" />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.consentKind !== b.consentKind}>
+                {({ getFieldValue }) =>
+                  getFieldValue('consentKind') === 'signature' && (
+                    <Form.Item label={t('field.customerSignature')}>
+                      <SignatureField ref={planSignature} />
+                    </Form.Item>
+                  )
+                }
               </Form.Item>
             </>
           )}
@@ -282,10 +315,12 @@ function VisitParts({
   workOrderId,
   number,
   ticketId,
+  emergency,
 }: {
   workOrderId: string;
   number: string;
   ticketId: string | null;
+  emergency: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -308,6 +343,24 @@ function VisitParts({
     enabled: Boolean(van),
   });
   const use = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/issues');
+  const reserve = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/reservations');
+  const unused = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/returns');
+  const issueHeld = useStockMutation<{ id: string }>(
+    (b) => `/api/v1/stock/reservations/${b.id}/issue`,
+    () => ({ workOrderRef: number }),
+  );
+  const releaseHeld = useStockMutation<{ id: string }>(
+    (b) => `/api/v1/stock/reservations/${b.id}/release`,
+    () => ({}),
+  );
+  const held = useQuery({
+    queryKey: ['parts', 'reservations', ticketId],
+    queryFn: () =>
+      api.get<{ id: string; partId: string; open: number }[]>('/api/v1/stock/reservations', {
+        ticketId: ticketId!,
+      }),
+    enabled: Boolean(ticketId),
+  });
   const back = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/defective-returns');
   const [partId, setPartId] = useState<string>();
   const [serial, setSerial] = useState('');
@@ -344,6 +397,16 @@ function VisitParts({
           <Button
             size="large"
             disabled={!partId}
+            onClick={() =>
+              reserve.mutate({ partId, locationId: van.id, quantity: 1, emergency, ...ref }, done)
+            }
+            data-testid="visit-reserve-part"
+          >
+            {t('field.reservePart')}
+          </Button>
+          <Button
+            size="large"
+            disabled={!partId}
             onClick={() => use.mutate({ partId, locationId: van.id, quantity: 1, ...ref }, done)}
             data-testid="visit-use-part"
           >
@@ -369,7 +432,28 @@ function VisitParts({
           >
             {t('field.returnReplaced')}
           </Button>
+          <Button
+            size="large"
+            disabled={!partId}
+            onClick={() => unused.mutate({ partId, locationId: van.id, quantity: 1, ...ref }, done)}
+          >
+            {t('field.returnUnused')}
+          </Button>
         </Space>
+        {(held.data ?? []).map((r) => (
+          <Space key={r.id} wrap>
+            <Tag color="blue">
+              {t('field.reserved')}{' '}
+              {good.find((g) => g.partId === r.partId)?.partNumber ?? r.partId.slice(0, 8)} × {r.open}
+            </Tag>
+            <Button size="small" onClick={() => issueHeld.mutate({ id: r.id }, done)}>
+              {t('field.useReserved')}
+            </Button>
+            <Button size="small" onClick={() => releaseHeld.mutate({ id: r.id }, done)}>
+              {t('field.release')}
+            </Button>
+          </Space>
+        ))}
       </Space>
     </Card>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "work_orders" ADD COLUMN "after_photo_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
