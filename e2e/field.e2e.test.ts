@@ -21,16 +21,42 @@ async function logIn(page: Page, username: string) {
   await page.waitForURL(/\/console/);
 }
 
+async function pick(page: Page, testId: string, option: RegExp, typed?: string) {
+  await page.getByTestId(testId).click();
+  if (typed) await page.keyboard.type(typed);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
 describe('field service', () => {
-  it('dispatches, visits offline and online, uses parts, completes, and resolves the ticket', async () => {
+  it('takes a portal fault report through dispatch, an offline-tolerant visit, parts and a signed report', async () => {
+    // The customer reports the fault on its equipment in the portal.
+    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const portal = await customer.newPage();
+    await portal.goto(`${env.baseUrl}/login`);
+    await portal.getByTestId('login-username').fill('hzmetro');
+    await portal.getByTestId('login-password').fill('aftercare-demo');
+    await portal.getByTestId('login-submit').click();
+    await portal.waitForURL(/\/portal/);
+    await portal.getByTestId('nav-portal-tickets').click();
+    await portal.getByTestId('ticket-new').click();
+    await pick(portal, 'ticket-project', /HZ-L1/);
+    await pick(portal, 'ticket-assets', /HZ-L1-P003/, 'P003');
+    await portal.keyboard.press('Escape');
+    await portal.getByTestId('ticket-subject').fill('3号灯杆整夜熄灭');
+    await portal.getByTestId('ticket-description').fill('3 号灯杆昨夜起不亮。');
+    await portal.getByTestId('ticket-submit').click();
+    await portal.waitForURL(/\/portal\/tickets\/[0-9a-f-]{36}$/);
+    const ticketId = portal.url().split('/').pop()!;
+    const ticketUrl = `${env.baseUrl}/console/tickets/${ticketId}`;
+
     const desk = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const agent = await desk.newPage();
     await logIn(agent, 'agent');
-    await agent.getByTestId('nav-tickets').click();
-    await agent.getByTestId('queue-all').click();
-    await agent.getByText('站台照明回路跳闸').click();
-    await agent.waitForURL(/\/console\/tickets\/[0-9a-f-]{36}$/);
-    const ticketUrl = agent.url();
+    await agent.goto(ticketUrl);
     await agent.getByTestId('wo-create').click();
     await expect.poll(() => agent.locator('[data-testid^="wo-WO-"]').count()).toBe(1);
     const number = ((await agent.locator('[data-testid^="wo-WO-"]').getAttribute('data-testid')) ?? '').slice(
@@ -113,17 +139,21 @@ describe('field service', () => {
       expect(text).toContain(s);
     expect(Math.abs(new Date(arrived.at).getTime() - pressedAt)).toBeLessThan(2000);
     expect(new Date(arrived.recordedAt).getTime() - new Date(arrived.at).getTime()).toBeGreaterThan(2000);
+    // The van's stock and the ledger carry the work order.
+    const ledger = await page.evaluate(async () => {
+      const part = (await (await fetch('/api/v1/parts?q=DRV-150W')).json()).items[0];
+      return (await (await fetch(`/api/v1/parts/${part.id}/movements`)).json()).items as {
+        kind: string;
+        workOrderRef: string | null;
+      }[];
+    });
+    expect(ledger.filter((m) => m.workOrderRef === number).map((m) => m.kind)).toEqual(
+      expect.arrayContaining(['reserve', 'issue', 'return_defective']),
+    );
     await phone.close();
 
     // The customer finds the report on its ticket in the portal.
-    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
-    const portal = await customer.newPage();
-    await portal.goto(`${env.baseUrl}/login`);
-    await portal.getByTestId('login-username').fill('hzmetro');
-    await portal.getByTestId('login-password').fill('aftercare-demo');
-    await portal.getByTestId('login-submit').click();
-    await portal.waitForURL(/\/portal/);
-    await portal.goto(ticketUrl.replace('/console/', '/portal/'));
+    await portal.goto(`${env.baseUrl}/portal/tickets/${ticketId}`);
     await expect.poll(() => portal.getByTestId('ticket-reports').textContent()).toContain(number);
     await screenshot(portal, 'portal-report-390');
     await customer.close();
@@ -132,6 +162,13 @@ describe('field service', () => {
     await expect.poll(() => agent.locator('h1').textContent()).toContain('已解决');
     const onSite = agent.getByTestId('sla-panel').locator('tr', { hasText: '到达现场' }).first();
     await expect.poll(() => onSite.textContent()).toContain('已达成');
+    // The service archive of the equipment shows the visit.
+    const assetId = await agent.evaluate(
+      async (id) => (await (await fetch(`/api/v1/tickets/${id}`)).json()).assetIds[0] as string,
+      ticketId,
+    );
+    await agent.goto(`${env.baseUrl}/console/assets/${assetId}`);
+    await expect.poll(() => agent.locator('body').textContent()).toContain(number);
     await desk.close();
   });
 

@@ -459,6 +459,10 @@ describe('who should go', () => {
       })
     ).json();
     const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, {})).json();
+    // Listed with its project's address (the list's subqueries name the outer columns in full).
+    const listed = await agent.request('GET', `/api/v1/work-orders?queue=all&ticketId=${tk.id}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()[0]).toMatchObject({ id: wo.id, customerName: expect.any(String) });
     const ranked = (await agent.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).json();
     expect(ranked[0]).toMatchObject({ engineerId: skilled.user.id, available: true });
     expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市']));
@@ -499,5 +503,32 @@ describe('photos', () => {
       before: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(unknown.statusCode).toBe(422);
+  });
+});
+
+describe('the report’s language', () => {
+  it('is English for a customer whose portal users read English', async () => {
+    const c = await buildCustomer(t.db, { contactEmail: 'facilities@example.com' });
+    const { user } = await loginAs(t, { customerId: c.id });
+    await t.db.execute(sql`update users set locale = 'en' where id = ${user.id}`);
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId: c.id,
+        subject: 'Lamp out',
+        description: 'x',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
+    clock.set(new Date(T0.getTime() + 60 * MIN));
+    await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: 'Driver replaced' });
+    await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
+      {},
+      { db: t.db, clock, blobStore: new LocalBlobStore(t.blobDir), log: { info() {}, error() {} } },
+    );
+    const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
+    expect(mail?.subject).toBe(`Repair report ${wo.number}`);
+    expect(await pdfText(mail!.attachments![0]!.content)).toContain('Repair report');
   });
 });

@@ -219,10 +219,16 @@ export async function reportPdf(
 export async function publishReport(ctx: Ctx, blobs: BlobStore, id: string) {
   const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, id));
   if (!w) return;
-  const pdf = await reportPdf(ctx, blobs, id, 'zh-CN');
+  // In the language of the customer's portal users (Chinese unless they read English).
+  const [reader] = (
+    await ctx.db.execute<{ locale: string }>(sql`select locale from users where customer_id = ${w.customerId}
+      and kind = 'customer' and not disabled order by created_at limit 1`)
+  ).rows;
+  const lang = reader?.locale?.startsWith('en') ? 'en' : 'zh-CN';
+  const pdf = await reportPdf(ctx, blobs, id, lang);
   const staff = { ...ctx, scope: { kind: 'all' as const } };
   const file = await storeFile(staff, blobs, {
-    name: `${w.number}-维修报告.pdf`,
+    name: `${w.number}-${lang === 'en' ? 'repair-report' : '维修报告'}.pdf`,
     data: pdf,
     customerId: w.customerId,
   });
@@ -257,8 +263,11 @@ export async function publishReport(ctx: Ctx, blobs: BlobStore, id: string) {
           recipient: to.email,
           template: 'field.report',
           payload: {
-            subject: `维修报告 ${w.number}`,
-            text: `您好：\n\n${w.number}（${w.summary}）已完工，维修报告见附件，也可在客户门户查看。\n\nAftercare`,
+            subject: lang === 'en' ? `Repair report ${w.number}` : `维修报告 ${w.number}`,
+            text:
+              lang === 'en'
+                ? `Hello,\n\n${w.number} (${w.summary}) is complete. The repair report is attached and in the customer portal.\n\nAftercare`
+                : `您好：\n\n${w.number}（${w.summary}）已完工，维修报告见附件，也可在客户门户查看。\n\nAftercare`,
             attachments: [
               { filename: `${w.number}.pdf`, storageKey: to.storage_key, contentType: 'application/pdf' },
             ],

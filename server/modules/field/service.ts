@@ -156,11 +156,12 @@ export async function listWorkOrders(
   const rows = await ctx.db
     .select({
       w: workOrders,
-      engineerName: sql<string | null>`(select display_name from users where id = ${workOrders.engineerId})`,
-      customerName: sql<string>`(select name from customers where id = ${workOrders.customerId})`,
+      // Subqueries name the outer table's columns in full: inside them, a bare customer_id is ambiguous.
+      engineerName: sql<string | null>`(select display_name from users where id = work_orders.engineer_id)`,
+      customerName: sql<string>`(select name from customers where id = work_orders.customer_id)`,
       address: sql<string | null>`(select coalesce(p.address, c.address) from customers c
-        left join projects p on p.id = ${workOrders.projectId} where c.id = ${workOrders.customerId})`,
-      onSiteDueAt: sql<Date | null>`(select due_at from sla_targets where ticket_id = ${workOrders.ticketId}
+        left join projects p on p.id = work_orders.project_id where c.id = work_orders.customer_id)`,
+      onSiteDueAt: sql<Date | null>`(select due_at from sla_targets where ticket_id = work_orders.ticket_id
         and metric = 'on_site' and state in ('running', 'paused'))`.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(workOrders)

@@ -421,6 +421,7 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    equipmentHistory: 'Equipment {{n}} (history and warranty)',
     photos: 'Photos',
     before: 'Before',
     after: 'After',

@@ -408,6 +408,7 @@ export const zhCN = {
     },
   },
   field: {
+    equipmentHistory: '设备 {{n}}（档案与保修）',
     photos: '现场照片',
     before: '施工前',
     after: '施工后',

@@ -11,6 +11,7 @@ export interface WorkOrder {
   customerId: string;
   customerName: string;
   projectId: string | null;
+  assetIds: string[];
   projectName?: string | null;
   address: string | null;
   contactName?: string | null;

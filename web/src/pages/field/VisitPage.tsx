@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { CAUSES } from '../../../../common/warranty-rules.ts';
 import { type ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -27,6 +27,7 @@ import { SignatureField, type SignatureHandle } from '../../features/field/Signa
 import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations, useStockMutation } from '../../features/parts/parts-query.ts';
+import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 
 type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
 const SIMPLE = ['accepted', 'departed', 'arrived', 'credentials_shown', 'repair_started', 'tested'] as const;
@@ -148,6 +149,7 @@ export function VisitPage() {
             </div>
           </Card>
         )}
+        {w.assetIds[0] && <CoverageCard assetId={w.assetIds[0]} />}
         <Charges workOrderId={w.id} />
         <Card size="small" title={t('field.photos')}>
           <div>{t('field.before')}</div>
