@@ -1,6 +1,7 @@
 // HTTP: work orders, dispatch, and the engineer's visit.
 import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
+import { CAUSES } from '../../../common/warranty-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import * as engineers from './engineers.ts';
 import { VISIT_STAGES, WORK_ORDER_KINDS } from './schema.ts';
@@ -10,6 +11,32 @@ const tags = ['field'];
 const ZIdParams = z.object({ id: ZId });
 const ZAny = z.any();
 const ZInstant = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().max(max).nullable().optional();
+/** What each stage may carry (see the stage rules in service.ts). */
+const ZStageData = z.strictObject({
+  faultLocation: text(500),
+  cause: z.enum(CAUSES).optional(),
+  plan: text(2000),
+  estimatedMinutes: z.int().min(1).max(10_000).nullable().optional(),
+  consent: z
+    .strictObject({
+      kind: z.enum(['verbal', 'signature']),
+      by: z.string().trim().min(1).max(100),
+      at: ZInstant.optional(),
+    })
+    .optional(),
+  solution: text(2000),
+  plannedFix: text(2000),
+  process: text(4000),
+  result: text(4000),
+  tests: text(2000),
+  prevention: text(2000),
+  timeSpentMinutes: z.int().min(0).max(100_000).nullable().optional(),
+  travelKm: z.number().min(0).max(10_000).nullable().optional(),
+  signature: z.string().max(600_000).optional(),
+  signedBy: text(100),
+  outcome: text(500),
+});
 
 export function registerFieldRoutes(app: Api, deps: RouteDeps) {
   app.post(
@@ -111,7 +138,7 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
           lat: z.number().min(-90).max(90).nullable().optional(),
           lng: z.number().min(-180).max(180).nullable().optional(),
           note: z.string().trim().max(2000).nullable().optional(),
-          data: z.record(z.string(), z.unknown()).nullable().optional(),
+          data: ZStageData.nullable().optional(),
         }),
         response: { 200: ZAny },
       },
