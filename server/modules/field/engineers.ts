@@ -2,8 +2,10 @@
 // (the equipment's product categories), nearness (same region; distance when both positions are
 // known), current load, availability (working day, not on leave), and whether his van holds parts
 // that fit the equipment. Every score comes with its reasons; the dispatcher can always choose another.
+
+import { TZDate } from '@date-fns/tz';
 import { eq, sql } from 'drizzle-orm';
-import { toLocalDate } from '../../../common/calendar-dates.ts';
+import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
@@ -129,6 +131,11 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
       from customers c left join projects p on p.id = ${w.projectId} where c.id = ${w.customerId}`)
   ).rows;
   const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
+  const [deadline] = (
+    await ctx.db.execute<{ due_at: string | null }>(sql`select due_at from sla_targets
+      where ticket_id = ${w.ticketId} and metric = 'on_site' and state = 'running'`)
+  ).rows;
+  const due = deadline?.due_at ? new Date(deadline.due_at) : null;
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
   const out = [];
   for (const e of await listEngineers(ctx)) {
@@ -158,6 +165,14 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
       score -= 20;
       reasons.push('day_off');
     }
+    // Can he be there before the on-site deadline? His next working hours must start before it.
+    if (due && !onLeave) {
+      const start = nextWorkStart(p, ctx.clock.now());
+      if (!start || start >= due) {
+        score -= 30;
+        reasons.push('after_deadline');
+      } else reasons.push(`can_start:${start.toISOString()}`);
+    }
     if (e.vanId && site?.products.length) {
       const [fits] = (
         await ctx.db.execute<{
@@ -174,4 +189,30 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
     out.push({ engineerId: e.id, displayName: e.displayName, score, reasons, available: !onLeave });
   }
   return out.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
+}
+
+/** The first moment from `now` on that falls in the engineer's working hours (within two weeks). */
+export function nextWorkStart(
+  p: { workDays: number[]; workStart: number; workEnd: number; leave: { from: string; to: string }[] },
+  now: Date,
+): Date | null {
+  for (let i = 0; i < 14; i++) {
+    const day = addDays(toLocalDate(now, 'Asia/Shanghai'), i);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (!p.workDays.includes(weekday) || p.leave.some((l) => l.from <= day && day <= l.to)) continue;
+    const at = (minute: number) =>
+      new TZDate(
+        Number(day.slice(0, 4)),
+        Number(day.slice(5, 7)) - 1,
+        Number(day.slice(8, 10)),
+        Math.floor(minute / 60),
+        minute % 60,
+        0,
+        'Asia/Shanghai',
+      );
+    const start = at(p.workStart);
+    const end = at(p.workEnd);
+    if (now < end) return new Date(Math.max(start.getTime(), now.getTime()));
+  }
+  return null;
 }

@@ -466,6 +466,7 @@ describe('who should go', () => {
     const ranked = (await agent.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).json();
     expect(ranked[0]).toMatchObject({ engineerId: skilled.user.id, available: true });
     expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市']));
+    expect(ranked[0].reasons.some((r: string) => r.startsWith('can_start:'))).toBe(true);
     const awayRank = ranked.find((r: { engineerId: string }) => r.engineerId === away.user.id);
     expect(awayRank).toMatchObject({ available: false });
     expect(awayRank.reasons).toContain('on_leave');

@@ -159,7 +159,7 @@ function FollowUps() {
 
 /** Who should go: the engineers ranked for this work, with the reasons; one click assigns. */
 function Suggestions({ workOrder, onPick }: { workOrder: WorkOrder; onPick: (engineerId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: [workOrdersKey, 'suggestions', workOrder.id],
@@ -170,8 +170,11 @@ function Suggestions({ workOrder, onPick }: { workOrder: WorkOrder; onPick: (eng
     enabled: open,
   });
   const reason = (r: string) => {
-    const [key, value] = r.split(':');
-    return t(`field.reasons.${key}`, { value, defaultValue: r });
+    const [key, ...rest] = r.split(':');
+    const value = rest.join(':');
+    return key === 'can_start'
+      ? `${t('field.reasons.can_start')} ${new Date(value).toLocaleString(i18n.language)}`
+      : t(`field.reasons.${key}`, { value, defaultValue: r });
   };
   return (
     <Popover

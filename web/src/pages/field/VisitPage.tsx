@@ -30,7 +30,15 @@ import { useLocations, useStockMutation } from '../../features/parts/parts-query
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 
 type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
-const SIMPLE = ['accepted', 'departed', 'arrived', 'credentials_shown', 'repair_started', 'tested'] as const;
+const SIMPLE = [
+  'remote_guidance',
+  'accepted',
+  'departed',
+  'arrived',
+  'credentials_shown',
+  'repair_started',
+  'tested',
+] as const;
 
 /** The visit on the engineer's phone: big buttons for each stage, forms for what needs words. */
 export function VisitPage() {
@@ -42,6 +50,7 @@ export function VisitPage() {
   const queue = useVisitQueue(onRejected);
   const [form] = Form.useForm();
   const [open, setOpen] = useState<FormStage | null>(null);
+  const [note, setNote] = useState('');
   const signature = useRef<SignatureHandle>(null);
   const planSignature = useRef<SignatureHandle>(null);
   if (!wo.data) return <Spin />;
@@ -118,13 +127,24 @@ export function VisitPage() {
                 gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
               }}
             >
+              <Input
+                size="large"
+                placeholder={t('field.notePlaceholder')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                style={{ gridColumn: '1 / -1' }}
+                data-testid="visit-note"
+              />
               {SIMPLE.map((s) => (
                 <Button
                   key={s}
                   size="large"
                   type={done.has(s) ? 'default' : 'primary'}
                   ghost={done.has(s)}
-                  onClick={() => void act(s)}
+                  onClick={() => {
+                    void act(s, undefined, note || undefined);
+                    setNote('');
+                  }}
                   data-testid={`stage-${s}`}
                 >
                   {done.has(s) ? '✓ ' : ''}
