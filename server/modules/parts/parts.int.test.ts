@@ -265,6 +265,21 @@ describe('who moves what', () => {
         [m.fromLocationId, m.toLocationId].includes(van),
       ),
     ).toBe(true);
+    // He may hold warehouse stock for a job (the storekeeper sees it reserved) and use what he held.
+    const held = await field.request('POST', '/api/v1/stock/reservations', {
+      partId: part,
+      locationId: central,
+      quantity: 1,
+      workOrderRef: 'WO-FOR-JOB',
+    });
+    expect(held.statusCode, held.body).toBe(200);
+    const heldId = held.json().reservations[0].id;
+    expect(
+      (await otherField.request('POST', `/api/v1/stock/reservations/${heldId}/release`, {})).statusCode,
+    ).toBe(403);
+    expect((await field.request('POST', `/api/v1/stock/reservations/${heldId}/issue`, {})).statusCode).toBe(
+      200,
+    );
     const customer = await buildCustomer(t.db);
     const portal = (await loginAs(t, { customerId: customer.id })).session;
     expect((await portal.request('GET', '/api/v1/parts')).statusCode).toBe(403);

@@ -320,9 +320,11 @@ export async function reserve(
   ctx: Ctx,
   input: { partId: string; locationId: string; quantity: number; emergency?: boolean } & WorkRef,
 ) {
-  const loc = input.emergency
-    ? await getLocation(ctx, input.locationId)
-    : await checkMove(ctx, input.locationId);
+  // Holding parts for a job (a ticket or work order) from any location is allowed to whoever moves
+  // stock; taking them out of another's location stays with its keeper (or the reservation's maker).
+  const forWork = Boolean(input.emergency || input.ticketId || input.workOrderRef);
+  const loc = forWork ? await getLocation(ctx, input.locationId) : await checkMove(ctx, input.locationId);
+  if (!loc.active) throw invalidField('locationId', 'the location is closed');
   const now = ctx.clock.now();
   const today = toLocalDate(now, ZONE);
   return moving(ctx, async (tx) => {
@@ -421,7 +423,7 @@ export async function release(ctx: Ctx, id: string, input: { quantity?: number }
   const now = ctx.clock.now();
   return moving(ctx, async (tx) => {
     const r = await lockReservation(tx, id);
-    await checkMove(ctx, r.locationId);
+    if (r.createdBy !== ctx.principal.userId) await checkMove(ctx, r.locationId);
     const quantity = input.quantity ?? r.open;
     if (quantity > r.open) throw invalidField('quantity', `only ${r.open} still reserved`);
     if (quantity === 0) return { reservation: r };
@@ -457,7 +459,7 @@ export async function issueReserved(ctx: Ctx, id: string, input: { quantity?: nu
   const now = ctx.clock.now();
   return moving(ctx, async (tx) => {
     const r = await lockReservation(tx, id);
-    if (!r.emergency) await checkMove(ctx, r.locationId);
+    if (!r.emergency && r.createdBy !== ctx.principal.userId) await checkMove(ctx, r.locationId);
     const quantity = input.quantity ?? r.open;
     if (quantity > r.open) throw invalidField('quantity', `only ${r.open} reserved`);
     await changeLevel(

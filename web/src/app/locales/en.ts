@@ -421,6 +421,7 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    reserveFrom: 'Reserve from',
     notePlaceholder: 'Note (recorded with the next stage)',
     equipmentHistory: 'Equipment {{n}} (history and warranty)',
     photos: 'Photos',

@@ -408,6 +408,7 @@ export const zhCN = {
     },
   },
   field: {
+    reserveFrom: '预留自',
     notePlaceholder: '备注（随下一个节点记录）',
     equipmentHistory: '设备 {{n}}（档案与保修）',
     photos: '现场照片',

@@ -51,10 +51,15 @@ export function useVisitQueue(onRejected: (err: ApiError) => void) {
   const [pending, setPending] = useState(() => read().length);
   const [online, setOnline] = useState(() => navigator.onLine);
   const sync = useCallback(async () => {
-    flushing ??= flush((err) => onRejected(err)).finally(() => {
-      flushing = null;
-    });
-    await flushing;
+    // A flush already under way may have finished reading the queue before our action was added:
+    // go again while the queue shrinks.
+    for (let before = Number.POSITIVE_INFINITY; read().length && read().length < before; ) {
+      before = read().length;
+      flushing ??= flush((err) => onRejected(err)).finally(() => {
+        flushing = null;
+      });
+      await flushing;
+    }
     setPending(read().length);
     void client.invalidateQueries({ queryKey: ['work-orders'] });
     void client.invalidateQueries({ queryKey: ['tickets'] });

@@ -386,6 +386,7 @@ function VisitParts({
   const back = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/defective-returns');
   const [partId, setPartId] = useState<string>();
   const [serial, setSerial] = useState('');
+  const [from, setFrom] = useState<string>();
   if (!van) return null;
   const good = (stock.data ?? []).filter((s) => s.condition === 'good' && s.onHand - s.reserved > 0);
   const ref = { ticketId, workOrderRef: number };
@@ -409,6 +410,16 @@ function VisitParts({
           }))}
           data-testid="visit-part"
         />
+        <Select
+          size="large"
+          style={{ width: '100%' }}
+          value={from ?? van.id}
+          onChange={setFrom}
+          options={(locations.data ?? [])
+            .filter((l) => l.active && (l.id === van.id || l.kind !== 'van'))
+            .map((l) => ({ value: l.id, label: `${t('field.reserveFrom')} ${l.name}` }))}
+          data-testid="visit-reserve-from"
+        />
         <Input
           size="large"
           placeholder={t('field.replacedSerial')}
@@ -420,7 +431,7 @@ function VisitParts({
             size="large"
             disabled={!partId}
             onClick={() =>
-              reserve.mutate({ partId, locationId: van.id, quantity: 1, emergency, ...ref }, done)
+              reserve.mutate({ partId, locationId: from ?? van.id, quantity: 1, emergency, ...ref }, done)
             }
             data-testid="visit-reserve-part"
           >
