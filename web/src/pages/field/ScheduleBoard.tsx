@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, DatePicker, Radio, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
 
 const HOURS = Array.from({ length: 13 }, (_, i) => 8 + i); // 08:00 … 20:00
+const ZONE = 'Asia/Shanghai';
 
 /**
  * 日程: a day (hours) or a week (days) per engineer. Drag a work order — from the unassigned list or
@@ -16,7 +18,9 @@ export function ScheduleBoard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [day, setDay] = useState<Dayjs>(dayjs().startOf('day'));
+  const [day, setDay] = useState<Dayjs>(() =>
+    dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date())),
+  );
   const [mode, setMode] = useState<'day' | 'week'>('day');
   const open = useWorkOrders({ queue: 'open' });
   const engineers = useQuery({
@@ -25,7 +29,7 @@ export function ScheduleBoard() {
       api.get<{ id: string; displayName: string; openWorkOrders: number }[]>('/api/v1/work-orders/engineers'),
   });
   const move = useMutation({
-    mutationFn: (v: { w: WorkOrder; engineerId: string; at: Dayjs }) =>
+    mutationFn: (v: { w: WorkOrder; engineerId: string; at: Date }) =>
       api.patch(`/api/v1/work-orders/${v.w.id}`, {
         version: v.w.version,
         engineerId: v.engineerId,
@@ -34,25 +38,34 @@ export function ScheduleBoard() {
     onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
     onError: (err) => message.error((err as Error).message),
   });
+  // Slots are hours of the organisation's day (Asia/Shanghai), whatever the browser's zone.
+  const zoned = (d: Dayjs, hour: number) => new TZDate(d.year(), d.month(), d.date(), hour, 0, 0, ZONE);
   const slots =
     mode === 'day'
-      ? HOURS.map((h) => ({ key: String(h), label: `${h}:00`, start: day.hour(h), end: day.hour(h + 1) }))
+      ? HOURS.map((h) => ({
+          key: String(h),
+          label: `${h}:00`,
+          from: zoned(day, h),
+          start: zoned(day, h),
+          end: zoned(day, h + 1),
+        }))
       : Array.from({ length: 7 }, (_, i) => {
           const d = day.startOf('week').add(i + 1, 'day');
           return {
             key: d.format('MM-DD'),
             label: d.format('dd MM-DD'),
-            start: d.hour(9),
-            end: d.add(1, 'day'),
+            from: zoned(d, 0),
+            start: zoned(d, 9),
+            end: zoned(d, 24),
           };
         });
   const all = open.data ?? [];
   const unassigned = all.filter((w) => !w.engineerId || !w.scheduledAt);
   const at = (w: WorkOrder, engineerId: string, s: (typeof slots)[number]) =>
     w.engineerId === engineerId &&
-    w.scheduledAt &&
-    !dayjs(w.scheduledAt).isBefore(s.start.startOf(mode === 'day' ? 'hour' : 'day')) &&
-    dayjs(w.scheduledAt).isBefore(s.end);
+    w.scheduledAt !== null &&
+    new Date(w.scheduledAt) >= s.from &&
+    new Date(w.scheduledAt) < s.end;
   const card = (w: WorkOrder) => (
     <button
       type="button"
