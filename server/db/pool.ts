@@ -1,4 +1,6 @@
 // One connection pool per process; drizzle on top of node-postgres.
+
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -22,3 +24,6 @@ export function createPool(url: string, max = 10): pg.Pool {
 export function createDb(pool: pg.Pool): Db {
   return drizzle(pool, { schema, casing: 'snake_case' }) as Db;
 }
+
+/** A uuid[] parameter for `= any(…)` (a JS array in a sql template would be spread into a list). */
+export const uuidArray = (ids: readonly string[]): SQL => sql`${sql.param([...ids])}::uuid[]`;

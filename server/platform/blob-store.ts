@@ -14,6 +14,13 @@ export interface BlobStore {
   list(): AsyncIterable<string>;
 }
 
+/** A whole stream in memory (small files only: signatures, report PDFs, mail attachments). */
+export async function toBuffer(stream: AsyncIterable<Buffer | Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks);
+}
+
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/;
 
 export class LocalBlobStore implements BlobStore {

@@ -19,5 +19,13 @@ export function configCache<T>(load: (tx: Executor) => Promise<T>, ttlMs = 10_00
     invalidate(db: Db) {
       entries.delete(db);
     },
+    /** A change of the cached configuration, in one transaction; then this process forgets its copy. */
+    async change<R>(db: Db, work: (tx: Executor) => Promise<R>): Promise<R> {
+      try {
+        return await db.transaction(work);
+      } finally {
+        entries.delete(db);
+      }
+    },
   };
 }

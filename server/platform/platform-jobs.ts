@@ -1,6 +1,7 @@
 // Jobs of the platform itself: outbox delivery and idempotency-key expiry.
 import { z } from 'zod';
 import type { Db } from '../db/pool.ts';
+import { toBuffer } from './blob-store.ts';
 import { purgeIdempotencyKeys } from './idempotency.ts';
 import { defineJob } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
@@ -29,13 +30,8 @@ export function outboxDeliveryJob(
             : [];
           const attachments = [];
           for (const f of files) {
-            const chunks: Buffer[] = [];
-            for await (const c of await blobStore.get(f.storageKey)) chunks.push(c as Buffer);
-            attachments.push({
-              filename: f.filename,
-              content: Buffer.concat(chunks),
-              contentType: f.contentType,
-            });
+            const content = await toBuffer(await blobStore.get(f.storageKey));
+            attachments.push({ filename: f.filename, content, contentType: f.contentType });
           }
           await mailer.send({
             ...(attachments.length ? { attachments } : {}),

@@ -6,9 +6,11 @@
 import { TZDate } from '@date-fns/tz';
 import { eq, sql } from 'drizzle-orm';
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import { uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
+import { users } from '../accounts/schema.ts';
 import { engineerProfiles, workOrders } from './schema.ts';
 
 export interface ProfileInput {
@@ -35,42 +37,36 @@ const DEFAULT_PROFILE = {
 };
 
 export async function listEngineers(ctx: Ctx) {
-  const rows = await ctx.db.execute<{
-    id: string;
-    display_name: string;
-    open: number;
-    van_id: string | null;
-    profile: (typeof engineerProfiles.$inferSelect & Record<string, unknown>) | null;
-  }>(sql`
-    select u.id, u.display_name,
-      (select count(*)::int from work_orders w where w.engineer_id = u.id
-        and w.status not in ('completed', 'cancelled')) as open,
-      (select id from stock_locations l where l.keeper_id = u.id and l.kind = 'van' and l.active limit 1) as van_id,
-      (select to_jsonb(p) from engineer_profiles p where p.user_id = u.id) as profile
-    from users u where u.kind = 'staff' and not u.disabled and 'field_engineer' = any(u.roles)
-    order by u.display_name`);
-  return rows.rows.map((r) => {
-    const p = r.profile as Record<string, unknown> | null;
-    return {
-      id: r.id,
-      displayName: r.display_name,
-      openWorkOrders: r.open,
-      vanId: r.van_id,
-      profile: p
-        ? {
-            skills: p.skills as string[],
-            homeRegion: p.home_region as string | null,
-            latitude: p.latitude as number | null,
-            longitude: p.longitude as number | null,
-            workDays: p.work_days as number[],
-            workStart: p.work_start as number,
-            workEnd: p.work_end as number,
-            leave: p.leave as { from: string; to: string }[],
-            version: p.version as number,
-          }
-        : DEFAULT_PROFILE,
-    };
-  });
+  const rows = await ctx.db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      openWorkOrders: sql<number>`(select count(*)::int from work_orders w where w.engineer_id = ${users.id}
+        and w.status not in ('completed', 'cancelled'))`,
+      vanId: sql<string | null>`(select id from stock_locations l where l.keeper_id = ${users.id}
+        and l.kind = 'van' and l.active limit 1)`,
+      profile: engineerProfiles,
+    })
+    .from(users)
+    .leftJoin(engineerProfiles, eq(engineerProfiles.userId, users.id))
+    .where(sql`${users.kind} = 'staff' and not ${users.disabled} and 'field_engineer' = any(${users.roles})`)
+    .orderBy(users.displayName);
+  return rows.map(({ profile, ...e }) => ({
+    ...e,
+    profile: profile
+      ? {
+          skills: profile.skills,
+          homeRegion: profile.homeRegion,
+          latitude: profile.latitude,
+          longitude: profile.longitude,
+          workDays: profile.workDays,
+          workStart: profile.workStart,
+          workEnd: profile.workEnd,
+          leave: profile.leave as { from: string; to: string }[],
+          version: profile.version,
+        }
+      : DEFAULT_PROFILE,
+  }));
 }
 
 export async function saveProfile(ctx: Ctx, userId: string, input: ProfileInput & { version: number }) {
@@ -125,9 +121,9 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
     }>(sql`
       select coalesce(p.region, c.region) as region, p.latitude, p.longitude,
         coalesce((select array_agg(distinct pr.category) from assets a join products pr on pr.id = a.product_id
-          where a.id = any(${`{${w.assetIds.join(',')}}`}::uuid[])), '{}') as categories,
+          where a.id = any(${uuidArray(w.assetIds)})), '{}') as categories,
         coalesce((select array_agg(distinct a.product_id::text) from assets a
-          where a.id = any(${`{${w.assetIds.join(',')}}`}::uuid[])), '{}') as products
+          where a.id = any(${uuidArray(w.assetIds)})), '{}') as products
       from customers c left join projects p on p.id = ${w.projectId} where c.id = ${w.customerId}`)
   ).rows;
   const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
@@ -137,8 +133,21 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
   ).rows;
   const due = deadline?.due_at ? new Date(deadline.due_at) : null;
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const all = await listEngineers(ctx);
+  // The vans that hold good parts fitting the equipment: one query for every engineer.
+  const vans = all.flatMap((e) => (e.vanId ? [e.vanId] : []));
+  const vansWithParts = new Set(
+    vans.length && site?.products.length
+      ? (
+          await ctx.db.execute<{ location_id: string }>(sql`select distinct l.location_id from stock_levels l
+            join parts pt on pt.id = l.part_id
+            where l.location_id = any(${uuidArray(vans)}) and l.condition = 'good' and l.on_hand > l.reserved
+              and pt.fits_product_ids && ${uuidArray(site.products)}`)
+        ).rows.map((r) => r.location_id)
+      : [],
+  );
   const out = [];
-  for (const e of await listEngineers(ctx)) {
+  for (const e of all) {
     const reasons: string[] = [];
     let score = 0;
     const p = e.profile;
@@ -173,18 +182,9 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
         reasons.push('after_deadline');
       } else reasons.push(`can_start:${start.toISOString()}`);
     }
-    if (e.vanId && site?.products.length) {
-      const [fits] = (
-        await ctx.db.execute<{
-          n: number;
-        }>(sql`select count(*)::int as n from stock_levels l join parts pt on pt.id = l.part_id
-          where l.location_id = ${e.vanId} and l.condition = 'good' and l.on_hand > l.reserved
-            and pt.fits_product_ids && ${`{${site.products.join(',')}}`}::uuid[]`)
-      ).rows;
-      if (fits?.n) {
-        score += 15;
-        reasons.push('van_parts');
-      }
+    if (e.vanId && vansWithParts.has(e.vanId)) {
+      score += 15;
+      reasons.push('van_parts');
     }
     out.push({ engineerId: e.id, displayName: e.displayName, score, reasons, available: !onLeave });
   }

@@ -207,6 +207,15 @@ describe('a repair visit', () => {
       engineerId,
     });
     expect(ok.json().status).toBe('assigned');
+    // Audited, and the engineer is told.
+    const audit = await t.db.execute(
+      sql`select 1 from audit_log where action = 'work-order.dispatch' and entity_id = ${wo.id}`,
+    );
+    expect(audit.rows).toHaveLength(1);
+    const told = await t.db.execute<{ recipient: string }>(
+      sql`select recipient from outbox where template = 'field.assigned' and payload->>'workOrderId' = ${wo.id}`,
+    );
+    expect(told.rows.map((r) => r.recipient)).toEqual([engineerId]);
     const stale = await agent.request('PATCH', `/api/v1/work-orders/${wo.id}`, {
       version: wo.version,
       engineerId: null,
@@ -447,6 +456,27 @@ describe('who should go', () => {
         leave: [{ from: '2026-11-20', to: '2026-11-30' }],
       }),
     );
+    // His van holds a driver that fits the tunnel lamp.
+    const van = (
+      await manager.request('POST', '/api/v1/stock/locations', {
+        code: `VAN-${Date.now()}`,
+        name: '隧道组车载库',
+        kind: 'van',
+        keeperId: skilled.user.id,
+      })
+    ).json();
+    const driver = (
+      await manager.request('POST', '/api/v1/parts', {
+        partNumber: `TL-DRV-${Date.now()}`,
+        name: '隧道灯驱动',
+        fitsProductIds: [product.id],
+      })
+    ).json();
+    await manager.request('POST', '/api/v1/stock/receipts', {
+      partId: driver.id,
+      locationId: van.id,
+      quantity: 1,
+    });
     clock.set(T0);
     const tk = (
       await agent.request('POST', '/api/v1/tickets', {
@@ -465,7 +495,7 @@ describe('who should go', () => {
     expect(listed.json()[0]).toMatchObject({ id: wo.id, customerName: expect.any(String) });
     const ranked = (await agent.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).json();
     expect(ranked[0]).toMatchObject({ engineerId: skilled.user.id, available: true });
-    expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市']));
+    expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市', 'van_parts']));
     expect(ranked[0].reasons.some((r: string) => r.startsWith('can_start:'))).toBe(true);
     const awayRank = ranked.find((r: { engineerId: string }) => r.engineerId === away.user.id);
     expect(awayRank).toMatchObject({ available: false });

@@ -3,7 +3,7 @@
 // the work order and its public events only: internal notes never reach it. On completion it is
 // stored, recorded in the service archive and emailed to the customer.
 import { eq, sql } from 'drizzle-orm';
-import type { BlobStore } from '../../platform/blob-store.ts';
+import { type BlobStore, toBuffer } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
@@ -92,12 +92,6 @@ const TEXT = {
     } as Record<string, string>,
   },
 };
-
-async function readBlob(blobs: BlobStore, key: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of await blobs.get(key)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 export async function reportPdf(
   ctx: Ctx,
@@ -200,16 +194,14 @@ export async function reportPdf(
     if (file) {
       if (doc.y > contentBottom(doc) - 120) doc.addPage();
       doc.fontSize(10).fillColor('#374151').text(`${T.signature}：`);
-      doc.image(await readBlob(blobs, file.storage_key), { fit: [200, 80] });
+      doc.image(await toBuffer(await blobs.get(file.storage_key)), { fit: [200, 80] });
       doc.moveDown(0.3);
     }
   }
   line(T.signedBy, data.signedBy);
   addPageNumbers(doc, T.page);
   doc.end();
-  const chunks: Buffer[] = [];
-  for await (const c of doc as unknown as AsyncIterable<Buffer>) chunks.push(c);
-  return Buffer.concat(chunks);
+  return toBuffer(doc as unknown as AsyncIterable<Buffer>);
 }
 
 /**

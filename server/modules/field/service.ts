@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { SlaEvent } from '../../../common/sla-rules.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -119,12 +120,7 @@ async function checkEngineer(ctx: Ctx, engineerId: string) {
 }
 
 /** Telling the engineer, and the ticket's SLA: the work is dispatched. */
-async function dispatched(
-  tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0],
-  ctx: Ctx,
-  w: WorkOrderRow,
-  at: Date,
-) {
+async function dispatched(tx: Executor, ctx: Ctx, w: WorkOrderRow, at: Date) {
   await enqueueMessage(
     tx,
     {
@@ -431,14 +427,12 @@ export async function customerReports(ctx: Ctx, ticketId: string) {
   return rows.map((r) => ({ ...r, completedAt: r.completedAt?.toISOString() ?? null }));
 }
 
-type Tx = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
-
 /**
  * What completion sets going: the receipt number when something is charged, the repair counts of
  * the equipment (a 4th repair calls for replacement: engineer and managers are told), and the
  * follow-up visit due in 3 days (篇1 四.3).
  */
-async function completeWork(tx: Tx, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
+async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
   const year = Number(toLocalDate(at, 'Asia/Shanghai').slice(0, 4));
   const receiptNumber =
     sheet.totalFen > 0 ? `SF-${year}-${String(await nextSequence(tx, 'SF', year)).padStart(6, '0')}` : null;
@@ -544,7 +538,7 @@ export async function setPhotos(ctx: Ctx, id: string, input: { before?: string[]
   const ids = [...(input.before ?? []), ...(input.after ?? [])];
   if (ids.length) {
     const found = await ctx.db.execute<{ id: string }>(
-      sql`select id from files where id = any(${`{${ids.join(',')}}`}::uuid[]) and (customer_id = ${w.customerId} or customer_id is null)`,
+      sql`select id from files where id = any(${uuidArray(ids)}) and (customer_id = ${w.customerId} or customer_id is null)`,
     );
     if (found.rows.length !== new Set(ids).size) throw invalidField('before', 'unknown files');
   }

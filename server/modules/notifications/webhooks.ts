@@ -39,21 +39,13 @@ const view = (w: typeof webhooks.$inferSelect) => ({
   secretHint: `${w.secret.slice(0, 6)}…`,
 });
 
-async function changed<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
-  try {
-    return await ctx.db.transaction(work);
-  } finally {
-    subscriptions.invalidate(ctx.db);
-  }
-}
-
 export async function listWebhooks(ctx: Ctx) {
   return (await ctx.db.select().from(webhooks).orderBy(asc(webhooks.name))).map(view);
 }
 
 export async function createWebhook(ctx: Ctx, input: WebhookInput) {
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  return changed(ctx, async (tx) => {
+  return subscriptions.change(ctx.db, async (tx) => {
     const [row] = await tx
       .insert(webhooks)
       .values({ ...input, secret })
@@ -73,7 +65,7 @@ export async function updateWebhook(
   id: string,
   input: Partial<WebhookInput> & { version: number },
 ) {
-  return changed(ctx, async (tx) => {
+  return subscriptions.change(ctx.db, async (tx) => {
     const { version, ...changes } = input;
     const after = await updateVersioned(tx, webhooks, 'Webhook', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, { action: 'webhook.update', entityType: 'webhook', entityId: id, after });
@@ -82,7 +74,7 @@ export async function updateWebhook(
 }
 
 export async function deleteWebhook(ctx: Ctx, id: string) {
-  await changed(ctx, async (tx) => {
+  await subscriptions.change(ctx.db, async (tx) => {
     const [row] = await tx.delete(webhooks).where(eq(webhooks.id, id)).returning();
     if (!row) throw notFound('Webhook');
     await writeAudit(tx, ctx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, before: row });

@@ -2,7 +2,7 @@
 // are entered (on a phone, line by line); the variance report shows the differences and their value;
 // a manager's approval posts them as adjustments to the ledger. Adjustments are counted − expected,
 // applied on top of the current stock, so movements during the count are kept.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -109,39 +109,60 @@ export async function enterCounts(
   const count = await getCount(ctx, id);
   if (count.status !== 'open') throw conflict('The count is no longer open');
   const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
+  const code = `FOUND${today.replaceAll('-', '')}`;
   await ctx.db.transaction(async (tx) => {
-    for (const [i, line] of input.lines.entries()) {
-      const condition = line.condition ?? 'good';
-      let batchId = line.batchId;
-      if (!batchId) {
-        const [part] = await tx.select().from(parts).where(eq(parts.id, line.partId));
-        if (!part) throw invalidField(`lines.${i}.partId`, 'no such part');
-        const code = `FOUND${today.replaceAll('-', '')}`;
-        await tx
-          .insert(stockBatches)
-          .values({ partId: part.id, code, receivedOn: today })
-          .onConflictDoNothing();
-        const [b] = await tx
-          .select()
-          .from(stockBatches)
-          .where(and(eq(stockBatches.partId, part.id), eq(stockBatches.code, code)));
-        batchId = b!.id;
-      }
-      const [batch] = await tx.select().from(stockBatches).where(eq(stockBatches.id, batchId));
-      if (batch?.partId !== line.partId) throw invalidField(`lines.${i}.batchId`, 'not a batch of this part');
+    // A part found that the books did not expect gets a "found" batch of today: one insert for all.
+    const found = [...new Set(input.lines.filter((l) => !l.batchId).map((l) => l.partId))];
+    if (found.length) {
+      const known = new Set(
+        (await tx.select({ id: parts.id }).from(parts).where(inArray(parts.id, found))).map((r) => r.id),
+      );
+      const unknown = input.lines.findIndex((l) => !l.batchId && !known.has(l.partId));
+      if (unknown >= 0) throw invalidField(`lines.${unknown}.partId`, 'no such part');
       await tx
-        .insert(stockCountLines)
-        .values({ countId: id, partId: line.partId, batchId, condition, expected: 0, counted: line.counted })
-        .onConflictDoUpdate({
-          target: [
-            stockCountLines.countId,
-            stockCountLines.partId,
-            stockCountLines.batchId,
-            stockCountLines.condition,
-          ],
-          set: { counted: line.counted },
-        });
+        .insert(stockBatches)
+        .values(found.map((partId) => ({ partId, code, receivedOn: today })))
+        .onConflictDoNothing();
     }
+    const given = input.lines.flatMap((l) => (l.batchId ? [l.batchId] : []));
+    const batches = await tx
+      .select()
+      .from(stockBatches)
+      .where(
+        or(
+          given.length ? inArray(stockBatches.id, given) : undefined,
+          found.length ? and(inArray(stockBatches.partId, found), eq(stockBatches.code, code)) : undefined,
+        ),
+      );
+    // One row per line key (the last entry wins), written in one statement.
+    const rows = new Map<string, typeof stockCountLines.$inferInsert>();
+    input.lines.forEach((line, i) => {
+      const batch = line.batchId
+        ? batches.find((b) => b.id === line.batchId)
+        : batches.find((b) => b.partId === line.partId && b.code === code);
+      if (batch?.partId !== line.partId) throw invalidField(`lines.${i}.batchId`, 'not a batch of this part');
+      const condition = line.condition ?? 'good';
+      rows.set(`${line.partId}:${batch.id}:${condition}`, {
+        countId: id,
+        partId: line.partId,
+        batchId: batch.id,
+        condition,
+        expected: 0,
+        counted: line.counted,
+      });
+    });
+    await tx
+      .insert(stockCountLines)
+      .values([...rows.values()])
+      .onConflictDoUpdate({
+        target: [
+          stockCountLines.countId,
+          stockCountLines.partId,
+          stockCountLines.batchId,
+          stockCountLines.condition,
+        ],
+        set: { counted: sql`excluded.counted` },
+      });
   });
   return getCount(ctx, id);
 }

@@ -17,8 +17,8 @@ import {
   selectPolicy,
   type TargetDefinition,
 } from '../../../common/sla-rules.ts';
-import type { TicketStatus } from '../../../common/ticket-rules.ts';
-import type { Db, Executor } from '../../db/pool.ts';
+import type { TicketKind, TicketStatus } from '../../../common/ticket-rules.ts';
+import { type Db, type Executor, uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
@@ -39,7 +39,7 @@ type TicketInfo = {
   id: string;
   number: string;
   subject: string;
-  kind: Policy['conditions']['kinds'] extends (infer K)[] | undefined ? K : never;
+  kind: TicketKind;
   status: TicketStatus;
   priority: string;
   emergency: boolean;
@@ -57,9 +57,6 @@ async function ticketInfo(tx: Executor, ticketId: string): Promise<TicketInfo | 
   return (await ticketInfos(tx, [ticketId])).get(ticketId);
 }
 
-/** One array parameter (drizzle would spread a JS array into a list). Only for uuids. */
-const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
-
 async function ticketInfos(tx: Executor, ids: string[]): Promise<Map<string, TicketInfo>> {
   // The tier comes from the project's current contract (the latest that has started).
   const r = await tx.execute<TicketInfo>(sql`
@@ -70,7 +67,7 @@ async function ticketInfos(tx: Executor, ids: string[]): Promise<Map<string, Tic
         order by k.start_date desc limit 1) as contract_tier
     from tickets t join customers c on c.id = t.customer_id
     left join projects p on p.id = t.project_id
-    where t.id = any(${pgArray(ids)}::uuid[])`);
+    where t.id = any(${uuidArray(ids)})`);
   return new Map(r.rows.map((row) => [row.id, row]));
 }
 
@@ -318,7 +315,7 @@ function levelsOf(def: TargetDefinition) {
 function nextFire(
   def: TargetDefinition,
   cal: BusinessCalendar,
-  p: ReturnType<typeof projectTarget>,
+  p: Pick<ReturnType<typeof projectTarget>, 'state' | 'startedAt' | 'pauses'>,
   fired: Set<string>,
   breached: boolean,
 ): Date | null {
@@ -432,9 +429,7 @@ export async function sweepSla(
               reapply.add(row.ticketId);
           }
         }
-        const p = { state: 'running' as const, startedAt: row.startedAt, pauses } as ReturnType<
-          typeof projectTarget
-        >;
+        const p = { state: 'running' as const, startedAt: row.startedAt, pauses };
         await tx
           .update(slaTargets)
           .set({ breached, nextFireAt: nextFire(def, cal, p, done, breached), updatedAt: now })
@@ -567,7 +562,7 @@ async function recipientsOf(tx: Executor, ticket: TicketInfo, to: string): Promi
   if (to === 'watchers')
     return (
       await tx.execute<U>(sql`select id, email, phone, locale, time_zone from users
-      where id = any(${pgArray(ticket.watcher_ids)}::uuid[]) and ${staff}`)
+      where id = any(${uuidArray(ticket.watcher_ids)}) and ${staff}`)
     ).rows;
   // Unassigned, "assignee" falls back to the team.
   const role = to === 'managers' ? 'manager' : ticket.team;

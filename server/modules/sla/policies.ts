@@ -11,7 +11,6 @@ import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { slaConfig, toPolicy } from './config.ts';
 import { DEFAULT_CALENDARS, DEFAULT_POLICIES } from './defaults.ts';
 import { slaCalendars, slaPolicies } from './schema.ts';
-import { changed } from './service.ts';
 
 export type PolicyInput = Omit<Policy, 'id' | 'version'>;
 
@@ -46,7 +45,7 @@ export async function listPolicies(ctx: Ctx) {
 
 export async function createPolicy(ctx: Ctx, input: PolicyInput) {
   await checkPolicy(ctx, input);
-  return changed(ctx, async (tx) => {
+  return slaConfig.change(ctx.db, async (tx) => {
     if (input.isDefault)
       await tx.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.isDefault, true));
     const [row] = await tx.insert(slaPolicies).values(input).returning();
@@ -62,7 +61,7 @@ export async function createPolicy(ctx: Ctx, input: PolicyInput) {
 
 export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyInput> & { version: number }) {
   await checkPolicy(ctx, input);
-  return changed(ctx, async (tx) => {
+  return slaConfig.change(ctx.db, async (tx) => {
     const [before] = await tx.select().from(slaPolicies).where(eq(slaPolicies.id, id));
     if (!before) throw notFound('Policy');
     const { version, ...changes } = input;
@@ -81,7 +80,7 @@ export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyIn
 }
 
 export async function deletePolicy(ctx: Ctx, id: string) {
-  await changed(ctx, async (tx) => {
+  await slaConfig.change(ctx.db, async (tx) => {
     const [row] = await tx.delete(slaPolicies).where(eq(slaPolicies.id, id)).returning();
     if (!row) throw notFound('Policy');
     if (row.isDefault)

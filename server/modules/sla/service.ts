@@ -1,7 +1,6 @@
 // SLA calendars: stored, edited by admins, and previewed ("when is this due?") before anyone trusts them.
 import { asc, eq } from 'drizzle-orm';
 import { dueWithPauses } from '../../../common/business-calendar.ts';
-import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
@@ -29,15 +28,6 @@ function checkSlots(field: string, slots: Slot[]) {
   }
 }
 
-/** A change of a calendar; then this process's cache of SLA configuration forgets it. */
-export async function changed<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): Promise<T> {
-  try {
-    return await ctx.db.transaction(work);
-  } finally {
-    slaConfig.invalidate(ctx.db);
-  }
-}
-
 export async function listCalendars(ctx: Ctx) {
   return (await ctx.db.select().from(slaCalendars).orderBy(asc(slaCalendars.name))).map(toCalendar);
 }
@@ -51,7 +41,7 @@ export async function getCalendar(ctx: Ctx, id: string) {
 export async function createCalendar(ctx: Ctx, input: CalendarInput) {
   for (const [d, s] of Object.entries(input.weekly)) checkSlots(`weekly.${d}`, s);
   checkSlots('workdaySlots', input.workdaySlots);
-  return changed(ctx, async (tx) => {
+  return slaConfig.change(ctx.db, async (tx) => {
     const [row] = await tx.insert(slaCalendars).values(input).returning();
     await writeAudit(tx, ctx, {
       action: 'sla-calendar.create',
@@ -70,7 +60,7 @@ export async function updateCalendar(
 ) {
   for (const [d, s] of Object.entries(input.weekly ?? {})) checkSlots(`weekly.${d}`, s);
   if (input.workdaySlots) checkSlots('workdaySlots', input.workdaySlots);
-  return changed(ctx, async (tx) => {
+  return slaConfig.change(ctx.db, async (tx) => {
     const { version, ...changes } = input;
     const after = await updateVersioned(tx, slaCalendars, 'Calendar', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, {

@@ -401,15 +401,13 @@ export async function recordMilestone(
   if (at.getTime() > now.getTime() + 60_000) throw invalidField('at', 'cannot be in the future');
   if (at < ticket.createdAt) throw invalidField('at', 'before the ticket was opened');
   await ctx.db.transaction(async (tx) => {
-    await logSla(tx, ctx, id, [{ event: input.event, at }]);
-    await refreshTargets(tx, ctx, id);
+    await workMilestone(tx, ctx, id, input.event, at);
     await writeAudit(tx, ctx, {
       action: 'ticket.milestone',
       entityType: 'ticket',
       entityId: id,
       after: { event: input.event, at },
     });
-    await publishLive(tx, { type: 'ticket', id, customerId: ticket.customerId });
   });
   return getTicket(ctx, id);
 }

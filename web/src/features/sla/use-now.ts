@@ -20,3 +20,7 @@ export function formatDuration(seconds: number): string {
   const hms = `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
   return d ? `${d}d ${hms}` : hms;
 }
+
+/** Minutes from midnight as HH:MM (working slots, working hours). */
+export const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

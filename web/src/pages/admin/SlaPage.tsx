@@ -28,7 +28,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { formatDuration } from '../../features/sla/use-now.ts';
+import { formatDuration, hhmm } from '../../features/sla/use-now.ts';
 
 type Slot = [number, number];
 interface Calendar {
@@ -470,8 +470,6 @@ function Policies({ manage }: { manage: boolean }) {
 
 // ---------- calendars ----------
 
-const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const slotsText = (slots: Slot[] = []) => slots.map(([s, e]) => `${hhmm(s)}-${hhmm(e)}`).join(', ');
 function parseSlots(text: string): Slot[] | null {
   if (!text.trim()) return [];

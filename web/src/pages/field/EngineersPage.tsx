@@ -20,6 +20,7 @@ import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { workOrdersKey } from '../../features/field/work-orders-query.ts';
+import { hhmm } from '../../features/sla/use-now.ts';
 
 interface Engineer {
   id: string;
@@ -38,9 +39,6 @@ interface Engineer {
     version: number;
   };
 }
-
-const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
 export function EngineersPage() {

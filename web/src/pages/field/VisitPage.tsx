@@ -26,7 +26,7 @@ import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
 import { SignatureField, type SignatureHandle } from '../../features/field/SignatureField.tsx';
 import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
-import { useLocations, useStockMutation } from '../../features/parts/parts-query.ts';
+import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 
 type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
@@ -509,7 +509,6 @@ function Charges({ workOrderId }: { workOrderId: string }) {
   });
   if (!sheet.data) return null;
   const s = sheet.data;
-  const yuan = (f: number) => (f / 100).toFixed(2);
   return (
     <Card size="small" title={t('field.charges')} data-testid="visit-charges">
       <div>
