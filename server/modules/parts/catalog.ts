@@ -4,6 +4,7 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-o
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, notFound, postgresErrorOf } from '../../platform/errors.ts';
+import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import {
   parts,
@@ -36,30 +37,30 @@ function duplicate(err: unknown, field: string, what: string): never {
 
 // ---------- parts ----------
 
-export async function listParts(ctx: Ctx, query: { q?: string; limit: number; offset?: number }) {
+export async function listParts(ctx: Ctx, query: { q?: string; limit: number }, after: CursorKey | null) {
   const where: (SQL | undefined)[] = [];
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
     where.push(or(ilike(parts.partNumber, like), ilike(parts.name, like), ilike(parts.specification, like)));
   }
+  if (after) where.push(sql`(${parts.partNumber}, ${parts.id}) > (${String(after.v)}, ${after.id})`);
   const rows = await ctx.db
     .select()
     .from(parts)
     .where(and(...where))
-    .orderBy(asc(parts.partNumber))
-    .limit(query.limit + 1)
-    .offset(query.offset ?? 0);
-  const page = rows.slice(0, query.limit);
+    .orderBy(asc(parts.partNumber), asc(parts.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(rows, query.limit, (p) => ({ v: p.partNumber, id: p.id }));
   const totals = await stockTotals(
     ctx,
-    page.map((p) => p.id),
+    page.items.map((p) => p.id),
   );
   return {
-    items: page.map((p) => ({
+    items: page.items.map((p) => ({
       ...iso(p),
       stock: totals.get(p.id) ?? { onHand: 0, available: 0, defective: 0 },
     })),
-    nextOffset: rows.length > query.limit ? (query.offset ?? 0) + query.limit : null,
+    nextCursor: page.nextCursor,
   };
 }
 

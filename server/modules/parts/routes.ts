@@ -3,8 +3,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { ZId } from '../../../common/api.ts';
+import { pageOf, ZCursorQuery, ZId } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { type CursorKey, decodeCursor } from '../../platform/pagination.ts';
 import * as catalog from './catalog.ts';
 import * as counts from './counts.ts';
 import { IMPORT_HEADERS, importParts } from './import.ts';
@@ -55,15 +56,12 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
       schema: {
         tags,
         summary: 'Parts, with stock totals over the locations the caller may see',
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        }),
-        response: { 200: z.object({ items: z.array(ZAny), nextOffset: z.int().nullable() }) },
+        querystring: ZCursorQuery.extend({ q: z.string().trim().max(100).optional() }),
+        response: { 200: pageOf(ZAny) },
       },
     },
-    async (request) => catalog.listParts(deps.ctx(request), request.query),
+    async (request) =>
+      catalog.listParts(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
   );
   app.post(
     '/api/v1/parts',
@@ -97,9 +95,9 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
       const ws = wb.addWorksheet(zh ? '备件' : 'Parts');
       ws.addRow(IMPORT_HEADERS.map((h) => (zh ? h.zh : h.en))).commit();
       void (async () => {
-        let offset = 0;
+        let after: CursorKey | null = null;
         for (;;) {
-          const page = await catalog.listParts(ctx, { limit: 200, offset });
+          const page = await catalog.listParts(ctx, { limit: 200 }, after);
           for (const p of page.items)
             ws.addRow([
               p.partNumber,
@@ -114,8 +112,9 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
               p.shelfLifeMonths,
               p.stock.onHand,
             ]).commit();
-          if (page.nextOffset === null) break;
-          offset = page.nextOffset;
+          const last = page.items.at(-1);
+          if (!page.nextCursor || !last) break;
+          after = { v: last.partNumber, id: last.id };
         }
         ws.commit();
         await wb.commit();

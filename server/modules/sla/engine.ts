@@ -10,7 +10,6 @@ import {
   type EscalationAction,
   type LogEntry,
   levelAt,
-  type Policy,
   projectTarget,
   raisedPriority,
   type SlaEvent,

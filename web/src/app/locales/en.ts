@@ -585,8 +585,6 @@ export const en: typeof zhCN = {
     available: 'Available',
     reserved: 'Reserved',
     defective: 'Defective',
-    prev: 'Previous',
-    next: 'Next',
     stockByLocation: 'Stock by location',
     location: 'Location',
     batch: 'Batch',

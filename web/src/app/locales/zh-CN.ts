@@ -562,8 +562,6 @@ export const zhCN = {
     available: '可用',
     reserved: '已预留',
     defective: '待修/故障件',
-    prev: '上一页',
-    next: '下一页',
     stockByLocation: '各库位库存',
     location: '库位',
     batch: '批次',

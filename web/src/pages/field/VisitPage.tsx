@@ -106,6 +106,17 @@ export function VisitPage() {
             {w.ticketNumber && (
               <Descriptions.Item label={t('field.ticket')}>{w.ticketNumber}</Descriptions.Item>
             )}
+            {w.assetIds.length > 0 && (
+              <Descriptions.Item label={t('nav.equipment')}>
+                <Space wrap>
+                  {w.assetIds.map((a, i) => (
+                    <Link key={a} to={`/console/assets/${a}`} data-testid="visit-asset">
+                      {t('field.equipmentHistory', { n: i + 1 })}
+                    </Link>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
             {w.emergency && w.emergencyPlanFileId && (
               <Descriptions.Item label={t('field.emergencyPlan')}>
                 <a href={`/api/v1/files/${w.emergencyPlanFileId}/content`}>{t('field.open')}</a>

@@ -1,12 +1,14 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api, getCsrfToken } from '../../api/client.ts';
+import { useCursorList } from '../../components/cursor-list-query.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { type Part, partsKey, yuan } from '../../features/parts/parts-query.ts';
 
@@ -19,12 +21,7 @@ export function PartsPage() {
   const { data: me } = useMe();
   const manage = Boolean(me?.permissions.includes('parts.manage'));
   const [q, setQ] = useState<string>();
-  const [offset, setOffset] = useState(0);
-  const list = useQuery({
-    queryKey: [partsKey, 'list', q, offset],
-    queryFn: () =>
-      api.get<{ items: Part[]; nextOffset: number | null }>('/api/v1/parts', { q, offset, limit: 50 }),
-  });
+  const list = useCursorList<Part>(partsKey, '/api/v1/parts', { q });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const create = useMutation({
@@ -80,10 +77,7 @@ export function PartsPage() {
           placeholder={t('parts.search')}
           aria-label={t('parts.search')}
           style={{ maxWidth: 280 }}
-          onSearch={(v) => {
-            setQ(v || undefined);
-            setOffset(0);
-          }}
+          onSearch={(v) => setQ(v || undefined)}
           data-testid="parts-search"
         />
         <Button
@@ -121,7 +115,7 @@ export function PartsPage() {
         rowKey="id"
         size="middle"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.items}
         scroll={{ x: 900 }}
         pagination={false}
         onRow={(p) => ({ onClick: () => navigate(`/console/parts/${p.id}`), style: { cursor: 'pointer' } })}
@@ -162,17 +156,11 @@ export function PartsPage() {
           { title: t('parts.factoryPrice'), dataIndex: 'factoryPriceFen', width: 110, render: yuan },
         ]}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
-          {t('parts.prev')}
-        </Button>
-        <Button
-          disabled={list.data?.nextOffset == null}
-          onClick={() => setOffset(list.data?.nextOffset ?? 0)}
-        >
-          {t('parts.next')}
-        </Button>
-      </Space>
+      <LoadMore
+        hasMore={Boolean(list.hasNextPage)}
+        loading={list.isFetchingNextPage}
+        onClick={() => list.fetchNextPage()}
+      />
       <FormModal
         open={open}
         title={t('parts.new')}
