@@ -11,7 +11,7 @@ import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import { NO_JOBS } from '../server/platform/jobs.ts';
-import { openBenchDatabase, writeResult } from './harness.ts';
+import { BENCH_TIME_ZONE, openBenchDatabase, writeResult } from './harness.ts';
 
 const CONNECTIONS = 8;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -30,7 +30,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 export async function run() {
   const bench = await openBenchDatabase();
   try {
-    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, {
       code: 'BENCH',
       name: '基准测试客户',

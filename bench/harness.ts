@@ -18,6 +18,9 @@ import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import { NO_JOBS } from '../server/platform/jobs.ts';
 
+/** The organisation's zone: the configuration's default. */
+export const BENCH_TIME_ZONE = loadConfig({}).defaultTimeZone;
+
 export interface BenchDatabase {
   db: Db;
   pool: pg.Pool;
@@ -81,7 +84,7 @@ export async function writeResult(result: {
 /** The whole HTTP stack on the bench database, with a logged-in agent (cookie + CSRF token). */
 export async function startBenchApp(db: Db) {
   const username = `bench-agent-${randomBytes(3).toString('hex')}`;
-  await createUser(systemCtx(db, systemClock, 'bench'), {
+  await createUser(systemCtx({ db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench'), {
     kind: 'staff',
     username,
     displayName: 'Bench',

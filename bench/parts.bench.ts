@@ -7,7 +7,7 @@ import { createLocation, createPart } from '../server/modules/parts/catalog.ts';
 import { issue, receive } from '../server/modules/parts/stock.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { openBenchDatabase, writeResult } from './harness.ts';
+import { BENCH_TIME_ZONE, openBenchDatabase, writeResult } from './harness.ts';
 
 const CLIENTS = 8;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -15,7 +15,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 export async function run() {
   const bench = await openBenchDatabase();
   try {
-    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     ctx.principal = { ...ctx.principal, permissions: permissionsOf(['storekeeper']) };
     const loc = await createLocation(ctx, { code: 'WH-B', name: 'Bench warehouse', kind: 'central' });
     const parts: { id: string }[] = [];

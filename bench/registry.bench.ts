@@ -14,7 +14,7 @@ import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import { NO_JOBS } from '../server/platform/jobs.ts';
-import { openBenchDatabase, writeResult } from './harness.ts';
+import { BENCH_TIME_ZONE, openBenchDatabase, writeResult } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_ASSETS ?? 100_000);
 const PROJECTS = 200;
@@ -55,7 +55,7 @@ export async function run() {
   const bench = await openBenchDatabase();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-registry-'));
   try {
-    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH', name: '基准测试业主' });
     const projectCodes: string[] = [];
     for (let i = 0; i < PROJECTS; i++) {

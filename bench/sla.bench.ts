@@ -10,7 +10,13 @@ import { STANDARD_ESCALATIONS } from '../server/modules/sla/defaults.ts';
 import { ensureSlaDefaults, sweepSla } from '../server/modules/sla/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { createTicketsOverHttp, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+import {
+  BENCH_TIME_ZONE,
+  createTicketsOverHttp,
+  openBenchDatabase,
+  startBenchApp,
+  writeResult,
+} from './harness.ts';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000_000);
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
@@ -20,7 +26,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 export async function run() {
   const bench = await openBenchDatabase();
   try {
-    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH-S', name: 'SLA 基准客户' });
     await ensureSlaDefaults(bench.db);
     const { app, ...target } = await startBenchApp(bench.db);
@@ -57,7 +63,7 @@ export async function run() {
     await bench.pool.query('analyze sla_targets');
 
     t0 = performance.now();
-    const idle = await sweepSla(bench.db, systemClock);
+    const idle = await sweepSla({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE });
     const idleMs = performance.now() - t0;
     if (idle.targets !== 0) throw new Error(`expected nothing due, swept ${idle.targets}`);
 
@@ -76,7 +82,7 @@ export async function run() {
       [customer.id, DUE, JSON.stringify(definition)],
     );
     t0 = performance.now();
-    const busy = await sweepSla(bench.db, systemClock);
+    const busy = await sweepSla({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE });
     const busyMs = performance.now() - t0;
     if (busy.targets !== DUE) throw new Error(`expected ${DUE} due, swept ${busy.targets}`);
     const plan = await bench.db.execute<{ 'QUERY PLAN': string }>(

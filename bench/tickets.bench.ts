@@ -4,7 +4,13 @@
 import { createCustomer } from '../server/modules/registry/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { createTicketsOverHttp, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+import {
+  BENCH_TIME_ZONE,
+  createTicketsOverHttp,
+  openBenchDatabase,
+  startBenchApp,
+  writeResult,
+} from './harness.ts';
 
 const CONNECTIONS = 8;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -17,7 +23,7 @@ const pct = (sorted: number[], p: number) =>
 export async function run() {
   const bench = await openBenchDatabase();
   try {
-    const ctx = systemCtx(bench.db, systemClock, 'bench');
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH-T', name: '工单基准客户' });
     const { app, ...target } = await startBenchApp(bench.db);
     const cookie = target.cookie;

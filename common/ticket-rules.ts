@@ -30,10 +30,6 @@ export const NUMBER_PREFIX: Record<TicketKind, string> = {
   other: 'QT',
 };
 
-export function ticketNumber(kind: TicketKind, year: number, sequence: number): string {
-  return `${NUMBER_PREFIX[kind]}-${year}-${String(sequence).padStart(6, '0')}`;
-}
-
 export type StatusCategory = 'open' | 'waiting' | 'resolved' | 'closed';
 export const STATUS_CATEGORY: Record<TicketStatus, StatusCategory> = {
   new: 'open',

@@ -12,7 +12,7 @@ import { importJob } from '../server/modules/registry/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { JobRunner } from '../server/platform/jobs.ts';
-import { createTestDatabase, type TestDatabase } from '../test/helpers.ts';
+import { createTestDatabase, TEST_TIME_ZONE, type TestDatabase } from '../test/helpers.ts';
 
 export const CHROME_FLAGS = [
   '--headless',
@@ -39,13 +39,14 @@ export async function startE2e(): Promise<E2eEnv> {
     throw new Error('web/dist is missing: run `npm run build:web` first (npm test does)');
   });
   const database = await createTestDatabase();
-  await loadDemoData(database.db, systemClock);
+  await loadDemoData(database.db, systemClock, TEST_TIME_ZONE);
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-e2e-files-'));
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: blobDir } as never);
   const blobStore = new LocalBlobStore(blobDir);
   const jobs = new JobRunner(database.url, [importJob], {
     db: database.db,
     clock: systemClock,
+    timeZone: TEST_TIME_ZONE,
     blobStore,
     log: { info() {}, error() {} },
   });

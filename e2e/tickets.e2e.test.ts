@@ -3,6 +3,7 @@
 // reply and never the note.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TIME_ZONE } from '../test/helpers.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -109,7 +110,7 @@ describe('mail to check', () => {
       'From: visitor@unknown.test\r\nTo: service@aftercare.test\r\nSubject: =?UTF-8?B?5ZKo6K+i5Lqn5ZOB?=\r\nMessage-ID: <e2e-1@unknown.test>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhello\r\n',
     );
     await processInboundEmail(
-      systemCtx(env.database.db, systemClock, 'email'),
+      systemCtx({ db: env.database.db, clock: systemClock, timeZone: TEST_TIME_ZONE }, 'email'),
       new LocalBlobStore('/tmp/aftercare-e2e-mail'),
       raw,
     );

@@ -120,7 +120,10 @@ export async function buildApp(
   registerIdempotency(app, deps.db);
   registerMetrics(app);
 
-  const routeDeps: RouteDeps = { ...deps, ctx: makeCtxFactory(deps.db, deps.clock) };
+  const routeDeps: RouteDeps = {
+    ...deps,
+    ctx: makeCtxFactory(deps.db, deps.clock, deps.config.defaultTimeZone),
+  };
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -54,7 +54,7 @@ program
     // The shipped SLA calendars and policies, once (the demo loads them itself).
     if (!demoWanted) await ensureSlaDefaults(runtime.db);
     if (demoWanted) {
-      logins = await loadDemoData(runtime.db, systemClock);
+      logins = await loadDemoData(runtime.db, systemClock, config.defaultTimeZone);
       log.info('demo dataset loaded');
     } else if (opts.demo && (await hasDemoData(runtime))) {
       logins = demoLogins();
@@ -72,7 +72,7 @@ program
         slaSweepJob,
         reorderCheckJob,
       ],
-      { db: runtime.db, clock: systemClock, blobStore, log },
+      { db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone, blobStore, log },
     );
     // Every instance can queue work; JOBS=false instances leave the working to the others.
     await jobs.start({ work: config.jobs || opts.workerOnly === true });
@@ -90,7 +90,11 @@ program
             allowedDomains: config.smtpInbound.domains,
             maxBytes: config.uploadMaxBytes * 2,
             onMessage: (raw) =>
-              processInboundEmail(systemCtx(runtime.db, systemClock, 'email'), blobStore, raw),
+              processInboundEmail(
+                systemCtx({ db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone }, 'email'),
+                blobStore,
+                raw,
+              ),
             log,
           })
         : null;
@@ -163,10 +167,10 @@ program
   .description('load the demo dataset into an empty database')
   .addOption(dataDirOption)
   .action(async (opts) => {
-    await withRuntime(opts, async (rt) => {
+    await withRuntime(opts, async (rt, config) => {
       if (!(await isDatabaseEmpty(rt.db)))
         throw new Error('the database is not empty; demo data loads only into an empty one');
-      const logins = await loadDemoData(rt.db, systemClock);
+      const logins = await loadDemoData(rt.db, systemClock, config.defaultTimeZone);
       for (const l of logins) say(`${l.username}\t${l.password}\t${l.role}`);
     });
   });
@@ -187,7 +191,7 @@ user
   )
   .addOption(dataDirOption)
   .action(async (opts) => {
-    await withRuntime(opts, async (rt) => {
+    await withRuntime(opts, async (rt, config) => {
       let customerId: string | null = null;
       if (opts.customer) {
         const [c] = await rt.db
@@ -197,16 +201,19 @@ user
         if (!c) throw new Error(`no customer with code ${opts.customer}`);
         customerId = c.id;
       }
-      const created = await createUser(systemCtx(rt.db, systemClock, 'cli'), {
-        kind: customerId ? 'customer' : 'staff',
-        username: opts.username,
-        displayName: opts.name ?? opts.username,
-        email: opts.email ?? null,
-        roles: opts.role,
-        customerId,
-        locale: 'zh-CN',
-        password: opts.password,
-      });
+      const created = await createUser(
+        systemCtx({ db: rt.db, clock: systemClock, timeZone: config.defaultTimeZone }, 'cli'),
+        {
+          kind: customerId ? 'customer' : 'staff',
+          username: opts.username,
+          displayName: opts.name ?? opts.username,
+          email: opts.email ?? null,
+          roles: opts.role,
+          customerId,
+          locale: 'zh-CN',
+          password: opts.password,
+        },
+      );
       say(`created ${created.kind} user ${created.username} (${created.roles.join(', ')})`);
     });
   });

@@ -22,6 +22,8 @@ import { type JobDefinition, JobRunner, NO_JOBS } from '../server/platform/jobs.
 import type { Mailer } from '../server/platform/mailer.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** The organisation's zone in tests: the configuration's default. */
+export const TEST_TIME_ZONE = loadConfig({}).defaultTimeZone;
 
 export interface TestDatabase {
   db: Db;
@@ -73,6 +75,7 @@ export async function createTestApp(
     ? new JobRunner(database.url, options.jobs, {
         db: database.db,
         clock,
+        timeZone: config.defaultTimeZone,
         blobStore,
         log: { info() {}, error() {} },
       })
@@ -112,7 +115,7 @@ const unique = () => randomBytes(4).toString('hex');
 
 export async function buildCustomer(db: Db, fields: Partial<TCustomer> = {}): Promise<TCustomer> {
   const code = fields.code ?? `C-${unique()}`;
-  return createCustomer(systemCtx(db, systemClock, 'test'), {
+  return createCustomer(systemCtx({ db, clock: systemClock, timeZone: TEST_TIME_ZONE }, 'test'), {
     code,
     name: fields.name ?? `Customer ${code}`,
     contactName: fields.contactName ?? null,
@@ -128,7 +131,7 @@ export async function buildUser(
 ) {
   const role = options.role ?? (options.customerId ? 'customer_user' : 'agent');
   const username = options.username ?? `${role.replace(/_/g, '-')}-${unique()}`;
-  const user = await createUser(systemCtx(db, systemClock, 'test'), {
+  const user = await createUser(systemCtx({ db, clock: systemClock, timeZone: TEST_TIME_ZONE }, 'test'), {
     kind: options.customerId ? 'customer' : 'staff',
     username,
     displayName: username,

@@ -58,14 +58,14 @@ const PARTS = [
   },
 ];
 
-export async function loadPartsDemo(db: Db, clock: Clock) {
+export async function loadPartsDemo(db: Db, clock: Clock, timeZone: string) {
   await loadEngineerDemo(db);
   const users = (
     await db.execute<{ id: string; username: string }>(sql`select id, username from users
     where username in ('field', 'storekeeper')`)
   ).rows;
   const id = (u: string) => users.find((x) => x.username === u)?.id ?? null;
-  const ctx = systemCtx(db, clock, 'demo');
+  const ctx = systemCtx({ db, clock, timeZone }, 'demo');
   ctx.principal = {
     ...ctx.principal,
     userId: id('storekeeper'),

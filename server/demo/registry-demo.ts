@@ -166,8 +166,13 @@ async function buildEquipment(
   });
 }
 
-export async function loadRegistryDemo(db: Db, clock: Clock, customerIds: Record<string, string>) {
-  const ctx = { ...systemCtx(db, clock, 'demo') };
+export async function loadRegistryDemo(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  customerIds: Record<string, string>,
+) {
+  const ctx = { ...systemCtx({ db, clock, timeZone }, 'demo') };
   ctx.principal = { ...ctx.principal, permissions: new Set(['deposits.approve']) };
   const ids = {} as ProductIds;
   for (const product of PRODUCTS) ids[product.model] = (await createProduct(ctx, product)).id;

@@ -67,8 +67,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
-  const ctx = systemCtx(db, clock, 'demo');
+export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[]> {
+  const ctx = systemCtx({ db, clock, timeZone }, 'demo');
   const logins: DemoLogin[] = [];
   for (const s of STAFF) {
     await createUser(ctx, {
@@ -98,10 +98,10 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoLogin[]> {
     });
     logins.push({ username: portalUser, role: `customer (${c.name})`, password: DEMO_PASSWORD });
   }
-  await loadRegistryDemo(db, clock, customerIds);
+  await loadRegistryDemo(db, clock, timeZone, customerIds);
   await ensureSlaDefaults(db);
-  await loadTicketsDemo(db, clock, customerIds);
-  await loadPartsDemo(db, clock);
+  await loadTicketsDemo(db, clock, timeZone, customerIds);
+  await loadPartsDemo(db, clock, timeZone);
   return logins;
 }
 

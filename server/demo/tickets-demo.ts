@@ -7,9 +7,17 @@ import { type Ctx, systemCtx } from '../platform/context.ts';
 
 const MINUTE = 60_000;
 
-export async function loadTicketsDemo(db: Db, clock: Clock, customerIds: Record<string, string>) {
+export async function loadTicketsDemo(
+  db: Db,
+  clock: Clock,
+  timeZone: string,
+  customerIds: Record<string, string>,
+) {
   const at = (minutesAgo: number): Ctx => ({
-    ...systemCtx(db, { now: () => new Date(clock.now().getTime() - minutesAgo * MINUTE) }, 'demo'),
+    ...systemCtx(
+      { db, clock: { now: () => new Date(clock.now().getTime() - minutesAgo * MINUTE) }, timeZone },
+      'demo',
+    ),
   });
   const demo = [
     {

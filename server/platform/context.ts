@@ -31,6 +31,8 @@ export interface Ctx {
   scope: Scope;
   ip: string | null;
   requestId: string | null;
+  /** The organisation's IANA time zone (configuration `DEFAULT_TIME_ZONE`): local dates, years, reports. */
+  timeZone: string;
 }
 
 export function scopeOf(principal: Principal): Scope {
@@ -54,10 +56,18 @@ export const SYSTEM_PRINCIPAL: Principal = {
   locale: 'zh-CN',
 };
 
-export function systemCtx(db: Db, clock: Clock, label = 'system'): Ctx {
+/** What a background job or the CLI acts with: the database, the clock and the organisation's zone. */
+export interface SystemDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+}
+
+export function systemCtx(deps: SystemDeps, label = 'system'): Ctx {
   return {
-    db,
-    clock,
+    db: deps.db,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
     principal: { ...SYSTEM_PRINCIPAL, label, displayName: label },
     scope: { kind: 'all' },
     ip: null,

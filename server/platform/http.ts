@@ -80,10 +80,18 @@ function checkCsrf(request: FastifyRequest, allowed: string[]) {
   }
 }
 
-export function makeCtxFactory(db: Db, clock: Clock) {
+export function makeCtxFactory(db: Db, clock: Clock, timeZone: string) {
   return (request: FastifyRequest): Ctx => {
     const principal = request.principal;
     if (!principal) throw unauthorized();
-    return { db, clock, principal, scope: scopeOf(principal), ip: request.ip, requestId: String(request.id) };
+    return {
+      db,
+      clock,
+      principal,
+      scope: scopeOf(principal),
+      ip: request.ip,
+      requestId: String(request.id),
+      timeZone,
+    };
   };
 }

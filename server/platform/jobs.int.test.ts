@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildUser, createTestDatabase, type TestDatabase } from '../../test/helpers.ts';
+import { buildUser, createTestDatabase, TEST_TIME_ZONE, type TestDatabase } from '../../test/helpers.ts';
 import { purgeExpiredSessionsJob } from '../modules/accounts/index.ts';
 import { LocalBlobStore } from './blob-store.ts';
 import { ManualClock } from './clock.ts';
@@ -26,7 +26,13 @@ let b: JobRunner;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const deps = { db: database.db, clock, log, blobStore: new LocalBlobStore('/tmp/aftercare-jobs-test') };
+  const deps = {
+    db: database.db,
+    clock,
+    timeZone: TEST_TIME_ZONE,
+    log,
+    blobStore: new LocalBlobStore('/tmp/aftercare-jobs-test'),
+  };
   a = new JobRunner(database.url, [recordJob, purgeExpiredSessionsJob], deps);
   b = new JobRunner(database.url, [recordJob, purgeExpiredSessionsJob], deps);
   await a.start();

@@ -11,6 +11,8 @@ import type { Clock } from './clock.ts';
 export interface JobDeps {
   db: Db;
   clock: Clock;
+  /** The organisation's time zone, from the configuration. */
+  timeZone: string;
   blobStore: BlobStore;
   log: { info(o: object, m?: string): void; error(o: object, m?: string): void };
 }

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -110,4 +111,16 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt),
     index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
   ],
+);
+
+// Number series of every module (tickets BX/ZX/…, work orders WO, receipts SF): one row per prefix and
+// year. The table keeps its first name (it began with tickets) to spare a rename migration.
+export const numberCounters = pgTable(
+  'ticket_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
 );

@@ -111,7 +111,7 @@ export async function login(db: Db, clock: Clock, config: TConfig, input: LoginI
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await writeAudit(tx, actorCtx(db, clock, user, input.ip), {
+    await writeAudit(tx, actorCtx(db, clock, config.defaultTimeZone, user, input.ip), {
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
@@ -120,10 +120,11 @@ export async function login(db: Db, clock: Clock, config: TConfig, input: LoginI
   return { token, csrfToken, userId: user.id };
 }
 
-function actorCtx(db: Db, clock: Clock, user: repo.UserRow, ip: string): Ctx {
+function actorCtx(db: Db, clock: Clock, timeZone: string, user: repo.UserRow, ip: string): Ctx {
   return {
     db,
     clock,
+    timeZone,
     principal: principalOfUser(user, null),
     scope: { kind: 'all' },
     ip,

@@ -6,6 +6,7 @@ import {
   loginAs,
   pdfText,
   type Session,
+  TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
 import { LocalBlobStore } from '../../platform/blob-store.ts';
@@ -174,7 +175,13 @@ describe('a repair visit', () => {
     // Emailed to the customer with the PDF attached.
     await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
       {},
-      { db: t.db, clock, blobStore: new LocalBlobStore(t.blobDir), log: { info() {}, error() {} } },
+      {
+        db: t.db,
+        clock,
+        timeZone: TEST_TIME_ZONE,
+        blobStore: new LocalBlobStore(t.blobDir),
+        log: { info() {}, error() {} },
+      },
     );
     const mail = t.sentMail.find((m) => m.subject.includes(wo.number));
     expect(mail?.to).toBe('ops@hz-metro.example');
@@ -351,11 +358,15 @@ describe('charges, repairs, follow-ups and the deposit', () => {
   it('lets a manager deduct a third party’s repair from the deposit once the on-site deadline was missed', async () => {
     const s = await site('2026-06-01');
     const { wo } = await visit(s, 'normal_failure');
-    const evidence = await storeFile(systemCtx(t.db, clock, 'test'), new LocalBlobStore(t.blobDir), {
-      name: 'invoice.txt',
-      data: Buffer.from('第三方维修发票 1200 元'),
-      customerId: s.customerId,
-    });
+    const evidence = await storeFile(
+      systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test'),
+      new LocalBlobStore(t.blobDir),
+      {
+        name: 'invoice.txt',
+        data: Buffer.from('第三方维修发票 1200 元'),
+        customerId: s.customerId,
+      },
+    );
     const early = await s.manager.request('POST', `/api/v1/work-orders/${wo.id}/third-party-deduction`, {
       amountFen: 120_000,
       reason: '业主自行委托维修',
@@ -375,7 +386,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     ).json();
     const late = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, {})).json();
     clock.set(new Date(T0.getTime() + 25 * 60 * MIN));
-    await sweepSla(t.db, clock);
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
     expect(
       (await engineer.request('POST', `/api/v1/work-orders/${late.id}/third-party-deduction`, {})).statusCode,
     ).toBe(403);
@@ -517,11 +528,15 @@ describe('photos', () => {
       })
     ).json();
     const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
-    const photo = await storeFile(systemCtx(t.db, clock, 'test'), new LocalBlobStore(t.blobDir), {
-      name: 'before.png',
-      data: Buffer.from(PNG.split(',')[1]!, 'base64'),
-      customerId,
-    });
+    const photo = await storeFile(
+      systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test'),
+      new LocalBlobStore(t.blobDir),
+      {
+        name: 'before.png',
+        data: Buffer.from(PNG.split(',')[1]!, 'base64'),
+        customerId,
+      },
+    );
     const r = await engineer.request('PUT', `/api/v1/work-orders/${wo.id}/photos`, { before: [photo.id] });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ photoIds: [photo.id], afterPhotoIds: [] });
@@ -556,7 +571,13 @@ describe('the report’s language', () => {
     await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: 'Driver replaced' });
     await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
       {},
-      { db: t.db, clock, blobStore: new LocalBlobStore(t.blobDir), log: { info() {}, error() {} } },
+      {
+        db: t.db,
+        clock,
+        timeZone: TEST_TIME_ZONE,
+        blobStore: new LocalBlobStore(t.blobDir),
+        log: { info() {}, error() {} },
+      },
     );
     const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
     expect(mail?.subject).toBe(`Repair report ${wo.number}`);

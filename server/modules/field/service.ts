@@ -2,8 +2,8 @@
 // visit recorded stage by stage from the engineer's phone — each stage at the moment it happened on
 // the phone (offline actions sync later with their own time), each emitting the SLA milestone the
 // service desk counts, the last one resolving the ticket. An engineer sees only his own work.
+
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { SlaEvent } from '../../../common/sla-rules.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -11,11 +11,12 @@ import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
+import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { storeFile } from '../files/index.ts';
 import { postDepositEntry, recordArchiveEvents, recordRepairs } from '../registry/index.ts';
-import { getTicket, nextSequence, workMilestone } from '../tickets/index.ts';
+import { getTicket, workMilestone } from '../tickets/index.ts';
 import { type ChargeSheet, chargeSheet } from './charges.ts';
 import { publishReport, reportPdf } from './report.ts';
 import {
@@ -76,14 +77,13 @@ export async function createFromTicket(
 ) {
   const ticket = await getTicket(ctx, ticketId);
   const now = ctx.clock.now();
-  const year = Number(toLocalDate(now, 'Asia/Shanghai').slice(0, 4));
   if (input.engineerId) await checkEngineer(ctx, input.engineerId);
   const id = await ctx.db.transaction(async (tx) => {
-    const seq = await nextSequence(tx, 'WO', year);
+    const number = await nextDocumentNumber(tx, 'WO', now, ctx.timeZone);
     const [w] = await tx
       .insert(workOrders)
       .values({
-        number: `WO-${year}-${String(seq).padStart(6, '0')}`,
+        number,
         kind: input.kind,
         status: input.engineerId ? 'assigned' : 'new',
         ticketId: ticket.id,
@@ -433,9 +433,7 @@ export async function customerReports(ctx: Ctx, ticketId: string) {
  * follow-up visit due in 3 days (篇1 四.3).
  */
 async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
-  const year = Number(toLocalDate(at, 'Asia/Shanghai').slice(0, 4));
-  const receiptNumber =
-    sheet.totalFen > 0 ? `SF-${year}-${String(await nextSequence(tx, 'SF', year)).padStart(6, '0')}` : null;
+  const receiptNumber = sheet.totalFen > 0 ? await nextDocumentNumber(tx, 'SF', at, ctx.timeZone) : null;
   await tx.update(workOrders).set({ charges: sheet, receiptNumber }).where(eq(workOrders.id, w.id));
   const repairs = await recordRepairs(tx, ctx, w.assetIds);
   const replace = repairs.filter((r) => r.decision !== 'repair');

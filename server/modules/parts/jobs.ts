@@ -9,8 +9,8 @@ export const reorderCheckJob = defineJob({
   name: 'parts.reorder-check',
   schema: z.object({}),
   cron: '30 23 * * *', // 07:30 in China, before the storekeeper's day
-  handler: async (_data, { db, clock, log }) => {
-    const rules = await checkAllReorderRules(systemCtx(db, clock, 'parts'));
-    log.info({ rules }, 'reorder rules checked');
+  handler: async (_data, deps) => {
+    const rules = await checkAllReorderRules(systemCtx(deps, 'parts'));
+    deps.log.info({ rules }, 'reorder rules checked');
   },
 });

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
@@ -336,7 +343,7 @@ describe('replenishment', () => {
     expect(list.find((a: { partId: string }) => a.partId === part)).toBeUndefined();
     // The daily pass finds what no movement touched.
     await t.db.execute(sql`update reorder_rules set reorder_point = 50 where part_id = ${part}`);
-    await checkAllReorderRules(systemCtx(t.db, clock, 'test'));
+    await checkAllReorderRules(systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test'));
     list = (await keeper.request('GET', '/api/v1/stock/replenishment')).json();
     expect(list.find((a: { partId: string }) => a.partId === part)).toMatchObject({ available: 13 });
     expect((await field.request('GET', '/api/v1/stock/replenishment')).statusCode).toBe(403);
@@ -417,7 +424,7 @@ describe('catalogue', () => {
       const ws = wb.addWorksheet('备件');
       ws.addRow(['备件编号', '名称', '规格', '单位', '原厂', '易损件', '成本（元）', '出厂价（元）']);
       for (const r of rows) ws.addRow(r);
-      const ctx: Ctx = systemCtx(t.db, clock, 'test');
+      const ctx: Ctx = systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test');
       return storeFile(ctx, new LocalBlobStore(t.blobDir), {
         name: 'parts.xlsx',
         data: Buffer.from(await wb.xlsx.writeBuffer()),

@@ -18,7 +18,7 @@ export const warrantyExpiryRemindersJob = defineJob({
 export const importJob = defineJob({
   name: 'registry.import',
   schema: z.object({ importId: z.uuid() }),
-  handler: async ({ importId }, { db, clock, blobStore }) => {
-    await runImport(systemCtx(db, clock, 'import'), blobStore, importId);
+  handler: async ({ importId }, deps) => {
+    await runImport(systemCtx(deps, 'import'), deps.blobStore, importId);
   },
 });

@@ -6,6 +6,7 @@ import {
   createTestApp,
   loginAs,
   type Session,
+  TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
 import { createDb, createPool } from '../../db/pool.ts';
@@ -205,7 +206,7 @@ describe('the sweeper', () => {
     ];
     const dbs = pools.map((p) => createDb(p));
     try {
-      const sweepAll = () => Promise.all(dbs.map((db) => sweepSla(db, clock)));
+      const sweepAll = () => Promise.all(dbs.map((db) => sweepSla({ db, clock, timeZone: TEST_TIME_ZONE })));
       const handlingDue = T0.getTime() + 60 * MIN;
       clock.set(new Date(handlingDue - 10 * MIN)); // past the −30 min level and the warning
       await sweepAll();
@@ -287,8 +288,8 @@ describe('the sweeper', () => {
     const watcher = await loginAs(t, { role: 'quality_engineer' });
     await agent.request('PATCH', `/api/v1/tickets/${tk.id}`, { version: 1, watcherIds: [watcher.user.id] });
     clock.set(new Date(T0.getTime() + 61 * MIN));
-    await sweepSla(t.db, clock);
-    await sweepSla(t.db, clock);
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
     const d = await detail(tk.id);
     expect(d).toMatchObject({ priority: 'high', assigneeId: lead.id });
     const toWatcher = await t.db

@@ -17,10 +17,9 @@ import {
   type TargetDefinition,
 } from '../../../common/sla-rules.ts';
 import type { TicketKind, TicketStatus } from '../../../common/ticket-rules.ts';
-import { type Db, type Executor, uuidArray } from '../../db/pool.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { type Ctx, systemCtx } from '../../platform/context.ts';
+import { type Ctx, type SystemDeps, systemCtx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
@@ -336,11 +335,11 @@ function nextFire(
  * Work is proportional to the number of due targets (partial index on next_fire_at).
  */
 export async function sweepSla(
-  db: Db,
-  clock: Clock,
+  sys: SystemDeps,
   batchSize = 200,
 ): Promise<{ targets: number; fired: number }> {
-  const ctx = systemCtx(db, clock, 'sla');
+  const { db, clock } = sys;
+  const ctx = systemCtx(sys, 'sla');
   let targets = 0;
   let firedCount = 0;
   let cals: Map<string, BusinessCalendar> | null = null;

@@ -7,8 +7,8 @@ export const slaSweepJob = defineJob({
   name: 'sla.sweep',
   schema: z.object({}),
   cron: '* * * * *',
-  handler: async (_data, { db, clock, log }) => {
-    const result = await sweepSla(db, clock);
-    if (result.fired) log.info(result, 'sla levels fired');
+  handler: async (_data, deps) => {
+    const result = await sweepSla(deps);
+    if (result.fired) deps.log.info(result, 'sla levels fired');
   },
 });

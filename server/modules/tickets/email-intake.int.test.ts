@@ -2,7 +2,14 @@
 import iconv from 'iconv-lite';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { systemCtx } from '../../platform/context.ts';
@@ -23,7 +30,11 @@ beforeAll(async () => {
     allowedDomains: ['service.example.test'],
     maxBytes: 10 * 1024 * 1024,
     onMessage: (raw) =>
-      processInboundEmail(systemCtx(t.db, systemClock, 'email'), new LocalBlobStore(t.blobDir), raw),
+      processInboundEmail(
+        systemCtx({ db: t.db, clock: systemClock, timeZone: TEST_TIME_ZONE }, 'email'),
+        new LocalBlobStore(t.blobDir),
+        raw,
+      ),
     log: { error() {} },
   });
   transport = nodemailer.createTransport({

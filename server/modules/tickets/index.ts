@@ -1,5 +1,4 @@
 export { processInboundEmail } from './email-intake.ts';
-export { nextSequence } from './repository.ts';
 export { registerTicketRoutes } from './routes.ts';
 export { createTicket, getTicket, updateTicket, workMilestone } from './service.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';

@@ -7,15 +7,7 @@ import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { users } from '../accounts/schema.ts';
 import { customers } from '../registry/schema.ts';
-import {
-  inboundEmails,
-  routingRules,
-  savedFilters,
-  ticketCounters,
-  ticketLinks,
-  ticketMessages,
-  tickets,
-} from './schema.ts';
+import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
 
 export type TicketRow = typeof tickets.$inferSelect & {
   customerName: string;
@@ -34,19 +26,6 @@ const columns = {
   slaBreached: sql<boolean>`exists (select 1 from sla_targets s where s.ticket_id = ${tickets.id}
     and s.breached and s.state in ('running', 'paused'))`.mapWith(Boolean),
 };
-
-/** The next number of a series, gap-free per (prefix, year) and safe under concurrency. */
-export async function nextSequence(db: Executor, prefix: string, year: number): Promise<number> {
-  const [row] = await db
-    .insert(ticketCounters)
-    .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [ticketCounters.prefix, ticketCounters.year],
-      set: { last: sql`${ticketCounters.last} + 1` },
-    })
-    .returning({ last: ticketCounters.last });
-  return row!.last;
-}
 
 export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert) {
   const [row] = await db.insert(tickets).values(values).returning();

@@ -21,16 +21,6 @@ import {
 } from '../../../common/ticket-rules.ts';
 import { ts } from '../../db/columns.ts';
 
-export const ticketCounters = pgTable(
-  'ticket_counters',
-  {
-    prefix: text('prefix').notNull(),
-    year: integer('year').notNull(),
-    last: integer('last').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
-);
-
 export const tickets = pgTable(
   'tickets',
   {

@@ -1,10 +1,10 @@
 // Tickets use cases: register a request from any channel, route it, converse with the customer
 // (public replies, customer messages) and among staff (internal notes, never shown to customers),
 // move it through its statuses, and record it in the service archive of the equipment.
+
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { MANUAL_SLA_EVENTS, SlaEvent } from '../../../common/sla-rules.ts';
 import {
   allowedTransitions,
@@ -12,7 +12,6 @@ import {
   NUMBER_PREFIX,
   routeTicket,
   STATUS_CATEGORY,
-  ticketNumber,
 } from '../../../common/ticket-rules.ts';
 import type {
   TCreateTicketRequest,
@@ -26,6 +25,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
+import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
@@ -113,13 +113,8 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
   const projectId = input.projectId ?? assets[0]?.projectId ?? null;
   const route = await routeOf(ctx, input, customerId, projectId, assets);
   const now = ctx.clock.now();
-  const year = Number(toLocalDate(now, 'Asia/Shanghai').slice(0, 4));
   const id = await ctx.db.transaction(async (tx) => {
-    const number = ticketNumber(
-      input.kind,
-      year,
-      await repo.nextSequence(tx, NUMBER_PREFIX[input.kind], year),
-    );
+    const number = await nextDocumentNumber(tx, NUMBER_PREFIX[input.kind], now, ctx.timeZone);
     const row = await repo.insertTicket(tx, {
       number,
       kind: input.kind,
