@@ -175,13 +175,17 @@ export async function findContract(db: Executor, scope: Scope, id: string, lock 
   return row;
 }
 
-/** The contract whose terms govern a project's equipment on a date: the latest one started by then. */
+/**
+ * The contract whose terms (response tier, fee schedule, repair limit, deposit) govern a project on a
+ * date: the latest one started by then; on the same start date a service agreement comes before the
+ * supply-and-installation contract it extends.
+ */
 export async function governingContract(db: Executor, projectId: string, onDate: string) {
   const [row] = await db
     .select()
     .from(contracts)
     .where(and(eq(contracts.projectId, projectId), lte(contracts.startDate, onDate)))
-    .orderBy(sql`case when ${contracts.kind} = 'supply_install' then 0 else 1 end`, desc(contracts.startDate))
+    .orderBy(desc(contracts.startDate), sql`case when ${contracts.kind} = 'supply_install' then 1 else 0 end`)
     .limit(1);
   return row;
 }

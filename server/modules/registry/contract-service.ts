@@ -9,6 +9,7 @@ import type {
   ZUpdateContractRequest,
 } from '../../../common/registry-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
@@ -178,3 +179,23 @@ export async function postDepositEntry(
     return { entryId: entry.id, balanceFen: balance };
   });
 }
+
+/**
+ * The terms other modules need from the contract governing a project on a date (the organisation's
+ * local date); null when no contract has started by then. Staff-side read: callers check access.
+ */
+export async function findGoverningTerms(db: Executor, projectId: string, onDate: string) {
+  const row = await repo.governingContract(db, projectId, onDate);
+  if (!row) return null;
+  return {
+    contractId: row.id,
+    number: row.number,
+    kind: row.kind,
+    responseTier: row.responseTier,
+    labourRateFen: row.labourRateFen,
+    travelFeeFen: row.travelFeeFen,
+    maxRepairsBeforeReplace: row.maxRepairsBeforeReplace,
+    depositBalanceFen: row.depositBalanceFen,
+  };
+}
+export type GoverningTerms = NonNullable<Awaited<ReturnType<typeof findGoverningTerms>>>;

@@ -1,7 +1,12 @@
 // Public surface of the registry module.
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
-export { createContract, postDepositEntry } from './contract-service.ts';
+export {
+  createContract,
+  findGoverningTerms,
+  type GoverningTerms,
+  postDepositEntry,
+} from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { registerRegistryRoutes } from './routes.ts';
