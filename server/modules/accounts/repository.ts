@@ -16,6 +16,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
+// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
 import { customers } from '../registry/schema.ts';
 import { apiTokens, loginAttempts, sessions, users } from './schema.ts';
 

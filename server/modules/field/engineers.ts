@@ -10,6 +10,7 @@ import { uuidArray } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
+// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
 import { users } from '../accounts/schema.ts';
 import { engineerProfiles, workOrders } from './schema.ts';
 

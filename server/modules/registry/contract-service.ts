@@ -8,8 +8,8 @@ import type {
   ZCreateDepositEntryRequest,
   ZUpdateContractRequest,
 } from '../../../common/registry-api.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Executor } from '../../db/pool.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';

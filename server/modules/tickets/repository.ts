@@ -5,7 +5,9 @@ import type { Scope } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
+// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
 import { users } from '../accounts/schema.ts';
+// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
 import { customers } from '../registry/schema.ts';
 import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
 
