@@ -47,7 +47,10 @@ export const ZMe = z.object({
   customerId: ZId.nullable(),
   customerName: z.string().nullable(),
   locale: ZLocale,
+  /** The user's own zone (for showing times). */
   timeZone: z.string(),
+  /** The organisation's zone (configuration): business days, schedules, report periods. */
+  organisationTimeZone: z.string(),
   csrfToken: z.string(),
 });
 export type TMe = z.infer<typeof ZMe>;

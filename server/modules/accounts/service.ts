@@ -213,7 +213,8 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<TMe> {
       customerId: null,
       customerName: null,
       locale: 'zh-CN',
-      timeZone: 'Asia/Shanghai',
+      timeZone: ctx.timeZone,
+      organisationTimeZone: ctx.timeZone,
       csrfToken: '',
     };
   }
@@ -231,6 +232,7 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<TMe> {
     customerName: user.customerName,
     locale: user.locale as TMe['locale'],
     timeZone: user.timeZone,
+    organisationTimeZone: ctx.timeZone,
     csrfToken: csrfToken ?? '',
   };
 }
