@@ -36,7 +36,12 @@ describe('spare parts', () => {
     await expect
       .poll(() => page.getByTestId('part-ledger').locator('tr.ant-table-row').first().textContent())
       .toContain('入库');
-    await expect.poll(() => page.getByTestId('part-stock').textContent()).toContain('17');
+    // The receipt is its own batch (R + the organisation's date) at the warehouse, holding the 5 received.
+    const received = page
+      .getByTestId('part-stock')
+      .locator('tr.ant-table-row', { hasText: '杭州中心库' })
+      .filter({ hasText: /R\d{8}/ });
+    await expect.poll(() => received.locator('td').nth(3).textContent()).toBe('5');
     await screenshot(page, 'part-detail');
 
     await page.getByTestId('nav-replenishment').click();
