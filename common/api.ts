@@ -7,7 +7,8 @@ export const ZLocale = z.enum(LOCALES);
 export type TLocale = z.infer<typeof ZLocale>;
 
 export const ZId = z.uuid();
-export const ZVersion = z.int().min(1);
+/** A record's version (an int4 column): a larger number is a 400, not a database error. */
+export const ZVersion = z.int().min(1).max(2_147_483_647);
 
 export const ZFieldError = z.object({ field: z.string(), message: z.string() });
 export const ZProblem = z.object({

@@ -32,6 +32,7 @@ import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
@@ -117,6 +118,7 @@ export async function buildApp(
       request.sessionCsrf = result.csrfToken;
     }
   });
+  registerInputGuards(app);
   registerIdempotency(app, deps.db);
   registerMetrics(app);
 

@@ -2,9 +2,8 @@
 // versions, idempotent POST, customer confinement, audit written and unalterable.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import type { ApiRoute } from '../server/platform/http.ts';
 import { buildCustomer, createTestApp, loginAs, newKey, type Session, type TestApp } from './helpers.ts';
+import { defOf, fillRoute, SAMPLE_ID, shapeOf, unwrap } from './route-sweep.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -14,36 +13,6 @@ beforeAll(async () => {
   admin = (await loginAs(t, { role: 'admin' })).session;
 });
 afterAll(() => t.close());
-
-const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
-/** A concrete URL for a route: ids become a sample id, enum segments their first value. */
-function fillRoute(route: ApiRoute, id = SAMPLE_ID): string {
-  const params = shapeOf(route.schema?.params);
-  return route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const field = params?.[name];
-    const def = field ? (defOf(unwrap(field)) as Def & { entries?: Record<string, string> }) : null;
-    return def?.type === 'enum' && def.entries ? Object.values(def.entries)[0]! : id;
-  });
-}
-
-type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType> };
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-function unwrap(s: z.ZodType): z.ZodType {
-  let cur = s;
-  for (
-    let d = defOf(cur);
-    ['optional', 'nullable', 'default', 'prefault', 'pipe'].includes(d.type) && d.innerType;
-    d = defOf(cur)
-  ) {
-    cur = d.innerType;
-  }
-  return cur;
-}
-function shapeOf(s: unknown): Record<string, z.ZodType> | null {
-  if (!s) return null;
-  const d = defOf(unwrap(s as z.ZodType));
-  return d.type === 'object' && d.shape ? d.shape : null;
-}
 
 describe('every route validates its input', () => {
   it('answers malformed JSON with 400, never 500', async () => {

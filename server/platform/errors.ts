@@ -71,6 +71,12 @@ function fromPostgres(err: { code?: string; constraint?: string; detail?: string
     case '22007':
     case '22008':
       return badRequest('A value has the wrong format');
+    case '22003':
+      return badRequest('A number is out of range');
+    case '22001':
+      return badRequest('A text is too long');
+    case '22021':
+      return badRequest('A text contains a character that cannot be stored');
     case '40001':
     case '40P01':
       return conflict('The record was changed at the same time; try again');
@@ -125,6 +131,9 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   const pg = fromPostgres(postgresErrorOf(err));
   if (pg) return sendProblem(reply, pg.status, pg.title, pg.message, pg.errors);
+  if (isMalformedMultipart(err)) {
+    return sendProblem(reply, 400, 'Bad request', 'The multipart body is malformed');
+  }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const detail =
@@ -137,6 +146,13 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   request.log.error({ err }, 'unhandled error');
   return sendProblem(reply, 500, 'Internal server error', 'Something went wrong; the error was logged');
+}
+
+/** busboy's parse errors carry no status; they are the client's malformed upload. */
+function isMalformedMultipart(err: Error): boolean {
+  return /^(Unexpected end of (form|file|multipart data)|Malformed (part header|urlencoded form)|Multipart: Boundary not found|Part terminated early)/i.test(
+    err.message ?? '',
+  );
 }
 
 function titleOf(status: number): string {

@@ -1,5 +1,7 @@
 // Cursor pagination with a stable sort: the cursor carries the last row's sort key and id.
+
 import { badRequest } from './errors.ts';
+import { findUnstorableText } from './input-guards.ts';
 
 export interface CursorKey {
   v: string | number | null;
@@ -14,7 +16,8 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+    const storable = findUnstorableText(parsed) === null;
+    if (storable && Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
       const v = parsed[0];
       if (v === null || typeof v === 'string' || typeof v === 'number') return { v, id: parsed[1] };
     }

@@ -1,6 +1,6 @@
 // HTTP: work orders, dispatch, and the engineer's visit.
 import { z } from 'zod';
-import { ZId } from '../../../common/api.ts';
+import { ZId, ZVersion } from '../../../common/api.ts';
 import { CAUSES } from '../../../common/warranty-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import * as engineers from './engineers.ts';
@@ -113,7 +113,7 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
         summary: 'Dispatch: assign or reassign the engineer and the time; needs the current version',
         params: ZIdParams,
         body: z.strictObject({
-          version: z.int().min(1),
+          version: ZVersion,
           engineerId: ZId.nullable().optional(),
           scheduledAt: ZInstant.nullable().optional(),
           summary: z.string().trim().min(1).max(200).optional(),

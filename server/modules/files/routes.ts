@@ -1,9 +1,11 @@
 // HTTP: upload (multipart) and download of stored files.
+
 import { z } from 'zod';
 import { ZFileMeta, ZId } from '../../../common/api.ts';
 import { attachmentDisposition } from '../../platform/blob-store.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { readUploadedFile } from '../../platform/uploads.ts';
 import { findFile, storeFile, toFileMeta } from './service.ts';
 
 const tags = ['files'];
@@ -21,28 +23,14 @@ export function registerFileRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'Unsupported media type', 'Send multipart/form-data');
-      const part = await request.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
-      if (!part) throw badRequest('No file in the request', [{ field: 'file', message: 'required' }]);
-      const data = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            413,
-            'Payload too large',
-            `Files are limited to ${deps.config.uploadMaxBytes} bytes`,
-            [{ field: 'file', message: 'too large' }],
-          );
-        }
-        throw err;
-      });
-      const customerField = (part.fields.customerId as { value?: string } | undefined)?.value;
+      const upload = await readUploadedFile(request, deps.config.uploadMaxBytes);
+      const customerField = upload.field('customerId');
       const customerId = customerField ? ZId.safeParse(customerField) : null;
       if (customerId && !customerId.success)
         throw badRequest('customerId is not an id', [{ field: 'customerId', message: 'invalid' }]);
       const meta = await storeFile(deps.ctx(request), deps.blobStore, {
-        name: part.filename,
-        data,
+        name: upload.filename,
+        data: upload.data,
         customerId: customerId?.data ?? null,
       });
       return reply.code(201).send(meta);

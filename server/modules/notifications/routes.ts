@@ -1,6 +1,6 @@
 // HTTP: the current user's notifications.
 import { z } from 'zod';
-import { ZId } from '../../../common/api.ts';
+import { ZId, ZVersion } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { listNotifications, markRead } from './service.ts';
 import * as hooks from './webhooks.ts';
@@ -109,7 +109,7 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZWebhookFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZWebhook },
       },
     },

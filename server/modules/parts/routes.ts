@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { pageOf, ZCursorQuery, ZId } from '../../../common/api.ts';
+import { pageOf, ZCursorQuery, ZId, ZVersion } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { type CursorKey, decodeCursor } from '../../platform/pagination.ts';
 import * as catalog from './catalog.ts';
@@ -162,7 +162,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZPartFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZAny },
       },
     },
@@ -240,7 +240,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZLocationFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZAny },
       },
     },
@@ -563,7 +563,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
           tags,
           summary,
           params: ZIdParams,
-          body: z.strictObject({ version: z.int().min(1) }),
+          body: z.strictObject({ version: ZVersion }),
           response: { 200: ZAny },
         },
       },

@@ -1,9 +1,11 @@
 // HTTP: Excel import (template, upload → job, progress) and streaming Excel export of lists.
+
 import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import { ZAssetListQuery } from '../../../common/registry-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { readUploadedFile } from '../../platform/uploads.ts';
 import { EXPORT_ENTITIES, streamExport } from './export-service.ts';
 import { getImport, startImport, writeImportTemplate } from './import-service.ts';
 import { importJob } from './jobs.ts';
@@ -62,19 +64,8 @@ export function registerImportRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'Unsupported media type', 'Send multipart/form-data');
-      const part = await request.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
-      if (!part) throw badRequest('No file in the request', [{ field: 'file', message: 'required' }]);
-      const data = await part.toBuffer().catch(() => {
-        throw new AppError(
-          413,
-          'Payload too large',
-          `Files are limited to ${deps.config.uploadMaxBytes} bytes`,
-          [{ field: 'file', message: 'too large' }],
-        );
-      });
-      const field = (name: string) => (part.fields[name] as { value?: string } | undefined)?.value;
+      const upload = await readUploadedFile(request, deps.config.uploadMaxBytes);
+      const { field } = upload;
       const entity = z.enum(IMPORT_ENTITIES).safeParse(field('entity'));
       if (!entity.success)
         throw badRequest('entity must be one of customers, projects, products, assets', [
@@ -86,8 +77,8 @@ export function registerImportRoutes(app: Api, deps: RouteDeps) {
       const row = await startImport(deps.ctx(request), deps.blobStore, {
         entity: entity.data,
         mode: mode.data,
-        fileName: part.filename,
-        data,
+        fileName: upload.filename,
+        data: upload.data,
       });
       await deps.jobs.send(importJob, { importId: row.id }, row.id);
       return reply.code(202).send((await getImport(deps.ctx(request), row.id)) as never);

@@ -1,6 +1,6 @@
 // HTTP: SLA calendars and their preview.
 import { z } from 'zod';
-import { ZId } from '../../../common/api.ts';
+import { ZId, ZVersion } from '../../../common/api.ts';
 import { ZPolicy, ZPolicyFields, ZRecomputeRequest } from '../../../common/sla-api.ts';
 import type { PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
@@ -78,7 +78,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZCalendarFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZCalendar },
       },
     },
@@ -129,7 +129,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         params: z.object({ id: ZId }),
         body: z.strictObject({
           year: z.int().min(2000).max(2100),
-          version: z.int().min(1),
+          version: ZVersion,
           days: z.array(ZDay.extend({ kind: z.enum(['off', 'work']) })).max(200),
         }),
         response: { 200: ZCalendar },
@@ -176,7 +176,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZPolicyFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZPolicy },
       },
     },

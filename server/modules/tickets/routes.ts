@@ -1,6 +1,6 @@
 // HTTP: tickets and their conversation.
 import { z } from 'zod';
-import { pageOf, ZId } from '../../../common/api.ts';
+import { pageOf, ZId, ZVersion } from '../../../common/api.ts';
 import { STAFF_ROLES } from '../../../common/roles.ts';
 import { ZMilestoneRequest } from '../../../common/sla-api.ts';
 import { TICKET_KINDS } from '../../../common/ticket-rules.ts';
@@ -74,7 +74,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         body: z
           .strictObject(ZRuleFields)
           .partial()
-          .extend({ version: z.int().min(1) }),
+          .extend({ version: ZVersion }),
         response: { 200: ZRoutingRule },
       },
     },
@@ -160,7 +160,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Merge this duplicate into another ticket of the same customer (closes it, links both)',
         params: ZIdParams,
-        body: z.strictObject({ intoId: ZId, version: z.int().min(1) }),
+        body: z.strictObject({ intoId: ZId, version: ZVersion }),
         response: { 200: ZTicketDetail },
       },
     },
