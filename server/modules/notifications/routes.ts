@@ -106,10 +106,7 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a webhook; needs the current version',
         params: z.object({ id: ZId }),
-        body: z
-          .strictObject(ZWebhookFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZWebhookFields).partial().extend({ version: ZVersion }),
         response: { 200: ZWebhook },
       },
     },

@@ -159,10 +159,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a part; needs the current version',
         params: ZIdParams,
-        body: z
-          .strictObject(ZPartFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZPartFields).partial().extend({ version: ZVersion }),
         response: { 200: ZAny },
       },
     },
@@ -237,10 +234,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a location; needs the current version',
         params: ZIdParams,
-        body: z
-          .strictObject(ZLocationFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZLocationFields).partial().extend({ version: ZVersion }),
         response: { 200: ZAny },
       },
     },

@@ -75,10 +75,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a calendar (e.g. import a year of holidays); needs the current version',
         params: z.object({ id: ZId }),
-        body: z
-          .strictObject(ZCalendarFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZCalendarFields).partial().extend({ version: ZVersion }),
         response: { 200: ZCalendar },
       },
     },
@@ -173,10 +170,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a policy (tickets already under it keep their targets); needs the current version',
         params: z.object({ id: ZId }),
-        body: z
-          .strictObject(ZPolicyFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZPolicyFields).partial().extend({ version: ZVersion }),
         response: { 200: ZPolicy },
       },
     },

@@ -71,10 +71,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a routing rule; needs the current version',
         params: ZIdParams,
-        body: z
-          .strictObject(ZRuleFields)
-          .partial()
-          .extend({ version: ZVersion }),
+        body: z.strictObject(ZRuleFields).partial().extend({ version: ZVersion }),
         response: { 200: ZRoutingRule },
       },
     },
