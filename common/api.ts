@@ -10,6 +10,22 @@ export const ZId = z.uuid();
 /** A record's version (an int4 column): a larger number is a 400, not a database error. */
 export const ZVersion = z.int().min(1).max(2_147_483_647);
 
+type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S;
+
+/**
+ * The body of a PATCH: every field of a create shape optional and WITHOUT its default, plus the
+ * version. (`.partial()` keeps defaults, so a PATCH naming one field would reset the others.)
+ */
+export function patchOf<T extends z.ZodRawShape>(shape: T) {
+  const fields = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => {
+      const inner = (field instanceof z.ZodDefault ? field.def.innerType : field) as z.ZodType;
+      return [key, inner.optional()];
+    }),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> };
+  return z.strictObject(fields).extend({ version: ZVersion });
+}
+
 export const ZFieldError = z.object({ field: z.string(), message: z.string() });
 export const ZProblem = z.object({
   type: z.string(),

@@ -1,7 +1,7 @@
 // Zod schemas of the registry API: customers, contacts, projects, contracts and the deposit ledger,
 // products, assets, acceptance records, the service archive and warranty coverage.
 import { z } from 'zod';
-import { ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { patchOf, ZCursorQuery, ZId, ZVersion } from './api.ts';
 
 const ZDate = z.iso.date();
 const ZInstant = z.iso.datetime({ offset: true });
@@ -15,10 +15,7 @@ const ZCode = z
   .max(60)
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, . - and _ only');
 
-/** Optional version of every field of a create schema, plus the version an update needs. */
-function updateOf<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape).partial().extend({ version: ZVersion });
-}
+const updateOf = patchOf;
 
 const stamps = { version: ZVersion, createdAt: ZInstant, updatedAt: ZInstant };
 

@@ -1,6 +1,6 @@
 // HTTP: the current user's notifications.
 import { z } from 'zod';
-import { ZId, ZVersion } from '../../../common/api.ts';
+import { patchOf, ZId } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { listNotifications, markRead } from './service.ts';
 import * as hooks from './webhooks.ts';
@@ -106,7 +106,7 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a webhook; needs the current version',
         params: z.object({ id: ZId }),
-        body: z.strictObject(ZWebhookFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZWebhookFields),
         response: { 200: ZWebhook },
       },
     },

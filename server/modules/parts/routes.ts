@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { pageOf, ZCursorQuery, ZId, ZVersion } from '../../../common/api.ts';
+import { pageOf, patchOf, ZCursorQuery, ZId, ZVersion } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { type CursorKey, decodeCursor } from '../../platform/pagination.ts';
 import * as catalog from './catalog.ts';
@@ -159,7 +159,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a part; needs the current version',
         params: ZIdParams,
-        body: z.strictObject(ZPartFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZPartFields),
         response: { 200: ZAny },
       },
     },
@@ -234,7 +234,7 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a location; needs the current version',
         params: ZIdParams,
-        body: z.strictObject(ZLocationFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZLocationFields),
         response: { 200: ZAny },
       },
     },

@@ -1,6 +1,6 @@
 // HTTP: SLA calendars and their preview.
 import { z } from 'zod';
-import { ZId, ZVersion } from '../../../common/api.ts';
+import { patchOf, ZId, ZVersion } from '../../../common/api.ts';
 import { ZPolicy, ZPolicyFields, ZRecomputeRequest } from '../../../common/sla-api.ts';
 import type { PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
@@ -75,7 +75,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a calendar (e.g. import a year of holidays); needs the current version',
         params: z.object({ id: ZId }),
-        body: z.strictObject(ZCalendarFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZCalendarFields),
         response: { 200: ZCalendar },
       },
     },
@@ -170,7 +170,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a policy (tickets already under it keep their targets); needs the current version',
         params: z.object({ id: ZId }),
-        body: z.strictObject(ZPolicyFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZPolicyFields),
         response: { 200: ZPolicy },
       },
     },

@@ -1,6 +1,6 @@
 // HTTP: tickets and their conversation.
 import { z } from 'zod';
-import { pageOf, ZId, ZVersion } from '../../../common/api.ts';
+import { pageOf, patchOf, ZId, ZVersion } from '../../../common/api.ts';
 import { STAFF_ROLES } from '../../../common/roles.ts';
 import { ZMilestoneRequest } from '../../../common/sla-api.ts';
 import { TICKET_KINDS } from '../../../common/ticket-rules.ts';
@@ -71,7 +71,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Change a routing rule; needs the current version',
         params: ZIdParams,
-        body: z.strictObject(ZRuleFields).partial().extend({ version: ZVersion }),
+        body: patchOf(ZRuleFields),
         response: { 200: ZRoutingRule },
       },
     },
