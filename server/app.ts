@@ -19,13 +19,24 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticate, registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/index.ts';
+import {
+  authenticate,
+  registerAccountRoutes,
+  SESSION_COOKIE,
+  staffReferences,
+} from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFieldRoutes } from './modules/field/index.ts';
-import { registerFileRoutes } from './modules/files/index.ts';
+import { fileReferences, registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
-import { registerPartsRoutes } from './modules/parts/index.ts';
-import { registerRegistryRoutes } from './modules/registry/index.ts';
+import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
+import {
+  assetReferences,
+  contactReferences,
+  customerReferences,
+  projectReferences,
+  registerRegistryRoutes,
+} from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerTicketRoutes } from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
@@ -35,6 +46,7 @@ import { registerIdempotency } from './platform/idempotency.ts';
 import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { provideReferences } from './platform/references.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -164,6 +176,7 @@ export async function buildApp(
       return reply;
     },
   );
+  wireReferences();
   registerAccountRoutes(app, routeDeps);
   registerRegistryRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
@@ -186,4 +199,15 @@ export async function buildApp(
     return sendProblem(reply, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
   return Object.assign(app, { apiRoutes });
+}
+
+/** The owners that answer "may this id be bound here?" (platform/references.ts). */
+function wireReferences(): void {
+  provideReferences('customer', customerReferences);
+  provideReferences('contact', contactReferences);
+  provideReferences('project', projectReferences);
+  provideReferences('asset', assetReferences);
+  provideReferences('file', fileReferences);
+  provideReferences('part', partReferences);
+  provideReferences('staff', staffReferences);
 }

@@ -50,7 +50,9 @@ describe('PATCH changes only what it names', () => {
       position: 100,
       isDefault: true,
       conditions: {},
-      targets: [{ metric: 'first_response', start: 'created', stop: ['first_public_reply'], durationMinutes: 15 }],
+      targets: [
+        { metric: 'first_response', start: 'created', stop: ['first_public_reply'], durationMinutes: 15 },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     const byDefault = created.json();

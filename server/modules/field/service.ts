@@ -413,6 +413,7 @@ export async function reportOf(ctx: Ctx, blobs: BlobStore, id: string, lang: 'zh
 
 /** A customer's completed work (the reports it can download), by ticket. */
 export async function customerReports(ctx: Ctx, ticketId: string) {
+  await getTicket(ctx, ticketId); // 404 for a ticket outside the caller's scope
   if (ctx.scope.kind !== 'customer') return [];
   const rows = await ctx.db
     .select({ id: workOrders.id, number: workOrders.number, completedAt: workOrders.completedAt })

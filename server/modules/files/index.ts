@@ -1,2 +1,3 @@
+export { fileReferences } from './references.ts';
 export { registerFileRoutes } from './routes.ts';
 export { findFile, storeFile } from './service.ts';

@@ -1,4 +1,5 @@
 export { reorderCheckJob } from './jobs.ts';
+export { partReferences } from './references.ts';
 export { registerPartsRoutes } from './routes.ts';
 export {
   issue,

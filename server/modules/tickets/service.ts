@@ -28,6 +28,7 @@ import { publishLive } from '../../platform/live.ts';
 import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
+import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProduct, getProject, recordArchiveEvents } from '../registry/index.ts';
@@ -110,6 +111,10 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       : 'portal'
     : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
   const assets = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
+  await assertReferences(ctx, customerId, [
+    { field: 'contactId', kind: 'contact', ids: input.contactId },
+    { field: 'attachmentIds', kind: 'file', ids: input.attachmentIds },
+  ]);
   const projectId = input.projectId ?? assets[0]?.projectId ?? null;
   const route = await routeOf(ctx, input, customerId, projectId, assets);
   const now = ctx.clock.now();
@@ -417,6 +422,9 @@ export async function addMessage(
   const kind = isCustomer(ctx) ? 'customer_message' : input.kind;
   if (!isCustomer(ctx) && kind === 'customer_message')
     throw invalidField('kind', 'staff write public replies or internal notes');
+  await assertReferences(ctx, ticket.customerId, [
+    { field: 'attachmentIds', kind: 'file', ids: input.attachmentIds },
+  ]);
   await appendMessage(ctx, ticket, kind, input.body, input.attachmentIds, null);
   return getTicket(ctx, id);
 }
