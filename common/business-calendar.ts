@@ -21,7 +21,7 @@ export interface BusinessCalendar {
 
 export const ALL_DAY: Slot = [0, 1440];
 
-export function calendar24x7(timeZone = 'Asia/Shanghai'): BusinessCalendar {
+export function calendar24x7(timeZone: string): BusinessCalendar {
   const weekly = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [ALL_DAY]]));
   return { timeZone, weekly, holidays: new Set(), workdays: new Set(), workdaySlots: [ALL_DAY] };
 }

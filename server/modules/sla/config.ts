@@ -2,12 +2,10 @@
 // because every ticket change reads them (see platform/config-cache.ts).
 import { asc } from 'drizzle-orm';
 import type { BusinessCalendar } from '../../../common/business-calendar.ts';
-import type { Policy, TargetDefinition } from '../../../common/sla-rules.ts';
+import type { Policy } from '../../../common/sla-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { configCache } from '../../platform/config-cache.ts';
 import { slaCalendars, slaPolicies } from './schema.ts';
-
-type Slot = [number, number];
 
 type Row = typeof slaCalendars.$inferSelect;
 
@@ -16,10 +14,10 @@ export function toCalendar(row: Row) {
     id: row.id,
     name: row.name,
     timeZone: row.timeZone,
-    weekly: row.weekly as Record<string, Slot[]>,
-    holidays: row.holidays as { date: string; name: string }[],
-    workdays: row.workdays as { date: string; name: string }[],
-    workdaySlots: row.workdaySlots as Slot[],
+    weekly: row.weekly,
+    holidays: row.holidays,
+    workdays: row.workdays,
+    workdaySlots: row.workdaySlots,
     version: row.version,
   };
 }
@@ -52,8 +50,8 @@ export function toPolicy(row: typeof slaPolicies.$inferSelect): Policy {
     position: row.position,
     active: row.active,
     isDefault: row.isDefault,
-    conditions: row.conditions as Policy['conditions'],
-    targets: row.targets as TargetDefinition[],
+    conditions: row.conditions,
+    targets: row.targets,
     version: row.version,
   };
 }

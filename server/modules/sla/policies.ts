@@ -9,7 +9,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { slaConfig, toPolicy } from './config.ts';
-import { DEFAULT_CALENDARS, DEFAULT_POLICIES } from './defaults.ts';
+import { DEFAULT_POLICIES, defaultCalendars } from './defaults.ts';
 import { slaCalendars, slaPolicies } from './schema.ts';
 
 export type PolicyInput = Omit<Policy, 'id' | 'version'>;
@@ -96,16 +96,16 @@ export async function deletePolicy(ctx: Ctx, id: string) {
 
 /**
  * Installs the shipped calendars and policies once, into a database that has no policy yet
- * (at start and when loading the demo). Concurrent starts take an advisory lock.
+ * (at start and when loading the demo), calendars in the organisation's zone. Concurrent starts take an advisory lock.
  */
-export async function ensureSlaDefaults(db: Db): Promise<boolean> {
+export async function ensureSlaDefaults(db: Db, timeZone: string): Promise<boolean> {
   slaConfig.invalidate(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7246002)`);
     const [any] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).limit(1);
     if (any) return false;
     const [first] = await tx.select({ id: slaCalendars.id }).from(slaCalendars).limit(1);
-    if (!first) await tx.insert(slaCalendars).values(DEFAULT_CALENDARS);
+    if (!first) await tx.insert(slaCalendars).values(defaultCalendars(timeZone));
     await tx.insert(slaPolicies).values(
       DEFAULT_POLICIES.map((p, i) => ({
         name: p.name,
