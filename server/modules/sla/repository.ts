@@ -1,11 +1,70 @@
-// Every SQL statement of the SLA engine (targets, log, firings), and the fragments other modules'
-// list queries use to read a ticket's SLA summary.
+// Every SQL statement of the SLA module (calendars, policies, targets, log, firings), and the
+// fragments other modules' list queries use to read a ticket's SLA summary.
 import { and, asc, eq, getTableName, gte, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/pool.ts';
-import { slaEvents, slaFirings, slaTargets } from './schema.ts';
+import { slaCalendars, slaEvents, slaFirings, slaPolicies, slaTargets } from './schema.ts';
 
 export type TargetRow = typeof slaTargets.$inferSelect;
+export type CalendarRow = typeof slaCalendars.$inferSelect;
+export type PolicyRow = typeof slaPolicies.$inferSelect;
+
+// ---------- calendars and policies ----------
+
+export async function listCalendarRows(db: Executor): Promise<CalendarRow[]> {
+  return db.select().from(slaCalendars).orderBy(asc(slaCalendars.name));
+}
+
+export async function findCalendar(db: Executor, id: string): Promise<CalendarRow | undefined> {
+  const [row] = await db.select().from(slaCalendars).where(eq(slaCalendars.id, id));
+  return row;
+}
+
+export async function calendarIds(db: Executor): Promise<Set<string>> {
+  return new Set((await db.select({ id: slaCalendars.id }).from(slaCalendars)).map((c) => c.id));
+}
+
+export async function insertCalendars(db: Executor, values: (typeof slaCalendars.$inferInsert)[]) {
+  return db.insert(slaCalendars).values(values).returning();
+}
+
+export async function hasCalendar(db: Executor): Promise<boolean> {
+  return (await db.select({ id: slaCalendars.id }).from(slaCalendars).limit(1)).length > 0;
+}
+
+export async function listPolicyRows(db: Executor): Promise<PolicyRow[]> {
+  return db.select().from(slaPolicies).orderBy(asc(slaPolicies.position));
+}
+
+export async function findPolicy(db: Executor, id: string): Promise<PolicyRow | undefined> {
+  const [row] = await db.select().from(slaPolicies).where(eq(slaPolicies.id, id));
+  return row;
+}
+
+export async function hasPolicy(db: Executor): Promise<boolean> {
+  return (await db.select({ id: slaPolicies.id }).from(slaPolicies).limit(1)).length > 0;
+}
+
+export async function insertPolicies(db: Executor, values: (typeof slaPolicies.$inferInsert)[]) {
+  return db.insert(slaPolicies).values(values).returning();
+}
+
+/** At most one policy is the default (a partial unique index): clear it before setting another. */
+export async function clearDefaultPolicy(db: Executor) {
+  await db.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.isDefault, true));
+}
+
+export async function deletePolicy(db: Executor, id: string): Promise<PolicyRow | undefined> {
+  const [row] = await db.delete(slaPolicies).where(eq(slaPolicies.id, id)).returning();
+  return row;
+}
+
+/** Serialises the installation of the shipped defaults across instances starting at once. */
+export async function lockDefaultsInstall(db: Executor) {
+  await db.execute(sql`select pg_advisory_xact_lock(7246002)`);
+}
+
+// ---------- targets, log and firings ----------
 
 export async function targetsOfTicket(db: Executor, ticketId: string): Promise<TargetRow[]> {
   return db.select().from(slaTargets).where(eq(slaTargets.ticketId, ticketId));

@@ -9,6 +9,8 @@ import { customerNameOf, customersWithEmail } from '../registry/index.ts';
 import { type SlaTicket, slaBreachedOf, slaDueAtOf, slaQueueFilter } from '../sla/index.ts';
 import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
 
+type TicketLinkKind = (typeof ticketLinks.$inferInsert)['kind'];
+
 export type TicketRow = typeof tickets.$inferSelect & {
   customerName: string;
   slaDueAt: Date | null;
@@ -70,8 +72,8 @@ export interface TicketFilter {
   now: Date;
   userId: string | null;
   teams: string[];
-  kind?: string;
-  status?: string;
+  kind?: TicketRow['kind'];
+  status?: TicketRow['status'];
   customerId?: string;
   q?: string;
 }
@@ -102,8 +104,8 @@ export async function listTickets(
   if (f.queue === 'open') where.push(inArray(tickets.status, [...OPEN]));
   if (f.queue === 'breaching' || f.queue === 'breached')
     where.push(slaQueueFilter(tickets.id, f.queue, f.now));
-  if (f.kind) where.push(eq(tickets.kind, f.kind as TicketRow['kind']));
-  if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
+  if (f.kind) where.push(eq(tickets.kind, f.kind));
+  if (f.status) where.push(eq(tickets.status, f.status));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -226,7 +228,7 @@ export async function insertLink(
   db: Executor,
   ticketId: string,
   linkedId: string,
-  kind: 'related' | 'duplicate_of' | 'split_from',
+  kind: TicketLinkKind,
 ) {
   await db.insert(ticketLinks).values({ ticketId, linkedId, kind }).onConflictDoNothing();
 }
@@ -237,8 +239,8 @@ export async function linksOf(db: Executor, ticketId: string) {
     id: string;
     number: string;
     subject: string;
-    kind: string;
-    direction: string;
+    kind: TicketLinkKind;
+    direction: 'in' | 'out';
     customer_id: string;
   }>(sql`
     select t.id, t.number, t.subject, l.kind, 'out' as direction, t.customer_id

@@ -81,8 +81,8 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
       id: l.id,
       number: l.number,
       subject: l.subject,
-      kind: l.kind as 'related',
-      direction: l.direction as 'in',
+      kind: l.kind,
+      direction: l.direction,
     })),
     allowedStatuses: isCustomer(ctx) ? [] : [...allowedTransitions(row.status)],
     messages: messages.map((m) => ({
@@ -100,8 +100,8 @@ export async function listTickets(
   ctx: Ctx,
   query: {
     queue: repo.TicketFilter['queue'];
-    kind?: string;
-    status?: string;
+    kind?: repo.TicketFilter['kind'];
+    status?: repo.TicketFilter['status'];
     customerId?: string;
     q?: string;
     limit: number;
