@@ -224,12 +224,7 @@ export async function deleteRoutingRule(db: Executor, id: string) {
 }
 
 // ---------- links ----------
-export async function insertLink(
-  db: Executor,
-  ticketId: string,
-  linkedId: string,
-  kind: TicketLinkKind,
-) {
+export async function insertLink(db: Executor, ticketId: string, linkedId: string, kind: TicketLinkKind) {
   await db.insert(ticketLinks).values({ ticketId, linkedId, kind }).onConflictDoNothing();
 }
 
