@@ -40,8 +40,9 @@ export async function sweepSla(
       // Loaded once per batch: the due targets' tickets and the recipients of notifications.
       const byId = await tickets.findTickets(tx, [...new Set(due.map((r) => r.ticketId))]);
       const people: RecipientCache = new Map();
-      // Ticket changes wait until every due target of the batch has fired: they recompute the targets.
-      const changes: { ticket: SlaTicket; level: FiredLevel; action: EscalationAction }[] = [];
+      // Actions run, in their order, once every due target of the batch is written: a reassign or a
+      // raised priority recomputes the ticket's targets.
+      const actions: { ticket: SlaTicket; level: FiredLevel; action: EscalationAction }[] = [];
       for (const row of due) {
         const def = row.definition;
         const cal = calendarFor(cals, def, ctx.timeZone);
@@ -91,10 +92,7 @@ export async function sweepSla(
             continue;
           }
           const fl: FiredLevel = { target: row, key: level.key, offsetMinutes: level.offsetMinutes };
-          for (const action of level.actions) {
-            if (action.type === 'notify') await runAction(tx, ctx, tickets, ticket, fl, action, people);
-            else changes.push({ ticket, level: fl, action });
-          }
+          for (const action of level.actions) actions.push({ ticket, level: fl, action });
         }
         const p = { state: 'running' as const, startedAt: row.startedAt, pauses };
         await repo.setFiringState(tx, row.id, {
@@ -104,7 +102,7 @@ export async function sweepSla(
         });
         await publishLive(tx, { type: 'ticket', id: row.ticketId, customerId: row.customerId });
       }
-      for (const c of changes) await runAction(tx, ctx, tickets, c.ticket, c.level, c.action, people);
+      for (const a of actions) await runAction(tx, ctx, tickets, a.ticket, a.level, a.action, people);
       return due.length;
     });
     targets += batch;
