@@ -8,6 +8,7 @@ import { createCustomer } from '../server/modules/registry/index.ts';
 import { slaConfig } from '../server/modules/sla/config.ts';
 import { STANDARD_ESCALATIONS } from '../server/modules/sla/defaults.ts';
 import { ensureSlaDefaults, sweepSla } from '../server/modules/sla/index.ts';
+import { slaTicketPort } from '../server/modules/tickets/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import {
@@ -28,7 +29,7 @@ export async function run() {
   try {
     const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH-S', name: 'SLA 基准客户' });
-    await ensureSlaDefaults(bench.db);
+    await ensureSlaDefaults(bench.db, BENCH_TIME_ZONE);
     const { app, ...target } = await startBenchApp(bench.db);
 
     // (2) creation throughput, policies on and off.
@@ -63,7 +64,10 @@ export async function run() {
     await bench.pool.query('analyze sla_targets');
 
     t0 = performance.now();
-    const idle = await sweepSla({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE });
+    const idle = await sweepSla(
+      { db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE },
+      slaTicketPort,
+    );
     const idleMs = performance.now() - t0;
     if (idle.targets !== 0) throw new Error(`expected nothing due, swept ${idle.targets}`);
 
@@ -82,7 +86,10 @@ export async function run() {
       [customer.id, DUE, JSON.stringify(definition)],
     );
     t0 = performance.now();
-    const busy = await sweepSla({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE });
+    const busy = await sweepSla(
+      { db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE },
+      slaTicketPort,
+    );
     const busyMs = performance.now() - t0;
     if (busy.targets !== DUE) throw new Error(`expected ${DUE} due, swept ${busy.targets}`);
     const plan = await bench.db.execute<{ 'QUERY PLAN': string }>(

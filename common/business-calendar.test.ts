@@ -6,7 +6,9 @@ import {
   calendar24x7,
   dueWithPauses,
   elapsedWithPauses,
+  normalisePauses,
   officeCalendar,
+  type Pause,
 } from './business-calendar.ts';
 import { CN_HOLIDAYS } from './cn-holidays.ts';
 
@@ -137,5 +139,51 @@ describe('business calendar', () => {
         new Date('2026-03-09T17:00:00-04:00'),
       ),
     ).toBe(16 * H);
+  });
+});
+
+describe('pauses', () => {
+  const start = sh('2026-11-23T09:00:00');
+  const pause = fc
+    .record({ from: fc.integer({ min: -48, max: 120 }), hours: fc.integer({ min: 0, max: 48 }) })
+    .map(({ from, hours }) => ({
+      from: new Date(start.getTime() + from * 1800_000),
+      to: new Date(start.getTime() + (from + hours) * 1800_000),
+    }));
+  const covered = (ps: readonly Pause[], t: number) =>
+    ps.some((p) => p.from.getTime() <= t && (p.to === null || t < p.to.getTime()));
+
+  it('keep exactly the instants after the start that some pause covers, once, in order', () => {
+    fc.assert(
+      fc.property(fc.array(pause, { maxLength: 6 }), (pauses) => {
+        const out = normalisePauses(pauses, start);
+        out.forEach((p, i) => {
+          expect(p.from.getTime()).toBeGreaterThanOrEqual(start.getTime());
+          expect(p.to!.getTime()).toBeGreaterThan(p.from.getTime());
+          if (i > 0) expect(p.from.getTime()).toBeGreaterThan(out[i - 1]!.to!.getTime());
+        });
+        const probes = pauses.flatMap((p) => [p.from.getTime(), p.to.getTime(), p.to.getTime() - 1]);
+        for (const t of [...probes, start.getTime(), start.getTime() - 1]) {
+          expect(covered(out, t)).toBe(t >= start.getTime() && covered(pauses, t));
+        }
+      }),
+    );
+  });
+
+  it('count neither a pause before the start nor an overlap twice', () => {
+    fc.assert(
+      fc.property(fc.array(pause, { maxLength: 5 }), fc.integer({ min: 0, max: 20 * H }), (pauses, s) => {
+        const due = dueWithPauses(office, start, s, pauses, start);
+        const before = { from: sh('2026-11-20T10:00:00'), to: sh('2026-11-20T11:00:00') };
+        expect(dueWithPauses(office, start, s, [before, ...pauses, ...pauses], start)).toEqual(due);
+        expect(dueWithPauses(office, start, s, normalisePauses(pauses, start), start)).toEqual(due);
+      }),
+    );
+  });
+
+  it('merge an open pause with whatever follows it', () => {
+    const open = { from: sh('2026-11-23T10:00:00'), to: null };
+    const later = { from: sh('2026-11-23T11:00:00'), to: sh('2026-11-23T15:00:00') };
+    expect(normalisePauses([later, open], start)).toEqual([open]);
   });
 });

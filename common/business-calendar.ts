@@ -21,7 +21,7 @@ export interface BusinessCalendar {
 
 export const ALL_DAY: Slot = [0, 1440];
 
-export function calendar24x7(timeZone = 'Asia/Shanghai'): BusinessCalendar {
+export function calendar24x7(timeZone: string): BusinessCalendar {
   const weekly = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [ALL_DAY]]));
   return { timeZone, weekly, holidays: new Set(), workdays: new Set(), workdaySlots: [ALL_DAY] };
 }
@@ -131,6 +131,24 @@ export interface Pause {
 }
 
 /**
+ * The time the clock stood still after `start`: pauses clipped to it, sorted, and overlapping (or
+ * touching) ones merged, so that no instant is counted twice; an open pause swallows what follows.
+ */
+export function normalisePauses(pauses: readonly Pause[], start: Date): Pause[] {
+  const clipped = pauses
+    .map((p) => ({ from: p.from < start ? start : p.from, to: p.to }))
+    .filter((p) => p.to === null || p.to > p.from)
+    .sort((a, b) => a.from.getTime() - b.from.getTime());
+  const merged: Pause[] = [];
+  for (const p of clipped) {
+    const last = merged.at(-1);
+    if (!last || (last.to !== null && p.from > last.to)) merged.push({ ...p });
+    else if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
+  }
+  return merged;
+}
+
+/**
  * A target's due instant: `seconds` of business time after `start`, not counting the business time
  * spent in pauses (a resumed pause adds back exactly the business time it covered).
  */
@@ -141,8 +159,9 @@ export function dueWithPauses(
   pauses: readonly Pause[],
   now: Date,
 ): Date | null {
-  if (pauses.some((p) => p.to === null)) return null;
-  const paused = pauses.reduce((sum, p) => sum + businessSecondsBetween(cal, p.from, p.to ?? now), 0);
+  const stood = normalisePauses(pauses, start);
+  if (stood.some((p) => p.to === null)) return null;
+  const paused = stood.reduce((sum, p) => sum + businessSecondsBetween(cal, p.from, p.to ?? now), 0);
   return addBusinessSeconds(cal, start, seconds + paused);
 }
 
@@ -153,6 +172,9 @@ export function elapsedWithPauses(
   pauses: readonly Pause[],
   now: Date,
 ): number {
-  const paused = pauses.reduce((sum, p) => sum + businessSecondsBetween(cal, p.from, p.to ?? now), 0);
+  const paused = normalisePauses(pauses, start).reduce(
+    (sum, p) => sum + businessSecondsBetween(cal, p.from, p.to ?? now),
+    0,
+  );
   return businessSecondsBetween(cal, start, now) - paused;
 }

@@ -38,7 +38,7 @@ import {
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
-import { registerTicketRoutes } from './modules/tickets/index.ts';
+import { registerTicketRoutes, slaTicketPort } from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
@@ -183,7 +183,7 @@ export async function buildApp(
   registerFileRoutes(app, routeDeps);
   registerNotificationRoutes(app, routeDeps);
   registerTicketRoutes(app, routeDeps);
-  registerSlaRoutes(app, routeDeps);
+  registerSlaRoutes(app, routeDeps, slaTicketPort);
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
 

@@ -13,7 +13,7 @@ import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
-import { processInboundEmail, startSmtpReceiver } from './modules/tickets/index.ts';
+import { processInboundEmail, slaTicketPort, startSmtpReceiver } from './modules/tickets/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { LocalBlobStore } from './platform/blob-store.ts';
 import { systemClock } from './platform/clock.ts';
@@ -52,7 +52,7 @@ program
     let logins = null;
     const demoWanted = opts.demo && (await isDatabaseEmpty(runtime.db));
     // The shipped SLA calendars and policies, once (the demo loads them itself).
-    if (!demoWanted) await ensureSlaDefaults(runtime.db);
+    if (!demoWanted) await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
     if (demoWanted) {
       logins = await loadDemoData(runtime.db, systemClock, config.defaultTimeZone);
       log.info('demo dataset loaded');
@@ -69,7 +69,7 @@ program
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,
-        slaSweepJob,
+        slaSweepJob(slaTicketPort),
         reorderCheckJob,
       ],
       { db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone, blobStore, log },

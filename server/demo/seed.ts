@@ -99,7 +99,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
     logins.push({ username: portalUser, role: `customer (${c.name})`, password: DEMO_PASSWORD });
   }
   await loadRegistryDemo(db, clock, timeZone, customerIds);
-  await ensureSlaDefaults(db);
+  await ensureSlaDefaults(db, timeZone);
   await loadTicketsDemo(db, clock, timeZone, customerIds);
   await loadPartsDemo(db, clock, timeZone);
   return logins;

@@ -16,6 +16,7 @@ import { outboxDeliveryJob } from '../../platform/platform-jobs.ts';
 import { storeFile } from '../files/index.ts';
 import { deliverInApp } from '../notifications/index.ts';
 import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
+import { slaTicketPort } from '../tickets/index.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -29,7 +30,7 @@ let customerId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
-  await ensureSlaDefaults(t.db);
+  await ensureSlaDefaults(t.db, TEST_TIME_ZONE);
   agent = (await loginAs(t, { role: 'agent' })).session;
   const e = await loginAs(t, { role: 'field_engineer' });
   engineer = e.session;
@@ -386,7 +387,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     ).json();
     const late = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, {})).json();
     clock.set(new Date(T0.getTime() + 25 * 60 * MIN));
-    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, slaTicketPort);
     expect(
       (await engineer.request('POST', `/api/v1/work-orders/${late.id}/third-party-deduction`, {})).statusCode,
     ).toBe(403);

@@ -9,6 +9,7 @@ export {
 } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
+export { contactEmailOf, customerNameOf, customersWithEmail, regionOf } from './read-models.ts';
 export { assetReferences, contactReferences, customerReferences, projectReferences } from './references.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';

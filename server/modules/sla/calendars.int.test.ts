@@ -61,6 +61,23 @@ describe('SLA calendars', () => {
     expect(paused.json().due).toBe('2026-11-23T07:30:00.000Z');
   });
 
+  it('previews with a pause before the start left out and overlapping pauses counted once', async () => {
+    const id = (await admin.request('POST', '/api/v1/sla/calendars', { ...office, name: 'pauses' })).json()
+      .id;
+    const preview = await admin.request('POST', `/api/v1/sla/calendars/${id}/preview`, {
+      start: '2026-11-23T09:00:00+08:00',
+      durationSeconds: 4 * 3600,
+      pauses: [
+        { from: '2026-11-20T10:00:00+08:00', to: '2026-11-20T11:00:00+08:00' },
+        { from: '2026-11-23T10:00:00+08:00', to: '2026-11-23T11:00:00+08:00' },
+        { from: '2026-11-23T10:30:00+08:00', to: '2026-11-23T11:00:00+08:00' },
+      ],
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    // 09:00–10:00 and 11:00–12:00 on the clock, then 13:30–15:30 after lunch.
+    expect(preview.json().due).toBe('2026-11-23T07:30:00.000Z');
+  });
+
   it('refuses overlapping slots and unknown time zones, naming the field', async () => {
     const overlap = await admin.request('POST', '/api/v1/sla/calendars', {
       ...office,

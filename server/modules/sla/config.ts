@@ -1,25 +1,20 @@
 // SLA configuration as the engine reads it: calendars and policies from their rows, cached briefly
 // because every ticket change reads them (see platform/config-cache.ts).
-import { asc } from 'drizzle-orm';
 import type { BusinessCalendar } from '../../../common/business-calendar.ts';
-import type { Policy, TargetDefinition } from '../../../common/sla-rules.ts';
+import type { Policy } from '../../../common/sla-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { configCache } from '../../platform/config-cache.ts';
-import { slaCalendars, slaPolicies } from './schema.ts';
+import * as repo from './repository.ts';
 
-type Slot = [number, number];
-
-type Row = typeof slaCalendars.$inferSelect;
-
-export function toCalendar(row: Row) {
+export function toCalendar(row: repo.CalendarRow) {
   return {
     id: row.id,
     name: row.name,
     timeZone: row.timeZone,
-    weekly: row.weekly as Record<string, Slot[]>,
-    holidays: row.holidays as { date: string; name: string }[],
-    workdays: row.workdays as { date: string; name: string }[],
-    workdaySlots: row.workdaySlots as Slot[],
+    weekly: row.weekly,
+    holidays: row.holidays,
+    workdays: row.workdays,
+    workdaySlots: row.workdaySlots,
     version: row.version,
   };
 }
@@ -35,25 +30,25 @@ export function businessCalendarOf(c: ReturnType<typeof toCalendar>): BusinessCa
 }
 
 export async function calendarsById(tx: Executor): Promise<Map<string, BusinessCalendar>> {
-  const rows = await tx.select().from(slaCalendars);
+  const rows = await repo.listCalendarRows(tx);
   return new Map(rows.map((r) => [r.id, businessCalendarOf(toCalendar(r))]));
 }
 
 /** Policies and calendars, read on every ticket change, cached briefly (see config-cache.ts). */
 export const slaConfig = configCache(async (tx) => ({
-  policies: (await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.position))).map(toPolicy),
+  policies: (await repo.listPolicyRows(tx)).map(toPolicy),
   calendars: await calendarsById(tx),
 }));
 
-export function toPolicy(row: typeof slaPolicies.$inferSelect): Policy {
+export function toPolicy(row: repo.PolicyRow): Policy {
   return {
     id: row.id,
     name: row.name,
     position: row.position,
     active: row.active,
     isDefault: row.isDefault,
-    conditions: row.conditions as Policy['conditions'],
-    targets: row.targets as TargetDefinition[],
+    conditions: row.conditions,
+    targets: row.targets,
     version: row.version,
   };
 }

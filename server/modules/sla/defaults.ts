@@ -2,6 +2,7 @@
 // 篇4 e.3, f.2–3, g.2), all on the 7×24 hotline calendar; every number is a setting admins change.
 import { CN_HOLIDAYS } from '../../../common/cn-holidays.ts';
 import type { EscalationLevel, PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
+import type { Slot, slaCalendars } from './schema.ts';
 
 /** −30 min: warn the assignee; at the deadline: the team; 2 h after: the managers (also by SMS). */
 export const STANDARD_ESCALATIONS: EscalationLevel[] = [
@@ -127,33 +128,29 @@ export const DEFAULT_POLICIES: DefaultPolicy[] = [
   },
 ];
 
-/** Calendars shipped with the product: the 7×24 hotline, and office hours with the official holidays. */
-export const DEFAULT_CALENDARS = [
-  {
-    name: '7×24',
-    timeZone: 'Asia/Shanghai',
-    weekly: Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [[0, 1440]]])),
-    holidays: [],
-    workdays: [],
-    workdaySlots: [[0, 1440]],
-  },
-  {
-    name: '工作日 Office hours 09:00–12:00, 13:30–18:00',
-    timeZone: 'Asia/Shanghai',
-    weekly: Object.fromEntries(
-      ['1', '2', '3', '4', '5'].map((d) => [
-        d,
-        [
-          [540, 720],
-          [810, 1080],
-        ],
-      ]),
-    ),
-    holidays: CN_HOLIDAYS.flatMap((s) => s.holidays),
-    workdays: CN_HOLIDAYS.flatMap((s) => s.workdays),
-    workdaySlots: [
-      [540, 720],
-      [810, 1080],
-    ],
-  },
-];
+/** Calendars shipped with the product, in the organisation's zone: the 7×24 hotline, and office hours with the official holidays. */
+export function defaultCalendars(timeZone: string): (typeof slaCalendars.$inferInsert)[] {
+  const allDay: Slot = [0, 1440];
+  const officeHours: Slot[] = [
+    [540, 720],
+    [810, 1080],
+  ];
+  return [
+    {
+      name: '7×24',
+      timeZone,
+      weekly: Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [allDay]])),
+      holidays: [],
+      workdays: [],
+      workdaySlots: [allDay],
+    },
+    {
+      name: '工作日 Office hours 09:00–12:00, 13:30–18:00',
+      timeZone,
+      weekly: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, officeHours])),
+      holidays: CN_HOLIDAYS.flatMap((s) => s.holidays),
+      workdays: CN_HOLIDAYS.flatMap((s) => s.workdays),
+      workdaySlots: officeHours,
+    },
+  ];
+}

@@ -12,8 +12,10 @@ import {
 import { createDb, createPool } from '../../db/pool.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { outbox } from '../../platform/schema.ts';
-import { sweepSla } from './engine.ts';
+import { slaTicketPort } from '../tickets/index.ts';
 import { ensureSlaDefaults } from './policies.ts';
+import { slaEvents } from './schema.ts';
+import { sweepSla } from './sweeper.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z'); // Tuesday 10:00 in Shanghai
 const clock = new ManualClock(T0);
@@ -26,7 +28,7 @@ let customerId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '2000' } });
-  await ensureSlaDefaults(t.db);
+  await ensureSlaDefaults(t.db, TEST_TIME_ZONE);
   manager = (await loginAs(t, { role: 'manager' })).session;
   const a = await loginAs(t, { role: 'agent' });
   agent = a.session;
@@ -206,7 +208,8 @@ describe('the sweeper', () => {
     ];
     const dbs = pools.map((p) => createDb(p));
     try {
-      const sweepAll = () => Promise.all(dbs.map((db) => sweepSla({ db, clock, timeZone: TEST_TIME_ZONE })));
+      const sweepAll = () =>
+        Promise.all(dbs.map((db) => sweepSla({ db, clock, timeZone: TEST_TIME_ZONE }, slaTicketPort)));
       const handlingDue = T0.getTime() + 60 * MIN;
       clock.set(new Date(handlingDue - 10 * MIN)); // past the −30 min level and the warning
       await sweepAll();
@@ -288,8 +291,8 @@ describe('the sweeper', () => {
     const watcher = await loginAs(t, { role: 'quality_engineer' });
     await agent.request('PATCH', `/api/v1/tickets/${tk.id}`, { version: 1, watcherIds: [watcher.user.id] });
     clock.set(new Date(T0.getTime() + 61 * MIN));
-    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
-    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, slaTicketPort);
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, slaTicketPort);
     const d = await detail(tk.id);
     expect(d).toMatchObject({ priority: 'high', assigneeId: lead.id });
     const toWatcher = await t.db
@@ -297,6 +300,42 @@ describe('the sweeper', () => {
       .from(outbox)
       .where(sql`${outbox.recipient} = ${watcher.user.id} and ${outbox.template} = 'sla.breached'`);
     expect(toWatcher).toHaveLength(1);
+  });
+  it("an escalation's reassign goes through tickets: version, history and the hand-over in the SLA log", async () => {
+    const lead = await buildUser(t.db, { role: 'support_engineer' });
+    const policy = await manager.request('POST', '/api/v1/sla/policies', {
+      name: 'Training handover',
+      position: 2,
+      conditions: { kinds: ['training_request'] },
+      targets: [
+        {
+          metric: 'training_booked',
+          start: 'created',
+          stop: ['resolved'],
+          durationMinutes: 30,
+          escalations: [{ offsetMinutes: 0, actions: [{ type: 'reassign', userId: lead.id }] }],
+        },
+      ],
+    });
+    expect(policy.statusCode, policy.body).toBe(201);
+    clock.set(T0);
+    const tk = await newTicket({ kind: 'training_request' });
+    expect(tk.version).toBe(1);
+    clock.set(new Date(T0.getTime() + 31 * MIN));
+    await sweepSla({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, slaTicketPort);
+    const d = await detail(tk.id);
+    expect(d).toMatchObject({ assigneeId: lead.id, status: 'assigned', version: 2 });
+    const events = await t.db.select().from(slaEvents).where(eq(slaEvents.ticketId, tk.id));
+    expect(events.filter((e) => e.event === 'handed_over').map((e) => e.at)).toEqual([clock.now()]);
+    const history = (await agent.request('GET', `/api/v1/tickets/${tk.id}/history`)).json();
+    expect(history.at(-1).changes).toEqual(
+      expect.arrayContaining([{ field: 'assigneeId', from: null, to: lead.id }]),
+    );
+    const assigned = await t.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.recipient} = ${lead.id} and ${outbox.template} = 'tickets.assigned'`);
+    expect(assigned).toHaveLength(1);
   });
 });
 
@@ -420,7 +459,7 @@ describe('policies and recompute', () => {
 
 describe('defaults', () => {
   it('are installed once', async () => {
-    expect(await ensureSlaDefaults(t.db)).toBe(false);
+    expect(await ensureSlaDefaults(t.db, TEST_TIME_ZONE)).toBe(false);
     const n = await t.db.execute<{ n: number }>(
       sql`select count(*)::int as n from sla_policies where is_default`,
     );

@@ -1,5 +1,15 @@
-export { applyPolicy, logSla, refreshTargets, sweepSla, targetsOf } from './engine.ts';
 export { slaSweepJob } from './jobs.ts';
 export { ensureSlaDefaults } from './policies.ts';
+export type { SlaTicket, SlaTicketFacts, SlaTicketPort } from './ports.ts';
+export { slaBreachedOf, slaDueAtOf, slaQueueFilter } from './repository.ts';
 export { registerSlaRoutes } from './routes.ts';
 export { createCalendar } from './service.ts';
+export { sweepSla } from './sweeper.ts';
+export {
+  applyPolicy,
+  logSla,
+  recordSlaEvents,
+  refreshTargets,
+  type SlaLogEntry,
+  targetsOf,
+} from './targets.ts';

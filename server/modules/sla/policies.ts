@@ -1,7 +1,6 @@
 // SLA policies: edited by managers; the product ships the seed's commitments (defaults.ts). Editing a
 // policy does not move the deadlines of tickets already under it: they keep the targets they were
 // promised, until the ticket itself changes (kind, priority, emergency…) or a recompute is asked for.
-import { asc, eq, sql } from 'drizzle-orm';
 import type { Policy } from '../../../common/sla-rules.ts';
 import type { Db } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -9,12 +8,13 @@ import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { slaConfig, toPolicy } from './config.ts';
-import { DEFAULT_CALENDARS, DEFAULT_POLICIES } from './defaults.ts';
-import { slaCalendars, slaPolicies } from './schema.ts';
+import { DEFAULT_POLICIES, defaultCalendars } from './defaults.ts';
+import * as repo from './repository.ts';
+import { slaPolicies } from './schema.ts';
 
 export type PolicyInput = Omit<Policy, 'id' | 'version'>;
 
-const view = (row: typeof slaPolicies.$inferSelect) => ({
+const view = (row: repo.PolicyRow) => ({
   ...toPolicy(row),
   updatedAt: row.updatedAt.toISOString(),
 });
@@ -22,9 +22,7 @@ const view = (row: typeof slaPolicies.$inferSelect) => ({
 async function checkPolicy(ctx: Ctx, input: Partial<PolicyInput>) {
   if (!input.targets) return;
   const seen = new Set<string>();
-  const calendars = new Set(
-    (await ctx.db.select({ id: slaCalendars.id }).from(slaCalendars)).map((c) => c.id),
-  );
+  const calendars = await repo.calendarIds(ctx.db);
   input.targets.forEach((t, i) => {
     const key = `${t.metric}:${t.complexity ?? '*'}`;
     if (seen.has(key))
@@ -40,15 +38,14 @@ async function checkPolicy(ctx: Ctx, input: Partial<PolicyInput>) {
 }
 
 export async function listPolicies(ctx: Ctx) {
-  return (await ctx.db.select().from(slaPolicies).orderBy(asc(slaPolicies.position))).map(view);
+  return (await repo.listPolicyRows(ctx.db)).map(view);
 }
 
 export async function createPolicy(ctx: Ctx, input: PolicyInput) {
   await checkPolicy(ctx, input);
   return slaConfig.change(ctx.db, async (tx) => {
-    if (input.isDefault)
-      await tx.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.isDefault, true));
-    const [row] = await tx.insert(slaPolicies).values(input).returning();
+    if (input.isDefault) await repo.clearDefaultPolicy(tx);
+    const [row] = await repo.insertPolicies(tx, [input]);
     await writeAudit(tx, ctx, {
       action: 'sla-policy.create',
       entityType: 'sla_policy',
@@ -62,11 +59,10 @@ export async function createPolicy(ctx: Ctx, input: PolicyInput) {
 export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyInput> & { version: number }) {
   await checkPolicy(ctx, input);
   return slaConfig.change(ctx.db, async (tx) => {
-    const [before] = await tx.select().from(slaPolicies).where(eq(slaPolicies.id, id));
+    const before = await repo.findPolicy(tx, id);
     if (!before) throw notFound('Policy');
     const { version, ...changes } = input;
-    if (changes.isDefault && !before.isDefault)
-      await tx.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.isDefault, true));
+    if (changes.isDefault && !before.isDefault) await repo.clearDefaultPolicy(tx);
     const after = await updateVersioned(tx, slaPolicies, 'Policy', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, {
       action: 'sla-policy.update',
@@ -81,7 +77,7 @@ export async function updatePolicy(ctx: Ctx, id: string, input: Partial<PolicyIn
 
 export async function deletePolicy(ctx: Ctx, id: string) {
   await slaConfig.change(ctx.db, async (tx) => {
-    const [row] = await tx.delete(slaPolicies).where(eq(slaPolicies.id, id)).returning();
+    const row = await repo.deletePolicy(tx, id);
     if (!row) throw notFound('Policy');
     if (row.isDefault)
       throw conflict('The default policy cannot be deleted; make another one the default first');
@@ -96,17 +92,16 @@ export async function deletePolicy(ctx: Ctx, id: string) {
 
 /**
  * Installs the shipped calendars and policies once, into a database that has no policy yet
- * (at start and when loading the demo). Concurrent starts take an advisory lock.
+ * (at start and when loading the demo), calendars in the organisation's zone. Concurrent starts take an advisory lock.
  */
-export async function ensureSlaDefaults(db: Db): Promise<boolean> {
+export async function ensureSlaDefaults(db: Db, timeZone: string): Promise<boolean> {
   slaConfig.invalidate(db);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7246002)`);
-    const [any] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).limit(1);
-    if (any) return false;
-    const [first] = await tx.select({ id: slaCalendars.id }).from(slaCalendars).limit(1);
-    if (!first) await tx.insert(slaCalendars).values(DEFAULT_CALENDARS);
-    await tx.insert(slaPolicies).values(
+    await repo.lockDefaultsInstall(tx);
+    if (await repo.hasPolicy(tx)) return false;
+    if (!(await repo.hasCalendar(tx))) await repo.insertCalendars(tx, defaultCalendars(timeZone));
+    await repo.insertPolicies(
+      tx,
       DEFAULT_POLICIES.map((p, i) => ({
         name: p.name,
         position: (i + 1) * 10,

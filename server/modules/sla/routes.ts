@@ -5,8 +5,9 @@ import { ZPolicy, ZPolicyFields, ZRecomputeRequest } from '../../../common/sla-a
 import type { PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { invalidField } from '../../platform/errors.ts';
-import { recomputeFromHistory } from './engine.ts';
 import * as policies from './policies.ts';
+import type { SlaTicketPort } from './ports.ts';
+import { recomputeFromHistory } from './recompute.ts';
 import * as service from './service.ts';
 
 const tags = ['sla'];
@@ -42,7 +43,7 @@ const ZCalendar = z.object({
   version: z.int(),
 });
 
-export function registerSlaRoutes(app: Api, deps: RouteDeps) {
+export function registerSlaRoutes(app: Api, deps: RouteDeps, tickets: SlaTicketPort) {
   app.get(
     '/api/v1/sla/calendars',
     {
@@ -216,7 +217,7 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps) {
       if (body.from && body.to && new Date(body.to) <= new Date(body.from)) {
         throw invalidField('to', 'must be after from');
       }
-      return recomputeFromHistory(deps.ctx(request), {
+      return recomputeFromHistory(deps.ctx(request), tickets, {
         ticketId: body.ticketId,
         ticketNumber: body.ticketNumber,
         from: body.from ? new Date(body.from) : undefined,

@@ -13,17 +13,25 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PolicyConditions, SlaEvent, TargetDefinition } from '../../../common/sla-rules.ts';
+import type { TicketStatus } from '../../../common/ticket-rules.ts';
 import { ts } from '../../db/columns.ts';
+
+/** Minutes from midnight: [start, end). */
+export type Slot = [number, number];
+export type NamedDay = { date: string; name: string };
+/** A pause of a target's clock, as stored (ISO instants; `to` null while paused). */
+export type StoredPause = { from: string; to: string | null };
 
 export const slaCalendars = pgTable('sla_calendars', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull(),
   /** { "1": [[540, 720], [810, 1080]], … } minutes from midnight by weekday (0 = Sunday). */
-  weekly: jsonb('weekly').notNull(),
-  holidays: jsonb('holidays').notNull(),
-  workdays: jsonb('workdays').notNull(),
-  workdaySlots: jsonb('workday_slots').notNull(),
+  weekly: jsonb('weekly').$type<Record<string, Slot[]>>().notNull(),
+  holidays: jsonb('holidays').$type<NamedDay[]>().notNull(),
+  workdays: jsonb('workdays').$type<NamedDay[]>().notNull(),
+  workdaySlots: jsonb('workday_slots').$type<Slot[]>().notNull(),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -39,8 +47,8 @@ export const slaPolicies = pgTable(
     position: integer('position').notNull(),
     active: boolean('active').notNull().default(true),
     isDefault: boolean('is_default').notNull().default(false),
-    conditions: jsonb('conditions').notNull(),
-    targets: jsonb('targets').notNull(),
+    conditions: jsonb('conditions').$type<PolicyConditions>().notNull(),
+    targets: jsonb('targets').$type<TargetDefinition[]>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -57,8 +65,8 @@ export const slaEvents = pgTable(
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
     ticketId: uuid('ticket_id').notNull(),
-    event: text('event').notNull(),
-    status: text('status'),
+    event: text('event').$type<SlaEvent | 'status'>().notNull(),
+    status: text('status').$type<TicketStatus>(),
     at: ts('at').notNull(),
     recordedBy: uuid('recorded_by'),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
@@ -77,12 +85,12 @@ export const slaTargets = pgTable(
     policyId: uuid('policy_id'),
     policyVersion: integer('policy_version'),
     metric: text('metric').notNull(),
-    definition: jsonb('definition').notNull(),
+    definition: jsonb('definition').$type<TargetDefinition>().notNull(),
     state: text('state', { enum: ['pending', 'running', 'paused', 'met', 'cancelled'] }).notNull(),
     startedAt: ts('started_at'),
     dueAt: ts('due_at'),
     warnAt: ts('warn_at'),
-    pauses: jsonb('pauses').notNull().default(sql`'[]'::jsonb`),
+    pauses: jsonb('pauses').$type<StoredPause[]>().notNull().default(sql`'[]'::jsonb`),
     metAt: ts('met_at'),
     breached: boolean('breached').notNull().default(false),
     breachedBy: integer('breached_by').notNull().default(0),

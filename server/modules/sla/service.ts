@@ -1,14 +1,12 @@
 // SLA calendars: stored, edited by admins, and previewed ("when is this due?") before anyone trusts them.
-import { asc, eq } from 'drizzle-orm';
 import { dueWithPauses } from '../../../common/business-calendar.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { businessCalendarOf, slaConfig, toCalendar } from './config.ts';
-import { slaCalendars } from './schema.ts';
-
-type Slot = [number, number];
+import * as repo from './repository.ts';
+import { type Slot, slaCalendars } from './schema.ts';
 
 export interface CalendarInput {
   name: string;
@@ -29,11 +27,11 @@ function checkSlots(field: string, slots: Slot[]) {
 }
 
 export async function listCalendars(ctx: Ctx) {
-  return (await ctx.db.select().from(slaCalendars).orderBy(asc(slaCalendars.name))).map(toCalendar);
+  return (await repo.listCalendarRows(ctx.db)).map(toCalendar);
 }
 
 export async function getCalendar(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select().from(slaCalendars).where(eq(slaCalendars.id, id));
+  const row = await repo.findCalendar(ctx.db, id);
   if (!row) throw notFound('Calendar');
   return toCalendar(row);
 }
@@ -42,7 +40,7 @@ export async function createCalendar(ctx: Ctx, input: CalendarInput) {
   for (const [d, s] of Object.entries(input.weekly)) checkSlots(`weekly.${d}`, s);
   checkSlots('workdaySlots', input.workdaySlots);
   return slaConfig.change(ctx.db, async (tx) => {
-    const [row] = await tx.insert(slaCalendars).values(input).returning();
+    const [row] = await repo.insertCalendars(tx, [input]);
     await writeAudit(tx, ctx, {
       action: 'sla-calendar.create',
       entityType: 'sla_calendar',

@@ -7,6 +7,7 @@ const p = {
   metric: 'on_site',
   dueAt: '2026-11-24T10:00:00Z',
   offsetMinutes: -30,
+  timeZone: 'Asia/Shanghai',
 };
 
 describe('SLA notification texts', () => {

@@ -1,5 +1,5 @@
 // Texts of SLA notifications (email, SMS; the in-app bell renders its own), in zh-CN and en.
-// Ticket subjects come from customers: they are plain text here, and emails are sent as text.
+// Ticket subjects are written by customers: plain text here, and emails are sent as text.
 import { TZDate } from '@date-fns/tz';
 
 export const METRIC_LABELS: Record<string, { zh: string; en: string }> = {
@@ -33,12 +33,12 @@ export function renderNotification(
     metric: string;
     dueAt: string | null;
     offsetMinutes: number;
-    timeZone?: string;
+    timeZone: string;
   },
 ): { subject: string; text: string } {
   const zh = !locale.startsWith('en');
   const label = METRIC_LABELS[p.metric]?.[zh ? 'zh' : 'en'] ?? p.metric;
-  const due = localTime(p.dueAt, p.timeZone ?? 'Asia/Shanghai');
+  const due = localTime(p.dueAt, p.timeZone);
   const mins = Math.abs(p.offsetMinutes);
   if (template === 'sla.warning') {
     return zh

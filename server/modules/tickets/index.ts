@@ -1,4 +1,6 @@
 export { processInboundEmail } from './email-intake.ts';
 export { registerTicketRoutes } from './routes.ts';
-export { createTicket, getTicket, updateTicket, workMilestone } from './service.ts';
+export { createTicket, updateTicket, workMilestone } from './service.ts';
+export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
+export { getTicket } from './ticket-view.ts';

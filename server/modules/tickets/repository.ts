@@ -5,28 +5,25 @@ import type { Scope } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
-// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
-import { users } from '../accounts/schema.ts';
-// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
-import { customers } from '../registry/schema.ts';
+import { customerNameOf, customersWithEmail } from '../registry/index.ts';
+import { type SlaTicket, slaBreachedOf, slaDueAtOf, slaQueueFilter } from '../sla/index.ts';
 import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
+
+type TicketLinkKind = (typeof ticketLinks.$inferInsert)['kind'];
 
 export type TicketRow = typeof tickets.$inferSelect & {
   customerName: string;
-  assigneeName: string | null;
   slaDueAt: Date | null;
   slaBreached: boolean;
 };
 
-// The SLA summary of each row: two lookups on sla_targets' (ticket_id, metric) index.
+// The customer's name and the SLA summary of each row: lookups by primary key and on sla_targets'
+// (ticket_id, metric) index, written by their owners.
 const columns = {
   ...getTableColumns(tickets),
-  customerName: customers.name,
-  assigneeName: users.displayName,
-  slaDueAt: sql<Date | null>`(select min(s.due_at) from sla_targets s
-    where s.ticket_id = ${tickets.id} and s.state = 'running')`.mapWith((v) => (v ? new Date(v) : null)),
-  slaBreached: sql<boolean>`exists (select 1 from sla_targets s where s.ticket_id = ${tickets.id}
-    and s.breached and s.state in ('running', 'paused'))`.mapWith(Boolean),
+  customerName: customerNameOf(tickets.customerId),
+  slaDueAt: slaDueAtOf(tickets.id),
+  slaBreached: slaBreachedOf(tickets.id),
 };
 
 export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert) {
@@ -38,19 +35,45 @@ export async function findTicket(db: Executor, scope: Scope, id: string): Promis
   const [row] = await db
     .select(columns)
     .from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
     .where(and(eq(tickets.id, id), scopeFilter(tickets.customerId, scope)));
   return row;
 }
 
+/** The ticket's row, locked for a change made in the caller's transaction. */
+export async function lockTicket(db: Executor, id: string) {
+  const [row] = await db.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  return row;
+}
+
+export async function findSlaTickets(db: Executor, ids: string[]): Promise<SlaTicket[]> {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      kind: tickets.kind,
+      status: tickets.status,
+      priority: tickets.priority,
+      emergency: tickets.emergency,
+      complexity: tickets.complexity,
+      customerId: tickets.customerId,
+      projectId: tickets.projectId,
+      team: tickets.team,
+      assigneeId: tickets.assigneeId,
+      watcherIds: tickets.watcherIds,
+    })
+    .from(tickets)
+    .where(inArray(tickets.id, ids));
+}
+
 export interface TicketFilter {
   queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open' | 'breaching' | 'breached';
-  now?: Date;
+  now: Date;
   userId: string | null;
   teams: string[];
-  kind?: string;
-  status?: string;
+  kind?: TicketRow['kind'];
+  status?: TicketRow['status'];
   customerId?: string;
   q?: string;
 }
@@ -79,17 +102,10 @@ export async function listTickets(
   if (f.queue === 'unassigned') where.push(isNull(tickets.assigneeId), inArray(tickets.status, [...OPEN]));
   if (f.queue === 'waiting') where.push(eq(tickets.status, 'waiting_customer'));
   if (f.queue === 'open') where.push(inArray(tickets.status, [...OPEN]));
-  // Breaching soon: a running target past its warning but not its deadline; breached: past it and
-  // still running. Both read the partial index of running targets by due time.
-  const now = f.now ?? new Date();
-  if (f.queue === 'breaching')
-    where.push(sql`${tickets.id} in (select s.ticket_id from sla_targets s where s.state = 'running'
-      and s.due_at > ${now} and s.warn_at <= ${now})`);
-  if (f.queue === 'breached')
-    where.push(sql`${tickets.id} in (select s.ticket_id from sla_targets s where s.state = 'running'
-      and s.due_at <= ${now})`);
-  if (f.kind) where.push(eq(tickets.kind, f.kind as TicketRow['kind']));
-  if (f.status) where.push(eq(tickets.status, f.status as TicketRow['status']));
+  if (f.queue === 'breaching' || f.queue === 'breached')
+    where.push(slaQueueFilter(tickets.id, f.queue, f.now));
+  if (f.kind) where.push(eq(tickets.kind, f.kind));
+  if (f.status) where.push(eq(tickets.status, f.status));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -100,8 +116,6 @@ export async function listTickets(
   return db
     .select(columns)
     .from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
     .where(and(...where))
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .limit(limit + 1);
@@ -123,20 +137,6 @@ export async function listMessages(db: Executor, ticketId: string, includeIntern
 export async function insertMessage(db: Executor, values: typeof ticketMessages.$inferInsert) {
   const [row] = await db.insert(ticketMessages).values(values).returning();
   return row!;
-}
-
-export async function findUserName(db: Executor, id: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.displayName,
-      kind: users.kind,
-      roles: users.roles,
-      disabled: users.disabled,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  return row;
 }
 
 /** Earlier Message-IDs of a ticket's mails, oldest first (the References of a reply). */
@@ -175,14 +175,8 @@ export async function ticketIdByNumber(db: Executor, number: string) {
   return row?.id;
 }
 
-/** The customers an email address belongs to (their contacts, or the customer's own address). */
-export async function customersByEmail(db: Executor, email: string) {
-  const r = await db.execute<{ customer_id: string; contact_id: string | null }>(sql`
-    select customer_id, id as contact_id from contacts where lower(email) = lower(${email})
-    union
-    select id, null from customers where lower(contact_email) = lower(${email})`);
-  return r.rows;
-}
+/** The customers an email address belongs to: the registry answers (kept here for the email intake). */
+export const customersByEmail = customersWithEmail;
 
 export async function insertInboundEmail(db: Executor, values: typeof inboundEmails.$inferInsert) {
   const rows = await db
@@ -230,12 +224,7 @@ export async function deleteRoutingRule(db: Executor, id: string) {
 }
 
 // ---------- links ----------
-export async function insertLink(
-  db: Executor,
-  ticketId: string,
-  linkedId: string,
-  kind: 'related' | 'duplicate_of' | 'split_from',
-) {
+export async function insertLink(db: Executor, ticketId: string, linkedId: string, kind: TicketLinkKind) {
   await db.insert(ticketLinks).values({ ticketId, linkedId, kind }).onConflictDoNothing();
 }
 
@@ -245,8 +234,8 @@ export async function linksOf(db: Executor, ticketId: string) {
     id: string;
     number: string;
     subject: string;
-    kind: string;
-    direction: string;
+    kind: TicketLinkKind;
+    direction: 'in' | 'out';
     customer_id: string;
   }>(sql`
     select t.id, t.number, t.subject, l.kind, 'out' as direction, t.customer_id
@@ -298,11 +287,4 @@ export async function auditOfTicket(db: Executor, ticketId: string) {
     .where(and(eq(auditLog.entityType, 'ticket'), eq(auditLog.entityId, ticketId)))
     .orderBy(asc(auditLog.id))
     .limit(500);
-}
-
-export async function contactEmail(db: Executor, contactId: string): Promise<string | null> {
-  const r = await db.execute<{ email: string | null }>(
-    sql`select email from contacts where id = ${contactId}`,
-  );
-  return r.rows[0]?.email ?? null;
 }

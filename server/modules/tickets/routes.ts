@@ -16,7 +16,13 @@ import {
 } from '../../../common/tickets-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import * as conversation from './conversation.ts';
+import * as links from './links.ts';
+import * as routing from './routing.ts';
+import * as filters from './saved-filters.ts';
 import * as service from './service.ts';
+import * as view from './ticket-view.ts';
+import * as watchers from './watchers.ts';
 
 const tags = ['tickets'];
 const ZIdParams = z.object({ id: ZId });
@@ -47,7 +53,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'routing.manage' },
       schema: { tags, summary: 'Ticket routing rules, in order', response: { 200: z.array(ZRoutingRule) } },
     },
-    async (request) => service.listRoutingRules(deps.ctx(request)),
+    async (request) => routing.listRoutingRules(deps.ctx(request)),
   );
   app.post(
     '/api/v1/routing-rules',
@@ -61,7 +67,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createRoutingRule(deps.ctx(request), request.body)),
+      reply.code(201).send(await routing.createRoutingRule(deps.ctx(request), request.body)),
   );
   app.patch(
     '/api/v1/routing-rules/:id',
@@ -75,7 +81,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZRoutingRule },
       },
     },
-    async (request) => service.updateRoutingRule(deps.ctx(request), request.params.id, request.body),
+    async (request) => routing.updateRoutingRule(deps.ctx(request), request.params.id, request.body),
   );
   app.delete(
     '/api/v1/routing-rules/:id',
@@ -84,7 +90,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       schema: { tags, summary: 'Remove a routing rule', params: ZIdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await service.deleteRoutingRule(deps.ctx(request), request.params.id);
+      await routing.deleteRoutingRule(deps.ctx(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -116,8 +122,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         },
       },
     },
-    async (request) =>
-      service.listInboundEmails(deps.ctx(request), request.query.status, request.query.limit),
+    async (request) => view.listInboundEmails(deps.ctx(request), request.query.status, request.query.limit),
   );
 
   app.get(
@@ -132,8 +137,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: pageOf(ZTicket) },
       },
     },
-    async (request) =>
-      service.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
+    async (request) => view.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
   );
   app.post(
     '/api/v1/tickets/:id/links',
@@ -147,7 +151,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZTicketDetail },
       },
     },
-    async (request) => service.linkTickets(deps.ctx(request), request.params.id, request.body.linkedId),
+    async (request) => links.linkTickets(deps.ctx(request), request.params.id, request.body.linkedId),
   );
   app.post(
     '/api/v1/tickets/:id/merge',
@@ -161,7 +165,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZTicketDetail },
       },
     },
-    async (request) => service.mergeTicket(deps.ctx(request), request.params.id, request.body),
+    async (request) => links.mergeTicket(deps.ctx(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/tickets/:id/milestones',
@@ -195,7 +199,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.splitTicket(deps.ctx(request), request.params.id, request.body)),
+      reply.code(201).send(await links.splitTicket(deps.ctx(request), request.params.id, request.body)),
   );
   app.get(
     '/api/v1/tickets/:id/history',
@@ -217,7 +221,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         },
       },
     },
-    async (request) => service.ticketHistory(deps.ctx(request), request.params.id),
+    async (request) => view.ticketHistory(deps.ctx(request), request.params.id),
   );
   app.post(
     '/api/v1/tickets/:id/watch',
@@ -231,7 +235,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZTicketDetail },
       },
     },
-    async (request) => service.toggleWatch(deps.ctx(request), request.params.id, request.body.watch),
+    async (request) => watchers.toggleWatch(deps.ctx(request), request.params.id, request.body.watch),
   );
   app.get(
     '/api/v1/saved-filters',
@@ -239,7 +243,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'tickets.read' },
       schema: { tags, summary: 'My saved ticket filters', response: { 200: z.array(ZSavedFilter) } },
     },
-    async (request) => service.listSavedFilters(deps.ctx(request)),
+    async (request) => filters.listSavedFilters(deps.ctx(request)),
   );
   app.post(
     '/api/v1/saved-filters',
@@ -252,8 +256,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZSavedFilter },
       },
     },
-    async (request) =>
-      service.saveFilter(deps.ctx(request), request.body as { name: string; query: Record<string, string> }),
+    async (request) => filters.saveFilter(deps.ctx(request), request.body),
   );
   app.delete(
     '/api/v1/saved-filters/:id',
@@ -262,7 +265,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       schema: { tags, summary: 'Delete a saved filter', params: ZIdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await service.deleteSavedFilter(deps.ctx(request), request.params.id);
+      await filters.deleteSavedFilter(deps.ctx(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -295,7 +298,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZTicketDetail },
       },
     },
-    async (request) => service.getTicket(deps.ctx(request), request.params.id),
+    async (request) => view.getTicket(deps.ctx(request), request.params.id),
   );
   app.post(
     '/api/v1/tickets',
@@ -338,6 +341,6 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.addMessage(deps.ctx(request), request.params.id, request.body)),
+      reply.code(201).send(await conversation.addMessage(deps.ctx(request), request.params.id, request.body)),
   );
 }

@@ -160,7 +160,7 @@ export const savedFilters = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
-    query: jsonb('query').notNull(),
+    query: jsonb('query').$type<Record<string, string>>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('saved_filters_user_name_idx').on(t.userId, t.name)],

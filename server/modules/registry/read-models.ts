@@ -1,0 +1,46 @@
+// Registry facts other modules read without going through a use case: small lookups, and SQL
+// fragments for their list queries (a correlated subquery the registry writes against its own tables).
+import { eq, getTableName, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/pool.ts';
+import { contacts, customers, projects } from './schema.ts';
+
+/** The region a request comes from: its project's, else its customer's. */
+export async function regionOf(
+  db: Executor,
+  where: { customerId: string; projectId: string | null },
+): Promise<string | null> {
+  if (where.projectId) {
+    const [p] = await db
+      .select({ region: projects.region })
+      .from(projects)
+      .where(eq(projects.id, where.projectId));
+    if (p?.region) return p.region;
+  }
+  const [c] = await db
+    .select({ region: customers.region })
+    .from(customers)
+    .where(eq(customers.id, where.customerId));
+  return c?.region ?? null;
+}
+
+export async function contactEmailOf(db: Executor, contactId: string): Promise<string | null> {
+  const [row] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId));
+  return row?.email ?? null;
+}
+
+/** The customers an email address belongs to (their contacts, or the customer's own address). */
+export async function customersWithEmail(db: Executor, email: string) {
+  const r = await db.execute<{ customer_id: string; contact_id: string | null }>(sql`
+    select customer_id, id as contact_id from contacts where lower(email) = lower(${email})
+    union
+    select id, null from customers where lower(contact_email) = lower(${email})`);
+  return r.rows;
+}
+
+/** The name of the customer whose id is in `customerId` (a column of the caller's query). */
+export function customerNameOf(customerId: AnyPgColumn): SQL<string> {
+  // Qualified: drizzle names a column bare in a single-table query.
+  const column = sql`${sql.identifier(getTableName(customerId.table))}.${sql.identifier(customerId.name)}`;
+  return sql<string>`(select c.name from customers c where c.id = ${column})`;
+}

@@ -1,0 +1,168 @@
+// Reading tickets: one with its conversation, SLA targets and links; the queues; the change history.
+import { allowedTransitions, STATUS_CATEGORY } from '../../../common/ticket-rules.ts';
+import type { TTicket, TTicketDetail } from '../../../common/tickets-api.ts';
+import type { Executor } from '../../db/pool.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
+import { userNames } from '../accounts/index.ts';
+import { targetsOf } from '../sla/index.ts';
+import { isCustomer, seesInternal } from './access.ts';
+import * as repo from './repository.ts';
+
+export function toTicket(row: repo.TicketRow, names: Map<string, string>): TTicket {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    statusCategory: STATUS_CATEGORY[row.status],
+    channel: row.channel,
+    priority: row.priority,
+    emergency: row.emergency,
+    complexity: row.complexity,
+    faultCategory: row.faultCategory,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    contactId: row.contactId,
+    projectId: row.projectId,
+    assetIds: row.assetIds,
+    subject: row.subject,
+    description: row.description,
+    team: row.team,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeId ? (names.get(row.assigneeId) ?? null) : null,
+    tags: row.tags,
+    watcherIds: row.watcherIds,
+    attachmentIds: row.attachmentIds,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    slaDueAt: row.slaDueAt?.toISOString() ?? null,
+    slaBreached: row.slaBreached,
+  };
+}
+
+/** The tickets as the API shows them, with their assignees' names (one lookup for the page). */
+export async function toTickets(db: Executor, rows: repo.TicketRow[]): Promise<TTicket[]> {
+  const names = await userNames(db, [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))]);
+  return rows.map((r) => toTicket(r, names));
+}
+
+export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
+  const row = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!row) throw notFound('Ticket');
+  const messages = await repo.listMessages(ctx.db, id, seesInternal(ctx));
+  // A link may point at another customer's ticket (the same fault elsewhere): customers see only theirs.
+  const links = (await repo.linksOf(ctx.db, id)).filter(
+    (l) => !isCustomer(ctx) || l.customer_id === row.customerId,
+  );
+  const sla = await targetsOf(ctx.db, id);
+  const [ticket] = await toTickets(ctx.db, [row]);
+  return {
+    ...ticket!,
+    sla: sla
+      .filter((t) => t.state !== 'cancelled')
+      .map((t) => ({
+        metric: t.metric,
+        state: t.state,
+        durationMinutes: t.definition.durationMinutes,
+        startedAt: t.startedAt?.toISOString() ?? null,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        warnAt: t.warnAt?.toISOString() ?? null,
+        metAt: t.metAt?.toISOString() ?? null,
+        // Past due while running is breached now, before the sweeper has marked it.
+        breached: t.breached || (t.state === 'running' && t.dueAt !== null && t.dueAt <= ctx.clock.now()),
+        breachedBy: t.breachedBy,
+      })),
+    links: links.map((l) => ({
+      id: l.id,
+      number: l.number,
+      subject: l.subject,
+      kind: l.kind,
+      direction: l.direction,
+    })),
+    allowedStatuses: isCustomer(ctx) ? [] : [...allowedTransitions(row.status)],
+    messages: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      authorLabel: m.authorLabel,
+      body: m.body,
+      attachmentIds: m.attachmentIds,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function listTickets(
+  ctx: Ctx,
+  query: {
+    queue: repo.TicketFilter['queue'];
+    kind?: repo.TicketFilter['kind'];
+    status?: repo.TicketFilter['status'];
+    customerId?: string;
+    q?: string;
+    limit: number;
+  },
+  after: CursorKey | null,
+) {
+  const rows = await repo.listTickets(
+    ctx.db,
+    ctx.scope,
+    { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles, now: ctx.clock.now() },
+    after,
+    query.limit,
+  );
+  const page = pageFrom(rows, query.limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
+  return { items: await toTickets(ctx.db, page.items), nextCursor: page.nextCursor };
+}
+
+export async function listInboundEmails(ctx: Ctx, status: 'triage' | 'quarantined', limit: number) {
+  if (isCustomer(ctx)) throw forbidden();
+  return (await repo.listInboundEmails(ctx.db, [status], limit)).map((r) => ({
+    id: r.id,
+    fromAddress: r.fromAddress,
+    subject: r.subject,
+    bodyText: r.bodyText,
+    status: r.status,
+    reason: r.reason,
+    ticketId: r.ticketId,
+    receivedAt: r.receivedAt.toISOString(),
+  }));
+}
+
+const HISTORY_FIELDS = [
+  'status',
+  'priority',
+  'emergency',
+  'complexity',
+  'faultCategory',
+  'team',
+  'assigneeId',
+  'tags',
+  'projectId',
+  'assetIds',
+  'watcherIds',
+];
+
+/** Every field change of a ticket, from the audit log (staff only). */
+export async function ticketHistory(ctx: Ctx, id: string) {
+  if (isCustomer(ctx)) throw notFound('Ticket');
+  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  if (!ticket) throw notFound('Ticket');
+  return (await repo.auditOfTicket(ctx.db, id)).map((a) => {
+    const before = (a.before ?? {}) as Record<string, unknown>;
+    const after = (a.after ?? {}) as Record<string, unknown>;
+    const changes =
+      a.action === 'ticket.update'
+        ? HISTORY_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
+            field: f,
+            from: before[f] ?? null,
+            to: after[f] ?? null,
+          }))
+        : [];
+    return { at: a.at.toISOString(), actor: a.actorLabel, action: a.action, changes };
+  });
+}
