@@ -14,7 +14,7 @@ import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { storeFile } from '../files/index.ts';
-import { checkAllReorderRules } from './stock.ts';
+import { checkAllReorderRules } from './reorder.ts';
 
 const clock = new ManualClock(new Date('2026-11-24T02:00:00Z'));
 let t: TestApp;
