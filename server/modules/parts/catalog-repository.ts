@@ -189,3 +189,30 @@ export function stockAtLocation(db: Executor, locationId: string) {
     .where(and(eq(stockLevels.locationId, locationId), sql`${stockLevels.onHand} > 0`))
     .orderBy(asc(parts.partNumber), asc(stockBatches.receivedOn));
 }
+
+/** Ids of the parts with these numbers (lower-cased), by lower-cased number. */
+export async function partIdsByNumber(tx: Executor, lowerNumbers: string[]): Promise<Map<string, string>> {
+  if (!lowerNumbers.length) return new Map();
+  const rows = await tx
+    .select({ id: parts.id, key: sql<string>`lower(${parts.partNumber})` })
+    .from(parts)
+    .where(
+      sql`lower(${parts.partNumber}) in (${sql.join(
+        lowerNumbers.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+export async function insertParts(tx: Executor, rows: PartInsert[]) {
+  if (rows.length) await tx.insert(parts).values(rows);
+}
+
+/** Overwrites a part's fields (an import row), bumping its version. */
+export async function overwritePart(tx: Executor, id: string, values: Partial<PartInsert>, at: Date) {
+  await tx
+    .update(parts)
+    .set({ ...values, version: sql`${parts.version} + 1`, updatedAt: at })
+    .where(eq(parts.id, id));
+}

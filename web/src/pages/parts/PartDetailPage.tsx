@@ -23,6 +23,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations } from '../../features/parts/locations-query.ts';
+import { useOrganisationToday } from '../../features/parts/organisation-today.ts';
 import { usePartAvailability } from '../../features/parts/part-availability-query.ts';
 import { usePartLedger } from '../../features/parts/part-ledger-query.ts';
 import { usePart } from '../../features/parts/part-query.ts';
@@ -47,7 +48,7 @@ export function PartDetailPage() {
   const { t, i18n } = useTranslation();
   const part = usePart(id);
   const ledger = usePartLedger(id);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = useOrganisationToday();
   if (!part.data) return <Spin />;
   const p = part.data;
   return (

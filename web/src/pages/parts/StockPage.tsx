@@ -11,6 +11,7 @@ import { useKeeperCandidates } from '../../features/parts/keeper-candidates-quer
 import { useCreateLocation } from '../../features/parts/location-create-mutation.ts';
 import { useLocationStock } from '../../features/parts/location-stock-query.ts';
 import { useLocations } from '../../features/parts/locations-query.ts';
+import { useOrganisationToday } from '../../features/parts/organisation-today.ts';
 import { useOpenCount } from '../../features/parts/stock-count-open-mutation.ts';
 import { useStockCounts } from '../../features/parts/stock-counts-query.ts';
 
@@ -32,7 +33,7 @@ export function StockPage() {
   const [form] = Form.useForm();
   const staff = useKeeperCandidates(manage);
   const create = useCreateLocation();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = useOrganisationToday();
   return (
     <>
       <h1 className="page-title">{t('nav.stock')}</h1>
