@@ -53,9 +53,8 @@ export async function importParts(ctx: Ctx, blobs: BlobStore, fileId: string) {
     const found = IMPORT_HEADERS.find((x) => x.zh === h || x.en === h);
     if (found) columns.set(found.key, col);
   });
-  for (const key of ['partNumber', 'name'] as const) {
-    if (!columns.has(key)) {
-      const h = IMPORT_HEADERS.find((x) => x.key === key)!;
+  for (const h of IMPORT_HEADERS.filter((x) => x.key === 'partNumber' || x.key === 'name')) {
+    if (!columns.has(h.key)) {
       throw badRequest(`The column "${h.zh}" / "${h.en}" is missing`, [
         { field: 'fileId', message: `no ${h.en} column` },
       ]);
@@ -66,7 +65,10 @@ export async function importParts(ctx: Ctx, blobs: BlobStore, fileId: string) {
   const seen = new Set<string>();
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (k: Key) => (columns.has(k) ? text(row.getCell(columns.get(k)!).value) : null);
+    const get = (k: Key) => {
+      const col = columns.get(k);
+      return col === undefined ? null : text(row.getCell(col).value);
+    };
     const err = (k: Key, message: string) => errors.push({ field: `rows.${n}.${k}`, message });
     const partNumber = get('partNumber');
     const name = get('name');
