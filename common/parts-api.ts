@@ -211,7 +211,9 @@ const workRef = {
   workOrderRef: z.string().trim().max(60).nullable().optional(),
   reason: z.string().trim().max(500).nullable().optional(),
 };
-export type TWorkRef = { ticketId?: string | null; workOrderRef?: string | null; reason?: string | null };
+/** Which piece of work a movement is for, and why. */
+export const ZWorkRef = z.object(workRef);
+export type TWorkRef = z.infer<typeof ZWorkRef>;
 
 export const ZReceiptRequest = z.strictObject({
   partId: ZId,

@@ -203,6 +203,7 @@ describe('movements', () => {
       reason: '驱动损坏，带回备案',
     });
     expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().movements[0]).toMatchObject({ kind: 'return_defective', serial: 'DRV-OLD-001' });
     const detail = (await keeper.request('GET', `/api/v1/parts/${part}`)).json();
     expect(detail.stockLines.map((l: { condition: string }) => l.condition).sort()).toEqual([
       'defective',

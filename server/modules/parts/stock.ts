@@ -196,6 +196,7 @@ export async function returnDefective(ctx: Ctx, input: TDefectiveReturnRequest) 
       condition: 'defective',
       toLocationId: input.locationId,
       quantity: input.quantity,
+      serial: input.serial ?? null,
       ...workRefOf(input),
     });
     return { movements: [movementOut(movement)] };
