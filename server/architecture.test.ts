@@ -102,7 +102,5 @@ const KNOWN_VIOLATIONS: string[] = [
   'server/modules/field/service.ts: sla_targets (owned by sla)',
   'server/modules/field/service.ts: tickets (owned by tickets)',
   'server/modules/field/service.ts: contracts (owned by registry)',
-  'server/modules/parts/catalog.ts: users (owned by accounts)',
-  'server/modules/parts/stock.ts: users (owned by accounts)',
   'server/modules/registry/asset-repository.ts: users (owned by accounts)',
 ];

@@ -5,8 +5,7 @@ import { sql } from 'drizzle-orm';
 import { addDays, toLocalDate } from '../../common/calendar-dates.ts';
 import { permissionsOf } from '../../common/roles.ts';
 import type { Db } from '../db/pool.ts';
-import { createLocation, createPart, setReorderRule } from '../modules/parts/catalog.ts';
-import { receive, transfer } from '../modules/parts/stock.ts';
+import { createLocation, createPart, receive, setReorderRule, transfer } from '../modules/parts/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 
@@ -92,7 +91,7 @@ export async function loadPartsDemo(db: Db, clock: Clock, timeZone: string) {
     keeperId: id('field'),
     region: '杭州市',
   });
-  const today = toLocalDate(clock.now(), 'Asia/Shanghai');
+  const today = toLocalDate(clock.now(), timeZone);
   const stock: Record<string, [number, number, number]> = {
     'DRV-150W': [12, 4, 2],
     'LH-100W': [6, 2, 1],

@@ -2,140 +2,92 @@
 // are entered (on a phone, line by line); the variance report shows the differences and their value;
 // a manager's approval posts them as adjustments to the ledger. Adjustments are counted − expected,
 // applied on top of the current stock, so movements during the count are kept.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { toLocalDate } from '../../../common/calendar-dates.ts';
+import type { TEnterCountsRequest, TStockCount, TStockCountDetail } from '../../../common/parts-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
-import { parts, stockBatches, stockCountLines, stockCounts } from './schema.ts';
-import { adjust, checkMove, checkReorder, moving } from './stock.ts';
+import { checkMove } from './access.ts';
+import * as repo from './count-repository.ts';
+import { adjust, moving } from './ledger.ts';
+import { checkReorder } from './reorder.ts';
+import { stockCounts } from './schema.ts';
+import { lockLocationLevels } from './stock-repository.ts';
+
+const countOut = (c: repo.CountRow): TStockCount => ({
+  ...c,
+  openedAt: c.openedAt.toISOString(),
+  submittedAt: c.submittedAt?.toISOString() ?? null,
+  approvedAt: c.approvedAt?.toISOString() ?? null,
+  updatedAt: c.updatedAt.toISOString(),
+});
 
 export async function openCount(ctx: Ctx, locationId: string) {
   await checkMove(ctx, locationId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ id: stockCounts.id })
-      .from(stockCounts)
-      .where(
-        and(eq(stockCounts.locationId, locationId), sql`${stockCounts.status} in ('open', 'submitted')`),
-      );
+    const open = await repo.findCountInProgress(tx, locationId);
     if (open)
       throw conflict('This location already has a count in progress', [
         { field: 'locationId', message: open.id },
       ]);
-    const [count] = await tx
-      .insert(stockCounts)
-      .values({ locationId, openedBy: ctx.principal.userId, openedAt: now })
-      .returning();
-    await tx.execute(sql`insert into stock_count_lines (count_id, part_id, batch_id, condition, expected)
-      select ${count!.id}, part_id, batch_id, condition, on_hand from stock_levels
-      where location_id = ${locationId} and on_hand > 0`);
+    const count = await repo.insertCount(tx, { locationId, openedBy: ctx.principal.userId, openedAt: now });
+    await repo.snapshotExpected(tx, count.id, locationId);
     await writeAudit(tx, ctx, {
       action: 'stock-count.open',
       entityType: 'stock_count',
-      entityId: count!.id,
+      entityId: count.id,
       after: count,
     });
-    return count!;
+    return countOut(count);
   });
 }
 
-export async function getCount(ctx: Ctx, id: string) {
-  const [count] = await ctx.db.select().from(stockCounts).where(eq(stockCounts.id, id));
+export async function getCount(ctx: Ctx, id: string): Promise<TStockCountDetail> {
+  const count = await repo.findCount(ctx.db, id);
   if (!count) throw notFound('Count');
   await checkMove(ctx, count.locationId).catch(() => {
     throw notFound('Count');
   });
-  const lines = await ctx.db
-    .select({
-      partId: stockCountLines.partId,
-      partNumber: parts.partNumber,
-      partName: parts.name,
-      unit: parts.unit,
-      costFen: parts.costFen,
-      batchId: stockCountLines.batchId,
-      batchCode: stockBatches.code,
-      condition: stockCountLines.condition,
-      expected: stockCountLines.expected,
-      counted: stockCountLines.counted,
-    })
-    .from(stockCountLines)
-    .innerJoin(parts, eq(parts.id, stockCountLines.partId))
-    .innerJoin(stockBatches, eq(stockBatches.id, stockCountLines.batchId))
-    .where(eq(stockCountLines.countId, id))
-    .orderBy(asc(parts.partNumber), asc(stockBatches.code));
-  const variance = lines
-    .filter((l) => l.counted !== null && l.counted !== l.expected)
-    .map((l) => ({
-      ...l,
-      variance: l.counted! - l.expected,
-      valueFen: (l.counted! - l.expected) * (l.costFen ?? 0),
-    }));
+  const lines = await repo.linesOfCount(ctx.db, id);
+  const variance = lines.flatMap((l) => {
+    if (l.counted === null || l.counted === l.expected) return [];
+    const delta = l.counted - l.expected;
+    return [{ ...l, variance: delta, valueFen: delta * (l.costFen ?? 0) }];
+  });
   return {
-    ...count,
-    openedAt: count.openedAt.toISOString(),
-    submittedAt: count.submittedAt?.toISOString() ?? null,
-    approvedAt: count.approvedAt?.toISOString() ?? null,
+    ...countOut(count),
     lines,
     variance,
     uncounted: lines.filter((l) => l.counted === null).length,
   };
 }
 
-export async function listCounts(ctx: Ctx, locationId: string) {
+export async function listCounts(ctx: Ctx, locationId: string): Promise<TStockCount[]> {
   await checkMove(ctx, locationId);
-  const rows = await ctx.db
-    .select()
-    .from(stockCounts)
-    .where(eq(stockCounts.locationId, locationId))
-    .orderBy(sql`${stockCounts.openedAt} desc`)
-    .limit(50);
-  return rows.map((c) => ({
-    ...c,
-    openedAt: c.openedAt.toISOString(),
-    submittedAt: c.submittedAt?.toISOString() ?? null,
-    approvedAt: c.approvedAt?.toISOString() ?? null,
-  }));
+  return (await repo.countsOfLocation(ctx.db, locationId, 50)).map(countOut);
 }
 
 /** Enters counted quantities; a part found that the books did not expect gets a line of its own. */
-export async function enterCounts(
-  ctx: Ctx,
-  id: string,
-  input: { lines: { partId: string; batchId?: string; condition?: 'good' | 'defective'; counted: number }[] },
-) {
+export async function enterCounts(ctx: Ctx, id: string, input: TEnterCountsRequest) {
   const count = await getCount(ctx, id);
   if (count.status !== 'open') throw conflict('The count is no longer open');
-  const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
+  const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
   const code = `FOUND${today.replaceAll('-', '')}`;
   await ctx.db.transaction(async (tx) => {
     // A part found that the books did not expect gets a "found" batch of today: one insert for all.
     const found = [...new Set(input.lines.filter((l) => !l.batchId).map((l) => l.partId))];
     if (found.length) {
-      const known = new Set(
-        (await tx.select({ id: parts.id }).from(parts).where(inArray(parts.id, found))).map((r) => r.id),
-      );
+      const known = await repo.existingPartIds(tx, found);
       const unknown = input.lines.findIndex((l) => !l.batchId && !known.has(l.partId));
       if (unknown >= 0) throw invalidField(`lines.${unknown}.partId`, 'no such part');
-      await tx
-        .insert(stockBatches)
-        .values(found.map((partId) => ({ partId, code, receivedOn: today })))
-        .onConflictDoNothing();
+      await repo.insertFoundBatches(tx, found, code, today);
     }
     const given = input.lines.flatMap((l) => (l.batchId ? [l.batchId] : []));
-    const batches = await tx
-      .select()
-      .from(stockBatches)
-      .where(
-        or(
-          given.length ? inArray(stockBatches.id, given) : undefined,
-          found.length ? and(inArray(stockBatches.partId, found), eq(stockBatches.code, code)) : undefined,
-        ),
-      );
+    const batches = await repo.batchesByIdOrCode(tx, given, found, code);
     // One row per line key (the last entry wins), written in one statement.
-    const rows = new Map<string, typeof stockCountLines.$inferInsert>();
+    const rows = new Map<string, repo.CountLineInsert>();
     input.lines.forEach((line, i) => {
       const batch = line.batchId
         ? batches.find((b) => b.id === line.batchId)
@@ -151,18 +103,7 @@ export async function enterCounts(
         counted: line.counted,
       });
     });
-    await tx
-      .insert(stockCountLines)
-      .values([...rows.values()])
-      .onConflictDoUpdate({
-        target: [
-          stockCountLines.countId,
-          stockCountLines.partId,
-          stockCountLines.batchId,
-          stockCountLines.condition,
-        ],
-        set: { counted: sql`excluded.counted` },
-      });
+    await repo.upsertCountLines(tx, [...rows.values()]);
   });
   return getCount(ctx, id);
 }
@@ -192,8 +133,7 @@ export async function approveCount(ctx: Ctx, id: string, version: number) {
       approvedAt: ctx.clock.now(),
     });
     // Lock the location's levels first, in key order, then post.
-    await tx.execute(sql`select 1 from stock_levels where location_id = ${count.locationId}
-      order by part_id, batch_id, condition for update`);
+    await lockLocationLevels(tx, count.locationId);
     for (const v of count.variance) {
       await adjust(tx, ctx, {
         locationId: count.locationId,

@@ -2,14 +2,14 @@
 // rows create or update parts by part number, all in one transaction — one bad row and nothing is
 // written, with every problem reported by row and column.
 
-import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { writeAudit } from '../../platform/audit.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { findFile } from '../files/index.ts';
-import { parts } from './schema.ts';
+import * as repo from './catalog-repository.ts';
+import type { parts } from './schema.ts';
 
 export const IMPORT_HEADERS = [
   { key: 'partNumber', zh: '备件编号', en: 'Part number' },
@@ -53,9 +53,8 @@ export async function importParts(ctx: Ctx, blobs: BlobStore, fileId: string) {
     const found = IMPORT_HEADERS.find((x) => x.zh === h || x.en === h);
     if (found) columns.set(found.key, col);
   });
-  for (const key of ['partNumber', 'name'] as const) {
-    if (!columns.has(key)) {
-      const h = IMPORT_HEADERS.find((x) => x.key === key)!;
+  for (const h of IMPORT_HEADERS.filter((x) => x.key === 'partNumber' || x.key === 'name')) {
+    if (!columns.has(h.key)) {
       throw badRequest(`The column "${h.zh}" / "${h.en}" is missing`, [
         { field: 'fileId', message: `no ${h.en} column` },
       ]);
@@ -66,7 +65,10 @@ export async function importParts(ctx: Ctx, blobs: BlobStore, fileId: string) {
   const seen = new Set<string>();
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (k: Key) => (columns.has(k) ? text(row.getCell(columns.get(k)!).value) : null);
+    const get = (k: Key) => {
+      const col = columns.get(k);
+      return col === undefined ? null : text(row.getCell(col).value);
+    };
     const err = (k: Key, message: string) => errors.push({ field: `rows.${n}.${k}`, message });
     const partNumber = get('partNumber');
     const name = get('name');
@@ -115,31 +117,18 @@ export async function importParts(ctx: Ctx, blobs: BlobStore, fileId: string) {
     let updated = 0;
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      const keys = chunk.map((r) => r.partNumber.toLowerCase());
-      const existing = new Map(
-        (
-          await tx
-            .select({ id: parts.id, key: sql<string>`lower(${parts.partNumber})` })
-            .from(parts)
-            .where(
-              sql`lower(${parts.partNumber}) in (${sql.join(
-                keys.map((k) => sql`${k}`),
-                sql`, `,
-              )})`,
-            )
-        ).map((r) => [r.key, r.id]),
+      const existing = await repo.partIdsByNumber(
+        tx,
+        chunk.map((r) => r.partNumber.toLowerCase()),
       );
       const fresh = chunk.filter((r) => !existing.has(r.partNumber.toLowerCase()));
-      if (fresh.length) await tx.insert(parts).values(fresh);
+      await repo.insertParts(tx, fresh);
       created += fresh.length;
       for (const r of chunk) {
         const id = existing.get(r.partNumber.toLowerCase());
         if (!id) continue;
         const { partNumber: _, ...changes } = r;
-        await tx
-          .update(parts)
-          .set({ ...changes, version: sql`${parts.version} + 1`, updatedAt: ctx.clock.now() })
-          .where(eq(parts.id, id));
+        await repo.overwritePart(tx, id, changes, ctx.clock.now());
         updated++;
       }
     }

@@ -1,12 +1,7 @@
+export { createLocation, createPart } from './catalog.ts';
 export { reorderCheckJob } from './jobs.ts';
 export { partReferences } from './references.ts';
+export { setReorderRule } from './reorder.ts';
+export { issueReserved, release, reservationsOf, reserve } from './reservations.ts';
 export { registerPartsRoutes } from './routes.ts';
-export {
-  issue,
-  issueReserved,
-  release,
-  reservationsOf,
-  reserve,
-  returnDefective,
-  returnUnused,
-} from './stock.ts';
+export { issue, receive, returnDefective, returnUnused, transfer } from './stock.ts';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { systemCtx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs.ts';
-import { checkAllReorderRules } from './stock.ts';
+import { checkAllReorderRules } from './reorder.ts';
 
 export const reorderCheckJob = defineJob({
   name: 'parts.reorder-check',

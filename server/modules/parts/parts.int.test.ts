@@ -14,7 +14,7 @@ import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { type Ctx, systemCtx } from '../../platform/context.ts';
 import { storeFile } from '../files/index.ts';
-import { checkAllReorderRules } from './stock.ts';
+import { checkAllReorderRules } from './reorder.ts';
 
 const clock = new ManualClock(new Date('2026-11-24T02:00:00Z'));
 let t: TestApp;
@@ -203,6 +203,7 @@ describe('movements', () => {
       reason: '驱动损坏，带回备案',
     });
     expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().movements[0]).toMatchObject({ kind: 'return_defective', serial: 'DRV-OLD-001' });
     const detail = (await keeper.request('GET', `/api/v1/parts/${part}`)).json();
     expect(detail.stockLines.map((l: { condition: string }) => l.condition).sort()).toEqual([
       'defective',
@@ -456,6 +457,58 @@ describe('catalogue', () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     expect(back.worksheets[0]!.getRow(1).getCell(1).value).toBe('备件编号');
+  });
+
+  it('changes only the fields a part update sends', async () => {
+    const id = await newPart({ wearing: true, unit: '套' });
+    const before = (await keeper.request('GET', `/api/v1/parts/${id}`)).json();
+    const r = await keeper.request('PATCH', `/api/v1/parts/${id}`, {
+      version: before.version,
+      shelfLifeMonths: 24,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ wearing: true, unit: '套', shelfLifeMonths: 24, genuine: true });
+  });
+
+  it('describes every JSON answer of the parts API in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    type Schema = {
+      properties?: Record<string, Schema>;
+      items?: Schema;
+      anyOf?: Schema[];
+      oneOf?: Schema[];
+      allOf?: Schema[];
+    };
+    /** Paths inside a schema that say nothing about their value (what z.any() gives). */
+    const blanks = (schema: Schema, at: string): string[] => {
+      if (Object.keys(schema).length === 0) return [at];
+      return [
+        ...Object.entries(schema.properties ?? {}).flatMap(([k, v]) => blanks(v, `${at}.${k}`)),
+        ...(schema.items ? blanks(schema.items, `${at}[]`) : []),
+        ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap((v) =>
+          blanks(v, at),
+        ),
+      ];
+    };
+    type Responses = Record<string, { content?: Record<string, { schema?: Schema }> }>;
+    const undescribed: string[] = [];
+    const described: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, { responses?: Responses }>>(doc.paths)) {
+      if (!/^\/api\/v1\/(parts|stock)\b/.test(path) || path.endsWith('/export')) continue;
+      for (const [method, op] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(op.responses ?? {})) {
+          if (status === '204' || !/^2/.test(status)) continue;
+          const where = `${method} ${path} ${status}`;
+          const schema = response.content?.['application/json']?.schema;
+          const missing = schema ? blanks(schema, where) : [where];
+          if (missing.length) undescribed.push(...missing);
+          else described.push(where);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
+    expect(described).toContain('post /api/v1/stock/receipts 200');
+    expect(described.length).toBeGreaterThan(20);
   });
 });
 

@@ -15,6 +15,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  COUNT_STATUSES,
+  LOCATION_KINDS,
+  MOVEMENT_KINDS,
+  STOCK_CONDITIONS,
+} from '../../../common/parts-api.ts';
 import { ts } from '../../db/columns.ts';
 
 const day = (name: string) => date(name, { mode: 'string' });
@@ -46,8 +52,6 @@ export const parts = pgTable(
     index('parts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
-
-export const LOCATION_KINDS = ['central', 'regional', 'van'] as const;
 
 export const stockLocations = pgTable(
   'stock_locations',
@@ -86,8 +90,6 @@ export const stockBatches = pgTable(
   (t) => [uniqueIndex('stock_batches_part_code_idx').on(t.partId, t.code)],
 );
 
-export const STOCK_CONDITIONS = ['good', 'defective'] as const;
-
 // On hand and reserved per location, part, batch and condition. The CHECKs are the last word: no
 // code path can leave a negative quantity or reserve more than is there.
 export const stockLevels = pgTable(
@@ -115,18 +117,6 @@ export const stockLevels = pgTable(
     check('stock_levels_reserved_le_on_hand', sql`${t.reserved} <= ${t.onHand}`),
   ],
 );
-
-export const MOVEMENT_KINDS = [
-  'receipt',
-  'transfer',
-  'reserve',
-  'release',
-  'issue',
-  'return_unused',
-  'return_defective',
-  'scrap',
-  'adjustment',
-] as const;
 
 // The ledger: append-only (trigger). Quantities are positive; the locations say which way it went.
 export const stockMovements = pgTable(
@@ -228,9 +218,7 @@ export const stockCounts = pgTable('stock_counts', {
   locationId: uuid('location_id')
     .notNull()
     .references(() => stockLocations.id),
-  status: text('status', { enum: ['open', 'submitted', 'approved', 'cancelled'] })
-    .notNull()
-    .default('open'),
+  status: text('status', { enum: COUNT_STATUSES }).notNull().default('open'),
   openedBy: uuid('opened_by'),
   openedAt: ts('opened_at').notNull(),
   submittedAt: ts('submitted_at'),

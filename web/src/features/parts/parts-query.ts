@@ -1,60 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+// The parts catalogue, page by page (load more), with stock over the locations the user may see.
+import type { TPartListItem } from '../../../../common/parts-api.ts';
+import { useCursorList } from '../../components/cursor-list-query.ts';
+import { partsKey } from './parts-key.ts';
 
-export interface StockLocation {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'central' | 'regional' | 'van';
-  keeperId: string | null;
-  region: string | null;
-  active: boolean;
-  version: number;
-  visible: boolean;
-}
+export { useLocations } from './locations-query.ts';
+export { partsKey } from './parts-key.ts';
+export { useStockMutation } from './stock-move-mutation.ts';
+export { yuan } from './yuan.ts';
 
-export interface Part {
-  id: string;
-  partNumber: string;
-  name: string;
-  specification: string | null;
-  unit: string;
-  genuine: boolean;
-  wearing: boolean;
-  costFen: number | null;
-  factoryPriceFen: number | null;
-  salePriceFen: number | null;
-  shelfLifeMonths: number | null;
-  fitsProductIds: string[];
-  photoIds: string[];
-  active: boolean;
-  version: number;
-  stock?: { onHand: number; available: number; defective: number };
-}
-
-export const partsKey = 'parts';
-
-export const useLocations = () =>
-  useQuery({
-    queryKey: [partsKey, 'locations'],
-    queryFn: () => api.get<StockLocation[]>('/api/v1/stock/locations'),
-  });
-
-/** A stock movement (receipt, transfer, issue…): everything about parts is refreshed after it. */
-export function useStockMutation<TBody>(
-  path: (b: TBody) => string,
-  bodyOf: (b: TBody) => unknown = (b) => b,
-) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TBody) =>
-      api.post<{ warnings?: { batchCode: string; shelfWarrantyEndedOn: string }[] }>(
-        path(input),
-        bodyOf(input),
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: [partsKey] }),
-  });
-}
-
-export const yuan = (fen: number | null | undefined) =>
-  fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2);
+export const useParts = (q: string | undefined) =>
+  useCursorList<TPartListItem>(partsKey, '/api/v1/parts', { q });

@@ -1,4 +1,3 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,49 +17,21 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import type { TLedgerLine, TPartDetail, TPartStockLine } from '../../../../common/parts-api.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
-import {
-  type Part,
-  partsKey,
-  useLocations,
-  useStockMutation,
-  yuan,
-} from '../../features/parts/parts-query.ts';
+import { useLocations } from '../../features/parts/locations-query.ts';
+import { useOrganisationToday } from '../../features/parts/organisation-today.ts';
+import { usePartAvailability } from '../../features/parts/part-availability-query.ts';
+import { usePartLedger } from '../../features/parts/part-ledger-query.ts';
+import { usePart } from '../../features/parts/part-query.ts';
+import { useUpdatePart } from '../../features/parts/part-update-mutation.ts';
+import { useSaveReorderRule } from '../../features/parts/reorder-rule-save-mutation.ts';
+import { useStockMutation } from '../../features/parts/stock-move-mutation.ts';
+import { yuan } from '../../features/parts/yuan.ts';
 import { useProducts } from '../../features/registry/registry-query.ts';
-
-interface StockLine {
-  locationId: string;
-  locationName: string;
-  batchId: string;
-  batchCode: string;
-  receivedOn: string;
-  shelfWarrantyEndsOn: string | null;
-  condition: 'good' | 'defective';
-  onHand: number;
-  reserved: number;
-}
-interface PartDetail extends Part {
-  stockLines: StockLine[];
-  reorderRules: { locationId: string; locationName: string; reorderPoint: number; reorderQuantity: number }[];
-}
-interface Movement {
-  id: number;
-  at: string;
-  kind: string;
-  quantity: number;
-  condition: string;
-  batchCode: string;
-  fromName: string | null;
-  toName: string | null;
-  workOrderRef: string | null;
-  serial: string | null;
-  reason: string | null;
-  actorLabel: string;
-}
 
 const MOVES = ['receipt', 'transfer', 'issue', 'return_unused', 'return_defective', 'scrap'] as const;
 const PATHS: Record<(typeof MOVES)[number], string> = {
@@ -75,21 +46,9 @@ const PATHS: Record<(typeof MOVES)[number], string> = {
 export function PartDetailPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
-  const part = useQuery({
-    queryKey: [partsKey, 'one', id],
-    queryFn: () => api.get<PartDetail>(`/api/v1/parts/${id}`),
-  });
-  const ledger = useInfiniteQuery({
-    queryKey: [partsKey, 'ledger', id],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      api.get<{ items: Movement[]; nextBefore: number | null }>(`/api/v1/parts/${id}/movements`, {
-        before: pageParam,
-        limit: 50,
-      }),
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
-  const today = new Date().toISOString().slice(0, 10);
+  const part = usePart(id);
+  const ledger = usePartLedger(id);
+  const today = useOrganisationToday();
   if (!part.data) return <Spin />;
   const p = part.data;
   return (
@@ -113,7 +72,7 @@ export function PartDetailPage() {
         </Card>
         <PartExtras part={p} />
         <Card title={t('parts.stockByLocation')}>
-          <Table<StockLine>
+          <Table<TPartStockLine>
             rowKey={(l) => `${l.locationId}:${l.batchId}:${l.condition}`}
             size="small"
             pagination={false}
@@ -144,7 +103,7 @@ export function PartDetailPage() {
         <MovementForm part={p} />
         <ReorderRules part={p} />
         <Card title={t('parts.ledger')}>
-          <Table<Movement>
+          <Table<TLedgerLine>
             rowKey="id"
             size="small"
             pagination={false}
@@ -188,7 +147,7 @@ export function PartDetailPage() {
   );
 }
 
-function MovementForm({ part }: { part: PartDetail }) {
+function MovementForm({ part }: { part: TPartDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const locations = useLocations();
@@ -309,21 +268,13 @@ function MovementForm({ part }: { part: PartDetail }) {
   );
 }
 
-function ReorderRules({ part }: { part: PartDetail }) {
+function ReorderRules({ part }: { part: TPartDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
-  const client = useQueryClient();
   const locations = useLocations();
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.put('/api/v1/stock/reorder-rules', body),
-    onSuccess: () => {
-      form.resetFields();
-      client.invalidateQueries({ queryKey: [partsKey] });
-    },
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
+  const save = useSaveReorderRule();
   const manage = Boolean(me?.permissions.includes('stock.move_any'));
   return (
     <Card title={t('parts.reorderRules')}>
@@ -343,7 +294,15 @@ function ReorderRules({ part }: { part: PartDetail }) {
           form={form}
           layout="inline"
           style={{ marginTop: 12 }}
-          onFinish={(v) => save.mutate({ ...v, partId: part.id })}
+          onFinish={(v) =>
+            save.mutate(
+              { ...v, partId: part.id },
+              {
+                onSuccess: () => form.resetFields(),
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
         >
           <Form.Item name="locationId" label={t('parts.location')} rules={[{ required: true }]}>
             <Select
@@ -367,26 +326,15 @@ function ReorderRules({ part }: { part: PartDetail }) {
 }
 
 /** What the part fits, its photos, and where it can be found (the user's own van first). */
-function PartExtras({ part }: { part: PartDetail }) {
+function PartExtras({ part }: { part: TPartDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
-  const client = useQueryClient();
   const manage = Boolean(me?.permissions.includes('parts.manage'));
   const products = useProducts({});
-  const where = useQuery({
-    queryKey: [partsKey, 'availability', part.id],
-    queryFn: () =>
-      api.get<{ locationId: string; locationName: string; kind: string; available: number; mine: boolean }[]>(
-        `/api/v1/parts/${part.id}/availability`,
-      ),
-  });
-  const update = useMutation({
-    mutationFn: (changes: Record<string, unknown>) =>
-      api.patch(`/api/v1/parts/${part.id}`, { version: part.version, ...changes }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [partsKey] }),
-    onError: (err) => message.error((err as Error).message),
-  });
+  const where = usePartAvailability(part.id);
+  const update = useUpdatePart(part);
+  const onError = (err: Error) => message.error(err.message);
   return (
     <Card>
       <Descriptions column={1} size="small">
@@ -397,7 +345,7 @@ function PartExtras({ part }: { part: PartDetail }) {
             disabled={!manage}
             value={part.fitsProductIds}
             placeholder={t('parts.fitsHelp')}
-            onChange={(ids: string[]) => update.mutate({ fitsProductIds: ids })}
+            onChange={(ids: string[]) => update.mutate({ fitsProductIds: ids }, { onError })}
             options={(products.items ?? []).map((pr) => ({ value: pr.id, label: `${pr.model} ${pr.name}` }))}
             data-testid="part-fits"
           />
@@ -418,7 +366,12 @@ function PartExtras({ part }: { part: PartDetail }) {
             customerId={null}
             canEdit={manage}
             max={20}
-            onChange={(ids) => update.mutateAsync({ photoIds: ids })}
+            onChange={(ids) =>
+              update.mutateAsync({ photoIds: ids }).catch((err: Error) => {
+                onError(err);
+                throw err;
+              })
+            }
           />
         </Descriptions.Item>
       </Descriptions>

@@ -1,72 +1,52 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, api, getCsrfToken } from '../../api/client.ts';
-import { useCursorList } from '../../components/cursor-list-query.ts';
+import type { TPartListItem } from '../../../../common/parts-api.ts';
+import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
-import { type Part, partsKey, yuan } from '../../features/parts/parts-query.ts';
+import { useCreatePart } from '../../features/parts/part-create-mutation.ts';
+import { UploadFailed, useImportParts } from '../../features/parts/parts-import-mutation.ts';
+import { useParts } from '../../features/parts/parts-query.ts';
+import { yuan } from '../../features/parts/yuan.ts';
 
 /** 备件目录: every part with its stock over the locations the user may see. */
 export function PartsPage() {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const { data: me } = useMe();
   const manage = Boolean(me?.permissions.includes('parts.manage'));
   const [q, setQ] = useState<string>();
-  const list = useCursorList<Part>(partsKey, '/api/v1/parts', { q });
+  const list = useParts(q);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<Part>('/api/v1/parts', body),
-    onSuccess: () => {
-      setOpen(false);
-      client.invalidateQueries({ queryKey: [partsKey] });
-    },
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
-  const runImport = async (file: Blob) => {
-    const body = new FormData();
-    body.append('file', file);
-    const res = await fetch('/api/v1/files', {
-      method: 'POST',
-      body,
-      credentials: 'same-origin',
-      headers: { 'x-csrf-token': getCsrfToken() },
+  const create = useCreatePart();
+  const importParts = useImportParts();
+  const runImport = (file: Blob) =>
+    importParts.mutate(file, {
+      onSuccess: (r) => message.success(t('parts.imported', r)),
+      onError: (err) => {
+        if (err instanceof UploadFailed) return void message.error(err.message);
+        const rows = err instanceof ApiError ? err.fieldErrors() : [];
+        modal.error({
+          title: err.message,
+          content: (
+            <ul data-testid="parts-import-errors">
+              {rows.slice(0, 20).map((e) => (
+                <li key={e.field}>
+                  {e.field}: {e.message}
+                </li>
+              ))}
+            </ul>
+          ),
+        });
+      },
     });
-    const stored = await res.json();
-    if (!res.ok) return message.error(stored.detail ?? res.statusText);
-    try {
-      const r = await api.post<{ created: number; updated: number }>(
-        '/api/v1/parts/import',
-        { fileId: stored.id },
-        false,
-      );
-      message.success(t('parts.imported', r));
-      client.invalidateQueries({ queryKey: [partsKey] });
-    } catch (err) {
-      const rows = err instanceof ApiError ? err.fieldErrors() : [];
-      modal.error({
-        title: (err as Error).message,
-        content: (
-          <ul data-testid="parts-import-errors">
-            {rows.slice(0, 20).map((e) => (
-              <li key={e.field}>
-                {e.field}: {e.message}
-              </li>
-            ))}
-          </ul>
-        ),
-      });
-    }
-  };
   const money = (v: number | undefined) => (v === undefined || v === null ? null : Math.round(v * 100));
   return (
     <>
@@ -91,7 +71,7 @@ export function PartsPage() {
             <Upload
               showUploadList={false}
               accept=".xlsx"
-              customRequest={({ file }) => void runImport(file as Blob)}
+              customRequest={({ file }) => file instanceof Blob && runImport(file)}
             >
               <Button icon={<UploadOutlined />} data-testid="parts-import">
                 {t('parts.import')}
@@ -111,7 +91,7 @@ export function PartsPage() {
           </>
         )}
       </div>
-      <Table<Part>
+      <Table<TPartListItem>
         rowKey="id"
         size="middle"
         loading={list.isLoading}
@@ -138,20 +118,20 @@ export function PartsPage() {
             key: 'onHand',
             width: 90,
             render: (_: unknown, p) => (
-              <span data-testid={`part-onhand-${p.partNumber}`}>{p.stock?.onHand ?? 0}</span>
+              <span data-testid={`part-onhand-${p.partNumber}`}>{p.stock.onHand}</span>
             ),
           },
           {
             title: t('parts.available'),
             key: 'available',
             width: 90,
-            render: (_: unknown, p) => p.stock?.available ?? 0,
+            render: (_: unknown, p) => p.stock.available,
           },
           {
             title: t('parts.defective'),
             key: 'defective',
             width: 90,
-            render: (_: unknown, p) => p.stock?.defective ?? 0,
+            render: (_: unknown, p) => p.stock.defective,
           },
           { title: t('parts.factoryPrice'), dataIndex: 'factoryPriceFen', width: 110, render: yuan },
         ]}
@@ -173,18 +153,24 @@ export function PartsPage() {
           layout="vertical"
           initialValues={{ unit: '个', genuine: true, wearing: false }}
           onFinish={(v) =>
-            create.mutate({
-              partNumber: v.partNumber,
-              name: v.name,
-              specification: v.specification || null,
-              unit: v.unit,
-              genuine: v.genuine,
-              wearing: v.wearing,
-              costFen: money(v.cost),
-              factoryPriceFen: money(v.factoryPrice),
-              salePriceFen: money(v.salePrice),
-              shelfLifeMonths: v.shelfLifeMonths ?? null,
-            })
+            create.mutate(
+              {
+                partNumber: v.partNumber,
+                name: v.name,
+                specification: v.specification || null,
+                unit: v.unit,
+                genuine: v.genuine,
+                wearing: v.wearing,
+                costFen: money(v.cost),
+                factoryPriceFen: money(v.factoryPrice),
+                salePriceFen: money(v.salePrice),
+                shelfLifeMonths: v.shelfLifeMonths ?? null,
+              },
+              {
+                onSuccess: () => setOpen(false),
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
           }
         >
           <Form.Item name="partNumber" label={t('parts.partNumber')} rules={[{ required: true }]}>

@@ -1,33 +1,16 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { partsKey, yuan } from '../../features/parts/parts-query.ts';
-
-interface Suggestion {
-  id: string;
-  partId: string;
-  partNumber: string;
-  partName: string;
-  specification: string | null;
-  unit: string;
-  costFen: number | null;
-  locationName: string;
-  available: number;
-  reorderPoint: number;
-  suggestedQuantity: number;
-}
+import type { TReplenishmentSuggestion } from '../../../../common/parts-api.ts';
+import { useReplenishment } from '../../features/parts/replenishment-query.ts';
+import { yuan } from '../../features/parts/yuan.ts';
 
 /** 补货清单: what fell to its reorder point, and how much to order or transfer; print or export. */
 export function ReplenishmentPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const list = useQuery({
-    queryKey: [partsKey, 'replenishment'],
-    queryFn: () => api.get<Suggestion[]>('/api/v1/stock/replenishment'),
-  });
+  const list = useReplenishment();
   return (
     <>
       <h1 className="page-title">{t('nav.replenishment')}</h1>
@@ -42,7 +25,7 @@ export function ReplenishmentPage() {
           {t('common.exportExcel')}
         </Button>
       </div>
-      <Table<Suggestion>
+      <Table<TReplenishmentSuggestion>
         rowKey="id"
         size="small"
         loading={list.isLoading}

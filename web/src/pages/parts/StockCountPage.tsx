@@ -1,66 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import type { TCountLine } from '../../../../common/parts-api.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { partsKey, yuan } from '../../features/parts/parts-query.ts';
-
-interface Line {
-  partId: string;
-  partNumber: string;
-  partName: string;
-  unit: string;
-  batchId: string;
-  batchCode: string;
-  condition: 'good' | 'defective';
-  expected: number;
-  counted: number | null;
-}
-interface Count {
-  id: string;
-  status: 'open' | 'submitted' | 'approved' | 'cancelled';
-  version: number;
-  lines: Line[];
-  variance: (Line & { variance: number; valueFen: number })[];
-  uncounted: number;
-}
+import { useEnterCounts } from '../../features/parts/stock-count-lines-mutation.ts';
+import { useStockCount } from '../../features/parts/stock-count-query.ts';
+import { useStockCountStep } from '../../features/parts/stock-count-step-mutation.ts';
+import { yuan } from '../../features/parts/yuan.ts';
 
 /** 盘点: one line per part and batch, big inputs for a phone; then the variance report and approval. */
+const lineKey = (l: TCountLine) => `${l.partId}:${l.batchId}:${l.condition}`;
+
 export function StockCountPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const { data: me } = useMe();
-  const key = [partsKey, 'count', id];
-  const count = useQuery({ queryKey: key, queryFn: () => api.get<Count>(`/api/v1/stock/counts/${id}`) });
+  const count = useStockCount(id);
   const [entered, setEntered] = useState<Record<string, number | null>>({});
-  const refresh = (c: Count) => {
-    client.setQueryData(key, c);
-    client.invalidateQueries({ queryKey: [partsKey] });
-  };
-  const save = useMutation({
-    mutationFn: (lines: { partId: string; batchId: string; condition: string; counted: number }[]) =>
-      api.patch<Count>(`/api/v1/stock/counts/${id}/lines`, { lines }),
-    onSuccess: (c) => {
-      setEntered({});
-      refresh(c);
-      message.success(t('common.saved'));
-    },
-    onError: (err) => message.error((err as Error).message),
-  });
-  const step = useMutation({
-    mutationFn: (action: 'submit' | 'approve' | 'cancel') =>
-      api.post<Count>(`/api/v1/stock/counts/${id}/${action}`, { version: count.data!.version }, false),
-    onSuccess: refresh,
-    onError: (err) => message.error((err as Error).message),
-  });
+  const save = useEnterCounts(id);
+  const step = useStockCountStep(id, count.data?.version);
+  const stepTo = (action: 'submit' | 'approve' | 'cancel') =>
+    step.mutate(action, { onError: (err) => message.error(err.message) });
   if (!count.data) return <Spin />;
   const c = count.data;
-  const lineKey = (l: Line) => `${l.partId}:${l.batchId}:${l.condition}`;
-  const pending = Object.entries(entered).filter(([, v]) => v !== null && v !== undefined);
+  const pending = c.lines.flatMap((l) => {
+    const counted = entered[lineKey(l)];
+    return counted === null || counted === undefined
+      ? []
+      : [{ partId: l.partId, batchId: l.batchId, condition: l.condition, counted }];
+  });
   return (
     <>
       <h1 className="page-title">
@@ -100,12 +70,13 @@ export function StockCountPage() {
               loading={save.isPending}
               data-testid="count-save"
               onClick={() =>
-                save.mutate(
-                  pending.map(([k, v]) => {
-                    const [partId, batchId, condition] = k.split(':') as [string, string, string];
-                    return { partId, batchId, condition, counted: v as number };
-                  }),
-                )
+                save.mutate(pending, {
+                  onSuccess: () => {
+                    setEntered({});
+                    message.success(t('common.saved'));
+                  },
+                  onError: (err) => message.error(err.message),
+                })
               }
             >
               {t('common.save')}
@@ -113,12 +84,12 @@ export function StockCountPage() {
             <Button
               size="large"
               disabled={c.uncounted > 0}
-              onClick={() => step.mutate('submit')}
+              onClick={() => stepTo('submit')}
               data-testid="count-submit"
             >
               {t('parts.submitCount')} {c.uncounted > 0 && `(${c.uncounted})`}
             </Button>
-            <Button size="large" danger onClick={() => step.mutate('cancel')}>
+            <Button size="large" danger onClick={() => stepTo('cancel')}>
               {t('parts.cancelCount')}
             </Button>
           </Space>
@@ -150,7 +121,7 @@ export function StockCountPage() {
           <Button
             type="primary"
             style={{ marginTop: 12 }}
-            onClick={() => step.mutate('approve')}
+            onClick={() => stepTo('approve')}
             data-testid="count-approve"
           >
             {t('parts.approveCount')}

@@ -1,76 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import type { TLocationStockLine } from '../../../../common/parts-api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { partsKey, type StockLocation, useLocations } from '../../features/parts/parts-query.ts';
-
-interface LocationStock {
-  partId: string;
-  partNumber: string;
-  partName: string;
-  unit: string;
-  batchCode: string;
-  shelfWarrantyEndsOn: string | null;
-  condition: string;
-  onHand: number;
-  reserved: number;
-}
-interface Count {
-  id: string;
-  status: string;
-  openedAt: string;
-}
+import { useKeeperCandidates } from '../../features/parts/keeper-candidates-query.ts';
+import { useCreateLocation } from '../../features/parts/location-create-mutation.ts';
+import { useLocationStock } from '../../features/parts/location-stock-query.ts';
+import { useLocations } from '../../features/parts/locations-query.ts';
+import { useOrganisationToday } from '../../features/parts/organisation-today.ts';
+import { useOpenCount } from '../../features/parts/stock-count-open-mutation.ts';
+import { useStockCounts } from '../../features/parts/stock-counts-query.ts';
 
 /** 库存: warehouses and vans, what each holds, and their stock counts. */
 export function StockPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const { data: me } = useMe();
   const manage = Boolean(me?.permissions.includes('parts.manage'));
   const locations = useLocations();
   const visible = (locations.data ?? []).filter((l) => l.visible);
   const [selected, setSelected] = useState<string>();
   const current = visible.find((l) => l.id === selected) ?? visible[0];
-  const stock = useQuery({
-    queryKey: [partsKey, 'location', current?.id],
-    queryFn: () => api.get<LocationStock[]>(`/api/v1/stock/locations/${current!.id}/stock`),
-    enabled: Boolean(current),
-  });
-  const counts = useQuery({
-    queryKey: [partsKey, 'counts', current?.id],
-    queryFn: () => api.get<Count[]>('/api/v1/stock/counts', { locationId: current!.id }),
-    enabled: Boolean(current && me?.permissions.includes('stock.move')),
-  });
-  const openCount = useMutation({
-    mutationFn: () => api.post<Count>('/api/v1/stock/counts', { locationId: current!.id }),
-    onSuccess: (c) => navigate(`/console/stock/counts/${c.id}`),
-    onError: (err) => message.error((err as Error).message),
-  });
+  const stock = useLocationStock(current?.id);
+  const counts = useStockCounts(current?.id, Boolean(me?.permissions.includes('stock.move')));
+  const openCount = useOpenCount();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const staff = useQuery({
-    queryKey: ['staff-directory'],
-    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
-    enabled: manage,
-  });
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<StockLocation>('/api/v1/stock/locations', body),
-    onSuccess: (l) => {
-      setOpen(false);
-      setSelected(l.id);
-      client.invalidateQueries({ queryKey: [partsKey] });
-    },
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
-  const today = new Date().toISOString().slice(0, 10);
+  const staff = useKeeperCandidates(manage);
+  const create = useCreateLocation();
+  const today = useOrganisationToday();
   return (
     <>
       <h1 className="page-title">{t('nav.stock')}</h1>
@@ -87,7 +50,16 @@ export function StockPage() {
           data-testid="stock-location"
         />
         {current && me?.permissions.includes('stock.move') && (
-          <Button onClick={() => openCount.mutate()} loading={openCount.isPending} data-testid="count-open">
+          <Button
+            onClick={() =>
+              openCount.mutate(current.id, {
+                onSuccess: (c) => navigate(`/console/stock/counts/${c.id}`),
+                onError: (err) => message.error(err.message),
+              })
+            }
+            loading={openCount.isPending}
+            data-testid="count-open"
+          >
             {t('parts.openCount')}
           </Button>
         )}
@@ -104,7 +76,7 @@ export function StockPage() {
         )}
       </div>
       <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-        <Table<LocationStock>
+        <Table<TLocationStockLine>
           rowKey={(r) => `${r.partId}:${r.batchCode}:${r.condition}`}
           size="small"
           loading={stock.isLoading}
@@ -164,7 +136,18 @@ export function StockPage() {
           form={form}
           layout="vertical"
           initialValues={{ kind: 'regional' }}
-          onFinish={(v) => create.mutate({ ...v, keeperId: v.keeperId ?? null })}
+          onFinish={(v) =>
+            create.mutate(
+              { ...v, keeperId: v.keeperId ?? null },
+              {
+                onSuccess: (l) => {
+                  setOpen(false);
+                  setSelected(l.id);
+                },
+                onError: (err) => message.error(applyServerErrors(form, err)),
+              },
+            )
+          }
         >
           <Form.Item name="code" label={t('parts.code')} rules={[{ required: true }]}>
             <Input />
