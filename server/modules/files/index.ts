@@ -1,2 +1,3 @@
 export { registerFileRoutes } from './routes.ts';
 export { findFile, storeFile } from './service.ts';
+export { withFilesRemovedOnFailure } from './unit-of-work.ts';

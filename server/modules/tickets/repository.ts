@@ -184,6 +184,10 @@ export async function customersByEmail(db: Executor, email: string) {
   return r.rows;
 }
 
+/**
+ * Records a mail once per Message-ID. Inside a transaction this claims the Message-ID: a concurrent
+ * insert of the same one waits on the unique index, then finds it taken (undefined).
+ */
 export async function insertInboundEmail(db: Executor, values: typeof inboundEmails.$inferInsert) {
   const rows = await db
     .insert(inboundEmails)
@@ -200,13 +204,6 @@ export async function listInboundEmails(db: Executor, statuses: string[], limit:
     .where(inArray(inboundEmails.status, statuses as (typeof inboundEmails.$inferSelect)['status'][]))
     .orderBy(desc(inboundEmails.receivedAt))
     .limit(limit);
-}
-
-export async function listInboundByMessageId(db: Executor, messageId: string) {
-  return db
-    .select({ id: inboundEmails.id })
-    .from(inboundEmails)
-    .where(eq(inboundEmails.messageId, messageId));
 }
 
 /** The first mail of a ticket opens its thread: later replies reference its Message-ID. */
