@@ -113,6 +113,7 @@ describe('mail to check', () => {
       systemCtx({ db: env.database.db, clock: systemClock, timeZone: TEST_TIME_ZONE }, 'email'),
       new LocalBlobStore('/tmp/aftercare-e2e-mail'),
       raw,
+      { maxAttachmentBytes: 25 * 1024 * 1024 },
     );
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

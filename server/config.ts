@@ -34,6 +34,7 @@ const ZEnv = z.object({
   SMTP_INBOUND_HOST: z.string().default('0.0.0.0'),
   SMTP_INBOUND_DOMAINS: z.string().default(''),
   MAIL_FROM: z.string().default('Aftercare <no-reply@aftercare.local>'),
+  MAIL_REPLY_TO: z.email().optional(),
   SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
@@ -87,10 +88,19 @@ export function loadConfig(
               .filter(Boolean),
           },
     mailFrom: c.MAIL_FROM,
+    // Replies to a ticket's mail go to reply+<ticket's token>@… (MAIL_REPLY_TO, else the first
+    // inbound domain), so an answer can prove which ticket it belongs to.
+    mailReplyTo: inboundReplyAddress(c),
     logLevel: c.LOG_LEVEL,
     defaultTimeZone: c.DEFAULT_TIME_ZONE,
     jobs: c.JOBS,
   };
+}
+
+function inboundReplyAddress(c: z.infer<typeof ZEnv>): string | null {
+  if (c.MAIL_REPLY_TO) return c.MAIL_REPLY_TO;
+  const domain = c.SMTP_INBOUND_DOMAINS.split(',')[0]?.trim();
+  return c.SMTP_INBOUND_PORT !== undefined && domain ? `reply@${domain}` : null;
 }
 
 function pickDefined(o: object): Record<string, unknown> {

@@ -59,7 +59,7 @@ program
     } else if (opts.demo && (await hasDemoData(runtime))) {
       logins = demoLogins();
     }
-    const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
+    const mailer = createMailer(config.smtpUrl, config.mailFrom, log, config.mailReplyTo);
     const blobStore = new LocalBlobStore(config.blobDir);
     const jobs = new JobRunner(
       runtime.databaseUrl,
@@ -89,11 +89,12 @@ program
             host: config.smtpInbound.host,
             allowedDomains: config.smtpInbound.domains,
             maxBytes: config.uploadMaxBytes * 2,
-            onMessage: (raw) =>
+            onMessage: (raw, envelope) =>
               processInboundEmail(
                 systemCtx({ db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone }, 'email'),
                 blobStore,
                 raw,
+                { maxAttachmentBytes: config.uploadMaxBytes, recipients: envelope.recipients },
               ),
             log,
           })

@@ -10,6 +10,8 @@ export interface MailMessage {
   messageId?: string;
   inReplyTo?: string;
   references?: string[];
+  /** Tag of the Reply-To address (reply+<tag>@domain), when a reply address is configured. */
+  replyTag?: string;
   attachments?: { filename: string; content: Buffer; contentType?: string }[];
 }
 
@@ -17,10 +19,17 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+/** `reply@example.com` with tag `abc` → `reply+abc@example.com` (plus addressing). */
+export function taggedAddress(address: string, tag: string): string {
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, at)}+${tag}${address.slice(at)}`;
+}
+
 export function createMailer(
   smtpUrl: string | undefined,
   from: string,
   log: { info(o: object, m?: string): void },
+  replyTo: string | null = null,
 ): Mailer {
   if (!smtpUrl) {
     return {
@@ -31,8 +40,12 @@ export function createMailer(
   }
   const transport = nodemailer.createTransport(smtpUrl);
   return {
-    async send(message) {
-      await transport.sendMail({ from, ...message });
+    async send({ replyTag, ...message }) {
+      await transport.sendMail({
+        from,
+        ...(replyTo && replyTag ? { replyTo: taggedAddress(replyTo, replyTag) } : {}),
+        ...message,
+      });
     },
   };
 }

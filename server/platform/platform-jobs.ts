@@ -42,6 +42,7 @@ export function outboxDeliveryJob(
             messageId: outboxMessageId(m.dedupeKey),
             inReplyTo: typeof m.payload.inReplyTo === 'string' ? m.payload.inReplyTo : undefined,
             references: Array.isArray(m.payload.references) ? (m.payload.references as string[]) : undefined,
+            replyTag: typeof m.payload.replyToken === 'string' ? m.payload.replyToken : undefined,
           });
         },
         in_app: (m) => inApp(db, m, clock.now()),

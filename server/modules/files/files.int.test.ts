@@ -78,6 +78,35 @@ describe('files', () => {
     expect(res.json().errors[0].field).toBe('file');
   });
 
+  it('refuses HTML and SVG padded past the first 4 KiB, whatever their name', async () => {
+    const { session } = await loginAs(t);
+    const pad = Buffer.alloc(5000, ' ');
+    for (const [name, markup] of [
+      ['page.html', '<html><script>alert(1)</script></html>'],
+      ['logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+      ['notes.txt', '<!DOCTYPE html><body onload=alert(1)>'],
+    ] as const) {
+      const res = await upload(session, name, Buffer.concat([pad, Buffer.from(markup)]), 'text/plain');
+      expect(res.statusCode, name).toBe(415);
+    }
+  });
+
+  it('never keeps a page extension or a bidi override in a stored name, and serves it as an attachment', async () => {
+    const { session } = await loginAs(t);
+    const text = await upload(session, 'readme.html', Buffer.from('just words'), 'text/html');
+    expect(text.statusCode).toBe(201);
+    expect(text.json()).toMatchObject({ name: 'readme.html.txt', contentType: 'text/plain' });
+    const image = await upload(session, 'logo.svg', PNG, 'image/svg+xml');
+    expect(image.json()).toMatchObject({ name: 'logo.svg.png', contentType: 'image/png' });
+    const spoofed = (await upload(session, 'photo\u202Egnp.exe.txt', Buffer.from('x'))).json();
+    expect(spoofed.name).toBe('photognp.exe.txt');
+    const download = await session.request('GET', `/api/v1/files/${text.json().id}/content`);
+    expect(String(download.headers['content-disposition'])).toMatch(
+      /^attachment; filename="readme.html.txt"/,
+    );
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('refuses an upload over the size limit with 413', async () => {
     const { session } = await loginAs(t);
     const res = await upload(session, 'big.txt', Buffer.alloc(100 * 1024, 'a'));

@@ -1,5 +1,7 @@
 // Stored files: uploads are sniffed by their magic bytes (the declared type is not trusted), limited
-// in size, scoped to the uploader's organisation, and downloaded as attachments.
+// in size, scoped to the uploader's organisation, and downloaded as attachments. Markup (HTML, SVG,
+// XML) is refused wherever it sits in the file; a name that a browser would open as a page gets the
+// extension of what is stored (file-safety.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
@@ -10,6 +12,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { files } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
+import { downloadSafeName, looksLikePlainText, safeFileName } from './file-safety.ts';
 
 // Types a service desk needs: images, PDF, office documents, archives, video; and plain text.
 const ALLOWED = new Set([
@@ -30,12 +33,6 @@ const ALLOWED = new Set([
   'text/plain',
 ]);
 
-function looksLikeText(data: Buffer): boolean {
-  const sample = data.subarray(0, 4096);
-  if (sample.includes(0)) return false;
-  return !/<\s*(script|html|svg|iframe)/i.test(sample.toString('utf8'));
-}
-
 export async function storeFile(
   ctx: Ctx,
   blobs: BlobStore,
@@ -43,7 +40,7 @@ export async function storeFile(
 ): Promise<TFileMeta> {
   const sniffed = await fileTypeFromBuffer(input.data);
   const contentType =
-    sniffed?.mime ?? (looksLikeText(input.data) ? 'text/plain' : 'application/octet-stream');
+    sniffed?.mime ?? (looksLikePlainText(input.data) ? 'text/plain' : 'application/octet-stream');
   if (!ALLOWED.has(contentType)) {
     throw new AppError(415, 'Unsupported media type', `Files of type ${contentType} are not accepted`, [
       { field: 'file', message: `type ${contentType} not accepted` },
@@ -53,8 +50,7 @@ export async function storeFile(
   const id = randomUUID();
   const storageKey = `${id.slice(0, 2)}/${id}`;
   const sha256 = createHash('sha256').update(input.data).digest('hex');
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const name = input.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 200) || 'file';
+  const name = downloadSafeName(safeFileName(input.name), sniffed?.ext ?? 'txt');
   await blobs.put(storageKey, input.data);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

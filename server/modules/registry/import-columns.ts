@@ -129,6 +129,14 @@ export function headerIndex(
   return { map, missing: IMPORT_COLUMNS[entity].filter((c) => c.required && !found.has(c.key)) };
 }
 
+/**
+ * The template's example row, left as it was: every recognised cell still holds its example. Such a
+ * row is skipped on import, so uploading the template unchanged creates nothing.
+ */
+export function isExampleRow(columns: Map<number, ImportColumn>, cells: string[]): boolean {
+  return [...columns].every(([i, col]) => (cells[i] ?? '') === col.example);
+}
+
 /** Excel cells arrive as strings, numbers, dates or rich text; bring them to trimmed strings. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';

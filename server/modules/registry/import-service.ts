@@ -17,6 +17,7 @@ import {
   IMPORT_COLUMNS,
   type ImportColumn,
   type ImportEntity,
+  isExampleRow,
 } from './import-columns.ts';
 import * as repo from './import-repository.ts';
 
@@ -111,7 +112,7 @@ async function* readRows(
         columns = index.map;
         continue;
       }
-      if (cells.every((c) => c === '')) continue;
+      if (cells.every((c) => c === '') || isExampleRow(columns, cells)) continue;
       const values: ParsedRow['values'] = {};
       let bad = false;
       for (const [i, col] of columns) {
@@ -447,7 +448,10 @@ const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
   },
 };
 
-/** The template workbook of an entity, with headers in the chosen language and one example row. */
+/**
+ * The template workbook of an entity, with headers in the chosen language and one example row (grey,
+ * with a note): the import skips that row while it is unchanged.
+ */
 export async function writeImportTemplate(entity: ImportEntity, lang: 'zh-CN' | 'en'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(entity);
@@ -457,7 +461,10 @@ export async function writeImportTemplate(entity: ImportEntity, lang: 'zh-CN' | 
     key: c.key,
     width: Math.max(14, c.zh.length * 3),
   }));
-  sheet.addRow(Object.fromEntries(cols.map((c) => [c.key, c.example])));
+  const example = sheet.addRow(Object.fromEntries(cols.map((c) => [c.key, c.example])));
+  example.font = { italic: true, color: { argb: 'FF8C8C8C' } };
+  example.getCell(1).note =
+    lang === 'en' ? 'Example row: not imported while unchanged' : '示例行：未修改时不导入';
   sheet.getRow(1).font = { bold: true };
   cols.forEach((c, i) => {
     if (c.required) sheet.getRow(1).getCell(i + 1).note = lang === 'en' ? 'required' : '必填';

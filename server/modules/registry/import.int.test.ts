@@ -156,6 +156,24 @@ describe('Excel import', () => {
     expect(status.errors[0]).toMatchObject({ row: 3, message: 'a customer with this code exists' });
   });
 
+  it('skips the example row of an unchanged template, and imports it once changed', async () => {
+    for (const entity of ['customers', 'assets']) {
+      const template = (await manager.request('GET', `/api/v1/imports/templates/${entity}`)).rawPayload;
+      const status = await runImport(entity, 'all_or_nothing', template);
+      expect(status).toMatchObject({ status: 'succeeded', importedRows: 0, errorCount: 0 });
+    }
+    expect((await manager.request('GET', '/api/v1/customers?q=NB-PORT')).json().items).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await manager.request('GET', '/api/v1/imports/templates/customers'))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    const code = `EX-${uid()}`;
+    wb.worksheets[0]!.getRow(2).getCell(1).value = code;
+    const changed = await runImport('customers', 'all_or_nothing', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(changed).toMatchObject({ status: 'succeeded', importedRows: 1 });
+  });
+
   it('refuses a file that is not a workbook, and a missing required column', async () => {
     const body = multipart({ entity: 'assets' }, Buffer.from('serial,project\n1,2'));
     const res = await t.app.inject({

@@ -120,6 +120,7 @@ export async function appendMessage(
               ticketId: ticket.id,
               inReplyTo: thread.at(-1) ?? undefined,
               references: thread,
+              replyToken: ticket.replyToken,
             },
             dedupeKey,
           },

@@ -178,6 +178,10 @@ export async function ticketIdByNumber(db: Executor, number: string) {
 /** The customers an email address belongs to: the registry answers (kept here for the email intake). */
 export const customersByEmail = customersWithEmail;
 
+/**
+ * Records a mail once per Message-ID. Inside a transaction this claims the Message-ID: a concurrent
+ * insert of the same one waits on the unique index, then finds it taken (undefined).
+ */
 export async function insertInboundEmail(db: Executor, values: typeof inboundEmails.$inferInsert) {
   const rows = await db
     .insert(inboundEmails)
@@ -194,13 +198,6 @@ export async function listInboundEmails(db: Executor, statuses: string[], limit:
     .where(inArray(inboundEmails.status, statuses as (typeof inboundEmails.$inferSelect)['status'][]))
     .orderBy(desc(inboundEmails.receivedAt))
     .limit(limit);
-}
-
-export async function listInboundByMessageId(db: Executor, messageId: string) {
-  return db
-    .select({ id: inboundEmails.id })
-    .from(inboundEmails)
-    .where(eq(inboundEmails.messageId, messageId));
 }
 
 /** The first mail of a ticket opens its thread: later replies reference its Message-ID. */

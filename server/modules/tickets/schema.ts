@@ -49,6 +49,9 @@ export const tickets = pgTable(
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
     // The Message-ID of the mail that opened the ticket (email channel), for threading replies.
     emailThreadId: text('email_thread_id'),
+    // Unguessable per-ticket token of our Reply-To address (reply+<token>@…): a mail carrying it, or
+    // referencing a Message-ID we sent, may join the ticket; the ticket number alone may not.
+    replyToken: text('reply_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -64,6 +67,7 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.status, t.createdAt),
     index('tickets_created_idx').on(t.createdAt, t.id),
     index('tickets_email_thread_idx').on(t.emailThreadId),
+    uniqueIndex('tickets_reply_token_idx').on(t.replyToken),
   ],
 );
 

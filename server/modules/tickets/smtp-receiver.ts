@@ -8,7 +8,8 @@ export interface SmtpReceiverOptions {
   /** Recipient domains accepted; empty accepts any. */
   allowedDomains: string[];
   maxBytes: number;
-  onMessage(raw: Buffer): Promise<unknown>;
+  /** Resolves when the mail is taken care of; a rejection answers 451 and the sender retries. */
+  onMessage(raw: Buffer, envelope: { recipients: string[] }): Promise<unknown>;
   log: { error(o: object, m?: string): void };
 }
 
@@ -32,7 +33,7 @@ export async function startSmtpReceiver(
       }
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -41,7 +42,8 @@ export async function startSmtpReceiver(
           err.responseCode = 552;
           return callback(err);
         }
-        options.onMessage(Buffer.concat(chunks)).then(
+        const recipients = session.envelope.rcptTo.map((r) => r.address);
+        options.onMessage(Buffer.concat(chunks), { recipients }).then(
           () => callback(),
           (error: unknown) => {
             options.log.error({ err: error }, 'inbound email failed');

@@ -1,0 +1,2 @@
+ALTER TABLE "tickets" ADD COLUMN "reply_token" text DEFAULT replace(gen_random_uuid()::text, '-', '') NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "tickets_reply_token_idx" ON "tickets" USING btree ("reply_token");
