@@ -104,7 +104,6 @@ const KNOWN_VIOLATIONS: string[] = [
   'server/modules/field/service.ts: contracts (owned by registry)',
   'server/modules/parts/catalog.ts: users (owned by accounts)',
   'server/modules/parts/stock.ts: users (owned by accounts)',
-  'server/modules/registry/asset-repository.ts: users (owned by accounts)',
   'server/modules/sla/engine.ts: contracts (owned by registry)',
   'server/modules/sla/engine.ts: tickets (owned by tickets)',
   'server/modules/sla/engine.ts: customers (owned by registry)',

@@ -1,6 +1,5 @@
 // Public surface of the accounts module.
 export { purgeExpiredSessionsJob } from './jobs.ts';
-export { hashPassword } from './password.ts';
 export { registerAccountRoutes } from './routes.ts';
 export { authenticate, createUser, SESSION_COOKIE } from './service.ts';
 export { activeStaffIds, findActiveStaff, listActiveStaff, type StaffMember, userNames } from './staff.ts';

@@ -28,6 +28,7 @@ import {
   unauthorized,
 } from '../../platform/errors.ts';
 import { pageFrom } from '../../platform/pagination.ts';
+import { customerExists } from '../registry/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 
@@ -37,7 +38,7 @@ const TOKEN_PREFIX = 'act_';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
-export function toUser(row: repo.UserWithCustomer): TUser {
+function toUser(row: repo.UserWithCustomer): TUser {
   return {
     id: row.id,
     kind: row.kind,
@@ -317,7 +318,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
     throw invalidField('customerId', 'is required for a customer user');
   }
   if (input.kind === 'staff' && input.customerId) throw invalidField('customerId', 'must be empty for staff');
-  if (input.customerId && !(await repo.customerExists(ctx.db, input.customerId))) {
+  if (input.customerId && !(await customerExists(ctx.db, input.customerId))) {
     throw invalidField('customerId', 'no such customer');
   }
   const passwordHash = await hashPassword(input.password);

@@ -59,7 +59,7 @@ export async function getImport(ctx: Ctx, id: string) {
   return toImportStatus(row);
 }
 
-export function toImportStatus(row: repo.ImportRow) {
+function toImportStatus(row: repo.ImportRow) {
   return {
     id: row.id,
     entity: row.entity,

@@ -8,6 +8,7 @@ export {
   postDepositEntry,
 } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
+export { customerExists, customerNameOf } from './names.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';

@@ -19,7 +19,7 @@ import * as repo from './project-repository.ts';
 import { findCustomer } from './repository.ts';
 import { contacts, projects } from './schema.ts';
 
-export function toProject(row: repo.ProjectRow): TProject {
+function toProject(row: repo.ProjectRow): TProject {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -41,7 +41,7 @@ export function toProject(row: repo.ProjectRow): TProject {
   };
 }
 
-export function toContact(row: typeof contacts.$inferSelect): TContact {
+function toContact(row: typeof contacts.$inferSelect): TContact {
   return {
     id: row.id,
     customerId: row.customerId,

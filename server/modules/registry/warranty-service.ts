@@ -18,7 +18,7 @@ import { getAssetRow } from './asset-service.ts';
 import { findProject } from './project-repository.ts';
 
 /** Warranty terms from a project's contracts: the supply contract's terms, the others as agreements. */
-export function termsFromContracts(contracts: ContractRow[]): {
+function termsFromContracts(contracts: ContractRow[]): {
   terms: WarrantyTerms;
   contractRef: string | null;
 } {
