@@ -17,7 +17,7 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     customerId: uuid('customer_id').references(() => customers.id),
     locale: text('locale').notNull().default('zh-CN'),
-    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    timeZone: text('time_zone').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),

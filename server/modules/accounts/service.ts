@@ -332,6 +332,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
       roles: [...new Set(input.roles)],
       customerId: input.customerId ?? null,
       locale: input.locale,
+      timeZone: ctx.timeZone,
       passwordHash,
     });
     await writeAudit(tx, ctx, {

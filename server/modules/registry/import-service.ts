@@ -289,7 +289,7 @@ const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
     );
     return good.length;
   },
-  projects: () => async (tx, rows, errors) => {
+  projects: (ctx) => async (tx, rows, errors) => {
     const existing = await repo.projectsByCode(
       tx,
       rows.map((r) => String(r.values.code)),
@@ -317,6 +317,7 @@ const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
         name: String(v.name),
         address: optional(v.address),
         region: optional(v.region),
+        timeZone: ctx.timeZone,
       })),
     );
     return good.length;

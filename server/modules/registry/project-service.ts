@@ -84,7 +84,7 @@ export async function createProject(
   if (!(await findCustomer(ctx.db, ctx.scope, input.customerId)))
     throw invalidField('customerId', 'no such customer');
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertProject(tx, { ...input, timeZone: input.timeZone ?? 'Asia/Shanghai' });
+    const row = await repo.insertProject(tx, { ...input, timeZone: input.timeZone ?? ctx.timeZone });
     await writeAudit(tx, ctx, {
       action: 'project.create',
       entityType: 'project',

@@ -93,7 +93,7 @@ export const projects = pgTable(
     name: text('name').notNull(),
     address: text('address'),
     region: text('region'),
-    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    timeZone: text('time_zone').notNull(),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     customerContactId: uuid('customer_contact_id').references(() => contacts.id),

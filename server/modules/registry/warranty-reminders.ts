@@ -13,10 +13,11 @@ const DEFAULT_REMINDER_DAYS = 60;
 export async function sendWarrantyExpiryReminders(
   db: Db,
   clock: Clock,
-  options: { days?: number; timeZone?: string } = {},
+  timeZone: string,
+  options: { days?: number } = {},
 ): Promise<{ assets: number; messages: number }> {
   const days = options.days ?? DEFAULT_REMINDER_DAYS;
-  const today = toLocalDate(clock.now(), options.timeZone ?? 'Asia/Shanghai');
+  const today = toLocalDate(clock.now(), timeZone);
   const rows = await findExpiringAssets(db, today, addDays(today, days));
   const managers = await activeStaffIds(db, ['manager']);
   let messages = 0;
