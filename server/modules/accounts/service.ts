@@ -46,10 +46,10 @@ function toUser(row: repo.UserWithCustomer): TUser {
     displayName: row.displayName,
     email: row.email,
     phone: row.phone,
-    roles: row.roles as TRole[],
+    roles: row.roles,
     customerId: row.customerId,
     customerName: row.customerName,
-    locale: row.locale as TUser['locale'],
+    locale: row.locale,
     disabled: row.disabled,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -227,11 +227,11 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<TMe> {
     username: user.username,
     displayName: user.displayName,
     email: user.email,
-    roles: user.roles as TRole[],
+    roles: user.roles,
     permissions: [...permissionsOf(user.roles)] as TPermission[],
     customerId: user.customerId,
     customerName: user.customerName,
-    locale: user.locale as TMe['locale'],
+    locale: user.locale,
     timeZone: user.timeZone,
     organisationTimeZone: ctx.timeZone,
     csrfToken: csrfToken ?? '',
@@ -390,7 +390,7 @@ function toApiToken(row: Awaited<ReturnType<typeof repo.insertApiToken>>): TApiT
   return {
     id: row.id,
     name: row.name,
-    role: row.role as TRole,
+    role: row.role,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
@@ -405,7 +405,7 @@ export async function listApiTokens(ctx: Ctx): Promise<TApiToken[]> {
 
 export async function createApiToken(
   ctx: Ctx,
-  input: { name: string; role: string; expiresAt?: string | null },
+  input: { name: string; role: TRole; expiresAt?: string | null },
 ) {
   const token = `${TOKEN_PREFIX}${randomToken()}`;
   return ctx.db.transaction(async (tx) => {

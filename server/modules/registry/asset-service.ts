@@ -60,7 +60,7 @@ function toAsset(row: repo.AssetRow): TAsset {
     replacesId: row.replacesId,
     replacedById: row.replacedById,
     repairCount: row.repairCount,
-    attributes: row.attributes as TAsset['attributes'],
+    attributes: row.attributes,
     photoFileIds: row.photoFileIds,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -19,12 +19,7 @@ import {
   type ImportEntity,
 } from './import-columns.ts';
 import * as repo from './import-repository.ts';
-
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
+import type { ImportRowError } from './schema.ts';
 
 const CHUNK = 1000;
 const MAX_STORED_ERRORS = 1000;
@@ -70,7 +65,7 @@ function toImportStatus(row: repo.ImportRow) {
     processedRows: row.processedRows,
     importedRows: row.importedRows,
     errorCount: row.errorCount,
-    errors: row.errors as RowError[],
+    errors: row.errors,
     message: row.message,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -85,7 +80,7 @@ interface ParsedRow {
 async function* readRows(
   stream: Readable,
   entity: ImportEntity,
-  errors: RowError[],
+  errors: ImportRowError[],
 ): AsyncGenerator<ParsedRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -139,14 +134,14 @@ async function* readRows(
   }
 }
 
-type ChunkWriter = (tx: Executor, rows: ParsedRow[], errors: RowError[]) => Promise<number>;
+type ChunkWriter = (tx: Executor, rows: ParsedRow[], errors: ImportRowError[]) => Promise<number>;
 
 /** Runs a queued import to the end (called by the `registry.import` job). */
 export async function runImport(ctx: Ctx, blobs: BlobStore, importId: string): Promise<void> {
   const job = await repo.findImport(ctx.db, importId);
   if (job?.status !== 'queued') return;
   await repo.updateImport(ctx.db, importId, { status: 'running' });
-  const errors: RowError[] = [];
+  const errors: ImportRowError[] = [];
   let processed = 0;
   let imported = 0;
   const writer = WRITERS[job.entity](ctx);
@@ -230,7 +225,7 @@ export async function runImport(ctx: Ctx, blobs: BlobStore, importId: string): P
 class RollbackImport extends Error {}
 class MissingColumns extends Error {}
 
-const errorRowsCount = (errors: RowError[]) => new Set(errors.map((e) => e.row)).size;
+const errorRowsCount = (errors: ImportRowError[]) => new Set(errors.map((e) => e.row)).size;
 
 async function finish(
   ctx: Ctx,
@@ -238,7 +233,7 @@ async function finish(
   status: 'succeeded' | 'failed',
   processed: number,
   imported: number,
-  errors: RowError[],
+  errors: ImportRowError[],
   message: string | null,
 ) {
   errors.sort((a, b) => a.row - b.row);
