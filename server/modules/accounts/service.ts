@@ -8,13 +8,7 @@ import type {
   TUpdateUserRequest,
   TUser,
 } from '../../../common/api.ts';
-import {
-  isCustomerRole,
-  isStaffRole,
-  permissionsOf,
-  type TPermission,
-  type TRole,
-} from '../../../common/roles.ts';
+import { isCustomerRole, isStaffRole, permissionsOf, type TRole } from '../../../common/roles.ts';
 import type { TConfig } from '../../config.ts';
 import type { Db } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -228,7 +222,7 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<TMe> {
     displayName: user.displayName,
     email: user.email,
     roles: user.roles,
-    permissions: [...permissionsOf(user.roles)] as TPermission[],
+    permissions: [...permissionsOf(user.roles)],
     customerId: user.customerId,
     customerName: user.customerName,
     locale: user.locale,
