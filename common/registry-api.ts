@@ -2,6 +2,7 @@
 // products, assets, acceptance records, the service archive and warranty coverage.
 import { z } from 'zod';
 import { patchOf, ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { CAUSES } from './warranty-rules.ts';
 
 const ZDate = z.iso.date();
 const ZInstant = z.iso.datetime({ offset: true });
@@ -152,10 +153,9 @@ export const ZCreateContractRequest = z
   .strictObject(contractFields)
   .partial()
   .extend({ projectId: ZId, number: ZCode, kind: contractFields.kind, startDate: contractFields.startDate });
-export type TCreateContractRequest = z.infer<typeof ZCreateContractRequest>;
 export const ZUpdateContractRequest = updateOf(contractFields);
 
-export const DEPOSIT_ENTRY_KINDS = ['deposit', 'deduction', 'release'] as const;
+const DEPOSIT_ENTRY_KINDS = ['deposit', 'deduction', 'release'] as const;
 export const ZDepositEntry = z.object({
   id: ZId,
   contractId: ZId,
@@ -321,15 +321,8 @@ export const ZArchiveQuery = ZCursorQuery.extend({
 });
 
 // ---------- warranty ----------
-export const CAUSES = [
-  'normal_failure',
-  'design_defect',
-  'material_defect',
-  'workmanship',
-  'human_damage',
-  'force_majeure',
-  'unknown',
-] as const;
+export { CAUSES };
+
 const ZCoverageStatus = z.enum([
   'not_accepted',
   'in_warranty',

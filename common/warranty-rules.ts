@@ -109,7 +109,7 @@ function reason(code: ReasonCode, text: string, params: Record<string, string | 
 }
 
 /** The warranty window of an asset: [start, end) and the latent-defect period [end, latentEnd). */
-export function warrantyWindow(asset: AssetWarrantyDates, terms: WarrantyTerms) {
+function warrantyWindow(asset: AssetWarrantyDates, terms: WarrantyTerms) {
   const start = asset.warrantyStart ?? asset.acceptanceDate ?? null;
   if (!start) return { start: null, end: null, latentEnd: null };
   const end = asset.warrantyEnd ?? addMonths(start, terms.warrantyMonths);
@@ -267,7 +267,7 @@ export function replacementWarranty(input: {
 }
 
 /** 篇4 c.1: the shelf warranty (搁置期) of a spare part received into stock. */
-export function shelfWarrantyEnd(
+function shelfWarrantyEnd(
   receiptDate: IsoDate,
   terms: Pick<WarrantyTerms, 'sparePartsShelfMonths'>,
 ): IsoDate {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TIME_ZONE } from '../test/helpers.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -167,7 +168,7 @@ describe('notifications', () => {
     const { deliverDueMessages } = await import('../server/platform/outbox.ts');
     const { ManualClock } = await import('../server/platform/clock.ts');
     const clock = new ManualClock(new Date('2026-11-24T02:00:00Z'));
-    await sendWarrantyExpiryReminders(env.database.db, clock);
+    await sendWarrantyExpiryReminders(env.database.db, clock, TEST_TIME_ZONE);
     await deliverDueMessages(
       env.database.db,
       clock,

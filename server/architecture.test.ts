@@ -102,5 +102,4 @@ const KNOWN_VIOLATIONS: string[] = [
   'server/modules/field/service.ts: sla_targets (owned by sla)',
   'server/modules/field/service.ts: tickets (owned by tickets)',
   'server/modules/field/service.ts: contracts (owned by registry)',
-  'server/modules/registry/asset-repository.ts: users (owned by accounts)',
 ];

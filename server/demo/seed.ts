@@ -13,7 +13,7 @@ import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
 
-export const DEMO_PASSWORD = 'aftercare-demo';
+const DEMO_PASSWORD = 'aftercare-demo';
 
 const STAFF: { username: string; displayName: string; role: TStaffRole }[] = [
   { username: 'admin', displayName: '系统管理员 Admin', role: 'admin' },

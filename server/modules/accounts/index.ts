@@ -1,6 +1,5 @@
 // Public surface of the accounts module.
 export { purgeExpiredSessionsJob } from './jobs.ts';
-export { hashPassword } from './password.ts';
 export { staffReferences } from './references.ts';
 export { registerAccountRoutes } from './routes.ts';
 export { authenticate, createUser, SESSION_COOKIE } from './service.ts';

@@ -16,14 +16,15 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
-// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
-import { customers } from '../registry/schema.ts';
+import { customerNameOf } from '../registry/index.ts';
 import { apiTokens, loginAttempts, sessions, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithCustomer = UserRow & { customerName: string | null };
 
-const userColumns = { ...getTableColumns(users), customerName: customers.name };
+function userColumns() {
+  return { ...getTableColumns(users), customerName: customerNameOf(users.customerId) };
+}
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
@@ -31,11 +32,7 @@ export async function findUserByUsername(db: Executor, username: string): Promis
 }
 
 export async function findUserById(db: Executor, id: string): Promise<UserWithCustomer | undefined> {
-  const [row] = await db
-    .select(userColumns)
-    .from(users)
-    .leftJoin(customers, eq(customers.id, users.customerId))
-    .where(eq(users.id, id));
+  const [row] = await db.select(userColumns()).from(users).where(eq(users.id, id));
   return row;
 }
 
@@ -57,9 +54,8 @@ export async function listUsers(
   if (filter.customerId) conditions.push(eq(users.customerId, filter.customerId));
   if (after) conditions.push(sql`(lower(${users.username}), ${users.id}) > (${after.v}, ${after.id})`);
   return db
-    .select(userColumns)
+    .select(userColumns())
     .from(users)
-    .leftJoin(customers, eq(customers.id, users.customerId))
     .where(and(...conditions))
     .orderBy(sql`lower(${users.username})`, asc(users.id))
     .limit(limit + 1);
@@ -83,11 +79,6 @@ export async function updateUser(
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning();
   return row;
-}
-
-export async function customerExists(db: Executor, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
-  return Boolean(row);
 }
 
 // ---------- sessions ----------

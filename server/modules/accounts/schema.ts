@@ -1,6 +1,8 @@
 // Identity: users (staff and customer), sessions, API tokens, login attempts.
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../../common/api.ts';
+import type { TRole } from '../../../common/roles.ts';
 import { ts } from '../../db/columns.ts';
 import { customers } from '../registry/schema.ts';
 
@@ -14,10 +16,10 @@ export const users = pgTable(
     email: text('email'),
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
-    roles: text('roles').array().notNull(),
+    roles: text('roles').array().$type<TRole[]>().notNull(),
     customerId: uuid('customer_id').references(() => customers.id),
-    locale: text('locale').notNull().default('zh-CN'),
-    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    locale: text('locale', { enum: LOCALES }).notNull().default('zh-CN'),
+    timeZone: text('time_zone').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -54,7 +56,7 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<TRole>().notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     lastUsedAt: ts('last_used_at'),

@@ -8,13 +8,7 @@ import type {
   TUpdateUserRequest,
   TUser,
 } from '../../../common/api.ts';
-import {
-  isCustomerRole,
-  isStaffRole,
-  permissionsOf,
-  type TPermission,
-  type TRole,
-} from '../../../common/roles.ts';
+import { isCustomerRole, isStaffRole, permissionsOf, type TRole } from '../../../common/roles.ts';
 import type { TConfig } from '../../config.ts';
 import type { Db } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -28,6 +22,7 @@ import {
   unauthorized,
 } from '../../platform/errors.ts';
 import { pageFrom } from '../../platform/pagination.ts';
+import { customerExists } from '../registry/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 
@@ -37,7 +32,7 @@ const TOKEN_PREFIX = 'act_';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
-export function toUser(row: repo.UserWithCustomer): TUser {
+function toUser(row: repo.UserWithCustomer): TUser {
   return {
     id: row.id,
     kind: row.kind,
@@ -45,10 +40,10 @@ export function toUser(row: repo.UserWithCustomer): TUser {
     displayName: row.displayName,
     email: row.email,
     phone: row.phone,
-    roles: row.roles as TRole[],
+    roles: row.roles,
     customerId: row.customerId,
     customerName: row.customerName,
-    locale: row.locale as TUser['locale'],
+    locale: row.locale,
     disabled: row.disabled,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -226,11 +221,11 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<TMe> {
     username: user.username,
     displayName: user.displayName,
     email: user.email,
-    roles: user.roles as TRole[],
-    permissions: [...permissionsOf(user.roles)] as TPermission[],
+    roles: user.roles,
+    permissions: [...permissionsOf(user.roles)],
     customerId: user.customerId,
     customerName: user.customerName,
-    locale: user.locale as TMe['locale'],
+    locale: user.locale,
     timeZone: user.timeZone,
     organisationTimeZone: ctx.timeZone,
     csrfToken: csrfToken ?? '',
@@ -317,7 +312,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
     throw invalidField('customerId', 'is required for a customer user');
   }
   if (input.kind === 'staff' && input.customerId) throw invalidField('customerId', 'must be empty for staff');
-  if (input.customerId && !(await repo.customerExists(ctx.db, input.customerId))) {
+  if (input.customerId && !(await customerExists(ctx.db, input.customerId))) {
     throw invalidField('customerId', 'no such customer');
   }
   const passwordHash = await hashPassword(input.password);
@@ -331,6 +326,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
       roles: [...new Set(input.roles)],
       customerId: input.customerId ?? null,
       locale: input.locale,
+      timeZone: ctx.timeZone,
       passwordHash,
     });
     await writeAudit(tx, ctx, {
@@ -388,7 +384,7 @@ function toApiToken(row: Awaited<ReturnType<typeof repo.insertApiToken>>): TApiT
   return {
     id: row.id,
     name: row.name,
-    role: row.role as TRole,
+    role: row.role,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
@@ -403,7 +399,7 @@ export async function listApiTokens(ctx: Ctx): Promise<TApiToken[]> {
 
 export async function createApiToken(
   ctx: Ctx,
-  input: { name: string; role: string; expiresAt?: string | null },
+  input: { name: string; role: TRole; expiresAt?: string | null },
 ) {
   const token = `${TOKEN_PREFIX}${randomToken()}`;
   return ctx.db.transaction(async (tx) => {

@@ -1,3 +1,3 @@
 export { registerNotificationRoutes } from './routes.ts';
 export { deliverInApp } from './service.ts';
-export { deliverWebhook, enqueueWebhookEvent, WEBHOOK_EVENTS } from './webhooks.ts';
+export { deliverWebhook, enqueueWebhookEvent } from './webhooks.ts';

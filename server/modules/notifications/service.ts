@@ -62,7 +62,7 @@ export async function listNotifications(
     items: rows.map((r) => ({
       id: r.id,
       template: r.template,
-      payload: r.payload as Record<string, unknown>,
+      payload: r.payload,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),

@@ -75,17 +75,11 @@ async function allEvents(ctx: Ctx, filter: { assetId?: string; projectId?: strin
   return events;
 }
 
-export async function archivePdf(
-  ctx: Ctx,
-  kind: 'project' | 'asset',
-  id: string,
-  lang: 'zh-CN' | 'en',
-  timeZone = 'Asia/Shanghai',
-) {
+export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string, lang: 'zh-CN' | 'en') {
   const T = TEXT[lang];
   const fmt = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone,
+      timeZone: ctx.timeZone,
       dateStyle: 'medium',
       timeStyle: 'short',
     }).format(new Date(iso));

@@ -94,7 +94,7 @@ export async function listArchiveEvents(
     kind: r.kind,
     occurredAt: r.occurredAt.toISOString(),
     summary: r.summary,
-    details: r.details as Record<string, unknown>,
+    details: r.details,
     refType: r.refType,
     refId: r.refId,
     actorLabel: r.actorLabel,

@@ -265,10 +265,3 @@ export async function findExpiringAssets(db: Executor, today: string, until: str
      limit 5000`);
   return r.rows;
 }
-
-export async function managerUserIds(db: Executor): Promise<string[]> {
-  const r = await db.execute<{ id: string }>(
-    sql`select id from users where kind = 'staff' and not disabled and 'manager' = any(roles)`,
-  );
-  return r.rows.map((x) => x.id);
-}

@@ -22,7 +22,7 @@ import * as repo from './asset-repository.ts';
 import { findProject } from './project-repository.ts';
 import { assets, products } from './schema.ts';
 
-export function toProduct(row: repo.ProductRow): TProduct {
+function toProduct(row: repo.ProductRow): TProduct {
   return {
     id: row.id,
     model: row.model,
@@ -38,7 +38,7 @@ export function toProduct(row: repo.ProductRow): TProduct {
   };
 }
 
-export function toAsset(row: repo.AssetRow): TAsset {
+function toAsset(row: repo.AssetRow): TAsset {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -60,7 +60,7 @@ export function toAsset(row: repo.AssetRow): TAsset {
     replacesId: row.replacesId,
     replacedById: row.replacedById,
     repairCount: row.repairCount,
-    attributes: row.attributes as TAsset['attributes'],
+    attributes: row.attributes,
     photoFileIds: row.photoFileIds,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -18,7 +18,7 @@ import * as repo from './asset-repository.ts';
 import { findProject } from './project-repository.ts';
 import { contracts } from './schema.ts';
 
-export function toContract(row: repo.ContractRow): TContract {
+function toContract(row: repo.ContractRow): TContract {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),

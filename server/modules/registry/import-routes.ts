@@ -15,7 +15,7 @@ const tags = ['import-export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZLang = z.enum(['zh-CN', 'en']).default('zh-CN');
 const ZRowError = z.object({ row: z.int(), column: z.string(), message: z.string() });
-export const ZImportStatus = z.object({
+const ZImportStatus = z.object({
   id: ZId,
   entity: z.enum(IMPORT_ENTITIES),
   mode: z.enum(['all_or_nothing', 'good_rows']),

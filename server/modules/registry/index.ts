@@ -8,6 +8,7 @@ export {
   postDepositEntry,
 } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
+export { customerExists, customerNameOf } from './names.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export { contactEmailOf, customerNameOf, customersWithEmail, regionOf } from './read-models.ts';
 export { assetReferences, contactReferences, customerReferences, projectReferences } from './references.ts';

@@ -7,10 +7,10 @@ import { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 export const warrantyExpiryRemindersJob = defineJob({
   name: 'registry.warranty-expiry-reminders',
   schema: z.object({ days: z.int().min(1).max(365).optional() }),
-  // 08:05 Asia/Shanghai
+  // 00:05 UTC, the morning in the organisation's zone (08:05 in UTC+8)
   cron: '5 0 * * *',
-  handler: async (data, { db, clock, log }) => {
-    const result = await sendWarrantyExpiryReminders(db, clock, { days: data.days });
+  handler: async (data, { db, clock, timeZone, log }) => {
+    const result = await sendWarrantyExpiryReminders(db, clock, timeZone, { days: data.days });
     log.info(result, 'warranty expiry reminders queued');
   },
 });

@@ -19,7 +19,7 @@ import * as repo from './project-repository.ts';
 import { findCustomer } from './repository.ts';
 import { contacts, projects } from './schema.ts';
 
-export function toProject(row: repo.ProjectRow): TProject {
+function toProject(row: repo.ProjectRow): TProject {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -41,7 +41,7 @@ export function toProject(row: repo.ProjectRow): TProject {
   };
 }
 
-export function toContact(row: typeof contacts.$inferSelect): TContact {
+function toContact(row: typeof contacts.$inferSelect): TContact {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -84,7 +84,7 @@ export async function createProject(
   if (!(await findCustomer(ctx.db, ctx.scope, input.customerId)))
     throw invalidField('customerId', 'no such customer');
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertProject(tx, { ...input, timeZone: input.timeZone ?? 'Asia/Shanghai' });
+    const row = await repo.insertProject(tx, { ...input, timeZone: input.timeZone ?? ctx.timeZone });
     await writeAudit(tx, ctx, {
       action: 'project.create',
       entityType: 'project',
@@ -195,8 +195,8 @@ function toAcceptance(row: Awaited<ReturnType<typeof repo.insertAcceptance>>) {
     projectId: row.projectId,
     kind: row.kind,
     performedOn: row.performedOn,
-    checklist: row.checklist as { item: string; passed: boolean; note?: string | null }[],
-    testResults: row.testResults as { name: string; value: string; passed: boolean }[],
+    checklist: row.checklist,
+    testResults: row.testResults,
     certificateNumber: row.certificateNumber,
     signedByName: row.signedByName,
     notes: row.notes,

@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TAsset } from '../../../common/registry-api.ts';
 import { ts } from '../../db/columns.ts';
 
 const day = (name: string) => date(name, { mode: 'string' });
@@ -93,7 +94,7 @@ export const projects = pgTable(
     name: text('name').notNull(),
     address: text('address'),
     region: text('region'),
-    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    timeZone: text('time_zone').notNull(),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     customerContactId: uuid('customer_contact_id').references(() => contacts.id),
@@ -236,7 +237,7 @@ export const assets = pgTable(
     replacesId: uuid('replaces_id'),
     replacedById: uuid('replaced_by_id'),
     repairCount: integer('repair_count').notNull().default(0),
-    attributes: jsonb('attributes').notNull().default(sql`'{}'::jsonb`),
+    attributes: jsonb('attributes').$type<TAsset['attributes']>().notNull().default(sql`'{}'::jsonb`),
     photoFileIds: uuid('photo_file_ids').array().notNull().default(sql`'{}'::uuid[]`),
     ...audited,
   },
@@ -256,6 +257,18 @@ export const assets = pgTable(
 
 export const ACCEPTANCE_KINDS = ['installation', 'commissioning', 'acceptance'] as const;
 
+interface AcceptanceCheckItem {
+  item: string;
+  passed: boolean;
+  note?: string | null;
+}
+
+interface AcceptanceTestResult {
+  name: string;
+  value: string;
+  passed: boolean;
+}
+
 export const acceptanceRecords = pgTable(
   'acceptance_records',
   {
@@ -268,8 +281,8 @@ export const acceptanceRecords = pgTable(
       .references(() => projects.id),
     kind: text('kind', { enum: ACCEPTANCE_KINDS }).notNull(),
     performedOn: day('performed_on').notNull(),
-    checklist: jsonb('checklist').notNull().default(sql`'[]'::jsonb`),
-    testResults: jsonb('test_results').notNull().default(sql`'[]'::jsonb`),
+    checklist: jsonb('checklist').$type<AcceptanceCheckItem[]>().notNull().default(sql`'[]'::jsonb`),
+    testResults: jsonb('test_results').$type<AcceptanceTestResult[]>().notNull().default(sql`'[]'::jsonb`),
     certificateNumber: text('certificate_number'),
     signedByName: text('signed_by_name'),
     signedByContactId: uuid('signed_by_contact_id'),
@@ -291,7 +304,7 @@ export const archiveEvents = pgTable(
     kind: text('kind').notNull(),
     occurredAt: ts('occurred_at').notNull(),
     summary: text('summary').notNull(),
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     refType: text('ref_type'),
     refId: text('ref_id'),
     actorId: uuid('actor_id'),
@@ -303,6 +316,12 @@ export const archiveEvents = pgTable(
     index('archive_events_customer_idx').on(t.customerId, t.occurredAt),
   ],
 );
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
 
 export const IMPORT_ENTITIES = ['customers', 'projects', 'products', 'assets'] as const;
 
@@ -322,7 +341,7 @@ export const imports = pgTable(
     processedRows: integer('processed_rows').notNull().default(0),
     importedRows: integer('imported_rows').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
-    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb('errors').$type<ImportRowError[]>().notNull().default(sql`'[]'::jsonb`),
     message: text('message'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -7,7 +7,7 @@ import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { findByPhone, findSimilarCustomers } from './project-repository.ts';
 import * as repo from './repository.ts';
 
-export function toCustomer(row: repo.CustomerRow): TCustomer {
+function toCustomer(row: repo.CustomerRow): TCustomer {
   return {
     id: row.id,
     code: row.code,

@@ -5,19 +5,21 @@ import { addDays, daysBetween, toLocalDate } from '../../../common/calendar-date
 import type { Db } from '../../db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
-import { findExpiringAssets, managerUserIds } from './asset-repository.ts';
+import { activeStaffIds } from '../accounts/index.ts';
+import { findExpiringAssets } from './asset-repository.ts';
 
-export const DEFAULT_REMINDER_DAYS = 60;
+const DEFAULT_REMINDER_DAYS = 60;
 
 export async function sendWarrantyExpiryReminders(
   db: Db,
   clock: Clock,
-  options: { days?: number; timeZone?: string } = {},
+  timeZone: string,
+  options: { days?: number } = {},
 ): Promise<{ assets: number; messages: number }> {
   const days = options.days ?? DEFAULT_REMINDER_DAYS;
-  const today = toLocalDate(clock.now(), options.timeZone ?? 'Asia/Shanghai');
+  const today = toLocalDate(clock.now(), timeZone);
   const rows = await findExpiringAssets(db, today, addDays(today, days));
-  const managers = await managerUserIds(db);
+  const managers = await activeStaffIds(db, ['manager']);
   let messages = 0;
   await db.transaction(async (tx) => {
     for (const row of rows) {

@@ -18,7 +18,7 @@ import { getAssetRow } from './asset-service.ts';
 import { findProject } from './project-repository.ts';
 
 /** Warranty terms from a project's contracts: the supply contract's terms, the others as agreements. */
-export function termsFromContracts(contracts: ContractRow[]): {
+function termsFromContracts(contracts: ContractRow[]): {
   terms: WarrantyTerms;
   contractRef: string | null;
 } {
@@ -63,7 +63,7 @@ export async function assetCoverage(
 ): Promise<AssetCoverage> {
   const asset = await getAssetRow(ctx, assetId);
   const project = await findProject(ctx.db, ctx.scope, asset.projectId);
-  const date = query.date ?? toLocalDate(ctx.clock.now(), project?.timeZone ?? 'Asia/Shanghai');
+  const date = query.date ?? toLocalDate(ctx.clock.now(), project?.timeZone ?? ctx.timeZone);
   const cause = query.cause ?? 'unknown';
   const { terms, contractRef } = await termsOf(ctx.db, asset.projectId);
   const parent = asset.parentId ? await findAsset(ctx.db, ctx.scope, asset.parentId) : undefined;

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 
@@ -66,8 +73,8 @@ describe('warranty expiry reminders', () => {
       version: p.version,
       engineerIds: [engineer.id],
     });
-    const first = await sendWarrantyExpiryReminders(t.db, clock);
-    const again = await sendWarrantyExpiryReminders(t.db, clock);
+    const first = await sendWarrantyExpiryReminders(t.db, clock, TEST_TIME_ZONE);
+    const again = await sendWarrantyExpiryReminders(t.db, clock, TEST_TIME_ZONE);
     expect(first.messages).toBeGreaterThan(0);
     const rows = await t.pool.query(
       `select recipient, payload from outbox where template = 'registry.warranty-expiring' and payload->>'assetId' = $1`,
