@@ -8,9 +8,14 @@ export {
   postDepositEntry,
 } from './contract-service.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
-export { customerExists, customerNameOf } from './names.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
-export { contactEmailOf, customerNameOf, customersWithEmail, regionOf } from './read-models.ts';
+export {
+  contactEmailOf,
+  customerExists,
+  customerNameOf,
+  customersWithEmail,
+  regionOf,
+} from './read-models.ts';
 export { assetReferences, contactReferences, customerReferences, projectReferences } from './references.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';

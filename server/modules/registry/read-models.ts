@@ -44,3 +44,8 @@ export function customerNameOf(customerId: AnyPgColumn): SQL<string> {
   const column = sql`${sql.identifier(getTableName(customerId.table))}.${sql.identifier(customerId.name)}`;
   return sql<string>`(select c.name from customers c where c.id = ${column})`;
 }
+
+export async function customerExists(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+  return Boolean(row);
+}
