@@ -1,3 +1,9 @@
+export {
+  locationsWithFittingParts,
+  vansOfKeepers,
+  type WorkOrderPartLine,
+  workOrderPartLines,
+} from './field-read.ts';
 export { reorderCheckJob } from './jobs.ts';
 export { registerPartsRoutes } from './routes.ts';
 export {
