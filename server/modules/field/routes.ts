@@ -22,6 +22,7 @@ import {
   ZWorkOrderDetail,
   ZWorkOrderListItem,
 } from '../../../common/field-api.ts';
+import type { TPermission } from '../../../common/roles.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import * as billing from './billing.ts';
 import * as engineers from './engineers.ts';
@@ -32,6 +33,7 @@ import * as visit from './visit.ts';
 
 const tags = ['field'];
 const ZIdParams = z.object({ id: ZId });
+const WORK_ORDER_READERS: TPermission[] = ['workorders.read_all', 'workorders.work'];
 
 export function registerFieldRoutes(app: Api, deps: RouteDeps) {
   app.post(
@@ -64,8 +66,7 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
     },
     async (request) => {
       const ctx = deps.ctx(request);
-      if (!['workorders.read_all', 'workorders.work'].some((p) => ctx.principal.permissions.has(p as never)))
-        return [];
+      if (!WORK_ORDER_READERS.some((p) => ctx.principal.permissions.has(p))) return [];
       return service.listWorkOrders(ctx, request.query);
     },
   );

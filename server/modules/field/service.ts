@@ -120,8 +120,8 @@ export async function listWorkOrders(ctx: Ctx, query: TListWorkOrdersQuery): Pro
     filter.open = true;
   }
   const rows = await repo.listWorkOrders(ctx.db, filter, query.limit);
-  const ids = <T>(pick: (w: WorkOrderRow) => T | null) =>
-    rows.flatMap((w) => pick(w) ?? []) as NonNullable<T>[];
+  const ids = (pick: (w: WorkOrderRow) => string | null) =>
+    rows.map(pick).filter((x): x is string => x !== null);
   const [names, customers, projects, targets] = await Promise.all([
     userNames(
       ctx.db,

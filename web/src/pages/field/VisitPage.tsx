@@ -76,6 +76,15 @@ export function VisitPage() {
       <h1 className="page-title">
         {w.number} {w.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
         <Tag data-testid="visit-status">{t(`field.statuses.${w.status}`)}</Tag>
+        {w.reportDelivery && (
+          <Tag
+            color={{ pending: 'processing', published: 'green', failed: 'red' }[w.reportDelivery.state]}
+            title={w.reportDelivery.error ?? undefined}
+            data-testid="visit-report-delivery"
+          >
+            {t(`field.reportDelivery.${w.reportDelivery.state}`)}
+          </Tag>
+        )}
       </h1>
       {(!queue.online || queue.pending > 0) && (
         <Alert
