@@ -9,7 +9,7 @@ import {
   TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
-import { LocalBlobStore } from '../../platform/blob-store.ts';
+import { type BlobStore, LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { outboxDeliveryJob } from '../../platform/platform-jobs.ts';
@@ -649,5 +649,54 @@ describe('the report’s language', () => {
     const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
     expect(mail?.subject).toBe(`Repair report ${wo.number}`);
     expect(await pdfText(mail!.attachments![0]!.content)).toContain('Repair report');
+  });
+});
+
+describe('publishing the report', () => {
+  it('shows a failed attempt on the work order and in the audit log, and a retry emails it once', async () => {
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId,
+        subject: '控制柜报警',
+        description: 'x',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
+    clock.set(new Date(T0.getTime() + 60 * MIN));
+    await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: '复位' });
+    await reportPublished(wo.id);
+    // As if the job had not run yet, then a first attempt whose file store is down.
+    await t.db.execute(
+      sql`update work_orders set report_file_id = null, report_delivery = null where id = ${wo.id}`,
+    );
+    const blobStore = new LocalBlobStore(t.blobDir);
+    const deps = { db: t.db, clock, timeZone: TEST_TIME_ZONE, log: { info() {}, error() {} } };
+    const broken: BlobStore = {
+      put: async () => {
+        throw new Error('disk full');
+      },
+      get: (key) => blobStore.get(key),
+      delete: (key) => blobStore.delete(key),
+      list: () => blobStore.list(),
+    };
+    await expect(
+      publishReportJob.handler({ workOrderId: wo.id }, { ...deps, blobStore: broken }),
+    ).rejects.toThrow('disk full');
+    const failed = (await agent.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(failed.reportDelivery).toMatchObject({ state: 'failed', error: 'disk full' });
+    const audit = await t.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'work-order.report-failed' and entity_id = ${wo.id}`,
+    );
+    expect(audit.rows[0]).toMatchObject({ n: 1 });
+
+    await publishReportJob.handler({ workOrderId: wo.id }, { ...deps, blobStore });
+    const published = (await agent.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(published.reportDelivery).toMatchObject({ state: 'published', error: null });
+    const queued = await t.db.execute(
+      sql`select count(*)::int as n from outbox where dedupe_key = ${`wo-report:${wo.id}`}`,
+    );
+    expect(queued.rows[0]).toMatchObject({ n: 1 });
   });
 });
