@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { loadDemoData } from '../server/demo/seed.ts';
+import { publishReportJob } from '../server/modules/field/index.ts';
 import { importJob } from '../server/modules/registry/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
@@ -43,7 +44,7 @@ export async function startE2e(): Promise<E2eEnv> {
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-e2e-files-'));
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: blobDir } as never);
   const blobStore = new LocalBlobStore(blobDir);
-  const jobs = new JobRunner(database.url, [importJob], {
+  const jobs = new JobRunner(database.url, [importJob, publishReportJob], {
     db: database.db,
     clock: systemClock,
     timeZone: TEST_TIME_ZONE,

@@ -77,29 +77,4 @@ describe('module boundaries', () => {
 });
 
 // Shrinks to nothing as issue 10 moves each query to its owner; a new entry fails the test.
-const KNOWN_VIOLATIONS: string[] = [
-  'server/modules/field/charges.ts: contracts (owned by registry)',
-  'server/modules/field/charges.ts: stock_movements (owned by parts)',
-  'server/modules/field/charges.ts: parts (owned by parts)',
-  'server/modules/field/engineers.ts: stock_locations (owned by parts)',
-  'server/modules/field/engineers.ts: assets (owned by registry)',
-  'server/modules/field/engineers.ts: products (owned by registry)',
-  'server/modules/field/engineers.ts: customers (owned by registry)',
-  'server/modules/field/engineers.ts: projects (owned by registry)',
-  'server/modules/field/engineers.ts: sla_targets (owned by sla)',
-  'server/modules/field/engineers.ts: stock_levels (owned by parts)',
-  'server/modules/field/engineers.ts: parts (owned by parts)',
-  'server/modules/field/report.ts: users (owned by accounts)',
-  'server/modules/field/report.ts: tickets (owned by tickets)',
-  'server/modules/field/report.ts: customers (owned by registry)',
-  'server/modules/field/report.ts: projects (owned by registry)',
-  'server/modules/field/report.ts: stock_movements (owned by parts)',
-  'server/modules/field/report.ts: parts (owned by parts)',
-  'server/modules/field/report.ts: contacts (owned by registry)',
-  'server/modules/field/service.ts: users (owned by accounts)',
-  'server/modules/field/service.ts: customers (owned by registry)',
-  'server/modules/field/service.ts: projects (owned by registry)',
-  'server/modules/field/service.ts: sla_targets (owned by sla)',
-  'server/modules/field/service.ts: tickets (owned by tickets)',
-  'server/modules/field/service.ts: contracts (owned by registry)',
-];
+const KNOWN_VIOLATIONS: string[] = [];

@@ -9,6 +9,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { publishReportJob } from './modules/field/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
@@ -71,6 +72,7 @@ program
         importJob,
         slaSweepJob(slaTicketPort),
         reorderCheckJob,
+        publishReportJob,
       ],
       { db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone, blobStore, log },
     );

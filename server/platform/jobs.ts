@@ -23,6 +23,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** Cron in UTC, for recurring jobs. */
   cron?: string;
+  /** How pg-boss retries a failed run (its defaults otherwise). */
+  retry?: { limit: number; delaySeconds: number; backoff: boolean };
   handler: (data: z.infer<S>, deps: JobDeps) => Promise<void>;
 }
 
@@ -79,7 +81,13 @@ export class JobRunner {
     data: z.infer<S>,
     key?: string,
   ): Promise<string | null> {
-    return this.boss.send(def.name, data as object, key ? { id: jobIdOf(def.name, key) } : {});
+    const retry = def.retry
+      ? { retryLimit: def.retry.limit, retryDelay: def.retry.delaySeconds, retryBackoff: def.retry.backoff }
+      : {};
+    return this.boss.send(def.name, data as object, {
+      ...retry,
+      ...(key ? { id: jobIdOf(def.name, key) } : {}),
+    });
   }
 
   async stop(): Promise<void> {

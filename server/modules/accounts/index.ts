@@ -1,4 +1,6 @@
 // Public surface of the accounts module.
+
+export { customerReaderLocale } from './field-read.ts';
 export { purgeExpiredSessionsJob } from './jobs.ts';
 export { staffReferences } from './references.ts';
 export { registerAccountRoutes } from './routes.ts';

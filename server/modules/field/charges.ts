@@ -2,46 +2,50 @@
 // equipment, the date and the diagnosed cause, what is free; what is not is priced from the project's
 // contract fee schedule — travel, labour by the hour, parts at factory price — and shown to the
 // customer before the work for consent. Pure arithmetic over facts gathered here.
-import { sql } from 'drizzle-orm';
-import type { Cause } from '../../../common/warranty-rules.ts';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
+import type { TChargeSheet } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { assetCoverage } from '../registry/index.ts';
-import type { workOrders } from './schema.ts';
+import { workOrderPartLines } from '../parts/index.ts';
+import { assetCoverage, findGoverningTerms } from '../registry/index.ts';
+import type { WorkOrderRow } from './repository.ts';
 
-export interface ChargeSheet {
-  covered: { labour: boolean; travel: boolean; parts: boolean };
-  status: string;
-  reasons: { code: string; params: Record<string, string | number>; text: string }[];
-  lines: {
-    item: 'travel' | 'labour' | 'part';
-    label: string;
-    quantity: number;
-    unitFen: number;
-    amountFen: number;
-  }[];
-  totalFen: number;
+export type ChargeSheet = TChargeSheet;
+
+/** Parts issued to the work, one line per part (by part number) with the quantities summed. */
+async function partsUsed(ctx: Ctx, workOrderNumber: string) {
+  const used = new Map<
+    string,
+    { partNumber: string; name: string; quantity: number; factory: number | null }
+  >();
+  for (const l of await workOrderPartLines(ctx.db, workOrderNumber)) {
+    if (l.kind !== 'issue') continue;
+    const p = used.get(l.partId);
+    if (p) p.quantity += l.quantity;
+    else
+      used.set(l.partId, {
+        partNumber: l.partNumber,
+        name: l.name,
+        quantity: l.quantity,
+        factory: l.factoryPriceFen,
+      });
+  }
+  return [...used.values()].sort((a, b) =>
+    a.partNumber < b.partNumber ? -1 : a.partNumber > b.partNumber ? 1 : 0,
+  );
 }
 
-export async function chargeSheet(ctx: Ctx, w: typeof workOrders.$inferSelect): Promise<ChargeSheet> {
-  const cause = ((w.diagnosis as { cause?: Cause } | null)?.cause ?? 'unknown') as Cause;
+export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeSheet> {
+  const cause = w.diagnosis?.cause ?? 'unknown';
   const staff = { ...ctx, scope: { kind: 'all' as const } };
   const cover = w.assetIds[0] ? await assetCoverage(staff, w.assetIds[0], { cause }) : null;
   // Without equipment on record nothing can be proven free: the fee schedule applies.
   const free = cover?.free ?? { labour: false, travel: false, parts: false };
-  const [fees] = (
-    await ctx.db.execute<{ labour: number | null; travel: number | null }>(sql`select
-      (select labour_rate_fen from contracts where project_id = ${w.projectId} order by start_date desc limit 1)::int as labour,
-      (select travel_fee_fen from contracts where project_id = ${w.projectId} order by start_date desc limit 1)::int as travel`)
-  ).rows;
-  const used = (
-    await ctx.db.execute<{ part_number: string; name: string; quantity: number; factory: number | null }>(sql`
-      select p.part_number, p.name, sum(m.quantity)::int as quantity, p.factory_price_fen as factory
-      from stock_movements m join parts p on p.id = m.part_id
-      where m.work_order_ref = ${w.number} and m.kind = 'issue'
-      group by p.id order by p.part_number`)
-  ).rows;
-  const minutes =
-    w.timeSpentMinutes ?? (w.plan as { estimatedMinutes?: number } | null)?.estimatedMinutes ?? 60;
+  const terms = w.projectId
+    ? await findGoverningTerms(ctx.db, w.projectId, toLocalDate(ctx.clock.now(), ctx.timeZone))
+    : null;
+  const fees = terms ? { labour: terms.labourRateFen, travel: terms.travelFeeFen } : null;
+  const used = await partsUsed(ctx, w.number);
+  const minutes = w.timeSpentMinutes ?? w.plan?.estimatedMinutes ?? 60;
   const hours = Math.max(1, Math.ceil(minutes / 60));
   const lines: ChargeSheet['lines'] = [];
   if (!free.travel && fees?.travel)
@@ -64,7 +68,7 @@ export async function chargeSheet(ctx: Ctx, w: typeof workOrders.$inferSelect): 
     for (const p of used)
       lines.push({
         item: 'part',
-        label: `${p.part_number} ${p.name}`,
+        label: `${p.partNumber} ${p.name}`,
         quantity: p.quantity,
         unitFen: p.factory ?? 0,
         amountFen: p.quantity * (p.factory ?? 0),

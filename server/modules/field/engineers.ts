@@ -4,73 +4,72 @@
 // that fit the equipment. Every score comes with its reasons; the dispatcher can always choose another.
 
 import { TZDate } from '@date-fns/tz';
-import { eq, sql } from 'drizzle-orm';
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
-import { uuidArray } from '../../db/pool.ts';
+import type {
+  TEngineer,
+  TEngineerProfile,
+  TEngineerSuggestion,
+  TSaveProfileRequest,
+} from '../../../common/field-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
-// biome-ignore lint/style/noRestrictedImports: being moved behind the owner's index.ts (issue 10)
-import { users } from '../accounts/schema.ts';
-import { engineerProfiles, workOrders } from './schema.ts';
+import { listActiveStaff } from '../accounts/index.ts';
+import { locationsWithFittingParts, vansOfKeepers } from '../parts/index.ts';
+import { customerFacts, equipmentProducts, projectFacts } from '../registry/index.ts';
+import { onSiteTargets } from '../sla/index.ts';
+import * as repo from './repository.ts';
 
-export interface ProfileInput {
-  skills: string[];
-  homeRegion: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  workDays: number[];
-  workStart: number;
-  workEnd: number;
-  leave: { from: string; to: string }[];
-}
-
-const DEFAULT_PROFILE = {
-  skills: [] as string[],
-  homeRegion: null as string | null,
-  latitude: null as number | null,
-  longitude: null as number | null,
+const DEFAULT_PROFILE: TEngineerProfile = {
+  skills: [],
+  homeRegion: null,
+  latitude: null,
+  longitude: null,
   workDays: [1, 2, 3, 4, 5],
   workStart: 510,
   workEnd: 1050,
-  leave: [] as { from: string; to: string }[],
+  leave: [],
   version: 0,
 };
 
-export async function listEngineers(ctx: Ctx) {
-  const rows = await ctx.db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      openWorkOrders: sql<number>`(select count(*)::int from work_orders w where w.engineer_id = ${users.id}
-        and w.status not in ('completed', 'cancelled'))`,
-      vanId: sql<string | null>`(select id from stock_locations l where l.keeper_id = ${users.id}
-        and l.kind = 'van' and l.active limit 1)`,
-      profile: engineerProfiles,
-    })
-    .from(users)
-    .leftJoin(engineerProfiles, eq(engineerProfiles.userId, users.id))
-    .where(sql`${users.kind} = 'staff' and not ${users.disabled} and 'field_engineer' = any(${users.roles})`)
-    .orderBy(users.displayName);
-  return rows.map(({ profile, ...e }) => ({
-    ...e,
-    profile: profile
-      ? {
-          skills: profile.skills,
-          homeRegion: profile.homeRegion,
-          latitude: profile.latitude,
-          longitude: profile.longitude,
-          workDays: profile.workDays,
-          workStart: profile.workStart,
-          workEnd: profile.workEnd,
-          leave: profile.leave as { from: string; to: string }[],
-          version: profile.version,
-        }
-      : DEFAULT_PROFILE,
-  }));
+function profileView(p: repo.EngineerProfileRow): TEngineerProfile {
+  return {
+    skills: p.skills,
+    homeRegion: p.homeRegion,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    workDays: p.workDays,
+    workStart: p.workStart,
+    workEnd: p.workEnd,
+    leave: p.leave,
+    version: p.version,
+  };
 }
 
-export async function saveProfile(ctx: Ctx, userId: string, input: ProfileInput & { version: number }) {
+const byName = (a: { displayName: string }, b: { displayName: string }) =>
+  a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
+
+export async function listEngineers(ctx: Ctx): Promise<TEngineer[]> {
+  const staff = (await listActiveStaff(ctx.db, 'field_engineer')).sort(byName);
+  const ids = staff.map((s) => s.id);
+  const [profiles, open, vans] = await Promise.all([
+    repo.profilesOf(ctx.db, ids),
+    repo.openCounts(ctx.db, ids),
+    vansOfKeepers(ctx.db, ids),
+  ]);
+  return staff.map((s) => {
+    const profile = profiles.get(s.id);
+    return {
+      id: s.id,
+      displayName: s.displayName,
+      openWorkOrders: open.get(s.id) ?? 0,
+      vanId: vans.get(s.id) ?? null,
+      profile: profile ? profileView(profile) : DEFAULT_PROFILE,
+    };
+  });
+}
+
+export async function saveProfile(ctx: Ctx, userId: string, input: TSaveProfileRequest) {
   if (input.workEnd <= input.workStart) throw invalidField('workEnd', 'must be after the start');
   input.leave.forEach((l, i) => {
     if (l.to < l.from) throw invalidField(`leave.${i}.to`, 'before the start of the leave');
@@ -79,24 +78,15 @@ export async function saveProfile(ctx: Ctx, userId: string, input: ProfileInput 
   if (!engineer) throw notFound('Field engineer');
   const { version, ...values } = input;
   return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const rows = await tx
-      .insert(engineerProfiles)
-      .values({ userId, ...values, version: 1, updatedAt: now })
-      .onConflictDoUpdate({
-        target: engineerProfiles.userId,
-        set: { ...values, version: sql`${engineerProfiles.version} + 1`, updatedAt: now },
-        setWhere: sql`${engineerProfiles.version} = ${version}`,
-      })
-      .returning();
-    if (!rows.length) throw staleVersion('Engineer profile');
+    const row = await repo.upsertProfile(tx, userId, version, values, ctx.clock.now());
+    if (!row) throw staleVersion('Engineer profile');
     await writeAudit(tx, ctx, {
       action: 'engineer.profile',
       entityType: 'user',
       entityId: userId,
-      after: rows[0],
+      after: row,
     });
-    return rows[0]!;
+    return profileView(row);
   });
 }
 
@@ -109,43 +99,35 @@ const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
 };
 
 /** Engineers ranked for a work order, best first, each with the reasons of its score. */
-export async function suggestions(ctx: Ctx, workOrderId: string) {
-  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, workOrderId));
+export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngineerSuggestion[]> {
+  const w = await repo.findWorkOrder(ctx.db, workOrderId);
   if (!w) throw notFound('Work order');
-  const [site] = (
-    await ctx.db.execute<{
-      region: string | null;
-      latitude: number | null;
-      longitude: number | null;
-      categories: string[];
-      products: string[];
-    }>(sql`
-      select coalesce(p.region, c.region) as region, p.latitude, p.longitude,
-        coalesce((select array_agg(distinct pr.category) from assets a join products pr on pr.id = a.product_id
-          where a.id = any(${uuidArray(w.assetIds)})), '{}') as categories,
-        coalesce((select array_agg(distinct a.product_id::text) from assets a
-          where a.id = any(${uuidArray(w.assetIds)})), '{}') as products
-      from customers c left join projects p on p.id = ${w.projectId} where c.id = ${w.customerId}`)
-  ).rows;
-  const today = toLocalDate(ctx.clock.now(), 'Asia/Shanghai');
-  const [deadline] = (
-    await ctx.db.execute<{ due_at: string | null }>(sql`select due_at from sla_targets
-      where ticket_id = ${w.ticketId} and metric = 'on_site' and state = 'running'`)
-  ).rows;
-  const due = deadline?.due_at ? new Date(deadline.due_at) : null;
+  const [customers, projects, equipment, targets, all] = await Promise.all([
+    customerFacts(ctx.db, [w.customerId]),
+    projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
+    equipmentProducts(ctx.db, w.assetIds),
+    onSiteTargets(ctx.db, w.ticketId ? [w.ticketId] : []),
+    listEngineers(ctx),
+  ]);
+  const customer = customers.get(w.customerId);
+  const project = w.projectId ? projects.get(w.projectId) : undefined;
+  const site = customer
+    ? {
+        region: project?.region ?? customer.region,
+        latitude: project?.latitude ?? null,
+        longitude: project?.longitude ?? null,
+        categories: equipment.categories,
+      }
+    : undefined;
+  const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
+  const target = w.ticketId ? targets.get(w.ticketId) : undefined;
+  const due = target?.state === 'running' ? target.dueAt : null;
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-  const all = await listEngineers(ctx);
   // The vans that hold good parts fitting the equipment: one query for every engineer.
-  const vans = all.flatMap((e) => (e.vanId ? [e.vanId] : []));
-  const vansWithParts = new Set(
-    vans.length && site?.products.length
-      ? (
-          await ctx.db.execute<{ location_id: string }>(sql`select distinct l.location_id from stock_levels l
-            join parts pt on pt.id = l.part_id
-            where l.location_id = any(${uuidArray(vans)}) and l.condition = 'good' and l.on_hand > l.reserved
-              and pt.fits_product_ids && ${uuidArray(site.products)}`)
-        ).rows.map((r) => r.location_id)
-      : [],
+  const vansWithParts = await locationsWithFittingParts(
+    ctx.db,
+    all.flatMap((e) => (e.vanId ? [e.vanId] : [])),
+    customer ? equipment.productIds : [],
   );
   const out = [];
   for (const e of all) {
@@ -177,7 +159,7 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
     }
     // Can he be there before the on-site deadline? His next working hours must start before it.
     if (due && !onLeave) {
-      const start = nextWorkStart(p, ctx.clock.now());
+      const start = nextWorkStart(p, ctx.clock.now(), ctx.timeZone);
       if (!start || start >= due) {
         score -= 30;
         reasons.push('after_deadline');
@@ -196,9 +178,10 @@ export async function suggestions(ctx: Ctx, workOrderId: string) {
 export function nextWorkStart(
   p: { workDays: number[]; workStart: number; workEnd: number; leave: { from: string; to: string }[] },
   now: Date,
+  timeZone: string,
 ): Date | null {
   for (let i = 0; i < 14; i++) {
-    const day = addDays(toLocalDate(now, 'Asia/Shanghai'), i);
+    const day = addDays(toLocalDate(now, timeZone), i);
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (!p.workDays.includes(weekday) || p.leave.some((l) => l.from <= day && day <= l.to)) continue;
     const at = (minute: number) =>
@@ -209,7 +192,7 @@ export function nextWorkStart(
         Math.floor(minute / 60),
         minute % 60,
         0,
-        'Asia/Shanghai',
+        timeZone,
       );
     const start = at(p.workStart);
     const end = at(p.workEnd);

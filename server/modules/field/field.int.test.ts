@@ -9,7 +9,7 @@ import {
   TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
-import { LocalBlobStore } from '../../platform/blob-store.ts';
+import { type BlobStore, LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { outboxDeliveryJob } from '../../platform/platform-jobs.ts';
@@ -17,6 +17,7 @@ import { storeFile } from '../files/index.ts';
 import { deliverInApp } from '../notifications/index.ts';
 import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
 import { slaTicketPort } from '../tickets/index.ts';
+import { publishReportJob } from './index.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -29,7 +30,7 @@ let other: Session;
 let customerId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
+  t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' }, jobs: [publishReportJob] });
   await ensureSlaDefaults(t.db, TEST_TIME_ZONE);
   agent = (await loginAs(t, { role: 'agent' })).session;
   const e = await loginAs(t, { role: 'field_engineer' });
@@ -39,6 +40,16 @@ beforeAll(async () => {
   customerId = (await buildCustomer(t.db, { contactEmail: 'ops@hz-metro.example' })).id;
 });
 afterAll(() => t.close());
+
+/** The `field.publish-report` job has stored, archived and queued the report of the work order. */
+async function reportPublished(id: string) {
+  for (let i = 0; i < 100; i++) {
+    const w = (await agent.request('GET', `/api/v1/work-orders/${id}`)).json();
+    if (w.reportDelivery?.state === 'published') return w;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the report of ${id} was not published`);
+}
 
 const target = (d: { sla: { metric: string; state: string; metAt: string | null }[] }, metric: string) =>
   d.sla.find((s) => s.metric === metric)!;
@@ -140,6 +151,11 @@ describe('a repair visit', () => {
     ticket = (await agent.request('GET', `/api/v1/tickets/${tk.id}`)).json();
     expect(ticket.status).toBe('resolved');
     expect(target(ticket, 'permanent_fix')).toMatchObject({ state: 'met' });
+    expect(done.json().reportDelivery).toMatchObject({ state: 'pending' });
+    // The report is published by the field.publish-report job, once.
+    const published = await reportPublished(wo.id);
+    expect(published.reportDelivery).toMatchObject({ state: 'published', attempts: 1, error: null });
+    expect(published.reportFileId).toBeTruthy();
     const archive = await t.db.execute(
       sql`select kind from archive_events where ref_id = ${wo.id} order by occurred_at, kind`,
     );
@@ -187,7 +203,8 @@ describe('a repair visit', () => {
     const mail = t.sentMail.find((m) => m.subject.includes(wo.number));
     expect(mail?.to).toBe('ops@hz-metro.example');
     expect(mail?.attachments?.[0]?.content.subarray(0, 4).toString()).toBe('%PDF');
-  });
+    // The whole visit, and the report's job on the queue: more than the default minute on a busy machine.
+  }, 180_000);
 
   it('lets dispatchers reassign, audited, and refuses a non-engineer', async () => {
     clock.set(T0);
@@ -343,6 +360,55 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       new Date(T0.getTime() + 90 * MIN + 3 * 86_400_000).toISOString(),
     );
     expect((await engineer.request('GET', '/api/v1/follow-ups')).statusCode).toBe(403);
+  });
+
+  it('schedules the follow-up after the delay a manager sets (3 days until changed), audited', async () => {
+    const s = await site('2020-02-01');
+    const settings = (await s.manager.request('GET', '/api/v1/field/settings')).json();
+    expect(settings).toMatchObject({ followUpDelayDays: 3 });
+    expect(
+      (
+        await agent.request('PUT', '/api/v1/field/settings', {
+          version: settings.version,
+          followUpDelayDays: 5,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await s.manager.request('PUT', '/api/v1/field/settings', {
+          version: settings.version,
+          followUpDelayDays: 0,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const changed = await s.manager.request('PUT', '/api/v1/field/settings', {
+      version: settings.version,
+      followUpDelayDays: 5,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().followUpDelayDays).toBe(5);
+    const stale = await s.manager.request('PUT', '/api/v1/field/settings', {
+      version: settings.version,
+      followUpDelayDays: 4,
+    });
+    expect(stale.statusCode).toBe(409);
+    const audit = await t.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'field.settings'`,
+    );
+    expect(audit.rows[0]).toMatchObject({ n: 1 });
+
+    const { wo } = await visit(s, 'normal_failure');
+    const at = new Date(T0.getTime() + 90 * MIN);
+    expect((await stage(wo.id, 'completed', at, { result: 'ok' })).statusCode).toBe(200);
+    const due = (await agent.request('GET', '/api/v1/follow-ups')).json();
+    expect(due.find((f: { workOrderNumber: string }) => f.workOrderNumber === wo.number).dueAt).toBe(
+      new Date(at.getTime() + 5 * 86_400_000).toISOString(),
+    );
+    await s.manager.request('PUT', '/api/v1/field/settings', {
+      version: changed.json().version,
+      followUpDelayDays: 3,
+    });
   });
 
   it('tells the engineer and managers when the next failure calls for replacement', async () => {
@@ -570,6 +636,7 @@ describe('the report’s language', () => {
     const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
     clock.set(new Date(T0.getTime() + 60 * MIN));
     await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: 'Driver replaced' });
+    await reportPublished(wo.id);
     await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
       {},
       {
@@ -583,5 +650,54 @@ describe('the report’s language', () => {
     const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
     expect(mail?.subject).toBe(`Repair report ${wo.number}`);
     expect(await pdfText(mail!.attachments![0]!.content)).toContain('Repair report');
+  });
+});
+
+describe('publishing the report', () => {
+  it('shows a failed attempt on the work order and in the audit log, and a retry emails it once', async () => {
+    clock.set(T0);
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId,
+        subject: '控制柜报警',
+        description: 'x',
+      })
+    ).json();
+    const wo = (await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { engineerId })).json();
+    clock.set(new Date(T0.getTime() + 60 * MIN));
+    await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: '复位' });
+    await reportPublished(wo.id);
+    // As if the job had not run yet, then a first attempt whose file store is down.
+    await t.db.execute(
+      sql`update work_orders set report_file_id = null, report_delivery = null where id = ${wo.id}`,
+    );
+    const blobStore = new LocalBlobStore(t.blobDir);
+    const deps = { db: t.db, clock, timeZone: TEST_TIME_ZONE, log: { info() {}, error() {} } };
+    const broken: BlobStore = {
+      put: async () => {
+        throw new Error('disk full');
+      },
+      get: (key) => blobStore.get(key),
+      delete: (key) => blobStore.delete(key),
+      list: () => blobStore.list(),
+    };
+    await expect(
+      publishReportJob.handler({ workOrderId: wo.id }, { ...deps, blobStore: broken }),
+    ).rejects.toThrow('disk full');
+    const failed = (await agent.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(failed.reportDelivery).toMatchObject({ state: 'failed', error: 'disk full' });
+    const audit = await t.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'work-order.report-failed' and entity_id = ${wo.id}`,
+    );
+    expect(audit.rows[0]).toMatchObject({ n: 1 });
+
+    await publishReportJob.handler({ workOrderId: wo.id }, { ...deps, blobStore });
+    const published = (await agent.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(published.reportDelivery).toMatchObject({ state: 'published', error: null });
+    const queued = await t.db.execute(
+      sql`select count(*)::int as n from outbox where dedupe_key = ${`wo-report:${wo.id}`}`,
+    );
+    expect(queued.rows[0]).toMatchObject({ n: 1 });
   });
 });

@@ -1,1 +1,2 @@
+export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';

@@ -1,16 +1,17 @@
 // The repair report (维修报告): cause, process, result, tests, prevention, parts used and brought
 // back, times, engineer, and the customer's signature — a PDF in Chinese or English. It is built from
 // the work order and its public events only: internal notes never reach it. On completion it is
-// stored, recorded in the service archive and emailed to the customer.
-import { eq, sql } from 'drizzle-orm';
+// stored, recorded in the service archive and emailed to the customer (report-service.ts).
 import { type BlobStore, toBuffer } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { addPageNumbers, contentBottom, createPdf } from '../../platform/pdf.ts';
-import { storeFile } from '../files/index.ts';
-import { recordArchiveEvents } from '../registry/index.ts';
-import { workOrderEvents, workOrders } from './schema.ts';
+import { userNames } from '../accounts/index.ts';
+import { findFile } from '../files/index.ts';
+import { workOrderPartLines } from '../parts/index.ts';
+import { customerFacts, projectFacts } from '../registry/index.ts';
+import { ticketRefs } from '../tickets/index.ts';
+import * as repo from './repository.ts';
 
 const TEXT = {
   'zh-CN': {
@@ -99,50 +100,32 @@ export async function reportPdf(
   id: string,
   lang: 'zh-CN' | 'en',
 ): Promise<Buffer> {
-  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, id));
+  const w = await repo.findWorkOrder(ctx.db, id);
   if (!w) throw notFound('Work order');
   const T = TEXT[lang];
-  const [info] = (
-    await ctx.db.execute<{
-      customer_name: string;
-      project_name: string | null;
-      address: string | null;
-      engineer: string | null;
-      ticket_number: string | null;
-    }>(sql`select c.name as customer_name, p.name as project_name, coalesce(p.address, c.address) as address,
-      (select display_name from users where id = ${w.engineerId}) as engineer,
-      (select number from tickets where id = ${w.ticketId}) as ticket_number
-      from customers c left join projects p on p.id = ${w.projectId} where c.id = ${w.customerId}`)
-  ).rows;
-  const events = await ctx.db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, id));
+  const [customers, projects, names, tickets, events, parts] = await Promise.all([
+    customerFacts(ctx.db, [w.customerId]),
+    projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
+    userNames(ctx.db, w.engineerId ? [w.engineerId] : []),
+    ticketRefs(ctx.db, w.ticketId ? [w.ticketId] : []),
+    repo.eventsOf(ctx.db, id),
+    workOrderPartLines(ctx.db, w.number),
+  ]);
+  const customer = customers.get(w.customerId);
+  const project = w.projectId ? projects.get(w.projectId) : undefined;
   const at = (stage: string) => events.find((e) => e.stage === stage)?.at;
-  const completed = events.find((e) => e.stage === 'completed');
-  const data = (completed?.data ?? {}) as Record<string, unknown>;
-  const parts = (
-    await ctx.db.execute<{
-      kind: string;
-      part_number: string;
-      name: string;
-      quantity: number;
-      serial: string | null;
-    }>(
-      sql`select m.kind, p.part_number, p.name, m.quantity, m.serial from stock_movements m
-        join parts p on p.id = m.part_id
-        where m.work_order_ref = ${w.number} and m.kind in ('issue', 'return_defective')
-        order by m.id`,
-    )
-  ).rows;
+  const data = events.find((e) => e.stage === 'completed')?.data ?? {};
   const fmt = (d: Date | undefined | null) =>
     d
       ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-          timeZone: 'Asia/Shanghai',
+          timeZone: ctx.timeZone,
           dateStyle: 'medium',
           timeStyle: 'short',
         }).format(d)
       : T.none;
-  const diagnosis = (w.diagnosis ?? {}) as { faultLocation?: string; cause?: string };
-  const temporary = w.temporary as { solution?: string; plannedFix?: string } | null;
-  const report = (w.report ?? {}) as Record<string, string | null>;
+  const diagnosis = w.diagnosis;
+  const temporary = w.temporary;
+  const report = w.report;
 
   const doc = createPdf({ title: `${T.title} ${w.number}` });
   doc.fontSize(18).fillColor('#111827').text(T.title, { align: 'center' });
@@ -155,26 +138,26 @@ export async function reportPdf(
       .text(`${label}：${value === null || value === undefined || value === '' ? T.none : String(value)}`);
   };
   line(T.number, w.number);
-  line(T.ticket, info?.ticket_number);
-  line(T.customer, info?.customer_name);
-  line(T.project, info?.project_name);
-  line(T.address, info?.address);
-  line(T.engineer, info?.engineer);
+  line(T.ticket, w.ticketId ? tickets.get(w.ticketId)?.number : null);
+  line(T.customer, customer?.name);
+  line(T.project, project?.name);
+  line(T.address, customer ? (project?.address ?? customer.address) : null);
+  line(T.engineer, w.engineerId ? names.get(w.engineerId) : null);
   line(T.arrived, fmt(at('arrived')));
   line(T.completed, fmt(w.completedAt));
   doc.moveDown(0.6);
-  line(T.faultLocation, diagnosis.faultLocation);
-  line(T.cause, diagnosis.cause ? (T.causes[diagnosis.cause] ?? diagnosis.cause) : null);
+  line(T.faultLocation, diagnosis?.faultLocation);
+  line(T.cause, diagnosis?.cause ? (T.causes[diagnosis.cause] ?? diagnosis.cause) : null);
   if (temporary) {
     line(T.temporary, temporary.solution);
     line(T.plannedFix, temporary.plannedFix);
   }
-  const plan = w.plan as { text?: string; consent?: { kind?: string; by?: string } } | null;
+  const plan = w.plan;
   if (plan) line(T.plan, `${plan.text ?? ''}（${T.consent}：${plan.consent?.by ?? T.none}）`);
-  line(T.process, report.process);
-  line(T.result, report.result);
-  line(T.tests, report.tests);
-  line(T.prevention, report.prevention);
+  line(T.process, report?.process);
+  line(T.result, report?.result);
+  line(T.tests, report?.tests);
+  line(T.prevention, report?.prevention);
   line(T.timeSpent, w.timeSpentMinutes);
   doc.moveDown(0.6);
   doc.fontSize(12).fillColor('#111827').text(T.parts);
@@ -182,19 +165,16 @@ export async function reportPdf(
   for (const p of parts)
     line(
       p.kind === 'issue' ? T.used : T.returned,
-      `${p.part_number} ${p.name} × ${p.quantity}${p.serial ? `（${T.serial} ${p.serial}）` : ''}`,
+      `${p.partNumber} ${p.name} × ${p.quantity}${p.serial ? `（${T.serial} ${p.serial}）` : ''}`,
     );
   doc.moveDown(0.8);
   if (typeof data.signatureFileId === 'string') {
-    const [file] = (
-      await ctx.db.execute<{ storage_key: string }>(
-        sql`select storage_key from files where id = ${data.signatureFileId}`,
-      )
-    ).rows;
+    // A signature whose file is gone leaves the line for a handwritten one.
+    const file = await findFile({ ...ctx, scope: { kind: 'all' } }, data.signatureFileId).catch(() => null);
     if (file) {
       if (doc.y > contentBottom(doc) - 120) doc.addPage();
       doc.fontSize(10).fillColor('#374151').text(`${T.signature}：`);
-      doc.image(await toBuffer(await blobs.get(file.storage_key)), { fit: [200, 80] });
+      doc.image(await toBuffer(await blobs.get(file.storageKey)), { fit: [200, 80] });
       doc.moveDown(0.3);
     }
   }
@@ -202,73 +182,4 @@ export async function reportPdf(
   addPageNumbers(doc, T.page);
   doc.end();
   return toBuffer(doc as unknown as AsyncIterable<Buffer>);
-}
-
-/**
- * After completion: the report is stored as a file of the customer, recorded in the service archive
- * of the equipment and emailed to the customer's contact.
- */
-export async function publishReport(ctx: Ctx, blobs: BlobStore, id: string) {
-  const [w] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, id));
-  if (!w) return;
-  // In the language of the customer's portal users (Chinese unless they read English).
-  const [reader] = (
-    await ctx.db.execute<{ locale: string }>(sql`select locale from users where customer_id = ${w.customerId}
-      and kind = 'customer' and not disabled order by created_at limit 1`)
-  ).rows;
-  const lang = reader?.locale?.startsWith('en') ? 'en' : 'zh-CN';
-  const pdf = await reportPdf(ctx, blobs, id, lang);
-  const staff = { ...ctx, scope: { kind: 'all' as const } };
-  const file = await storeFile(staff, blobs, {
-    name: `${w.number}-${lang === 'en' ? 'repair-report' : '维修报告'}.pdf`,
-    data: pdf,
-    customerId: w.customerId,
-  });
-  const [to] = (
-    await ctx.db.execute<{ email: string | null; storage_key: string }>(sql`select
-      coalesce((select k.email from contacts k join tickets t on t.contact_id = k.id where t.id = ${w.ticketId}),
-               (select contact_email from customers where id = ${w.customerId})) as email,
-      (select storage_key from files where id = ${file.id}) as storage_key`)
-  ).rows;
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(workOrders).set({ reportFileId: file.id }).where(eq(workOrders.id, id));
-    const event = {
-      customerId: w.customerId,
-      projectId: w.projectId,
-      kind: 'field.report',
-      summary: `${w.number} 维修报告`,
-      details: { number: w.number, fileId: file.id },
-      refType: 'work_order',
-      refId: w.id,
-      occurredAt: w.completedAt ?? ctx.clock.now(),
-    };
-    await recordArchiveEvents(
-      tx,
-      ctx,
-      w.assetIds.length ? w.assetIds.map((assetId) => ({ ...event, assetId })) : [event],
-    );
-    if (to?.email) {
-      await enqueueMessage(
-        tx,
-        {
-          channel: 'email',
-          recipient: to.email,
-          template: 'field.report',
-          payload: {
-            subject: lang === 'en' ? `Repair report ${w.number}` : `维修报告 ${w.number}`,
-            text:
-              lang === 'en'
-                ? `Hello,\n\n${w.number} (${w.summary}) is complete. The repair report is attached and in the customer portal.\n\nAftercare`
-                : `您好：\n\n${w.number}（${w.summary}）已完工，维修报告见附件，也可在客户门户查看。\n\nAftercare`,
-            attachments: [
-              { filename: `${w.number}.pdf`, storageKey: to.storage_key, contentType: 'application/pdf' },
-            ],
-          },
-          dedupeKey: `wo-report:${w.id}`,
-        },
-        ctx.clock.now(),
-      );
-    }
-  });
-  return file;
 }

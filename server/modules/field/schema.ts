@@ -13,20 +13,22 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  type TChargeSheet,
+  type TDiagnosis,
+  type TLeave,
+  type TRepairPlan,
+  type TRepairReport,
+  type TReportDelivery,
+  type TStoredStageData,
+  type TTemporarySolution,
+  VISIT_STAGES,
+  WORK_ORDER_KINDS,
+  WORK_ORDER_STATUSES,
+} from '../../../common/field-api.ts';
 import { ts } from '../../db/columns.ts';
 
-export const WORK_ORDER_KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
-export const WORK_ORDER_STATUSES = [
-  'new',
-  'assigned',
-  'accepted',
-  'travelling',
-  'on_site',
-  'diagnosed',
-  'repairing',
-  'completed',
-  'cancelled',
-] as const;
+export { VISIT_STAGES, WORK_ORDER_KINDS, WORK_ORDER_STATUSES };
 
 export const workOrders = pgTable(
   'work_orders',
@@ -43,14 +45,10 @@ export const workOrders = pgTable(
     emergency: boolean('emergency').notNull().default(false),
     summary: text('summary').notNull(),
     scheduledAt: ts('scheduled_at'),
-    /** { faultLocation, cause } */
-    diagnosis: jsonb('diagnosis'),
-    /** { text, estimatedMinutes, consent: { kind: signature|verbal, by, at, fileId? } } */
-    plan: jsonb('plan'),
-    /** { solution, plannedFix } */
-    temporary: jsonb('temporary'),
-    /** { process, result, tests, prevention } */
-    report: jsonb('report'),
+    diagnosis: jsonb('diagnosis').$type<TDiagnosis>(),
+    plan: jsonb('plan').$type<TRepairPlan>(),
+    temporary: jsonb('temporary').$type<TTemporarySolution>(),
+    report: jsonb('report').$type<TRepairReport>(),
     timeSpentMinutes: integer('time_spent_minutes'),
     travelKm: doublePrecision('travel_km'),
     /** Photos before the work (photo_ids) and after it. */
@@ -58,8 +56,10 @@ export const workOrders = pgTable(
     afterPhotoIds: uuid('after_photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The signed repair report (PDF), once completed. */
     reportFileId: uuid('report_file_id'),
+    /** Where the emailed report stands (the `field.publish-report` job). */
+    reportDelivery: jsonb('report_delivery').$type<TReportDelivery>(),
     /** The charge sheet as agreed and billed (null: not charged); with its receipt number. */
-    charges: jsonb('charges'),
+    charges: jsonb('charges').$type<TChargeSheet>(),
     receiptNumber: text('receipt_number'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
@@ -75,20 +75,6 @@ export const workOrders = pgTable(
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
   ],
 );
-
-export const VISIT_STAGES = [
-  'remote_guidance',
-  'accepted',
-  'departed',
-  'arrived',
-  'credentials_shown',
-  'diagnosed',
-  'plan_agreed',
-  'repair_started',
-  'tested',
-  'temporary_solution',
-  'completed',
-] as const;
 
 export const workOrderEvents = pgTable(
   'work_order_events',
@@ -107,7 +93,7 @@ export const workOrderEvents = pgTable(
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     note: text('note'),
-    data: jsonb('data'),
+    data: jsonb('data').$type<TStoredStageData>(),
   },
   (t) => [
     uniqueIndex('work_order_events_client_idx').on(t.clientEventId),
@@ -115,7 +101,7 @@ export const workOrderEvents = pgTable(
   ],
 );
 
-// Follow-up visits due after completed work (篇1 四.3: 3 days); the customer-care module works them.
+// Follow-up visits due after completed work (篇1 四.3: 3 days, a setting); the customer-care module works them.
 export const followUps = pgTable(
   'follow_ups',
   {
@@ -148,8 +134,19 @@ export const engineerProfiles = pgTable('engineer_profiles', {
   /** Minutes from midnight, local time. */
   workStart: integer('work_start').notNull().default(510),
   workEnd: integer('work_end').notNull().default(1050),
-  /** [{ from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' }] inclusive. */
-  leave: jsonb('leave').notNull().default(sql`'[]'::jsonb`),
+  /** Inclusive local dates. */
+  leave: jsonb('leave').$type<TLeave[]>().notNull().default(sql`'[]'::jsonb`),
   version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+// The organisation's field settings (one row): the seed's numbers are the defaults until a manager
+// changes them.
+export const fieldSettings = pgTable('field_settings', {
+  id: integer('id').primaryKey().default(1),
+  /** 篇1 四.3: days from the completed repair to the follow-up visit. */
+  followUpDelayDays: integer('follow_up_delay_days').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -1,4 +1,10 @@
 export { createLocation, createPart } from './catalog.ts';
+export {
+  locationsWithFittingParts,
+  vansOfKeepers,
+  type WorkOrderPartLine,
+  workOrderPartLines,
+} from './field-read.ts';
 export { reorderCheckJob } from './jobs.ts';
 export { partReferences } from './references.ts';
 export { setReorderRule } from './reorder.ts';

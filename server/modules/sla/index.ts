@@ -1,3 +1,4 @@
+export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';
 export { ensureSlaDefaults } from './policies.ts';
 export type { SlaTicket, SlaTicketFacts, SlaTicketPort } from './ports.ts';

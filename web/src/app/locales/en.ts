@@ -421,6 +421,20 @@ export const en: typeof zhCN = {
     },
   },
   field: {
+    settings: {
+      title: 'Follow-up settings',
+      followUpDelay: 'Follow-up visit after a repair within',
+      days: 'days',
+      save: 'Save',
+      saved: 'Saved',
+      followUpDelayHelp:
+        'Days from a completed repair to the follow-up visit (the service commitment: 3); applies to repairs completed from now on.',
+    },
+    reportDelivery: {
+      pending: 'Repair report being sent',
+      published: 'Repair report sent',
+      failed: 'Repair report not sent (retrying)',
+    },
     reserveFrom: 'Reserve from',
     notePlaceholder: 'Note (recorded with the next stage)',
     equipmentHistory: 'Equipment {{n}} (history and warranty)',

@@ -408,6 +408,19 @@ export const zhCN = {
     },
   },
   field: {
+    settings: {
+      title: '回访设置',
+      followUpDelay: '维修完成后回访时限',
+      days: '天',
+      save: '保存',
+      saved: '已保存',
+      followUpDelayHelp: '维修完成后多少天内回访客户（服务承诺默认 3 天）；只影响此后完成的维修。',
+    },
+    reportDelivery: {
+      pending: '维修报告发送中',
+      published: '维修报告已发送',
+      failed: '维修报告发送失败（将自动重试）',
+    },
     reserveFrom: '预留自',
     notePlaceholder: '备注（随下一个节点记录）',
     equipmentHistory: '设备 {{n}}（档案与保修）',

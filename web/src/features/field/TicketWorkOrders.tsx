@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TWorkOrderDetail } from '../../../../common/field-api.ts';
 import { api } from '../../api/client.ts';
 import { Attachments } from '../files/Attachments.tsx';
-import { useWorkOrders, type WorkOrder, workOrdersKey } from './work-orders-query.ts';
+import { useWorkOrders, workOrdersKey } from './work-orders-query.ts';
 
 const KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
 
@@ -25,7 +26,7 @@ export function TicketWorkOrders({
   const list = useWorkOrders({ queue: 'all', ticketId });
   const [kind, setKind] = useState<(typeof KINDS)[number]>('repair');
   const create = useMutation({
-    mutationFn: () => api.post<WorkOrder>(`/api/v1/tickets/${ticketId}/work-orders`, { kind }),
+    mutationFn: () => api.post<TWorkOrderDetail>(`/api/v1/tickets/${ticketId}/work-orders`, { kind }),
     onSuccess: (w) => {
       message.success(t('field.created', { number: w.number }));
       void client.invalidateQueries({ queryKey: [workOrdersKey] });

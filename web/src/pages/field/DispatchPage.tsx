@@ -1,10 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, List, Popover, Select, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
+import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
+import { useEngineerSuggestions } from '../../features/field/engineer-suggestions-query.ts';
+import { useEngineers } from '../../features/field/engineers-query.ts';
+import { useFollowUps } from '../../features/field/follow-ups-query.ts';
+import { useDispatchWorkOrder } from '../../features/field/work-order-dispatch-mutation.ts';
+import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { ScheduleBoard } from './ScheduleBoard.tsx';
 
@@ -12,27 +15,10 @@ import { ScheduleBoard } from './ScheduleBoard.tsx';
 export function DispatchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [queue, setQueue] = useState('unassigned');
   const list = useWorkOrders({ queue: queue === 'unassigned' ? 'unassigned' : 'open' });
-  const engineers = useQuery({
-    queryKey: [workOrdersKey, 'engineers'],
-    queryFn: () =>
-      api.get<{ id: string; displayName: string; openWorkOrders: number }[]>('/api/v1/work-orders/engineers'),
-  });
-  const save = useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: string;
-      version: number;
-      engineerId?: string | null;
-      scheduledAt?: string | null;
-    }) => api.patch<WorkOrder>(`/api/v1/work-orders/${id}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
-    onError: (err) => message.error((err as Error).message),
-  });
+  const engineers = useEngineers();
+  const save = useDispatchWorkOrder((err) => message.error(err.message));
   return (
     <>
       <h1 className="page-title">{t('nav.dispatch')}</h1>
@@ -46,7 +32,7 @@ export function DispatchPage() {
       />
       {queue === 'followups' && <FollowUps />}
       {queue === 'schedule' && <ScheduleBoard />}
-      <Table<WorkOrder>
+      <Table<TWorkOrderListItem>
         style={queue === 'followups' || queue === 'schedule' ? { display: 'none' } : undefined}
         rowKey="id"
         size="middle"
@@ -131,13 +117,7 @@ export function DispatchPage() {
 /** Follow-up visits due after completed work (篇1 四.3). */
 function FollowUps() {
   const { t, i18n } = useTranslation();
-  const list = useQuery({
-    queryKey: [workOrdersKey, 'follow-ups'],
-    queryFn: () =>
-      api.get<{ id: string; dueAt: string; workOrderNumber: string; customerName: string }[]>(
-        '/api/v1/follow-ups',
-      ),
-  });
+  const list = useFollowUps();
   return (
     <Table
       rowKey="id"
@@ -158,17 +138,16 @@ function FollowUps() {
 }
 
 /** Who should go: the engineers ranked for this work, with the reasons; one click assigns. */
-function Suggestions({ workOrder, onPick }: { workOrder: WorkOrder; onPick: (engineerId: string) => void }) {
+function Suggestions({
+  workOrder,
+  onPick,
+}: {
+  workOrder: TWorkOrderListItem;
+  onPick: (engineerId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const list = useQuery({
-    queryKey: [workOrdersKey, 'suggestions', workOrder.id],
-    queryFn: () =>
-      api.get<
-        { engineerId: string; displayName: string; score: number; reasons: string[]; available: boolean }[]
-      >(`/api/v1/work-orders/${workOrder.id}/suggestions`),
-    enabled: open,
-  });
+  const list = useEngineerSuggestions(workOrder.id, open);
   const reason = (r: string) => {
     const [key, ...rest] = r.split(':');
     const value = rest.join(':');

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -16,54 +15,30 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { TEngineer } from '../../../../common/field-api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
-import { workOrdersKey } from '../../features/field/work-orders-query.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { useSaveEngineerProfile } from '../../features/field/engineer-profile-save-mutation.ts';
+import { useEngineers } from '../../features/field/engineers-query.ts';
+import { FollowUpDelayCard } from '../../features/field/FollowUpDelayCard.tsx';
 import { hhmm } from '../../features/sla/use-now.ts';
-
-interface Engineer {
-  id: string;
-  displayName: string;
-  openWorkOrders: number;
-  vanId: string | null;
-  profile: {
-    skills: string[];
-    homeRegion: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    workDays: number[];
-    workStart: number;
-    workEnd: number;
-    leave: { from: string; to: string }[];
-    version: number;
-  };
-}
 
 /** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
 export function EngineersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const list = useQuery({
-    queryKey: [workOrdersKey, 'engineers'],
-    queryFn: () => api.get<Engineer[]>('/api/v1/work-orders/engineers'),
-  });
-  const [editing, setEditing] = useState<Engineer | null>(null);
+  const list = useEngineers();
+  const { data: me } = useMe();
+  const [editing, setEditing] = useState<TEngineer | null>(null);
   const [form] = Form.useForm();
   const weekdays = t('sla.weekdays', { returnObjects: true }) as string[];
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.put(`/api/v1/engineers/${editing!.id}/profile`, body),
-    onSuccess: () => {
-      setEditing(null);
-      void client.invalidateQueries({ queryKey: [workOrdersKey] });
-    },
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
+  const save = useSaveEngineerProfile(() => setEditing(null));
   return (
     <>
       <h1 className="page-title">{t('nav.engineers')}</h1>
-      <Table<Engineer>
+      {me?.permissions.includes('sla.manage') && <FollowUpDelayCard />}
+      <Table<TEngineer>
         rowKey="id"
         size="middle"
         loading={list.isLoading}
@@ -131,20 +106,25 @@ export function EngineersPage() {
           form={form}
           layout="vertical"
           onFinish={(v) =>
-            save.mutate({
-              version: editing!.profile.version,
-              skills: v.skills ?? [],
-              homeRegion: v.homeRegion || null,
-              latitude: v.latitude ?? null,
-              longitude: v.longitude ?? null,
-              workDays: v.workDays ?? [],
-              workStart: v.hours[0].hour() * 60 + v.hours[0].minute(),
-              workEnd: v.hours[1].hour() * 60 + v.hours[1].minute(),
-              leave: (v.leave ?? []).map((r: [dayjs.Dayjs, dayjs.Dayjs]) => ({
-                from: r[0].format('YYYY-MM-DD'),
-                to: r[1].format('YYYY-MM-DD'),
-              })),
-            })
+            editing &&
+            save.mutate(
+              {
+                userId: editing.id,
+                version: editing.profile.version,
+                skills: v.skills ?? [],
+                homeRegion: v.homeRegion || null,
+                latitude: v.latitude ?? null,
+                longitude: v.longitude ?? null,
+                workDays: v.workDays ?? [],
+                workStart: v.hours[0].hour() * 60 + v.hours[0].minute(),
+                workEnd: v.hours[1].hour() * 60 + v.hours[1].minute(),
+                leave: (v.leave ?? []).map((r: [dayjs.Dayjs, dayjs.Dayjs]) => ({
+                  from: r[0].format('YYYY-MM-DD'),
+                  to: r[1].format('YYYY-MM-DD'),
+                })),
+              },
+              { onError: (err) => message.error(applyServerErrors(form, err)) },
+            )
           }
         >
           <Form.Item name="skills" label={t('field.skills')} extra={t('field.skillsHelp')}>

@@ -1,14 +1,15 @@
 import { TZDate } from '@date-fns/tz';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, DatePicker, Radio, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useWorkOrders, type WorkOrder, workOrdersKey } from '../../features/field/work-orders-query.ts';
+import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
+import { useMe } from '../../features/auth/me-query.ts';
+import { useEngineers } from '../../features/field/engineers-query.ts';
+import { useDispatchWorkOrder } from '../../features/field/work-order-dispatch-mutation.ts';
+import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 
 const HOURS = Array.from({ length: 13 }, (_, i) => 8 + i); // 08:00 … 20:00
-const ZONE = 'Asia/Shanghai';
 
 /**
  * 日程: a day (hours) or a week (days) per engineer. Drag a work order — from the unassigned list or
@@ -17,29 +18,28 @@ const ZONE = 'Asia/Shanghai';
 export function ScheduleBoard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  // Slots are hours of the organisation's day, whatever the browser's zone.
+  const zone = useMe().data?.organisationTimeZone;
   const [day, setDay] = useState<Dayjs>(() =>
-    dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date())),
+    dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date())),
   );
   const [mode, setMode] = useState<'day' | 'week'>('day');
   const open = useWorkOrders({ queue: 'open' });
-  const engineers = useQuery({
-    queryKey: [workOrdersKey, 'engineers'],
-    queryFn: () =>
-      api.get<{ id: string; displayName: string; openWorkOrders: number }[]>('/api/v1/work-orders/engineers'),
-  });
-  const move = useMutation({
-    mutationFn: (v: { w: WorkOrder; engineerId: string; at: Date }) =>
-      api.patch(`/api/v1/work-orders/${v.w.id}`, {
+  const engineers = useEngineers();
+  const dispatch = useDispatchWorkOrder((err) => message.error(err.message));
+  const move = {
+    mutate: (v: { w: TWorkOrderListItem; engineerId: string; at: Date }) =>
+      dispatch.mutate({
+        id: v.w.id,
         version: v.w.version,
         engineerId: v.engineerId,
         scheduledAt: v.at.toISOString(),
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
-    onError: (err) => message.error((err as Error).message),
-  });
-  // Slots are hours of the organisation's day (Asia/Shanghai), whatever the browser's zone.
-  const zoned = (d: Dayjs, hour: number) => new TZDate(d.year(), d.month(), d.date(), hour, 0, 0, ZONE);
+  };
+  const zoned = (d: Dayjs, hour: number) =>
+    zone
+      ? new TZDate(d.year(), d.month(), d.date(), hour, 0, 0, zone)
+      : new Date(d.year(), d.month(), d.date(), hour);
   const slots =
     mode === 'day'
       ? HOURS.map((h) => ({
@@ -61,12 +61,12 @@ export function ScheduleBoard() {
         });
   const all = open.data ?? [];
   const unassigned = all.filter((w) => !w.engineerId || !w.scheduledAt);
-  const at = (w: WorkOrder, engineerId: string, s: (typeof slots)[number]) =>
+  const at = (w: TWorkOrderListItem, engineerId: string, s: (typeof slots)[number]) =>
     w.engineerId === engineerId &&
     w.scheduledAt !== null &&
     new Date(w.scheduledAt) >= s.from &&
     new Date(w.scheduledAt) < s.end;
-  const card = (w: WorkOrder) => (
+  const card = (w: TWorkOrderListItem) => (
     <button
       type="button"
       key={w.id}

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -20,11 +19,16 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CAUSES } from '../../../../common/warranty-rules.ts';
-import { type ApiError, api } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
 import { SignatureField, type SignatureHandle } from '../../features/field/SignatureField.tsx';
-import { navigationUrl, useWorkOrder } from '../../features/field/work-orders-query.ts';
+import { useTicketReservations } from '../../features/field/ticket-reservations-query.ts';
+import { useVanStock } from '../../features/field/van-stock-query.ts';
+import { useWorkOrderCharges } from '../../features/field/work-order-charges-query.ts';
+import { useSetWorkOrderPhotos } from '../../features/field/work-order-photos-mutation.ts';
+import { useWorkOrder } from '../../features/field/work-order-query.ts';
+import { navigationUrl } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
@@ -46,6 +50,7 @@ export function VisitPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const wo = useWorkOrder(id);
+  const photos = useSetWorkOrderPhotos(id ?? '');
   const onRejected = useCallback((err: ApiError) => message.error(err.message), [message]);
   const queue = useVisitQueue(onRejected);
   const [form] = Form.useForm();
@@ -71,6 +76,15 @@ export function VisitPage() {
       <h1 className="page-title">
         {w.number} {w.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
         <Tag data-testid="visit-status">{t(`field.statuses.${w.status}`)}</Tag>
+        {w.reportDelivery && (
+          <Tag
+            color={{ pending: 'processing', published: 'green', failed: 'red' }[w.reportDelivery.state]}
+            title={w.reportDelivery.error ?? undefined}
+            data-testid="visit-report-delivery"
+          >
+            {t(`field.reportDelivery.${w.reportDelivery.state}`)}
+          </Tag>
+        )}
       </h1>
       {(!queue.online || queue.pending > 0) && (
         <Alert
@@ -188,18 +202,14 @@ export function VisitPage() {
             fileIds={w.photoIds ?? []}
             customerId={w.customerId}
             canEdit
-            onChange={(ids) =>
-              api.put(`/api/v1/work-orders/${w.id}/photos`, { before: ids }).then(() => wo.refetch())
-            }
+            onChange={(ids) => photos.mutateAsync({ before: ids })}
           />
           <div style={{ marginTop: 8 }}>{t('field.after')}</div>
           <Attachments
             fileIds={w.afterPhotoIds ?? []}
             customerId={w.customerId}
             canEdit
-            onChange={(ids) =>
-              api.put(`/api/v1/work-orders/${w.id}/photos`, { after: ids }).then(() => wo.refetch())
-            }
+            onChange={(ids) => photos.mutateAsync({ after: ids })}
           />
         </Card>
         <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} emergency={w.emergency} />
@@ -360,21 +370,7 @@ function VisitParts({
   const { data: me } = useMe();
   const locations = useLocations();
   const van = (locations.data ?? []).find((l) => l.kind === 'van' && l.keeperId === me?.id);
-  const stock = useQuery({
-    queryKey: ['parts', 'location', van?.id],
-    queryFn: () =>
-      api.get<
-        {
-          partId: string;
-          partNumber: string;
-          partName: string;
-          onHand: number;
-          reserved: number;
-          condition: string;
-        }[]
-      >(`/api/v1/stock/locations/${van!.id}/stock`),
-    enabled: Boolean(van),
-  });
+  const stock = useVanStock(van?.id);
   const use = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/issues');
   const reserve = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/reservations');
   const unused = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/returns');
@@ -386,14 +382,7 @@ function VisitParts({
     (b) => `/api/v1/stock/reservations/${b.id}/release`,
     () => ({}),
   );
-  const held = useQuery({
-    queryKey: ['parts', 'reservations', ticketId],
-    queryFn: () =>
-      api.get<{ id: string; partId: string; open: number }[]>('/api/v1/stock/reservations', {
-        ticketId: ticketId!,
-      }),
-    enabled: Boolean(ticketId),
-  });
+  const held = useTicketReservations(ticketId);
   const back = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/defective-returns');
   const [partId, setPartId] = useState<string>();
   const [serial, setSerial] = useState('');
@@ -503,21 +492,10 @@ function VisitParts({
   );
 }
 
-interface ChargeSheetView {
-  status: string;
-  reasons: { code: string; params: Record<string, string | number>; text: string }[];
-  lines: { item: string; label: string; quantity: number; unitFen: number; amountFen: number }[];
-  totalFen: number;
-  receiptNumber: string | null;
-}
-
 /** 收费: what the warranty does not cover, shown to the customer before the work; the receipt after. */
 function Charges({ workOrderId }: { workOrderId: string }) {
   const { t } = useTranslation();
-  const sheet = useQuery({
-    queryKey: ['work-orders', 'charges', workOrderId],
-    queryFn: () => api.get<ChargeSheetView>(`/api/v1/work-orders/${workOrderId}/charges`),
-  });
+  const sheet = useWorkOrderCharges(workOrderId);
   if (!sheet.data) return null;
   const s = sheet.data;
   return (

@@ -1,0 +1,313 @@
+// Zod schemas of the field service API (work orders, the engineer's visit, dispatch, follow-ups),
+// shared by the server (validation, OpenAPI) and the web app (types).
+import { z } from 'zod';
+import { ZId } from './api.ts';
+import { CAUSES } from './warranty-rules.ts';
+
+export const WORK_ORDER_KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
+export const WORK_ORDER_STATUSES = [
+  'new',
+  'assigned',
+  'accepted',
+  'travelling',
+  'on_site',
+  'diagnosed',
+  'repairing',
+  'completed',
+  'cancelled',
+] as const;
+export const VISIT_STAGES = [
+  'remote_guidance',
+  'accepted',
+  'departed',
+  'arrived',
+  'credentials_shown',
+  'diagnosed',
+  'plan_agreed',
+  'repair_started',
+  'tested',
+  'temporary_solution',
+  'completed',
+] as const;
+export type TVisitStage = (typeof VISIT_STAGES)[number];
+export type TWorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+const ZInstant = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().max(max).nullable().optional();
+
+// ---------- what a work order records (its jsonb columns) ----------
+export const ZConsent = z.strictObject({
+  kind: z.enum(['verbal', 'signature']),
+  by: z.string().trim().min(1).max(100),
+  at: ZInstant.optional(),
+});
+export const ZDiagnosis = z.object({ faultLocation: z.string(), cause: z.enum(CAUSES) });
+export type TDiagnosis = z.infer<typeof ZDiagnosis>;
+export const ZRepairPlan = z.object({
+  text: z.string().nullable(),
+  estimatedMinutes: z.number().nullable(),
+  consent: ZConsent.extend({ signatureFileId: z.string().nullable() }),
+});
+export type TRepairPlan = z.infer<typeof ZRepairPlan>;
+export const ZTemporarySolution = z.object({ solution: z.string().nullable(), plannedFix: z.string() });
+export type TTemporarySolution = z.infer<typeof ZTemporarySolution>;
+export const ZRepairReport = z.object({
+  process: z.string().nullable(),
+  result: z.string().nullable(),
+  tests: z.string().nullable(),
+  prevention: z.string().nullable(),
+});
+export type TRepairReport = z.infer<typeof ZRepairReport>;
+
+export const ZChargeSheet = z.object({
+  covered: z.object({ labour: z.boolean(), travel: z.boolean(), parts: z.boolean() }),
+  status: z.string(),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      text: z.string(),
+    }),
+  ),
+  lines: z.array(
+    z.object({
+      item: z.enum(['travel', 'labour', 'part']),
+      label: z.string(),
+      quantity: z.number(),
+      unitFen: z.number(),
+      amountFen: z.number(),
+    }),
+  ),
+  totalFen: z.number(),
+});
+export type TChargeSheet = z.infer<typeof ZChargeSheet>;
+export const ZCharges = ZChargeSheet.extend({ receiptNumber: z.string().nullable() });
+export type TCharges = z.infer<typeof ZCharges>;
+
+/** Where the emailed repair report stands (sent by the `field.publish-report` job, with retries). */
+export const REPORT_DELIVERY_STATES = ['pending', 'published', 'failed'] as const;
+export const ZReportDelivery = z.object({
+  state: z.enum(REPORT_DELIVERY_STATES),
+  attempts: z.int(),
+  error: z.string().nullable(),
+  at: ZInstant,
+});
+export type TReportDelivery = z.infer<typeof ZReportDelivery>;
+
+// ---------- the engineer's visit ----------
+/** What each stage may carry (see the stage rules in visit.ts). */
+export const ZStageData = z.strictObject({
+  faultLocation: text(500),
+  cause: z.enum(CAUSES).optional(),
+  plan: text(2000),
+  estimatedMinutes: z.int().min(1).max(10_000).nullable().optional(),
+  consent: ZConsent.optional(),
+  solution: text(2000),
+  plannedFix: text(2000),
+  process: text(4000),
+  result: text(4000),
+  tests: text(2000),
+  prevention: text(2000),
+  timeSpentMinutes: z.int().min(0).max(100_000).nullable().optional(),
+  travelKm: z.number().min(0).max(10_000).nullable().optional(),
+  signature: z.string().max(600_000).optional(),
+  signedBy: text(100),
+  outcome: text(500),
+});
+export type TStageData = z.infer<typeof ZStageData>;
+/** As stored: the signature drawn on the phone has become a file. */
+export type TStoredStageData = Omit<TStageData, 'signature'> & { signatureFileId?: string };
+
+export const ZRecordStageRequest = z.strictObject({
+  clientEventId: z.string().trim().min(8).max(80),
+  stage: z.enum(VISIT_STAGES),
+  at: ZInstant,
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  data: ZStageData.nullable().optional(),
+});
+export type TRecordStageRequest = z.infer<typeof ZRecordStageRequest>;
+
+export const ZWorkOrderEvent = z.object({
+  id: z.number(),
+  workOrderId: ZId,
+  stage: z.enum(VISIT_STAGES),
+  at: ZInstant,
+  recordedAt: ZInstant,
+  actorId: ZId.nullable(),
+  clientEventId: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type TWorkOrderEvent = z.infer<typeof ZWorkOrderEvent>;
+
+// ---------- work orders ----------
+export const ZCreateWorkOrderRequest = z.strictObject({
+  kind: z.enum(WORK_ORDER_KINDS).default('repair'),
+  summary: z.string().trim().min(1).max(200).optional(),
+  engineerId: ZId.nullable().optional(),
+  scheduledAt: ZInstant.nullable().optional(),
+});
+export type TCreateWorkOrderRequest = z.input<typeof ZCreateWorkOrderRequest>;
+
+export const WORK_ORDER_QUEUES = ['mine', 'open', 'unassigned', 'all'] as const;
+export const ZListWorkOrdersQuery = z.object({
+  queue: z.enum(WORK_ORDER_QUEUES).default('mine'),
+  ticketId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type TListWorkOrdersQuery = z.infer<typeof ZListWorkOrdersQuery>;
+
+export const ZDispatchRequest = z.strictObject({
+  version: z.int().min(1),
+  engineerId: ZId.nullable().optional(),
+  scheduledAt: ZInstant.nullable().optional(),
+  summary: z.string().trim().min(1).max(200).optional(),
+});
+export type TDispatchRequest = z.infer<typeof ZDispatchRequest>;
+
+export const ZWorkOrder = z.object({
+  id: ZId,
+  number: z.string(),
+  kind: z.enum(WORK_ORDER_KINDS),
+  status: z.enum(WORK_ORDER_STATUSES),
+  ticketId: ZId.nullable(),
+  customerId: ZId,
+  projectId: ZId.nullable(),
+  assetIds: z.array(ZId),
+  engineerId: ZId.nullable(),
+  emergency: z.boolean(),
+  summary: z.string(),
+  scheduledAt: ZInstant.nullable(),
+  diagnosis: ZDiagnosis.nullable(),
+  plan: ZRepairPlan.nullable(),
+  temporary: ZTemporarySolution.nullable(),
+  report: ZRepairReport.nullable(),
+  timeSpentMinutes: z.number().nullable(),
+  travelKm: z.number().nullable(),
+  photoIds: z.array(ZId),
+  afterPhotoIds: z.array(ZId),
+  reportFileId: ZId.nullable(),
+  reportDelivery: ZReportDelivery.nullable(),
+  charges: ZChargeSheet.nullable(),
+  receiptNumber: z.string().nullable(),
+  createdBy: ZId.nullable(),
+  version: z.int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+  completedAt: ZInstant.nullable(),
+});
+export type TWorkOrder = z.infer<typeof ZWorkOrder>;
+
+export const ZWorkOrderListItem = ZWorkOrder.extend({
+  engineerName: z.string().nullable(),
+  customerName: z.string(),
+  address: z.string().nullable(),
+  onSiteDueAt: ZInstant.nullable(),
+});
+export type TWorkOrderListItem = z.infer<typeof ZWorkOrderListItem>;
+
+export const ZWorkOrderDetail = ZWorkOrder.extend({
+  customerName: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  projectName: z.string().nullable(),
+  emergencyPlanFileId: ZId.nullable(),
+  ticketNumber: z.string().nullable(),
+  events: z.array(ZWorkOrderEvent),
+});
+export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
+
+export const ZSetPhotosRequest = z.strictObject({
+  before: z.array(ZId).max(30).optional(),
+  after: z.array(ZId).max(30).optional(),
+});
+export type TSetPhotosRequest = z.infer<typeof ZSetPhotosRequest>;
+
+export const ZCustomerReport = z.object({ id: ZId, number: z.string(), completedAt: ZInstant.nullable() });
+export type TCustomerReport = z.infer<typeof ZCustomerReport>;
+
+export const ZReportQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+
+// ---------- third-party repair, follow-ups ----------
+export const ZThirdPartyDeductionRequest = z.strictObject({
+  amountFen: z.int().min(1).max(1_000_000_000),
+  reason: z.string().trim().min(1).max(500),
+  evidenceFileId: ZId,
+});
+export type TThirdPartyDeductionRequest = z.infer<typeof ZThirdPartyDeductionRequest>;
+export const ZThirdPartyDeduction = z.object({ entryId: ZId, balanceFen: z.number() });
+
+export const ZFollowUp = z.object({
+  id: ZId,
+  dueAt: ZInstant,
+  workOrderNumber: z.string(),
+  customerName: z.string(),
+  ticketId: ZId.nullable(),
+});
+export type TFollowUp = z.infer<typeof ZFollowUp>;
+
+/** 篇1 四.3: the follow-up visit is due this many days after the repair (the seed's 3 by default). */
+export const DEFAULT_FOLLOW_UP_DELAY_DAYS = 3;
+export const ZFieldSettings = z.object({
+  followUpDelayDays: z.int(),
+  version: z.int(),
+  updatedAt: ZInstant.nullable(),
+});
+export type TFieldSettings = z.infer<typeof ZFieldSettings>;
+export const ZUpdateFieldSettingsRequest = z.strictObject({
+  version: z.int().min(0),
+  followUpDelayDays: z.int().min(1).max(60),
+});
+export type TUpdateFieldSettingsRequest = z.infer<typeof ZUpdateFieldSettingsRequest>;
+
+// ---------- engineers ----------
+export const ZLeave = z.strictObject({ from: z.iso.date(), to: z.iso.date() });
+export type TLeave = z.infer<typeof ZLeave>;
+export const ZSaveProfileRequest = z.strictObject({
+  version: z.int().min(0),
+  skills: z.array(z.string().trim().min(1).max(60)).max(50),
+  homeRegion: z.string().trim().max(60).nullable(),
+  latitude: z.number().min(-90).max(90).nullable(),
+  longitude: z.number().min(-180).max(180).nullable(),
+  workDays: z.array(z.int().min(0).max(6)).max(7),
+  workStart: z.int().min(0).max(1440),
+  workEnd: z.int().min(0).max(1440),
+  leave: z.array(ZLeave).max(100),
+});
+export type TSaveProfileRequest = z.infer<typeof ZSaveProfileRequest>;
+
+export const ZEngineerProfile = z.object({
+  skills: z.array(z.string()),
+  homeRegion: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  workDays: z.array(z.int()),
+  workStart: z.int(),
+  workEnd: z.int(),
+  leave: z.array(ZLeave),
+  version: z.int(),
+});
+export type TEngineerProfile = z.infer<typeof ZEngineerProfile>;
+
+export const ZEngineer = z.object({
+  id: ZId,
+  displayName: z.string(),
+  openWorkOrders: z.int(),
+  vanId: ZId.nullable(),
+  profile: ZEngineerProfile,
+});
+export type TEngineer = z.infer<typeof ZEngineer>;
+
+export const ZEngineerSuggestion = z.object({
+  engineerId: ZId,
+  displayName: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  available: z.boolean(),
+});
+export type TEngineerSuggestion = z.infer<typeof ZEngineerSuggestion>;

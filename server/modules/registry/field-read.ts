@@ -1,0 +1,82 @@
+// Registry facts the field module shows and ranks by: the customer and site of a work order, and
+// what its equipment is. Staff-side reads by id; the caller has already checked access.
+import { eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import { assets, contacts, customers, products, projects } from './schema.ts';
+
+export interface CustomerFacts {
+  name: string;
+  address: string | null;
+  region: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+}
+
+export interface ProjectFacts {
+  name: string;
+  address: string | null;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  emergencyPlanFileId: string | null;
+}
+
+export async function customerFacts(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, CustomerFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      address: customers.address,
+      region: customers.region,
+      contactName: customers.contactName,
+      contactPhone: customers.contactPhone,
+      contactEmail: customers.contactEmail,
+    })
+    .from(customers)
+    .where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+export async function projectFacts(db: Executor, ids: readonly string[]): Promise<Map<string, ProjectFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      address: projects.address,
+      region: projects.region,
+      latitude: projects.latitude,
+      longitude: projects.longitude,
+      emergencyPlanFileId: projects.emergencyPlanFileId,
+    })
+    .from(projects)
+    .where(inArray(projects.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+/** The product categories and product ids of a set of equipment. */
+export async function equipmentProducts(
+  db: Executor,
+  assetIds: readonly string[],
+): Promise<{ categories: string[]; productIds: string[] }> {
+  if (!assetIds.length) return { categories: [], productIds: [] };
+  const rows = await db
+    .selectDistinct({ productId: assets.productId, category: products.category })
+    .from(assets)
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(inArray(assets.id, [...assetIds]));
+  return {
+    categories: [...new Set(rows.map((r) => r.category))],
+    productIds: [...new Set(rows.map((r) => r.productId))],
+  };
+}
+
+export async function contactEmail(db: Executor, contactId: string): Promise<string | null> {
+  const [row] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId));
+  return row?.email ?? null;
+}
