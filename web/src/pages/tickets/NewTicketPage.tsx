@@ -29,7 +29,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
   const projects = useProjects({ customerId });
   const assets = useAssets({ projectId: projectId ?? '00000000-0000-0000-0000-000000000000' }, 200);
   const create = useTicketCreateMutation();
-  const [callers, setTCallers] = useState<TCaller[]>([]);
+  const [callers, setCallers] = useState<TCaller[]>([]);
   const [picked, setPicked] = useState<TCaller | null>(null);
 
   const submit = async (v: Record<string, unknown>) => {
@@ -76,7 +76,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
                 data-testid="caller-phone"
                 allowClear
                 onSearch={async (phone) => {
-                  setTCallers(phone ? await lookupCallers(phone) : []);
+                  setCallers(phone ? await lookupCallers(phone) : []);
                 }}
               />
               {callers.length > 0 && (
@@ -179,13 +179,13 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
           </Button>
         </Form>
       </Card>
-      {staff && customerId && <TCallerHistory customerId={customerId} />}
+      {staff && customerId && <CallerHistory customerId={customerId} />}
     </>
   );
 }
 
 /** The caller's previous and open tickets, while the call is being registered. */
-function TCallerHistory({ customerId }: { customerId: string }) {
+function CallerHistory({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const history = useTickets({ customerId, queue: 'all' });
   return (
