@@ -1,8 +1,10 @@
 // Query keys of the tickets feature. Everything under 'tickets' is refreshed by the live stream
 // (features/live) on every ticket event.
+export const ticketsKey = 'tickets';
+
 export const ticketsKeys = {
-  all: ['tickets'] as const,
-  history: (ticketId: string, version: number) => ['tickets', 'history', ticketId, version] as const,
+  all: [ticketsKey] as const,
+  history: (ticketId: string, version: number) => [ticketsKey, 'history', ticketId, version] as const,
   savedFilters: ['saved-filters'] as const,
   inboundEmails: (status: string) => ['inbound-emails', status] as const,
   routingRules: ['routing-rules'] as const,

@@ -2,7 +2,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS } from '../../../../common/roles.ts';
-import { useRoles } from '../../features/users/users-query.ts';
+import { useRoles } from '../../features/users/roles-query.ts';
 
 export function RolesPage() {
   const { t } = useTranslation();

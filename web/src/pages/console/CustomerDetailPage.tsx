@@ -7,7 +7,7 @@ import type { TContact } from '../../../../common/registry-api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { useCustomer } from '../../features/customers/customers-query.ts';
+import { useCustomer } from '../../features/customers/customer-query.ts';
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useProjects, useRegistryMutation } from '../../features/registry/registry-query.ts';
 

@@ -14,7 +14,8 @@ import {
   findCustomerDuplicates,
   type TCustomerDuplicate,
 } from '../../features/customers/customer-duplicates.ts';
-import { useCustomers, useSaveCustomerMutation } from '../../features/customers/customers-query.ts';
+import { useSaveCustomerMutation } from '../../features/customers/customer-save-mutation.ts';
+import { useCustomers } from '../../features/customers/customers-query.ts';
 
 const TYPES = ['enterprise', 'government', 'institution', 'individual'] as const;
 

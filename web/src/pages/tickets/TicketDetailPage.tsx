@@ -24,7 +24,8 @@ import { TicketReports, TicketWorkOrders } from '../../features/field/TicketWork
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
-import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
+import { useTicket } from '../../features/tickets/ticket-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';

@@ -7,7 +7,7 @@ import type { TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { findTicketByNumber } from '../../features/tickets/ticket-by-number.ts';
-import { useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 
 /** Linked tickets, and for staff: link a related ticket, merge a duplicate, split off a new one. */
 export function TicketLinks({
