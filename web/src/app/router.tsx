@@ -4,7 +4,7 @@ import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
 import { RolesPage } from '../pages/admin/RolesPage.tsx';
 import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
-import { SlaPage } from '../pages/admin/SlaPage.tsx';
+import { SlaPage } from '../pages/admin/sla/SlaPage.tsx';
 import { UsersPage } from '../pages/admin/UsersPage.tsx';
 import { WebhooksPage } from '../pages/admin/WebhooksPage.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';

@@ -3,7 +3,7 @@ import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TMe } from '../../../common/api.ts';
-import { useLogoutMutation } from '../features/auth/auth-mutations.ts';
+import { useLogoutMutation } from '../features/auth/session-logout-mutation.ts';
 
 export function UserMenu({ me, base }: { me: TMe; base: '/console' | '/portal' }) {
   const { t } = useTranslation();

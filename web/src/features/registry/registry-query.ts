@@ -1,5 +1,6 @@
 // Data hooks of the registry: projects, equipment, products, contracts, acceptance, archive, coverage.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   TArchiveEvent,
   TAsset,
@@ -7,6 +8,8 @@ import type {
   TCoverage,
   TProduct,
   TProject,
+  ZAcceptanceRecord,
+  ZDepositEntry,
 } from '../../../../common/registry-api.ts';
 import { api } from '../../api/client.ts';
 import { useCursorList } from '../../components/cursor-list-query.ts';
@@ -63,15 +66,7 @@ export function useContracts(projectId: string | undefined) {
   });
 }
 
-export interface TDepositEntry {
-  id: string;
-  kind: 'deposit' | 'deduction' | 'release';
-  amountFen: number;
-  balanceAfterFen: number;
-  reason: string;
-  ticketRef: string | null;
-  createdAt: string;
-}
+export type TDepositEntry = z.infer<typeof ZDepositEntry>;
 
 export function useDepositEntries(contractId: string | undefined) {
   return useQuery({
@@ -81,15 +76,7 @@ export function useDepositEntries(contractId: string | undefined) {
   });
 }
 
-export interface TAcceptanceRecord {
-  id: string;
-  kind: 'installation' | 'commissioning' | 'acceptance';
-  performedOn: string;
-  certificateNumber: string | null;
-  signedByName: string | null;
-  notes: string | null;
-  checklist: { item: string; passed: boolean }[];
-}
+export type TAcceptanceRecord = z.infer<typeof ZAcceptanceRecord>;
 
 export function useAcceptanceRecords(projectId: string | undefined) {
   return useQuery({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TSlaTarget } from '../../../../common/sla-api.ts';
 import { MANUAL_SLA_EVENTS } from '../../../../common/sla-rules.ts';
 import type { TTicketDetail } from '../../../../common/tickets-api.ts';
-import { useTicketMutation } from '../tickets/tickets-query.ts';
+import { useTicketMutation } from '../tickets/ticket-mutation.ts';
 import { SlaCountdown } from './SlaCountdown.tsx';
 import { formatDuration } from './use-now.ts';
 

@@ -5,11 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { TApiToken } from '../../../../common/api.ts';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
-import {
-  useApiTokens,
-  useCreateApiTokenMutation,
-  useRevokeApiTokenMutation,
-} from '../../features/users/users-query.ts';
+import { useCreateApiTokenMutation } from '../../features/users/api-token-create-mutation.ts';
+import { useRevokeApiTokenMutation } from '../../features/users/api-token-revoke-mutation.ts';
+import { useApiTokens } from '../../features/users/api-tokens-query.ts';
 
 export function ApiTokensPage() {
   const { t, i18n } = useTranslation();

@@ -2,13 +2,13 @@ import { DatePicker, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '../../../../common/api.ts';
-import { useCursorList } from '../../components/cursor-list-query.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useAuditLog } from '../../features/audit/audit-log-query.ts';
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const list = useCursorList<TAuditEntry>('audit', '/api/v1/audit', filters);
+  const list = useAuditLog(filters);
   const set = (k: string) => (v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
 
   return (

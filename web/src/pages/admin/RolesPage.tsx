@@ -1,8 +1,8 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PERMISSIONS } from '../../../../common/roles.ts';
-import { useRoles } from '../../features/users/users-query.ts';
+import { PERMISSIONS, type TPermission } from '../../../../common/roles.ts';
+import { useRoles } from '../../features/users/roles-query.ts';
 
 export function RolesPage() {
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ export function RolesPage() {
             key: r.role,
             width: 90,
             align: 'center' as const,
-            render: (_: unknown, row: { permission: string }) =>
+            render: (_: unknown, row: { permission: TPermission }) =>
               r.permissions.includes(row.permission) ? (
                 <CheckOutlined aria-label={t('roles.granted')} style={{ color: '#15803d' }} />
               ) : null,

@@ -1,53 +1,26 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { TICKET_KINDS } from '../../../../common/ticket-rules.ts';
-import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
-
-interface Rule {
-  id: string;
-  position: number;
-  kind: string | null;
-  faultCategory: string | null;
-  productCategory: string | null;
-  region: string | null;
-  team: string;
-  assigneeId: string | null;
-  active: boolean;
-  version: number;
-}
-
-const key = ['routing-rules'];
+import { useRoutingRuleCreateMutation } from '../../features/tickets/routing-rule-create-mutation.ts';
+import { useRoutingRuleDeleteMutation } from '../../features/tickets/routing-rule-delete-mutation.ts';
+import { useRoutingRuleToggleMutation } from '../../features/tickets/routing-rule-toggle-mutation.ts';
+import { type TRoutingRule, useRoutingRules } from '../../features/tickets/routing-rules-query.ts';
+import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 
 /** 分派规则: which team (and person) gets a new ticket; the first matching rule wins. */
 export function RoutingRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const rules = useQuery({ queryKey: key, queryFn: () => api.get<Rule[]>('/api/v1/routing-rules') });
-  const staff = useQuery({
-    queryKey: ['staff-directory'],
-    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
-  });
-  const refresh = () => client.invalidateQueries({ queryKey: key });
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<Rule>('/api/v1/routing-rules', body),
-    onSuccess: refresh,
-  });
-  const toggle = useMutation({
-    mutationFn: (r: Rule) =>
-      api.patch<Rule>(`/api/v1/routing-rules/${r.id}`, { version: r.version, active: !r.active }),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/v1/routing-rules/${id}`),
-    onSuccess: refresh,
-  });
+  const rules = useRoutingRules();
+  const staff = useStaffDirectory();
+  const save = useRoutingRuleCreateMutation();
+  const toggle = useRoutingRuleToggleMutation();
+  const remove = useRoutingRuleDeleteMutation();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const any = t('routing.any');
@@ -68,7 +41,7 @@ export function RoutingRulesPage() {
           {t('routing.new')}
         </Button>
       </div>
-      <Table<Rule>
+      <Table<TRoutingRule>
         rowKey="id"
         size="small"
         loading={rules.isLoading}

@@ -10,7 +10,9 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomers } from '../../features/customers/customers-query.ts';
-import { useResetPasswordMutation, useSaveUserMutation, useUsers } from '../../features/users/users-query.ts';
+import { useResetPasswordMutation } from '../../features/users/user-reset-password-mutation.ts';
+import { useSaveUserMutation } from '../../features/users/user-save-mutation.ts';
+import { useUsers } from '../../features/users/users-query.ts';
 
 export function UsersPage() {
   const { t } = useTranslation();

@@ -1,53 +1,27 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { useWebhookCreateMutation } from '../../features/notifications/webhook-create-mutation.ts';
+import { useWebhookDeleteMutation } from '../../features/notifications/webhook-delete-mutation.ts';
+import { useWebhookToggleMutation } from '../../features/notifications/webhook-toggle-mutation.ts';
+import { type TWebhook, useWebhooks } from '../../features/notifications/webhooks-query.ts';
 
-interface Webhook {
-  id: string;
-  name: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  version: number;
-  secretHint: string;
-}
 const EVENTS = ['ticket.created', 'ticket.status_changed', 'sla.warning', 'sla.breached', 'sla.escalation'];
-const key = ['webhooks'];
 
 /** Webhooks: other systems hear of ticket and SLA events, signed so they can trust them. */
 export function WebhooksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const hooks = useQuery({ queryKey: key, queryFn: () => api.get<Webhook[]>('/api/v1/webhooks') });
-  const refresh = () => client.invalidateQueries({ queryKey: key });
+  const hooks = useWebhooks();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm();
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<Webhook & { secret: string }>('/api/v1/webhooks', body),
-    onSuccess: (w) => {
-      setSecret(w.secret);
-      setOpen(false);
-      refresh();
-    },
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
-  const toggle = useMutation({
-    mutationFn: (w: Webhook) =>
-      api.patch<Webhook>(`/api/v1/webhooks/${w.id}`, { version: w.version, active: !w.active }),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/v1/webhooks/${id}`),
-    onSuccess: refresh,
-  });
+  const create = useWebhookCreateMutation();
+  const toggle = useWebhookToggleMutation();
+  const remove = useWebhookDeleteMutation();
   return (
     <>
       <h1 className="page-title">{t('nav.webhooks')}</h1>
@@ -79,7 +53,7 @@ export function WebhooksPage() {
           {t('webhooks.new')}
         </Button>
       </div>
-      <Table<Webhook>
+      <Table<TWebhook>
         rowKey="id"
         size="small"
         loading={hooks.isLoading}
@@ -125,7 +99,15 @@ export function WebhooksPage() {
         <Form
           form={form}
           layout="vertical"
-          onFinish={(v) => create.mutate(v)}
+          onFinish={(v) =>
+            create.mutate(v, {
+              onSuccess: (w) => {
+                setSecret(w.secret);
+                setOpen(false);
+              },
+              onError: (err) => message.error(applyServerErrors(form, err)),
+            })
+          }
           initialValues={{ active: true }}
         >
           <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true }]}>

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
-import { useLoginMutation } from '../../features/auth/auth-mutations.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { useLoginMutation } from '../../features/auth/session-login-mutation.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../../app/i18n.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
-import { useChangePasswordMutation, useUpdateProfileMutation } from '../../features/auth/auth-mutations.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { useChangePasswordMutation } from '../../features/auth/password-change-mutation.ts';
+import { useUpdateProfileMutation } from '../../features/auth/profile-update-mutation.ts';
 
 export function ProfilePage() {
   const { t } = useTranslation();

@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, Spin, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { TContact } from '../../../../common/registry-api.ts';
-import { api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { useCustomer } from '../../features/customers/customers-query.ts';
-import { registryKey, useProjects, useRegistryMutation } from '../../features/registry/registry-query.ts';
+import { useCustomer } from '../../features/customers/customer-query.ts';
+import { useContacts } from '../../features/registry/contacts-query.ts';
+import { useProjects, useRegistryMutation } from '../../features/registry/registry-query.ts';
 
 /** A customer (业主) with its contacts and projects. */
 export function CustomerDetailPage() {
@@ -85,10 +84,7 @@ function ContactsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
-  const contacts = useQuery({
-    queryKey: [registryKey, 'contacts', customerId],
-    queryFn: () => api.get<TContact[]>(`/api/v1/customers/${customerId}/contacts`),
-  });
+  const contacts = useContacts(customerId);
   const [editing, setEditing] = useState<TContact | 'new' | null>(null);
   const [form] = Form.useForm();
   const save = useRegistryMutation<Record<string, unknown>>(editing === 'new' ? 'POST' : 'PATCH', () =>

@@ -4,13 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TCustomer } from '../../../../common/api.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
-import { useCustomers, useSaveCustomerMutation } from '../../features/customers/customers-query.ts';
+import {
+  findCustomerDuplicates,
+  type TCustomerDuplicate,
+} from '../../features/customers/customer-duplicates.ts';
+import { useSaveCustomerMutation } from '../../features/customers/customer-save-mutation.ts';
+import { useCustomers } from '../../features/customers/customers-query.ts';
 
 const TYPES = ['enterprise', 'government', 'institution', 'individual'] as const;
 
@@ -26,15 +31,13 @@ export function CustomersPage() {
   const save = useSaveCustomerMutation();
   const canManage = me?.permissions.includes('customers.manage');
 
-  const [duplicates, setDuplicates] = useState<
-    { id: string; code: string; name: string; contactPhone: string | null }[]
-  >([]);
+  const [duplicates, setDuplicates] = useState<TCustomerDuplicate[]>([]);
   // 重复检测: warn about customers with the same phone or a similar name before creating another.
   const checkDuplicates = async () => {
     const { name, contactPhone } = form.getFieldsValue(['name', 'contactPhone']);
     if (!name && !contactPhone) return;
     setDuplicates(
-      await api.get('/api/v1/customers/duplicates', {
+      await findCustomerDuplicates({
         name: name || undefined,
         phone: contactPhone || undefined,
       }),

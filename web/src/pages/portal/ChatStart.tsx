@@ -3,8 +3,7 @@ import { App, Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { TTicket } from '../../../../common/tickets-api.ts';
-import { api } from '../../api/client.ts';
+import { useTicketCreateMutation } from '../../features/tickets/ticket-create-mutation.ts';
 
 /** Online chat (在线客服): the first message opens a chat ticket; the conversation then runs live. */
 export function ChatStart() {
@@ -12,12 +11,11 @@ export function ChatStart() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const create = useTicketCreateMutation();
   const start = async () => {
     if (!text.trim()) return;
-    setBusy(true);
     try {
-      const ticket = await api.post<TTicket>('/api/v1/tickets', {
+      const ticket = await create.mutateAsync({
         kind: 'consultation',
         channel: 'chat',
         subject: t('chat.subject'),
@@ -26,8 +24,6 @@ export function ChatStart() {
       navigate(`/portal/tickets/${ticket.id}`);
     } catch (err) {
       message.error((err as Error).message);
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -47,7 +43,13 @@ export function ChatStart() {
         aria-label={t('chat.placeholder')}
         data-testid="chat-first-message"
       />
-      <Button type="primary" style={{ marginTop: 8 }} onClick={start} loading={busy} data-testid="chat-start">
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        onClick={start}
+        loading={create.isPending}
+        data-testid="chat-start"
+      >
         {t('chat.start')}
       </Button>
     </Card>

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
-import { useCustomer } from '../../features/customers/customers-query.ts';
+import { useCustomer } from '../../features/customers/customer-query.ts';
 
 export function PortalOrganisationPage() {
   const { t } = useTranslation();

@@ -1,20 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Progress, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, getCsrfToken } from '../../api/client.ts';
-
-interface ImportStatus {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  processedRows: number;
-  totalRows: number;
-  importedRows: number;
-  errorCount: number;
-  errors: { row: number; column: string; message: string }[];
-  message: string | null;
-}
+import { ApiError } from '../../api/client.ts';
+import { useImportStatus } from '../../features/registry/import-status-query.ts';
+import { uploadImport } from '../../features/registry/import-upload.ts';
 
 const ENTITIES = ['customers', 'projects', 'products', 'assets'] as const;
 
@@ -24,13 +14,7 @@ export function ImportPage() {
   const [entity, setEntity] = useState<(typeof ENTITIES)[number]>('assets');
   const [mode, setMode] = useState<'all_or_nothing' | 'good_rows'>('all_or_nothing');
   const [importId, setImportId] = useState<string | null>(null);
-  const status = useQuery({
-    queryKey: ['import', importId],
-    queryFn: () => api.get<ImportStatus>(`/api/v1/imports/${importId}`),
-    enabled: Boolean(importId),
-    refetchInterval: (q) =>
-      q.state.data && ['succeeded', 'failed'].includes(q.state.data.status) ? false : 1000,
-  });
+  const status = useImportStatus(importId);
   const s = status.data;
   const done = s && (s.status === 'succeeded' || s.status === 'failed');
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -60,19 +44,12 @@ export function ImportPage() {
             accept=".xlsx"
             showUploadList={false}
             customRequest={async ({ file }) => {
-              const form = new FormData();
-              form.append('entity', entity);
-              form.append('mode', mode);
-              form.append('file', file as Blob);
-              const res = await fetch('/api/v1/imports', {
-                method: 'POST',
-                body: form,
-                credentials: 'same-origin',
-                headers: { 'x-csrf-token': getCsrfToken() },
-              });
-              const body = await res.json();
-              if (!res.ok) message.error(new ApiError(res.status, body, null).message);
-              else setImportId(body.id);
+              try {
+                setImportId(await uploadImport({ entity, mode, file: file as Blob }));
+              } catch (err) {
+                if (!(err instanceof ApiError)) throw err;
+                message.error(err.message);
+              }
             }}
           >
             <p className="ant-upload-drag-icon">

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -26,7 +25,7 @@ import {
   type TContract,
   type TProject,
 } from '../../../../common/registry-api.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -43,6 +42,7 @@ import {
   useProject,
   useRegistryMutation,
 } from '../../features/registry/registry-query.ts';
+import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 
 export const money = (fen: number, currency = 'CNY') =>
   `${(fen / 100).toLocaleString(undefined, { minimumFractionDigits: 2 })} ${currency}`;
@@ -454,18 +454,12 @@ function AcceptanceTab({ projectId, canManage }: { projectId: string; canManage:
   );
 }
 
-function useStaff(enabled: boolean) {
-  return useQuery({
-    queryKey: ['staff-directory'],
-    queryFn: () => api.get<{ id: string; displayName: string; roles: string[] }[]>('/api/v1/staff-directory'),
-    enabled,
-    staleTime: 300_000,
-  });
-}
-
 function EngineerNames({ ids }: { ids: string[] }) {
   const { data: me } = useMe();
-  const staff = useStaff(Boolean(ids.length && me?.permissions.includes('registry.manage')));
+  const staff = useStaffDirectory({
+    enabled: Boolean(ids.length && me?.permissions.includes('registry.manage')),
+    staleTime: 300_000,
+  });
   if (!ids.length) return <>—</>;
   const names = ids.map((id) => staff.data?.find((u) => u.id === id)?.displayName ?? '…');
   return <>{names.join('、')}</>;
@@ -496,7 +490,7 @@ function EditProjectButton({ project }: { project: TProject }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const staff = useStaff(open);
+  const staff = useStaffDirectory({ enabled: open, staleTime: 300_000 });
   const save = useRegistryMutation<Record<string, unknown>>('PATCH', () => `/api/v1/projects/${project.id}`);
   return (
     <>

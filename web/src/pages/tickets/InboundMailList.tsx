@@ -1,29 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-
-interface InboundMail {
-  id: string;
-  fromAddress: string;
-  subject: string;
-  bodyText: string;
-  status: string;
-  reason: string | null;
-  ticketId: string | null;
-  receivedAt: string;
-}
+import { type TInboundMail, useInboundEmails } from '../../features/tickets/inbound-emails-query.ts';
 
 /** Mail that needs a person: unknown senders (triage) and quarantined replies. */
 export function InboundMailList() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<'triage' | 'quarantined'>('triage');
-  const mails = useQuery({
-    queryKey: ['inbound-emails', status],
-    queryFn: () => api.get<InboundMail[]>('/api/v1/inbound-emails', { status }),
-  });
+  const mails = useInboundEmails(status);
   return (
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t(`mail.help.${status}`)} />
@@ -36,7 +21,7 @@ export function InboundMailList() {
         ]}
         style={{ marginBottom: 12 }}
       />
-      <Table<InboundMail>
+      <Table<TInboundMail>
         rowKey="id"
         size="small"
         loading={mails.isLoading}

@@ -3,22 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { TICKET_KINDS, TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
-import type { TTicket } from '../../../../common/tickets-api.ts';
-import { api } from '../../api/client.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomers } from '../../features/customers/customers-query.ts';
 import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
+import { lookupCallers, type TCaller } from '../../features/tickets/caller-lookup.ts';
+import { useTicketCreateMutation } from '../../features/tickets/ticket-create-mutation.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { CATEGORY_COLOR } from './TicketsPage.tsx';
-
-interface Caller {
-  customerId: string;
-  customerName: string;
-  contactId: string | null;
-  contactName: string | null;
-  phone: string;
-}
 
 /** Registering a request: an agent on the phone (customer first), or a customer in the portal. */
 export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
@@ -36,14 +28,13 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
   const projectId = Form.useWatch('projectId', form) as string | undefined;
   const projects = useProjects({ customerId });
   const assets = useAssets({ projectId: projectId ?? '00000000-0000-0000-0000-000000000000' }, 200);
-  const [saving, setSaving] = useState(false);
-  const [callers, setCallers] = useState<Caller[]>([]);
-  const [picked, setPicked] = useState<Caller | null>(null);
+  const create = useTicketCreateMutation();
+  const [callers, setCallers] = useState<TCaller[]>([]);
+  const [picked, setPicked] = useState<TCaller | null>(null);
 
   const submit = async (v: Record<string, unknown>) => {
-    setSaving(true);
     try {
-      const created = await api.post<TTicket>('/api/v1/tickets', {
+      const created = await create.mutateAsync({
         ...v,
         customerId: staff ? v.customerId : undefined,
         contactId: staff ? (v.contactId ?? null) : undefined,
@@ -55,8 +46,6 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
       navigate(`${base}/tickets/${created.id}`);
     } catch (err) {
       message.error(applyServerErrors(form, err));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -87,7 +76,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
                 data-testid="caller-phone"
                 allowClear
                 onSearch={async (phone) => {
-                  setCallers(phone ? await api.get<Caller[]>('/api/v1/lookup/phone', { phone }) : []);
+                  setCallers(phone ? await lookupCallers(phone) : []);
                 }}
               />
               {callers.length > 0 && (
@@ -185,7 +174,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
               </Form.Item>
             </>
           )}
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="ticket-submit">
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="ticket-submit">
             {t('tickets.submit')}
           </Button>
         </Form>

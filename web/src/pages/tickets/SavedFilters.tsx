@@ -1,16 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popover, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-
-interface SavedFilter {
-  id: string;
-  name: string;
-  query: Record<string, string>;
-}
-
-const key = ['saved-filters'];
+import { useSavedFilterCreateMutation } from '../../features/tickets/saved-filter-create-mutation.ts';
+import { useSavedFilters } from '../../features/tickets/saved-filters-query.ts';
 
 /** A user's named filters of the ticket queues: apply one, or save the current one. */
 export function SavedFilters({
@@ -22,22 +14,24 @@ export function SavedFilters({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [name, setName] = useState('');
-  const list = useQuery({ queryKey: key, queryFn: () => api.get<SavedFilter[]>('/api/v1/saved-filters') });
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<SavedFilter>(
-        '/api/v1/saved-filters',
-        { name, query: Object.fromEntries(Object.entries(current).filter(([, v]) => v)) },
-        false,
-      ),
-    onSuccess: () => {
-      setName('');
-      message.success(t('common.saved'));
-      return client.invalidateQueries({ queryKey: key });
-    },
-  });
+  const list = useSavedFilters();
+  const save = useSavedFilterCreateMutation();
+  const saveCurrent = () =>
+    save.mutate(
+      {
+        name,
+        query: Object.fromEntries(
+          Object.entries(current).filter((e): e is [string, string] => Boolean(e[1])),
+        ),
+      },
+      {
+        onSuccess: () => {
+          setName('');
+          message.success(t('common.saved'));
+        },
+      },
+    );
   return (
     <Space>
       <Select
@@ -63,12 +57,7 @@ export function SavedFilters({
               aria-label={t('filters.name')}
               data-testid="filter-name"
             />
-            <Button
-              type="primary"
-              disabled={!name.trim()}
-              onClick={() => save.mutate()}
-              data-testid="filter-save"
-            >
+            <Button type="primary" disabled={!name.trim()} onClick={saveCurrent} data-testid="filter-save">
               {t('common.save')}
             </Button>
           </Space>

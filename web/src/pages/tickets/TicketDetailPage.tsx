@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -19,13 +18,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
 import type { TTicketDetail } from '../../../../common/tickets-api.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { TicketReports, TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
-import { useTicket, useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
+import { useTicket } from '../../features/tickets/ticket-query.ts';
+import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
 import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
@@ -113,11 +114,7 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
     () => `/api/v1/tickets/${ticket.id}/watch`,
     false,
   );
-  const staff = useQuery({
-    queryKey: ['staff-directory', ticket.team],
-    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
-    staleTime: 300_000,
-  });
+  const staff = useStaffDirectory({ team: ticket.team, staleTime: 300_000 });
   const save = (changes: Record<string, unknown>) =>
     update.mutate(
       { version: ticket.version, ...changes },

@@ -1,14 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-
-interface Entry {
-  at: string;
-  actor: string;
-  action: string;
-  changes: { field: string; from: unknown; to: unknown }[];
-}
+import { useTicketHistory } from '../../features/tickets/ticket-history-query.ts';
 
 const show = (v: unknown) =>
   v === null || v === undefined || (Array.isArray(v) && v.length === 0)
@@ -26,10 +18,7 @@ export function TicketHistory({ ticketId, version }: { ticketId: string; version
       : field === 'priority' && typeof v === 'string'
         ? t(`priorities.${v}`)
         : show(v);
-  const history = useQuery({
-    queryKey: ['tickets', 'history', ticketId, version],
-    queryFn: () => api.get<Entry[]>(`/api/v1/tickets/${ticketId}/history`),
-  });
+  const history = useTicketHistory(ticketId, version);
   return (
     <Card title={t('tickets.history')} size="small" data-testid="ticket-history">
       <Timeline

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { TICKET_KINDS } from '../../../../common/ticket-rules.ts';
-import type { TTicket, TTicketDetail } from '../../../../common/tickets-api.ts';
-import { ApiError, api, type Page } from '../../api/client.ts';
+import type { TTicketDetail } from '../../../../common/tickets-api.ts';
+import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useTicketMutation } from '../../features/tickets/tickets-query.ts';
+import { findTicketByNumber } from '../../features/tickets/ticket-by-number.ts';
+import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 
 /** Linked tickets, and for staff: link a related ticket, merge a duplicate, split off a new one. */
 export function TicketLinks({
@@ -39,8 +40,7 @@ export function TicketLinks({
     () => `/api/v1/tickets/${ticket.id}/split`,
   );
   const byNumber = async () => {
-    const found = await api.get<Page<TTicket>>('/api/v1/tickets', { q: number.trim(), limit: 5 });
-    const hit = found.items.find((x) => x.number === number.trim());
+    const hit = await findTicketByNumber(number.trim());
     if (!hit) message.error(t('links.notFound', { number }));
     return hit;
   };

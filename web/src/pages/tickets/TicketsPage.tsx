@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
 import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
-import { api } from '../../api/client.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
+import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
+import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
 import { SavedFilters } from './SavedFilters.tsx';
 
@@ -35,18 +35,8 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
-  const staffList = useQuery({
-    queryKey: ['staff-directory'],
-    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/v1/staff-directory'),
-    enabled: staff,
-    staleTime: 300_000,
-  });
-  const client = useQueryClient();
-  const bulk = useMutation({
-    mutationFn: (body: { ticketIds: string[]; assigneeId: string }) =>
-      api.post<{ assigned: number }>('/api/v1/tickets/bulk-assign', body, false),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['tickets'] }),
-  });
+  const staffList = useStaffDirectory({ enabled: staff, staleTime: 300_000 });
+  const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
   return (
     <>
