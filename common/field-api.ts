@@ -1,7 +1,7 @@
 // Zod schemas of the field service API (work orders, the engineer's visit, dispatch, follow-ups),
 // shared by the server (validation, OpenAPI) and the web app (types).
 import { z } from 'zod';
-import { ZId } from './api.ts';
+import { ZId, ZVersion } from './api.ts';
 import { CAUSES } from './warranty-rules.ts';
 
 export const WORK_ORDER_KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
@@ -162,7 +162,7 @@ export const ZListWorkOrdersQuery = z.object({
 export type TListWorkOrdersQuery = z.infer<typeof ZListWorkOrdersQuery>;
 
 export const ZDispatchRequest = z.strictObject({
-  version: z.int().min(1),
+  version: ZVersion,
   engineerId: ZId.nullable().optional(),
   scheduledAt: ZInstant.nullable().optional(),
   summary: z.string().trim().min(1).max(200).optional(),
@@ -260,7 +260,7 @@ export const ZFieldSettings = z.object({
 });
 export type TFieldSettings = z.infer<typeof ZFieldSettings>;
 export const ZUpdateFieldSettingsRequest = z.strictObject({
-  version: z.int().min(0),
+  version: z.int().min(0).max(2_147_483_647),
   followUpDelayDays: z.int().min(1).max(60),
 });
 export type TUpdateFieldSettingsRequest = z.infer<typeof ZUpdateFieldSettingsRequest>;
@@ -269,7 +269,7 @@ export type TUpdateFieldSettingsRequest = z.infer<typeof ZUpdateFieldSettingsReq
 export const ZLeave = z.strictObject({ from: z.iso.date(), to: z.iso.date() });
 export type TLeave = z.infer<typeof ZLeave>;
 export const ZSaveProfileRequest = z.strictObject({
-  version: z.int().min(0),
+  version: z.int().min(0).max(2_147_483_647),
   skills: z.array(z.string().trim().min(1).max(60)).max(50),
   homeRegion: z.string().trim().max(60).nullable(),
   latitude: z.number().min(-90).max(90).nullable(),
