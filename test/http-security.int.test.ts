@@ -26,7 +26,10 @@ describe('/metrics', () => {
   });
 
   it('is refused to another address without the token, and with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-the-metrics-token' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-the-metrics-token' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await scrape('203.0.113.5', headers);
       expect(res.statusCode).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
