@@ -199,6 +199,45 @@ describe('sessions', () => {
   });
 });
 
+describe('weak passwords', () => {
+  it('are refused on user creation, password change and reset, naming the field', async () => {
+    const { session: admin } = await loginAs(t, { role: 'admin' });
+    const create = (password: string) =>
+      admin.request('POST', '/api/v1/users', {
+        kind: 'staff',
+        username: 'zhou.weak',
+        displayName: 'Zhou Weak',
+        roles: ['agent'],
+        password,
+      });
+    for (const password of ['aaaaaaaaaa', 'password123', '1234567890', 'zhou.weak-2026']) {
+      const res = await create(password);
+      expect(res.statusCode, password).toBe(422);
+      expect(res.json().errors[0].field).toBe('password');
+    }
+    expect((await create('plum blossoms in the snow')).statusCode).toBe(201);
+
+    const { user, session } = await loginAs(t);
+    const change = await session.request('POST', '/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'qwertyuiop',
+    });
+    expect(change.statusCode).toBe(422);
+    expect(change.json().errors[0]).toMatchObject({ field: 'newPassword' });
+    expect(change.json().errors[0].message).toMatch(/easy to guess/);
+
+    const reset = await admin.request('POST', `/api/v1/users/${user.id}/reset-password`, {
+      version: user.version,
+      newPassword: `${user.username}!`,
+    });
+    expect(reset.statusCode).toBe(422);
+    expect(reset.json().errors[0]).toMatchObject({
+      field: 'newPassword',
+      message: 'must not contain your login name or display name',
+    });
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a cookie-authenticated change without the CSRF token', async () => {
     const { session } = await loginAs(t, { role: 'agent' });

@@ -29,6 +29,7 @@ import {
 } from '../../platform/errors.ts';
 import { pageFrom } from '../../platform/pagination.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { weakPasswordReason } from './password-policy.ts';
 import * as repo from './repository.ts';
 
 export const SESSION_COOKIE = 'ac_session';
@@ -280,6 +281,7 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'is not your current password');
   }
+  assertStrongPassword('newPassword', input.newPassword, user);
   const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction(async (tx) => {
     const updated = await repo.updateUser(tx, userId, user.version, { passwordHash });
@@ -293,6 +295,15 @@ export async function changePassword(
     });
     return { endedSessions };
   });
+}
+
+function assertStrongPassword(
+  field: string,
+  password: string,
+  names: { username: string; displayName: string },
+) {
+  const reason = weakPasswordReason(password, names);
+  if (reason) throw invalidField(field, reason);
 }
 
 function requireUser(ctx: Ctx): string {
@@ -332,6 +343,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
   if (input.customerId && !(await repo.customerExists(ctx.db, input.customerId))) {
     throw invalidField('customerId', 'no such customer');
   }
+  assertStrongPassword('password', input.password, input);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertUser(tx, {
@@ -382,6 +394,9 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserRequest
 }
 
 export async function resetPassword(ctx: Ctx, id: string, input: { version: number; newPassword: string }) {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user) throw notFound('User');
+  assertStrongPassword('newPassword', input.newPassword, user);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const updated = await repo.updateUser(tx, id, input.version, { passwordHash });
