@@ -76,7 +76,7 @@ export interface LoginInput {
  * failures waits for the addresses they came from, while any other address gets one try per
  * `lockedRetryMs` — so guessing from elsewhere cannot lock the owner out, and stays slow.
  */
-export function loginRefusal(
+function loginRefusal(
   stats: repo.LoginFailureStats,
   now: Date,
   limits: TConfig['login'],
