@@ -42,7 +42,7 @@ export async function run() {
       displayName: 'Bench',
       roles: ['agent'],
       locale: 'zh-CN',
-      password: 'bench-password-1',
+      password: 'quiet-harbour-lights-1',
     });
     const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-files' } as never);
     const app = await buildApp(
@@ -61,7 +61,7 @@ export async function run() {
     const loginRes = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-agent', password: 'bench-password-1' }),
+      body: JSON.stringify({ username: 'bench-agent', password: 'quiet-harbour-lights-1' }),
     });
     const cookie = loginRes.headers.get('set-cookie')!.split(';')[0]!;
 

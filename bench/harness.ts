@@ -90,7 +90,7 @@ export async function startBenchApp(db: Db) {
     displayName: 'Bench',
     roles: ['agent'],
     locale: 'zh-CN',
-    password: 'bench-password-1',
+    password: 'quiet-harbour-lights-1',
   });
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-app' } as never);
   const app = await buildApp(
@@ -110,7 +110,7 @@ export async function startBenchApp(db: Db) {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'bench-password-1' }),
+    body: JSON.stringify({ username, password: 'quiet-harbour-lights-1' }),
   });
   const me = (await login.json()) as { csrfToken: string };
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -112,7 +112,7 @@ export async function run() {
       displayName: 'Bench',
       roles: ['agent'],
       locale: 'zh-CN',
-      password: 'bench-password-1',
+      password: 'quiet-harbour-lights-1',
     });
     const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: dir } as never);
     const app = await buildApp(
@@ -129,7 +129,7 @@ export async function run() {
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'bench-agent', password: 'bench-password-1' },
+      payload: { username: 'bench-agent', password: 'quiet-harbour-lights-1' },
     });
     const cookie = `ac_session=${login.cookies.find((c) => c.name === 'ac_session')?.value}`;
     const projectId = (await bench.pool.query(`select id from projects where code = 'BP-7'`)).rows[0].id;

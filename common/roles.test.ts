@@ -31,4 +31,20 @@ describe('role → permission table', () => {
     expect(both.has('customers.manage')).toBe(true);
     expect(both.has('audit.read')).toBe(true);
   });
+
+  it('keeps contracts, the deposit ledger and ticket changes from roles whose work does not need them', () => {
+    for (const role of ['field_engineer', 'trainer', 'storekeeper'] as const) {
+      const granted = permissionsOf([role]);
+      for (const p of ['contracts.read', 'contracts.manage', 'tickets.manage', 'deposits.approve'] as const) {
+        expect(granted.has(p), `${role} ${p}`).toBe(false);
+      }
+      expect(granted.has('tickets.read'), role).toBe(true);
+    }
+    expect(permissionsOf(['field_engineer']).has('workorders.work')).toBe(true);
+    expect(permissionsOf(['storekeeper']).has('parts.manage')).toBe(true);
+    for (const role of ['manager', 'agent', 'support_engineer'] as const) {
+      expect(permissionsOf([role]).has('contracts.read'), role).toBe(true);
+      expect(permissionsOf([role]).has('tickets.manage'), role).toBe(true);
+    }
+  });
 });

@@ -63,19 +63,21 @@ export const PERMISSIONS = [
 export type TPermission = (typeof PERMISSIONS)[number];
 
 const EVERY_USER: TPermission[] = ['profile.read', 'profile.update', 'files.read', 'files.upload'];
+// Least privilege: what every member of staff needs to take part in a ticket. Contracts and their
+// deposit ledger, and changing tickets (status, assignee, merge, bulk assign), belong to the roles
+// that run the service desk; field engineers change what they do through their work orders.
 const STAFF_BASE: TPermission[] = [
   ...EVERY_USER,
   'customers.read',
   'registry.read',
-  'contracts.read',
   'tickets.read',
   'tickets.create',
-  'tickets.manage',
   'tickets.internal',
   'staff.directory',
   'sla.read',
   'parts.read',
 ];
+const SERVICE_DESK: TPermission[] = [...STAFF_BASE, 'contracts.read', 'tickets.manage'];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
   ...EVERY_USER,
@@ -89,7 +91,7 @@ const CUSTOMER_BASE: TPermission[] = [
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: [...PERMISSIONS],
   manager: [
-    ...STAFF_BASE,
+    ...SERVICE_DESK,
     'customers.manage',
     'registry.manage',
     'products.manage',
@@ -110,10 +112,19 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'audit.read',
     'system.read',
   ],
-  agent: [...STAFF_BASE, 'customers.manage', 'registry.manage', 'workorders.read_all', 'workorders.dispatch'],
-  support_engineer: [...STAFF_BASE, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
+  agent: [
+    ...SERVICE_DESK,
+    'customers.manage',
+    'registry.manage',
+    'workorders.read_all',
+    'workorders.dispatch',
+  ],
+  support_engineer: [...SERVICE_DESK, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
+  // On site: their own work orders, the equipment they service, their van's stock.
   field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move', 'workorders.work'],
+  // Training requests: follows and answers tickets, changes none.
   trainer: STAFF_BASE,
+  // Parts and stock; follows tickets without changing them.
   storekeeper: [
     ...STAFF_BASE,
     'products.manage',
@@ -122,7 +133,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.move',
     'stock.move_any',
   ],
-  quality_engineer: [...STAFF_BASE, 'audit.read'],
+  quality_engineer: [...SERVICE_DESK, 'audit.read'],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

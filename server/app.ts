@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TConfig } from './config.ts';
 import {
   authenticate,
   registerAccountRoutes,
@@ -52,6 +53,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A hop count trusts that many proxies nearest to the server (Fastify's own rule for a number). */
+function trustProxyOption(value: TConfig['trustProxy']) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function buildApp(
   deps: AppDeps,
   options: { loggerInstance?: FastifyServerOptions['loggerInstance']; logger?: boolean } = {},
@@ -60,13 +66,23 @@ export async function buildApp(
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger === false ? false : { level: deps.config.logLevel } }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { coerceTypes: false } },
+    // A bad or over-long URL answers as a problem document and never echoes the URL.
+    frameworkErrors: (err, _request, reply) => {
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProblem(reply, 414, 'URI too long', 'A part of the URL is too long');
+      }
+      if (err.code === 'FST_ERR_BAD_URL') {
+        return sendProblem(reply, 400, 'Bad request', 'The URL is not valid (bad percent-encoding)');
+      }
+      return sendProblem(reply, err.statusCode ?? 400, 'Bad request', 'The request could not be read');
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,9 +98,17 @@ export async function buildApp(
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Over plain http it would send the browser to https for every asset: a blank page.
+        upgradeInsecureRequests: null,
       },
     },
     hsts: deps.config.cookieSecure === 'true',
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const csp = reply.getHeader('content-security-policy');
+    if (request.protocol === 'https' && typeof csp === 'string') {
+      reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    }
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
@@ -132,7 +156,7 @@ export async function buildApp(
   });
   registerInputGuards(app);
   registerIdempotency(app, deps.db);
-  registerMetrics(app);
+  registerMetrics(app, { token: deps.config.metricsToken });
 
   const routeDeps: RouteDeps = {
     ...deps,

@@ -13,12 +13,14 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PUBLIC_URL: z.string().url().optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().trim().default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_LOCKED_RETRY_SECONDS: z.coerce.number().int().positive().default(10),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -65,13 +67,14 @@ export function loadConfig(
     databaseUrl: c.DATABASE_URL,
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     publicUrl: c.PUBLIC_URL,
-    trustProxy: c.TRUST_PROXY,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
     cookieSecure: c.COOKIE_SECURE,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     login: {
       maxFailuresPerAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMs: c.LOGIN_WINDOW_MINUTES * 60_000,
+      lockedRetryMs: c.LOGIN_LOCKED_RETRY_SECONDS * 1000,
     },
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
@@ -94,6 +97,7 @@ export function loadConfig(
     logLevel: c.LOG_LEVEL,
     defaultTimeZone: c.DEFAULT_TIME_ZONE,
     jobs: c.JOBS,
+    metricsToken: c.METRICS_TOKEN ?? null,
   };
 }
 
@@ -101,6 +105,29 @@ function inboundReplyAddress(c: z.infer<typeof ZEnv>): string | null {
   if (c.MAIL_REPLY_TO) return c.MAIL_REPLY_TO;
   const domain = c.SMTP_INBOUND_DOMAINS.split(',')[0]?.trim();
   return c.SMTP_INBOUND_PORT !== undefined && domain ? `reply@${domain}` : null;
+}
+
+const IPV4_OR_CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `false`/`true`, a hop count (`1`: the address the nearest proxy saw), or the proxies' addresses
+ * and CIDRs separated by commas. Fastify's trustProxy takes all three forms.
+ */
+function parseTrustProxy(value: string): boolean | number | string {
+  const lower = value.toLowerCase();
+  if (['false', 'no', '0', ''].includes(lower)) return false;
+  if (['true', 'yes'].includes(lower)) return true;
+  if (/^\d+$/.test(lower)) return Number(lower);
+  const entries = lower.split(',').map((e) => e.trim());
+  const wrong = entries.find((e) => !IPV4_OR_CIDR.test(e) && !IPV6_OR_CIDR.test(e) && !PROXY_NAMES.has(e));
+  if (wrong !== undefined) {
+    throw new Error(
+      `Invalid configuration:\n  TRUST_PROXY: "${wrong}" is not a hop count, an address or a CIDR (e.g. 1, or 10.0.0.0/8,127.0.0.1)`,
+    );
+  }
+  return entries.join(',');
 }
 
 function pickDefined(o: object): Record<string, unknown> {

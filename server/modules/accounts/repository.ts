@@ -1,20 +1,5 @@
 // Every SQL statement of the accounts module.
-import {
-  and,
-  asc,
-  count,
-  eq,
-  getTableColumns,
-  gt,
-  gte,
-  ilike,
-  isNull,
-  lt,
-  ne,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import { customerNameOf } from '../registry/index.ts';
 import { apiTokens, loginAttempts, sessions, users } from './schema.ts';
@@ -121,21 +106,68 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
 }
 
 // ---------- login attempts ----------
-export async function recordFailedLogin(db: Executor, username: string, ip: string, at: Date): Promise<void> {
-  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip, at });
+/**
+ * Serialises the login attempts of one account and of one address until the transaction ends, so
+ * that counting the failures and reserving the next attempt is one step. Account keys are always
+ * taken before address keys, in separate key spaces, so two attempts cannot wait on each other.
+ */
+export async function lockLoginAttempts(tx: Executor, username: string, ip: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${username.toLowerCase()}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
 }
 
-export async function clearFailedLogins(db: Executor, username: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.username, username.toLowerCase()));
+export interface LoginFailureStats {
+  account: { n: number; oldest: Date | null; latest: Date | null };
+  accountFromAddress: { n: number; oldest: Date | null };
+  address: { n: number; oldest: Date | null };
 }
 
-export async function countFailures(db: Executor, column: 'username' | 'ip', value: string, since: Date) {
-  const col = column === 'username' ? loginAttempts.username : loginAttempts.ip;
+export async function loginFailureStats(
+  db: Executor,
+  username: string,
+  ip: string,
+  since: Date,
+): Promise<LoginFailureStats> {
+  const name = username.toLowerCase();
+  const forAccount = sql`${loginAttempts.username} = ${name}`;
+  const fromAddress = sql`${loginAttempts.ip} = ${ip}`;
+  const result = await db.execute<Record<string, string | Date | null>>(sql`
+    select count(*) filter (where ${forAccount})::int as account_n,
+           min(${loginAttempts.at}) filter (where ${forAccount}) as account_oldest,
+           max(${loginAttempts.at}) filter (where ${forAccount}) as account_latest,
+           count(*) filter (where ${forAccount} and ${fromAddress})::int as both_n,
+           min(${loginAttempts.at}) filter (where ${forAccount} and ${fromAddress}) as both_oldest,
+           count(*) filter (where ${fromAddress})::int as address_n,
+           min(${loginAttempts.at}) filter (where ${fromAddress}) as address_oldest
+      from ${loginAttempts}
+     where (${forAccount} or ${fromAddress}) and ${loginAttempts.at} >= ${since}`);
+  const row = result.rows[0] ?? {};
+  const date = (v: unknown) => (v ? new Date(v as string) : null);
+  return {
+    account: {
+      n: Number(row.account_n ?? 0),
+      oldest: date(row.account_oldest),
+      latest: date(row.account_latest),
+    },
+    accountFromAddress: { n: Number(row.both_n ?? 0), oldest: date(row.both_oldest) },
+    address: { n: Number(row.address_n ?? 0), oldest: date(row.address_oldest) },
+  };
+}
+
+/** Recorded before the password is checked, so parallel attempts count; deleted if it was right. */
+export async function insertLoginAttempt(db: Executor, username: string, ip: string, at: Date) {
   const [row] = await db
-    .select({ n: count(), oldest: sql<Date | null>`min(${loginAttempts.at})` })
-    .from(loginAttempts)
-    .where(and(eq(col, column === 'username' ? value.toLowerCase() : value), gte(loginAttempts.at, since)));
-  return { n: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+    .insert(loginAttempts)
+    .values({ username: username.toLowerCase(), ip, at })
+    .returning({ id: loginAttempts.id });
+  return row!.id;
+}
+
+/** A successful login forgives the failures from its own address, not those from elsewhere. */
+export async function clearFailedLogins(db: Executor, username: string, ip: string): Promise<void> {
+  await db
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.username, username.toLowerCase()), eq(loginAttempts.ip, ip)));
 }
 
 export async function deleteOldLoginAttempts(db: Executor, before: Date): Promise<void> {

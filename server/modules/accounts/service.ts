@@ -24,6 +24,7 @@ import {
 import { pageFrom } from '../../platform/pagination.ts';
 import { customerExists } from '../registry/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { weakPasswordReason } from './password-policy.ts';
 import * as repo from './repository.ts';
 
 export const SESSION_COOKIE = 'ac_session';
@@ -64,38 +65,50 @@ export interface LoginInput {
   userAgent: string | null;
 }
 
-/** Per account and per address: a window of failures, then 429 with the seconds until it reopens. */
-async function assertNotRateLimited(db: Db, clock: Clock, config: TConfig, username: string, ip: string) {
-  const now = clock.now();
-  const since = new Date(now.getTime() - config.login.windowMs);
-  const checks = [
-    {
-      ...(await repo.countFailures(db, 'username', username, since)),
-      max: config.login.maxFailuresPerAccount,
-    },
-    { ...(await repo.countFailures(db, 'ip', ip, since)), max: config.login.maxFailuresPerAddress },
-  ];
-  for (const c of checks) {
-    if (c.n >= c.max && c.oldest) {
-      const reopensAt = c.oldest.getTime() + config.login.windowMs;
-      throw tooManyRequests(Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000)));
-    }
-  }
+/**
+ * The login limits, decided on the failures recorded so far (the attempt in hand included once it is
+ * reserved): an address with too many failures over all accounts waits; an account with too many
+ * failures waits for the addresses they came from, while any other address gets one try per
+ * `lockedRetryMs` — so guessing from elsewhere cannot lock the owner out, and stays slow.
+ */
+function loginRefusal(
+  stats: repo.LoginFailureStats,
+  now: Date,
+  limits: TConfig['login'],
+): { retryAfterSeconds: number } | null {
+  const seconds = (at: number) => ({
+    retryAfterSeconds: Math.max(1, Math.ceil((at - now.getTime()) / 1000)),
+  });
+  const reopensAt = (oldest: Date | null) => (oldest?.getTime() ?? now.getTime()) + limits.windowMs;
+  if (stats.address.n >= limits.maxFailuresPerAddress) return seconds(reopensAt(stats.address.oldest));
+  if (stats.account.n < limits.maxFailuresPerAccount) return null;
+  if (stats.accountFromAddress.n > 0) return seconds(reopensAt(stats.account.oldest));
+  const nextTry = (stats.account.latest?.getTime() ?? 0) + limits.lockedRetryMs;
+  return nextTry > now.getTime() ? seconds(nextTry) : null;
+}
+
+/** Counting the failures and reserving this attempt is one step, so parallel guesses cannot slip past. */
+async function reserveLoginAttempt(db: Db, clock: Clock, config: TConfig, username: string, ip: string) {
+  return db.transaction(async (tx) => {
+    await repo.lockLoginAttempts(tx, username, ip);
+    const now = clock.now();
+    const since = new Date(now.getTime() - config.login.windowMs);
+    const refusal = loginRefusal(await repo.loginFailureStats(tx, username, ip, since), now, config.login);
+    if (refusal) throw tooManyRequests(refusal.retryAfterSeconds);
+    await repo.insertLoginAttempt(tx, username, ip, now);
+  });
 }
 
 export async function login(db: Db, clock: Clock, config: TConfig, input: LoginInput) {
-  await assertNotRateLimited(db, clock, config, input.username, input.ip);
+  await reserveLoginAttempt(db, clock, config, input.username, input.ip);
   const user = await repo.findUserByUsername(db, input.username);
   const ok = await verifyPassword(user && !user.disabled ? user.passwordHash : null, input.password);
+  if (!user || user.disabled || !ok) throw unauthorized('Wrong username or password');
   const now = clock.now();
-  if (!user || user.disabled || !ok) {
-    await repo.recordFailedLogin(db, input.username, input.ip, now);
-    throw unauthorized('Wrong username or password');
-  }
   const token = randomToken();
   const csrfToken = randomToken(24);
   await db.transaction(async (tx) => {
-    await repo.clearFailedLogins(tx, user.username);
+    await repo.clearFailedLogins(tx, user.username, input.ip);
     await repo.insertSession(tx, {
       id: sha256(token),
       userId: user.id,
@@ -263,6 +276,7 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'is not your current password');
   }
+  assertStrongPassword('newPassword', input.newPassword, user);
   const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction(async (tx) => {
     const updated = await repo.updateUser(tx, userId, user.version, { passwordHash });
@@ -276,6 +290,15 @@ export async function changePassword(
     });
     return { endedSessions };
   });
+}
+
+function assertStrongPassword(
+  field: string,
+  password: string,
+  names: { username: string; displayName: string },
+) {
+  const reason = weakPasswordReason(password, names);
+  if (reason) throw invalidField(field, reason);
 }
 
 function requireUser(ctx: Ctx): string {
@@ -315,6 +338,7 @@ export async function createUser(ctx: Ctx, input: TCreateUserRequest): Promise<T
   if (input.customerId && !(await customerExists(ctx.db, input.customerId))) {
     throw invalidField('customerId', 'no such customer');
   }
+  assertStrongPassword('password', input.password, input);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await repo.insertUser(tx, {
@@ -366,6 +390,9 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUserRequest
 }
 
 export async function resetPassword(ctx: Ctx, id: string, input: { version: number; newPassword: string }) {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user) throw notFound('User');
+  assertStrongPassword('newPassword', input.newPassword, user);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const updated = await repo.updateUser(tx, id, input.version, { passwordHash });

@@ -41,7 +41,7 @@ describe('user administration', () => {
       displayName: 'Portal',
       roles: ['customer_admin'],
       customerId: c.id,
-      password: 'portal-password-1',
+      password: 'customer-password-1',
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().customerName).toBe(c.name);

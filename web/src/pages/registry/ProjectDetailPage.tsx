@@ -107,11 +107,15 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
               </>
             ),
           },
-          {
-            key: 'contracts',
-            label: t('projects.contracts'),
-            children: <ContractsTab projectId={p.id} canManage={canManage ?? false} />,
-          },
+          ...(me?.permissions.includes('contracts.read')
+            ? [
+                {
+                  key: 'contracts',
+                  label: t('projects.contracts'),
+                  children: <ContractsTab projectId={p.id} canManage={canManage ?? false} />,
+                },
+              ]
+            : []),
           {
             key: 'acceptance',
             label: t('projects.acceptance'),

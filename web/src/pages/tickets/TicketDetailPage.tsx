@@ -39,6 +39,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
   const staff = base === '/console';
   if (!ticket.data || !me) return <Spin />;
   const tk = ticket.data;
+  const canManage = staff && me.permissions.includes('tickets.manage');
   return (
     <>
       <h1 className="page-title">
@@ -47,7 +48,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
         {tk.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
       </h1>
       <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-        <Card extra={staff && <TicketActions ticket={tk} meId={me.id} />}>
+        <Card extra={canManage && <TicketActions ticket={tk} meId={me.id} />}>
           <Descriptions column={{ xs: 1, md: 3 }} size="small">
             <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('tickets.priority')}>
@@ -97,9 +98,9 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
           />
         )}
         {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
-        <TicketLinks ticket={tk} base={base} staff={staff} />
+        <TicketLinks ticket={tk} base={base} staff={canManage} />
         <Conversation ticket={tk} staff={staff} />
-        {staff && <TicketHistory ticketId={tk.id} version={tk.version} />}
+        {canManage && <TicketHistory ticketId={tk.id} version={tk.version} />}
       </div>
     </>
   );

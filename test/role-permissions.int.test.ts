@@ -1,0 +1,49 @@
+// Least privilege, route by route: which staff roles pass each sensitive route's permission check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_ROLES, type TStaffRole } from '../common/roles.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+const sessions = new Map<TStaffRole, Session>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of STAFF_ROLES) sessions.set(role, (await loginAs(t, { role })).session);
+});
+afterAll(() => t.close());
+
+const SERVICE_DESK: TStaffRole[] = ['admin', 'manager', 'agent', 'support_engineer', 'quality_engineer'];
+const id = '00000000-0000-4000-8000-000000000001';
+
+const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRole[]][] = [
+  ['GET', `/api/v1/contracts?projectId=${id}`, SERVICE_DESK],
+  ['GET', `/api/v1/contracts/${id}`, SERVICE_DESK],
+  ['GET', `/api/v1/contracts/${id}/deposit-entries`, SERVICE_DESK],
+  ['POST', `/api/v1/contracts/${id}/deposit-entries`, ['admin', 'manager']],
+  ['PATCH', `/api/v1/contracts/${id}`, ['admin', 'manager']],
+  ['PATCH', `/api/v1/tickets/${id}`, SERVICE_DESK],
+  ['POST', '/api/v1/tickets/bulk-assign', SERVICE_DESK],
+  ['GET', `/api/v1/tickets/${id}/history`, SERVICE_DESK],
+  ['POST', `/api/v1/tickets/${id}/merge`, SERVICE_DESK],
+  ['GET', `/api/v1/tickets/${id}`, [...STAFF_ROLES]],
+  ['GET', '/api/v1/users', ['admin', 'manager']],
+  ['POST', '/api/v1/users', ['admin']],
+  ['POST', `/api/v1/users/${id}/reset-password`, ['admin']],
+  ['GET', '/api/v1/audit', ['admin', 'manager', 'quality_engineer']],
+  ['GET', '/api/v1/api-tokens', ['admin']],
+];
+
+describe('role × route', () => {
+  it.each(MATRIX)('%s %s is open to exactly its roles', async (method, url, allowed) => {
+    const outcome: Record<string, 'allowed' | 'forbidden'> = {};
+    for (const [role, session] of sessions) {
+      const res = await session.request(method, url, method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${role}: ${res.body}`).not.toBe(401);
+      outcome[role] = res.statusCode === 403 ? 'forbidden' : 'allowed';
+    }
+    const expected = Object.fromEntries(
+      STAFF_ROLES.map((role) => [role, allowed.includes(role) ? 'allowed' : 'forbidden']),
+    );
+    expect(outcome).toEqual(expected);
+  });
+});
