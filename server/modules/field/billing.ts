@@ -30,11 +30,16 @@ export async function thirdPartyDeduction(ctx: Ctx, id: string, input: TThirdPar
   if (!targets.get(ticketId)?.breached) throw conflict('The on-site deadline of this ticket was not missed');
   if (!terms || terms.depositBalanceFen <= 0)
     throw invalidField('id', "the project's contracts hold no warranty deposit");
-  return postDepositEntry(ctx, terms.contractId, {
-    kind: 'deduction',
-    amountFen: input.amountFen,
-    reason: `第三方维修（${w.number}）：${input.reason}`,
-    evidenceFileId: input.evidenceFileId,
-    ticketRef: tickets.get(ticketId)?.number ?? null,
-  });
+  return postDepositEntry(
+    ctx,
+    terms.contractId,
+    {
+      kind: 'deduction',
+      amountFen: input.amountFen,
+      reason: `第三方维修（${w.number}）：${input.reason}`,
+      evidenceFileId: input.evidenceFileId,
+      ticketRef: tickets.get(ticketId)?.number ?? null,
+    },
+    `third-party:${w.id}`,
+  );
 }

@@ -303,7 +303,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       performedOn: acceptedOn,
       signedByName: '业主',
     });
-    return { manager, customerId: c.id, project, asset };
+    return { manager, customerId: c.id, project, asset, contractId: contract.json().id as string };
   }
 
   async function visit(s: Awaited<ReturnType<typeof site>>, cause: string) {
@@ -464,6 +464,15 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ balanceFen: 880_000 });
+    // The same deduction again is refused: one per work order (a correction is its own entry).
+    const again = await s.manager.request('POST', `/api/v1/work-orders/${late.id}/third-party-deduction`, {
+      amountFen: 120_000,
+      reason: '业主自行委托维修',
+      evidenceFileId: evidence.id,
+    });
+    expect(again.statusCode, again.body).toBe(409);
+    const ledger = await s.manager.request('GET', `/api/v1/contracts/${s.contractId}/deposit-entries`);
+    expect(ledger.json().filter((e: { kind: string }) => e.kind === 'deduction')).toHaveLength(1);
   });
 });
 

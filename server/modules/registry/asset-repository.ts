@@ -203,6 +203,14 @@ export async function insertContract(db: Executor, values: typeof contracts.$inf
   return row!;
 }
 
+export async function findDepositEntryBySource(db: Executor, sourceRef: string) {
+  const [row] = await db
+    .select({ id: depositEntries.id })
+    .from(depositEntries)
+    .where(eq(depositEntries.sourceRef, sourceRef));
+  return row;
+}
+
 export async function insertDepositEntry(db: Executor, values: typeof depositEntries.$inferInsert) {
   const [row] = await db.insert(depositEntries).values(values).returning();
   return row!;

@@ -11,7 +11,8 @@ import type {
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { recordArchiveEvent } from './archive.ts';
 import * as repo from './asset-repository.ts';
@@ -124,6 +125,8 @@ export async function postDepositEntry(
   ctx: Ctx,
   contractId: string,
   input: z.infer<typeof ZCreateDepositEntryRequest>,
+  /** Set by other modules for entries they cause: the same source is entered once (409 after). */
+  sourceRef: string | null = null,
 ) {
   assertStaff(ctx);
   if (input.kind !== 'deposit' && !ctx.principal.permissions.has('deposits.approve')) {
@@ -132,6 +135,17 @@ export async function postDepositEntry(
   return ctx.db.transaction(async (tx) => {
     const contract = await repo.findContract(tx, ctx.scope, contractId, true);
     if (!contract) throw notFound('Contract');
+    await assertReferences(
+      ctx,
+      contract.customerId,
+      [{ field: 'evidenceFileId', kind: 'file', ids: input.evidenceFileId }],
+      tx,
+    );
+    if (sourceRef && (await repo.findDepositEntryBySource(tx, sourceRef))) {
+      throw conflict(
+        'This was already entered in the deposit ledger; a correction is a new entry with its reason',
+      );
+    }
     const delta = input.kind === 'deposit' ? input.amountFen : -input.amountFen;
     const balance = contract.depositBalanceFen + delta;
     if (balance < 0) {
@@ -151,6 +165,7 @@ export async function postDepositEntry(
       reason: input.reason,
       evidenceFileId: input.evidenceFileId ?? null,
       ticketRef: input.ticketRef ?? null,
+      sourceRef,
       approvedBy: input.kind === 'deposit' ? null : ctx.principal.userId,
       createdBy: ctx.principal.userId,
       createdAt: ctx.clock.now(),

@@ -175,12 +175,15 @@ export const depositEntries = pgTable(
     reason: text('reason').notNull(),
     evidenceFileId: uuid('evidence_file_id'),
     ticketRef: text('ticket_ref'),
+    /** What caused the entry (e.g. `work-order:<id>` for a third-party repair): one entry per source. */
+    sourceRef: text('source_ref'),
     approvedBy: uuid('approved_by'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
     index('deposit_entries_contract_idx').on(t.contractId, t.createdAt),
+    uniqueIndex('deposit_entries_source_ref_idx').on(t.sourceRef).where(sql`${t.sourceRef} is not null`),
     check('deposit_entries_amount_positive', sql`${t.amountFen} > 0`),
     check('deposit_entries_balance_nonnegative', sql`${t.balanceAfterFen} >= 0`),
   ],

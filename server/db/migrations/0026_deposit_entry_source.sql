@@ -1,0 +1,2 @@
+ALTER TABLE "deposit_entries" ADD COLUMN "source_ref" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "deposit_entries_source_ref_idx" ON "deposit_entries" USING btree ("source_ref") WHERE "deposit_entries"."source_ref" is not null;
