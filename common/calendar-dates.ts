@@ -58,7 +58,7 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export const isBefore = (a: IsoDate, b: IsoDate) => a < b;
 export const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
-/** The calendar date of an instant in a time zone (2026-01-01T16:30Z is 2026-01-02 in Asia/Shanghai). */
+/** The calendar date of an instant in a time zone (2026-01-01T16:30Z is 2026-01-02 at UTC+8). */
 export function toLocalDate(instant: Date, timeZone: string): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,

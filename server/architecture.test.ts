@@ -72,9 +72,6 @@ describe('module boundaries', () => {
         }
       }
     }
-    expect(violations).toEqual(KNOWN_VIOLATIONS);
+    expect(violations).toEqual([]);
   });
 });
-
-// Shrinks to nothing as issue 10 moves each query to its owner; a new entry fails the test.
-const KNOWN_VIOLATIONS: string[] = [];
