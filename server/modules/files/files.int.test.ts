@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createTestApp, loginAs, type TestApp } from '../../../test/helpers.ts';
+import { multipartBody } from '../../../test/uploads.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,27 +13,6 @@ const PNG = Buffer.from(
   'hex',
 );
 
-function multipart(
-  name: string,
-  data: Buffer,
-  contentType = 'application/octet-stream',
-  extra: Record<string, string> = {},
-) {
-  const boundary = '----aftercare-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(extra)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 async function upload(
   session: { cookie: string; csrf: string },
   name: string,
@@ -40,7 +20,7 @@ async function upload(
   declared?: string,
   extra = {},
 ) {
-  const body = multipart(name, data, declared, extra);
+  const body = multipartBody(name, data, declared, extra);
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/files',

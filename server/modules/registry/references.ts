@@ -13,36 +13,18 @@ function ownedBy(idColumn: PgColumn, customerColumn: PgColumn, ids: string[], q:
   return and(...conditions)!;
 }
 
-const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+/** A resolver over one customer-owned table: its id column and its customer column. */
+function ownedReferences(idColumn: PgColumn, customerColumn: PgColumn): ReferenceResolver {
+  return async (db: Executor, list, q) => {
+    const rows = await db
+      .select({ id: idColumn })
+      .from(idColumn.table)
+      .where(ownedBy(idColumn, customerColumn, list, q));
+    return new Set(rows.map((r) => r.id as string));
+  };
+}
 
-export const customerReferences: ReferenceResolver = async (db: Executor, list, q) =>
-  ids(
-    await db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(ownedBy(customers.id, customers.id, list, q)),
-  );
-
-export const contactReferences: ReferenceResolver = async (db, list, q) =>
-  ids(
-    await db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(ownedBy(contacts.id, contacts.customerId, list, q)),
-  );
-
-export const projectReferences: ReferenceResolver = async (db, list, q) =>
-  ids(
-    await db
-      .select({ id: projects.id })
-      .from(projects)
-      .where(ownedBy(projects.id, projects.customerId, list, q)),
-  );
-
-export const assetReferences: ReferenceResolver = async (db, list, q) =>
-  ids(
-    await db
-      .select({ id: assets.id })
-      .from(assets)
-      .where(ownedBy(assets.id, assets.customerId, list, q)),
-  );
+export const customerReferences = ownedReferences(customers.id, customers.id);
+export const contactReferences = ownedReferences(contacts.id, contacts.customerId);
+export const projectReferences = ownedReferences(projects.id, projects.customerId);
+export const assetReferences = ownedReferences(assets.id, assets.customerId);
