@@ -117,7 +117,7 @@ export async function buildApp(
       request.sessionCsrf = result.csrfToken;
     }
   });
-  registerIdempotency(app, deps.db);
+  registerIdempotency(app, deps.db, deps.config.idempotencyLeaseSeconds);
   registerMetrics(app);
 
   const routeDeps: RouteDeps = {
