@@ -20,7 +20,7 @@ import { systemClock } from './platform/clock.ts';
 import { systemCtx } from './platform/context.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { createMailer } from './platform/mailer.ts';
-import { outboxDeliveryJob, purgeIdempotencyJob } from './platform/platform-jobs.ts';
+import { outboxDeliveryJob, purgeIdempotencyJob, startOutboxWorker } from './platform/platform-jobs.ts';
 import { createSmsSender } from './platform/sms.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -61,21 +61,31 @@ program
     }
     const mailer = createMailer(config.smtpUrl, config.mailFrom, log);
     const blobStore = new LocalBlobStore(config.blobDir);
+    const sms = createSmsSender(config.sms, log);
+    const jobDeps = {
+      db: runtime.db,
+      clock: systemClock,
+      timeZone: config.defaultTimeZone,
+      blobStore,
+      log,
+    };
     const jobs = new JobRunner(
       runtime.databaseUrl,
       [
         purgeExpiredSessionsJob,
-        outboxDeliveryJob(mailer, deliverInApp, createSmsSender(config.sms, log), deliverWebhook),
+        outboxDeliveryJob(mailer, deliverInApp, sms, deliverWebhook),
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,
         slaSweepJob,
         reorderCheckJob,
       ],
-      { db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone, blobStore, log },
+      jobDeps,
     );
     // Every instance can queue work; JOBS=false instances leave the working to the others.
-    await jobs.start({ work: config.jobs || opts.workerOnly === true });
+    const working = config.jobs || opts.workerOnly === true;
+    await jobs.start({ work: working });
+    const outbox = working ? startOutboxWorker(jobDeps, mailer, deliverInApp, sms, deliverWebhook) : null;
     const app = opts.workerOnly
       ? null
       : await buildApp(
@@ -105,6 +115,7 @@ program
       say(`\n${signal}: stopping…`);
       await smtp?.close().catch(() => {});
       await app?.close().catch(() => {});
+      await outbox?.stop();
       await jobs.stop().catch(() => {});
       await runtime.close();
       say('stopped.');
