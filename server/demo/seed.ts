@@ -67,6 +67,32 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+const DEMO_LOCK = 7_246_002;
+
+/**
+ * Loads the demo into an empty database, once however many instances start together: the first takes
+ * an advisory lock, the others wait for it (without holding a connection the loader may need), then
+ * find the data loaded (null).
+ */
+export async function loadDemoIfEmpty(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[] | null> {
+  for (;;) {
+    const client = await db.$client.connect();
+    const locked = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [DEMO_LOCK]);
+    if (!locked.rows[0]?.ok) {
+      client.release();
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      if (!(await isDatabaseEmpty(db))) return null;
+      return await loadDemoData(db, clock, timeZone);
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => {});
+      client.release();
+    }
+  }
+}
+
 export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[]> {
   const ctx = systemCtx({ db, clock, timeZone }, 'demo');
   const logins: DemoLogin[] = [];
