@@ -277,18 +277,6 @@ export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input:
   if (w.status === 'cancelled') throw conflict('The work order is cancelled');
   if (w.status === 'completed' && input.stage !== 'completed') throw conflict('The work order is completed');
   const data = { ...(input.data ?? {}) };
-  // The customer's signature arrives as a PNG drawn on the phone: it becomes a file of the customer.
-  if (typeof data.signature === 'string') {
-    const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.signature);
-    if (!m || m[1]!.length > 400_000) throw invalidField('data.signature', 'a PNG image of at most 300 KB');
-    const file = await storeFile({ ...ctx, scope: { kind: 'all' } }, blobs, {
-      name: `${w.number}-signature.png`,
-      data: Buffer.from(m[1]!, 'base64'),
-      customerId: w.customerId,
-    });
-    delete data.signature;
-    data.signatureFileId = file.id;
-  }
   if (input.stage === 'diagnosed' && !data.faultLocation)
     throw invalidField('data.faultLocation', 'where is the fault?');
   if (input.stage === 'plan_agreed' && !data.consent)
@@ -305,6 +293,19 @@ export async function recordStage(ctx: Ctx, blobs: BlobStore, id: string, input:
             typeof data.timeSpentMinutes === 'number' ? data.timeSpentMinutes : w.timeSpentMinutes,
         })
       : null;
+  // The customer's signature arrives as a PNG drawn on the phone: it becomes a file of the customer,
+  // stored once the stage has passed its checks (a refused stage leaves no file behind).
+  if (typeof data.signature === 'string') {
+    const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.signature);
+    if (!m || m[1]!.length > 400_000) throw invalidField('data.signature', 'a PNG image of at most 300 KB');
+    const file = await storeFile({ ...ctx, scope: { kind: 'all' } }, blobs, {
+      name: `${w.number}-signature.png`,
+      data: Buffer.from(m[1]!, 'base64'),
+      customerId: w.customerId,
+    });
+    delete data.signature;
+    data.signatureFileId = file.id;
+  }
   await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(workOrderEvents)
