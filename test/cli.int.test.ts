@@ -60,8 +60,8 @@ const alive = (pid: number) => {
 };
 
 beforeAll(async () => {
+  // mkdtemp makes it 0700: as root, the embedded server (run as the postgres user) must still get in.
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-cli-'));
-  await fs.chmod(dir, 0o755);
   env = {
     ...process.env,
     DATA_DIR: dir,

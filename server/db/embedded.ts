@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
   });
 
   await fs.mkdir(path.dirname(opts.dataDir), { recursive: true });
+  if (isRoot) await letPostgresUserIn(opts.dataDir, log);
   if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
     log(`initialising the embedded database in ${opts.dataDir}`);
     await pg.initialise().catch((err: unknown) => {
@@ -74,6 +75,27 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
 }
 
 const urlOf = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
+/**
+ * As root the server runs as the postgres user, which must be able to enter every directory above its
+ * data. The data directory's own parent (e.g. from `mktemp -d`, mode 0700) is opened for entering
+ * (o+x, not listing); a directory further up is left alone, and the message says what to do.
+ */
+async function letPostgresUserIn(dataDir: string, log: (m: string) => void): Promise<void> {
+  const parent = path.dirname(dataDir);
+  for (let dir = parent; ; dir = path.dirname(dir)) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      if (dir !== parent)
+        throw new Error(
+          `the embedded database runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}): run chmod o+x ${dir}, or choose a data directory elsewhere (--data-dir)`,
+        );
+      log(`letting the postgres user enter ${dir} (chmod o+x)`);
+      await fs.chmod(dir, (mode & 0o7777) | 0o001);
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
 
 function describe(err: unknown, recent: string[]): string {
   const own = err instanceof Error ? err.message : err === undefined ? 'the server exited' : String(err);

@@ -1,6 +1,7 @@
 // The demo dataset: a service company with staff in every role, three customer organisations
 // with their portal users. Loaded on first start (skip with --no-demo) or by `aftercare demo`.
 import { count } from 'drizzle-orm';
+import pg from 'pg';
 import type { TStaffRole } from '../../common/roles.ts';
 import type { Db } from '../db/pool.ts';
 import { users } from '../db/schema.ts';
@@ -70,26 +71,19 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 const DEMO_LOCK = 7_246_002;
 
 /**
- * Loads the demo into an empty database, once however many instances start together: the first takes
- * an advisory lock, the others wait for it (without holding a connection the loader may need), then
+ * Loads the demo into an empty database, once however many instances start together: they queue on an
+ * advisory lock held on a connection of its own (not one the loader needs), and those after the first
  * find the data loaded (null).
  */
 export async function loadDemoIfEmpty(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[] | null> {
-  for (;;) {
-    const client = await db.$client.connect();
-    const locked = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [DEMO_LOCK]);
-    if (!locked.rows[0]?.ok) {
-      client.release();
-      await new Promise((r) => setTimeout(r, 250));
-      continue;
-    }
-    try {
-      if (!(await isDatabaseEmpty(db))) return null;
-      return await loadDemoData(db, clock, timeZone);
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => {});
-      client.release();
-    }
+  const lock = new pg.Client({ connectionString: db.$client.options.connectionString });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [DEMO_LOCK]);
+    if (!(await isDatabaseEmpty(db))) return null;
+    return await loadDemoData(db, clock, timeZone);
+  } finally {
+    await lock.end().catch(() => {});
   }
 }
 
