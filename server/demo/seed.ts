@@ -68,7 +68,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-const DEMO_LOCK = 7_246_002;
+// 7_246_001 is the migrations', 7_246_002 the SLA defaults' lock.
+const DEMO_LOCK = 7_246_003;
 
 /**
  * Loads the demo into an empty database, once however many instances start together: they queue on an
