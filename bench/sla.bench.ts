@@ -2,17 +2,24 @@
 // when 1,000 targets are due (each firing its breach and escalation levels, with notifications) —
 // the work follows what is due, not how many timers are open. (2) Ticket creation over HTTP with the
 // default policies attached (a fault report gets 10 targets) against the same stack with every
-// policy switched off, on the same database and machine.
+// policy switched off, on the same database and machine. (3) The outbox: 3,000 notifications due at
+// once (plus what the sweep enqueued), delivered by the continuous worker of one instance.
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
+import { deliverInApp } from '../server/modules/notifications/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
 import { slaConfig } from '../server/modules/sla/config.ts';
 import { STANDARD_ESCALATIONS } from '../server/modules/sla/defaults.ts';
 import { ensureSlaDefaults, sweepSla } from '../server/modules/sla/index.ts';
 import { slaTicketPort } from '../server/modules/tickets/index.ts';
+import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
+import { createMailer } from '../server/platform/mailer.ts';
+import { startOutboxWorker } from '../server/platform/platform-jobs.ts';
 import {
   BENCH_TIME_ZONE,
+  type BenchDatabase,
   createTicketsOverHttp,
   openBenchDatabase,
   startBenchApp,
@@ -23,6 +30,15 @@ const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000_000);
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
 const CONNECTIONS = 8;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 3000);
+const quiet = { info() {}, error() {} };
+
+async function pendingOutbox(bench: BenchDatabase): Promise<number> {
+  const r = await bench.pool.query<{ n: number }>(
+    'select count(*)::int as n from outbox where delivered_at is null and failed_at is null',
+  );
+  return r.rows[0]?.n ?? 0;
+}
 
 export async function run() {
   const bench = await openBenchDatabase();
@@ -98,9 +114,39 @@ export async function run() {
     const usesIndex = plan.rows.some((r) => r['QUERY PLAN'].includes('sla_targets_next_fire_idx'));
     if (!usesIndex) throw new Error('the sweep does not use the next_fire_at index');
 
+    // (3) The outbox worker drains a burst of notifications.
+    await bench.pool.query(
+      `insert into outbox (channel, recipient, template, payload, dedupe_key, created_at, available_at)
+       select 'in_app', gen_random_uuid()::text, 'bench', '{}'::jsonb, 'bench-outbox:' || g, now(), now()
+         from generate_series(1, $1::int) g`,
+      [NOTIFICATIONS],
+    );
+    const burst = await pendingOutbox(bench);
+    t0 = performance.now();
+    const worker = startOutboxWorker(
+      {
+        db: bench.db,
+        clock: systemClock,
+        timeZone: BENCH_TIME_ZONE,
+        blobStore: new LocalBlobStore(os.tmpdir()),
+        log: quiet,
+      },
+      createMailer(undefined, 'Bench <bench@aftercare.test>', quiet),
+      deliverInApp,
+    );
+    while ((await pendingOutbox(bench)) > 0) await new Promise((r) => setTimeout(r, 50));
+    const outboxSeconds = (performance.now() - t0) / 1000;
+    await worker.stop();
+
     await writeResult({
       name: 'sla',
-      params: { timers: TIMERS, due: DUE, connections: CONNECTIONS, durationSeconds: DURATION_S },
+      params: {
+        timers: TIMERS,
+        due: DUE,
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        notifications: NOTIFICATIONS,
+      },
       figures: {
         fill_seconds: Number(fillSeconds.toFixed(1)),
         sweep_none_due_ms: Number(idleMs.toFixed(1)),
@@ -111,6 +157,9 @@ export async function run() {
         http_tickets_per_second_without_sla: Math.round(withoutSla.requests.average),
         ratio_without_over_with: Number((withoutSla.requests.average / withSla.requests.average).toFixed(2)),
         http_p97_5_ms_with_sla: withSla.latency.p97_5,
+        outbox_notifications: burst,
+        outbox_seconds: Number(outboxSeconds.toFixed(1)),
+        outbox_per_second: Math.round(burst / outboxSeconds),
       },
       units: {
         fill_seconds: 's',
@@ -122,6 +171,9 @@ export async function run() {
         http_tickets_per_second_without_sla: 'tickets/s',
         ratio_without_over_with: 'x',
         http_p97_5_ms_with_sla: 'ms',
+        outbox_notifications: 'messages',
+        outbox_seconds: 's',
+        outbox_per_second: 'messages/s',
       },
     });
   } finally {

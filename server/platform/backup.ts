@@ -4,6 +4,7 @@
 // which is also how a company moves from the embedded database to a server.
 //
 // File format: gzip of frames; a frame is [u32 header length][JSON header][u32 payload length][payload].
+import { once } from 'node:events';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -174,17 +175,65 @@ async function* readFrames(input: Readable): AsyncGenerator<{ header: Header; pa
   }
 }
 
+/** Waits until a stream can take more, or fails with the stream's error (a refused row). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (err: Error) => {
+      stream.off('drain', onDrain);
+      reject(err);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
+  });
+}
+
+/** A stream's end as a promise, handled at once so that an early error is not an unhandled rejection. */
+function finished(stream: Writable): Promise<void> {
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', () => resolve());
+    stream.on('error', reject);
+  });
+  done.catch(() => {});
+  return done;
+}
+
+/** One line saying what went wrong, whatever failed (gzip, a frame, a row PostgreSQL refused). */
+function restoreError(err: unknown, table: string | null): Error {
+  const e = err as { code?: string; message?: string; where?: string };
+  if (e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR' || e instanceof SyntaxError)
+    return new Error('the backup file is truncated or damaged');
+  const message = (e.message ?? String(err)).split('\n')[0];
+  return new Error(table ? `restore failed in table ${table}: ${message}` : message);
+}
+
+/**
+ * Loads a backup into an empty database in one transaction. On any failure the transaction rolls back
+ * and the files written so far are removed: a failed restore leaves nothing behind.
+ */
 export async function restoreBackup(pool: pg.Pool, blobs: BlobStore, input: Readable) {
-  const frames = readFrames(input.pipe(createGunzip()));
-  const first = await frames.next();
+  const gunzip = createGunzip();
+  input.on('error', (err) => gunzip.destroy(err));
+  const frames = readFrames(input.pipe(gunzip));
+  const first = await frames.next().catch((err: unknown) => {
+    throw restoreError(err, null);
+  });
   const manifest = first.value?.header;
   if (manifest?.t !== 'manifest' || manifest.format !== FORMAT) {
     throw new Error('not an Aftercare backup file');
   }
   const client = await pool.connect();
   const restored: Record<string, number> = {};
+  const written: string[] = [];
   let files = 0;
   let ended = false;
+  let copy: Writable | null = null;
+  let table: string | null = null;
+  let file: PassThrough | null = null;
+  let fileDone: Promise<void> | null = null;
   try {
     const current = await schemaVersion(client);
     if (current !== manifest.schemaVersion) {
@@ -198,35 +247,33 @@ export async function restoreBackup(pool: pg.Pool, blobs: BlobStore, input: Read
       if (r.rows[0].has) throw new Error(`restore needs an empty database, but table ${t.name} has rows`);
     }
     await client.query('begin');
-    let copy: Writable | null = null;
     let copyDone: Promise<void> | null = null;
-    let file: PassThrough | null = null;
-    let fileDone: Promise<void> | null = null;
     for await (const { header, payload } of frames) {
       if (header.t === 'table') {
         if (!tables.some((t) => t.name === header.name))
           throw new Error(`table ${header.name} does not exist here`);
+        table = header.name;
         copy = client.query(
           copyFrom(`copy ${ident(header.name)} (${header.columns.map(ident).join(', ')}) from stdin`),
         );
-        copyDone = new Promise<void>((resolve, reject) => {
-          copy!.on('finish', () => resolve());
-          copy!.on('error', reject);
-        });
+        copyDone = finished(copy);
         restored[header.name] = 0;
       } else if (header.t === 'data' && copy) {
-        if (!copy.write(payload)) await new Promise((r) => copy!.once('drain', r));
+        if (!copy.write(payload)) await drained(copy);
       } else if (header.t === 'table-end' && copy) {
         copy.end();
         await copyDone;
+        copy = null;
         const n = await client.query(`select count(*)::int as n from ${ident(header.name)}`);
         restored[header.name] = n.rows[0].n;
-        copy = null;
+        table = null;
       } else if (header.t === 'file') {
         file = new PassThrough();
+        written.push(header.key);
         fileDone = blobs.put(header.key, file);
+        fileDone.catch(() => {});
       } else if (header.t === 'data' && file) {
-        if (!file.write(payload)) await new Promise((r) => file!.once('drain', r));
+        if (!file.write(payload)) await drained(file);
       } else if (header.t === 'file-end' && file) {
         file.end();
         await fileDone;
@@ -240,8 +287,18 @@ export async function restoreBackup(pool: pg.Pool, blobs: BlobStore, input: Read
     await resetSequences(client);
     await client.query('commit');
   } catch (err) {
+    // An open COPY must be failed first, or the rollback waits behind it for ever.
+    if (copy && !copy.destroyed) {
+      const closed = once(copy, 'close').catch(() => {});
+      copy.destroy(new Error('restore aborted'));
+      await closed;
+    }
+    // A file being written is completed, then removed with the others.
+    file?.end();
+    await fileDone?.catch(() => {});
     await client.query('rollback').catch(() => {});
-    throw err;
+    for (const key of written) await blobs.delete(key).catch(() => {});
+    throw restoreError(err, table);
   } finally {
     client.release();
   }

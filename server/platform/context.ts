@@ -1,6 +1,6 @@
 // Who is acting, and which organisation's data they may touch. Every service call receives one.
 import type { TPermission } from '../../common/roles.ts';
-import type { Db } from '../db/pool.ts';
+import type { Db, Tx } from '../db/pool.ts';
 import type { Clock } from './clock.ts';
 
 export interface Principal {
@@ -73,4 +73,9 @@ export function systemCtx(deps: SystemDeps, label = 'system'): Ctx {
     ip: null,
     requestId: null,
   };
+}
+
+/** The same caller acting inside a transaction: services called with it join that transaction. */
+export function ctxInTransaction(ctx: Ctx, tx: Tx): Ctx {
+  return { ...ctx, db: Object.assign(tx, { $client: ctx.db.$client }) };
 }

@@ -1,8 +1,9 @@
 // Idempotency-Key on POST: the first response is stored, and a retry with the same key (by the same
 // caller) gets it back without running the handler again. A retry with a different body is a 422; a
-// retry while the first is still running is a 409.
+// retry while the first is still running is a 409. A running key holds a short lease: when the process
+// that took it died (kill -9), a retry after the lease takes the key over and runs the request.
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/pool.ts';
 import { AppError, conflict, sendProblem } from './errors.ts';
@@ -16,7 +17,8 @@ declare module 'fastify' {
   }
 }
 
-export function registerIdempotency(app: FastifyInstance, db: Db) {
+/** `leaseSeconds`: how long a first request may run before a retry with its key may take it over. */
+export function registerIdempotency(app: FastifyInstance, db: Db, leaseSeconds: number) {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
@@ -34,7 +36,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
       .values({ principal, key, method: request.method, path: request.url, requestHash })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
-    if (inserted.length > 0) {
+    if (inserted.length > 0 || (await takeOverExpired(db, principal, key, requestHash, leaseSeconds))) {
       request.idempotency = { principal, key };
       return;
     }
@@ -80,6 +82,30 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     }
     return payload;
   });
+}
+
+/** A running key whose lease ran out (the process that held it is gone) goes to this request. */
+async function takeOverExpired(
+  db: Db,
+  principal: string,
+  key: string,
+  requestHash: string,
+  leaseSeconds: number,
+): Promise<boolean> {
+  const taken = await db
+    .update(idempotencyKeys)
+    .set({ createdAt: sql`now()` })
+    .where(
+      and(
+        eq(idempotencyKeys.principal, principal),
+        eq(idempotencyKeys.key, key),
+        eq(idempotencyKeys.requestHash, requestHash),
+        isNull(idempotencyKeys.statusCode),
+        lt(idempotencyKeys.createdAt, sql`now() - ${leaseSeconds}::int * interval '1 second'`),
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });
+  return taken.length > 0;
 }
 
 export async function purgeIdempotencyKeys(db: Db, olderThan: Date): Promise<number> {

@@ -4,9 +4,9 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers.ts';
-import { ManualClock } from './clock.ts';
+import { ManualClock, systemClock } from './clock.ts';
 import { createMailer } from './mailer.ts';
-import { deliverDueMessages, enqueueMessage } from './outbox.ts';
+import { type DeliveredMessage, deliverDueMessages, enqueueMessage, startOutboxDelivery } from './outbox.ts';
 
 let database: TestDatabase;
 let smtp: SMTPServer;
@@ -75,5 +75,34 @@ describe('outbox', () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.subject).toBe('工单已受理 BX-2026-000001');
     expect(received[0]!.text).toContain('您的报修已受理');
+  });
+
+  it('delivers 300 due messages within seconds, without waiting for the minute sweep', async () => {
+    const sent = new Set<string>();
+    const worker = startOutboxDelivery(database.db, systemClock, {
+      sms: async (m: DeliveredMessage) => void sent.add(m.dedupeKey),
+    });
+    try {
+      await database.db.transaction(async (tx) => {
+        for (let i = 0; i < 300; i++) {
+          await enqueueMessage(
+            tx,
+            {
+              channel: 'sms',
+              recipient: '+8613800000000',
+              template: 't',
+              payload: {},
+              dedupeKey: `burst:${i}`,
+            },
+            systemClock.now(),
+          );
+        }
+      });
+      const deadline = Date.now() + 5000;
+      while (sent.size < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(sent.size).toBe(300);
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -88,6 +88,77 @@ export async function deliverDueMessages(
   return { delivered, failed };
 }
 
+export interface OutboxDeliveryOptions {
+  batchSize?: number;
+  /** How often an idle worker looks for new due messages. */
+  idleMs?: number;
+  onBatch?(result: { delivered: number; failed: number }): void;
+  onError?(err: unknown): void;
+}
+
+/**
+ * Deliver until no full batch remains (or `deadline` passes): the backlog leaves at the senders' pace,
+ * not one batch per run.
+ */
+export async function drainDueMessages(
+  db: Db,
+  clock: Clock,
+  senders: Partial<Record<OutboxChannel, ChannelSender>>,
+  deadline: number,
+  options: OutboxDeliveryOptions = {},
+): Promise<{ delivered: number; failed: number }> {
+  const batchSize = options.batchSize ?? 50;
+  const total = { delivered: 0, failed: 0 };
+  while (Date.now() < deadline) {
+    const result = await deliverDueMessages(db, clock, senders, batchSize);
+    total.delivered += result.delivered;
+    total.failed += result.failed;
+    if (result.delivered || result.failed) options.onBatch?.(result);
+    if (result.delivered + result.failed < batchSize) break;
+  }
+  return total;
+}
+
+/**
+ * A worker that delivers continuously: it drains what is due, then looks again every `idleMs`, so a
+ * message leaves within about a second of becoming due. Workers of several instances share the queue
+ * (FOR UPDATE SKIP LOCKED).
+ */
+export function startOutboxDelivery(
+  db: Db,
+  clock: Clock,
+  senders: Partial<Record<OutboxChannel, ChannelSender>>,
+  options: OutboxDeliveryOptions = {},
+): { stop(): Promise<void> } {
+  const idleMs = options.idleMs ?? 1000;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await drainDueMessages(db, clock, senders, Date.now() + 60_000, options);
+      } catch (err) {
+        options.onError?.(err);
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, idleMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
 /** The Message-ID an email of the outbox goes out with (stable per message, for threading). */
 export function outboxMessageId(dedupeKey: string): string {
   return `<${dedupeKey.replace(/[^A-Za-z0-9.-]/g, '.')}@aftercare>`;

@@ -3,56 +3,97 @@ import { z } from 'zod';
 import type { Db } from '../db/pool.ts';
 import { toBuffer } from './blob-store.ts';
 import { purgeIdempotencyKeys } from './idempotency.ts';
-import { defineJob } from './jobs.ts';
+import { defineJob, type JobDeps } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
-import { type DeliveredMessage, deliverDueMessages, outboxMessageId } from './outbox.ts';
+import {
+  type ChannelSender,
+  type DeliveredMessage,
+  drainDueMessages,
+  type OutboxChannel,
+  outboxMessageId,
+  startOutboxDelivery,
+} from './outbox.ts';
 import type { SmsSender } from './sms.ts';
 
 /** In-app delivery is a module's (notifications); the caller passes it in. */
 export type InAppSender = (db: Db, message: DeliveredMessage, at: Date) => Promise<void>;
 
+interface OutboxSenderSet {
+  mailer: Mailer;
+  inApp: InAppSender;
+  sms?: SmsSender;
+  webhook?: InAppSender;
+}
+
+function outboxSenders(
+  { mailer, inApp, sms, webhook }: OutboxSenderSet,
+  { db, clock, blobStore }: Pick<JobDeps, 'db' | 'clock' | 'blobStore'>,
+): Partial<Record<OutboxChannel, ChannelSender>> {
+  return {
+    email: async (m) => {
+      // Attachments travel as stored files (a report PDF), read when the mail leaves.
+      const files = Array.isArray(m.payload.attachments)
+        ? (m.payload.attachments as { filename: string; storageKey: string; contentType?: string }[])
+        : [];
+      const attachments = [];
+      for (const f of files) {
+        const content = await toBuffer(await blobStore.get(f.storageKey));
+        attachments.push({ filename: f.filename, content, contentType: f.contentType });
+      }
+      await mailer.send({
+        ...(attachments.length ? { attachments } : {}),
+        to: m.recipient,
+        subject: String(m.payload.subject ?? m.template),
+        text: String(m.payload.text ?? ''),
+        html: typeof m.payload.html === 'string' ? m.payload.html : undefined,
+        messageId: outboxMessageId(m.dedupeKey),
+        inReplyTo: typeof m.payload.inReplyTo === 'string' ? m.payload.inReplyTo : undefined,
+        references: Array.isArray(m.payload.references) ? (m.payload.references as string[]) : undefined,
+        replyTag: typeof m.payload.replyToken === 'string' ? m.payload.replyToken : undefined,
+      });
+    },
+    in_app: (m) => inApp(db, m, clock.now()),
+    ...(sms
+      ? { sms: (m: DeliveredMessage) => sms.send(m.recipient, String(m.payload.text ?? ''), m.dedupeKey) }
+      : {}),
+    ...(webhook ? { webhook: (m: DeliveredMessage) => webhook(db, m, clock.now()) } : {}),
+  };
+}
+
+/** The minute's sweep: a backstop for the continuous delivery of `startOutboxWorker`. */
 export function outboxDeliveryJob(
   mailer: Mailer,
   inApp: InAppSender,
   sms?: SmsSender,
   webhook?: InAppSender,
 ) {
+  const set = { mailer, inApp, sms, webhook };
   return defineJob({
     name: 'outbox.deliver',
     schema: z.object({}),
     cron: '* * * * *',
-    handler: async (_data, { db, clock, log, blobStore }) => {
-      const result = await deliverDueMessages(db, clock, {
-        email: async (m) => {
-          // Attachments travel as stored files (a report PDF), read when the mail leaves.
-          const files = Array.isArray(m.payload.attachments)
-            ? (m.payload.attachments as { filename: string; storageKey: string; contentType?: string }[])
-            : [];
-          const attachments = [];
-          for (const f of files) {
-            const content = await toBuffer(await blobStore.get(f.storageKey));
-            attachments.push({ filename: f.filename, content, contentType: f.contentType });
-          }
-          await mailer.send({
-            ...(attachments.length ? { attachments } : {}),
-            to: m.recipient,
-            subject: String(m.payload.subject ?? m.template),
-            text: String(m.payload.text ?? ''),
-            html: typeof m.payload.html === 'string' ? m.payload.html : undefined,
-            messageId: outboxMessageId(m.dedupeKey),
-            inReplyTo: typeof m.payload.inReplyTo === 'string' ? m.payload.inReplyTo : undefined,
-            references: Array.isArray(m.payload.references) ? (m.payload.references as string[]) : undefined,
-            replyTag: typeof m.payload.replyToken === 'string' ? m.payload.replyToken : undefined,
-          });
-        },
-        in_app: (m) => inApp(db, m, clock.now()),
-        ...(sms
-          ? { sms: (m: DeliveredMessage) => sms.send(m.recipient, String(m.payload.text ?? ''), m.dedupeKey) }
-          : {}),
-        ...(webhook ? { webhook: (m: DeliveredMessage) => webhook(db, m, clock.now()) } : {}),
-      });
-      if (result.delivered || result.failed) log.info(result, 'outbox delivered');
+    handler: async (_data, deps) => {
+      const result = await drainDueMessages(
+        deps.db,
+        deps.clock,
+        outboxSenders(set, deps),
+        Date.now() + 50_000,
+      );
+      if (result.delivered || result.failed) deps.log.info(result, 'outbox delivered');
     },
+  });
+}
+
+/** Delivers due messages continuously in this process (instances with jobs on run one each). */
+export function startOutboxWorker(
+  deps: JobDeps,
+  mailer: Mailer,
+  inApp: InAppSender,
+  sms?: SmsSender,
+  webhook?: InAppSender,
+) {
+  return startOutboxDelivery(deps.db, deps.clock, outboxSenders({ mailer, inApp, sms, webhook }, deps), {
+    onError: (err) => deps.log.error({ err }, 'outbox delivery failed'),
   });
 }
 

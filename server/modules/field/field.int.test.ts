@@ -710,3 +710,22 @@ describe('publishing the report', () => {
     expect(queued.rows[0]).toMatchObject({ n: 1 });
   });
 });
+describe('a refused stage', () => {
+  it('keeps no signature file when the stage is refused', async () => {
+    const tk = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'fault_report',
+        customerId,
+        subject: '签字被拒',
+        description: 'x',
+      })
+    ).json();
+    const wo = (
+      await agent.request('POST', `/api/v1/tickets/${tk.id}/work-orders`, { kind: 'repair', engineerId })
+    ).json();
+    const files = () => t.db.execute(sql`select 1 from files where name = ${`${wo.number}-signature.png`}`);
+    const refused = await stage(wo.id, 'plan_agreed', clock.now(), { plan: '更换', signature: PNG });
+    expect(refused.statusCode).toBe(422);
+    expect((await files()).rows).toHaveLength(0);
+  });
+});

@@ -12,14 +12,14 @@ import type { SlaEvent } from '../../../common/sla-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import type { JobQueue } from '../../platform/deps.ts';
 import { conflict, invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { activeStaffIds } from '../accounts/index.ts';
-import { storeFile } from '../files/index.ts';
+import { storeFile, withFilesRemovedOnFailure } from '../files/index.ts';
 import { recordArchiveEvents, recordRepairs } from '../registry/index.ts';
 import { workMilestone } from '../tickets/index.ts';
 import { type ChargeSheet, chargeSheet } from './charges.ts';
@@ -125,42 +125,45 @@ export async function recordStage(ctx: Ctx, deps: VisitDeps, id: string, input: 
   const now = ctx.clock.now();
   const at = new Date(input.at);
   checkMoment(w, input, at, now);
-  const data = await storeSignature(ctx, deps.blobStore, w, input.data ?? {});
   const stage = STAGES[input.stage];
-  const changes = stage.changes?.(data, input, at) ?? {};
-  // At completion the charge sheet is fixed (what the warranty does not cover, at the fee schedule).
-  const sheet =
-    input.stage === 'completed'
-      ? await chargeSheet(ctx, { ...w, timeSpentMinutes: data.timeSpentMinutes ?? w.timeSpentMinutes })
-      : null;
-  const recorded = await ctx.db.transaction(async (tx) => {
-    const event = await repo.insertEvent(tx, {
-      workOrderId: id,
-      stage: input.stage,
-      at,
-      recordedAt: now,
-      actorId: ctx.principal.userId,
-      clientEventId: input.clientEventId,
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      note: input.note ?? null,
-      data,
-    });
-    if (!event) return false; // the same action arrived twice at once
-    const status = forward(w.status, stage.status);
-    await repo.updateWorkOrder(tx, id, { ...(status ? { status } : {}), ...changes, updatedAt: now });
-    await writeAudit(tx, ctx, {
-      action: `work-order.${input.stage}`,
-      entityType: 'work_order',
-      entityId: id,
-      after: { at, lat: input.lat, lng: input.lng, data },
-    });
-    if (stage.sla && w.ticketId) await workMilestone(tx, ctx, w.ticketId, stage.sla, at);
-    if (sheet) await completeWork(tx, ctx, w, sheet, at);
-    if (stage.archive) await archiveStage(tx, ctx, w, input.stage, stage.archive, at);
-    await publishLive(tx, { type: 'work_order', id, customerId: w.customerId });
-    return true;
-  });
+  // The signature's file is stored in the stage's transaction: a refused stage leaves no file behind.
+  const recorded = await withFilesRemovedOnFailure(deps.blobStore, (blobs) =>
+    ctx.db.transaction(async (tx) => {
+      const data = await storeSignature(ctxInTransaction(ctx, tx), blobs, w, input.data ?? {});
+      const changes = stage.changes?.(data, input, at) ?? {};
+      // At completion the charge sheet is fixed (what the warranty does not cover, at the fee schedule).
+      const sheet =
+        input.stage === 'completed'
+          ? await chargeSheet(ctx, { ...w, timeSpentMinutes: data.timeSpentMinutes ?? w.timeSpentMinutes })
+          : null;
+      const event = await repo.insertEvent(tx, {
+        workOrderId: id,
+        stage: input.stage,
+        at,
+        recordedAt: now,
+        actorId: ctx.principal.userId,
+        clientEventId: input.clientEventId,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        note: input.note ?? null,
+        data,
+      });
+      if (!event) return false; // the same action arrived twice at once
+      const status = forward(w.status, stage.status);
+      await repo.updateWorkOrder(tx, id, { ...(status ? { status } : {}), ...changes, updatedAt: now });
+      await writeAudit(tx, ctx, {
+        action: `work-order.${input.stage}`,
+        entityType: 'work_order',
+        entityId: id,
+        after: { at, lat: input.lat, lng: input.lng, data },
+      });
+      if (stage.sla && w.ticketId) await workMilestone(tx, ctx, w.ticketId, stage.sla, at);
+      if (sheet) await completeWork(tx, ctx, w, sheet, at);
+      if (stage.archive) await archiveStage(tx, ctx, w, input.stage, stage.archive, at);
+      await publishLive(tx, { type: 'work_order', id, customerId: w.customerId });
+      return true;
+    }),
+  );
   // The signed report: stored, archived and emailed by a job that retries. It can always be rebuilt
   // on download.
   if (recorded && input.stage === 'completed') await sendReport(deps, id);

@@ -607,3 +607,23 @@ describe('the ledger is the truth', () => {
     );
   });
 });
+
+describe('issuing a reservation twice', () => {
+  it('says in words that the reservation was already issued', async () => {
+    const part = await newPart();
+    await receive(part, 2);
+    const r = (
+      await keeper.request('POST', '/api/v1/stock/reservations', {
+        partId: part,
+        locationId: central,
+        quantity: 2,
+      })
+    ).json();
+    const id = r.reservations[0].id;
+    expect((await keeper.request('POST', `/api/v1/stock/reservations/${id}/issue`, {})).statusCode).toBe(200);
+    const again = await keeper.request('POST', `/api/v1/stock/reservations/${id}/issue`, {});
+    expect(again.statusCode).toBe(422);
+    expect(again.json().detail).toContain('already issued');
+    expect(again.body).not.toContain('stock_movements_quantity_pos');
+  });
+});

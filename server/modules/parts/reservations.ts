@@ -137,6 +137,8 @@ export async function issueReserved(ctx: Ctx, id: string, input: TIssueReservedR
   return moving(ctx, async (tx) => {
     const r = await lockReservation(tx, id);
     if (!r.emergency && r.createdBy !== ctx.principal.userId) await checkMove(ctx, r.locationId);
+    if (r.open === 0)
+      throw invalidField('quantity', 'this reservation was already issued or released: nothing is left');
     const quantity = input.quantity ?? r.open;
     if (quantity > r.open) throw invalidField('quantity', `only ${r.open} reserved`);
     await changeLevel(

@@ -10,9 +10,8 @@
 // retries) rolls all of it back and removes the stored attachment files.
 import { createHash } from 'node:crypto';
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
-import type { Tx } from '../../db/pool.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { storeFile, withFilesRemovedOnFailure } from '../files/index.ts';
 import * as emailRepo from './email-repository.ts';
@@ -125,11 +124,6 @@ function decide(mail: {
   return { status: 'appended' };
 }
 
-/** The request context with a transaction as its database, for the services the mail calls. */
-function inTransaction(ctx: Ctx, tx: Tx): Ctx {
-  return { ...ctx, db: Object.assign(tx, { $client: ctx.db.$client }) };
-}
-
 export async function processInboundEmail(
   ctx: Ctx,
   blobs: BlobStore,
@@ -180,7 +174,7 @@ export async function processInboundEmail(
 
   return withFilesRemovedOnFailure(blobs, (trackedBlobs) =>
     ctx.db.transaction(async (tx): Promise<IntakeResult> => {
-      const txCtx = inTransaction(ctx, tx);
+      const txCtx = ctxInTransaction(ctx, tx);
       const inboundId = (
         await repo.insertInboundEmail(tx, {
           messageId,

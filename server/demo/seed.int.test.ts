@@ -1,0 +1,23 @@
+// Three instances starting together on an empty database load the demo once; none of them fails.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, TEST_TIME_ZONE, type TestDatabase } from '../../test/helpers.ts';
+import { systemClock } from '../platform/clock.ts';
+import { loadDemoIfEmpty } from './seed.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+it('loads the demo once when three instances start at the same time', async () => {
+  const results = await Promise.all(
+    [1, 2, 3].map(() => loadDemoIfEmpty(database.db, systemClock, TEST_TIME_ZONE)),
+  );
+  expect(results.filter((r) => r !== null)).toHaveLength(1);
+  const admins = await database.db.execute(
+    sql`select count(*)::int as n from users where username = 'admin'`,
+  );
+  expect(admins.rows[0]!.n).toBe(1);
+}, 240_000);
