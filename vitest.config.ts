@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // A page answers within a few seconds on a busy 2-core machine; 1 s (the default) is flaky.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           globalSetup: ['test/global-setup.ts'],
           env: { TZ: 'UTC' },
           testTimeout: 120_000,
