@@ -28,6 +28,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { RecomputePanel } from '../../features/sla/RecomputePanel.tsx';
 import { formatDuration, hhmm } from '../../features/sla/use-now.ts';
 
 type Slot = [number, number];
@@ -59,7 +60,7 @@ export function SlaPage() {
         items={[
           { key: 'policies', label: t('sla.policies'), children: <Policies manage={manage} /> },
           { key: 'calendars', label: t('sla.calendars'), children: <Calendars manage={manage} /> },
-          ...(manage ? [{ key: 'recompute', label: t('sla.recompute'), children: <Recompute /> }] : []),
+          ...(manage ? [{ key: 'recompute', label: t('sla.recompute'), children: <RecomputePanel /> }] : []),
         ]}
       />
     </>
@@ -782,52 +783,6 @@ function CalendarPreview({ calendar }: { calendar: Calendar }) {
       {preview.error && (
         <Alert style={{ marginTop: 12 }} type="error" message={(preview.error as Error).message} />
       )}
-    </Card>
-  );
-}
-
-// ---------- recompute ----------
-
-function Recompute() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const run = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<{ tickets: number; deadlinesChanged: number }>('/api/v1/sla/recompute', body, false),
-    onSuccess: (r) =>
-      message.success(t('sla.recomputeDone', { tickets: r.tickets, changed: r.deadlinesChanged })),
-    onError: (err) => message.error(applyServerErrors(form, err)),
-  });
-  return (
-    <Card>
-      <Typography.Paragraph type="secondary">{t('sla.recomputeIntro')}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v: {
-          ticketId?: string;
-          range?: [{ toISOString(): string }, { toISOString(): string }];
-        }) =>
-          run.mutate(
-            v.ticketId?.trim()
-              ? { ticketId: v.ticketId.trim() }
-              : v.range
-                ? { from: v.range[0].toISOString(), to: v.range[1].toISOString() }
-                : {},
-          )
-        }
-      >
-        <Form.Item name="ticketNumber" label={t('sla.recomputeTicket')}>
-          <Input style={{ maxWidth: 360 }} placeholder="BX-2026-000123" data-testid="sla-recompute-number" />
-        </Form.Item>
-        <Form.Item name="range" label={t('sla.recomputeRange')}>
-          <DatePicker.RangePicker showTime />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={run.isPending}>
-          {t('sla.recomputeRun')}
-        </Button>
-      </Form>
     </Card>
   );
 }
