@@ -29,6 +29,7 @@ export const en: typeof zhCN = {
     replenishment: 'Replenishment',
     sla: 'Service levels',
     webhooks: 'Webhooks',
+    mailLog: 'Mail log',
     routing: 'Routing rules',
     tickets: 'Tickets',
     myTickets: 'My tickets',
@@ -114,6 +115,7 @@ export const en: typeof zhCN = {
     'contracts.manage': 'Manage contracts',
     'deposits.approve': 'Approve deposit deductions',
     'imports.run': 'Import data',
+    'mail_log.manage': 'View and resend outbound emails',
   },
   customerTypes: {
     enterprise: 'Enterprise',
@@ -178,6 +180,25 @@ export const en: typeof zhCN = {
     after: 'After',
     period: 'Period',
   },
+  mailLog: {
+    intro:
+      'Every email the system sends, as the recipient receives it. Without a mail server (SMTP_URL) emails are only recorded here: nothing leaves the machine.',
+    recipient: 'Recipient',
+    subject: 'Subject',
+    state: 'State',
+    states: { pending: 'Waiting', delivered: 'Sent', failed: 'Gave up' },
+    createdAt: 'Queued',
+    deliveredAt: 'Sent',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    attachments: 'Attachments',
+    html: 'Formatted',
+    text: 'Plain text',
+    resend: 'Send again',
+    resent: 'Email sent again',
+    resendFailed: 'The email could not be sent',
+  },
+
   profile: {
     details: 'Details',
     username: 'Username',

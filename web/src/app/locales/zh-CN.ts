@@ -27,6 +27,7 @@ export const zhCN = {
     replenishment: '补货清单',
     sla: 'SLA 时限',
     webhooks: 'Webhooks',
+    mailLog: '邮件记录',
     routing: '分派规则',
     tickets: '工单',
     myTickets: '我的工单',
@@ -109,6 +110,7 @@ export const zhCN = {
     'contracts.manage': '管理合同',
     'deposits.approve': '审批质保金扣款',
     'imports.run': '导入数据',
+    'mail_log.manage': '查看与重发外发邮件',
   },
   customerTypes: { enterprise: '企业', government: '政府机关', institution: '事业单位', individual: '个人' },
   customers: {
@@ -168,6 +170,25 @@ export const zhCN = {
     after: '修改后',
     period: '时间范围',
   },
+  mailLog: {
+    intro:
+      '系统发出的每一封邮件，与收件人收到的一致。未配置邮件服务器（SMTP_URL）时，邮件只记录在这里，不会发出。',
+    recipient: '收件人',
+    subject: '主题',
+    state: '状态',
+    states: { pending: '等待发送', delivered: '已发送', failed: '已放弃' },
+    createdAt: '排队时间',
+    deliveredAt: '发送时间',
+    attempts: '尝试次数',
+    lastError: '最近错误',
+    attachments: '附件',
+    html: '格式化',
+    text: '纯文本',
+    resend: '重新发送',
+    resent: '邮件已重新发送',
+    resendFailed: '邮件发送失败',
+  },
+
   profile: {
     details: '基本信息',
     username: '用户名',
