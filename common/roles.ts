@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   'sla.read',
   'sla.manage',
   'webhooks.manage',
+  'mail_log.manage',
   'parts.read',
   'parts.manage',
   'stock.read_all',

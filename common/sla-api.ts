@@ -96,8 +96,43 @@ export const ZMilestoneRequest = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 
+/**
+ * `history` (default) replays each ticket's log with the definitions it was promised; `current-policy`
+ * reselects the policy as it is now (after a corrected target): a preview until `confirm` is true.
+ */
+const ZRecomputeOptions = {
+  mode: z.enum(['history', 'current-policy']).optional(),
+  confirm: z.boolean().optional(),
+};
+
 export const ZRecomputeRequest = z.union([
-  z.strictObject({ ticketId: ZUuid }),
-  z.strictObject({ ticketNumber: z.string().trim().min(3).max(40) }),
-  z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ ticketId: ZUuid, ...ZRecomputeOptions }),
+  z.strictObject({ ticketNumber: z.string().trim().min(3).max(40), ...ZRecomputeOptions }),
+  z.strictObject({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    ...ZRecomputeOptions,
+  }),
 ]);
+export type TRecomputeRequest = z.infer<typeof ZRecomputeRequest>;
+
+/** A deadline that moves (null: the target has none, or is added/removed by the policy). */
+export const ZRecomputeChange = z.object({
+  ticketNumber: z.string(),
+  metric: z.string(),
+  dueAtBefore: z.string().nullable(),
+  dueAtAfter: z.string().nullable(),
+});
+export type TRecomputeChange = z.infer<typeof ZRecomputeChange>;
+
+export const ZRecomputeResponse = z.object({
+  mode: z.enum(['history', 'current-policy']),
+  /** False for a preview of `current-policy`: nothing was changed. */
+  applied: z.boolean(),
+  tickets: z.int(),
+  deadlinesChanged: z.int(),
+  truncated: z.boolean(),
+  /** For `current-policy`: the moved deadlines (the first 200). */
+  changes: z.array(ZRecomputeChange),
+});
+export type TRecomputeResponse = z.infer<typeof ZRecomputeResponse>;

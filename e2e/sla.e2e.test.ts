@@ -3,6 +3,7 @@
 // (policies, calendar preview) and an admin's webhook.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueMessage } from '../server/platform/outbox.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -101,6 +102,10 @@ describe('SLA in the console and the portal', () => {
       .poll(() => page.getByTestId('sla-preview-result').textContent())
       .toMatch(/2026\/10\/8 10:00/);
     await screenshot(page, 'sla-calendar');
+    await page.getByRole('tab', { name: '按历史重算' }).click();
+    await page.getByText('重新套用当前策略（修正策略之后）').click();
+    await expect.poll(() => page.getByTestId('sla-recompute-run').textContent()).toContain('预览变化');
+    await screenshot(page, 'sla-recompute');
     await ctx.close();
 
     const adminCtx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -116,5 +121,47 @@ describe('SLA in the console and the portal', () => {
     await admin.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => admin.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
     await adminCtx.close();
+  });
+
+  it('shows an admin the outbound emails without SMTP, one of them rendered, and sends it again', async () => {
+    await enqueueMessage(
+      env.database.db,
+      {
+        channel: 'email',
+        recipient: 'zhou.min@hzmetro.example.com',
+        template: 'tickets.reply',
+        payload: {
+          subject: '[BX-2026-000001] 站台照明回路跳闸',
+          text: '周女士您好：\n\n工程师已于今天上午到达现场，照明已恢复。\n\n杭州光明照明售后服务部',
+          html: '<p>周女士您好：</p><p>工程师已于今天上午到达现场，照明已恢复。</p><p>杭州光明照明售后服务部</p>',
+        },
+        dedupeKey: 'e2e-mail-log-1',
+      },
+      new Date(),
+    );
+    for (const width of [1440, 390]) {
+      const ctx = await env.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await ctx.newPage();
+      await logIn(page, 'admin');
+      await page.waitForURL(/\/console/);
+      if (width > 800) await page.getByTestId('nav-mail-log').click();
+      else await page.goto(`${env.baseUrl}/console/mail-log`);
+      const rows = page.getByTestId('mail-log').locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      await screenshot(page, `mail-log-${width}`);
+      await rows.first().click();
+      await page.getByTestId('mail-resend').click();
+      await expect.poll(() => page.locator('.ant-message').textContent()).toContain('邮件已重新发送');
+      await expect.poll(() => page.locator('.ant-drawer').textContent()).toContain('已发送');
+      await screenshot(page, `mail-log-email-${width}`);
+      await ctx.close();
+    }
+    const customer = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await customer.newPage();
+    await logIn(page, 'hzmetro');
+    await page.waitForURL(/\/portal/);
+    const res = await page.request.get(`${env.baseUrl}/api/v1/mail-log`);
+    expect(res.status()).toBe(403);
+    await customer.close();
   });
 });

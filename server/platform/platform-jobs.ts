@@ -1,7 +1,6 @@
 // Jobs of the platform itself: outbox delivery and idempotency-key expiry.
 import { z } from 'zod';
 import type { Db } from '../db/pool.ts';
-import { toBuffer } from './blob-store.ts';
 import { purgeIdempotencyKeys } from './idempotency.ts';
 import { defineJob, type JobDeps } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
@@ -10,9 +9,9 @@ import {
   type DeliveredMessage,
   drainDueMessages,
   type OutboxChannel,
-  outboxMessageId,
   startOutboxDelivery,
 } from './outbox.ts';
+import { renderOutboxEmail } from './outbox-log.ts';
 import type { SmsSender } from './sms.ts';
 
 /** In-app delivery is a module's (notifications); the caller passes it in. */
@@ -30,28 +29,7 @@ function outboxSenders(
   { db, clock, blobStore }: Pick<JobDeps, 'db' | 'clock' | 'blobStore'>,
 ): Partial<Record<OutboxChannel, ChannelSender>> {
   return {
-    email: async (m) => {
-      // Attachments travel as stored files (a report PDF), read when the mail leaves.
-      const files = Array.isArray(m.payload.attachments)
-        ? (m.payload.attachments as { filename: string; storageKey: string; contentType?: string }[])
-        : [];
-      const attachments = [];
-      for (const f of files) {
-        const content = await toBuffer(await blobStore.get(f.storageKey));
-        attachments.push({ filename: f.filename, content, contentType: f.contentType });
-      }
-      await mailer.send({
-        ...(attachments.length ? { attachments } : {}),
-        to: m.recipient,
-        subject: String(m.payload.subject ?? m.template),
-        text: String(m.payload.text ?? ''),
-        html: typeof m.payload.html === 'string' ? m.payload.html : undefined,
-        messageId: outboxMessageId(m.dedupeKey),
-        inReplyTo: typeof m.payload.inReplyTo === 'string' ? m.payload.inReplyTo : undefined,
-        references: Array.isArray(m.payload.references) ? (m.payload.references as string[]) : undefined,
-        replyTag: typeof m.payload.replyToken === 'string' ? m.payload.replyToken : undefined,
-      });
-    },
+    email: async (m) => mailer.send(await renderOutboxEmail(m, blobStore)),
     in_app: (m) => inApp(db, m, clock.now()),
     ...(sms
       ? { sms: (m: DeliveredMessage) => sms.send(m.recipient, String(m.payload.text ?? ''), m.dedupeKey) }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { patchOf, ZId } from '../../../common/api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { registerMailLogRoutes } from './mail-log-routes.ts';
 import { listNotifications, markRead } from './service.ts';
 import * as hooks from './webhooks.ts';
 
@@ -15,6 +16,7 @@ const ZNotification = z.object({
 });
 
 export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
+  registerMailLogRoutes(app, deps);
   app.get(
     '/api/v1/notifications',
     {

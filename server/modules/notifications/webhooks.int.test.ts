@@ -69,9 +69,11 @@ describe('webhooks', () => {
     const expected = signWebhook(secret, String(got.headers['x-aftercare-timestamp']), got.body);
     expect(got.headers['x-aftercare-signature']).toBe(expected);
     expect(JSON.parse(got.body).data).toMatchObject({ ticketId: tk.json().id, number: tk.json().number });
+    expect(JSON.parse(got.body).occurredAt).toBe(clock.now().toISOString());
 
     // The receiver fails: the message waits (backoff) and is not sent twice meanwhile.
     status = 503;
+    const changedAt = clock.now().toISOString();
     await agent.request('POST', '/api/v1/tickets', {
       kind: 'consultation',
       customerId: customer.id,
@@ -85,6 +87,15 @@ describe('webhooks', () => {
     status = 200;
     clock.advance(10 * 60_000);
     expect(await deliverDueMessages(t.db, clock, senders)).toEqual({ delivered: 1, failed: 0 });
+    // The retry carries the moment of the change, and the moment of this attempt on its own.
+    const failedAttempt = JSON.parse(received[before - 1]!.body);
+    const retried = received.at(-1)!;
+    const retriedBody = JSON.parse(retried.body);
+    expect(retriedBody.id).toBe(failedAttempt.id);
+    expect(failedAttempt.occurredAt).toBe(changedAt);
+    expect(retriedBody.occurredAt).toBe(changedAt);
+    expect(retriedBody.deliveredAt).toBe(clock.now().toISOString());
+    expect(retried.headers['x-aftercare-delivery-time']).toBe(clock.now().toISOString());
   });
 
   it('validates the URL and the events, and only admins manage webhooks', async () => {

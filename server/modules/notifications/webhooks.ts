@@ -1,6 +1,8 @@
 // Webhooks: an event is queued in the outbox once per subscribed webhook, in the transaction of the
 // change; the outbox worker POSTs it signed with HMAC-SHA256 over "<timestamp>.<body>", so the
 // receiver can check origin and freshness. Failures are retried with backoff by the outbox.
+// `occurredAt` is the moment of the change (stored with the queued event), the same on every retry;
+// `deliveredAt` (and X-Aftercare-Delivery-Time) is the moment of this attempt.
 import { createHmac, randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/pool.ts';
@@ -103,12 +105,26 @@ export async function enqueueWebhookEvent(
         channel: 'webhook',
         recipient: w.id,
         template: event,
-        payload: data,
+        payload: { occurredAt: at.toISOString(), data } satisfies QueuedEvent,
         dedupeKey: `${dedupeKey}:wh:${w.id}`,
       },
       at,
     );
   }
+}
+
+interface QueuedEvent {
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** Events queued before `occurredAt` was stored carry the bare data; they fall back to the attempt time. */
+function queuedEvent(payload: Record<string, unknown>, at: Date): QueuedEvent {
+  const { occurredAt, data } = payload;
+  if (typeof occurredAt === 'string' && data !== null && typeof data === 'object') {
+    return { occurredAt, data: data as Record<string, unknown> };
+  }
+  return { occurredAt: at.toISOString(), data: payload };
 }
 
 export function signWebhook(secret: string, timestamp: string, body: string): string {
@@ -119,11 +135,14 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 export async function deliverWebhook(db: Db, message: DeliveredMessage, at: Date): Promise<void> {
   const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, message.recipient));
   if (!hook?.active) return;
+  const { occurredAt, data } = queuedEvent(message.payload, at);
+  const deliveredAt = at.toISOString();
   const body = JSON.stringify({
     id: message.dedupeKey,
     event: message.template,
-    occurredAt: at.toISOString(),
-    data: message.payload,
+    occurredAt,
+    deliveredAt,
+    data,
   });
   const timestamp = String(Math.floor(at.getTime() / 1000));
   const res = await fetch(hook.url, {
@@ -134,6 +153,7 @@ export async function deliverWebhook(db: Db, message: DeliveredMessage, at: Date
       'x-aftercare-event': message.template,
       'x-aftercare-delivery': message.dedupeKey,
       'x-aftercare-timestamp': timestamp,
+      'x-aftercare-delivery-time': deliveredAt,
       'x-aftercare-signature': signWebhook(hook.secret, timestamp, body),
     },
     body,

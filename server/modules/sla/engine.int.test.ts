@@ -455,6 +455,65 @@ describe('policies and recompute', () => {
     expect(audit.rows.length).toBe(1);
     expect((await agent.request('POST', '/api/v1/sla/recompute', { ticketId: tk.id })).statusCode).toBe(403);
   });
+
+  it('re-applies a corrected policy only when asked, previewing the before/after due times first', async () => {
+    const made = await manager.request('POST', '/api/v1/sla/policies', {
+      name: 'Other requests',
+      position: 3,
+      conditions: { kinds: ['other'] },
+      targets: [{ metric: 'answered', start: 'created', stop: ['resolved'], durationMinutes: 60 }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    clock.set(T0);
+    const tk = await newTicket({ kind: 'other' });
+    const promised = new Date(T0.getTime() + 60 * MIN).toISOString();
+    const corrected = new Date(T0.getTime() + 90 * MIN).toISOString();
+    expect(target(await detail(tk.id), 'answered').dueAt).toBe(promised);
+    const p = made.json();
+    const fix = await manager.request('PATCH', `/api/v1/sla/policies/${p.id}`, {
+      version: p.version,
+      targets: [{ metric: 'answered', start: 'created', stop: ['resolved'], durationMinutes: 90 }],
+    });
+    expect(fix.statusCode, fix.body).toBe(200);
+
+    const replay = await manager.request('POST', '/api/v1/sla/recompute', { ticketNumber: tk.number });
+    expect(replay.json()).toMatchObject({ mode: 'history', applied: true, deadlinesChanged: 0 });
+    expect(target(await detail(tk.id), 'answered').dueAt).toBe(promised);
+
+    const preview = await manager.request('POST', '/api/v1/sla/recompute', {
+      ticketNumber: tk.number,
+      mode: 'current-policy',
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual({
+      mode: 'current-policy',
+      applied: false,
+      tickets: 1,
+      deadlinesChanged: 1,
+      truncated: false,
+      changes: [
+        { ticketNumber: tk.number, metric: 'answered', dueAtBefore: promised, dueAtAfter: corrected },
+      ],
+    });
+    expect(target(await detail(tk.id), 'answered').dueAt).toBe(promised);
+    const audited = sql`select after from audit_log where action = 'sla.recompute' and after->>'mode' = 'current-policy'`;
+    expect((await t.db.execute(audited)).rows).toHaveLength(0);
+
+    const applied = await manager.request('POST', '/api/v1/sla/recompute', {
+      ticketNumber: tk.number,
+      mode: 'current-policy',
+      confirm: true,
+    });
+    expect(applied.json()).toMatchObject({ applied: true, deadlinesChanged: 1 });
+    expect(target(await detail(tk.id), 'answered').dueAt).toBe(corrected);
+    expect((await t.db.execute(audited)).rows).toEqual([
+      { after: expect.objectContaining({ tickets: 1, deadlinesChanged: 1 }) },
+    ]);
+    const moved = await t.db.execute(
+      sql`select 1 from audit_log where action = 'sla.deadline-change' and entity_id = ${tk.id}`,
+    );
+    expect(moved.rows).toHaveLength(1);
+  });
 });
 
 describe('defaults', () => {

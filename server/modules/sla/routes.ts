@@ -1,7 +1,13 @@
 // HTTP: SLA calendars and their preview.
 import { z } from 'zod';
 import { patchOf, ZId, ZVersion } from '../../../common/api.ts';
-import { ZPolicy, ZPolicyFields, ZRecomputeRequest } from '../../../common/sla-api.ts';
+import {
+  type TRecomputeRequest,
+  ZPolicy,
+  ZPolicyFields,
+  ZRecomputeRequest,
+  ZRecomputeResponse,
+} from '../../../common/sla-api.ts';
 import type { PolicyConditions, TargetDefinition } from '../../../common/sla-rules.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -206,14 +212,21 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps, tickets: SlaTicketP
         tags,
         summary:
           'Recompute SLA targets from history (one ticket, or those opened in a range), after a calendar edit',
+        description:
+          'mode "history" (default) keeps the definitions each ticket was promised; mode "current-policy" ' +
+          're-applies the policy as it is now: it answers the before/after due times without changing ' +
+          'anything until the same request is sent with confirm: true.',
         body: ZRecomputeRequest,
-        response: {
-          200: z.object({ tickets: z.int(), deadlinesChanged: z.int(), truncated: z.boolean() }),
-        },
+        response: { 200: ZRecomputeResponse },
       },
     },
     async (request) => {
-      const body = request.body as { ticketId?: string; ticketNumber?: string; from?: string; to?: string };
+      const body = request.body as {
+        ticketId?: string;
+        ticketNumber?: string;
+        from?: string;
+        to?: string;
+      } & Pick<TRecomputeRequest, 'mode' | 'confirm'>;
       if (body.from && body.to && new Date(body.to) <= new Date(body.from)) {
         throw invalidField('to', 'must be after from');
       }
@@ -222,6 +235,8 @@ export function registerSlaRoutes(app: Api, deps: RouteDeps, tickets: SlaTicketP
         ticketNumber: body.ticketNumber,
         from: body.from ? new Date(body.from) : undefined,
         to: body.to ? new Date(body.to) : undefined,
+        mode: body.mode,
+        confirm: body.confirm,
       });
     },
   );

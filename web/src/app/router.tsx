@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import type { TPermission } from '../../../common/roles.ts';
 import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
+import { MailLogPage } from '../pages/admin/MailLogPage.tsx';
 import { RolesPage } from '../pages/admin/RolesPage.tsx';
 import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
 import { SlaPage } from '../pages/admin/sla/SlaPage.tsx';
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'stock/counts/:id', element: guarded('stock.move', <StockCountPage />) },
       { path: 'replenishment', element: guarded('stock.read_all', <ReplenishmentPage />) },
       { path: 'webhooks', element: guarded('webhooks.manage', <WebhooksPage />) },
+      { path: 'mail-log', element: guarded('mail_log.manage', <MailLogPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'forbidden', element: <ForbiddenPage /> },

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
+import type { TRecomputeRequest, TRecomputeResponse } from '../../../../common/sla-api.ts';
 import { api } from '../../api/client.ts';
 
-/** Recomputes SLA targets from history: one ticket, or those opened in a range. */
-export function useSlaRecomputeMutation() {
+/** Recompute from history, or preview / apply the current policy (see ZRecomputeRequest). */
+export function useSlaRecompute() {
   return useMutation({
-    mutationFn: (body: { ticketId: string } | { from: string; to: string } | Record<string, never>) =>
-      api.post<{ tickets: number; deadlinesChanged: number }>('/api/v1/sla/recompute', body, false),
+    mutationFn: (body: TRecomputeRequest) =>
+      api.post<TRecomputeResponse>('/api/v1/sla/recompute', body, false),
   });
 }

@@ -10,6 +10,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
+  MailOutlined,
   MenuOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -145,6 +146,13 @@ const NAV: NavItem[] = [
     icon: <ApiOutlined />,
     label: 'nav.webhooks',
     permission: 'webhooks.manage',
+  },
+  {
+    key: 'mail-log',
+    path: '/console/mail-log',
+    icon: <MailOutlined />,
+    label: 'nav.mailLog',
+    permission: 'mail_log.manage',
   },
   {
     key: 'users',

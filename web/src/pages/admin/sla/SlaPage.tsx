@@ -1,9 +1,9 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../features/auth/me-query.ts';
+import { RecomputePanel } from '../../../features/sla/RecomputePanel.tsx';
 import { CalendarsTab } from './CalendarsTab.tsx';
 import { PoliciesTab } from './PoliciesTab.tsx';
-import { RecomputeTab } from './RecomputeTab.tsx';
 
 /** SLA settings: policies (what is promised), calendars (when the clock runs), recompute. */
 export function SlaPage() {
@@ -21,7 +21,7 @@ export function SlaPage() {
             label: t('sla.calendars'),
             children: <CalendarsTab manage={manage} organisationTimeZone={me?.organisationTimeZone} />,
           },
-          ...(manage ? [{ key: 'recompute', label: t('sla.recompute'), children: <RecomputeTab /> }] : []),
+          ...(manage ? [{ key: 'recompute', label: t('sla.recompute'), children: <RecomputePanel /> }] : []),
         ]}
       />
     </>
