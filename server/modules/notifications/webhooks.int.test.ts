@@ -2,10 +2,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
+import { LocalBlobStore } from '../../platform/blob-store.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { deliverDueMessages } from '../../platform/outbox.ts';
+import { startOutboxWorker } from '../../platform/platform-jobs.ts';
 import { createSmsSender } from '../../platform/sms.ts';
+import { deliverInApp } from './service.ts';
 import { deliverWebhook, signWebhook } from './webhooks.ts';
 
 const clock = new ManualClock(new Date('2026-11-24T02:00:00Z'));
@@ -130,5 +140,41 @@ describe('SMS', () => {
     const logged: object[] = [];
     await createSmsSender({ provider: 'log' }, { info: (o) => void logged.push(o) }).send('+86', 'hi', 'k3');
     expect(logged).toEqual([{ sms: { to: '+86', text: 'hi' } }]);
+  });
+});
+
+describe('continuous delivery', () => {
+  it('a new ticket reaches the webhook and a public reply the mailbox within seconds, with no minute job', async () => {
+    status = 200;
+    const mailer = { send: async (m: (typeof t.sentMail)[number]) => void t.sentMail.push(m) };
+    const deps = {
+      db: t.db,
+      clock,
+      timeZone: TEST_TIME_ZONE,
+      blobStore: new LocalBlobStore(t.blobDir),
+      log: { info() {}, error() {} },
+    };
+    const worker = startOutboxWorker(deps, mailer, deliverInApp, undefined, deliverWebhook);
+    try {
+      const customer = await buildCustomer(t.db, { contactEmail: 'ops@customer.example' });
+      const agent = (await loginAs(t, { role: 'agent' })).session;
+      const tk = (
+        await agent.request('POST', '/api/v1/tickets', {
+          kind: 'consultation',
+          customerId: customer.id,
+          subject: '实时投递',
+          description: 'x',
+        })
+      ).json();
+      await agent.request('POST', `/api/v1/tickets/${tk.id}/messages`, {
+        kind: 'public_reply',
+        body: '已收到',
+      });
+      const hooked = () => received.some((r) => r.body.includes(tk.id) && r.body.includes('ticket.created'));
+      const mailed = () => t.sentMail.some((m) => m.to === 'ops@customer.example');
+      await expect.poll(() => hooked() && mailed(), { timeout: 5_000, interval: 100 }).toBe(true);
+    } finally {
+      await worker.stop();
+    }
   });
 });
