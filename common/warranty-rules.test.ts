@@ -162,6 +162,24 @@ describe('repairs and replacement', () => {
     );
   });
 
+  it('篇4 c.2(1) 部件维修超过3次予以更换部件, 整机维修超过3次更换整机: the count decides, component and unit apart', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 30 }),
+        fc.nat({ max: 30 }),
+        fc.integer({ min: 1, max: 20 }),
+        (componentRepairs, unitRepairs, maxRepairs) => {
+          const d = repairDecision({ componentRepairs, unitRepairs, maxRepairs }).decision;
+          if (unitRepairs >= maxRepairs) expect(d).toBe('replace_unit');
+          else if (componentRepairs >= maxRepairs) expect(d).toBe('replace_component');
+          else expect(d).toBe('repair');
+        },
+      ),
+    );
+    // A component past the limit on a unit never repaired as a whole: the component alone.
+    expect(repairDecision({ componentRepairs: 3, unitRepairs: 0 }).decision).toBe('replace_component');
+  });
+
   it('a replacement inherits the remaining period (never less), or restarts when configured', () => {
     fc.assert(
       fc.property(arbDate, arbDate, arbTerms, (oldEnd, replacedOn, terms) => {

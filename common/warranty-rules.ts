@@ -2,7 +2,8 @@
 //  篇2 §11: in warranty, repairs are free except for human damage and force majeure.
 //  篇2 §11–12, 篇4 g.7–8: out of warranty, travel and materials are charged, parts at factory price.
 //  篇4 c.1: spare parts in stock carry a shelf warranty (搁置期) of up to 5 years.
-//  篇4 c.2: a component repaired more than 3 times is replaced; so is a whole unit.
+//  篇4 c.2(1): a component repaired more than 3 times is replaced; so is a whole unit repaired as a
+//           whole more than 3 times (a component's repair does not count for its unit).
 //  篇4 c.3: after the warranty, a latent-defect period (24 months) covers design, material and
 //           workmanship defects only.
 //  篇4 f.5: replaced main equipment stays under warranty.
@@ -220,7 +221,10 @@ export function coverage(input: CoverageInput): Coverage {
 
 export type RepairDecision = 'repair' | 'replace_component' | 'replace_unit';
 
-/** 篇4 c.2: the repair that would be the (max+1)th of a component or of the whole unit is a replacement. */
+/**
+ * 篇4 c.2(1): the repair that would be the (max+1)th of a component or of the whole unit is a
+ * replacement. `unitRepairs` counts repairs of the unit as a whole, never those of its components.
+ */
 export function repairDecision(input: {
   componentRepairs: number;
   unitRepairs: number;

@@ -257,7 +257,7 @@ describe('a repair visit', () => {
 describe('charges, repairs, follow-ups and the deposit', () => {
   const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
   /** A project with a contract (warranty 12 months, fee schedule, deposit) and one accepted asset. */
-  async function site(acceptedOn: string) {
+  async function site(acceptedOn: string, terms: { maxRepairsBeforeReplace?: number } = {}) {
     const manager = (await loginAs(t, { role: 'manager' })).session;
     const c = await buildCustomer(t.db);
     const project = (
@@ -284,6 +284,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       labourRateFen: 20_000,
       travelFeeFen: 30_000,
       depositAmountFen: 1_000_000,
+      ...terms,
     });
     expect(contract.statusCode, contract.body).toBe(201);
     await manager.request('POST', `/api/v1/contracts/${contract.json().id}/deposit-entries`, {
@@ -303,17 +304,17 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       performedOn: acceptedOn,
       signedByName: '业主',
     });
-    return { manager, customerId: c.id, project, asset };
+    return { manager, customerId: c.id, project, product, asset };
   }
 
-  async function visit(s: Awaited<ReturnType<typeof site>>, cause: string) {
+  async function visit(s: Awaited<ReturnType<typeof site>>, cause: string, assetId = s.asset.id) {
     clock.set(T0);
     const tk = (
       await agent.request('POST', '/api/v1/tickets', {
         kind: 'fault_report',
         customerId: s.customerId,
         projectId: s.project.id,
-        assetIds: [s.asset.id],
+        assetIds: [assetId],
         subject: '灯不亮',
         description: 'x',
       })
@@ -420,6 +421,49 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       sql`select recipient from outbox where template = 'field.replace-required' and payload->>'assetId' = ${s.asset.id}`,
     );
     expect(told.rows.map((r) => r.recipient)).toContain(engineerId);
+  });
+
+  /** Completes one repair visit of the asset and returns what the next repair calls for. */
+  async function repairOnce(s: Awaited<ReturnType<typeof site>>, assetId: string) {
+    const { wo } = await visit(s, 'normal_failure', assetId);
+    const done = await stage(wo.id, 'completed', new Date(T0.getTime() + 60 * MIN), { result: 'ok' });
+    expect(done.statusCode, done.body).toBe(200);
+    return (await s.manager.request('GET', `/api/v1/assets/${assetId}/coverage`)).json().repair.decision;
+  }
+
+  it('篇4 c.2(1): a component repaired more than the limit is replaced alone, a unit repaired as a whole more than the limit is replaced', async () => {
+    const s = await site('2026-06-01');
+    const component = (
+      await s.manager.request('POST', '/api/v1/assets', {
+        projectId: s.project.id,
+        productId: s.product.id,
+        parentId: s.asset.id,
+        serial: `C-${uid()}`,
+      })
+    ).json();
+    const componentDecisions = [];
+    for (let i = 0; i < 3; i++) componentDecisions.push(await repairOnce(s, component.id));
+    expect(componentDecisions).toEqual(['repair', 'repair', 'replace_component']);
+    const unit = (await s.manager.request('GET', `/api/v1/assets/${s.asset.id}`)).json();
+    expect(unit.repairCount).toBe(0);
+    const told = await t.db.execute<{ decision: string }>(
+      sql`select payload->>'decision' as decision from outbox where template = 'field.replace-required' and payload->>'assetId' = ${component.id}`,
+    );
+    expect(told.rows.map((r) => r.decision)).toContain('replace_component');
+
+    const unitDecisions = [];
+    for (let i = 0; i < 3; i++) unitDecisions.push(await repairOnce(s, s.asset.id));
+    expect(unitDecisions).toEqual(['repair', 'repair', 'replace_unit']);
+  });
+
+  it('篇4 c.2(1): the repair limit is the contract’s (2 here, not the default 3)', async () => {
+    const s = await site('2026-06-01', { maxRepairsBeforeReplace: 2 });
+    expect(await repairOnce(s, s.asset.id)).toBe('repair');
+    expect(await repairOnce(s, s.asset.id)).toBe('replace_unit');
+    const told = await t.db.execute<{ decision: string }>(
+      sql`select payload->>'decision' as decision from outbox where template = 'field.replace-required' and payload->>'assetId' = ${s.asset.id}`,
+    );
+    expect(told.rows.map((r) => r.decision)).toEqual(expect.arrayContaining(['replace_unit']));
   });
 
   it('lets a manager deduct a third party’s repair from the deposit once the on-site deadline was missed', async () => {
