@@ -180,6 +180,19 @@ describe('repairs and replacement', () => {
     expect(repairDecision({ componentRepairs: 3, unitRepairs: 0 }).decision).toBe('replace_component');
   });
 
+  it('篇4 c.3 潜在缺陷期内的设计、材料、工艺缺陷予以无条件更换: a covered latent defect is replaced, whatever the counts', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 30 }), fc.nat({ max: 30 }), (componentRepairs, unitRepairs) => {
+        expect(repairDecision({ componentRepairs, unitRepairs, latentDefect: 'component' }).decision).toBe(
+          'replace_component',
+        );
+        expect(repairDecision({ componentRepairs, unitRepairs, latentDefect: 'unit' }).decision).toBe(
+          'replace_unit',
+        );
+      }),
+    );
+  });
+
   it('a replacement inherits the remaining period (never less), or restarts when configured', () => {
     fc.assert(
       fc.property(arbDate, arbDate, arbTerms, (oldEnd, replacedOn, terms) => {

@@ -5,7 +5,7 @@
 //  篇4 c.2(1): a component repaired more than 3 times is replaced; so is a whole unit repaired as a
 //           whole more than 3 times (a component's repair does not count for its unit).
 //  篇4 c.3: after the warranty, a latent-defect period (24 months) covers design, material and
-//           workmanship defects only.
+//           workmanship defects only, and those are replaced unconditionally (予以无条件更换).
 //  篇4 f.5: replaced main equipment stays under warranty.
 import { addMonths, daysBetween, type IsoDate } from './calendar-dates.ts';
 
@@ -177,7 +177,7 @@ export function coverage(input: CoverageInput): Coverage {
       [
         reason(
           'latent_defect_covered',
-          `A ${cause.replace('_', ' ')} within the latent-defect period is covered.`,
+          `A ${cause.replace('_', ' ')} within the latent-defect period is covered: the defective part is replaced.`,
           { cause, end: w.latentEnd },
         ),
       ],
@@ -229,10 +229,22 @@ export function repairDecision(input: {
   componentRepairs: number;
   unitRepairs: number;
   maxRepairs?: number;
+  /** 篇4 c.3: a covered latent defect of this component or unit is replaced unconditionally. */
+  latentDefect?: 'component' | 'unit';
 }): {
   decision: RepairDecision;
   text: string;
 } {
+  if (input.latentDefect === 'component')
+    return {
+      decision: 'replace_component',
+      text: 'A latent defect of the component: replace the component unconditionally.',
+    };
+  if (input.latentDefect === 'unit')
+    return {
+      decision: 'replace_unit',
+      text: 'A latent defect of the unit: replace the unit unconditionally.',
+    };
   const max = input.maxRepairs ?? DEFAULT_TERMS.maxRepairsBeforeReplace;
   if (input.unitRepairs >= max) {
     return {

@@ -23,7 +23,11 @@ afterAll(() => t.close());
 
 const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
-async function acceptedAsset(acceptedOn: string, contract: Record<string, unknown> = {}) {
+async function acceptedAsset(
+  acceptedOn: string,
+  contract: Record<string, unknown> = {},
+  opts: { withComponent?: boolean } = {},
+) {
   const c = await buildCustomer(t.db);
   const project = (
     await manager.request('POST', '/api/v1/projects', {
@@ -56,12 +60,22 @@ async function acceptedAsset(acceptedOn: string, contract: Record<string, unknow
       serial: `S-${uid()}`,
     })
   ).json();
+  const component = opts.withComponent
+    ? (
+        await manager.request('POST', '/api/v1/assets', {
+          projectId: project.id,
+          productId: product.id,
+          parentId: asset.id,
+          serial: `C-${uid()}`,
+        })
+      ).json()
+    : null;
   await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
     kind: 'acceptance',
     performedOn: acceptedOn,
     signedByName: '业主',
   });
-  return { asset, project, customer: c };
+  return { asset, component, project, customer: c };
 }
 
 describe('warranty expiry reminders', () => {
@@ -105,6 +119,26 @@ describe('warranty coverage of equipment', () => {
     expect(before.status).toBe('in_warranty');
     expect(before.free).toEqual({ labour: true, travel: true, parts: true });
     expect(before.warrantyEnd).toBe('2026-11-25');
+  });
+
+  it('篇4 c.3 潜在缺陷期内的设计、材料、工艺缺陷予以无条件更换: free, and the decision is replacement', async () => {
+    const { asset, component } = await acceptedAsset('2025-01-01', {}, { withComponent: true });
+    const unit = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=material_defect`)
+    ).json();
+    expect(unit.status).toBe('latent_defect');
+    expect(unit.free).toEqual({ labour: true, travel: true, parts: true });
+    expect(unit.reasons.map((r: { code: string }) => r.code)).toEqual(['latent_defect_covered']);
+    expect(unit.repair.decision).toBe('replace_unit');
+    expect(unit.repair.text).toMatch(/latent defect/);
+    const part = (
+      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=workmanship`)
+    ).json();
+    expect(part.repair.decision).toBe('replace_component');
+    const worn = (
+      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(worn.repair.decision).toBe('repair');
   });
 
   it('charges human damage in warranty and explains why', async () => {

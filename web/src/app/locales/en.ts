@@ -368,7 +368,7 @@ export const en: typeof zhCN = {
       before_acceptance: 'Not yet accepted: the installer answers for the works.',
       in_warranty: 'In warranty until {{end}} (exclusive).',
       latent_defect_covered:
-        'Design, material and workmanship defects are covered in the latent-defect period.',
+        'Design, material and workmanship defects are covered in the latent-defect period: the defective part is replaced unconditionally.',
       latent_defect_not_covered:
         'In the latent-defect period only design, material and workmanship defects are covered.',
       service_agreement: 'Service agreement {{ref}} applies.',
@@ -378,8 +378,8 @@ export const en: typeof zhCN = {
       cause_to_confirm: 'The cause must be confirmed on site.',
     },
     repair: {
-      replace_component: 'This component has reached its repair limit: replace the component.',
-      replace_unit: 'This unit has reached its repair limit: replace the unit.',
+      replace_component: 'Replace the component: it has reached its repair limit or has a latent defect.',
+      replace_unit: 'Replace the unit: it has reached its repair limit or has a latent defect.',
     },
   },
   imports: {

@@ -356,7 +356,7 @@ export const zhCN = {
       no_equipment: '工单未关联设备：按收费标准收费。',
       before_acceptance: '尚未竣工验收，由安装方负责。',
       in_warranty: '质保期至 {{end}}（不含）。',
-      latent_defect_covered: '潜在缺陷期内的设计、材料或工艺缺陷免费处理。',
+      latent_defect_covered: '潜在缺陷期内的设计、材料或工艺缺陷予以无条件更换，免费处理。',
       latent_defect_not_covered: '潜在缺陷期内仅设计、材料、工艺缺陷免费。',
       service_agreement: '适用维保协议 {{ref}}。',
       expired: '已过保：收取差旅费和材料费，备件按出厂价。',
@@ -365,8 +365,8 @@ export const zhCN = {
       cause_to_confirm: '故障原因需现场确认。',
     },
     repair: {
-      replace_component: '该部件已维修满 3 次，本次应更换部件。',
-      replace_unit: '该整机已维修满 3 次，本次应整机更换。',
+      replace_component: '该部件已达维修次数上限或属潜在缺陷，应更换部件。',
+      replace_unit: '该整机已达维修次数上限或属潜在缺陷，应整机更换。',
     },
   },
   imports: {
