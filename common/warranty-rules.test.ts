@@ -152,6 +152,41 @@ describe('coverage', () => {
   });
 });
 
+describe('extended warranty', () => {
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修,包括由此发生往返现场的一切费用: labour, travel and parts free', () => {
+    const asset = { acceptanceDate: '2020-01-01' };
+    const extension = {
+      ref: 'YB-1',
+      start: '2023-01-01',
+      end: '2025-12-31',
+      coversLabour: false,
+      coversTravel: false,
+      coversParts: false,
+      extendsWarranty: true,
+    };
+    fc.assert(
+      fc.property(fc.constantFrom('normal_failure', 'unknown') as fc.Arbitrary<Cause>, (cause) => {
+        const c = coverage({
+          asset,
+          terms: { ...DEFAULT_TERMS, agreements: [extension] },
+          date: '2024-06-01',
+          cause,
+        });
+        expect(c.free).toEqual({ labour: true, travel: true, parts: true });
+        expect(c.partsPricing).toBe('free');
+        expect(c.reasons.map((r) => r.code)).toEqual(['extended_warranty']);
+      }),
+    );
+    const damaged = coverage({
+      asset,
+      terms: { ...DEFAULT_TERMS, agreements: [extension] },
+      date: '2024-06-01',
+      cause: 'human_damage',
+    });
+    expect(damaged.free.parts).toBe(false);
+  });
+});
+
 describe('repairs and replacement', () => {
   it('replaces a component on what would be its 4th repair, and the unit before the component', () => {
     expect(repairDecision({ componentRepairs: 2, unitRepairs: 2 }).decision).toBe('repair');

@@ -6,6 +6,7 @@
 //           whole more than 3 times (a component's repair does not count for its unit).
 //  篇4 c.3: after the warranty, a latent-defect period (24 months) covers design, material and
 //           workmanship defects only, and those are replaced unconditionally (予以无条件更换).
+//  篇4 c.2: an extended warranty (延长的质量保证期) is free like the warranty, travel included.
 //  篇4 f.5: replaced main equipment stays under warranty.
 import { addMonths, daysBetween, type IsoDate } from './calendar-dates.ts';
 
@@ -30,6 +31,8 @@ export interface ServiceAgreement {
   coversLabour: boolean;
   coversTravel: boolean;
   coversParts: boolean;
+  /** An extended warranty (延长的质量保证期, 篇4 c.2): free like the warranty, whatever the flags. */
+  extendsWarranty?: boolean;
 }
 
 export interface WarrantyTerms {
@@ -70,6 +73,7 @@ export type ReasonCode =
   | 'latent_defect_covered'
   | 'latent_defect_not_covered'
   | 'service_agreement'
+  | 'extended_warranty'
   | 'expired'
   | 'human_damage_excluded'
   | 'force_majeure_excluded'
@@ -194,6 +198,19 @@ export function coverage(input: CoverageInput): Coverage {
         },
       )
     : reason('expired', 'Out of warranty: travel and materials are charged, parts at factory price.');
+  if (agreement?.extendsWarranty && !excluded) {
+    return freeOf(
+      'service_agreement',
+      [
+        reason(
+          'extended_warranty',
+          `Extended warranty ${agreement.ref}: labour, travel and parts are free.`,
+          { ref: agreement.ref },
+        ),
+      ],
+      { period: 'service_agreement', contractRef: agreement.ref, start: agreement.start, end: agreement.end },
+    );
+  }
   if (agreement && !excluded) {
     return {
       status: 'service_agreement',

@@ -42,6 +42,7 @@ function termsFromContracts(contracts: ContractRow[]): {
       coversLabour: c.agreementCoversLabour,
       coversTravel: c.agreementCoversTravel,
       coversParts: c.agreementCoversParts,
+      extendsWarranty: c.kind === 'extended_warranty',
     }));
   return { terms, contractRef: supply?.number ?? null };
 }

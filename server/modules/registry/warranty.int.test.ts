@@ -169,6 +169,32 @@ describe('warranty coverage of equipment', () => {
     expect(c.free).toEqual({ labour: true, travel: true, parts: false });
   });
 
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修: an extended warranty is free, parts included, not human damage', async () => {
+    const { asset, project } = await acceptedAsset('2020-03-01', {
+      warrantyMonths: 12,
+      latentDefectMonths: 24,
+    });
+    const made = await manager.request('POST', '/api/v1/contracts', {
+      projectId: project.id,
+      number: `YB-${uid()}`,
+      kind: 'extended_warranty',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      agreementCoversParts: false,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const c = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(c.free).toEqual({ labour: true, travel: true, parts: true });
+    expect(c.partsPricing).toBe('free');
+    expect(c.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
+    const damaged = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)
+    ).json();
+    expect(damaged.free.parts).toBe(false);
+  });
+
   it('a replacement inherits the remaining warranty and the archive links both units', async () => {
     const { asset } = await acceptedAsset('2026-03-01', { warrantyMonths: 24 });
     const current = (await manager.request('GET', `/api/v1/assets/${asset.id}`)).json();

@@ -372,6 +372,7 @@ export const en: typeof zhCN = {
       latent_defect_not_covered:
         'In the latent-defect period only design, material and workmanship defects are covered.',
       service_agreement: 'Service agreement {{ref}} applies.',
+      extended_warranty: 'Extended warranty {{ref}}: labour, travel and parts are free.',
       expired: 'Out of warranty: travel and materials are charged, parts at factory price.',
       human_damage_excluded: 'Damage caused by people is not covered.',
       force_majeure_excluded: 'Force majeure is not covered.',

@@ -359,6 +359,7 @@ export const zhCN = {
       latent_defect_covered: '潜在缺陷期内的设计、材料或工艺缺陷予以无条件更换，免费处理。',
       latent_defect_not_covered: '潜在缺陷期内仅设计、材料、工艺缺陷免费。',
       service_agreement: '适用维保协议 {{ref}}。',
+      extended_warranty: '延长质保期 {{ref}} 内免费保修，含人工、往返现场费用及备件。',
       expired: '已过保：收取差旅费和材料费，备件按出厂价。',
       human_damage_excluded: '人为损坏不在免费范围内。',
       force_majeure_excluded: '不可抗力不在免费范围内。',
