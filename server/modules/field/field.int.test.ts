@@ -363,6 +363,26 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     expect((await engineer.request('GET', '/api/v1/follow-ups')).statusCode).toBe(403);
   });
 
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修: the charge sheet of an extended warranty is free', async () => {
+    const s = await site('2020-02-01');
+    const ext = await s.manager.request('POST', '/api/v1/contracts', {
+      projectId: s.project.id,
+      number: `YB-${uid()}`,
+      kind: 'extended_warranty',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    expect(ext.statusCode, ext.body).toBe(201);
+    const { wo } = await visit(s, 'normal_failure');
+    const sheet = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(sheet).toMatchObject({
+      covered: { labour: true, travel: true, parts: true },
+      totalFen: 0,
+      lines: [],
+    });
+    expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
+  });
+
   it('schedules the follow-up after the delay a manager sets (3 days until changed), audited', async () => {
     const s = await site('2020-02-01');
     const settings = (await s.manager.request('GET', '/api/v1/field/settings')).json();
