@@ -43,7 +43,7 @@ afterAll(() => t.close());
 
 /** The `field.publish-report` job has stored, archived and queued the report of the work order. */
 async function reportPublished(id: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 250; i++) {
     const w = (await agent.request('GET', `/api/v1/work-orders/${id}`)).json();
     if (w.reportDelivery?.state === 'published') return w;
     await new Promise((r) => setTimeout(r, 200));
@@ -383,6 +383,22 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
   });
 
+  it('equipment not yet accepted: the charge sheet says coverage is pending and the dispatcher decides', async () => {
+    const s = await site('2027-06-01');
+    const { wo } = await visit(s, 'normal_failure');
+    const sheet = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(sheet).toMatchObject({
+      status: 'pending_acceptance',
+      pendingDecision: true,
+      covered: { labour: false, travel: false, parts: false },
+      totalFen: 0,
+    });
+    expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'before_acceptance',
+      'dispatcher_to_decide',
+    ]);
+  });
+
   it('schedules the follow-up after the delay a manager sets (3 days until changed), audited', async () => {
     const s = await site('2020-02-01');
     const settings = (await s.manager.request('GET', '/api/v1/field/settings')).json();
@@ -701,16 +717,18 @@ describe('the report’s language', () => {
     clock.set(new Date(T0.getTime() + 60 * MIN));
     await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: 'Driver replaced' });
     await reportPublished(wo.id);
-    await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
-      {},
-      {
-        db: t.db,
-        clock,
-        timeZone: TEST_TIME_ZONE,
-        blobStore: new LocalBlobStore(t.blobDir),
-        log: { info() {}, error() {} },
-      },
-    );
+    // The outbox is delivered in batches and earlier tests queued many messages.
+    for (let i = 0; i < 20 && !t.sentMail.some((m) => m.to === 'facilities@example.com'); i++)
+      await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
+        {},
+        {
+          db: t.db,
+          clock,
+          timeZone: TEST_TIME_ZONE,
+          blobStore: new LocalBlobStore(t.blobDir),
+          log: { info() {}, error() {} },
+        },
+      );
     const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
     expect(mail?.subject).toBe(`Repair report ${wo.number}`);
     expect(await pdfText(mail!.attachments![0]!.content)).toContain('Repair report');

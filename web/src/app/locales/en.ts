@@ -365,6 +365,7 @@ export const en: typeof zhCN = {
     },
     reasons: {
       no_equipment: 'No equipment on the work order: charged per the fee schedule.',
+      dispatcher_to_decide: 'Coverage is pending acceptance: the dispatcher decides who pays.',
       before_acceptance: 'Not yet accepted: the installer answers for the works.',
       in_warranty: 'In warranty until {{end}} (exclusive).',
       latent_defect_covered:
@@ -481,6 +482,7 @@ export const en: typeof zhCN = {
       latent_defect: 'Latent-defect period',
       service_agreement: 'Service agreement',
       expired: 'Out of warranty',
+      pending_acceptance: 'Pending acceptance: the dispatcher decides',
       not_accepted: 'Not accepted yet',
       unknown: 'Coverage unknown',
     },

@@ -354,6 +354,7 @@ export const zhCN = {
     },
     reasons: {
       no_equipment: '工单未关联设备：按收费标准收费。',
+      dispatcher_to_decide: '设备尚未验收，保修待定：由调度决定费用承担方。',
       before_acceptance: '尚未竣工验收，由安装方负责。',
       in_warranty: '质保期至 {{end}}（不含）。',
       latent_defect_covered: '潜在缺陷期内的设计、材料或工艺缺陷予以无条件更换，免费处理。',
@@ -467,6 +468,7 @@ export const zhCN = {
       latent_defect: '潜在缺陷期',
       service_agreement: '维保协议',
       expired: '已过保',
+      pending_acceptance: '待竣工验收：由调度决定',
       not_accepted: '未验收',
       unknown: '保修状态未知',
     },
