@@ -79,6 +79,8 @@ export const ZChargeSheet = z.object({
     }),
   ),
   totalFen: z.number(),
+  /** Equipment not yet accepted: coverage is pending and the dispatcher decides who pays. */
+  pendingDecision: z.boolean().optional(),
 });
 export type TChargeSheet = z.infer<typeof ZChargeSheet>;
 export const ZCharges = ZChargeSheet.extend({ receiptNumber: z.string().nullable() });

@@ -152,6 +152,41 @@ describe('coverage', () => {
   });
 });
 
+describe('extended warranty', () => {
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修,包括由此发生往返现场的一切费用: labour, travel and parts free', () => {
+    const asset = { acceptanceDate: '2020-01-01' };
+    const extension = {
+      ref: 'YB-1',
+      start: '2023-01-01',
+      end: '2025-12-31',
+      coversLabour: false,
+      coversTravel: false,
+      coversParts: false,
+      extendsWarranty: true,
+    };
+    fc.assert(
+      fc.property(fc.constantFrom('normal_failure', 'unknown') as fc.Arbitrary<Cause>, (cause) => {
+        const c = coverage({
+          asset,
+          terms: { ...DEFAULT_TERMS, agreements: [extension] },
+          date: '2024-06-01',
+          cause,
+        });
+        expect(c.free).toEqual({ labour: true, travel: true, parts: true });
+        expect(c.partsPricing).toBe('free');
+        expect(c.reasons.map((r) => r.code)).toEqual(['extended_warranty']);
+      }),
+    );
+    const damaged = coverage({
+      asset,
+      terms: { ...DEFAULT_TERMS, agreements: [extension] },
+      date: '2024-06-01',
+      cause: 'human_damage',
+    });
+    expect(damaged.free.parts).toBe(false);
+  });
+});
+
 describe('repairs and replacement', () => {
   it('replaces a component on what would be its 4th repair, and the unit before the component', () => {
     expect(repairDecision({ componentRepairs: 2, unitRepairs: 2 }).decision).toBe('repair');
@@ -159,6 +194,37 @@ describe('repairs and replacement', () => {
     expect(repairDecision({ componentRepairs: 3, unitRepairs: 3 }).decision).toBe('replace_unit');
     expect(repairDecision({ componentRepairs: 1, unitRepairs: 5, maxRepairs: 5 }).decision).toBe(
       'replace_unit',
+    );
+  });
+
+  it('篇4 c.2(1) 部件维修超过3次予以更换部件, 整机维修超过3次更换整机: the count decides, component and unit apart', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 30 }),
+        fc.nat({ max: 30 }),
+        fc.integer({ min: 1, max: 20 }),
+        (componentRepairs, unitRepairs, maxRepairs) => {
+          const d = repairDecision({ componentRepairs, unitRepairs, maxRepairs }).decision;
+          if (unitRepairs >= maxRepairs) expect(d).toBe('replace_unit');
+          else if (componentRepairs >= maxRepairs) expect(d).toBe('replace_component');
+          else expect(d).toBe('repair');
+        },
+      ),
+    );
+    // A component past the limit on a unit never repaired as a whole: the component alone.
+    expect(repairDecision({ componentRepairs: 3, unitRepairs: 0 }).decision).toBe('replace_component');
+  });
+
+  it('篇4 c.3 潜在缺陷期内的设计、材料、工艺缺陷予以无条件更换: a covered latent defect is replaced, whatever the counts', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 30 }), fc.nat({ max: 30 }), (componentRepairs, unitRepairs) => {
+        expect(repairDecision({ componentRepairs, unitRepairs, latentDefect: 'component' }).decision).toBe(
+          'replace_component',
+        );
+        expect(repairDecision({ componentRepairs, unitRepairs, latentDefect: 'unit' }).decision).toBe(
+          'replace_unit',
+        );
+      }),
     );
   });
 

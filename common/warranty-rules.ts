@@ -2,9 +2,11 @@
 //  篇2 §11: in warranty, repairs are free except for human damage and force majeure.
 //  篇2 §11–12, 篇4 g.7–8: out of warranty, travel and materials are charged, parts at factory price.
 //  篇4 c.1: spare parts in stock carry a shelf warranty (搁置期) of up to 5 years.
-//  篇4 c.2: a component repaired more than 3 times is replaced; so is a whole unit.
+//  篇4 c.2(1): a component repaired more than 3 times is replaced; so is a whole unit repaired as a
+//           whole more than 3 times (a component's repair does not count for its unit).
 //  篇4 c.3: after the warranty, a latent-defect period (24 months) covers design, material and
-//           workmanship defects only.
+//           workmanship defects only, and those are replaced unconditionally (予以无条件更换).
+//  篇4 c.2: an extended warranty (延长的质量保证期) is free like the warranty, travel included.
 //  篇4 f.5: replaced main equipment stays under warranty.
 import { addMonths, daysBetween, type IsoDate } from './calendar-dates.ts';
 
@@ -29,6 +31,8 @@ export interface ServiceAgreement {
   coversLabour: boolean;
   coversTravel: boolean;
   coversParts: boolean;
+  /** An extended warranty (延长的质量保证期, 篇4 c.2): free like the warranty, whatever the flags. */
+  extendsWarranty?: boolean;
 }
 
 export interface WarrantyTerms {
@@ -69,6 +73,7 @@ export type ReasonCode =
   | 'latent_defect_covered'
   | 'latent_defect_not_covered'
   | 'service_agreement'
+  | 'extended_warranty'
   | 'expired'
   | 'human_damage_excluded'
   | 'force_majeure_excluded'
@@ -176,7 +181,7 @@ export function coverage(input: CoverageInput): Coverage {
       [
         reason(
           'latent_defect_covered',
-          `A ${cause.replace('_', ' ')} within the latent-defect period is covered.`,
+          `A ${cause.replace('_', ' ')} within the latent-defect period is covered: the defective part is replaced.`,
           { cause, end: w.latentEnd },
         ),
       ],
@@ -193,6 +198,19 @@ export function coverage(input: CoverageInput): Coverage {
         },
       )
     : reason('expired', 'Out of warranty: travel and materials are charged, parts at factory price.');
+  if (agreement?.extendsWarranty && !excluded) {
+    return freeOf(
+      'service_agreement',
+      [
+        reason(
+          'extended_warranty',
+          `Extended warranty ${agreement.ref}: labour, travel and parts are free.`,
+          { ref: agreement.ref },
+        ),
+      ],
+      { period: 'service_agreement', contractRef: agreement.ref, start: agreement.start, end: agreement.end },
+    );
+  }
   if (agreement && !excluded) {
     return {
       status: 'service_agreement',
@@ -220,15 +238,30 @@ export function coverage(input: CoverageInput): Coverage {
 
 export type RepairDecision = 'repair' | 'replace_component' | 'replace_unit';
 
-/** 篇4 c.2: the repair that would be the (max+1)th of a component or of the whole unit is a replacement. */
+/**
+ * 篇4 c.2(1): the repair that would be the (max+1)th of a component or of the whole unit is a
+ * replacement. `unitRepairs` counts repairs of the unit as a whole, never those of its components.
+ */
 export function repairDecision(input: {
   componentRepairs: number;
   unitRepairs: number;
   maxRepairs?: number;
+  /** 篇4 c.3: a covered latent defect of this component or unit is replaced unconditionally. */
+  latentDefect?: 'component' | 'unit';
 }): {
   decision: RepairDecision;
   text: string;
 } {
+  if (input.latentDefect === 'component')
+    return {
+      decision: 'replace_component',
+      text: 'A latent defect of the component: replace the component unconditionally.',
+    };
+  if (input.latentDefect === 'unit')
+    return {
+      decision: 'replace_unit',
+      text: 'A latent defect of the unit: replace the unit unconditionally.',
+    };
   const max = input.maxRepairs ?? DEFAULT_TERMS.maxRepairsBeforeReplace;
   if (input.unitRepairs >= max) {
     return {

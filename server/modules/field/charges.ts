@@ -34,10 +34,33 @@ async function partsUsed(ctx: Ctx, workOrderNumber: string) {
   );
 }
 
+/**
+ * Before acceptance the installer answers for the works: nothing is charged, but nothing is declared
+ * free either — the sheet says coverage is pending and the dispatcher decides.
+ */
+function pendingAcceptance(reasons: ChargeSheet['reasons']): ChargeSheet {
+  return {
+    covered: { labour: false, travel: false, parts: false },
+    status: 'pending_acceptance',
+    reasons: [
+      ...reasons,
+      {
+        code: 'dispatcher_to_decide',
+        params: {},
+        text: 'Coverage is pending acceptance: the dispatcher decides who pays.',
+      },
+    ],
+    lines: [],
+    totalFen: 0,
+    pendingDecision: true,
+  };
+}
+
 export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeSheet> {
   const cause = w.diagnosis?.cause ?? 'unknown';
   const staff = { ...ctx, scope: { kind: 'all' as const } };
   const cover = w.assetIds[0] ? await assetCoverage(staff, w.assetIds[0], { cause }) : null;
+  if (cover?.status === 'not_accepted' && cover.free.parts) return pendingAcceptance(cover.reasons);
   // Without equipment on record nothing can be proven free: the fee schedule applies.
   const free = cover?.free ?? { labour: false, travel: false, parts: false };
   const terms = w.projectId

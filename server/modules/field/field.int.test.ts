@@ -43,7 +43,7 @@ afterAll(() => t.close());
 
 /** The `field.publish-report` job has stored, archived and queued the report of the work order. */
 async function reportPublished(id: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 250; i++) {
     const w = (await agent.request('GET', `/api/v1/work-orders/${id}`)).json();
     if (w.reportDelivery?.state === 'published') return w;
     await new Promise((r) => setTimeout(r, 200));
@@ -257,7 +257,7 @@ describe('a repair visit', () => {
 describe('charges, repairs, follow-ups and the deposit', () => {
   const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
   /** A project with a contract (warranty 12 months, fee schedule, deposit) and one accepted asset. */
-  async function site(acceptedOn: string) {
+  async function site(acceptedOn: string, terms: { maxRepairsBeforeReplace?: number } = {}) {
     const manager = (await loginAs(t, { role: 'manager' })).session;
     const c = await buildCustomer(t.db);
     const project = (
@@ -284,6 +284,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       labourRateFen: 20_000,
       travelFeeFen: 30_000,
       depositAmountFen: 1_000_000,
+      ...terms,
     });
     expect(contract.statusCode, contract.body).toBe(201);
     await manager.request('POST', `/api/v1/contracts/${contract.json().id}/deposit-entries`, {
@@ -303,17 +304,17 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       performedOn: acceptedOn,
       signedByName: '业主',
     });
-    return { manager, customerId: c.id, project, asset, contractId: contract.json().id as string };
+    return { manager, customerId: c.id, project, product, asset, contractId: contract.json().id as string };
   }
 
-  async function visit(s: Awaited<ReturnType<typeof site>>, cause: string) {
+  async function visit(s: Awaited<ReturnType<typeof site>>, cause: string, assetId = s.asset.id) {
     clock.set(T0);
     const tk = (
       await agent.request('POST', '/api/v1/tickets', {
         kind: 'fault_report',
         customerId: s.customerId,
         projectId: s.project.id,
-        assetIds: [s.asset.id],
+        assetIds: [assetId],
         subject: '灯不亮',
         description: 'x',
       })
@@ -360,6 +361,42 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       new Date(T0.getTime() + 90 * MIN + 3 * 86_400_000).toISOString(),
     );
     expect((await engineer.request('GET', '/api/v1/follow-ups')).statusCode).toBe(403);
+  });
+
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修: the charge sheet of an extended warranty is free', async () => {
+    const s = await site('2020-02-01');
+    const ext = await s.manager.request('POST', '/api/v1/contracts', {
+      projectId: s.project.id,
+      number: `YB-${uid()}`,
+      kind: 'extended_warranty',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    expect(ext.statusCode, ext.body).toBe(201);
+    const { wo } = await visit(s, 'normal_failure');
+    const sheet = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(sheet).toMatchObject({
+      covered: { labour: true, travel: true, parts: true },
+      totalFen: 0,
+      lines: [],
+    });
+    expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
+  });
+
+  it('equipment not yet accepted: the charge sheet says coverage is pending and the dispatcher decides', async () => {
+    const s = await site('2027-06-01');
+    const { wo } = await visit(s, 'normal_failure');
+    const sheet = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(sheet).toMatchObject({
+      status: 'pending_acceptance',
+      pendingDecision: true,
+      covered: { labour: false, travel: false, parts: false },
+      totalFen: 0,
+    });
+    expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'before_acceptance',
+      'dispatcher_to_decide',
+    ]);
   });
 
   it('schedules the follow-up after the delay a manager sets (3 days until changed), audited', async () => {
@@ -420,6 +457,49 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       sql`select recipient from outbox where template = 'field.replace-required' and payload->>'assetId' = ${s.asset.id}`,
     );
     expect(told.rows.map((r) => r.recipient)).toContain(engineerId);
+  });
+
+  /** Completes one repair visit of the asset and returns what the next repair calls for. */
+  async function repairOnce(s: Awaited<ReturnType<typeof site>>, assetId: string) {
+    const { wo } = await visit(s, 'normal_failure', assetId);
+    const done = await stage(wo.id, 'completed', new Date(T0.getTime() + 60 * MIN), { result: 'ok' });
+    expect(done.statusCode, done.body).toBe(200);
+    return (await s.manager.request('GET', `/api/v1/assets/${assetId}/coverage`)).json().repair.decision;
+  }
+
+  it('篇4 c.2(1): a component repaired more than the limit is replaced alone, a unit repaired as a whole more than the limit is replaced', async () => {
+    const s = await site('2026-06-01');
+    const component = (
+      await s.manager.request('POST', '/api/v1/assets', {
+        projectId: s.project.id,
+        productId: s.product.id,
+        parentId: s.asset.id,
+        serial: `C-${uid()}`,
+      })
+    ).json();
+    const componentDecisions = [];
+    for (let i = 0; i < 3; i++) componentDecisions.push(await repairOnce(s, component.id));
+    expect(componentDecisions).toEqual(['repair', 'repair', 'replace_component']);
+    const unit = (await s.manager.request('GET', `/api/v1/assets/${s.asset.id}`)).json();
+    expect(unit.repairCount).toBe(0);
+    const told = await t.db.execute<{ decision: string }>(
+      sql`select payload->>'decision' as decision from outbox where template = 'field.replace-required' and payload->>'assetId' = ${component.id}`,
+    );
+    expect(told.rows.map((r) => r.decision)).toContain('replace_component');
+
+    const unitDecisions = [];
+    for (let i = 0; i < 3; i++) unitDecisions.push(await repairOnce(s, s.asset.id));
+    expect(unitDecisions).toEqual(['repair', 'repair', 'replace_unit']);
+  });
+
+  it('篇4 c.2(1): the repair limit is the contract’s (2 here, not the default 3)', async () => {
+    const s = await site('2026-06-01', { maxRepairsBeforeReplace: 2 });
+    expect(await repairOnce(s, s.asset.id)).toBe('repair');
+    expect(await repairOnce(s, s.asset.id)).toBe('replace_unit');
+    const told = await t.db.execute<{ decision: string }>(
+      sql`select payload->>'decision' as decision from outbox where template = 'field.replace-required' and payload->>'assetId' = ${s.asset.id}`,
+    );
+    expect(told.rows.map((r) => r.decision)).toEqual(expect.arrayContaining(['replace_unit']));
   });
 
   it('lets a manager deduct a third party’s repair from the deposit once the on-site deadline was missed', async () => {
@@ -646,16 +726,18 @@ describe('the report’s language', () => {
     clock.set(new Date(T0.getTime() + 60 * MIN));
     await stage(wo.id, 'completed', new Date(T0.getTime() + 50 * MIN), { result: 'Driver replaced' });
     await reportPublished(wo.id);
-    await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
-      {},
-      {
-        db: t.db,
-        clock,
-        timeZone: TEST_TIME_ZONE,
-        blobStore: new LocalBlobStore(t.blobDir),
-        log: { info() {}, error() {} },
-      },
-    );
+    // The outbox is delivered in batches and earlier tests queued many messages.
+    for (let i = 0; i < 20 && !t.sentMail.some((m) => m.to === 'facilities@example.com'); i++)
+      await outboxDeliveryJob({ send: async (m) => void t.sentMail.push(m) }, deliverInApp).handler(
+        {},
+        {
+          db: t.db,
+          clock,
+          timeZone: TEST_TIME_ZONE,
+          blobStore: new LocalBlobStore(t.blobDir),
+          log: { info() {}, error() {} },
+        },
+      );
     const mail = t.sentMail.find((m) => m.to === 'facilities@example.com');
     expect(mail?.subject).toBe(`Repair report ${wo.number}`);
     expect(await pdfText(mail!.attachments![0]!.content)).toContain('Repair report');

@@ -1,6 +1,7 @@
 // Products (the catalogue) and assets (equipment trees on a project), with replacement (篇4 c.2, f.5).
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type {
   TAsset,
   TProduct,
@@ -10,7 +11,7 @@ import type {
   ZUpdateAssetRequest,
   ZUpdateProductRequest,
 } from '../../../common/registry-api.ts';
-import { repairDecision } from '../../../common/warranty-rules.ts';
+import { DEFAULT_TERMS, repairDecision } from '../../../common/warranty-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -19,6 +20,7 @@ import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { recordArchiveEvent } from './archive.ts';
 import * as repo from './asset-repository.ts';
+import { findGoverningTerms } from './contract-service.ts';
 import { findProject } from './project-repository.ts';
 import { assets, products } from './schema.ts';
 
@@ -279,10 +281,17 @@ export async function replaceAsset(
   return getAsset(ctx, newId);
 }
 
+async function maxRepairsOf(tx: Executor, ctx: Ctx, projectId: string) {
+  const project = await findProject(tx, ctx.scope, projectId);
+  const today = toLocalDate(ctx.clock.now(), project?.timeZone ?? ctx.timeZone);
+  const terms = await findGoverningTerms(tx, projectId, today);
+  return terms?.maxRepairsBeforeReplace ?? DEFAULT_TERMS.maxRepairsBeforeReplace;
+}
+
 /**
- * A repair done on equipment (by field service): its repair count and its parent's go up, in the
- * caller's transaction; returns what the next failure calls for (篇4 c.2: the 4th repair of a
- * component or unit is a replacement).
+ * 篇4 c.2(1): counts one repair of each asset and tells what its next repair must be. A component's
+ * repair counts for the component only; the unit's count holds the repairs of the unit as a whole,
+ * so a component past the limit is replaced alone. The limit is the governing contract's.
  */
 export async function recordRepairs(tx: Executor, ctx: Ctx, assetIds: string[]) {
   const out: { assetId: string; serial: string; decision: string; text: string }[] = [];
@@ -294,22 +303,18 @@ export async function recordRepairs(tx: Executor, ctx: Ctx, assetIds: string[]) 
       .returning({
         id: assets.id,
         serial: assets.serial,
+        projectId: assets.projectId,
         parentId: assets.parentId,
         repairCount: assets.repairCount,
       });
     if (!row) continue;
-    let unitRepairs = row.repairCount;
-    if (row.parentId) {
-      const [parent] = await tx
-        .update(assets)
-        .set({ repairCount: sql`${assets.repairCount} + 1` })
-        .where(eq(assets.id, row.parentId))
-        .returning({ repairCount: assets.repairCount });
-      unitRepairs = parent?.repairCount ?? 0;
-    }
+    const [parent] = row.parentId
+      ? await tx.select({ repairCount: assets.repairCount }).from(assets).where(eq(assets.id, row.parentId))
+      : [];
     const decision = repairDecision({
-      componentRepairs: row.parentId ? row.repairCount : 0,
-      unitRepairs,
+      componentRepairs: parent ? row.repairCount : 0,
+      unitRepairs: parent ? parent.repairCount : row.repairCount,
+      maxRepairs: await maxRepairsOf(tx, ctx, row.projectId),
     });
     await writeAudit(tx, ctx, {
       action: 'asset.repaired',

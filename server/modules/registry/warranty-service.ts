@@ -42,6 +42,7 @@ function termsFromContracts(contracts: ContractRow[]): {
       coversLabour: c.agreementCoversLabour,
       coversTravel: c.agreementCoversTravel,
       coversParts: c.agreementCoversParts,
+      extendsWarranty: c.kind === 'extended_warranty',
     }));
   return { terms, contractRef: supply?.number ?? null };
 }
@@ -67,12 +68,15 @@ export async function assetCoverage(
   const cause = query.cause ?? 'unknown';
   const { terms, contractRef } = await termsOf(ctx.db, asset.projectId);
   const parent = asset.parentId ? await findAsset(ctx.db, ctx.scope, asset.parentId) : undefined;
+  const covered = coverage({ asset, terms, contractRef, date, cause });
+  const latentDefect = covered.status === 'latent_defect' && covered.free.parts;
   const repair = repairDecision({
     componentRepairs: parent ? asset.repairCount : 0,
     unitRepairs: parent ? parent.repairCount : asset.repairCount,
     maxRepairs: terms.maxRepairsBeforeReplace,
+    latentDefect: latentDefect ? (parent ? 'component' : 'unit') : undefined,
   });
-  return { ...coverage({ asset, terms, contractRef, date, cause }), date, cause, repair };
+  return { ...covered, date, cause, repair };
 }
 
 /** 篇4 f.5: the window the replacement of this asset carries (inherited or restarted per contract). */

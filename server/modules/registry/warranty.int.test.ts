@@ -23,7 +23,11 @@ afterAll(() => t.close());
 
 const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
-async function acceptedAsset(acceptedOn: string, contract: Record<string, unknown> = {}) {
+async function acceptedAsset(
+  acceptedOn: string,
+  contract: Record<string, unknown> = {},
+  opts: { withComponent?: boolean } = {},
+) {
   const c = await buildCustomer(t.db);
   const project = (
     await manager.request('POST', '/api/v1/projects', {
@@ -56,12 +60,22 @@ async function acceptedAsset(acceptedOn: string, contract: Record<string, unknow
       serial: `S-${uid()}`,
     })
   ).json();
+  const component = opts.withComponent
+    ? (
+        await manager.request('POST', '/api/v1/assets', {
+          projectId: project.id,
+          productId: product.id,
+          parentId: asset.id,
+          serial: `C-${uid()}`,
+        })
+      ).json()
+    : null;
   await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
     kind: 'acceptance',
     performedOn: acceptedOn,
     signedByName: '业主',
   });
-  return { asset, project, customer: c };
+  return { asset, component, project, customer: c };
 }
 
 describe('warranty expiry reminders', () => {
@@ -107,6 +121,26 @@ describe('warranty coverage of equipment', () => {
     expect(before.warrantyEnd).toBe('2026-11-25');
   });
 
+  it('篇4 c.3 潜在缺陷期内的设计、材料、工艺缺陷予以无条件更换: free, and the decision is replacement', async () => {
+    const { asset, component } = await acceptedAsset('2025-01-01', {}, { withComponent: true });
+    const unit = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=material_defect`)
+    ).json();
+    expect(unit.status).toBe('latent_defect');
+    expect(unit.free).toEqual({ labour: true, travel: true, parts: true });
+    expect(unit.reasons.map((r: { code: string }) => r.code)).toEqual(['latent_defect_covered']);
+    expect(unit.repair.decision).toBe('replace_unit');
+    expect(unit.repair.text).toMatch(/latent defect/);
+    const part = (
+      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=workmanship`)
+    ).json();
+    expect(part.repair.decision).toBe('replace_component');
+    const worn = (
+      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(worn.repair.decision).toBe('repair');
+  });
+
   it('charges human damage in warranty and explains why', async () => {
     const { asset } = await acceptedAsset('2026-06-01', { warrantyMonths: 24 });
     const c = (await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)).json();
@@ -133,6 +167,32 @@ describe('warranty coverage of equipment', () => {
     ).json();
     expect(c.status).toBe('service_agreement');
     expect(c.free).toEqual({ labour: true, travel: true, parts: false });
+  });
+
+  it('篇4 c.2 在延长的质量保证期内…提供免费保修: an extended warranty is free, parts included, not human damage', async () => {
+    const { asset, project } = await acceptedAsset('2020-03-01', {
+      warrantyMonths: 12,
+      latentDefectMonths: 24,
+    });
+    const made = await manager.request('POST', '/api/v1/contracts', {
+      projectId: project.id,
+      number: `YB-${uid()}`,
+      kind: 'extended_warranty',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      agreementCoversParts: false,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const c = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(c.free).toEqual({ labour: true, travel: true, parts: true });
+    expect(c.partsPricing).toBe('free');
+    expect(c.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
+    const damaged = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)
+    ).json();
+    expect(damaged.free.parts).toBe(false);
   });
 
   it('a replacement inherits the remaining warranty and the archive links both units', async () => {

@@ -386,21 +386,23 @@ export const en: typeof zhCN = {
     },
     reasons: {
       no_equipment: 'No equipment on the work order: charged per the fee schedule.',
+      dispatcher_to_decide: 'Coverage is pending acceptance: the dispatcher decides who pays.',
       before_acceptance: 'Not yet accepted: the installer answers for the works.',
       in_warranty: 'In warranty until {{end}} (exclusive).',
       latent_defect_covered:
-        'Design, material and workmanship defects are covered in the latent-defect period.',
+        'Design, material and workmanship defects are covered in the latent-defect period: the defective part is replaced unconditionally.',
       latent_defect_not_covered:
         'In the latent-defect period only design, material and workmanship defects are covered.',
       service_agreement: 'Service agreement {{ref}} applies.',
+      extended_warranty: 'Extended warranty {{ref}}: labour, travel and parts are free.',
       expired: 'Out of warranty: travel and materials are charged, parts at factory price.',
       human_damage_excluded: 'Damage caused by people is not covered.',
       force_majeure_excluded: 'Force majeure is not covered.',
       cause_to_confirm: 'The cause must be confirmed on site.',
     },
     repair: {
-      replace_component: 'This component has reached its repair limit: replace the component.',
-      replace_unit: 'This unit has reached its repair limit: replace the unit.',
+      replace_component: 'Replace the component: it has reached its repair limit or has a latent defect.',
+      replace_unit: 'Replace the unit: it has reached its repair limit or has a latent defect.',
     },
   },
   imports: {
@@ -501,6 +503,7 @@ export const en: typeof zhCN = {
       latent_defect: 'Latent-defect period',
       service_agreement: 'Service agreement',
       expired: 'Out of warranty',
+      pending_acceptance: 'Pending acceptance: the dispatcher decides',
       not_accepted: 'Not accepted yet',
       unknown: 'Coverage unknown',
     },

@@ -501,7 +501,10 @@ function Charges({ workOrderId }: { workOrderId: string }) {
   return (
     <Card size="small" title={t('field.charges')} data-testid="visit-charges">
       <div>
-        <Tag color={s.totalFen ? 'orange' : 'green'}>
+        <Tag
+          color={s.pendingDecision ? 'gold' : s.totalFen ? 'orange' : 'green'}
+          data-testid="visit-coverage"
+        >
           {t(`field.coverage.${s.status}`, { defaultValue: s.status })}
         </Tag>
         {s.receiptNumber && (
