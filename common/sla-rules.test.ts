@@ -122,7 +122,8 @@ describe('projectTarget', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // 100 projections over business calendars: a few seconds on a busy 2-core machine.
+  }, 30_000);
 });
 
 describe('selectPolicy', () => {
