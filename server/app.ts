@@ -226,7 +226,7 @@ export async function buildApp(
 }
 
 /** The owners that answer "may this id be bound here?" (platform/references.ts). */
-function wireReferences(): void {
+export function wireReferences(): void {
   provideReferences('customer', customerReferences);
   provideReferences('contact', contactReferences);
   provideReferences('project', projectReferences);

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
 import { ALL_ROLES } from '../common/roles.ts';
-import { buildApp } from './app.ts';
+import { buildApp, wireReferences } from './app.ts';
 import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
@@ -261,6 +261,8 @@ program
     });
   });
 
+// Every command (the demo, user creation, the email receiver) checks ids through the owning modules.
+wireReferences();
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`aftercare: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -5,4 +5,11 @@ export { purgeExpiredSessionsJob } from './jobs.ts';
 export { staffReferences } from './references.ts';
 export { registerAccountRoutes } from './routes.ts';
 export { authenticate, createUser, SESSION_COOKIE } from './service.ts';
-export { activeStaffIds, findActiveStaff, listActiveStaff, type StaffMember, userNames } from './staff.ts';
+export {
+  activeStaffIds,
+  findActiveStaff,
+  findActiveStaffMembers,
+  listActiveStaff,
+  type StaffMember,
+  userNames,
+} from './staff.ts';

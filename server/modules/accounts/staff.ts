@@ -1,6 +1,6 @@
 // Who does the work: the one place other modules ask "which active staff hold role X" and "what is
 // this user called". Staff-side reads; callers decide who may see them.
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { TRole } from '../../../common/roles.ts';
 import type { Executor } from '../../db/pool.ts';
 import { users } from './schema.ts';
@@ -55,13 +55,20 @@ export async function listActiveStaff(db: Executor, role: TRole, limit = 500): P
     .limit(limit);
 }
 
-/** One active staff member, or undefined (disabled, a customer user, or no such id). */
-export async function findActiveStaff(db: Executor, id: string): Promise<StaffMember | undefined> {
-  const [row] = await db
+/** The active staff among `ids`, in the order given (disabled, customer users and unknown ids left out). */
+export async function findActiveStaffMembers(db: Executor, ids: readonly string[]): Promise<StaffMember[]> {
+  if (!ids.length) return [];
+  const rows = await db
     .select(staffColumns)
     .from(users)
-    .where(and(ACTIVE_STAFF, eq(users.id, id)));
-  return row;
+    .where(and(ACTIVE_STAFF, inArray(users.id, [...ids])));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One active staff member, or undefined (disabled, a customer user, or no such id). */
+export async function findActiveStaff(db: Executor, id: string): Promise<StaffMember | undefined> {
+  return (await findActiveStaffMembers(db, [id]))[0];
 }
 
 /** Display names of users (any kind), for showing who did what. */

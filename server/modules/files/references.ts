@@ -5,6 +5,8 @@ import type { ReferenceResolver } from '../../platform/references.ts';
 import { files } from '../../platform/schema.ts';
 
 export const fileReferences: ReferenceResolver = async (db, ids, q) => {
+  // A customer user binds files only to its own organisation's records.
+  if (q.scope.kind === 'customer' && q.customerId && q.customerId !== q.scope.customerId) return new Set();
   const owner =
     q.scope.kind === 'customer'
       ? eq(files.customerId, q.scope.customerId)
@@ -15,8 +17,5 @@ export const fileReferences: ReferenceResolver = async (db, ids, q) => {
     .select({ id: files.id })
     .from(files)
     .where(and(inArray(files.id, ids), owner));
-  const found = new Set(rows.map((r) => r.id));
-  // A customer user's scope must also match the record's customer.
-  if (q.scope.kind === 'customer' && q.customerId && q.customerId !== q.scope.customerId) return new Set();
-  return found;
+  return new Set(rows.map((r) => r.id));
 };

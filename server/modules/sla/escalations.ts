@@ -6,7 +6,7 @@ import type { EscalationAction } from '../../../common/sla-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
-import { findActiveStaff, listActiveStaff, type StaffMember } from '../accounts/index.ts';
+import { findActiveStaffMembers, listActiveStaff, type StaffMember } from '../accounts/index.ts';
 import type { SlaTicket, SlaTicketPort } from './ports.ts';
 import type { TargetRow } from './repository.ts';
 import { renderNotification } from './templates.ts';
@@ -86,14 +86,7 @@ async function notify(
 }
 
 async function recipientsOf(tx: Executor, ticket: SlaTicket, to: string): Promise<StaffMember[]> {
-  const found = async (ids: string[]) => {
-    const members: StaffMember[] = [];
-    for (const id of ids) {
-      const member = await findActiveStaff(tx, id);
-      if (member) members.push(member);
-    }
-    return members;
-  };
+  const found = (ids: string[]) => findActiveStaffMembers(tx, ids);
   if (to === 'assignee' && ticket.assigneeId) return found([ticket.assigneeId]);
   if (to === 'watchers') return found(ticket.watcherIds);
   // Unassigned, "assignee" falls back to the team.
