@@ -54,12 +54,25 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
-export async function writeResult(result: {
+/**
+ * A figure's target: `max` (at most) or `min` (at least), and optionally the baseline figure of the
+ * same run it is compared with (`ratio` in the summary = value / baseline).
+ */
+export interface BenchTarget {
+  max?: number;
+  min?: number;
+  baseline?: string;
+}
+
+export interface BenchResult {
   name: string;
   params: Record<string, unknown>;
   figures: Record<string, number>;
   units: Record<string, string>;
-}) {
+  targets?: Record<string, BenchTarget>;
+}
+
+export async function writeResult(result: BenchResult) {
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
   await fs.mkdir(dir, { recursive: true });
   const full = {
