@@ -290,6 +290,7 @@ describe('at cost', () => {
         expect(life.partsPricing).toBe('cost');
         expect(life.status).toBe(without.status);
         expect(life.reasons.at(-1)).toMatchObject({ code: 'lifetime_cost_repair', params: { ref: 'HT-1' } });
+        expect(life.reasons.map((r) => r.code)).not.toContain('expired');
       }),
     );
   });
@@ -316,7 +317,8 @@ describe('at cost', () => {
       pricing: 'cost',
       partsPricing: 'cost',
     });
-    expect(c.reasons.map((r) => r.code)).toEqual(['expired', 'service_agreement', 'lifetime_cost_repair']);
+    // "Out of warranty: parts at factory price" would contradict the lifetime promise: not said.
+    expect(c.reasons.map((r) => r.code)).toEqual(['service_agreement', 'lifetime_cost_repair']);
   });
 
   it('before acceptance the flag changes nothing: the installer answers for the works', () => {

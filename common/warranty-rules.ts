@@ -244,17 +244,19 @@ export function coverage(input: CoverageInput): Coverage {
         contractRef ? { ref: contractRef } : {},
       )
     : null;
-  if (agreement?.extendsWarranty && !excluded) {
+  // With lifetime repair at cost, "out of warranty: parts at factory price" would contradict it.
+  const lapses = lifetime && !inLatent ? [] : [lapse];
+  if (extension && !excluded) {
     return freeOf(
       'service_agreement',
       [
         reason(
           'extended_warranty',
-          `Extended warranty ${agreement.ref}: labour, travel and parts are free.`,
-          { ref: agreement.ref },
+          `Extended warranty ${extension.contractRef}: labour, travel and parts are free.`,
+          { ref: extension.contractRef },
         ),
       ],
-      { period: 'service_agreement', contractRef: agreement.ref, start: agreement.start, end: agreement.end },
+      extension,
     );
   }
   if (agreement && !excluded) {
@@ -277,7 +279,7 @@ export function coverage(input: CoverageInput): Coverage {
       },
       ...dates,
       reasons: [
-        lapse,
+        ...(allFree ? [lapse] : lapses),
         reason('service_agreement', `Service agreement ${agreement.ref} applies.`, { ref: agreement.ref }),
         ...(lifetime && !allFree ? [lifetime] : []),
       ],
@@ -287,8 +289,8 @@ export function coverage(input: CoverageInput): Coverage {
   const basis = inLatent
     ? { period: status, contractRef, start: w.end, end: w.latentEnd }
     : { period: status, contractRef, start: w.latentEnd, end: null };
-  const why = excluded ? [lapse, excluded] : [lapse];
-  return lifetime ? atCost(status, [...why, lifetime], basis) : charged(status, why, basis);
+  if (lifetime) return atCost(status, [...lapses, ...(excluded ? [excluded] : []), lifetime], basis);
+  return charged(status, excluded ? [lapse, excluded] : [lapse], basis);
 }
 
 /** 篇4 g.7: in warranty, a fault the product did not cause is charged at cost only. */

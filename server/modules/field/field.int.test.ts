@@ -457,7 +457,6 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       );
       expect(atCost.totalFen).toBe(10_000 + 2 * 8_000 + 5_000);
       expect(atCost.reasons.map((r: { code: string }) => r.code)).toEqual([
-        'expired',
         'lifetime_cost_repair',
         'part_cost_unknown',
       ]);

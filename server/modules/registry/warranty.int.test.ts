@@ -208,7 +208,6 @@ describe('warranty coverage of equipment', () => {
     ).json();
     expect(after).toMatchObject({ status: 'expired', pricing: 'cost', partsPricing: 'cost' });
     expect(after.reasons.map((r: { code: string }) => r.code)).toEqual([
-      'expired',
       'human_damage_excluded',
       'lifetime_cost_repair',
     ]);
