@@ -79,6 +79,8 @@ export const ZChargeSheet = z.object({
     }),
   ),
   totalFen: z.number(),
+  /** How the charged items are priced: at cost (篇4 g.7–8) or by the fee schedule. Absent on old sheets. */
+  pricing: z.enum(['free', 'cost', 'fee_schedule']).optional(),
   /** Equipment not yet accepted: coverage is pending and the dispatcher decides who pays. */
   pendingDecision: z.boolean().optional(),
 });

@@ -119,6 +119,9 @@ export const ZContract = z.object({
   agreementCoversParts: z.boolean(),
   labourRateFen: z.int(),
   travelFeeFen: z.int(),
+  labourCostRateFen: z.int(),
+  travelCostFeeFen: z.int(),
+  lifetimeCostRepair: z.boolean(),
   partsPricing: z.enum(['factory_price', 'sale_price']),
   currency: z.string(),
   depositAmountFen: z.int(),
@@ -142,6 +145,11 @@ const contractFields = {
   agreementCoversParts: z.boolean(),
   labourRateFen: ZFen,
   travelFeeFen: ZFen,
+  // 篇4 g.7–8: what a repair charged "at cost" costs — labour per hour, travel per trip — and whether
+  // repairs after the warranty are at cost for life (终身成本价维修).
+  labourCostRateFen: ZFen,
+  travelCostFeeFen: ZFen,
+  lifetimeCostRepair: z.boolean(),
   partsPricing: z.enum(['factory_price', 'sale_price']),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code'),
   depositAmountFen: ZFen,
@@ -336,7 +344,8 @@ export const ZCoverage = z.object({
   cause: z.enum(CAUSES),
   status: ZCoverageStatus,
   free: z.object({ labour: z.boolean(), travel: z.boolean(), parts: z.boolean() }),
-  partsPricing: z.enum(['free', 'factory_price']),
+  pricing: z.enum(['free', 'cost', 'fee_schedule']),
+  partsPricing: z.enum(['free', 'cost', 'factory_price']),
   basis: z.object({
     period: ZCoverageStatus,
     contractRef: z.string().nullable(),

@@ -40,7 +40,8 @@ describe('coverage', () => {
         (acc, date, terms, cause) => {
           const c = coverage({ asset: accepted(acc), terms, date, cause });
           expect(c.free).toEqual({ labour: false, travel: false, parts: false });
-          expect(c.partsPricing).toBe('factory_price');
+          expect(c.partsPricing).not.toBe('free');
+          expect(c.pricing).not.toBe('free');
         },
       ),
     );
@@ -101,7 +102,11 @@ describe('coverage', () => {
     const asset = accepted('2026-01-01');
     const damaged = coverage({ asset, terms: DEFAULT_TERMS, date: '2026-06-01', cause: 'human_damage' });
     expect(damaged.status).toBe('in_warranty');
-    expect(damaged.reasons.map((r) => r.code)).toEqual(['in_warranty', 'human_damage_excluded']);
+    expect(damaged.reasons.map((r) => r.code)).toEqual([
+      'in_warranty',
+      'human_damage_excluded',
+      'at_cost_in_warranty',
+    ]);
     const unknown = coverage({ asset, terms: DEFAULT_TERMS, date: '2026-06-01', cause: 'unknown' });
     expect(unknown.free.parts).toBe(true);
     expect(unknown.reasons.map((r) => r.code)).toContain('cause_to_confirm');
@@ -184,6 +189,146 @@ describe('extended warranty', () => {
       cause: 'human_damage',
     });
     expect(damaged.free.parts).toBe(false);
+  });
+});
+
+describe('at cost', () => {
+  const arbExcluded = fc.constantFrom<Cause>('human_damage', 'force_majeure');
+  const window = (acc: string, terms: WarrantyTerms) => {
+    const end = addMonths(acc, terms.warrantyMonths);
+    return { end, latentEnd: addMonths(end, terms.latentDefectMonths) };
+  };
+
+  it('篇4 g.7 保修期内非产品自身质量原因的故障维修或部件更换,将只收取成本费: in warranty, human damage and force majeure are charged at cost, never by the fee schedule', () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, arbTerms, arbExcluded, fc.boolean(), (acc, date, terms, cause, life) => {
+        const c = coverage({
+          asset: accepted(acc),
+          terms: { ...terms, lifetimeCostRepair: life },
+          date,
+          cause,
+        });
+        const inWarranty = acc <= date && date < window(acc, terms).end;
+        expect(c.pricing === 'cost').toBe(inWarranty || (life && date >= window(acc, terms).end));
+        if (inWarranty) {
+          expect(c.status).toBe('in_warranty');
+          expect(c.free).toEqual({ labour: false, travel: false, parts: false });
+          expect(c.partsPricing).toBe('cost');
+          expect(c.reasons.map((r) => r.code)).toContain('at_cost_in_warranty');
+        }
+      }),
+    );
+  });
+
+  it('篇4 g.7: a fault the product caused stays free in warranty, not at cost', () => {
+    fc.assert(
+      fc.property(
+        arbDate,
+        arbTerms,
+        fc.constantFrom<Cause>(
+          'normal_failure',
+          'design_defect',
+          'material_defect',
+          'workmanship',
+          'unknown',
+        ),
+        (acc, terms, cause) => {
+          fc.pre(terms.warrantyMonths > 0);
+          const c = coverage({ asset: accepted(acc), terms, date: acc, cause });
+          expect(c.pricing).toBe('free');
+          expect(c.reasons.map((r) => r.code)).not.toContain('at_cost_in_warranty');
+        },
+      ),
+    );
+  });
+
+  it('篇4 g.7 in the extended warranty (篇4 c.2 counts it as the warranty): human damage at cost', () => {
+    const extension = {
+      ref: 'YB-1',
+      start: '2023-01-01',
+      end: '2025-12-31',
+      coversLabour: true,
+      coversTravel: true,
+      coversParts: true,
+      extendsWarranty: true,
+    };
+    const c = coverage({
+      asset: accepted('2020-01-01'),
+      terms: { ...DEFAULT_TERMS, agreements: [extension] },
+      date: '2024-06-01',
+      cause: 'human_damage',
+    });
+    expect(c).toMatchObject({ status: 'service_agreement', pricing: 'cost', partsPricing: 'cost' });
+    expect(c.reasons.map((r) => r.code)).toEqual(['human_damage_excluded', 'at_cost_in_warranty']);
+    expect(c.reasons[1]!.params).toEqual({ ref: 'YB-1' });
+  });
+
+  it('篇4 g.8 保修期过后,为用户提供终身成本价的故障维修或部件更换: after the warranty everything charged is at cost when the contract says so, by the fee schedule when not', () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, arbTerms, arbCause, (acc, date, terms, cause) => {
+        const { end, latentEnd } = window(acc, terms);
+        fc.pre(date >= end);
+        const without = coverage({ asset: accepted(acc), terms, date, cause });
+        const life = coverage({
+          asset: accepted(acc),
+          terms: { ...terms, lifetimeCostRepair: true },
+          contractRef: 'HT-1',
+          date,
+          cause,
+        });
+        const latentCovered =
+          date < latentEnd && ['design_defect', 'material_defect', 'workmanship'].includes(cause);
+        if (latentCovered) {
+          // A covered latent defect stays free (篇4 c.3), with or without the flag.
+          expect(life.pricing).toBe('free');
+          expect(without.pricing).toBe('free');
+          return;
+        }
+        expect(without.pricing).toBe('fee_schedule');
+        expect(without.partsPricing).toBe('factory_price');
+        expect(life.pricing).toBe('cost');
+        expect(life.partsPricing).toBe('cost');
+        expect(life.status).toBe(without.status);
+        expect(life.reasons.at(-1)).toMatchObject({ code: 'lifetime_cost_repair', params: { ref: 'HT-1' } });
+        expect(life.reasons.map((r) => r.code)).not.toContain('expired');
+      }),
+    );
+  });
+
+  it('篇4 g.8 with a service agreement: what the agreement covers stays free, the rest is at cost', () => {
+    const terms: WarrantyTerms = {
+      ...DEFAULT_TERMS,
+      lifetimeCostRepair: true,
+      agreements: [
+        {
+          ref: 'WB-1',
+          start: '2027-01-01',
+          end: null,
+          coversLabour: true,
+          coversTravel: true,
+          coversParts: false,
+        },
+      ],
+    };
+    const c = coverage({ asset: accepted('2025-01-01'), terms, date: '2028-06-01', cause: 'normal_failure' });
+    expect(c).toMatchObject({
+      status: 'service_agreement',
+      free: { labour: true, travel: true, parts: false },
+      pricing: 'cost',
+      partsPricing: 'cost',
+    });
+    // "Out of warranty: parts at factory price" would contradict the lifetime promise: not said.
+    expect(c.reasons.map((r) => r.code)).toEqual(['service_agreement', 'lifetime_cost_repair']);
+  });
+
+  it('before acceptance the flag changes nothing: the installer answers for the works', () => {
+    const c = coverage({
+      asset: { acceptanceDate: null },
+      terms: { ...DEFAULT_TERMS, lifetimeCostRepair: true },
+      date: '2026-06-01',
+      cause: 'human_damage',
+    });
+    expect(c).toMatchObject({ status: 'not_accepted', pricing: 'fee_schedule' });
   });
 });
 

@@ -8,6 +8,10 @@
 //           workmanship defects only, and those are replaced unconditionally (予以无条件更换).
 //  篇4 c.2: an extended warranty (延长的质量保证期) is free like the warranty, travel included.
 //  篇4 f.5: replaced main equipment stays under warranty.
+//  篇4 g.7: 保修期内非产品自身质量原因的故障维修或部件更换,将只收取成本费 — in warranty (or its
+//           extension), a fault not caused by the product (human damage, force majeure) is charged at cost.
+//  篇4 g.8: 保修期过后,为用户提供终身成本价的故障维修或部件更换 — after the warranty, repairs are at cost
+//           for life when the contract says so (`lifetimeCostRepair`).
 import { addMonths, daysBetween, type IsoDate } from './calendar-dates.ts';
 
 export const CAUSES = [
@@ -42,6 +46,8 @@ export interface WarrantyTerms {
   maxRepairsBeforeReplace: number;
   replacementPolicy: 'inherit' | 'restart';
   agreements: readonly ServiceAgreement[];
+  /** 篇4 g.8 终身成本价维修: after the warranty, what is charged is charged at cost. */
+  lifetimeCostRepair?: boolean;
 }
 
 export const DEFAULT_TERMS: WarrantyTerms = {
@@ -51,6 +57,7 @@ export const DEFAULT_TERMS: WarrantyTerms = {
   maxRepairsBeforeReplace: 3,
   replacementPolicy: 'inherit',
   agreements: [],
+  lifetimeCostRepair: false,
 };
 
 export interface AssetWarrantyDates {
@@ -77,7 +84,9 @@ export type ReasonCode =
   | 'expired'
   | 'human_damage_excluded'
   | 'force_majeure_excluded'
-  | 'cause_to_confirm';
+  | 'cause_to_confirm'
+  | 'at_cost_in_warranty'
+  | 'lifetime_cost_repair';
 
 export interface Reason {
   code: ReasonCode;
@@ -85,10 +94,17 @@ export interface Reason {
   text: string;
 }
 
+/**
+ * How what is not free is charged: nothing is charged (`free`), at cost — the contract's cost rates
+ * and the parts' cost price (篇4 g.7–8) — or by the contract's fee schedule, parts at factory price.
+ */
+export type Pricing = 'free' | 'cost' | 'fee_schedule';
+
 export interface Coverage {
   status: CoverageStatus;
   free: { labour: boolean; travel: boolean; parts: boolean };
-  partsPricing: 'free' | 'factory_price';
+  pricing: Pricing;
+  partsPricing: 'free' | 'cost' | 'factory_price';
   basis: { period: CoverageStatus; contractRef: string | null; start: IsoDate | null; end: IsoDate | null };
   warrantyStart: IsoDate | null;
   /** Exclusive: the first day no longer in warranty. */
@@ -142,7 +158,17 @@ export function coverage(input: CoverageInput): Coverage {
   const charged = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
     status,
     free: NOTHING_FREE,
+    pricing: 'fee_schedule',
     partsPricing: 'factory_price',
+    basis,
+    ...dates,
+    reasons,
+  });
+  const atCost = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
+    status,
+    free: NOTHING_FREE,
+    pricing: 'cost',
+    partsPricing: 'cost',
     basis,
     ...dates,
     reasons,
@@ -150,6 +176,7 @@ export function coverage(input: CoverageInput): Coverage {
   const freeOf = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
     status,
     free: ALL_FREE,
+    pricing: 'free',
     partsPricing: 'free',
     basis,
     ...dates,
@@ -170,7 +197,7 @@ export function coverage(input: CoverageInput): Coverage {
     const basis = { period: 'in_warranty' as const, contractRef, start: w.start, end: w.end };
     const why = reason('in_warranty', `In warranty until ${w.end} (exclusive).`, { end: w.end });
     return excluded
-      ? charged('in_warranty', [why, excluded], basis)
+      ? atCost('in_warranty', [why, excluded, costInWarranty()], basis)
       : freeOf('in_warranty', [why, ...unknownNote], basis);
   }
   const agreement = activeAgreement(terms, date);
@@ -198,24 +225,52 @@ export function coverage(input: CoverageInput): Coverage {
         },
       )
     : reason('expired', 'Out of warranty: travel and materials are charged, parts at factory price.');
-  if (agreement?.extendsWarranty && !excluded) {
+  const extension = agreement?.extendsWarranty
+    ? {
+        period: 'service_agreement' as const,
+        contractRef: agreement.ref,
+        start: agreement.start,
+        end: agreement.end,
+      }
+    : null;
+  // 篇4 c.2 counts the extended warranty as the warranty, so g.7's "in warranty, at cost" holds there too.
+  if (extension && excluded) {
+    return atCost('service_agreement', [excluded, costInWarranty(extension.contractRef)], extension);
+  }
+  const lifetime = terms.lifetimeCostRepair
+    ? reason(
+        'lifetime_cost_repair',
+        'After the warranty the contract gives repairs at cost for life: labour, travel and parts at cost.',
+        contractRef ? { ref: contractRef } : {},
+      )
+    : null;
+  // With lifetime repair at cost, "out of warranty: parts at factory price" would contradict it.
+  const lapses = lifetime && !inLatent ? [] : [lapse];
+  if (extension && !excluded) {
     return freeOf(
       'service_agreement',
       [
         reason(
           'extended_warranty',
-          `Extended warranty ${agreement.ref}: labour, travel and parts are free.`,
-          { ref: agreement.ref },
+          `Extended warranty ${extension.contractRef}: labour, travel and parts are free.`,
+          { ref: extension.contractRef },
         ),
       ],
-      { period: 'service_agreement', contractRef: agreement.ref, start: agreement.start, end: agreement.end },
+      extension,
     );
   }
   if (agreement && !excluded) {
+    const free = {
+      labour: agreement.coversLabour,
+      travel: agreement.coversTravel,
+      parts: agreement.coversParts,
+    };
+    const allFree = free.labour && free.travel && free.parts;
     return {
       status: 'service_agreement',
-      free: { labour: agreement.coversLabour, travel: agreement.coversTravel, parts: agreement.coversParts },
-      partsPricing: agreement.coversParts ? 'free' : 'factory_price',
+      free,
+      pricing: allFree ? 'free' : lifetime ? 'cost' : 'fee_schedule',
+      partsPricing: agreement.coversParts ? 'free' : lifetime ? 'cost' : 'factory_price',
       basis: {
         period: 'service_agreement',
         contractRef: agreement.ref,
@@ -224,8 +279,9 @@ export function coverage(input: CoverageInput): Coverage {
       },
       ...dates,
       reasons: [
-        lapse,
+        ...(allFree ? [lapse] : lapses),
         reason('service_agreement', `Service agreement ${agreement.ref} applies.`, { ref: agreement.ref }),
+        ...(lifetime && !allFree ? [lifetime] : []),
       ],
     };
   }
@@ -233,7 +289,17 @@ export function coverage(input: CoverageInput): Coverage {
   const basis = inLatent
     ? { period: status, contractRef, start: w.end, end: w.latentEnd }
     : { period: status, contractRef, start: w.latentEnd, end: null };
+  if (lifetime) return atCost(status, [...lapses, ...(excluded ? [excluded] : []), lifetime], basis);
   return charged(status, excluded ? [lapse, excluded] : [lapse], basis);
+}
+
+/** 篇4 g.7: in warranty, a fault the product did not cause is charged at cost only. */
+function costInWarranty(ref?: string): Reason {
+  return reason(
+    'at_cost_in_warranty',
+    'In warranty, a fault not caused by the product is charged at cost only: labour, travel and parts at cost.',
+    ref ? { ref } : {},
+  );
 }
 
 export type RepairDecision = 'repair' | 'replace_component' | 'replace_unit';

@@ -54,6 +54,31 @@ describe('registry screens', () => {
     await context.close();
   });
 
+  it('篇4 g.8: a manager gives a contract lifetime repair at cost, and the equipment out of warranty is then charged at cost', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, 'manager');
+    await page.waitForURL('**/console**');
+    await page.goto(`${env.baseUrl}/console/projects`);
+    await page.getByRole('cell', { name: 'SZ-B1', exact: true }).click();
+    await page.getByRole('tab', { name: '合同' }).click();
+    await page.getByRole('cell', { name: 'HT-SZ-B1', exact: true }).click();
+    const fees = page.getByTestId('contract-fees');
+    await fees.getByText('保修期后终身成本价维修').waitFor();
+    await fees.getByRole('switch').click();
+    await fees.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('收费标准已保存').waitFor();
+    await page.goto(`${env.baseUrl}/console/assets`);
+    await page.getByTestId('asset-search').locator('input').fill('SZ-B1-CH1');
+    await page.getByTestId('asset-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: 'SZ-B1-CH1', exact: true }).click();
+    await expect.poll(() => page.getByTestId('coverage-status').textContent()).toBe('已过保');
+    await page.getByText(/保修期过后，按合同提供终身成本价的故障维修或部件更换/).waitFor();
+    await page.getByText('按成本价收费').first().waitFor();
+    await screenshot(page, 'asset-coverage-at-cost');
+    await context.close();
+  });
+
   it('a customer user sees its own projects and equipment only', async () => {
     const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

@@ -197,6 +197,9 @@ export async function loadRegistryDemo(
       depositAmountFen: p.depositFen,
       labourRateFen: 30_000,
       travelFeeFen: 50_000,
+      // 篇4 g.7: in warranty, a fault the product did not cause is charged at these cost rates.
+      labourCostRateFen: 12_000,
+      travelCostFeeFen: 20_000,
     });
     await postDepositEntry(ctx, contract.id, {
       kind: 'deposit',

@@ -1,7 +1,10 @@
 // Charges of a visit (篇2 §11–12, 篇3 一.4 公开出示统一收费标准): the warranty engine decides, from the
 // equipment, the date and the diagnosed cause, what is free; what is not is priced from the project's
 // contract fee schedule — travel, labour by the hour, parts at factory price — and shown to the
-// customer before the work for consent. Pure arithmetic over facts gathered here.
+// customer before the work for consent. When the warranty engine says "at cost" (篇4 g.7: in warranty
+// a fault the product did not cause; g.8: after it, when the contract gives lifetime repair at cost),
+// labour and travel are priced at the contract's cost rates and parts at their cost price.
+// Pure arithmetic over facts gathered here.
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TChargeSheet } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -15,7 +18,7 @@ export type ChargeSheet = TChargeSheet;
 async function partsUsed(ctx: Ctx, workOrderNumber: string) {
   const used = new Map<
     string,
-    { partNumber: string; name: string; quantity: number; factory: number | null }
+    { partNumber: string; name: string; quantity: number; factory: number | null; cost: number | null }
   >();
   for (const l of await workOrderPartLines(ctx.db, workOrderNumber)) {
     if (l.kind !== 'issue') continue;
@@ -27,6 +30,7 @@ async function partsUsed(ctx: Ctx, workOrderNumber: string) {
         name: l.name,
         quantity: l.quantity,
         factory: l.factoryPriceFen,
+        cost: l.costFen,
       });
   }
   return [...used.values()].sort((a, b) =>
@@ -66,8 +70,22 @@ export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeShee
   const terms = w.projectId
     ? await findGoverningTerms(ctx.db, w.projectId, toLocalDate(ctx.clock.now(), ctx.timeZone))
     : null;
-  const fees = terms ? { labour: terms.labourRateFen, travel: terms.travelFeeFen } : null;
+  const atCost = cover?.pricing === 'cost';
+  const fees = !terms
+    ? null
+    : atCost
+      ? { labour: terms.labourCostRateFen, travel: terms.travelCostFeeFen }
+      : { labour: terms.labourRateFen, travel: terms.travelFeeFen };
   const used = await partsUsed(ctx, w.number);
+  const reasons: ChargeSheet['reasons'] = [
+    ...(cover?.reasons ?? [
+      {
+        code: 'no_equipment',
+        params: {},
+        text: 'No equipment on the work order: charged per the fee schedule.',
+      },
+    ]),
+  ];
   const minutes = w.timeSpentMinutes ?? w.plan?.estimatedMinutes ?? 60;
   const hours = Math.max(1, Math.ceil(minutes / 60));
   const lines: ChargeSheet['lines'] = [];
@@ -88,24 +106,28 @@ export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeShee
       amountFen: hours * fees.labour,
     });
   if (!free.parts)
-    for (const p of used)
+    for (const p of used) {
+      const unit = (atCost ? p.cost : p.factory) ?? 0;
+      // A part without a cost price on file is not guessed at: the sheet says so for the dispatcher.
+      if (atCost && p.cost === null)
+        reasons.push({
+          code: 'part_cost_unknown',
+          params: { part: p.partNumber },
+          text: `Part ${p.partNumber} has no cost price on file.`,
+        });
       lines.push({
         item: 'part',
         label: `${p.partNumber} ${p.name}`,
         quantity: p.quantity,
-        unitFen: p.factory ?? 0,
-        amountFen: p.quantity * (p.factory ?? 0),
+        unitFen: unit,
+        amountFen: p.quantity * unit,
       });
+    }
   return {
     covered: free,
     status: cover?.status ?? 'unknown',
-    reasons: cover?.reasons ?? [
-      {
-        code: 'no_equipment',
-        params: {},
-        text: 'No equipment on the work order: charged per the fee schedule.',
-      },
-    ],
+    pricing: cover?.pricing ?? 'fee_schedule',
+    reasons,
     lines,
     totalFen: lines.reduce((s, l) => s + l.amountFen, 0),
   };

@@ -257,7 +257,10 @@ describe('a repair visit', () => {
 describe('charges, repairs, follow-ups and the deposit', () => {
   const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
   /** A project with a contract (warranty 12 months, fee schedule, deposit) and one accepted asset. */
-  async function site(acceptedOn: string, terms: { maxRepairsBeforeReplace?: number } = {}) {
+  async function site(
+    acceptedOn: string,
+    terms: { maxRepairsBeforeReplace?: number; lifetimeCostRepair?: boolean } = {},
+  ) {
     const manager = (await loginAs(t, { role: 'manager' })).session;
     const c = await buildCustomer(t.db);
     const project = (
@@ -283,6 +286,8 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       warrantyMonths: 12,
       labourRateFen: 20_000,
       travelFeeFen: 30_000,
+      labourCostRateFen: 8_000,
+      travelCostFeeFen: 10_000,
       depositAmountFen: 1_000_000,
       ...terms,
     });
@@ -330,7 +335,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     return { tk, wo };
   }
 
-  it('charges nothing in warranty, travel, labour and parts when expired, and for human damage even in warranty', async () => {
+  it('charges nothing in warranty, travel, labour and parts when expired, and human damage in warranty at cost', async () => {
     const fresh = await site('2026-06-01');
     const inWarranty = await visit(fresh, 'normal_failure');
     const free = (await engineer.request('GET', `/api/v1/work-orders/${inWarranty.wo.id}/charges`)).json();
@@ -338,7 +343,8 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     const damaged = await visit(fresh, 'human_damage');
     const paid = (await engineer.request('GET', `/api/v1/work-orders/${damaged.wo.id}/charges`)).json();
     expect(paid.lines.map((l: { item: string }) => l.item)).toEqual(['travel', 'labour']);
-    expect(paid.totalFen).toBe(30_000 + 20_000);
+    expect(paid.pricing).toBe('cost');
+    expect(paid.totalFen).toBe(10_000 + 8_000);
 
     const old = await site('2023-01-01');
     const expired = await visit(old, 'normal_failure');
@@ -361,6 +367,111 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       new Date(T0.getTime() + 90 * MIN + 3 * 86_400_000).toISOString(),
     );
     expect((await engineer.request('GET', '/api/v1/follow-ups')).statusCode).toBe(403);
+  });
+
+  describe('at cost (篇4 g.7–8)', () => {
+    /** A part with a cost price below its factory price, in stock at a warehouse. */
+    async function stockedPart(manager: Session, cost: number | null) {
+      const loc = await manager.request('POST', '/api/v1/stock/locations', {
+        code: `WH-${uid()}`,
+        name: '中心库',
+        kind: 'central',
+      });
+      expect(loc.statusCode, loc.body).toBe(201);
+      const part = await manager.request('POST', '/api/v1/parts', {
+        partNumber: `DRV-${uid()}`,
+        name: '驱动电源',
+        costFen: cost,
+        factoryPriceFen: 9_000,
+      });
+      expect(part.statusCode, part.body).toBe(201);
+      const received = await manager.request('POST', '/api/v1/stock/receipts', {
+        partId: part.json().id,
+        locationId: loc.json().id,
+        quantity: 10,
+      });
+      expect(received.statusCode, received.body).toBe(200);
+      return { partId: part.json().id as string, locationId: loc.json().id as string };
+    }
+
+    /** The engineer uses `quantity` of the part and completes the work after 90 minutes (2 hours billed). */
+    async function completeWith(
+      manager: Session,
+      wo: { id: string; number: string },
+      used: { partId: string; locationId: string; quantity: number }[],
+    ) {
+      for (const u of used) {
+        const issued = await manager.request('POST', '/api/v1/stock/issues', {
+          ...u,
+          workOrderRef: wo.number,
+        });
+        expect(issued.statusCode, issued.body).toBe(200);
+      }
+      const done = await stage(wo.id, 'completed', new Date(T0.getTime() + 90 * MIN), {
+        result: 'ok',
+        timeSpentMinutes: 90,
+      });
+      expect(done.statusCode, done.body).toBe(200);
+      return (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    }
+    const summary = (sheet: { lines: { item: string; quantity: number; unitFen: number }[] }) =>
+      sheet.lines.map((l) => [l.item, l.quantity, l.unitFen]);
+
+    it('篇4 g.7 保修期内非产品自身质量原因的故障维修或部件更换,将只收取成本费: human damage in warranty, completed with a part, is charged at cost', async () => {
+      const s = await site('2026-06-01');
+      const part = await stockedPart(s.manager, 5_000);
+      const { wo } = await visit(s, 'human_damage');
+      const sheet = await completeWith(s.manager, wo, [{ ...part, quantity: 2 }]);
+      expect(sheet).toMatchObject({ status: 'in_warranty', pricing: 'cost' });
+      expect(summary(sheet)).toEqual([
+        ['travel', 1, 10_000],
+        ['labour', 2, 8_000],
+        ['part', 2, 5_000],
+      ]);
+      expect(sheet.totalFen).toBe(10_000 + 2 * 8_000 + 2 * 5_000);
+      expect(sheet.receiptNumber).toMatch(/^SF-/);
+      expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual([
+        'in_warranty',
+        'human_damage_excluded',
+        'at_cost_in_warranty',
+      ]);
+    });
+
+    it('篇4 g.8 保修期过后,为用户提供终身成本价的故障维修或部件更换: after the warranty at cost when the contract says so, by the fee schedule when not', async () => {
+      const lifetime = await site('2023-01-01', { lifetimeCostRepair: true });
+      const part = await stockedPart(lifetime.manager, 5_000);
+      const noCost = await stockedPart(lifetime.manager, null);
+      const a = await visit(lifetime, 'normal_failure');
+      const atCost = await completeWith(lifetime.manager, a.wo, [
+        { ...part, quantity: 1 },
+        { ...noCost, quantity: 1 },
+      ]);
+      expect(atCost).toMatchObject({ status: 'expired', pricing: 'cost' });
+      expect(summary(atCost)).toEqual(
+        expect.arrayContaining([
+          ['travel', 1, 10_000],
+          ['labour', 2, 8_000],
+          ['part', 1, 5_000],
+          ['part', 1, 0],
+        ]),
+      );
+      expect(atCost.totalFen).toBe(10_000 + 2 * 8_000 + 5_000);
+      expect(atCost.reasons.map((r: { code: string }) => r.code)).toEqual([
+        'lifetime_cost_repair',
+        'part_cost_unknown',
+      ]);
+
+      const plain = await site('2023-01-01');
+      const b = await visit(plain, 'normal_failure');
+      const full = await completeWith(plain.manager, b.wo, [{ ...part, quantity: 1 }]);
+      expect(full).toMatchObject({ status: 'expired', pricing: 'fee_schedule' });
+      expect(summary(full)).toEqual([
+        ['travel', 1, 30_000],
+        ['labour', 2, 20_000],
+        ['part', 1, 9_000],
+      ]);
+      expect(full.reasons.map((r: { code: string }) => r.code)).toEqual(['expired']);
+    });
   });
 
   it('篇4 c.2 在延长的质量保证期内…提供免费保修: the charge sheet of an extended warranty is free', async () => {

@@ -13,6 +13,8 @@ export interface WorkOrderPartLine {
   quantity: number;
   serial: string | null;
   factoryPriceFen: number | null;
+  /** The part's cost price, for a repair charged at cost (篇4 g.7–8). */
+  costFen: number | null;
 }
 
 /** Parts issued to a work order and defective parts brought back from it, in ledger order. */
@@ -26,6 +28,7 @@ export async function workOrderPartLines(db: Executor, workOrderRef: string): Pr
       quantity: stockMovements.quantity,
       serial: stockMovements.serial,
       factoryPriceFen: parts.factoryPriceFen,
+      costFen: parts.costFen,
     })
     .from(stockMovements)
     .innerJoin(parts, eq(parts.id, stockMovements.partId))

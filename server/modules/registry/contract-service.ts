@@ -209,6 +209,8 @@ export async function findGoverningTerms(db: Executor, projectId: string, onDate
     responseTier: row.responseTier,
     labourRateFen: row.labourRateFen,
     travelFeeFen: row.travelFeeFen,
+    labourCostRateFen: row.labourCostRateFen,
+    travelCostFeeFen: row.travelCostFeeFen,
     maxRepairsBeforeReplace: row.maxRepairsBeforeReplace,
     depositBalanceFen: row.depositBalanceFen,
   };

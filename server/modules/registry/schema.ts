@@ -139,6 +139,10 @@ export const contracts = pgTable(
     agreementCoversParts: boolean('agreement_covers_parts').notNull().default(false),
     labourRateFen: bigint('labour_rate_fen', { mode: 'number' }).notNull().default(0),
     travelFeeFen: bigint('travel_fee_fen', { mode: 'number' }).notNull().default(0),
+    // 篇4 g.7–8: the cost rates of a repair charged at cost, and lifetime repair at cost after the warranty.
+    labourCostRateFen: bigint('labour_cost_rate_fen', { mode: 'number' }).notNull().default(0),
+    travelCostFeeFen: bigint('travel_cost_fee_fen', { mode: 'number' }).notNull().default(0),
+    lifetimeCostRepair: boolean('lifetime_cost_repair').notNull().default(false),
     partsPricing: text('parts_pricing', { enum: ['factory_price', 'sale_price'] })
       .notNull()
       .default('factory_price'),

@@ -31,6 +31,7 @@ function termsFromContracts(contracts: ContractRow[]): {
         maxRepairsBeforeReplace: supply.maxRepairsBeforeReplace,
         replacementPolicy: supply.replacementPolicy,
         agreements: [],
+        lifetimeCostRepair: supply.lifetimeCostRepair,
       }
     : { ...DEFAULT_TERMS, agreements: [] };
   terms.agreements = contracts

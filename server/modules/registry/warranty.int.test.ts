@@ -141,12 +141,76 @@ describe('warranty coverage of equipment', () => {
     expect(worn.repair.decision).toBe('repair');
   });
 
-  it('charges human damage in warranty and explains why', async () => {
+  it('篇4 g.7 保修期内非产品自身质量原因…只收取成本费: charges human damage in warranty at cost and explains why', async () => {
     const { asset } = await acceptedAsset('2026-06-01', { warrantyMonths: 24 });
     const c = (await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)).json();
     expect(c.status).toBe('in_warranty');
-    expect(c.partsPricing).toBe('factory_price');
-    expect(c.reasons.map((r: { code: string }) => r.code)).toContain('human_damage_excluded');
+    expect(c.pricing).toBe('cost');
+    expect(c.partsPricing).toBe('cost');
+    expect(c.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'in_warranty',
+      'human_damage_excluded',
+      'at_cost_in_warranty',
+    ]);
+  });
+
+  it('篇4 g.8 终身成本价维修: the contract keeps cost rates and the lifetime flag (validated, PATCHed, audited), and coverage after the warranty follows the flag', async () => {
+    const { asset, project } = await acceptedAsset('2020-03-01', {
+      labourCostRateFen: 8_000,
+      travelCostFeeFen: 10_000,
+    });
+    const [contract] = (await manager.request('GET', `/api/v1/contracts?projectId=${project.id}`)).json();
+    expect(contract).toMatchObject({
+      labourCostRateFen: 8_000,
+      travelCostFeeFen: 10_000,
+      lifetimeCostRepair: false,
+    });
+    const before = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
+    ).json();
+    expect(before).toMatchObject({
+      status: 'expired',
+      pricing: 'fee_schedule',
+      partsPricing: 'factory_price',
+    });
+
+    const bad = await manager.request('PATCH', `/api/v1/contracts/${contract.id}`, {
+      version: contract.version,
+      labourCostRateFen: -1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('labourCostRateFen');
+    const patched = await manager.request('PATCH', `/api/v1/contracts/${contract.id}`, {
+      version: contract.version,
+      lifetimeCostRepair: true,
+      labourCostRateFen: 9_000,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      lifetimeCostRepair: true,
+      labourCostRateFen: 9_000,
+      travelCostFeeFen: 10_000,
+    });
+    const stale = await manager.request('PATCH', `/api/v1/contracts/${contract.id}`, {
+      version: contract.version,
+      lifetimeCostRepair: false,
+    });
+    expect(stale.statusCode).toBe(409);
+    const audit = await t.pool.query(
+      `select before->>'lifetimeCostRepair' as b, after->>'lifetimeCostRepair' as a from audit_log
+        where action = 'contract.update' and entity_id = $1`,
+      [contract.id],
+    );
+    expect(audit.rows).toEqual([{ b: 'false', a: 'true' }]);
+
+    const after = (
+      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)
+    ).json();
+    expect(after).toMatchObject({ status: 'expired', pricing: 'cost', partsPricing: 'cost' });
+    expect(after.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'human_damage_excluded',
+      'lifetime_cost_repair',
+    ]);
   });
 
   it('applies a maintenance agreement once warranty and latent period are over', async () => {

@@ -310,6 +310,19 @@ export const en: typeof zhCN = {
     balanceAfter: 'Balance',
     reason: 'Reason',
     post: 'Post',
+    fees: {
+      title: 'Fee schedule',
+      labourRateFen: 'Labour (CNY per hour)',
+      travelFeeFen: 'Travel (CNY per trip)',
+      labourCostRateFen: 'Labour at cost (CNY per hour)',
+      travelCostFeeFen: 'Travel at cost (CNY per trip)',
+      lifetimeCostRepair: 'Lifetime repair at cost after the warranty',
+      lifetimeHelp:
+        'After the warranty, repairs and part replacements are charged at cost: labour and travel at the cost rates, parts at their cost price.',
+      saved: 'Fee schedule saved',
+      yes: 'Yes',
+      no: 'No',
+    },
   },
   contractKinds: {
     supply_install: 'Supply and installation',
@@ -371,6 +384,7 @@ export const en: typeof zhCN = {
     free: 'Free',
     charged: 'Charged',
     factoryPrice: 'At factory price',
+    atCost: 'At cost',
     labour: 'Labour',
     travel: 'Travel',
     parts: 'Parts',
@@ -399,6 +413,11 @@ export const en: typeof zhCN = {
       human_damage_excluded: 'Damage caused by people is not covered.',
       force_majeure_excluded: 'Force majeure is not covered.',
       cause_to_confirm: 'The cause must be confirmed on site.',
+      at_cost_in_warranty:
+        'In warranty, the repair or replacement of a fault not caused by the product itself is charged at cost only: labour, travel and parts at cost.',
+      lifetime_cost_repair:
+        'After the warranty, the contract gives repairs and part replacements at cost for life: labour, travel and parts at cost.',
+      part_cost_unknown: 'Part {{part}} has no cost price on file: enter it in the parts catalogue.',
     },
     repair: {
       replace_component: 'Replace the component: it has reached its repair limit or has a latent defect.',
@@ -498,6 +517,7 @@ export const en: typeof zhCN = {
     receipt: 'Receipt',
     total: 'Total',
     chargeItems: { travel: 'Travel', labour: 'Labour' },
+    pricing: { cost: 'At cost', fee_schedule: 'Fee schedule' },
     coverage: {
       in_warranty: 'In warranty',
       latent_defect: 'Latent-defect period',

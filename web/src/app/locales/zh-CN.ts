@@ -299,6 +299,18 @@ export const zhCN = {
     balanceAfter: '余额',
     reason: '原因',
     post: '登记',
+    fees: {
+      title: '收费标准',
+      labourRateFen: '人工费（元/小时）',
+      travelFeeFen: '差旅费（元/次）',
+      labourCostRateFen: '成本价人工费（元/小时）',
+      travelCostFeeFen: '成本价差旅费（元/次）',
+      lifetimeCostRepair: '保修期后终身成本价维修',
+      lifetimeHelp: '保修期过后，故障维修或部件更换按成本价收费：人工、差旅按成本价，部件按成本价。',
+      saved: '收费标准已保存',
+      yes: '是',
+      no: '否',
+    },
   },
   contractKinds: {
     supply_install: '供货安装合同',
@@ -360,6 +372,7 @@ export const zhCN = {
     free: '免费',
     charged: '收费',
     factoryPrice: '按出厂价收费',
+    atCost: '按成本价收费',
     labour: '人工',
     travel: '差旅',
     parts: '备件',
@@ -386,6 +399,11 @@ export const zhCN = {
       human_damage_excluded: '人为损坏不在免费范围内。',
       force_majeure_excluded: '不可抗力不在免费范围内。',
       cause_to_confirm: '故障原因需现场确认。',
+      at_cost_in_warranty:
+        '保修期内非产品自身质量原因的故障维修或部件更换，只收取成本费（人工、差旅、部件均按成本价）。',
+      lifetime_cost_repair:
+        '保修期过后，按合同提供终身成本价的故障维修或部件更换（人工、差旅、部件均按成本价）。',
+      part_cost_unknown: '备件 {{part}} 未登记成本价，请在备件目录中填写。',
     },
     repair: {
       replace_component: '该部件已达维修次数上限或属潜在缺陷，应更换部件。',
@@ -484,6 +502,7 @@ export const zhCN = {
     receipt: '收费单号',
     total: '合计',
     chargeItems: { travel: '差旅费', labour: '人工费' },
+    pricing: { cost: '按成本价', fee_schedule: '按收费标准' },
     coverage: {
       in_warranty: '保修期内',
       latent_defect: '潜在缺陷期',

@@ -19,8 +19,15 @@ export function CoverageCard({ assetId }: { assetId: string }) {
   const [cause, setCause] = useState<string>('normal_failure');
   const [date, setDate] = useState<string | undefined>();
   const { data: c } = useCoverage(assetId, { cause, date });
+  // 篇4 g.7–8: what is charged may be charged at cost rather than by the fee schedule.
   const yesNo = (v: boolean) =>
-    v ? <Tag color="green">{t('warranty.free')}</Tag> : <Tag color="red">{t('warranty.charged')}</Tag>;
+    v ? (
+      <Tag color="green">{t('warranty.free')}</Tag>
+    ) : c?.pricing === 'cost' ? (
+      <Tag color="purple">{t('warranty.atCost')}</Tag>
+    ) : (
+      <Tag color="red">{t('warranty.charged')}</Tag>
+    );
   return (
     <Card
       title={t('warranty.title')}
@@ -54,7 +61,13 @@ export function CoverageCard({ assetId }: { assetId: string }) {
             <Descriptions.Item label={t('warranty.labour')}>{yesNo(c.free.labour)}</Descriptions.Item>
             <Descriptions.Item label={t('warranty.travel')}>{yesNo(c.free.travel)}</Descriptions.Item>
             <Descriptions.Item label={t('warranty.parts')}>
-              {c.free.parts ? yesNo(true) : <Tag color="red">{t('warranty.factoryPrice')}</Tag>}
+              {c.free.parts ? (
+                yesNo(true)
+              ) : c.partsPricing === 'cost' ? (
+                <Tag color="purple">{t('warranty.atCost')}</Tag>
+              ) : (
+                <Tag color="red">{t('warranty.factoryPrice')}</Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('warranty.warrantyEnd')}>{c.warrantyEnd ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('warranty.latentEnd')}>{c.latentDefectEnd ?? '—'}</Descriptions.Item>

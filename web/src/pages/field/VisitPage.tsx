@@ -507,6 +507,11 @@ function Charges({ workOrderId }: { workOrderId: string }) {
         >
           {t(`field.coverage.${s.status}`, { defaultValue: s.status })}
         </Tag>
+        {s.pricing === 'cost' && (
+          <Tag color="purple" data-testid="visit-pricing">
+            {t('field.pricing.cost')}
+          </Tag>
+        )}
         {s.receiptNumber && (
           <Tag color="blue">
             {t('field.receipt')} {s.receiptNumber}

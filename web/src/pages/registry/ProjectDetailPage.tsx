@@ -32,6 +32,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
+import { ContractFeeSchedule, FeeScheduleFields } from '../../features/registry/ContractFeeSchedule.tsx';
 import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
 import {
   useAcceptanceRecords,
@@ -250,7 +251,16 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ kind: 'supply_install', warrantyMonths: 12, latentDefectMonths: 24 }}
+          initialValues={{
+            kind: 'supply_install',
+            warrantyMonths: 12,
+            latentDefectMonths: 24,
+            labourRateFen: 0,
+            travelFeeFen: 0,
+            labourCostRateFen: 0,
+            travelCostFeeFen: 0,
+            lifetimeCostRepair: false,
+          }}
           onFinish={(v) =>
             create.mutate(
               {
@@ -289,6 +299,7 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
           <Form.Item label={t('contracts.deposit')} name="deposit">
             <InputNumber min={0} step={100} style={{ width: 200 }} />
           </Form.Item>
+          <FeeScheduleFields />
         </Form>
       </FormModal>
     </>
@@ -596,6 +607,7 @@ function ContractDetails({ contract, canEdit }: { contract: TContract; canEdit: 
           onChange={(ids) => save.mutateAsync(ids)}
         />
       </Card>
+      <ContractFeeSchedule contract={contract} canEdit={canEdit} />
       <DepositLedger contract={contract} />
     </>
   );
