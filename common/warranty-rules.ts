@@ -124,6 +124,10 @@ export interface CoverageInput {
 
 const ALL_FREE = { labour: true, travel: true, parts: true };
 const NOTHING_FREE = { labour: false, travel: false, parts: false };
+const PARTS_PRICING = { free: 'free', cost: 'cost', fee_schedule: 'factory_price' } as const satisfies Record<
+  Pricing,
+  Coverage['partsPricing']
+>;
 
 function reason(code: ReasonCode, text: string, params: Record<string, string | number> = {}): Reason {
   return { code, params, text };
@@ -155,33 +159,21 @@ export function coverage(input: CoverageInput): Coverage {
   const w = warrantyWindow(asset, terms);
   const dates = { warrantyStart: w.start, warrantyEnd: w.end, latentDefectEnd: w.latentEnd };
   const excluded = exclusion(cause);
-  const charged = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
-    status,
-    free: NOTHING_FREE,
-    pricing: 'fee_schedule',
-    partsPricing: 'factory_price',
-    basis,
-    ...dates,
-    reasons,
-  });
-  const atCost = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
-    status,
-    free: NOTHING_FREE,
-    pricing: 'cost',
-    partsPricing: 'cost',
-    basis,
-    ...dates,
-    reasons,
-  });
-  const freeOf = (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
-    status,
-    free: ALL_FREE,
-    pricing: 'free',
-    partsPricing: 'free',
-    basis,
-    ...dates,
-    reasons,
-  });
+  // One outcome per pricing: what is free, and how parts are priced, follow from it.
+  const outcome =
+    (pricing: Pricing) =>
+    (status: CoverageStatus, reasons: Reason[], basis: Coverage['basis']): Coverage => ({
+      status,
+      free: pricing === 'free' ? ALL_FREE : NOTHING_FREE,
+      pricing,
+      partsPricing: PARTS_PRICING[pricing],
+      basis,
+      ...dates,
+      reasons,
+    });
+  const charged = outcome('fee_schedule');
+  const atCost = outcome('cost');
+  const freeOf = outcome('free');
   const unknownNote =
     cause === 'unknown' ? [reason('cause_to_confirm', 'The cause must be confirmed on site.')] : [];
 

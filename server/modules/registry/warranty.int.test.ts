@@ -23,6 +23,11 @@ afterAll(() => t.close());
 
 const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
+/** The manager's view of an asset's coverage, `query` as in the URL (e.g. `cause=human_damage`). */
+async function coverageOf(assetId: string, query: string) {
+  return (await manager.request('GET', `/api/v1/assets/${assetId}/coverage?${query}`)).json();
+}
+
 async function acceptedAsset(
   acceptedOn: string,
   contract: Record<string, unknown> = {},
@@ -113,9 +118,7 @@ describe('warranty coverage of equipment', () => {
     expect(c.date).toBe('2026-11-25');
     expect(c.status).toBe('latent_defect');
     expect(c.free.parts).toBe(false);
-    const before = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure&date=2026-11-24`)
-    ).json();
+    const before = await coverageOf(asset.id, 'cause=normal_failure&date=2026-11-24');
     expect(before.status).toBe('in_warranty');
     expect(before.free).toEqual({ labour: true, travel: true, parts: true });
     expect(before.warrantyEnd).toBe('2026-11-25');
@@ -123,27 +126,21 @@ describe('warranty coverage of equipment', () => {
 
   it('篇4 c.3 潜在缺陷期内的设计、材料、工艺缺陷予以无条件更换: free, and the decision is replacement', async () => {
     const { asset, component } = await acceptedAsset('2025-01-01', {}, { withComponent: true });
-    const unit = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=material_defect`)
-    ).json();
+    const unit = await coverageOf(asset.id, 'cause=material_defect');
     expect(unit.status).toBe('latent_defect');
     expect(unit.free).toEqual({ labour: true, travel: true, parts: true });
     expect(unit.reasons.map((r: { code: string }) => r.code)).toEqual(['latent_defect_covered']);
     expect(unit.repair.decision).toBe('replace_unit');
     expect(unit.repair.text).toMatch(/latent defect/);
-    const part = (
-      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=workmanship`)
-    ).json();
+    const part = await coverageOf(component.id, 'cause=workmanship');
     expect(part.repair.decision).toBe('replace_component');
-    const worn = (
-      await manager.request('GET', `/api/v1/assets/${component.id}/coverage?cause=normal_failure`)
-    ).json();
+    const worn = await coverageOf(component.id, 'cause=normal_failure');
     expect(worn.repair.decision).toBe('repair');
   });
 
   it('篇4 g.7 保修期内非产品自身质量原因…只收取成本费: charges human damage in warranty at cost and explains why', async () => {
     const { asset } = await acceptedAsset('2026-06-01', { warrantyMonths: 24 });
-    const c = (await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)).json();
+    const c = await coverageOf(asset.id, 'cause=human_damage');
     expect(c.status).toBe('in_warranty');
     expect(c.pricing).toBe('cost');
     expect(c.partsPricing).toBe('cost');
@@ -165,9 +162,7 @@ describe('warranty coverage of equipment', () => {
       travelCostFeeFen: 10_000,
       lifetimeCostRepair: false,
     });
-    const before = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
-    ).json();
+    const before = await coverageOf(asset.id, 'cause=normal_failure');
     expect(before).toMatchObject({
       status: 'expired',
       pricing: 'fee_schedule',
@@ -203,9 +198,7 @@ describe('warranty coverage of equipment', () => {
     );
     expect(audit.rows).toEqual([{ b: 'false', a: 'true' }]);
 
-    const after = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)
-    ).json();
+    const after = await coverageOf(asset.id, 'cause=human_damage');
     expect(after).toMatchObject({ status: 'expired', pricing: 'cost', partsPricing: 'cost' });
     expect(after.reasons.map((r: { code: string }) => r.code)).toEqual([
       'human_damage_excluded',
@@ -226,9 +219,7 @@ describe('warranty coverage of equipment', () => {
       endDate: '2026-12-31',
       agreementCoversParts: false,
     });
-    const c = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
-    ).json();
+    const c = await coverageOf(asset.id, 'cause=normal_failure');
     expect(c.status).toBe('service_agreement');
     expect(c.free).toEqual({ labour: true, travel: true, parts: false });
   });
@@ -247,15 +238,11 @@ describe('warranty coverage of equipment', () => {
       agreementCoversParts: false,
     });
     expect(made.statusCode, made.body).toBe(201);
-    const c = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=normal_failure`)
-    ).json();
+    const c = await coverageOf(asset.id, 'cause=normal_failure');
     expect(c.free).toEqual({ labour: true, travel: true, parts: true });
     expect(c.partsPricing).toBe('free');
     expect(c.reasons.map((r: { code: string }) => r.code)).toEqual(['extended_warranty']);
-    const damaged = (
-      await manager.request('GET', `/api/v1/assets/${asset.id}/coverage?cause=human_damage`)
-    ).json();
+    const damaged = await coverageOf(asset.id, 'cause=human_damage');
     expect(damaged.free.parts).toBe(false);
   });
 
@@ -276,9 +263,7 @@ describe('warranty coverage of equipment', () => {
     const old = (await manager.request('GET', `/api/v1/assets/${asset.id}`)).json();
     expect(old.status).toBe('replaced');
     expect(old.replacedById).toBe(fresh.id);
-    const c = (
-      await manager.request('GET', `/api/v1/assets/${fresh.id}/coverage?cause=normal_failure&date=2028-02-29`)
-    ).json();
+    const c = await coverageOf(fresh.id, 'cause=normal_failure&date=2028-02-29');
     expect(c.status).toBe('in_warranty');
     const again = await manager.request('POST', `/api/v1/assets/${asset.id}/replace`, {
       version: old.version,
