@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import {
   authenticate,
+  customerUserReferences,
   registerAccountRoutes,
   SESSION_COOKIE,
   staffReferences,
@@ -234,4 +235,5 @@ export function wireReferences(): void {
   provideReferences('file', fileReferences);
   provideReferences('part', partReferences);
   provideReferences('staff', staffReferences);
+  provideReferences('customer_user', customerUserReferences);
 }
