@@ -28,7 +28,7 @@ import {
   staffReferences,
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerFieldRoutes } from './modules/field/index.ts';
+import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
@@ -40,7 +40,7 @@ import {
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
-import { registerTicketRoutes, slaTicketPort } from './modules/tickets/index.ts';
+import { provideWorkOrderTickets, registerTicketRoutes, slaTicketPort } from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
@@ -197,7 +197,9 @@ export async function buildApp(
     },
     async (request, reply) => {
       const ctx = routeDeps.ctx(request);
-      await live.subscribe(ctx.scope, reply, ctx.principal.userId);
+      // Field engineers (no tickets.read_all) hear of the tickets assigned to them only.
+      const ownWorkOnly = ctx.scope.kind === 'all' && !ctx.principal.permissions.has('tickets.read_all');
+      await live.subscribe(ctx.scope, reply, ctx.principal.userId, ownWorkOnly);
       return reply;
     },
   );
@@ -226,8 +228,12 @@ export async function buildApp(
   return Object.assign(app, { apiRoutes });
 }
 
-/** The owners that answer "may this id be bound here?" (platform/references.ts). */
+/**
+ * The owners that answer "may this id be bound here?" (platform/references.ts), and which tickets a
+ * field engineer's work orders open to him (tickets/work-port.ts).
+ */
 export function wireReferences(): void {
+  provideWorkOrderTickets(workOrderTicketIds);
   provideReferences('customer', customerReferences);
   provideReferences('contact', contactReferences);
   provideReferences('project', projectReferences);

@@ -5,3 +5,4 @@ export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
 export { getTicket } from './ticket-view.ts';
+export { provideWorkOrderTickets } from './work-port.ts';
