@@ -29,7 +29,7 @@ import {
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
-import { fileReferences, registerFileRoutes } from './modules/files/index.ts';
+import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
 import {
@@ -40,7 +40,12 @@ import {
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
-import { provideWorkOrderTickets, registerTicketRoutes, slaTicketPort } from './modules/tickets/index.ts';
+import {
+  attachmentWithheld,
+  provideWorkOrderTickets,
+  registerTicketRoutes,
+  slaTicketPort,
+} from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
@@ -230,10 +235,12 @@ export async function buildApp(
 
 /**
  * The owners that answer "may this id be bound here?" (platform/references.ts), and which tickets a
- * field engineer's work orders open to him (tickets/work-port.ts).
+ * field engineer's work orders open to him (tickets/work-port.ts) and which ticket attachments he may not
+ * download (files/guard.ts).
  */
 export function wireReferences(): void {
   provideWorkOrderTickets(workOrderTicketIds);
+  provideFileGuard(attachmentWithheld);
   provideReferences('customer', customerReferences);
   provideReferences('contact', contactReferences);
   provideReferences('project', projectReferences);

@@ -1,9 +1,10 @@
 // Least privilege for field engineers: they read only the tickets assigned to them or behind their own
-// work orders (lists, search, detail, conversation, live updates); any other ticket is a 404,
+// work orders (lists, search, detail, conversation, attachments, live updates); any other ticket is a 404,
 // as if it did not exist. The service desk and the other staff roles still read every ticket.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from './helpers.ts';
+import { uploadFile } from './uploads.ts';
 
 let t: TestApp;
 let agent: Session;
@@ -83,6 +84,28 @@ describe('a field engineer reads only his own work', () => {
     expect(message.statusCode).toBe(404);
     // the engineer of that work order does see it
     expect((await otherEngineer.request('GET', `/api/v1/tickets/${id}`)).statusCode).toBe(200);
+  });
+
+  it("cannot download the attachments of another's ticket; those of his own he can", async () => {
+    const attach = async (ticketId: string) => {
+      const ticket = (await agent.request('GET', `/api/v1/tickets/${ticketId}`)).json();
+      const file = (
+        await uploadFile(t, agent, 'photo.txt', Buffer.from('site photo'), { customerId: ticket.customerId })
+      ).json();
+      const res = await agent.request('POST', `/api/v1/tickets/${ticketId}/messages`, {
+        kind: 'public_reply',
+        body: 'photo attached',
+        attachmentIds: [file.id],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return file.id as string;
+    };
+    const foreignFile = await attach(tickets.foreign.id);
+    const ownFile = await attach(tickets.workOrder.id);
+    expect((await engineer.request('GET', `/api/v1/files/${foreignFile}`)).statusCode).toBe(404);
+    expect((await engineer.request('GET', `/api/v1/files/${foreignFile}/content`)).statusCode).toBe(404);
+    expect((await engineer.request('GET', `/api/v1/files/${ownFile}`)).statusCode).toBe(200);
+    expect((await agent.request('GET', `/api/v1/files/${foreignFile}`)).statusCode).toBe(200);
   });
 
   it('leaves the service desk and other staff roles reading every ticket', async () => {

@@ -22,6 +22,14 @@ export function ticketScope(ctx: Ctx): repo.TicketScope {
 export const seesInternal = (ctx: Ctx) =>
   !isCustomer(ctx) && ctx.principal.permissions.has('tickets.internal');
 
+/** A ticket's attachment is withheld from one who sees only their own work and none of its tickets. */
+export async function attachmentWithheld(ctx: Ctx, fileId: string): Promise<boolean> {
+  const scope = ticketScope(ctx);
+  if (!scope.workerId) return false;
+  const { attached, visible } = await repo.attachmentVisibility(ctx.db, scope, fileId);
+  return attached && !visible;
+}
+
 /** A ticket a staff member acts on; `field` names the request field that referred to it. */
 export async function staffTicket(ctx: Ctx, id: string, field = 'id') {
   if (isCustomer(ctx)) throw forbidden();

@@ -1,3 +1,4 @@
+export { attachmentWithheld } from './access.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';

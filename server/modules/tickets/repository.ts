@@ -47,6 +47,24 @@ export async function insertTicket(db: Executor, values: typeof tickets.$inferIn
   return row!;
 }
 
+/** Whether a file is attached to some ticket or message, and whether one of those the scope sees. */
+export async function attachmentVisibility(db: Executor, scope: TicketScope, fileId: string) {
+  const file = sql`array[${fileId}]::uuid[]`;
+  const [row] = await db
+    .select({
+      attached: sql<number>`count(*)::int`,
+      visible: sql<boolean>`coalesce(bool_or(${ticketFilter(scope)}), false)`,
+    })
+    .from(tickets)
+    .where(
+      or(
+        sql`${tickets.attachmentIds} @> ${file}`,
+        sql`${tickets.id} in (select ${ticketMessages.ticketId} from ${ticketMessages} where ${ticketMessages.attachmentIds} @> ${file})`,
+      ),
+    );
+  return { attached: (row?.attached ?? 0) > 0, visible: row?.visible ?? false };
+}
+
 export async function findTicket(
   db: Executor,
   scope: TicketScope,
