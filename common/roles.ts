@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'deposits.approve',
   'imports.run',
   'tickets.read',
+  'tickets.read_all',
   'tickets.create',
   'tickets.manage',
   'tickets.internal',
@@ -78,7 +79,10 @@ const STAFF_BASE: TPermission[] = [
   'sla.read',
   'parts.read',
 ];
-const SERVICE_DESK: TPermission[] = [...STAFF_BASE, 'contracts.read', 'tickets.manage'];
+// Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
+// assigned to them or linked to their work orders.
+const STAFF_READS_ALL: TPermission[] = [...STAFF_BASE, 'tickets.read_all'];
+const SERVICE_DESK: TPermission[] = [...STAFF_READS_ALL, 'contracts.read', 'tickets.manage'];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
   ...EVERY_USER,
@@ -121,13 +125,13 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'workorders.dispatch',
   ],
   support_engineer: [...SERVICE_DESK, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
-  // On site: their own work orders, the equipment they service, their van's stock.
+  // On site: their own work orders and the tickets behind them, the equipment they service, their van's stock.
   field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move', 'workorders.work'],
   // Training requests: follows and answers tickets, changes none.
-  trainer: STAFF_BASE,
+  trainer: STAFF_READS_ALL,
   // Parts and stock; follows tickets without changing them.
   storekeeper: [
-    ...STAFF_BASE,
+    ...STAFF_READS_ALL,
     'products.manage',
     'parts.manage',
     'stock.read_all',

@@ -22,13 +22,14 @@ import { z } from 'zod';
 import type { TConfig } from './config.ts';
 import {
   authenticate,
+  customerUserReferences,
   registerAccountRoutes,
   SESSION_COOKIE,
   staffReferences,
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerFieldRoutes } from './modules/field/index.ts';
-import { fileReferences, registerFileRoutes } from './modules/files/index.ts';
+import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
+import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
 import {
@@ -39,7 +40,12 @@ import {
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
-import { registerTicketRoutes, slaTicketPort } from './modules/tickets/index.ts';
+import {
+  attachmentWithheld,
+  provideWorkOrderTickets,
+  registerTicketRoutes,
+  slaTicketPort,
+} from './modules/tickets/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
@@ -196,7 +202,9 @@ export async function buildApp(
     },
     async (request, reply) => {
       const ctx = routeDeps.ctx(request);
-      await live.subscribe(ctx.scope, reply, ctx.principal.userId);
+      // Field engineers (no tickets.read_all) hear of the tickets assigned to them only.
+      const ownWorkOnly = ctx.scope.kind === 'all' && !ctx.principal.permissions.has('tickets.read_all');
+      await live.subscribe(ctx.scope, reply, ctx.principal.userId, ownWorkOnly);
       return reply;
     },
   );
@@ -225,8 +233,14 @@ export async function buildApp(
   return Object.assign(app, { apiRoutes });
 }
 
-/** The owners that answer "may this id be bound here?" (platform/references.ts). */
+/**
+ * The owners that answer "may this id be bound here?" (platform/references.ts), and which tickets a
+ * field engineer's work orders open to him (tickets/work-port.ts) and which ticket attachments he may not
+ * download (files/guard.ts).
+ */
 export function wireReferences(): void {
+  provideWorkOrderTickets(workOrderTicketIds);
+  provideFileGuard(attachmentWithheld);
   provideReferences('customer', customerReferences);
   provideReferences('contact', contactReferences);
   provideReferences('project', projectReferences);
@@ -234,4 +248,5 @@ export function wireReferences(): void {
   provideReferences('file', fileReferences);
   provideReferences('part', partReferences);
   provideReferences('staff', staffReferences);
+  provideReferences('customer_user', customerUserReferences);
 }

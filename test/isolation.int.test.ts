@@ -86,6 +86,31 @@ describe("ids of another customer's records are refused where they would be boun
     expect(message.json().errors[0].field).toBe('attachmentIds');
   });
 
+  it("a contact's portal user must be a user of the contact's customer (422 naming userId)", async () => {
+    const customerA = portalA.me.customerId!;
+    const create = (userId: string) =>
+      agent.request('POST', '/api/v1/contacts', { customerId: customerA, name: '甲方联系人', userId });
+    for (const userId of [portalB.me.id, agent.me.id]) {
+      const res = await create(userId);
+      expect(res.statusCode, userId).toBe(422);
+      expect(res.json().errors[0].field).toBe('userId');
+    }
+    const own = await create(portalA.me.id);
+    expect(own.statusCode).toBe(201);
+    const moved = await agent.request('PATCH', `/api/v1/contacts/${own.json().id}`, {
+      version: own.json().version,
+      userId: portalB.me.id,
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().errors[0].field).toBe('userId');
+    const cleared = await agent.request('PATCH', `/api/v1/contacts/${own.json().id}`, {
+      version: own.json().version,
+      userId: null,
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().userId).toBeNull();
+  });
+
   it('its own contact and file are accepted', async () => {
     const file = (await uploadFile(t, portalA, 'a.txt', Buffer.from('mine'))).json();
     const res = await portalA.request('POST', '/api/v1/tickets', {

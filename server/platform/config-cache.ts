@@ -4,7 +4,14 @@
 import type { Db, Executor } from '../db/pool.ts';
 
 export function configCache<T>(load: (tx: Executor) => Promise<T>, ttlMs = 10_000) {
-  const entries = new WeakMap<Db, { until: number; value: Promise<T> }>();
+  const byDatabase = new WeakMap<object, { until: number; value: Promise<T> }>();
+  // Keyed by the connection pool: a request's own transaction (platform/idempotency.ts) is the same database.
+  const keyOf = (db: Db): object => db.$client ?? db;
+  const entries = {
+    get: (db: Db) => byDatabase.get(keyOf(db)),
+    set: (db: Db, entry: { until: number; value: Promise<T> }) => byDatabase.set(keyOf(db), entry),
+    delete: (db: Db) => byDatabase.delete(keyOf(db)),
+  };
   return {
     get(db: Db, tx: Executor = db): Promise<T> {
       const hit = entries.get(db);

@@ -36,7 +36,7 @@ export const staleVersion = (what = 'Record') =>
 export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many attempts; try again later') =>
   new AppError(429, 'Too many requests', message, undefined, { 'retry-after': String(retryAfterSeconds) });
 
-const PROBLEM_TYPE = 'about:blank';
+export const PROBLEM_TYPE = 'about:blank';
 
 export function sendProblem(
   reply: FastifyReply,

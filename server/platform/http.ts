@@ -85,7 +85,8 @@ export function makeCtxFactory(db: Db, clock: Clock, timeZone: string) {
     const principal = request.principal;
     if (!principal) throw unauthorized();
     return {
-      db,
+      // With an Idempotency-Key, the request's own transaction (platform/idempotency.ts).
+      db: request.idempotency?.transaction?.db ?? db,
       clock,
       principal,
       scope: scopeOf(principal),

@@ -16,6 +16,11 @@ export interface LiveEvent {
   customerId: string | null;
   /** For one user only (their notifications). */
   userId?: string;
+  /**
+   * A ticket's assignee: a subscriber who sees only their own work (field engineers) receives ticket
+   * events only for the tickets assigned to them.
+   */
+  assigneeId?: string | null;
 }
 
 export async function publishLive(tx: Executor, event: LiveEvent): Promise<void> {
@@ -25,6 +30,7 @@ export async function publishLive(tx: Executor, event: LiveEvent): Promise<void>
 interface Subscriber {
   scope: Scope;
   userId: string | null;
+  ownWorkOnly: boolean;
   reply: FastifyReply;
 }
 
@@ -49,6 +55,8 @@ export class LiveHub {
       for (const s of this.subscribers) {
         if (event.userId && s.userId !== event.userId) continue;
         if (!event.userId && s.scope.kind === 'customer' && s.scope.customerId !== event.customerId) continue;
+        if (s.ownWorkOnly && event.type === 'ticket' && (!s.userId || event.assigneeId !== s.userId))
+          continue;
         s.reply.raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
       }
     });
@@ -58,7 +66,12 @@ export class LiveHub {
     }, 25_000);
   }
 
-  async subscribe(scope: Scope, reply: FastifyReply, userId: string | null = null): Promise<void> {
+  async subscribe(
+    scope: Scope,
+    reply: FastifyReply,
+    userId: string | null = null,
+    ownWorkOnly = false,
+  ): Promise<void> {
     this.starting ??= this.start();
     await this.starting;
     reply.raw.writeHead(200, {
@@ -68,7 +81,7 @@ export class LiveHub {
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const subscriber = { scope, userId, reply };
+    const subscriber = { scope, userId, ownWorkOnly, reply };
     this.subscribers.add(subscriber);
     reply.raw.on('close', () => this.subscribers.delete(subscriber));
   }

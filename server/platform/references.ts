@@ -6,7 +6,15 @@ import type { Executor } from '../db/pool.ts';
 import type { Ctx, Scope } from './context.ts';
 import { invalidField } from './errors.ts';
 
-export type ReferenceKind = 'customer' | 'contact' | 'project' | 'asset' | 'file' | 'part' | 'staff';
+export type ReferenceKind =
+  | 'customer'
+  | 'contact'
+  | 'project'
+  | 'asset'
+  | 'file'
+  | 'part'
+  | 'staff'
+  | 'customer_user';
 
 export interface ReferenceQuery {
   /** The caller's scope: a customer user reaches only its organisation's records. */
@@ -39,6 +47,7 @@ const MESSAGES: Record<ReferenceKind, string> = {
   file: 'no such file for this customer',
   part: 'no such part',
   staff: 'no such active staff member',
+  customer_user: 'not a portal user of the customer',
 };
 
 export async function assertReferences(

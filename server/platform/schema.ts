@@ -48,6 +48,8 @@ export const idempotencyKeys = pgTable(
     statusCode: integer('status_code'),
     responseBody: text('response_body'),
     responseType: text('response_type'),
+    /** Which run of the request holds the key (a retry that takes over an expired lease gets a new one). */
+    holder: uuid('holder'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -2,7 +2,7 @@
 
 export { customerReaderLocale } from './field-read.ts';
 export { purgeExpiredSessionsJob } from './jobs.ts';
-export { staffReferences } from './references.ts';
+export { customerUserReferences, staffReferences } from './references.ts';
 export { registerAccountRoutes } from './routes.ts';
 export { authenticate, createUser, SESSION_COOKIE } from './service.ts';
 export {

@@ -1,2 +1,3 @@
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
+export { workOrderTicketIds } from './ticket-ids.ts';

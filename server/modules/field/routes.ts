@@ -113,7 +113,8 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
   app.post(
     '/api/v1/work-orders/:id/events',
     {
-      config: { permission: 'workorders.work' },
+      // Completion queues the report job, which must find the committed work order.
+      config: { permission: 'workorders.work', idempotency: 'lease' },
       schema: {
         tags,
         summary: "Record a stage of the visit at the phone's time (idempotent by clientEventId)",

@@ -1,3 +1,4 @@
+export { type FileGuard, provideFileGuard } from './guard.ts';
 export { fileReferences } from './references.ts';
 export { registerFileRoutes } from './routes.ts';
 export { findFile, storeFile } from './service.ts';

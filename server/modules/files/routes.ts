@@ -14,7 +14,8 @@ export function registerFileRoutes(app: Api, deps: RouteDeps) {
   app.post(
     '/api/v1/files',
     {
-      config: { permission: 'files.upload' },
+      // The upload streams in the handler: no transaction held open across it.
+      config: { permission: 'files.upload', idempotency: 'lease' },
       schema: {
         tags,
         summary: 'Upload a file (multipart/form-data, field "file")',

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { files } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { downloadSafeName, looksLikePlainText, safeFileName } from './file-safety.ts';
+import { isFileWithheld } from './guard.ts';
 
 // Types a service desk needs: images, PDF, office documents, archives, video; and plain text.
 const ALLOWED = new Set([
@@ -77,7 +78,7 @@ export async function findFile(ctx: Ctx, id: string) {
     .select()
     .from(files)
     .where(and(eq(files.id, id), scopeFilter(files.customerId, ctx.scope)));
-  if (!row) throw notFound('File');
+  if (!row || (await isFileWithheld(ctx, id))) throw notFound('File');
   return row;
 }
 

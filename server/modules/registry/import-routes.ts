@@ -55,7 +55,8 @@ export function registerImportRoutes(app: Api, deps: RouteDeps) {
   app.post(
     '/api/v1/imports',
     {
-      config: { permission: 'imports.run' },
+      // Streams an upload and queues the import job (which must find the committed row).
+      config: { permission: 'imports.run', idempotency: 'lease' },
       schema: {
         tags,
         summary: 'Upload an .xlsx file to import (multipart: file, entity, mode); runs as a job',

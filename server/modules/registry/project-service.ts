@@ -13,6 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
+import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 import * as repo from './project-repository.ts';
@@ -149,6 +150,9 @@ export async function createContact(
   assertStaff(ctx);
   if (!(await findCustomer(ctx.db, ctx.scope, input.customerId)))
     throw invalidField('customerId', 'no such customer');
+  await assertReferences(ctx, input.customerId, [
+    { field: 'userId', kind: 'customer_user', ids: input.userId },
+  ]);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertContact(tx, input);
     await writeAudit(tx, ctx, {
@@ -171,6 +175,12 @@ export async function updateContact(
     const before = await repo.findContact(tx, ctx.scope, id);
     if (!before) throw notFound('Contact');
     const { version, ...changes } = input;
+    await assertReferences(
+      ctx,
+      before.customerId,
+      [{ field: 'userId', kind: 'customer_user', ids: changes.userId }],
+      tx,
+    );
     const after = await updateVersioned(tx, contacts, 'Contact', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, {
       action: 'contact.update',

@@ -12,7 +12,7 @@ import { assertReferences } from '../../platform/references.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { contactEmailOf, getCustomer } from '../registry/index.ts';
 import { recordSlaEvents } from '../sla/index.ts';
-import { isCustomer } from './access.ts';
+import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { tickets } from './schema.ts';
 import { getTicket } from './ticket-view.ts';
@@ -23,7 +23,7 @@ export async function addMessage(
   id: string,
   input: z.infer<typeof ZCreateMessageRequest>,
 ): Promise<TTicketDetail> {
-  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  const ticket = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!ticket) throw notFound('Ticket');
   const kind = isCustomer(ctx) ? 'customer_message' : input.kind;
   if (!isCustomer(ctx) && kind === 'customer_message')
@@ -85,7 +85,12 @@ export async function appendMessage(
       entityId: ticket.id,
       after: { messageId: message.id },
     });
-    await publishLive(tx, { type: 'ticket', id: ticket.id, customerId: ticket.customerId });
+    await publishLive(tx, {
+      type: 'ticket',
+      id: ticket.id,
+      customerId: ticket.customerId,
+      assigneeId: ticket.assigneeId,
+    });
     if (kind !== 'internal_note') {
       await notifyWatchers(tx, ctx, ticket, 'tickets.new-message', { kind }, `message:${message.id}`);
     }

@@ -162,7 +162,9 @@ export async function processInboundEmail(
     provenId ??
     (await repo.ticketByEmailReference(ctx.db, references)) ??
     (number ? await repo.ticketIdByNumber(ctx.db, number) : undefined);
-  const ticket = claimedId ? await repo.findTicket(ctx.db, { kind: 'all' }, claimedId) : undefined;
+  const ticket = claimedId
+    ? await repo.findTicket(ctx.db, { kind: 'all', workerId: null }, claimedId)
+    : undefined;
 
   const decision = decide({
     ticketCustomerId: ticket?.customerId,

@@ -1,3 +1,4 @@
+export { attachmentWithheld } from './access.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';
@@ -5,3 +6,4 @@ export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
 export { getTicket } from './ticket-view.ts';
+export { provideWorkOrderTickets } from './work-port.ts';

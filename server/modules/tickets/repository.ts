@@ -8,6 +8,22 @@ import { scopeFilter } from '../../platform/scope.ts';
 import { customerNameOf, customersWithEmail } from '../registry/index.ts';
 import { type SlaTicket, slaBreachedOf, slaDueAtOf, slaQueueFilter } from '../sla/index.ts';
 import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
+import { workOrderTicketIds } from './work-port.ts';
+
+/**
+ * Whose tickets a caller reads: a customer its organisation's; a member of staff who sees only
+ * their own work (`workerId`: field engineers) those assigned to them or behind their work orders.
+ */
+export type TicketScope = Scope & { workerId: string | null };
+
+function ticketFilter(scope: TicketScope): SQL {
+  const customer = scopeFilter(tickets.customerId, scope);
+  if (!scope.workerId) return customer;
+  return and(
+    customer,
+    or(eq(tickets.assigneeId, scope.workerId), sql`${tickets.id} in (${workOrderTicketIds(scope.workerId)})`),
+  )!;
+}
 
 type TicketLinkKind = (typeof ticketLinks.$inferInsert)['kind'];
 
@@ -31,11 +47,33 @@ export async function insertTicket(db: Executor, values: typeof tickets.$inferIn
   return row!;
 }
 
-export async function findTicket(db: Executor, scope: Scope, id: string): Promise<TicketRow | undefined> {
+/** Whether a file is attached to some ticket or message, and whether one of those the scope sees. */
+export async function attachmentVisibility(db: Executor, scope: TicketScope, fileId: string) {
+  const file = sql`array[${fileId}]::uuid[]`;
+  const [row] = await db
+    .select({
+      attached: sql<number>`count(*)::int`,
+      visible: sql<boolean>`coalesce(bool_or(${ticketFilter(scope)}), false)`,
+    })
+    .from(tickets)
+    .where(
+      or(
+        sql`${tickets.attachmentIds} @> ${file}`,
+        sql`${tickets.id} in (select ${ticketMessages.ticketId} from ${ticketMessages} where ${ticketMessages.attachmentIds} @> ${file})`,
+      ),
+    );
+  return { attached: (row?.attached ?? 0) > 0, visible: row?.visible ?? false };
+}
+
+export async function findTicket(
+  db: Executor,
+  scope: TicketScope,
+  id: string,
+): Promise<TicketRow | undefined> {
   const [row] = await db
     .select(columns)
     .from(tickets)
-    .where(and(eq(tickets.id, id), scopeFilter(tickets.customerId, scope)));
+    .where(and(eq(tickets.id, id), ticketFilter(scope)));
   return row;
 }
 
@@ -83,12 +121,12 @@ const OPEN = ['new', 'assigned', 'in_progress'] as const;
 /** Newest first; each queue is a prefix of an index (assignee, team or status, then created_at). */
 export async function listTickets(
   db: Executor,
-  scope: Scope,
+  scope: TicketScope,
   f: TicketFilter,
   after: CursorKey | null,
   limit: number,
 ) {
-  const where: (SQL | undefined)[] = [scopeFilter(tickets.customerId, scope)];
+  const where: (SQL | undefined)[] = [ticketFilter(scope)];
   if (f.queue === 'mine')
     where.push(
       eq(tickets.assigneeId, f.userId ?? '00000000-0000-0000-0000-000000000000'),

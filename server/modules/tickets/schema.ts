@@ -68,6 +68,8 @@ export const tickets = pgTable(
     index('tickets_created_idx').on(t.createdAt, t.id),
     index('tickets_email_thread_idx').on(t.emailThreadId),
     uniqueIndex('tickets_reply_token_idx').on(t.replyToken),
+    // Which ticket holds a file (who may download an attachment).
+    index('tickets_attachments_idx').using('gin', t.attachmentIds),
   ],
 );
 
@@ -93,6 +95,8 @@ export const ticketMessages = pgTable(
   (t) => [
     index('ticket_messages_ticket_idx').on(t.ticketId, t.createdAt),
     index('ticket_messages_email_idx').on(t.emailMessageId),
+    // Which message holds a file (who may download an attachment).
+    index('ticket_messages_attachments_idx').using('gin', t.attachmentIds),
   ],
 );
 

@@ -23,7 +23,7 @@ import { findActiveStaff } from '../accounts/index.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
 import { recordSlaEvents, type SlaLogEntry } from '../sla/index.ts';
-import { isCustomer, staffTicket } from './access.ts';
+import { isCustomer, staffTicket, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { routeOf } from './routing.ts';
 import { tickets } from './schema.ts';
@@ -142,10 +142,13 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       `ticket-created:${row.id}`,
       now,
     );
-    await publishLive(tx, { type: 'ticket', id: row.id, customerId });
+    await publishLive(tx, { type: 'ticket', id: row.id, customerId, assigneeId: row.assigneeId });
     return row.id;
   });
-  const [created] = await toTickets(ctx.db, [(await repo.findTicket(ctx.db, ctx.scope, id))!]);
+  // The creator gets back what it just wrote, even one who otherwise reads only their own work.
+  const [created] = await toTickets(ctx.db, [
+    (await repo.findTicket(ctx.db, { ...ctx.scope, workerId: null }, id))!,
+  ]);
   return created!;
 }
 
@@ -157,7 +160,7 @@ export async function updateTicket(
   input: z.infer<typeof ZUpdateTicketRequest>,
 ): Promise<TTicketDetail> {
   if (isCustomer(ctx)) throw forbidden();
-  const before = await repo.findTicket(ctx.db, ctx.scope, id);
+  const before = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!before) throw notFound('Ticket');
   if (input.status && !canTransition(before.status, input.status)) {
     throw invalidField('status', `cannot go from ${before.status} to ${input.status}`);
@@ -209,7 +212,7 @@ export async function changeTicket(
     after: reason ? { ...after, reason } : after,
   });
   await slaAfterUpdate(tx, ctx, before, after, now);
-  await publishLive(tx, { type: 'ticket', id, customerId: before.customerId });
+  await publishLive(tx, { type: 'ticket', id, customerId: before.customerId, assigneeId: after.assigneeId });
   if (status && status !== before.status) {
     await enqueueWebhookEvent(
       tx,
@@ -305,7 +308,7 @@ export async function workMilestone(tx: Executor, ctx: Ctx, ticketId: string, ev
     entries.unshift({ event: 'status', status: 'resolved', at });
   }
   await recordSlaEvents(tx, ctx, t, entries);
-  await publishLive(tx, { type: 'ticket', id: ticketId, customerId: t.customerId });
+  await publishLive(tx, { type: 'ticket', id: ticketId, customerId: t.customerId, assigneeId: t.assigneeId });
 }
 
 /**
@@ -339,7 +342,7 @@ export async function bulkAssign(ctx: Ctx, input: { ticketIds: string[]; assigne
   if (isCustomer(ctx)) throw forbidden();
   const results: { id: string; ok: boolean; error?: string }[] = [];
   for (const id of input.ticketIds) {
-    const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+    const ticket = await repo.findTicket(ctx.db, ticketScope(ctx), id);
     if (!ticket) {
       results.push({ id, ok: false, error: 'not found' });
       continue;

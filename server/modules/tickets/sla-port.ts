@@ -16,7 +16,7 @@ async function changeLocked(
   reason: string,
 ) {
   if (!(await repo.lockTicket(tx, ticketId))) return false;
-  const before = await repo.findTicket(tx, { kind: 'all' }, ticketId);
+  const before = await repo.findTicket(tx, { kind: 'all', workerId: null }, ticketId);
   const change = before && changes(before);
   if (!before || !change) return false;
   await changeTicket(tx, ctx, before, before.version, change, reason);

@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { userNames } from '../accounts/index.ts';
 import { targetsOf } from '../sla/index.ts';
-import { isCustomer, seesInternal } from './access.ts';
+import { isCustomer, seesInternal, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 
 export function toTicket(row: repo.TicketRow, names: Map<string, string>): TTicket {
@@ -52,7 +52,7 @@ export async function toTickets(db: Executor, rows: repo.TicketRow[]): Promise<T
 }
 
 export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
-  const row = await repo.findTicket(ctx.db, ctx.scope, id);
+  const row = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!row) throw notFound('Ticket');
   const messages = await repo.listMessages(ctx.db, id, seesInternal(ctx));
   // A link may point at another customer's ticket (the same fault elsewhere): customers see only theirs.
@@ -110,7 +110,7 @@ export async function listTickets(
 ) {
   const rows = await repo.listTickets(
     ctx.db,
-    ctx.scope,
+    ticketScope(ctx),
     { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles, now: ctx.clock.now() },
     after,
     query.limit,
@@ -150,7 +150,7 @@ const HISTORY_FIELDS = [
 /** Every field change of a ticket, from the audit log (staff only). */
 export async function ticketHistory(ctx: Ctx, id: string) {
   if (isCustomer(ctx)) throw notFound('Ticket');
-  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  const ticket = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!ticket) throw notFound('Ticket');
   return (await repo.auditOfTicket(ctx.db, id)).map((a) => {
     const before = (a.before ?? {}) as Record<string, unknown>;

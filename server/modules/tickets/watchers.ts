@@ -3,7 +3,7 @@ import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
-import { isCustomer } from './access.ts';
+import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { getTicket } from './ticket-view.ts';
 
@@ -35,7 +35,7 @@ export async function notifyWatchers(
 /** Follow or stop following a ticket. */
 export async function toggleWatch(ctx: Ctx, id: string, watch: boolean) {
   if (isCustomer(ctx) || !ctx.principal.userId) throw forbidden();
-  const ticket = await repo.findTicket(ctx.db, ctx.scope, id);
+  const ticket = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!ticket) throw notFound('Ticket');
   const me = ctx.principal.userId;
   const watcherIds = watch
