@@ -198,6 +198,26 @@ export async function loginAs(t: TestApp, options: Parameters<typeof buildUser>[
 
 export const newKey = () => randomUUID();
 
+/**
+ * The text of each page of a PDF (pdfinfo counts the pages, pdftotext separates them by form feeds), so
+ * a test can see that no page is blank.
+ */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const file = path.join(os.tmpdir(), `pdf-${Date.now()}-${Math.random()}.pdf`);
+  await fs.writeFile(file, pdf);
+  // To look at what a test printed: PDF_DUMP_DIR=/tmp/pdfs npx vitest run …
+  if (process.env.PDF_DUMP_DIR)
+    await fs.copyFile(file, path.join(process.env.PDF_DUMP_DIR, path.basename(file)));
+  try {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    return text.split('\f').slice(0, count);
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
 /** The text of a PDF, as poppler's pdftotext reads it (layout kept). */
 export async function pdfText(pdf: Buffer): Promise<string> {
   const file = path.join(os.tmpdir(), `pdf-${Date.now()}-${Math.random()}.pdf`);

@@ -29,12 +29,17 @@ export function createPdf(info: { title: string; author?: string }): PDFKit.PDFD
   return doc;
 }
 
-/** Page numbers in the footer, once all pages exist. */
+/**
+ * Page numbers in the footer, once all pages exist. The footer sits below the bottom margin, where
+ * pdfkit would otherwise start a new (blank) page for the text: the margin is lifted while it is drawn.
+ */
 export function addPageNumbers(doc: PDFKit.PDFDocument, label: (page: number, total: number) => string) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.height - 36;
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
       .fillColor('#6b7280')
@@ -43,7 +48,13 @@ export function addPageNumbers(doc: PDFKit.PDFDocument, label: (page: number, to
         align: 'center',
         lineBreak: false,
       });
+    doc.page.margins.bottom = margin;
   }
+}
+
+/** Starts a new page when fewer than `needed` points are left above the footer. */
+export function ensureSpace(doc: PDFKit.PDFDocument, needed: number) {
+  if (doc.y + needed > contentBottom(doc)) doc.addPage();
 }
 
 /** Where page content must end, leaving room for the footer. */
