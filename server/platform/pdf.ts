@@ -59,3 +59,36 @@ export function ensureSpace(doc: PDFKit.PDFDocument, needed: number) {
 
 /** Where page content must end, leaving room for the footer. */
 export const contentBottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom - 24;
+
+/**
+ * The company's letterhead at the top of the first page: its logo (when set) and name, and a rule.
+ * A logo that cannot be drawn (a damaged file) leaves the name alone.
+ */
+export function drawLetterhead(doc: PDFKit.PDFDocument, head: { name: string; logo: Buffer | null }) {
+  const top = doc.y;
+  const left = doc.page.margins.left;
+  let textX = left;
+  if (head.logo) {
+    try {
+      doc.image(head.logo, left, top, { fit: [120, 40], valign: 'center' });
+      textX = left + 132;
+    } catch {
+      textX = left;
+    }
+  }
+  doc
+    .fontSize(13)
+    .fillColor('#111827')
+    .text(head.name, textX, top + 12, {
+      width: doc.page.width - textX - doc.page.margins.right,
+      lineBreak: false,
+    });
+  const ruleY = top + 48;
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(doc.page.width - doc.page.margins.right, ruleY)
+    .strokeColor('#d1d5db')
+    .stroke();
+  doc.x = left;
+  doc.y = ruleY + 12;
+}

@@ -1,9 +1,11 @@
 // The service archive (服务档案) of a project or a piece of equipment as a PDF, in Chinese or English.
 import { archiveKindLabel, archiveText, groupArchiveEvents } from '../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../common/registry-api.ts';
+import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
-import { addPageNumbers, createPdf, ensureSpace } from '../../platform/pdf.ts';
+import { addPageNumbers, createPdf, drawLetterhead, ensureSpace } from '../../platform/pdf.ts';
+import { companyLetterhead } from '../accounts/index.ts';
 import { listArchiveEvents } from './archive.ts';
 import { getAsset } from './asset-service.ts';
 import { getProject } from './project-service.ts';
@@ -77,7 +79,13 @@ async function allEvents(ctx: Ctx, filter: { assetId?: string; projectId?: strin
   return events;
 }
 
-export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string, lang: 'zh-CN' | 'en') {
+export async function archivePdf(
+  ctx: Ctx,
+  blobs: BlobStore,
+  kind: 'project' | 'asset',
+  id: string,
+  lang: 'zh-CN' | 'en',
+) {
   const T = TEXT[lang];
   const fmt = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
@@ -115,7 +123,9 @@ export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string
   }
   header.push([T.printed, fmt(ctx.clock.now().toISOString())]);
 
-  const doc = createPdf({ title });
+  const letterhead = await companyLetterhead(ctx, blobs);
+  const doc = createPdf({ title, author: letterhead.name });
+  drawLetterhead(doc, letterhead);
   doc.fontSize(16).fillColor('#111827').text(title);
   doc.moveDown(0.5);
   for (const [label, value] of header) doc.fontSize(10).fillColor('#374151').text(`${label}：${value}`);

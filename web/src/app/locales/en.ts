@@ -108,6 +108,7 @@ export const en: typeof zhCN = {
     'files.read': 'Download files',
     'files.upload': 'Upload files',
     'system.read': 'View system status',
+    'settings.manage': 'Manage company settings',
     'registry.read': 'View projects and equipment',
     'registry.manage': 'Manage projects and equipment',
     'products.manage': 'Manage product catalogue',

@@ -103,6 +103,7 @@ export const zhCN = {
     'files.read': '下载文件',
     'files.upload': '上传文件',
     'system.read': '查看系统状态',
+    'settings.manage': '管理公司设置',
     'registry.read': '查看项目与设备',
     'registry.manage': '管理项目与设备',
     'products.manage': '管理产品目录',
