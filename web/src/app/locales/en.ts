@@ -21,6 +21,7 @@ export const en: typeof zhCN = {
     staleVersion: 'Someone else changed this record; reload and try again',
   },
   nav: {
+    company: 'Company',
     engineers: 'Engineers',
     jobs: 'My jobs',
     dispatch: 'Dispatch',
@@ -50,6 +51,19 @@ export const en: typeof zhCN = {
     projects: 'Projects',
     equipment: 'Equipment',
     products: 'Products',
+  },
+  company: {
+    title: 'Company',
+    name: 'Company name',
+    nameHelp: 'Printed in the header of repair reports and service archives',
+    logo: 'Logo',
+    logoHelp: 'A PNG or JPEG image, printed at the left of the header',
+    logoType: 'The logo must be a PNG or JPEG image',
+    noLogo: 'No logo yet',
+    uploadLogo: 'Upload logo',
+    removeLogo: 'Remove logo',
+    save: 'Save',
+    saved: 'Saved',
   },
   login: {
     subtitle: 'After-sales service: hotline, repairs, maintenance, training, spare parts and follow-up',

@@ -19,6 +19,7 @@ export const zhCN = {
     staleVersion: '该记录已被他人修改，请刷新后重试',
   },
   nav: {
+    company: '公司信息',
     engineers: '工程师',
     jobs: '我的工单',
     dispatch: '派工台',
@@ -48,6 +49,19 @@ export const zhCN = {
     projects: '项目',
     equipment: '设备',
     products: '产品目录',
+  },
+  company: {
+    title: '公司信息',
+    name: '公司名称',
+    nameHelp: '印在维修报告和服务档案的页眉',
+    logo: '公司标志',
+    logoHelp: 'PNG 或 JPEG 图片，印在页眉左侧',
+    logoType: '标志须为 PNG 或 JPEG 图片',
+    noLogo: '未设置标志',
+    uploadLogo: '上传标志',
+    removeLogo: '移除标志',
+    save: '保存',
+    saved: '已保存',
   },
   login: {
     subtitle: '工程售后服务：热线、报修、维保、培训、备件与回访',
