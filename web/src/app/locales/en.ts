@@ -601,6 +601,7 @@ export const en: typeof zhCN = {
     replaced: 'Replaced on repair',
   },
   parts: {
+    systemReasons: { replacedInRepair: 'Replaced in a repair', stockCount: 'Stock count' },
     fits: 'Fits',
     fitsHelp: 'Products or components it fits',
     whereAvailable: 'Available at',

@@ -577,6 +577,7 @@ export const zhCN = {
     replaced: '维修换下',
   },
   parts: {
+    systemReasons: { replacedInRepair: '维修换下', stockCount: '盘点' },
     fits: '适用产品',
     fitsHelp: '选择适用的产品或部件',
     whereAvailable: '可用库位',
