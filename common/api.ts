@@ -254,3 +254,22 @@ export const ZFileMeta = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type TFileMeta = z.infer<typeof ZFileMeta>;
+
+// ---------- the company's letterhead ----------
+/** Until an administrator names the company, documents carry the product's name. */
+export const DEFAULT_COMPANY_NAME = 'Aftercare';
+export const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg'] as const;
+export const ZCompanyProfile = z.object({
+  name: z.string(),
+  logoFileId: ZId.nullable(),
+  version: z.int(),
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type TCompanyProfile = z.infer<typeof ZCompanyProfile>;
+export const ZUpdateCompanyProfileRequest = z.strictObject({
+  /** The current version; 0 before the first change. */
+  version: z.int().min(0).max(2_147_483_647),
+  name: z.string().trim().min(1).max(100),
+  logoFileId: ZId.nullable(),
+});
+export type TUpdateCompanyProfileRequest = z.infer<typeof ZUpdateCompanyProfileRequest>;

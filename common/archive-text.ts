@@ -92,8 +92,126 @@ for (const [kind, zh, en] of [
   };
 }
 
+// Tickets (工单) record one event per kind when they are opened: `tickets.<kind>`.
+const TICKET_KIND: Record<Lang, Record<string, string>> = {
+  'zh-CN': {
+    consultation: '咨询',
+    fault_report: '报修',
+    complaint: '投诉',
+    return_request: '退货申请',
+    training_request: '培训申请',
+    other: '其他工单',
+  },
+  en: {
+    consultation: 'Consultation',
+    fault_report: 'Fault report',
+    complaint: 'Complaint',
+    return_request: 'Return request',
+    training_request: 'Training request',
+    other: 'Ticket',
+  },
+};
+for (const kind of Object.keys(TICKET_KIND.en)) {
+  TEMPLATES[`tickets.${kind}`] = {
+    'zh-CN': (p) => `${s(p.number)}：${s(p.subject)}`,
+    en: (p) => `${s(p.number)}: ${s(p.subject)}`,
+  };
+}
+
+// The field visit records its milestones (`field.<stage>`) and the published report (`field.report`).
+const FIELD_KIND: Record<Lang, Record<string, string>> = {
+  'zh-CN': { arrived: '工程师到达现场', completed: '维修完成', report: '维修报告' },
+  en: { arrived: 'Engineer on site', completed: 'Repair completed', report: 'Repair report' },
+};
+for (const kind of Object.keys(FIELD_KIND.en)) {
+  TEMPLATES[`field.${kind}`] = {
+    'zh-CN': (p) => `派工单 ${s(p.number)}`,
+    en: (p) => `Work order ${s(p.number)}`,
+  };
+}
+
+const KIND_LABEL: Record<Lang, Record<string, string>> = {
+  'zh-CN': {
+    'registry.project-created': '项目登记',
+    'registry.project-status': '项目状态变更',
+    'registry.asset-registered': '设备登记',
+    'registry.asset-status': '设备状态变更',
+    'registry.asset-accepted': '设备验收',
+    'registry.asset-replaced': '设备更换',
+    'registry.asset-replacement': '替换设备投入使用',
+    'registry.contract': '合同',
+    'registry.installation': '安装',
+    'registry.commissioning': '调试',
+    'registry.acceptance': '竣工验收',
+    'registry.deposit-deposit': '保证金缴存',
+    'registry.deposit-deduction': '保证金扣款',
+    'registry.deposit-release': '保证金退还',
+    ...Object.fromEntries(Object.entries(TICKET_KIND['zh-CN']).map(([k, v]) => [`tickets.${k}`, v])),
+    ...Object.fromEntries(Object.entries(FIELD_KIND['zh-CN']).map(([k, v]) => [`field.${k}`, v])),
+  },
+  en: {
+    'registry.project-created': 'Project registered',
+    'registry.project-status': 'Project status',
+    'registry.asset-registered': 'Equipment registered',
+    'registry.asset-status': 'Equipment status',
+    'registry.asset-accepted': 'Equipment accepted',
+    'registry.asset-replaced': 'Equipment replaced',
+    'registry.asset-replacement': 'Replacement in service',
+    'registry.contract': 'Contract',
+    'registry.installation': 'Installation',
+    'registry.commissioning': 'Commissioning',
+    'registry.acceptance': 'Acceptance',
+    'registry.deposit-deposit': 'Deposit paid',
+    'registry.deposit-deduction': 'Deposit deduction',
+    'registry.deposit-release': 'Deposit released',
+    ...Object.fromEntries(Object.entries(TICKET_KIND.en).map(([k, v]) => [`tickets.${k}`, v])),
+    ...Object.fromEntries(Object.entries(FIELD_KIND.en).map(([k, v]) => [`field.${k}`, v])),
+  },
+};
+
+/** Every kind of archive event, for filters. */
+export const ARCHIVE_KINDS = Object.keys(KIND_LABEL.en);
+
 /** The event in the reader's language, or null when the kind has no template (use its summary). */
 export function archiveText(kind: string, details: Params, lang: Lang): string | null {
   const template = TEMPLATES[kind]?.[lang];
   return template ? template(details, STATUS[lang]) : null;
+}
+
+/** The name of an event's kind ("设备验收"); a kind unknown to this build reads as a generic word, never its key. */
+export function archiveKindLabel(kind: string, lang: Lang): string {
+  return KIND_LABEL[lang][kind] ?? (lang === 'en' ? 'Event' : '事件');
+}
+
+export interface ArchiveGroupable {
+  kind: string;
+  details: Params;
+  refType: string | null;
+  refId: string | null;
+  actorLabel: string;
+  assetId: string | null;
+  assetLabel?: string | null;
+}
+
+/**
+ * One change that touched many pieces of equipment is stored as one event per piece (an acceptance
+ * of 24 lights is 24 "设备验收" events). Adjacent events of the same change (same kind, record,
+ * details and person) read as one row with the count and the equipment it touched.
+ */
+export function groupArchiveEvents<E extends ArchiveGroupable>(
+  events: readonly E[],
+): { event: E; count: number; assets: string[] }[] {
+  const groups: { event: E; count: number; assets: string[]; key: string }[] = [];
+  for (const e of events) {
+    const key = JSON.stringify([e.kind, e.refType, e.refId, e.actorLabel, e.details]);
+    const last = groups.at(-1);
+    if (last && e.assetId && last.event.assetId && last.key === key) {
+      last.count += 1;
+      if (e.assetLabel) last.assets.push(e.assetLabel);
+      continue;
+    }
+    groups.push({ event: e, count: 1, assets: e.assetLabel ? [e.assetLabel] : [], key });
+  }
+  const byName = new Intl.Collator('zh-CN', { numeric: true });
+  return groups.map(({ key: _, ...g }) => ({ ...g, assets: g.assets.sort(byName.compare) }));
 }

@@ -320,6 +320,8 @@ export const ZArchiveEvent = z.object({
   refType: z.string().nullable(),
   refId: z.string().nullable(),
   actorLabel: z.string(),
+  /** The equipment's serial and name, when the event is about one piece. */
+  assetLabel: z.string().nullable(),
 });
 export type TArchiveEvent = z.infer<typeof ZArchiveEvent>;
 export const ZArchiveQuery = ZCursorQuery.extend({

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'files.read',
   'files.upload',
   'system.read',
+  'settings.manage',
   'registry.read',
   'registry.manage',
   'products.manage',

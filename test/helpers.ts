@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import type pg from 'pg';
 import { inject } from 'vitest';
 import type { TCustomer, TMe } from '../common/api.ts';
@@ -198,6 +199,26 @@ export async function loginAs(t: TestApp, options: Parameters<typeof buildUser>[
 
 export const newKey = () => randomUUID();
 
+/**
+ * The text of each page of a PDF (pdfinfo counts the pages, pdftotext separates them by form feeds), so
+ * a test can see that no page is blank.
+ */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const file = path.join(os.tmpdir(), `pdf-${Date.now()}-${Math.random()}.pdf`);
+  await fs.writeFile(file, pdf);
+  // To look at what a test printed: PDF_DUMP_DIR=/tmp/pdfs npx vitest run …
+  if (process.env.PDF_DUMP_DIR)
+    await fs.copyFile(file, path.join(process.env.PDF_DUMP_DIR, path.basename(file)));
+  try {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    return text.split('\f').slice(0, count);
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
 /** The text of a PDF, as poppler's pdftotext reads it (layout kept). */
 export async function pdfText(pdf: Buffer): Promise<string> {
   const file = path.join(os.tmpdir(), `pdf-${Date.now()}-${Math.random()}.pdf`);
@@ -207,4 +228,38 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   } finally {
     await fs.rm(file, { force: true });
   }
+}
+
+/** A PNG of one colour (for logos and photos in documents), encoded here so tests need no image tool. */
+export function testPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

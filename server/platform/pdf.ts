@@ -29,12 +29,17 @@ export function createPdf(info: { title: string; author?: string }): PDFKit.PDFD
   return doc;
 }
 
-/** Page numbers in the footer, once all pages exist. */
+/**
+ * Page numbers in the footer, once all pages exist. The footer sits below the bottom margin, where
+ * pdfkit would otherwise start a new (blank) page for the text: the margin is lifted while it is drawn.
+ */
 export function addPageNumbers(doc: PDFKit.PDFDocument, label: (page: number, total: number) => string) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.height - 36;
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
       .fillColor('#6b7280')
@@ -43,8 +48,47 @@ export function addPageNumbers(doc: PDFKit.PDFDocument, label: (page: number, to
         align: 'center',
         lineBreak: false,
       });
+    doc.page.margins.bottom = margin;
   }
+}
+
+/** Starts a new page when fewer than `needed` points are left above the footer. */
+export function ensureSpace(doc: PDFKit.PDFDocument, needed: number) {
+  if (doc.y + needed > contentBottom(doc)) doc.addPage();
 }
 
 /** Where page content must end, leaving room for the footer. */
 export const contentBottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom - 24;
+
+/**
+ * The company's letterhead at the top of the first page: its logo (when set) and name, and a rule.
+ * A logo that cannot be drawn (a damaged file) leaves the name alone.
+ */
+export function drawLetterhead(doc: PDFKit.PDFDocument, head: { name: string; logo: Buffer | null }) {
+  const top = doc.y;
+  const left = doc.page.margins.left;
+  let textX = left;
+  if (head.logo) {
+    try {
+      doc.image(head.logo, left, top, { fit: [120, 40], valign: 'center' });
+      textX = left + 132;
+    } catch {
+      textX = left;
+    }
+  }
+  doc
+    .fontSize(13)
+    .fillColor('#111827')
+    .text(head.name, textX, top + 12, {
+      width: doc.page.width - textX - doc.page.margins.right,
+      lineBreak: false,
+    });
+  const ruleY = top + 48;
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(doc.page.width - doc.page.margins.right, ruleY)
+    .strokeColor('#d1d5db')
+    .stroke();
+  doc.x = left;
+  doc.y = ruleY + 12;
+}

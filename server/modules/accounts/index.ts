@@ -1,5 +1,6 @@
 // Public surface of the accounts module.
 
+export { companyLetterhead, type Letterhead } from './company.ts';
 export { customerReaderLocale } from './field-read.ts';
 export { purgeExpiredSessionsJob } from './jobs.ts';
 export { customerUserReferences, staffReferences } from './references.ts';

@@ -4,6 +4,7 @@ import {
   pageOf,
   ZApiToken,
   ZChangePasswordRequest,
+  ZCompanyProfile,
   ZCreateApiTokenRequest,
   ZCreatedApiToken,
   ZCreateUserRequest,
@@ -12,6 +13,7 @@ import {
   ZMe,
   ZResetPasswordRequest,
   ZRoleInfo,
+  ZUpdateCompanyProfileRequest,
   ZUpdateProfileRequest,
   ZUpdateUserRequest,
   ZUser,
@@ -20,6 +22,7 @@ import {
 import { ALL_ROLES, ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/roles.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import * as company from './company.ts';
 import * as service from './service.ts';
 
 const tags = ['accounts'];
@@ -28,6 +31,33 @@ const ZIdParams = z.object({ id: ZId });
 export function registerAccountRoutes(app: Api, deps: RouteDeps) {
   const secure = (protocol: string) =>
     deps.config.cookieSecure === 'true' || (deps.config.cookieSecure === 'auto' && protocol === 'https');
+
+  app.get(
+    '/api/v1/company',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: "The company's letterhead: the name and logo printed on its documents",
+        response: { 200: ZCompanyProfile },
+      },
+    },
+    async (request) => company.getCompanyProfile(deps.ctx(request)),
+  );
+  app.put(
+    '/api/v1/company',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary:
+          "Change the company's name and logo (a PNG or JPEG file uploaded first; audited); needs the current version (0 before the first change)",
+        body: ZUpdateCompanyProfileRequest,
+        response: { 200: ZCompanyProfile },
+      },
+    },
+    async (request) => company.updateCompanyProfile(deps.ctx(request), request.body),
+  );
 
   app.post(
     '/api/v1/auth/login',

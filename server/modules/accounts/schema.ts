@@ -79,3 +79,15 @@ export const loginAttempts = pgTable(
     index('login_attempts_ip_idx').on(t.ip, t.at),
   ],
 );
+
+// The service company's own letterhead (one row): its name and logo in the header of the documents it
+// sends (repair reports, service archives). An administrator sets them; every change is audited.
+export const companyProfile = pgTable('company_profile', {
+  id: integer('id').primaryKey().default(1),
+  name: text('name').notNull(),
+  /** A PNG or JPEG in the file store (the PDF library draws only those). */
+  logoFileId: uuid('logo_file_id'),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

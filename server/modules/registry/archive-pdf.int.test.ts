@@ -3,6 +3,7 @@ import {
   buildCustomer,
   createTestApp,
   loginAs,
+  pdfPages,
   pdfText,
   type Session,
   type TestApp,
@@ -69,6 +70,70 @@ describe('service archive PDF', () => {
       (await agent.request('GET', `/api/v1/projects/${project.id}/archive.pdf`)).rawPayload,
     );
     expect(projectPdf).toContain('项目服务档案');
+  });
+
+  it('folds an acceptance of 60 pieces into one named row, words ticket events, and ends without a blank page', async () => {
+    const c = await buildCustomer(t.db, { name: '宁波照明' });
+    const project = (
+      await agent.request('POST', '/api/v1/projects', {
+        customerId: c.id,
+        code: `G-${Date.now()}`,
+        name: '环城灯带',
+      })
+    ).json();
+    const { session: manager } = await loginAs(t, { role: 'manager' });
+    const product = (
+      await manager.request('POST', '/api/v1/products', {
+        model: `G-${Date.now()}`,
+        name: '投光灯',
+        category: 'lighting',
+        sizeClass: 'small',
+      })
+    ).json();
+    const assets: { id: string }[] = [];
+    for (let i = 1; i <= 60; i++)
+      assets.push(
+        (
+          await agent.request('POST', '/api/v1/assets', {
+            projectId: project.id,
+            productId: product.id,
+            serial: `GL-${String(i).padStart(2, '0')}`,
+            name: `${i}号灯`,
+          })
+        ).json(),
+      );
+    await agent.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+      kind: 'acceptance',
+      performedOn: '2026-03-15',
+      signedByName: '周主任',
+    });
+    await agent.request('POST', '/api/v1/tickets', {
+      kind: 'fault_report',
+      customerId: c.id,
+      projectId: project.id,
+      assetIds: [assets[0]!.id, assets[1]!.id],
+      subject: '灯带不亮',
+      description: '两盏灯不亮',
+    });
+
+    const list = (await agent.request('GET', `/api/v1/projects/${project.id}/archive?limit=100`)).json();
+    expect(list.items.find((e: { assetId: string }) => e.assetId === assets[0]!.id).assetLabel).toBe(
+      'GL-01 1号灯',
+    );
+
+    const pdf = (await agent.request('GET', `/api/v1/projects/${project.id}/archive.pdf`)).rawPayload;
+    const pages = await pdfPages(pdf);
+    const text = pages.join('\n');
+    expect(text.match(/设备验收/g)).toHaveLength(1);
+    expect(text).toMatch(/共 ?60 ?台设备/);
+    expect(text).toContain('GL-60 60号灯');
+    // 60 registrations fill more than a page; the last page still has text.
+    expect(pages.length).toBeGreaterThan(1);
+    expect(text).toContain('灯带不亮');
+    expect(text).toMatch(/报修：BX-\d{4}-\d+：灯带不亮/);
+    expect(text).not.toContain('tickets.fault_report');
+    expect(text).not.toContain('registry.');
+    for (const page of pages) expect(page.replace(/第 ?\d+ ?页 ?\/ ?共 ?\d+ ?页/, '').trim()).not.toBe('');
   });
 
   it('is not available to another customer', async () => {

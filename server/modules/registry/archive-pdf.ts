@@ -1,9 +1,11 @@
 // The service archive (服务档案) of a project or a piece of equipment as a PDF, in Chinese or English.
-import { archiveText } from '../../../common/archive-text.ts';
+import { archiveKindLabel, archiveText, groupArchiveEvents } from '../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../common/registry-api.ts';
+import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
-import { addPageNumbers, contentBottom, createPdf } from '../../platform/pdf.ts';
+import { addPageNumbers, createPdf, drawLetterhead, ensureSpace } from '../../platform/pdf.ts';
+import { companyLetterhead } from '../accounts/index.ts';
 import { listArchiveEvents } from './archive.ts';
 import { getAsset } from './asset-service.ts';
 import { getProject } from './project-service.ts';
@@ -27,6 +29,7 @@ const TEXT = {
     event: '事件',
     by: '操作人',
     none: '暂无记录',
+    many: (n: number, names: string) => `共 ${n} 台设备${names ? `：${names}` : ''}`,
     page: (p: number, n: number) => `第 ${p} 页 / 共 ${n} 页`,
     status: {
       not_accepted: '未验收',
@@ -51,6 +54,7 @@ const TEXT = {
     event: 'Event',
     by: 'By',
     none: 'No events yet',
+    many: (n: number, names: string) => `${n} pieces of equipment${names ? `: ${names}` : ''}`,
     page: (p: number, n: number) => `Page ${p} of ${n}`,
     status: {
       not_accepted: 'Not accepted',
@@ -75,7 +79,13 @@ async function allEvents(ctx: Ctx, filter: { assetId?: string; projectId?: strin
   return events;
 }
 
-export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string, lang: 'zh-CN' | 'en') {
+export async function archivePdf(
+  ctx: Ctx,
+  blobs: BlobStore,
+  kind: 'project' | 'asset',
+  id: string,
+  lang: 'zh-CN' | 'en',
+) {
   const T = TEXT[lang];
   const fmt = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
@@ -113,15 +123,19 @@ export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string
   }
   header.push([T.printed, fmt(ctx.clock.now().toISOString())]);
 
-  const doc = createPdf({ title });
+  const letterhead = await companyLetterhead(ctx, blobs);
+  const doc = createPdf({ title, author: letterhead.name });
+  drawLetterhead(doc, letterhead);
   doc.fontSize(16).fillColor('#111827').text(title);
   doc.moveDown(0.5);
   for (const [label, value] of header) doc.fontSize(10).fillColor('#374151').text(`${label}：${value}`);
   doc.moveDown(0.8);
   const x = { when: 48, event: 160, by: 460 };
   const row = (when: string, event: string, by: string, bold = false) => {
-    const y = doc.y;
     doc.fontSize(bold ? 10 : 9).fillColor(bold ? '#111827' : '#1f2937');
+    // The whole row on one page: a row is never split from its time and person.
+    ensureSpace(doc, doc.heightOfString(event, { width: 290 }) + 4);
+    const y = doc.y;
     doc.text(when, x.when, y, { width: 105 });
     const h1 = doc.y;
     doc.text(event, x.event, y, { width: 290 });
@@ -129,7 +143,6 @@ export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string
     doc.text(by, x.by, y, { width: 85 });
     doc.y = Math.max(h1, h2, doc.y) + 4;
     doc.x = 48;
-    if (doc.y > contentBottom(doc) - 24) doc.addPage();
   };
   row(T.when, T.event, T.by, true);
   doc
@@ -139,8 +152,22 @@ export async function archivePdf(ctx: Ctx, kind: 'project' | 'asset', id: string
     .stroke();
   doc.moveDown(0.3);
   if (!events.length) doc.fontSize(10).text(T.none);
-  for (const e of events)
-    row(fmt(e.occurredAt), archiveText(e.kind, e.details, lang) ?? e.summary, e.actorLabel);
+  for (const { event: e, count, assets } of groupArchiveEvents(events)) {
+    const text = archiveText(e.kind, e.details, lang) ?? e.summary;
+    // An asset's own archive names the asset in its header; a project's names it on the row.
+    const which =
+      count > 1
+        ? T.many(count, assets.join(lang === 'en' ? ', ' : '、'))
+        : kind === 'project' && e.assetLabel && !text.includes(e.assetLabel)
+          ? e.assetLabel
+          : '';
+    const sep = lang === 'en' ? ': ' : '：';
+    row(
+      fmt(e.occurredAt),
+      `${archiveKindLabel(e.kind, lang)}${sep}${text}${which ? `\n${which}` : ''}`,
+      e.actorLabel,
+    );
+  }
   addPageNumbers(doc, T.page);
   doc.end();
   return doc;

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/scope.ts';
-import { archiveEvents } from './schema.ts';
+import { archiveEvents, assets } from './schema.ts';
 
 export interface ArchiveEventInput {
   customerId: string;
@@ -80,13 +80,20 @@ export async function listArchiveEvents(
       : undefined,
   ];
   const rows = await ctx.db
-    .select()
+    .select({
+      event: archiveEvents,
+      assetLabel: sql<string | null>`${assets.serial} || coalesce(' ' || ${assets.name}, '')`,
+    })
     .from(archiveEvents)
+    .leftJoin(assets, eq(assets.id, archiveEvents.assetId))
     .where(and(...where))
     .orderBy(desc(archiveEvents.occurredAt), desc(archiveEvents.id))
     .limit(limit + 1);
-  const page = pageFrom(rows, limit, (r) => ({ v: r.occurredAt.toISOString(), id: r.id.toString() }));
-  const items = page.items.map((r) => ({
+  const page = pageFrom(rows, limit, ({ event: r }) => ({
+    v: r.occurredAt.toISOString(),
+    id: r.id.toString(),
+  }));
+  const items = page.items.map(({ event: r, assetLabel }) => ({
     id: r.id.toString(),
     customerId: r.customerId,
     projectId: r.projectId,
@@ -98,6 +105,7 @@ export async function listArchiveEvents(
     refType: r.refType,
     refId: r.refId,
     actorLabel: r.actorLabel,
+    assetLabel,
   }));
   return { items, nextCursor: page.nextCursor };
 }

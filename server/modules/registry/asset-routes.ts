@@ -209,7 +209,13 @@ export function registerAssetRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const doc = await archivePdf(deps.ctx(request), 'asset', request.params.id, request.query.lang);
+      const doc = await archivePdf(
+        deps.ctx(request),
+        deps.blobStore,
+        'asset',
+        request.params.id,
+        request.query.lang,
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="archive-${request.params.id}.pdf"`)
@@ -228,7 +234,13 @@ export function registerAssetRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const doc = await archivePdf(deps.ctx(request), 'project', request.params.id, request.query.lang);
+      const doc = await archivePdf(
+        deps.ctx(request),
+        deps.blobStore,
+        'project',
+        request.params.id,
+        request.query.lang,
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="archive-${request.params.id}.pdf"`)

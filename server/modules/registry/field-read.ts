@@ -80,3 +80,32 @@ export async function contactEmail(db: Executor, contactId: string): Promise<str
   const [row] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId));
   return row?.email ?? null;
 }
+
+export interface EquipmentFacts {
+  serial: string;
+  name: string | null;
+  productName: string;
+  productModel: string;
+  location: string | null;
+}
+
+/** What a piece of equipment is and where it stands, for documents (the repair report). */
+export async function equipmentFacts(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, EquipmentFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: assets.id,
+      serial: assets.serial,
+      name: assets.name,
+      productName: products.name,
+      productModel: products.model,
+      location: assets.location,
+    })
+    .from(assets)
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(inArray(assets.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}

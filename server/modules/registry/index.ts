@@ -7,7 +7,13 @@ export {
   type GoverningTerms,
   postDepositEntry,
 } from './contract-service.ts';
-export { contactEmail, customerFacts, equipmentProducts, projectFacts } from './field-read.ts';
+export {
+  contactEmail,
+  customerFacts,
+  equipmentFacts,
+  equipmentProducts,
+  projectFacts,
+} from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import type { TPermission } from '../../../common/roles.ts';
 import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
 import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
+import { CompanyPage } from '../pages/admin/CompanyPage.tsx';
 import { MailLogPage } from '../pages/admin/MailLogPage.tsx';
 import { RolesPage } from '../pages/admin/RolesPage.tsx';
 import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       { path: 'webhooks', element: guarded('webhooks.manage', <WebhooksPage />) },
       { path: 'mail-log', element: guarded('mail_log.manage', <MailLogPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
+      { path: 'company', element: guarded('settings.manage', <CompanyPage />) },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'forbidden', element: <ForbiddenPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -3,7 +3,12 @@ import { Button, Empty, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { archiveText } from '../../../../common/archive-text.ts';
+import {
+  ARCHIVE_KINDS,
+  archiveKindLabel,
+  archiveText,
+  groupArchiveEvents,
+} from '../../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../../common/registry-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useArchive } from './registry-query.ts';
@@ -26,15 +31,11 @@ export function ArchiveTimeline({
   base?: string;
 }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [eventKind, setEventKind] = useState<string | undefined>();
   const list = useArchive(kind, id, { kind: eventKind });
-  const kinds = [
-    'registry.asset-registered',
-    'registry.acceptance',
-    'registry.asset-accepted',
-    'registry.asset-replaced',
-    'registry.contract',
-  ];
+  const groups = groupArchiveEvents(list.items);
+  const sep = lang === 'en' ? ', ' : '、';
   return (
     <div data-testid="archive">
       <div className="toolbar">
@@ -51,28 +52,35 @@ export function ArchiveTimeline({
           aria-label={t('archive.filterKind')}
           style={{ width: 220 }}
           onChange={setEventKind}
-          options={kinds.map((k) => ({
-            value: k,
-            label: t(`archive.kinds.${k.replace('registry.', '')}`, { defaultValue: k }),
-          }))}
+          options={ARCHIVE_KINDS.map((k) => ({ value: k, label: archiveKindLabel(k, lang) }))}
         />
       </div>
       {list.items.length === 0 && !list.isLoading ? (
         <Empty description={t('archive.empty')} />
       ) : (
         <Timeline
-          items={list.items.map((e) => ({
+          items={groups.map(({ event: e, count, assets }) => ({
             key: e.id,
             children: (
-              <div>
-                <Typography.Text strong>
-                  {t(`archive.kinds.${e.kind.replace('registry.', '')}`, { defaultValue: e.kind })}
-                </Typography.Text>{' '}
+              <div data-testid="archive-event">
+                <Typography.Text strong>{archiveKindLabel(e.kind, lang)}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   {new Date(e.occurredAt).toLocaleString(i18n.language)} · {e.actorLabel}
                 </Typography.Text>
+                {count > 1 && (
+                  <div data-testid="archive-group">
+                    <Typography.Text type="secondary">
+                      {t('archive.many', { count, names: assets.join(sep) })}
+                    </Typography.Text>
+                  </div>
+                )}
+                {count === 1 && kind === 'projects' && e.assetLabel && (
+                  <div>
+                    <Typography.Text type="secondary">{e.assetLabel}</Typography.Text>
+                  </div>
+                )}
                 <div>
-                  {archiveText(e.kind, e.details, i18n.language === 'en' ? 'en' : 'zh-CN') ?? e.summary}
+                  {archiveText(e.kind, e.details, lang) ?? e.summary}
                   {linkOf(e, base) && (
                     <>
                       {' '}

@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   BranchesOutlined,
   CarOutlined,
   CustomerServiceOutlined,
@@ -181,6 +182,13 @@ const NAV: NavItem[] = [
     icon: <AuditOutlined />,
     label: 'nav.audit',
     permission: 'audit.read',
+  },
+  {
+    key: 'company',
+    path: '/console/company',
+    icon: <BankOutlined />,
+    label: 'nav.company',
+    permission: 'settings.manage',
   },
 ];
 

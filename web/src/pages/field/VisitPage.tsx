@@ -456,7 +456,7 @@ function VisitParts({
                   quantity: 1,
                   serial: serial || null,
                   ...ref,
-                  reason: t('field.replaced'),
+                  reason: 'replaced_in_repair',
                 },
                 done,
               )

@@ -131,7 +131,9 @@ export function PartDetailPage() {
                 title: t('parts.reference'),
                 key: 'ref',
                 render: (_: unknown, m) =>
-                  [m.workOrderRef, m.serial, m.reason].filter(Boolean).join(' · ') || '—',
+                  [m.workOrderRef, m.serial, m.reason && systemReason(m.reason, t)]
+                    .filter(Boolean)
+                    .join(' · ') || '—',
               },
               { title: t('parts.by'), dataIndex: 'actorLabel', width: 120 },
             ]}
@@ -377,4 +379,16 @@ function PartExtras({ part }: { part: TPartDetail }) {
       </Descriptions>
     </Card>
   );
+}
+
+// Reasons the system itself writes into the ledger (older rows hold the Chinese or English text);
+// a reason a person typed is shown as typed.
+const SYSTEM_REASONS: Record<string, string> = {
+  replaced_in_repair: 'replacedInRepair',
+  维修换下: 'replacedInRepair',
+  'stock count': 'stockCount',
+};
+function systemReason(reason: string, t: (key: string) => string): string {
+  const key = SYSTEM_REASONS[reason];
+  return key ? t(`parts.systemReasons.${key}`) : reason;
 }
