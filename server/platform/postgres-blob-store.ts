@@ -81,9 +81,21 @@ export class PostgresBlobStore implements BlobStore {
     const chunks = counted.rows[0]?.n ?? 0;
     if (chunks === 0) throw missing(key);
     const pool = this.pool;
+    const fetchChunk = (seq: number) =>
+      pool
+        .query<{ data: Buffer }>({
+          name: 'blob-chunk-select',
+          text: 'select data from blob_chunks where key = $1 and seq = $2',
+          values: [key, seq],
+        })
+        .then((r) => {
+          if (!r.rows[0]) throw missing(`${key} (chunk ${seq})`);
+          return r.rows[0].data;
+        });
     let seq = 0;
-    // One chunk is fetched when the reader wants more (a chunk is above the high-water mark, so the
-    // next read comes only after it has been consumed).
+    // One chunk is fetched ahead while the reader consumes the current one; a chunk is above the
+    // high-water mark, so the next read comes only once it has been consumed: two chunks at most.
+    let ahead: Promise<Buffer> | null = null;
     return new Readable({
       highWaterMark: CHUNK_BYTES,
       read() {
@@ -91,19 +103,14 @@ export class PostgresBlobStore implements BlobStore {
           this.push(null);
           return;
         }
-        pool
-          .query<{ data: Buffer }>({
-            name: 'blob-chunk-select',
-            text: 'select data from blob_chunks where key = $1 and seq = $2',
-            values: [key, seq],
-          })
-          .then((r) => {
-            const row = r.rows[0];
-            if (!row) throw missing(`${key} (chunk ${seq})`);
-            seq++;
-            this.push(row.data);
-          })
-          .catch((err: Error) => this.destroy(err));
+        const current = ahead ?? fetchChunk(seq);
+        seq++;
+        ahead = seq < chunks ? fetchChunk(seq) : null;
+        ahead?.catch(() => {}); // reported when it is read
+        current.then(
+          (data) => this.push(data),
+          (err: Error) => this.destroy(err),
+        );
       },
     });
   }
