@@ -9,9 +9,12 @@ import { type BlobStore, checkBlobKey } from './blob-store.ts';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
-/** Gathers a stream's pieces into chunks of exactly `size` bytes (the last one shorter). */
+/**
+ * Gathers a stream's pieces into chunks of exactly `size` bytes (the last one shorter), in one buffer
+ * reused for every chunk: the consumer must be done with a chunk before it asks for the next.
+ */
 async function* rechunk(source: AsyncIterable<Buffer | Uint8Array>, size: number): AsyncGenerator<Buffer> {
-  let buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafe(size);
   let filled = 0;
   for await (const piece of source) {
     let at = 0;
@@ -22,8 +25,6 @@ async function* rechunk(source: AsyncIterable<Buffer | Uint8Array>, size: number
       at += n;
       if (filled === size) {
         yield buffer;
-        // The consumer has written the chunk before asking for the next one.
-        buffer = Buffer.allocUnsafe(size);
         filled = 0;
       }
     }
