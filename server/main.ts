@@ -15,9 +15,9 @@ import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { processInboundEmail, slaTicketPort, startSmtpReceiver } from './modules/tickets/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
-import { LocalBlobStore } from './platform/blob-store.ts';
 import { systemClock } from './platform/clock.ts';
 import { systemCtx } from './platform/context.ts';
+import { moveFiles, openBlobStore } from './platform/file-store.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { createMailer } from './platform/mailer.ts';
 import { outboxDeliveryJob, purgeIdempotencyJob, startOutboxWorker } from './platform/platform-jobs.ts';
@@ -56,7 +56,7 @@ program
     else await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
     if (!logins && opts.demo && (await hasDemoData(runtime))) logins = demoLogins();
     const mailer = createMailer(config.smtpUrl, config.mailFrom, log, config.mailReplyTo);
-    const blobStore = new LocalBlobStore(config.blobDir);
+    const blobStore = openBlobStore(config, runtime.pool);
     const sms = createSmsSender(config.sms, log);
     const jobDeps = {
       db: runtime.db,
@@ -236,12 +236,12 @@ user
 
 program
   .command('backup')
-  .description('write a consistent backup (database + files + schema version) to FILE')
+  .description('write a consistent backup (database + files of the FILE_STORE + schema version) to FILE')
   .argument('<file>', 'backup file to write')
   .addOption(dataDirOption)
   .action(async (file: string, opts) => {
     await withRuntime(opts, async (rt, config) => {
-      const result = await writeBackup(rt.pool, new LocalBlobStore(config.blobDir), createWriteStream(file));
+      const result = await writeBackup(rt.pool, openBlobStore(config, rt.pool), createWriteStream(file));
       say(`backup written to ${file}: ${result.tables} tables, ${result.files} files`);
     });
   });
@@ -253,11 +253,33 @@ program
   .addOption(dataDirOption)
   .action(async (file: string, opts) => {
     await withRuntime(opts, async (rt, config) => {
-      const result = await restoreBackup(rt.pool, new LocalBlobStore(config.blobDir), createReadStream(file));
+      const result = await restoreBackup(rt.pool, openBlobStore(config, rt.pool), createReadStream(file));
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
       say(
         `restored ${Object.keys(result.tables).length} tables (${rows} rows) and ${result.files} files, schema ${result.schemaVersion}`,
       );
+    });
+  });
+
+program
+  .command('files')
+  .description('manage the file store')
+  .command('move')
+  .description('move every stored file from the named store into the one FILE_STORE names')
+  .addOption(
+    new Option('--from <store>', 'the store the files are in now')
+      .choices(['local', 'postgres'])
+      .makeOptionMandatory(),
+  )
+  .addOption(dataDirOption)
+  .action(async (opts: { from: 'local' | 'postgres'; dataDir?: string }) => {
+    await withRuntime(opts, async (rt, config) => {
+      if (opts.from === config.fileStore) throw new Error(`FILE_STORE is already ${config.fileStore}`);
+      const moved = await moveFiles(
+        openBlobStore({ ...config, fileStore: opts.from }, rt.pool),
+        openBlobStore(config, rt.pool),
+      );
+      say(`moved ${moved} files from ${opts.from} to ${config.fileStore}`);
     });
   });
 

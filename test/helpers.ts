@@ -16,11 +16,12 @@ import { createDatabase, dropDatabase } from '../server/db/admin.ts';
 import { createDb, createPool, type Db } from '../server/db/pool.ts';
 import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
-import { LocalBlobStore } from '../server/platform/blob-store.ts';
+import { type BlobStore, LocalBlobStore } from '../server/platform/blob-store.ts';
 import { type Clock, systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
 import { type JobDefinition, JobRunner, NO_JOBS } from '../server/platform/jobs.ts';
 import type { Mailer } from '../server/platform/mailer.ts';
+import { PostgresBlobStore } from '../server/platform/postgres-blob-store.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 /** The organisation's zone in tests: the configuration's default. */
@@ -58,6 +59,7 @@ export interface TestApp {
   database: TestDatabase;
   pool: pg.Pool;
   blobDir: string;
+  blobStore: BlobStore;
   sentMail: Parameters<Mailer['send']>[0][];
   close(): Promise<void>;
 }
@@ -69,7 +71,9 @@ export async function createTestApp(
   const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-files-'));
   const config = loadConfig({}, { DATA_DIR: blobDir, LOG_LEVEL: 'silent', ...options.env } as never);
   const sentMail: TestApp['sentMail'] = [];
-  const blobStore = new LocalBlobStore(blobDir);
+  // FILE_STORE=postgres in `env` puts the files in the test database.
+  const blobStore =
+    config.fileStore === 'postgres' ? new PostgresBlobStore(database.pool) : new LocalBlobStore(blobDir);
   const clock = options.clock ?? systemClock;
   // A real pg-boss runner when the test needs background jobs.
   const runner = options.jobs
@@ -101,6 +105,7 @@ export async function createTestApp(
     database,
     pool: database.pool,
     blobDir,
+    blobStore,
     sentMail,
     async close() {
       await app.close();

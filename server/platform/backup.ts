@@ -1,5 +1,7 @@
 // The product's own backup: one consistent snapshot (a REPEATABLE READ, read-only transaction) of
-// every table through COPY, plus every stored file and the schema version, in one gzip file.
+// every table through COPY, plus every stored file and the schema version, in one gzip file. With
+// FILE_STORE=postgres the files are the blob_chunks table of that snapshot; with a local folder they
+// follow the tables as file frames. Restore writes file frames into whichever store it is given.
 // Restore loads it into an empty database of the same schema version on any PostgreSQL ≥ 15 —
 // which is also how a company moves from the embedded database to a server.
 //
@@ -12,6 +14,8 @@ import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { latestMigrationTag, schemaVersion } from '../db/migrate.ts';
 import type { BlobStore } from './blob-store.ts';
+import { moveFiles } from './file-store.ts';
+import { PostgresBlobStore } from './postgres-blob-store.ts';
 
 const FORMAT = 'aftercare-backup';
 const FORMAT_VERSION = 1;
@@ -126,6 +130,10 @@ export async function writeBackup(
       await write(frame({ t: 'table-end', name: table.name }));
       tableCount++;
     }
+    if (blobs.inDatabase) {
+      const stored = await client.query('select count(*)::int as n from blob_chunks where seq = 0');
+      fileCount = stored.rows[0].n;
+    }
     await client.query('commit');
   } catch (err) {
     await client.query('rollback').catch(() => {});
@@ -134,8 +142,11 @@ export async function writeBackup(
   } finally {
     client.release();
   }
-  // Files are written before the rows that name them, so listing after the snapshot covers them all.
-  for await (const key of blobs.list()) {
+  // Files in the database (FILE_STORE=postgres) are rows of blob_chunks, already in the snapshot.
+  // Files in a folder are written before the rows that name them, so listing after the snapshot
+  // covers them all.
+  const outside = blobs.inDatabase ? [] : blobs.list();
+  for await (const key of outside) {
     await write(frame({ t: 'file', key }));
     for await (const chunk of await blobs.get(key)) {
       await write(frame({ t: 'data' }, chunk as Buffer));
@@ -230,6 +241,7 @@ export async function restoreBackup(pool: pg.Pool, blobs: BlobStore, input: Read
   const written: string[] = [];
   let files = 0;
   let ended = false;
+  let committed = false;
   let copy: Writable | null = null;
   let table: string | null = null;
   let file: PassThrough | null = null;
@@ -285,8 +297,21 @@ export async function restoreBackup(pool: pg.Pool, blobs: BlobStore, input: Read
     }
     if (!ended) throw new Error('the backup file is incomplete (no end marker)');
     await resetSequences(client);
+    if (blobs.inDatabase) {
+      // The files restored as rows and those written from file frames.
+      const stored = await client.query('select count(*)::int as n from blob_chunks where seq = 0');
+      files = stored.rows[0].n;
+    }
     await client.query('commit');
+    committed = true;
+    // A backup of the database store restored where files live in a folder: they move out.
+    if (!blobs.inDatabase) files += await moveFiles(new PostgresBlobStore(pool), blobs);
   } catch (err) {
+    if (committed) {
+      throw new Error(
+        `the database is restored but moving its files into the folder failed (${(err as Error).message}); finish with: aftercare files move --from postgres`,
+      );
+    }
     // An open COPY must be failed first, or the rollback waits behind it for ever.
     if (copy && !copy.destroyed) {
       const closed = once(copy, 'close').catch(() => {});

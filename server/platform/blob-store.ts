@@ -1,5 +1,6 @@
 // Files (attachments, signatures, generated PDFs) behind one small interface: a local folder by
-// default, S3-compatible storage in production through another implementation.
+// default (one machine), PostgreSQL when several instances share the files (postgres-blob-store.ts;
+// FILE_STORE chooses, file-store.ts opens). Both directions stream: no file is held whole in memory.
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +8,11 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export interface BlobStore {
+  /** True when the files are rows of the database, so a database backup already holds them. */
+  readonly inDatabase: boolean;
+  /** Stores the whole stream under the key; on failure nothing is left under it. */
   put(key: string, data: Readable | Buffer): Promise<void>;
+  /** The stored bytes; fails with code ENOENT when there is no such file. */
   get(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
   /** Every key, for backups. */
@@ -23,11 +28,18 @@ export async function toBuffer(stream: AsyncIterable<Buffer | Uint8Array>): Prom
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/;
 
+/** Refuses a key that could name something outside the store (`..`, an absolute path). */
+export function checkBlobKey(key: string): void {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe blob key: ${key}`);
+}
+
 export class LocalBlobStore implements BlobStore {
+  readonly inDatabase = false;
+
   constructor(readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe blob key: ${key}`);
+    checkBlobKey(key);
     return path.join(this.root, key);
   }
 
@@ -35,9 +47,14 @@ export class LocalBlobStore implements BlobStore {
     const target = this.pathOf(key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.tmp`;
-    if (Buffer.isBuffer(data)) await fs.writeFile(temp, data);
-    else await pipeline(data, createWriteStream(temp));
-    await fs.rename(temp, target);
+    try {
+      if (Buffer.isBuffer(data)) await fs.writeFile(temp, data);
+      else await pipeline(data, createWriteStream(temp));
+      await fs.rename(temp, target);
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      throw err;
+    }
   }
 
   async get(key: string): Promise<Readable> {

@@ -2,6 +2,7 @@
 // once whatever the number of instances. A job is a typed definition (name, payload schema, optional
 // cron schedule, handler); handlers call services.
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { Db } from '../db/pool.ts';
@@ -32,13 +33,18 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
   return def;
 }
 
+// Instances starting together set up the queues one at a time (a session advisory lock): pg-boss's
+// create_queue inserts the queue's row and then locks its table, and two instances doing that at
+// once deadlock (40P01) and fail to start.
+const QUEUE_SETUP_LOCK = 0x61667463; // 'aftc'
+
 export class JobRunner {
   private boss: PgBoss;
   private started = false;
   private stopping = false;
 
   constructor(
-    connectionString: string,
+    private readonly connectionString: string,
     private readonly definitions: JobDefinition[],
     private readonly deps: JobDeps,
   ) {
@@ -58,8 +64,8 @@ export class JobRunner {
   async start(options: { work: boolean } = { work: true }): Promise<void> {
     await this.boss.start();
     this.started = true;
+    await this.createMissingQueues();
     for (const def of this.definitions) {
-      await this.boss.createQueue(def.name);
       if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
       if (options.work) {
         await this.boss.work(def.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
@@ -69,6 +75,23 @@ export class JobRunner {
           }
         });
       }
+    }
+  }
+
+  private async createMissingQueues(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: 'aftercare-jobs',
+    });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+      for (const def of this.definitions) {
+        if (!(await this.boss.getQueue(def.name))) await this.boss.createQueue(def.name);
+      }
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]).catch(() => {});
+      await client.end().catch(() => {});
     }
   }
 

@@ -105,6 +105,35 @@ describe('live updates', () => {
     bobStream.stop();
   });
 
+  it('listens again when its database connection is lost, so streams keep hearing changes', async () => {
+    const customer = await buildCustomer(t.db);
+    const { session: agent } = await loginAs(t, { role: 'agent' });
+    const stream = await listen(agent.cookie);
+    await new Promise((r) => setTimeout(r, 200));
+    const listening = () =>
+      t.pool.query(
+        `select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %'`,
+      );
+    const before = (await listening()).rows.map((r) => r.pid);
+    expect(before).toHaveLength(1);
+    await t.pool.query('select pg_terminate_backend($1)', [before[0]]);
+    await new Promise((r) => setTimeout(r, 2500)); // the hub listens again after 1 s
+    const after = (await listening()).rows.map((r) => r.pid);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    const ticket = (
+      await agent.request('POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        customerId: customer.id,
+        subject: '重连后',
+        description: '仍能收到',
+      })
+    ).json();
+    await until(() => stream.events.some((e) => e.id === ticket.id));
+    expect(stream.events.some((e) => e.id === ticket.id)).toBe(true);
+    stream.stop();
+  }, 30_000);
+
   it('refuses an anonymous stream', async () => {
     expect((await fetch(`${base}/api/v1/live`)).status).toBe(401);
   });

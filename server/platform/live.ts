@@ -42,9 +42,34 @@ export class LiveHub {
 
   constructor(private readonly db: Db) {}
 
+  private closed = false;
+
   private async start() {
-    this.client = await this.db.$client.connect();
-    this.client.on('notification', (msg) => {
+    await this.listen();
+    this.heartbeat = setInterval(() => {
+      for (const s of this.subscribers) s.reply.raw.write(': keep-alive\n\n');
+    }, 25_000);
+  }
+
+  /**
+   * Takes one connection and LISTENs on it. When that connection is lost (a database restart, a
+   * failover, an administrator ending it) it listens again on a new one, so this instance's
+   * subscribers keep hearing the others' changes; what was announced in between is missed, which
+   * the clients' periodic refetch covers.
+   */
+  private async listen(): Promise<void> {
+    const client = await this.db.$client.connect();
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost || this.closed) return;
+      lost = true;
+      client.release(err ?? true);
+      if (this.client === client) this.client = null;
+      if (!this.closed) this.relisten();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       let event: LiveEvent;
       try {
@@ -60,10 +85,15 @@ export class LiveHub {
         s.reply.raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id })}\n\n`);
       }
     });
-    await this.client.query(`listen ${CHANNEL}`);
-    this.heartbeat = setInterval(() => {
-      for (const s of this.subscribers) s.reply.raw.write(': keep-alive\n\n');
-    }, 25_000);
+    await client.query(`listen ${CHANNEL}`);
+    this.client = client;
+  }
+
+  private relisten(): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().catch(() => this.relisten());
+    }, 1000).unref();
   }
 
   async subscribe(
@@ -87,6 +117,7 @@ export class LiveHub {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const s of this.subscribers) s.reply.raw.end();
     this.subscribers.clear();

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -94,6 +95,21 @@ export const files = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('files_customer_idx').on(t.customerId, t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+// The PostgreSQL file store (FILE_STORE=postgres): each stored file as numbered chunks of at most
+// 1 MiB, so a file streams in and out a chunk at a time and is part of every database backup.
+// Written only by platform/postgres-blob-store.ts; a file is complete when its transaction commits.
+export const blobChunks = pgTable(
+  'blob_chunks',
+  {
+    key: text('key').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.seq] })],
 );
 
 // In-app notifications: the delivery of outbox messages of the in_app channel, one per user.

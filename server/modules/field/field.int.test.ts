@@ -877,6 +877,7 @@ describe('publishing the report', () => {
     const blobStore = new LocalBlobStore(t.blobDir);
     const deps = { db: t.db, clock, timeZone: TEST_TIME_ZONE, log: { info() {}, error() {} } };
     const broken: BlobStore = {
+      inDatabase: false,
       put: async () => {
         throw new Error('disk full');
       },

@@ -31,3 +31,41 @@ export function looksLikePlainText(data: Buffer): boolean {
   if (data.includes(0)) return false;
   return !MARKUP.test(data.toString('utf8'));
 }
+
+// The longest text a markup match can need from the previous piece: "<", collapsed whitespace and
+// a keyword ("!doctype" is the longest).
+const CARRY_LIMIT = 16;
+const PENDING_TAG = /<\s*[!?a-z]*$/i;
+
+/**
+ * `looksLikePlainText` over a stream, piece by piece, with the same answer as on the whole file: a
+ * tag cut between two pieces is carried over (whitespace after its "<" collapsed, so padding cannot
+ * make the carry grow), and UTF-8 characters cut between pieces are decoded whole.
+ */
+export class PlainTextScanner {
+  private readonly decoder = new TextDecoder('utf-8');
+  private carry = '';
+  private plain = true;
+
+  feed(piece: Uint8Array): void {
+    if (!this.plain) return;
+    if (piece.includes(0)) {
+      this.plain = false;
+      return;
+    }
+    this.scan(this.carry + this.decoder.decode(piece, { stream: true }), false);
+  }
+
+  /** The verdict, once the last piece has been fed. */
+  end(): boolean {
+    if (this.plain) this.scan(this.carry + this.decoder.decode(), true);
+    return this.plain;
+  }
+
+  private scan(text: string, last: boolean): void {
+    const pending = last ? null : PENDING_TAG.exec(text);
+    const settled = pending ? text.slice(0, pending.index) : text;
+    if (MARKUP.test(settled)) this.plain = false;
+    this.carry = pending ? pending[0].replace(/^<\s+/, '< ').slice(0, CARRY_LIMIT) : '';
+  }
+}

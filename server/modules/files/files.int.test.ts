@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, createTestApp, loginAs, type TestApp } from '../../../test/helpers.ts';
 import { multipartBody } from '../../../test/uploads.ts';
@@ -91,6 +92,18 @@ describe('files', () => {
     const { session } = await loginAs(t);
     const res = await upload(session, 'big.txt', Buffer.alloc(100 * 1024, 'a'));
     expect(res.statusCode).toBe(413);
+  });
+
+  it('leaves nothing in the store when an upload is refused at its end (too large, markup late in it)', async () => {
+    const { session } = await loginAs(t);
+    const stored = async () =>
+      (await fs.readdir(t.blobDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile())
+        .length;
+    const before = await stored();
+    expect((await upload(session, 'big.txt', Buffer.alloc(100 * 1024, 'a'))).statusCode).toBe(413);
+    const late = Buffer.concat([Buffer.alloc(60 * 1024, 'a'), Buffer.from('<script>alert(1)</script>')]);
+    expect((await upload(session, 'late.txt', late)).statusCode).toBe(415);
+    expect(await stored()).toBe(before);
   });
 
   it("keeps a customer's files from other customers", async () => {

@@ -5,7 +5,7 @@ import { ZFileMeta, ZId } from '../../../common/api.ts';
 import { attachmentDisposition } from '../../platform/blob-store.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { readUploadedFile } from '../../platform/uploads.ts';
+import { readUploadedStream } from '../../platform/uploads.ts';
 import { findFile, storeFile, toFileMeta } from './service.ts';
 
 const tags = ['files'];
@@ -24,14 +24,14 @@ export function registerFileRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const upload = await readUploadedFile(request, deps.config.uploadMaxBytes);
+      const upload = await readUploadedStream(request, deps.config.uploadMaxBytes);
       const customerField = upload.field('customerId');
       const customerId = customerField ? ZId.safeParse(customerField) : null;
       if (customerId && !customerId.success)
         throw badRequest('customerId is not an id', [{ field: 'customerId', message: 'invalid' }]);
       const meta = await storeFile(deps.ctx(request), deps.blobStore, {
         name: upload.filename,
-        data: upload.data,
+        data: upload.stream,
         customerId: customerId?.data ?? null,
       });
       return reply.code(201).send(meta);

@@ -3,6 +3,8 @@
 // XML) is refused wherever it sits in the file; a name that a browser would open as a page gets the
 // extension of what is stored (file-safety.ts).
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { TFileMeta } from '../../../common/api.ts';
@@ -12,7 +14,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { files } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
-import { downloadSafeName, looksLikePlainText, safeFileName } from './file-safety.ts';
+import { downloadSafeName, PlainTextScanner, safeFileName } from './file-safety.ts';
 import { isFileWithheld } from './guard.ts';
 
 // Types a service desk needs: images, PDF, office documents, archives, video; and plain text.
@@ -37,22 +39,27 @@ const ALLOWED = new Set([
 export async function storeFile(
   ctx: Ctx,
   blobs: BlobStore,
-  input: { name: string; data: Buffer; customerId?: string | null },
+  input: { name: string; data: Buffer | Readable; customerId?: string | null },
 ): Promise<TFileMeta> {
-  const sniffed = await fileTypeFromBuffer(input.data);
-  const contentType =
-    sniffed?.mime ?? (looksLikePlainText(input.data) ? 'text/plain' : 'application/octet-stream');
-  if (!ALLOWED.has(contentType)) {
-    throw new AppError(415, 'Unsupported media type', `Files of type ${contentType} are not accepted`, [
-      { field: 'file', message: `type ${contentType} not accepted` },
-    ]);
-  }
   const customerId = ctx.scope.kind === 'customer' ? ctx.scope.customerId : (input.customerId ?? null);
   const id = randomUUID();
   const storageKey = `${id.slice(0, 2)}/${id}`;
-  const sha256 = createHash('sha256').update(input.data).digest('hex');
-  const name = downloadSafeName(safeFileName(input.name), sniffed?.ext ?? 'txt');
-  await blobs.put(storageKey, input.data);
+  // The bytes go to the store as they arrive, looked at on the way (type, digest, size, markup); a
+  // file refused at the end is removed again.
+  const inspection = new UploadInspection();
+  const source = Buffer.isBuffer(input.data) ? Readable.from([input.data]) : input.data;
+  await Promise.all([pipeline(source, inspection), blobs.put(storageKey, inspection)]);
+  const verdict = await inspection.verdict();
+  if (!ALLOWED.has(verdict.contentType)) {
+    await blobs.delete(storageKey);
+    throw new AppError(
+      415,
+      'Unsupported media type',
+      `Files of type ${verdict.contentType} are not accepted`,
+      [{ field: 'file', message: `type ${verdict.contentType} not accepted` }],
+    );
+  }
+  const name = downloadSafeName(safeFileName(input.name), verdict.extension);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(files)
@@ -60,9 +67,9 @@ export async function storeFile(
         id,
         customerId,
         name,
-        contentType,
-        size: input.data.length,
-        sha256,
+        contentType: verdict.contentType,
+        size: verdict.size,
+        sha256: verdict.sha256,
         storageKey,
         createdBy: ctx.principal.userId,
         createdAt: ctx.clock.now(),
@@ -73,6 +80,40 @@ export async function storeFile(
   });
 }
 
+// The type is sniffed from the first bytes (a zip's entries decide an office type, and they come first).
+const SNIFF_BYTES = 256 * 1024;
+
+/** Passes an upload through unchanged while taking its digest, size, first bytes and text verdict. */
+class UploadInspection extends Transform {
+  private readonly hash = createHash('sha256');
+  private readonly text = new PlainTextScanner();
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private size = 0;
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    this.text.feed(chunk);
+    this.size += chunk.length;
+    if (this.headBytes < SNIFF_BYTES) {
+      this.head.push(chunk.subarray(0, SNIFF_BYTES - this.headBytes));
+      this.headBytes += Math.min(chunk.length, SNIFF_BYTES - this.headBytes);
+    }
+    done(null, chunk);
+  }
+
+  async verdict() {
+    const sniffed = await fileTypeFromBuffer(Buffer.concat(this.head));
+    this.head = [];
+    const contentType = sniffed?.mime ?? (this.text.end() ? 'text/plain' : 'application/octet-stream');
+    return {
+      contentType,
+      extension: sniffed?.ext ?? 'txt',
+      size: this.size,
+      sha256: this.hash.digest('hex'),
+    };
+  }
+}
 export async function findFile(ctx: Ctx, id: string) {
   const [row] = await ctx.db
     .select()

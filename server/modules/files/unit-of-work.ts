@@ -8,6 +8,7 @@ export async function withFilesRemovedOnFailure<T>(
 ): Promise<T> {
   const written: string[] = [];
   const tracking: BlobStore = {
+    inDatabase: blobs.inDatabase,
     put: async (key, data) => {
       written.push(key);
       await blobs.put(key, data);

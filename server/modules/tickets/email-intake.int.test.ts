@@ -344,6 +344,7 @@ describe('one mail, one unit of work', () => {
     const working = new LocalBlobStore(t.blobDir);
     let puts = 0;
     const failingOnSecond: BlobStore = {
+      inDatabase: false,
       put: async (key, data) => {
         if (++puts === 2) throw new Error('disk full');
         await working.put(key, data);
