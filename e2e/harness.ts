@@ -1,10 +1,10 @@
 // Browser test set-up: the real app on a fresh database with the demo dataset, served on a free
-// port, and Debian's Chromium driven by playwright-core.
+// port, and Debian's Chromium driven by playwright-core (chromium.ts).
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { loadDemoData } from '../server/demo/seed.ts';
@@ -14,17 +14,7 @@ import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { JobRunner } from '../server/platform/jobs.ts';
 import { createTestDatabase, TEST_TIME_ZONE, type TestDatabase } from '../test/helpers.ts';
-
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { launchChromium } from './chromium.ts';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
@@ -65,10 +55,7 @@ export async function startE2e(): Promise<E2eEnv> {
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROME_FLAGS,
-  });
+  const browser = await launchChromium();
   await fs.mkdir(SCREENSHOT_DIR, { recursive: true });
   return {
     baseUrl,

@@ -1,5 +1,7 @@
 // Excel export of the registry's lists, streamed: rows are read page by page (keyset) and written
-// to the response as they come, so memory stays flat whatever the size. Scoped like the lists.
+// to the response as they come, so memory stays flat whatever the size, with no row limit. Scoped
+// like the lists.
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
@@ -117,6 +119,10 @@ export function streamExport(
       const rows = page.rows.slice(0, PAGE) as Record<string, unknown>[];
       for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
       if (page.rows.length <= PAGE || rows.length === 0) break;
+      // A slow download holds the next page back instead of piling rows up in memory; a closed one
+      // stops the export.
+      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (out.destroyed) return;
       after = (page.key as (r: unknown) => CursorKey)(rows.at(-1));
     }
     sheet.commit();

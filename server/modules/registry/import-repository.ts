@@ -1,7 +1,7 @@
 // SQL of Excel imports: the import rows, and set-based lookups and inserts for a chunk of rows.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
-import { archiveEvents, assets, customers, imports, products, projects } from './schema.ts';
+import { type archiveEvents, assets, customers, imports, products, projects } from './schema.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -85,16 +85,52 @@ export async function insertProducts(db: Executor, rows: (typeof products.$infer
   if (rows.length) await db.insert(products).values(rows);
 }
 
-export async function insertAssets(db: Executor, rows: (typeof assets.$inferInsert)[]) {
+type NewAsset = Pick<
+  typeof assets.$inferInsert,
+  | 'customerId'
+  | 'projectId'
+  | 'productId'
+  | 'serial'
+  | 'name'
+  | 'location'
+  | 'parentId'
+  | 'installDate'
+  | 'commissioningDate'
+  | 'acceptanceDate'
+  | 'status'
+>;
+
+/** One array parameter per column: a chunk of rows costs a few parameters, not thousands. */
+const column = <T, K extends keyof T>(rows: T[], key: K) => sql.param(rows.map((r) => r[key] ?? null));
+
+export async function insertAssets(db: Executor, rows: NewAsset[]) {
   if (!rows.length) return [];
-  return db.insert(assets).values(rows).returning({
-    id: assets.id,
-    customerId: assets.customerId,
-    projectId: assets.projectId,
-    serial: assets.serial,
-  });
+  const c = <K extends keyof NewAsset>(key: K) => column(rows, key);
+  const result = await db.execute<{ id: string; customerId: string; projectId: string; serial: string }>(sql`
+    insert into assets (customer_id, project_id, product_id, serial, name, location, parent_id,
+      install_date, commissioning_date, acceptance_date, status)
+    select * from unnest(${c('customerId')}::uuid[], ${c('projectId')}::uuid[], ${c('productId')}::uuid[],
+      ${c('serial')}::text[], ${c('name')}::text[], ${c('location')}::text[], ${c('parentId')}::uuid[],
+      ${c('installDate')}::date[], ${c('commissioningDate')}::date[], ${c('acceptanceDate')}::date[],
+      ${c('status')}::text[])
+    returning id, customer_id as "customerId", project_id as "projectId", serial`);
+  return result.rows;
 }
 
-export async function insertArchiveRows(db: Executor, rows: (typeof archiveEvents.$inferInsert)[]) {
-  if (rows.length) await db.insert(archiveEvents).values(rows);
+type NewArchiveRow = Omit<typeof archiveEvents.$inferInsert, 'id' | 'occurredAt' | 'details'> & {
+  occurredAt: Date;
+  details: Record<string, unknown>;
+};
+
+export async function insertArchiveRows(db: Executor, rows: NewArchiveRow[]) {
+  if (!rows.length) return;
+  const c = <K extends keyof NewArchiveRow>(key: K) => column(rows, key);
+  const occurredAt = sql.param(rows.map((r) => r.occurredAt.toISOString()));
+  const details = sql.param(rows.map((r) => JSON.stringify(r.details)));
+  await db.execute(sql`
+    insert into archive_events (customer_id, project_id, asset_id, kind, occurred_at, summary, details,
+      ref_type, ref_id, actor_id, actor_label)
+    select * from unnest(${c('customerId')}::uuid[], ${c('projectId')}::uuid[], ${c('assetId')}::uuid[],
+      ${c('kind')}::text[], ${occurredAt}::timestamptz[], ${c('summary')}::text[], ${details}::jsonb[],
+      ${c('refType')}::text[], ${c('refId')}::text[], ${c('actorId')}::uuid[], ${c('actorLabel')}::text[])`);
 }

@@ -97,9 +97,10 @@ export const WRITERS: Record<ImportEntity, (ctx: Ctx) => ChunkWriter> = {
     return good.length;
   },
   assets: (ctx) => {
-    // Parents inserted earlier in this import, by project and serial.
-    const inserted = new Map<string, string>();
     return async (tx, rows, errors) => {
+      // Units inserted in this chunk, by project and serial (those of earlier chunks are in the
+      // database: the lookup below runs in the import's transaction), so memory stays per chunk.
+      const inserted = new Map<string, string>();
       const projectMap = await repo.projectsByCode(
         tx,
         rows.map((r) => String(r.values.projectCode)),

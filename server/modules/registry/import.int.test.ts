@@ -141,6 +141,22 @@ describe('Excel import', () => {
     expect(archive.items[0].kind).toBe('registry.asset-registered');
   });
 
+  it('finds a unit imported in an earlier chunk of the file for a component further down', async () => {
+    const s = await setup();
+    const units = Array.from({ length: 1000 }, (_, i) => [s.project, s.model, `C-${i}`, null]);
+    const file = await workbook(
+      ['Project code', 'Product model', 'Serial', 'Parent serial'],
+      [...units, [s.project, s.part, 'C-0-H', 'C-0']],
+    );
+    const status = await runImport('assets', 'all_or_nothing', file);
+    expect(status).toMatchObject({ status: 'succeeded', importedRows: 1001, errorCount: 0 });
+    const unit = (await manager.request('GET', '/api/v1/assets?q=C-0'))
+      .json()
+      .items.find((a: { serial: string }) => a.serial === 'C-0');
+    const children = (await manager.request('GET', `/api/v1/assets?parentId=${unit.id}`)).json();
+    expect(children.items.map((a: { serial: string }) => a.serial)).toEqual(['C-0-H']);
+  });
+
   it('imports customers and refuses codes that exist', async () => {
     const existing = await buildCustomer(t.db);
     const code = `IMP-${uid()}`;

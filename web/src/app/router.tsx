@@ -1,109 +1,404 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { TPermission } from '../../../common/roles.ts';
-import { ApiTokensPage } from '../pages/admin/ApiTokensPage.tsx';
-import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
-import { CompanyPage } from '../pages/admin/CompanyPage.tsx';
-import { MailLogPage } from '../pages/admin/MailLogPage.tsx';
-import { RolesPage } from '../pages/admin/RolesPage.tsx';
-import { RoutingRulesPage } from '../pages/admin/RoutingRulesPage.tsx';
-import { SlaPage } from '../pages/admin/sla/SlaPage.tsx';
-import { UsersPage } from '../pages/admin/UsersPage.tsx';
-import { WebhooksPage } from '../pages/admin/WebhooksPage.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
-import { ProfilePage } from '../pages/auth/ProfilePage.tsx';
-import { ConsoleHomePage } from '../pages/console/ConsoleHomePage.tsx';
-import { ConsoleLayout } from '../pages/console/ConsoleLayout.tsx';
-import { CustomerDetailPage } from '../pages/console/CustomerDetailPage.tsx';
-import { CustomersPage } from '../pages/console/CustomersPage.tsx';
-import { ForbiddenPage } from '../pages/errors/ForbiddenPage.tsx';
-import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
-import { DispatchPage } from '../pages/field/DispatchPage.tsx';
-import { EngineersPage } from '../pages/field/EngineersPage.tsx';
-import { MyJobsPage } from '../pages/field/MyJobsPage.tsx';
-import { VisitPage } from '../pages/field/VisitPage.tsx';
-import { PartDetailPage } from '../pages/parts/PartDetailPage.tsx';
-import { PartsPage } from '../pages/parts/PartsPage.tsx';
-import { ReplenishmentPage } from '../pages/parts/ReplenishmentPage.tsx';
-import { StockCountPage } from '../pages/parts/StockCountPage.tsx';
-import { StockPage } from '../pages/parts/StockPage.tsx';
-import { PortalHomePage } from '../pages/portal/PortalHomePage.tsx';
-import { PortalLayout } from '../pages/portal/PortalLayout.tsx';
-import { PortalOrganisationPage } from '../pages/portal/PortalOrganisationPage.tsx';
-import { AssetDetailPage } from '../pages/registry/AssetDetailPage.tsx';
-import { AssetsPage } from '../pages/registry/AssetsPage.tsx';
-import { ImportPage } from '../pages/registry/ImportPage.tsx';
-import { ProductsPage } from '../pages/registry/ProductsPage.tsx';
-import { ProjectDetailPage } from '../pages/registry/ProjectDetailPage.tsx';
-import { ProjectsPage } from '../pages/registry/ProjectsPage.tsx';
-import { NewTicketPage } from '../pages/tickets/NewTicketPage.tsx';
-import { TicketDetailPage } from '../pages/tickets/TicketDetailPage.tsx';
-import { TicketsPage } from '../pages/tickets/TicketsPage.tsx';
-import { RequirePermission } from './RequirePermission.tsx';
 import { StartPage } from './StartPage.tsx';
 
-const guarded = (permission: TPermission, element: React.ReactNode) => (
-  <RequirePermission permission={permission}>{element}</RequirePermission>
-);
+// Every screen but the login page is its own chunk, loaded by the router when its address matches:
+// the layout's and the page's chunks (and the session, see App.tsx) load in parallel, and antd
+// loads with the first screen behind the login.
+
+/** A route's screen, loaded on demand. */
+const page =
+  <M,>(load: () => Promise<M>, render: (m: M) => ReactNode) =>
+  async () => ({ element: render(await load()) });
+
+/** A screen shown only to users holding the permission (the server checks it again on every call). */
+const guardedPage = <M,>(permission: TPermission, load: () => Promise<M>, render: (m: M) => ReactNode) =>
+  page(
+    () => Promise.all([import('./RequirePermission.tsx'), load()]),
+    ([{ RequirePermission }, m]) => (
+      <RequirePermission permission={permission}>{render(m)}</RequirePermission>
+    ),
+  );
+
+/** A screen in antd's theme and locale (see AntShell.tsx). */
+const antPage = <M,>(load: () => Promise<M>, render: (m: M) => ReactNode) =>
+  page(
+    () => Promise.all([import('./AntShell.tsx'), load()]),
+    ([{ AntShell }, m]) => <AntShell>{render(m)}</AntShell>,
+  );
 
 export const router = createBrowserRouter([
-  { path: '/', element: <StartPage /> },
-  { path: '/login', element: <LoginPage /> },
   {
-    path: '/console',
-    element: <ConsoleLayout />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
-      { index: true, element: <ConsoleHomePage /> },
-      { path: 'tickets', element: guarded('tickets.read', <TicketsPage />) },
-      { path: 'tickets/new', element: guarded('tickets.create', <NewTicketPage />) },
-      { path: 'tickets/:id', element: guarded('tickets.read', <TicketDetailPage />) },
-      { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
-      { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
-      { path: 'projects', element: guarded('registry.read', <ProjectsPage />) },
-      { path: 'projects/:id', element: guarded('registry.read', <ProjectDetailPage />) },
-      { path: 'assets', element: guarded('registry.read', <AssetsPage />) },
-      { path: 'assets/:id', element: guarded('registry.read', <AssetDetailPage />) },
-      { path: 'products', element: guarded('registry.read', <ProductsPage />) },
-      { path: 'import', element: guarded('imports.run', <ImportPage />) },
-      { path: 'users', element: guarded('users.read', <UsersPage />) },
-      { path: 'api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
-      { path: 'roles', element: guarded('roles.read', <RolesPage />) },
-      { path: 'routing', element: guarded('routing.manage', <RoutingRulesPage />) },
-      { path: 'sla', element: guarded('sla.read', <SlaPage />) },
-      { path: 'dispatch', element: guarded('workorders.dispatch', <DispatchPage />) },
-      { path: 'engineers', element: guarded('workorders.dispatch', <EngineersPage />) },
-      { path: 'jobs', element: guarded('workorders.work', <MyJobsPage />) },
-      { path: 'jobs/:id', element: guarded('workorders.work', <VisitPage />) },
-      { path: 'parts', element: guarded('parts.read', <PartsPage />) },
-      { path: 'parts/:id', element: guarded('parts.read', <PartDetailPage />) },
-      { path: 'stock', element: guarded('parts.read', <StockPage />) },
-      { path: 'stock/counts/:id', element: guarded('stock.move', <StockCountPage />) },
-      { path: 'replenishment', element: guarded('stock.read_all', <ReplenishmentPage />) },
-      { path: 'webhooks', element: guarded('webhooks.manage', <WebhooksPage />) },
-      { path: 'mail-log', element: guarded('mail_log.manage', <MailLogPage />) },
-      { path: 'audit', element: guarded('audit.read', <AuditLogPage />) },
-      { path: 'company', element: guarded('settings.manage', <CompanyPage />) },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: 'forbidden', element: <ForbiddenPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '/', element: <StartPage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/console',
+        lazy: antPage(
+          () => import('../pages/console/ConsoleLayout.tsx'),
+          (m) => <m.ConsoleLayout />,
+        ),
+        children: [
+          {
+            index: true,
+            lazy: page(
+              () => import('../pages/console/ConsoleHomePage.tsx'),
+              (m) => <m.ConsoleHomePage />,
+            ),
+          },
+          {
+            path: 'tickets',
+            lazy: guardedPage(
+              'tickets.read',
+              () => import('../pages/tickets/TicketsPage.tsx'),
+              (m) => <m.TicketsPage />,
+            ),
+          },
+          {
+            path: 'tickets/new',
+            lazy: guardedPage(
+              'tickets.create',
+              () => import('../pages/tickets/NewTicketPage.tsx'),
+              (m) => <m.NewTicketPage />,
+            ),
+          },
+          {
+            path: 'tickets/:id',
+            lazy: guardedPage(
+              'tickets.read',
+              () => import('../pages/tickets/TicketDetailPage.tsx'),
+              (m) => <m.TicketDetailPage />,
+            ),
+          },
+          {
+            path: 'customers',
+            lazy: guardedPage(
+              'customers.read',
+              () => import('../pages/console/CustomersPage.tsx'),
+              (m) => <m.CustomersPage />,
+            ),
+          },
+          {
+            path: 'customers/:id',
+            lazy: guardedPage(
+              'customers.read',
+              () => import('../pages/console/CustomerDetailPage.tsx'),
+              (m) => <m.CustomerDetailPage />,
+            ),
+          },
+          {
+            path: 'projects',
+            lazy: guardedPage(
+              'registry.read',
+              () => import('../pages/registry/ProjectsPage.tsx'),
+              (m) => <m.ProjectsPage />,
+            ),
+          },
+          {
+            path: 'projects/:id',
+            lazy: guardedPage(
+              'registry.read',
+              () => import('../pages/registry/ProjectDetailPage.tsx'),
+              (m) => <m.ProjectDetailPage />,
+            ),
+          },
+          {
+            path: 'assets',
+            lazy: guardedPage(
+              'registry.read',
+              () => import('../pages/registry/AssetsPage.tsx'),
+              (m) => <m.AssetsPage />,
+            ),
+          },
+          {
+            path: 'assets/:id',
+            lazy: guardedPage(
+              'registry.read',
+              () => import('../pages/registry/AssetDetailPage.tsx'),
+              (m) => <m.AssetDetailPage />,
+            ),
+          },
+          {
+            path: 'products',
+            lazy: guardedPage(
+              'registry.read',
+              () => import('../pages/registry/ProductsPage.tsx'),
+              (m) => <m.ProductsPage />,
+            ),
+          },
+          {
+            path: 'import',
+            lazy: guardedPage(
+              'imports.run',
+              () => import('../pages/registry/ImportPage.tsx'),
+              (m) => <m.ImportPage />,
+            ),
+          },
+          {
+            path: 'users',
+            lazy: guardedPage(
+              'users.read',
+              () => import('../pages/admin/UsersPage.tsx'),
+              (m) => <m.UsersPage />,
+            ),
+          },
+          {
+            path: 'api-tokens',
+            lazy: guardedPage(
+              'api_tokens.manage',
+              () => import('../pages/admin/ApiTokensPage.tsx'),
+              (m) => <m.ApiTokensPage />,
+            ),
+          },
+          {
+            path: 'company',
+            lazy: guardedPage(
+              'settings.manage',
+              () => import('../pages/admin/CompanyPage.tsx'),
+              (m) => <m.CompanyPage />,
+            ),
+          },
+          {
+            path: 'roles',
+            lazy: guardedPage(
+              'roles.read',
+              () => import('../pages/admin/RolesPage.tsx'),
+              (m) => <m.RolesPage />,
+            ),
+          },
+          {
+            path: 'routing',
+            lazy: guardedPage(
+              'routing.manage',
+              () => import('../pages/admin/RoutingRulesPage.tsx'),
+              (m) => <m.RoutingRulesPage />,
+            ),
+          },
+          {
+            path: 'sla',
+            lazy: guardedPage(
+              'sla.read',
+              () => import('../pages/admin/sla/SlaPage.tsx'),
+              (m) => <m.SlaPage />,
+            ),
+          },
+          {
+            path: 'dispatch',
+            lazy: guardedPage(
+              'workorders.dispatch',
+              () => import('../pages/field/DispatchPage.tsx'),
+              (m) => <m.DispatchPage />,
+            ),
+          },
+          {
+            path: 'engineers',
+            lazy: guardedPage(
+              'workorders.dispatch',
+              () => import('../pages/field/EngineersPage.tsx'),
+              (m) => <m.EngineersPage />,
+            ),
+          },
+          {
+            path: 'jobs',
+            lazy: guardedPage(
+              'workorders.work',
+              () => import('../pages/field/MyJobsPage.tsx'),
+              (m) => <m.MyJobsPage />,
+            ),
+          },
+          {
+            path: 'jobs/:id',
+            lazy: guardedPage(
+              'workorders.work',
+              () => import('../pages/field/VisitPage.tsx'),
+              (m) => <m.VisitPage />,
+            ),
+          },
+          {
+            path: 'parts',
+            lazy: guardedPage(
+              'parts.read',
+              () => import('../pages/parts/PartsPage.tsx'),
+              (m) => <m.PartsPage />,
+            ),
+          },
+          {
+            path: 'parts/:id',
+            lazy: guardedPage(
+              'parts.read',
+              () => import('../pages/parts/PartDetailPage.tsx'),
+              (m) => <m.PartDetailPage />,
+            ),
+          },
+          {
+            path: 'stock',
+            lazy: guardedPage(
+              'parts.read',
+              () => import('../pages/parts/StockPage.tsx'),
+              (m) => <m.StockPage />,
+            ),
+          },
+          {
+            path: 'stock/counts/:id',
+            lazy: guardedPage(
+              'stock.move',
+              () => import('../pages/parts/StockCountPage.tsx'),
+              (m) => <m.StockCountPage />,
+            ),
+          },
+          {
+            path: 'replenishment',
+            lazy: guardedPage(
+              'stock.read_all',
+              () => import('../pages/parts/ReplenishmentPage.tsx'),
+              (m) => <m.ReplenishmentPage />,
+            ),
+          },
+          {
+            path: 'webhooks',
+            lazy: guardedPage(
+              'webhooks.manage',
+              () => import('../pages/admin/WebhooksPage.tsx'),
+              (m) => <m.WebhooksPage />,
+            ),
+          },
+          {
+            path: 'mail-log',
+            lazy: guardedPage(
+              'mail_log.manage',
+              () => import('../pages/admin/MailLogPage.tsx'),
+              (m) => <m.MailLogPage />,
+            ),
+          },
+          {
+            path: 'audit',
+            lazy: guardedPage(
+              'audit.read',
+              () => import('../pages/admin/AuditLogPage.tsx'),
+              (m) => <m.AuditLogPage />,
+            ),
+          },
+          {
+            path: 'profile',
+            lazy: page(
+              () => import('../pages/auth/ProfilePage.tsx'),
+              (m) => <m.ProfilePage />,
+            ),
+          },
+          {
+            path: 'forbidden',
+            lazy: page(
+              () => import('../pages/errors/ForbiddenPage.tsx'),
+              (m) => <m.ForbiddenPage />,
+            ),
+          },
+          {
+            path: '*',
+            lazy: page(
+              () => import('../pages/errors/NotFoundPage.tsx'),
+              (m) => <m.NotFoundPage />,
+            ),
+          },
+        ],
+      },
+      {
+        path: '/portal',
+        lazy: antPage(
+          () => import('../pages/portal/PortalLayout.tsx'),
+          (m) => <m.PortalLayout />,
+        ),
+        children: [
+          {
+            index: true,
+            lazy: page(
+              () => import('../pages/portal/PortalHomePage.tsx'),
+              (m) => <m.PortalHomePage />,
+            ),
+          },
+          {
+            path: 'organisation',
+            lazy: page(
+              () => import('../pages/portal/PortalOrganisationPage.tsx'),
+              (m) => <m.PortalOrganisationPage />,
+            ),
+          },
+          {
+            path: 'tickets',
+            lazy: page(
+              () => import('../pages/tickets/TicketsPage.tsx'),
+              (m) => <m.TicketsPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'tickets/new',
+            lazy: page(
+              () => import('../pages/tickets/NewTicketPage.tsx'),
+              (m) => <m.NewTicketPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'tickets/:id',
+            lazy: page(
+              () => import('../pages/tickets/TicketDetailPage.tsx'),
+              (m) => <m.TicketDetailPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'projects',
+            lazy: page(
+              () => import('../pages/registry/ProjectsPage.tsx'),
+              (m) => <m.ProjectsPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'projects/:id',
+            lazy: page(
+              () => import('../pages/registry/ProjectDetailPage.tsx'),
+              (m) => <m.ProjectDetailPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'assets',
+            lazy: page(
+              () => import('../pages/registry/AssetsPage.tsx'),
+              (m) => <m.AssetsPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'assets/:id',
+            lazy: page(
+              () => import('../pages/registry/AssetDetailPage.tsx'),
+              (m) => <m.AssetDetailPage base="/portal" />,
+            ),
+          },
+          {
+            path: 'profile',
+            lazy: page(
+              () => import('../pages/auth/ProfilePage.tsx'),
+              (m) => <m.ProfilePage />,
+            ),
+          },
+          {
+            path: '*',
+            lazy: page(
+              () => import('../pages/errors/NotFoundPage.tsx'),
+              (m) => <m.NotFoundPage />,
+            ),
+          },
+        ],
+      },
+      { path: '/index.html', element: <Navigate to="/" replace /> },
+      {
+        path: '*',
+        lazy: antPage(
+          () => import('../pages/errors/NotFoundPage.tsx'),
+          (m) => <m.NotFoundPage standalone />,
+        ),
+      },
     ],
   },
-  {
-    path: '/portal',
-    element: <PortalLayout />,
-    children: [
-      { index: true, element: <PortalHomePage /> },
-      { path: 'organisation', element: <PortalOrganisationPage /> },
-      { path: 'tickets', element: <TicketsPage base="/portal" /> },
-      { path: 'tickets/new', element: <NewTicketPage base="/portal" /> },
-      { path: 'tickets/:id', element: <TicketDetailPage base="/portal" /> },
-      { path: 'projects', element: <ProjectsPage base="/portal" /> },
-      { path: 'projects/:id', element: <ProjectDetailPage base="/portal" /> },
-      { path: 'assets', element: <AssetsPage base="/portal" /> },
-      { path: 'assets/:id', element: <AssetDetailPage base="/portal" /> },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-  { path: '/index.html', element: <Navigate to="/" replace /> },
-  { path: '*', element: <NotFoundPage standalone /> },
 ]);

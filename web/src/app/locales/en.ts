@@ -9,6 +9,7 @@ export const en: typeof zhCN = {
   },
   common: {
     remove: 'Remove',
+    loading: 'Loading…',
     exportExcel: 'Export to Excel',
     language: 'Language',
     save: 'Save',

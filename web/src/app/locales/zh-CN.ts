@@ -7,6 +7,7 @@ export const zhCN = {
   },
   common: {
     remove: '删除',
+    loading: '加载中…',
     exportExcel: '导出 Excel',
     language: '语言',
     save: '保存',

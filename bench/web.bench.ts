@@ -1,0 +1,184 @@
+// The console's first render, cold, in Chromium (the e2e tests' browser) against the built web app
+// (`npm run build:web` first) on a bench database: the login page until its form is visible, and the
+// ticket list of a logged-in agent until its rows are visible, each in a fresh browser context (empty
+// cache); then the ticket list again in the same context (warm cache). Time is the page's own clock
+// from navigation start; bytes are what went over the wire (compressed sizes and headers).
+// Target from issue 14: < 1 s cold for both.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
+import { WEB_DIST } from '../server/app.ts';
+import { createUser } from '../server/modules/accounts/index.ts';
+import { createCustomer } from '../server/modules/registry/index.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { systemCtx } from '../server/platform/context.ts';
+import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+
+const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 7);
+const TICKETS = 60;
+const PASSWORD = 'quiet-harbour-lights-2';
+
+interface Load {
+  ms: number;
+  bytes: number;
+  requests: number;
+}
+
+/** Opens `url` in `page` and waits until `selector` is on screen; the page's clock at that moment. */
+async function timedLoad(context: BrowserContext, page: Page, url: string, selector: string): Promise<Load> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page
+    .waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        const box = el?.getBoundingClientRect();
+        return box && box.width > 0 && box.height > 0 ? performance.now() : false;
+      },
+      selector,
+      { polling: 'raf', timeout: 30_000 },
+    )
+    .catch(async (err) => {
+      await page.screenshot({ path: path.join(os.tmpdir(), 'aftercare-web-bench-timeout.png') });
+      throw new Error(`${selector} not visible at ${page.url()}: ${err}`);
+    });
+  const ms = (await handle.jsonValue()) as number;
+  // the requests the page makes after its content shows (chunks, fonts) count as its cost too
+  await page.waitForTimeout(1500);
+  await cdp.detach();
+  return { ms, bytes, requests };
+}
+
+async function coldLogin(browser: Browser, base: string): Promise<Load> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    return await timedLoad(context, page, `${base}/login`, '[data-testid="login-submit"]');
+  } finally {
+    await context.close();
+  }
+}
+
+async function ticketList(browser: Browser, base: string, username: string) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  try {
+    const login = await context.request.post(`${base}/api/v1/auth/login`, {
+      data: { username, password: PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`login: ${login.status()}`);
+    const page = await context.newPage();
+    const rows = 'tr[data-row-key]';
+    const cold = await timedLoad(context, page, `${base}/console/tickets`, rows);
+    const warm = await timedLoad(context, page, `${base}/console/tickets`, rows);
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x);
+
+export async function run() {
+  await fs.access(path.join(WEB_DIST, 'index.html')).catch(() => {
+    throw new Error('web/dist is missing: run `npm run build:web` first');
+  });
+  const bench = await openBenchDatabase();
+  const target = await startBenchApp(bench.db);
+  const browser = await launchChromium();
+  try {
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
+    const customer = await createCustomer(ctx, { code: 'WEB', name: '基准测试业主' });
+    for (let i = 0; i < TICKETS; i++) {
+      const res = await fetch(`${target.base}/api/v1/tickets`, {
+        method: 'POST',
+        headers: {
+          cookie: target.cookie,
+          'x-csrf-token': target.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          kind: 'fault_report',
+          customerId: customer.id,
+          subject: `路灯不亮 ${i}`,
+          description: '基准测试工单',
+        }),
+      });
+      if (!res.ok) throw new Error(`ticket: ${res.status} ${await res.text()}`);
+    }
+    const username = `web-agent-${randomBytes(3).toString('hex')}`;
+    await createUser(ctx, {
+      kind: 'staff',
+      username,
+      displayName: '基准客服',
+      roles: ['agent'],
+      locale: 'zh-CN',
+      password: PASSWORD,
+    });
+
+    // one round of each first, unmeasured: the server's own first requests (file handles, JIT)
+    await coldLogin(browser, target.base);
+    await ticketList(browser, target.base, username);
+    const login: Load[] = [];
+    const cold: Load[] = [];
+    const warm: Load[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      login.push(await coldLogin(browser, target.base));
+      const list = await ticketList(browser, target.base, username);
+      cold.push(list.cold);
+      warm.push(list.warm);
+    }
+    await writeResult({
+      name: 'web',
+      params: {
+        rounds: ROUNDS,
+        tickets: TICKETS,
+        browser: browser.version(),
+        // the machine is shared: times under a high load average are upper bounds
+        loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
+      },
+      figures: {
+        login_cold_p50_ms: round(median(login.map((l) => l.ms))),
+        login_cold_max_ms: round(Math.max(...login.map((l) => l.ms))),
+        login_cold_kb: round(median(login.map((l) => l.bytes)) / 1024),
+        login_cold_requests: median(login.map((l) => l.requests)),
+        ticket_list_cold_p50_ms: round(median(cold.map((l) => l.ms))),
+        ticket_list_cold_max_ms: round(Math.max(...cold.map((l) => l.ms))),
+        ticket_list_cold_kb: round(median(cold.map((l) => l.bytes)) / 1024),
+        ticket_list_cold_requests: median(cold.map((l) => l.requests)),
+        ticket_list_warm_p50_ms: round(median(warm.map((l) => l.ms))),
+        ticket_list_warm_kb: round(median(warm.map((l) => l.bytes)) / 1024),
+      },
+      units: {
+        login_cold_p50_ms: 'ms',
+        login_cold_max_ms: 'ms',
+        login_cold_kb: 'kB',
+        login_cold_requests: 'requests',
+        ticket_list_cold_p50_ms: 'ms',
+        ticket_list_cold_max_ms: 'ms',
+        ticket_list_cold_kb: 'kB',
+        ticket_list_cold_requests: 'requests',
+        ticket_list_warm_p50_ms: 'ms',
+        ticket_list_warm_kb: 'kB',
+      },
+      targets: {
+        login_cold_p50_ms: { max: 1000 },
+        ticket_list_cold_p50_ms: { max: 1000 },
+      },
+    });
+  } finally {
+    await browser.close();
+    await target.app.close();
+    await bench.close();
+  }
+}

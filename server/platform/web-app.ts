@@ -1,0 +1,25 @@
+// The built console (web/dist): hashed files under /assets are cached by browsers for a year and
+// never revalidated (a new build has new names); index.html and the other files are revalidated on
+// every visit, so a release reaches users on their next page load. Text files are sent as the brotli
+// or gzip copies the build wrote next to them when the browser accepts that encoding.
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+export async function registerWebApp(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false, // set below, per file
+    setHeaders(res, filePath) {
+      const file = path.relative(root, filePath).split(path.sep).join('/');
+      res.setHeader('cache-control', file.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
+      res.setHeader('vary', 'accept-encoding');
+    },
+  });
+}
