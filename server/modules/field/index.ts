@@ -1,2 +1,9 @@
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
+export {
+  customerVisits,
+  dispatchFigures,
+  engineerDay,
+  followUpsDueCount,
+  searchWorkOrders,
+} from './workbench.ts';

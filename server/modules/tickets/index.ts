@@ -5,3 +5,10 @@ export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
 export { getTicket } from './ticket-view.ts';
+export {
+  myOpenTicketCounts,
+  openTicketsOf,
+  searchTickets,
+  teamOpenTicketCount,
+  unassignedTicketCount,
+} from './workbench.ts';
