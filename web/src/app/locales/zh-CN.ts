@@ -137,7 +137,7 @@ export const zhCN = {
     close: '关闭（或标记已解决）',
     backToList: '返回列表',
     notWhileTyping: '在输入框中输入时快捷键不起作用。',
-    confirmStatus: '将工单设为“{{status}}”?',
+    confirmStatus: '将工单设为“{{status}}”？',
   },
   roles: {
     admin: '管理员',

@@ -260,7 +260,7 @@ export function ConsoleLayout() {
         >
           {t('app.consoleTitle')}
         </div>
-        <GlobalSearch width={isMobile ? 130 : 300} />
+        <GlobalSearch compact={isMobile} />
         <LanguageSwitch />
         <NotificationBell base="/console" />
         <UserMenu me={me} base="/console" />
