@@ -22,7 +22,8 @@ export function useKeyboardShortcuts(handlers: Record<string, (() => void) | und
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
-      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal')) return;
+      // A dialog keeps the focus inside it while it is open.
+      if (e.target instanceof Element && e.target.closest('.ant-modal, .ant-drawer')) return;
       const handler = ref.current[e.key];
       if (!handler) return;
       e.preventDefault();
