@@ -96,8 +96,6 @@ describe('home pages', () => {
     await screenshot(page, 'shortcuts-zh');
     await page.keyboard.press('Escape');
     await page.getByTestId('shortcut-help').waitFor({ state: 'hidden' });
-    await page.keyboard.press('o');
-    await page.waitForURL(`**/console/tickets/${ticket.id}`);
 
     await page.goto(`${env.baseUrl}/console`);
     await toEnglish(page);

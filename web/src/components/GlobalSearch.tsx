@@ -25,6 +25,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
     <>
       <Button
         type="text"
+        size="small"
         icon={<SearchOutlined />}
         aria-label={t('search.label')}
         data-testid="global-search-open"
