@@ -45,6 +45,7 @@ import {
   registerTicketRoutes,
   slaTicketPort,
 } from './modules/tickets/index.ts';
+import { registerWorkbenchRoutes } from './modules/workbench/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
 import { makeCtxFactory, registerRouteSecurity } from './platform/http.ts';
@@ -218,6 +219,7 @@ export async function buildApp(
   registerSlaRoutes(app, routeDeps, slaTicketPort);
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
+  registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -1,3 +1,10 @@
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';
+export {
+  customerVisits,
+  dispatchFigures,
+  engineerDay,
+  followUpsDueCount,
+  searchWorkOrders,
+} from './workbench.ts';

@@ -11,3 +11,4 @@ export { setReorderRule } from './reorder.ts';
 export { issueReserved, release, reservationsOf, reserve } from './reservations.ts';
 export { registerPartsRoutes } from './routes.ts';
 export { issue, receive, returnDefective, returnUnused, transfer } from './stock.ts';
+export { countsToApprove, searchParts, storeWork, ticketsWaitingForParts } from './workbench.ts';

@@ -28,3 +28,4 @@ export { registerRegistryRoutes } from './routes.ts';
 export { createCustomer, getCustomer } from './service.ts';
 export { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 export { assetCoverage } from './warranty-service.ts';
+export { searchRegistry } from './workbench.ts';

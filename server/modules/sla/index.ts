@@ -14,3 +14,4 @@ export {
   type SlaLogEntry,
   targetsOf,
 } from './targets.ts';
+export { slaComplianceSince, slaQueueCounts } from './workbench-read.ts';

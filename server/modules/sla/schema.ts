@@ -101,6 +101,10 @@ export const slaTargets = pgTable(
     uniqueIndex('sla_targets_ticket_metric_idx').on(t.ticketId, t.metric),
     index('sla_targets_next_fire_idx').on(t.nextFireAt).where(sql`${t.nextFireAt} is not null`),
     index('sla_targets_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
+    // The breaching queue (warned, not yet due) and the workbench's count of it.
+    index('sla_targets_running_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running'`),
+    // Targets by due time: today's compliance on the manager's workbench.
+    index('sla_targets_due_idx').on(t.dueAt),
   ],
 );
 

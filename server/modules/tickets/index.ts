@@ -7,3 +7,10 @@ export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
 export { getTicket } from './ticket-view.ts';
 export { provideWorkOrderTickets } from './work-port.ts';
+export {
+  myOpenTicketCounts,
+  openTicketsOf,
+  searchTickets,
+  teamOpenTicketCount,
+  unassignedTicketCount,
+} from './workbench.ts';

@@ -12,6 +12,11 @@ export function useLiveUpdates(enabled: boolean) {
     const source = new EventSource('/api/v1/live');
     source.addEventListener('ticket', () => {
       void client.invalidateQueries({ queryKey: ['tickets'] });
+      void client.invalidateQueries({ queryKey: ['workbench'] });
+    });
+    // The workbench's figures (jobs, loads, breaches) follow tickets and work orders.
+    source.addEventListener('work_order', () => {
+      void client.invalidateQueries({ queryKey: ['workbench'] });
     });
     source.addEventListener('notification', () => {
       void client.invalidateQueries({ queryKey: ['notifications'] });

@@ -27,7 +27,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { TPermission } from '../../../../common/roles.ts';
+import { GlobalSearch } from '../../components/GlobalSearch.tsx';
+import { useKeyboardShortcuts } from '../../components/keyboard-shortcuts.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { ShortcutHelp } from '../../components/ShortcutHelp.tsx';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useLiveUpdates } from '../../features/live/live-updates.ts';
@@ -200,6 +203,8 @@ export function ConsoleLayout() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useKeyboardShortcuts({ '?': () => setHelpOpen(true) });
   if (isLoading) return <Spin fullscreen />;
   if (!me) return <Navigate to="/login" replace />;
   if (me.kind === 'customer') return <Navigate to="/portal" replace />;
@@ -263,6 +268,7 @@ export function ConsoleLayout() {
         >
           {t('app.consoleTitle')}
         </div>
+        <GlobalSearch compact={isMobile} />
         <LanguageSwitch />
         <NotificationBell base="/console" />
         <UserMenu me={me} base="/console" />
@@ -287,6 +293,7 @@ export function ConsoleLayout() {
           <main>
             <Outlet />
           </main>
+          <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </Layout.Content>
       </Layout>
     </Layout>

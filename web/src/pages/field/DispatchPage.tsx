@@ -2,6 +2,7 @@ import { App, Button, DatePicker, List, Popover, Select, Table, Tabs, Tag } from
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
 import { useEngineerSuggestions } from '../../features/field/engineer-suggestions-query.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
@@ -11,11 +12,18 @@ import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { ScheduleBoard } from './ScheduleBoard.tsx';
 
+const TABS = ['unassigned', 'open', 'schedule', 'followups'];
+
 /** 派工台: open work with its on-site deadline; assign or reschedule; engineers by current load. */
 export function DispatchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [queue, setQueue] = useState('unassigned');
+  // ?tab=followups opens a tab directly (the workbench's figures link here).
+  const [params] = useSearchParams();
+  const [queue, setQueue] = useState(() => {
+    const tab = params.get('tab');
+    return tab && TABS.includes(tab) ? tab : 'unassigned';
+  });
   const list = useWorkOrders({ queue: queue === 'unassigned' ? 'unassigned' : 'open' });
   const engineers = useEngineers();
   const save = useDispatchWorkOrder((err) => message.error(err.message));
@@ -25,7 +33,7 @@ export function DispatchPage() {
       <Tabs
         activeKey={queue}
         onChange={setQueue}
-        items={['unassigned', 'open', 'schedule', 'followups'].map((q) => ({
+        items={TABS.map((q) => ({
           key: q,
           label: <span data-testid={`dispatch-${q}`}>{t(`field.queues.${q}`)}</span>,
         }))}

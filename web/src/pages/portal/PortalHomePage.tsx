@@ -1,7 +1,8 @@
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
 import { ChatStart } from './ChatStart.tsx';
+import { PortalWorkbench } from './PortalWorkbench.tsx';
 
 export function PortalHomePage() {
   const { t } = useTranslation();
@@ -12,13 +13,11 @@ export function PortalHomePage() {
       <h1 className="page-title" data-testid="portal-welcome">
         {t('portal.welcome', { organisation: me.customerName ?? '' })}
       </h1>
-      <Card>
-        <Typography.Paragraph>{t('portal.intro')}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('portal.comingSoon')}
-        </Typography.Paragraph>
-      </Card>
-      <ChatStart />
+      <div className="workbench">
+        <Typography.Paragraph style={{ marginBottom: 0 }}>{t('portal.intro')}</Typography.Paragraph>
+        <PortalWorkbench />
+        <ChatStart />
+      </div>
     </>
   );
 }

@@ -30,6 +30,7 @@ import { useStaffDirectory } from '../../features/users/staff-directory-query.ts
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
 import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
+import { useComposeShortcuts, useTicketActionShortcuts, useTicketNavigation } from './ticket-shortcuts.ts';
 
 export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
   const { id } = useParams();
@@ -37,6 +38,7 @@ export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/
   const { data: me } = useMe();
   const ticket = useTicket(id);
   const staff = base === '/console';
+  useTicketNavigation(id, base);
   if (!ticket.data || !me) return <Spin />;
   const tk = ticket.data;
   const canManage = staff && me.permissions.includes('tickets.manage');
@@ -116,6 +118,8 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
     false,
   );
   const staff = useStaffDirectory({ team: ticket.team, staleTime: 300_000 });
+  const { modal } = App.useApp();
+  useTicketActionShortcuts(ticket, meId, (changes) => save(changes), modal);
   const save = (changes: Record<string, unknown>) =>
     update.mutate(
       { version: ticket.version, ...changes },
@@ -190,6 +194,7 @@ function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean
   const [form] = Form.useForm();
   const [kind, setKind] = useState<'public_reply' | 'internal_note'>('public_reply');
   const [files, setFiles] = useState<string[]>([]);
+  useComposeShortcuts(staff, setKind);
   const post = useTicketMutation<{ kind: string; body: string; attachmentIds: string[] }>(
     'POST',
     () => `/api/v1/tickets/${ticket.id}/messages`,

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
 import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -11,6 +11,7 @@ import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bul
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
+import { useListCursor } from './list-cursor.ts';
 import { SavedFilters } from './SavedFilters.tsx';
 
 export const PRIORITY_COLOR: Record<string, string> = {
@@ -31,13 +32,22 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const staff = base === '/console';
-  const [queue, setQueue] = useState<string>(staff ? 'unassigned' : 'all');
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  // The workbench's figures open a queue with filters: ?queue=mine&status=assigned.
+  const [params] = useSearchParams();
+  const [queue, setQueue] = useState<string>(() => {
+    const q = params.get('queue');
+    return q && (TICKET_QUEUES as readonly string[]).includes(q) ? q : staff ? 'unassigned' : 'all';
+  });
+  const [filters, setFilters] = useState<Record<string, string | undefined>>(() => ({
+    status: TICKET_STATUSES.find((s) => s === params.get('status')),
+    kind: TICKET_KINDS.find((k) => k === params.get('kind')),
+  }));
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const staffList = useStaffDirectory({ enabled: staff, staleTime: 300_000 });
   const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
+  const cursor = useListCursor(list.items, (tk) => navigate(`${base}/tickets/${tk.id}`), queue !== 'mail');
   return (
     <>
       <h1 className="page-title">{staff ? t('nav.tickets') : t('nav.myTickets')}</h1>
@@ -71,6 +81,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               placeholder={t('tickets.kind')}
               aria-label={t('tickets.kind')}
               style={{ width: 140 }}
+              value={filters.kind}
               onChange={(v) => setFilters((f) => ({ ...f, kind: v }))}
               options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
             />
@@ -79,6 +90,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               placeholder={t('tickets.status')}
               aria-label={t('tickets.status')}
               style={{ width: 140 }}
+              value={filters.status}
               onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
               options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`ticketStatus.${s}`) }))}
             />
@@ -137,6 +149,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
             dataSource={list.items}
             pagination={false}
             scroll={{ x: 1200 }}
+            rowClassName={(_tk, i) => (i === cursor ? 'row-cursor' : '')}
             onRow={(tk) => ({
               onClick: () => navigate(`${base}/tickets/${tk.id}`),
               style: { cursor: 'pointer' },

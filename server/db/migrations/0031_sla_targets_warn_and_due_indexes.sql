@@ -1,0 +1,2 @@
+CREATE INDEX "sla_targets_running_warn_idx" ON "sla_targets" USING btree ("warn_at") WHERE "sla_targets"."state" = 'running';--> statement-breakpoint
+CREATE INDEX "sla_targets_due_idx" ON "sla_targets" USING btree ("due_at");

@@ -1,0 +1,36 @@
+// The counts of the role workbenches: each one a range of the tickets' (assignee|team, status, …) indexes.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import { tickets } from './schema.ts';
+
+const OPEN = ['new', 'assigned', 'in_progress'] as const;
+const ACTIVE = [...OPEN, 'waiting_customer'] as const;
+
+/** The assignee's open tickets per status (tickets_assignee_idx). */
+export async function openCountsOfAssignee(db: Executor, userId: string) {
+  const rows = await db
+    .select({ status: tickets.status, n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.assigneeId, userId), inArray(tickets.status, [...ACTIVE])))
+    .groupBy(tickets.status);
+  return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+/** Open tickets routed to any of the teams (tickets_team_idx). */
+export async function openCountOfTeams(db: Executor, teams: readonly string[]) {
+  if (!teams.length) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(inArray(tickets.team, [...teams]), inArray(tickets.status, [...ACTIVE])));
+  return row?.n ?? 0;
+}
+
+/** Open tickets nobody is assigned to (tickets_assignee_idx on its null prefix). */
+export async function unassignedCount(db: Executor) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(isNull(tickets.assigneeId), inArray(tickets.status, [...OPEN])));
+  return row?.n ?? 0;
+}

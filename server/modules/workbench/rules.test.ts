@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf } from '../../../common/roles.ts';
+import { dayBounds, sectionsOf } from './rules.ts';
+
+const of = (...roles: string[]) => [...sectionsOf(roles, permissionsOf(roles))].sort();
+
+describe('workbench sections', () => {
+  it('gives each role the sections of its work', () => {
+    expect(of('agent')).toEqual(['desk']);
+    expect(of('field_engineer')).toEqual(['jobs']);
+    expect(of('manager')).toEqual(['manager']);
+    expect(of('storekeeper')).toEqual(['stock']);
+    expect(of('trainer')).toEqual(['team']);
+    expect(of('customer_user')).toEqual(['portal']);
+    expect(of('agent', 'storekeeper')).toEqual(['desk', 'stock']);
+  });
+
+  it('leaves out a section whose data the caller may not read', () => {
+    expect([...sectionsOf(['manager'], new Set(['tickets.read']))]).toEqual([]);
+  });
+});
+
+describe('the organisation day', () => {
+  it('starts at local midnight, also across a date line in UTC', () => {
+    const d = dayBounds(new Date('2026-11-30T17:30:00Z'), 'Asia/Shanghai');
+    expect(d.today.toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(d.tomorrow.toISOString()).toBe('2026-12-01T16:00:00.000Z');
+    expect(d.dayAfter.toISOString()).toBe('2026-12-02T16:00:00.000Z');
+  });
+});

@@ -1,0 +1,158 @@
+// The workbench of the caller's roles and the global search, assembled from each owner's index.ts.
+// Reads only, like the other list routes: the owners' queries run in parallel on the pool.
+import type { TSearchHit, TWorkbench } from '../../../common/workbench-api.ts';
+import type { Ctx } from '../../platform/context.ts';
+import {
+  customerVisits,
+  dispatchFigures,
+  engineerDay,
+  followUpsDueCount,
+  searchWorkOrders,
+} from '../field/index.ts';
+import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
+import { searchRegistry } from '../registry/index.ts';
+import { slaComplianceSince, slaQueueCounts } from '../sla/index.ts';
+import {
+  myOpenTicketCounts,
+  openTicketsOf,
+  searchTickets,
+  teamOpenTicketCount,
+  ticketRefs,
+  unassignedTicketCount,
+} from '../tickets/index.ts';
+import { dayBounds, sectionsOf } from './rules.ts';
+
+const readOnly = <T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> => work(ctx);
+
+export function workbench(outer: Ctx): Promise<TWorkbench> {
+  return readOnly(outer, async (ctx) => {
+    const { roles, permissions } = ctx.principal;
+    const sections = sectionsOf(roles, permissions);
+    const now = ctx.clock.now();
+    const day = dayBounds(now, ctx.timeZone);
+    const result: TWorkbench = {};
+    if (sections.has('desk')) {
+      const [mine, queues, followUps] = await Promise.all([
+        myOpenTicketCounts(ctx),
+        slaQueueCounts(ctx.db, now),
+        permissions.has('workorders.read_all') ? followUpsDueCount(ctx, day.tomorrow) : null,
+      ]);
+      result.desk = { mine, ...queues, followUpsDue: followUps };
+    }
+    if (sections.has('team')) {
+      const [open, mine] = await Promise.all([teamOpenTicketCount(ctx), myOpenTicketCounts(ctx)]);
+      result.team = { open, mine: Object.values(mine).reduce((a, b) => a + b, 0) };
+    }
+    if (sections.has('jobs')) result.jobs = await engineerDay(ctx, day.tomorrow, day.dayAfter);
+    if (sections.has('manager')) {
+      const [unassignedTickets, queues, field, counts, slaToday] = await Promise.all([
+        unassignedTicketCount(ctx),
+        slaQueueCounts(ctx.db, now),
+        dispatchFigures(ctx, day.today, day.tomorrow),
+        permissions.has('stock.approve') ? countsToApprove(ctx) : [],
+        slaComplianceSince(ctx.db, day.today, now),
+      ]);
+      result.manager = {
+        unassignedTickets,
+        breached: queues.breached,
+        ...field,
+        countsToApprove: counts,
+        slaToday,
+      };
+    }
+    if (sections.has('stock')) {
+      const store = await storeWork(ctx, 10);
+      const refs = await ticketRefs(
+        ctx.db,
+        store.reservations.flatMap((r) => (r.ticketId ? [r.ticketId] : [])),
+      );
+      result.stock = {
+        ...store,
+        reservations: store.reservations.map((r) => ({
+          ...r,
+          ticketNumber: (r.ticketId && refs.get(r.ticketId)?.number) || null,
+        })),
+      };
+    }
+    if (sections.has('portal') && ctx.scope.kind === 'customer') {
+      const [openRequests, visits] = await Promise.all([
+        openTicketsOf(ctx, 10),
+        customerVisits(ctx, ctx.scope.customerId),
+      ]);
+      result.portal = { openRequests, ...visits };
+    }
+    return result;
+  });
+}
+
+/** Up to `limit` hits of each kind the caller may read; a customer finds only its organisation's. */
+export function search(outer: Ctx, q: string, limit: number): Promise<TSearchHit[]> {
+  return readOnly(outer, async (ctx) => {
+    const { permissions } = ctx.principal;
+    const base = ctx.scope.kind === 'customer' ? '/portal' : '/console';
+    const staff = ctx.scope.kind !== 'customer';
+    const [tickets, registry, parts, workOrders] = await Promise.all([
+      permissions.has('tickets.read') ? searchTickets(ctx, q, limit) : [],
+      permissions.has('registry.read') && permissions.has('customers.read')
+        ? searchRegistry(ctx, q, limit)
+        : { customers: [], contacts: [], assets: [] },
+      staff && permissions.has('parts.read') ? searchParts(ctx, q, limit) : [],
+      permissions.has('workorders.read_all') || permissions.has('workorders.work') || !staff
+        ? searchWorkOrders(ctx, q, limit)
+        : [],
+    ]);
+    const canWork = permissions.has('workorders.work') && !permissions.has('workorders.read_all');
+    return [
+      ...tickets.map((t) => ({
+        kind: 'ticket' as const,
+        id: t.id,
+        title: t.number,
+        subtitle: `${t.subject} · ${t.customerName}`,
+        path: `${base}/tickets/${t.id}`,
+      })),
+      ...registry.customers.map((c) => ({
+        kind: 'customer' as const,
+        id: c.id,
+        title: c.name,
+        subtitle: [c.code, c.contactName, c.contactPhone].filter(Boolean).join(' · ') || null,
+        path: `/console/customers/${c.id}`,
+      })),
+      ...registry.contacts.map((c) => ({
+        kind: 'contact' as const,
+        id: c.contactId ?? c.customerId,
+        title: `${c.contactName ?? ''} ${c.phone}`.trim(),
+        subtitle: c.customerName,
+        path: `/console/customers/${c.customerId}`,
+      })),
+      ...registry.assets.map((a) => ({
+        kind: 'asset' as const,
+        id: a.id,
+        title: a.name ? `${a.name} (${a.serial})` : a.serial,
+        subtitle: `${a.productName} ${a.productModel} · ${a.projectName}`,
+        path: `${base}/assets/${a.id}`,
+      })),
+      ...parts.map((p) => ({
+        kind: 'part' as const,
+        id: p.id,
+        title: `${p.partNumber} ${p.name}`,
+        subtitle: p.specification,
+        path: `/console/parts/${p.id}`,
+      })),
+      ...workOrders.flatMap((w) => {
+        // Staff open the work order (the engineer his visit); a customer its ticket.
+        const path = staff
+          ? canWork
+            ? `/console/jobs/${w.id}`
+            : w.ticketId
+              ? `/console/tickets/${w.ticketId}`
+              : null
+          : w.ticketId
+            ? `/portal/tickets/${w.ticketId}`
+            : null;
+        return path
+          ? [{ kind: 'work_order' as const, id: w.id, title: w.number, subtitle: w.summary, path }]
+          : [];
+      }),
+    ];
+  });
+}
