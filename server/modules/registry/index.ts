@@ -11,8 +11,10 @@ export { contactEmail, customerFacts, equipmentProducts, projectFacts } from './
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
+  assetIdsWithSerial,
   contactEmailOf,
   customerExists,
+  customerIdsNamed,
   customerNameOf,
   customersWithEmail,
   regionOf,

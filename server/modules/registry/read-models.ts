@@ -49,3 +49,20 @@ export async function customerExists(db: Executor, id: string): Promise<boolean>
   const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
   return Boolean(row);
 }
+
+const likeOf = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * The ids of the customers whose name contains `term` (the trigram index from three characters; the
+ * customer table is small enough to scan for shorter terms), as an array for the caller's query.
+ */
+export function customerIdsNamed(term: string): SQL<string[]> {
+  return sql<string[]>`array(select c.id from customers c where c.name ilike ${likeOf(term)} limit 500)`;
+}
+
+/** The ids of the assets whose serial contains `term` (the assets' trigram index), as an array. */
+export function assetIdsWithSerial(term: string): SQL<string[]> {
+  return sql<string[]>`array(select a.id from assets a
+    where (a.serial || ' ' || coalesce(a.name, '') || ' ' || coalesce(a.location, '')) ilike ${likeOf(term)}
+      and a.serial ilike ${likeOf(term)} limit 500)`;
+}

@@ -101,6 +101,10 @@ export const slaTargets = pgTable(
     uniqueIndex('sla_targets_ticket_metric_idx').on(t.ticketId, t.metric),
     index('sla_targets_next_fire_idx').on(t.nextFireAt).where(sql`${t.nextFireAt} is not null`),
     index('sla_targets_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
+    // The breaching queue: running targets whose [warning, deadline) window contains now.
+    index('sla_targets_warning_window_idx')
+      .using('gist', sql`tstzrange(${t.warnAt}, greatest(${t.warnAt}, ${t.dueAt}))`)
+      .where(sql`${t.state} = 'running' and ${t.warnAt} is not null and ${t.dueAt} is not null`),
   ],
 );
 
