@@ -13,11 +13,70 @@ import { BENCH_TIME_ZONE } from './harness.ts';
 export const BENCH_TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 
 // Chinese subjects: where, what, and the common fault words (two characters and more).
-export const PLACES = ['1号楼', '地下车库', '大堂', '泵房', '配电房', '屋顶', '东门', '主会场', '隧道', '广场'];
-export const EQUIPMENT = ['路灯', '泛光灯', '配电箱', '水泵', '空调机组', '电梯', '投影仪', 'LED屏', '控制器', '变压器'];
-export const FAULTS = ['漏水', '雷击', '不亮', '跳闸', '闪烁', '异响', '过热', '无法启动', '报警', '漏电', '死机', '损坏'];
-const CITIES = ['上海', '北京', '深圳', '广州', '杭州', '成都', '武汉', '南京', '西安', '苏州', '天津', '重庆'];
-const TRADES = ['置地', '照明工程', '物业管理', '城建', '文旅', '地铁', '会展中心', '水务', '机场', '酒店管理'];
+export const PLACES = [
+  '1号楼',
+  '地下车库',
+  '大堂',
+  '泵房',
+  '配电房',
+  '屋顶',
+  '东门',
+  '主会场',
+  '隧道',
+  '广场',
+];
+export const EQUIPMENT = [
+  '路灯',
+  '泛光灯',
+  '配电箱',
+  '水泵',
+  '空调机组',
+  '电梯',
+  '投影仪',
+  'LED屏',
+  '控制器',
+  '变压器',
+];
+export const FAULTS = [
+  '漏水',
+  '雷击',
+  '不亮',
+  '跳闸',
+  '闪烁',
+  '异响',
+  '过热',
+  '无法启动',
+  '报警',
+  '漏电',
+  '死机',
+  '损坏',
+];
+const CITIES = [
+  '上海',
+  '北京',
+  '深圳',
+  '广州',
+  '杭州',
+  '成都',
+  '武汉',
+  '南京',
+  '西安',
+  '苏州',
+  '天津',
+  '重庆',
+];
+const TRADES = [
+  '置地',
+  '照明工程',
+  '物业管理',
+  '城建',
+  '文旅',
+  '地铁',
+  '会展中心',
+  '水务',
+  '机场',
+  '酒店管理',
+];
 
 export interface FillResult {
   tickets: number;
@@ -61,9 +120,9 @@ export async function fillTickets(
   );
   const staff = [
     ...staffIds,
-    ...(await pool.query<{ id: string }>(`select id from users where username like 'bench-staff-%'`)).rows.map(
-      (r) => r.id,
-    ),
+    ...(
+      await pool.query<{ id: string }>(`select id from users where username like 'bench-staff-%'`)
+    ).rows.map((r) => r.id),
   ];
   await q(
     'customers',
@@ -107,7 +166,10 @@ export async function fillTickets(
        cross join (select array_agg(id order by model) as ids from products) pr`,
     [assets, customers],
   );
-  await q('index assets', `create temp table ba as select id, (substr(serial, 3))::int as i from assets where serial like 'SN%'`);
+  await q(
+    'index assets',
+    `create temp table ba as select id, (substr(serial, 3))::int as i from assets where serial like 'SN%'`,
+  );
   await q('index assets pk', 'alter table ba add primary key (i)');
 
   // The tickets: age spread over two years (newest first in g), a status by age (old tickets are
@@ -210,12 +272,22 @@ export async function fillTickets(
 
   // The targets of the default policy each ticket falls under (by kind, emergency and complexity).
   const policies = (
-    await pool.query<{ id: string; version: number; conditions: Record<string, unknown>; targets: unknown[] }>(
-      'select id, version, conditions, targets from sla_policies where active order by position',
-    )
+    await pool.query<{
+      id: string;
+      version: number;
+      conditions: Record<string, unknown>;
+      targets: unknown[];
+    }>('select id, version, conditions, targets from sla_policies where active order by position')
   ).rows;
   const classes: { kind: string; emergency: boolean; complexity: string }[] = [];
-  for (const kind of ['consultation', 'fault_report', 'complaint', 'return_request', 'training_request', 'other'])
+  for (const kind of [
+    'consultation',
+    'fault_report',
+    'complaint',
+    'return_request',
+    'training_request',
+    'other',
+  ])
     for (const emergency of [false, true])
       for (const complexity of ['general', 'complex']) classes.push({ kind, emergency, complexity });
   const rows: unknown[][] = [];
@@ -228,9 +300,26 @@ export async function fillTickets(
       return Object.keys(cond).every((k) => ['kinds', 'emergency'].includes(k));
     });
     if (!policy) continue;
-    for (const def of policy.targets as { metric: string; start: string; durationMinutes: number; warnMinutes: number; complexity?: string }[]) {
+    for (const def of policy.targets as {
+      metric: string;
+      start: string;
+      durationMinutes: number;
+      warnMinutes: number;
+      complexity?: string;
+    }[]) {
       if (def.complexity && def.complexity !== c.complexity) continue;
-      rows.push([c.kind, c.emergency, c.complexity, policy.id, policy.version, def.metric, JSON.stringify(def), def.start, def.durationMinutes, def.warnMinutes ?? 0]);
+      rows.push([
+        c.kind,
+        c.emergency,
+        c.complexity,
+        policy.id,
+        policy.version,
+        def.metric,
+        JSON.stringify(def),
+        def.start,
+        def.durationMinutes,
+        def.warnMinutes ?? 0,
+      ]);
     }
   }
   await q(
@@ -330,9 +419,8 @@ export async function fillTickets(
               (select number from tickets order by created_at desc offset 500 limit 1) as number`,
     )
   ).rows[0]!;
-  const counted = (
-    await pool.query<{ targets: string }>('select count(*) as targets from sla_targets')
-  ).rows[0]!;
+  const counted = (await pool.query<{ targets: string }>('select count(*) as targets from sla_targets'))
+    .rows[0]!;
   return {
     tickets: n,
     customers,

@@ -18,7 +18,9 @@ export async function run() {
   try {
     const { app, base, cookie } = await startBenchApp(bench.db);
     const me = (
-      await bench.pool.query<{ id: string }>(`select id from users where username like 'bench-agent-%' limit 1`)
+      await bench.pool.query<{ id: string }>(
+        `select id from users where username like 'bench-agent-%' limit 1`,
+      )
     ).rows[0]!.id;
     const t0 = performance.now();
     const fill = await fillTickets(bench.db, bench.pool, BENCH_TICKETS, [me]);
