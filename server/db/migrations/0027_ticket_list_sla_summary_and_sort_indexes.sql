@@ -7,7 +7,7 @@ CREATE INDEX "tickets_mine_queue_idx" ON "tickets" USING btree ("assignee_id","c
 CREATE INDEX "tickets_team_queue_idx" ON "tickets" USING btree ("team","created_at","id") WHERE "tickets"."status" in ('new', 'assigned', 'in_progress', 'waiting_customer');--> statement-breakpoint
 CREATE INDEX "tickets_unassigned_queue_idx" ON "tickets" USING btree ("created_at","id") WHERE "tickets"."assignee_id" is null and "tickets"."status" in ('new', 'assigned', 'in_progress');--> statement-breakpoint
 CREATE INDEX "tickets_sla_running_idx" ON "tickets" USING btree ("created_at","id") WHERE "tickets"."sla_due_at" is not null;--> statement-breakpoint
-CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree ("sla_due_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree (coalesce("sla_due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "tickets_updated_idx" ON "tickets" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_priority_idx" ON "tickets" USING btree ((case priority when 'low' then 0 when 'normal' then 1 when 'high' then 2 when 'urgent' then 3 end),"created_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_assets_idx" ON "tickets" USING gin ("asset_ids");--> statement-breakpoint

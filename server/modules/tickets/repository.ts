@@ -1,7 +1,7 @@
 // Every SQL statement of the tickets module. Reads take the caller's Scope.
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { TTicketSort } from '../../../common/tickets-api.ts';
-import type { Executor } from '../../db/pool.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/schema.ts';
@@ -86,7 +86,7 @@ export interface TicketFilter {
   kind?: TicketRow['kind'];
   status?: TicketRow['status'];
   customerId?: string;
-  q?: string;
+  q?: SearchMatches;
   sort: TicketSort;
   order: 'asc' | 'desc';
 }
@@ -143,25 +143,33 @@ function afterCursor(sort: TicketSort, order: 'asc' | 'desc', cursor: string): S
 
 const likeOf = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
 const TICKET_NUMBER = /^[A-Za-z]{2}-\d{4}-\d+$/;
-const SERIAL_LIKE = /^[\x21-\x7e]{3,}$/;
+/** A serial is printable ASCII without spaces, three characters or more (SN-0042, A12B). */
+export const SERIAL_LIKE = /^[\x21-\x7e]{3,}$/;
+
+/** What a search term matched outside the tickets table: customers by name, assets by serial. */
+export interface SearchMatches {
+  term: string;
+  customerIds: string[];
+  assetIds: string[];
+}
 
 /**
  * A search term: a whole ticket number (unique index); part of a number (trigrams); subject or
- * description (the 2-gram GIN index, rechecked with ILIKE); a customer's name; an asset's serial.
+ * description (the 2-gram GIN index, rechecked with ILIKE); the tickets of the customers and assets it
+ * matched (passed as values, so the planner sees how many).
  */
-function searchFilter(term: string): SQL {
+function searchFilter({ term, customerIds, assetIds }: SearchMatches): SQL {
   if (TICKET_NUMBER.test(term)) return sql`${tickets.number} = ${term.toUpperCase()}`;
   const like = likeOf(term);
-  const text =
-    [...term].length >= 2
-      ? sql`(${tickets.searchGrams} @> ticket_bigrams(${term}) and (${tickets.subject} ilike ${like} or ${tickets.description} ilike ${like}))`
-      : sql`(${tickets.subject} ilike ${like} or ${tickets.description} ilike ${like})`;
-  const parts: SQL[] = [text];
-  if (SERIAL_LIKE.test(term)) {
-    parts.push(sql`${tickets.number} ilike ${like}`);
-    parts.push(sql`${tickets.assetIds} && ${assetIdsWithSerial(term)}`);
-  }
-  if ([...term].length >= 2) parts.push(sql`${tickets.customerId} = any(${customerIdsNamed(term)})`);
+  // The recheck is strpos on lower case, not ILIKE: the same match, but the planner does not take it
+  // for a rare condition, so a common word walks the order's index instead of sorting every match.
+  const contains = sql`(strpos(lower(${tickets.subject}), lower(${term})) > 0 or strpos(lower(${tickets.description}), lower(${term})) > 0)`;
+  const parts: SQL[] = [
+    [...term].length >= 2 ? sql`(${tickets.searchGrams} @> text_bigrams(${term}) and ${contains})` : contains,
+  ];
+  if (SERIAL_LIKE.test(term)) parts.push(sql`${tickets.number} ilike ${like}`);
+  if (assetIds.length) parts.push(sql`${tickets.assetIds} && ${uuidArray(assetIds)}`);
+  if (customerIds.length) parts.push(sql`${tickets.customerId} = any(${uuidArray(customerIds)})`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 

@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { userNames } from '../accounts/index.ts';
+import { assetIdsWithSerial, customerIdsNamed } from '../registry/index.ts';
 import { targetsOf } from '../sla/index.ts';
 import { isCustomer, seesInternal } from './access.ts';
 import * as repo from './repository.ts';
@@ -124,10 +125,26 @@ export async function listTickets(
   const sortName = `${query.sort}.${order}`;
   if (after && after.id !== sortName)
     throw badRequest('cursor is not valid', [{ field: 'cursor', message: 'made under another sort' }]);
+  // The customers and assets a search term names, asked of the registry first (two index lookups).
+  const term = query.q;
+  const q = term
+    ? {
+        term,
+        customerIds: await customerIdsNamed(ctx.db, term),
+        assetIds: repo.SERIAL_LIKE.test(term) ? await assetIdsWithSerial(ctx.db, term) : [],
+      }
+    : undefined;
   const rows = await repo.listTickets(
     ctx.db,
     ctx.scope,
-    { ...query, order, userId: ctx.principal.userId, teams: ctx.principal.roles, now: ctx.clock.now() },
+    {
+      ...query,
+      q,
+      order,
+      userId: ctx.principal.userId,
+      teams: ctx.principal.roles,
+      now: ctx.clock.now(),
+    },
     after ? String(after.v) : null,
     query.limit,
   );
