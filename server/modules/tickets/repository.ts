@@ -151,6 +151,23 @@ export interface SearchMatches {
   term: string;
   customerIds: string[];
   assetIds: string[];
+  /** Many tickets hold the term's grams: walk the order's index and recheck, rather than sort them all. */
+  common?: boolean;
+}
+
+/** The most candidates a search sorts itself; beyond, it walks the list's index (see isCommonTerm). */
+export const SORTED_SEARCH_CAP = 5000;
+
+/**
+ * Whether at least SORTED_SEARCH_CAP tickets hold every 2-gram of a term of three characters or more.
+ * The planner multiplies the grams' frequencies as if independent (those of one word never are), so it
+ * would sort every match of a common word; counting up to the cap on the GIN index tells it instead.
+ */
+export async function isCommonTerm(db: Executor, term: string): Promise<boolean> {
+  if ([...term].length < 3) return false;
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from tickets
+    where ${tickets.searchGrams} @> text_bigrams(${term}) limit ${SORTED_SEARCH_CAP}) s`);
+  return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
 }
 
 /**
@@ -158,14 +175,16 @@ export interface SearchMatches {
  * description (the 2-gram GIN index, rechecked with ILIKE); the tickets of the customers and assets it
  * matched (passed as values, so the planner sees how many).
  */
-function searchFilter({ term, customerIds, assetIds }: SearchMatches): SQL {
+function searchFilter({ term, customerIds, assetIds, common }: SearchMatches): SQL {
   if (TICKET_NUMBER.test(term)) return sql`${tickets.number} = ${term.toUpperCase()}`;
   const like = likeOf(term);
   // The recheck is strpos on lower case, not ILIKE: the same match, but the planner does not take it
   // for a rare condition, so a common word walks the order's index instead of sorting every match.
   const contains = sql`(strpos(lower(${tickets.subject}), lower(${term})) > 0 or strpos(lower(${tickets.description}), lower(${term})) > 0)`;
   const parts: SQL[] = [
-    [...term].length >= 2 ? sql`(${tickets.searchGrams} @> text_bigrams(${term}) and ${contains})` : contains,
+    [...term].length >= 2 && !common
+      ? sql`(${tickets.searchGrams} @> text_bigrams(${term}) and ${contains})`
+      : contains,
   ];
   if (SERIAL_LIKE.test(term)) parts.push(sql`${tickets.number} ilike ${like}`);
   if (assetIds.length) parts.push(sql`${tickets.assetIds} && ${uuidArray(assetIds)}`);

@@ -132,6 +132,7 @@ export async function listTickets(
         term,
         customerIds: await customerIdsNamed(ctx.db, term),
         assetIds: repo.SERIAL_LIKE.test(term) ? await assetIdsWithSerial(ctx.db, term) : [],
+        common: await repo.isCommonTerm(ctx.db, term),
       }
     : undefined;
   const rows = await repo.listTickets(
