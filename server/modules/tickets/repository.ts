@@ -6,12 +6,7 @@ import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
-import {
-  assetIdsWithSerial,
-  customerIdsNamed,
-  customerNameOf,
-  customersWithEmail,
-} from '../registry/index.ts';
+import { customerNameOf, customersWithEmail } from '../registry/index.ts';
 import { type SlaTicket, slaBreachedOf, slaBreachingFilter, slaDueAtOf } from '../sla/index.ts';
 import {
   inboundEmails,
