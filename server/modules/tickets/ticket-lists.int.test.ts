@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -10,6 +11,7 @@ import {
 import { ManualClock } from '../../platform/clock.ts';
 import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
 import { slaTicketPort } from './index.ts';
+import { SORTED_SEARCH_CAP } from './repository.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -148,6 +150,22 @@ describe('ticket lists', () => {
     expect(await find(trip.number.slice(3))).toEqual([trip.id]);
     // The customer's name finds its tickets.
     expect(await find(c.name.slice(0, 4))).toEqual([leak.id, trip.id, dark.id].sort());
+  });
+
+  it('a word thousands of tickets hold walks the list and still rechecks each ticket', async () => {
+    const c = await buildCustomer(t.db);
+    // More tickets hold every gram of 无法启动 than a search sorts itself (SORTED_SEARCH_CAP): half
+    // with the word, half with its grams apart (无法启 启动), which must not be found.
+    const tag = uid();
+    await t.db.execute(sql`insert into tickets (number, kind, channel, customer_id, subject, description, team, created_at)
+      select 'QT-1999-' || ${tag} || g, 'other', 'phone', ${c.id}::uuid,
+             case when g % 2 = 0 then '水泵无法启动' else '无法启 启动' end, '批量', 'agent',
+             ${T0.toISOString()}::timestamptz - make_interval(secs => g)
+        from generate_series(1, ${SORTED_SEARCH_CAP + 200}) g`);
+    const page = await list(`customerId=${c.id}&q=${encodeURIComponent('无法启动')}&limit=200`);
+    expect(page.items).toHaveLength(200);
+    expect(page.items.every((x) => x.subject === '水泵无法启动')).toBe(true);
+    expect(page.nextCursor).toBeTruthy();
   });
 
   it('finds a ticket by its asset’s serial', async () => {
