@@ -114,16 +114,32 @@ export const TICKET_QUEUES = [
   'breaching',
   'breached',
 ] as const;
+/** The orders of the ticket list, each over an index with a keyset cursor. */
+export const TICKET_SORTS = ['created', 'updated', 'due', 'priority', 'number'] as const;
+export type TTicketSort = (typeof TICKET_SORTS)[number];
+
+// Strict: a parameter the list does not know is refused (400 naming it), never ignored.
 export const ZTicketListQuery = ZCursorQuery.extend({
   queue: z.enum(TICKET_QUEUES).default('all'),
   kind: z.enum(TICKET_KINDS).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   customerId: ZId.optional(),
   q: z.string().trim().max(100).optional(),
-});
+  sort: z
+    .enum(TICKET_SORTS)
+    .default('created')
+    .describe('created (newest first), updated, due (earliest running SLA deadline first), priority, number'),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .describe('default: desc for created, updated and priority; asc for due and number'),
+}).strict();
 
 export const ZSavedFilter = z.object({ id: ZId, name: z.string(), query: z.record(z.string(), z.string()) });
 export const ZCreateSavedFilterRequest = z.strictObject({
   name: z.string().trim().min(1).max(60),
-  query: z.partialRecord(z.enum(['queue', 'kind', 'status', 'customerId', 'q']), z.string().max(100)),
+  query: z.partialRecord(
+    z.enum(['queue', 'kind', 'status', 'customerId', 'q', 'sort', 'order']),
+    z.string().max(100),
+  ),
 });

@@ -17,8 +17,10 @@ export {
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
+  assetIdsWithSerial,
   contactEmailOf,
   customerExists,
+  customerIdsNamed,
   customerNameOf,
   customersWithEmail,
   regionOf,

@@ -49,3 +49,25 @@ export async function customerExists(db: Executor, id: string): Promise<boolean>
   const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
   return Boolean(row);
 }
+
+const likeOf = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * The customers whose name contains `term` (two characters or more: the GIN index of the name's
+ * 2-character grams, rechecked with ILIKE), at most 500: a ticket search asks for their tickets.
+ */
+export async function customerIdsNamed(db: Executor, term: string): Promise<string[]> {
+  if ([...term].length < 2) return [];
+  const r = await db.execute<{ id: string }>(sql`select c.id from customers c
+    where text_bigrams(c.name) @> text_bigrams(${term}) and c.name ilike ${likeOf(term)} limit 500`);
+  return r.rows.map((x) => x.id);
+}
+
+/** The assets whose serial contains `term` (three characters or more: the trigram index), at most 500. */
+export async function assetIdsWithSerial(db: Executor, term: string): Promise<string[]> {
+  if ([...term].length < 3) return [];
+  const r = await db.execute<{ id: string }>(sql`select a.id from assets a
+    where (a.serial || ' ' || coalesce(a.name, '') || ' ' || coalesce(a.location, '')) ilike ${likeOf(term)}
+      and a.serial ilike ${likeOf(term)} limit 500`);
+  return r.rows.map((x) => x.id);
+}

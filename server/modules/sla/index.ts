@@ -2,7 +2,7 @@ export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';
 export { ensureSlaDefaults } from './policies.ts';
 export type { SlaTicket, SlaTicketFacts, SlaTicketPort } from './ports.ts';
-export { slaBreachedOf, slaDueAtOf, slaQueueFilter } from './repository.ts';
+export { slaBreachedOf, slaBreachingFilter, slaDueAtOf } from './repository.ts';
 export { registerSlaRoutes } from './routes.ts';
 export { createCalendar } from './service.ts';
 export { sweepSla } from './sweeper.ts';

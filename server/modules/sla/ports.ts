@@ -33,4 +33,9 @@ export interface SlaTicketPort {
   reassign(tx: Executor, ctx: Ctx, ticketId: string, userId: string, reason: string): Promise<boolean>;
   /** Raises the ticket's priority one step (which may put it under another policy). */
   raisePriority(tx: Executor, ctx: Ctx, ticketId: string, reason: string): Promise<boolean>;
+  /**
+   * The targets of these tickets changed (deadlines, states, breaches): the tickets module refreshes
+   * the SLA summary its lists filter and sort on (slaDueAtOf / slaBreachedOf), in the same transaction.
+   */
+  slaTargetsChanged(tx: Executor, ticketIds: string[]): Promise<void>;
 }

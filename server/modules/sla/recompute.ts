@@ -46,7 +46,11 @@ export async function recomputeFromHistory(
   let changed = 0;
   const cals = await calendarsById(ctx.db);
   for (const id of chosen) {
-    changed += await ctx.db.transaction((tx) => refreshTargets(tx, ctx, id, cals));
+    changed += await ctx.db.transaction(async (tx) => {
+      const n = await refreshTargets(tx, ctx, id, cals);
+      await tickets.slaTargetsChanged(tx, [id]);
+      return n;
+    });
   }
   await writeAudit(ctx.db, ctx, {
     action: 'sla.recompute',
@@ -87,6 +91,7 @@ async function reapplyPolicy(
         if (!ticket) return;
         const before = await dueTimes(tx, id);
         await applyPolicy(tx, ctx, ticket);
+        await tickets.slaTargetsChanged(tx, [id]);
         const after = await dueTimes(tx, id);
         for (const metric of new Set([...before.keys(), ...after.keys()])) {
           const was = before.get(metric) ?? null;

@@ -190,13 +190,13 @@ export function slaBreachedOf(ticketId: AnyPgColumn): SQL<boolean> {
 }
 
 /**
- * Breaching soon: a running target past its warning but not its deadline; breached: past it and
- * still running. Both read the partial index of running targets by due time.
+ * Breaching soon: a running target past its warning but not its deadline, read on the GiST index of
+ * running targets' [warning, deadline) windows (the window contains now): the work is the number of
+ * targets in their warning window, never the number of running targets. (Breached — past a running
+ * target's deadline — is the ticket's own summary: sla_due_at <= now.)
  */
-export function slaQueueFilter(ticketId: AnyPgColumn, queue: 'breaching' | 'breached', now: Date): SQL {
-  return queue === 'breaching'
-    ? sql`${outer(ticketId)} in (select s.ticket_id from sla_targets s where s.state = 'running'
-      and s.due_at > ${now} and s.warn_at <= ${now})`
-    : sql`${outer(ticketId)} in (select s.ticket_id from sla_targets s where s.state = 'running'
-      and s.due_at <= ${now})`;
+export function slaBreachingFilter(ticketId: AnyPgColumn, now: Date): SQL {
+  return sql`${outer(ticketId)} in (select s.ticket_id from sla_targets s where s.state = 'running'
+      and s.warn_at is not null and s.due_at is not null
+      and tstzrange(s.warn_at, greatest(s.warn_at, s.due_at)) @> ${now}::timestamptz)`;
 }

@@ -103,6 +103,7 @@ export async function sweepSla(
         await publishLive(tx, { type: 'ticket', id: row.ticketId, customerId: row.customerId });
       }
       for (const a of actions) await runAction(tx, ctx, tickets, a.ticket, a.level, a.action, people);
+      await tickets.slaTargetsChanged(tx, [...byId.keys()]);
       return due.length;
     });
     targets += batch;

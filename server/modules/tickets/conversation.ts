@@ -11,10 +11,10 @@ import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { contactEmailOf, getCustomer } from '../registry/index.ts';
-import { recordSlaEvents } from '../sla/index.ts';
 import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { tickets } from './schema.ts';
+import { recordSla } from './sla-summary.ts';
 import { getTicket } from './ticket-view.ts';
 import { notifyWatchers } from './watchers.ts';
 
@@ -74,7 +74,7 @@ export async function appendMessage(
         closedAt: null,
       });
     if (reopen || kind === 'public_reply') {
-      await recordSlaEvents(tx, ctx, ticket, [
+      await recordSla(tx, ctx, ticket, [
         ...(reopen ? [{ event: 'status' as const, status: 'in_progress' as const, at: now }] : []),
         ...(kind === 'public_reply' ? [{ event: 'first_public_reply' as const, at: now }] : []),
       ]);

@@ -5,11 +5,11 @@ import type { Ctx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
-import { recordSlaEvents } from '../sla/index.ts';
 import { staffTicket } from './access.ts';
 import * as repo from './repository.ts';
 import { tickets } from './schema.ts';
 import { createTicket } from './service.ts';
+import { recordSla } from './sla-summary.ts';
 import { getTicket } from './ticket-view.ts';
 
 export async function linkTickets(ctx: Ctx, id: string, linkedId: string) {
@@ -38,7 +38,7 @@ export async function mergeTicket(ctx: Ctx, id: string, input: { intoId: string;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, tickets, 'Ticket', dup.id, input.version, { status: 'closed', closedAt: now });
-    await recordSlaEvents(tx, ctx, dup, [
+    await recordSla(tx, ctx, dup, [
       { event: 'status', status: 'closed', at: now },
       { event: 'closed', at: now },
     ]);

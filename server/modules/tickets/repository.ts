@@ -1,13 +1,22 @@
 // Every SQL statement of the tickets module. Reads take the caller's Scope.
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { TTicketSort } from '../../../common/tickets-api.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
-import type { CursorKey } from '../../platform/pagination.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { customerNameOf, customersWithEmail } from '../registry/index.ts';
-import { type SlaTicket, slaBreachedOf, slaDueAtOf, slaQueueFilter } from '../sla/index.ts';
-import { inboundEmails, routingRules, savedFilters, ticketLinks, ticketMessages, tickets } from './schema.ts';
+import { type SlaTicket, slaBreachedOf, slaBreachingFilter, slaDueAtOf } from '../sla/index.ts';
+import {
+  inboundEmails,
+  PRIORITY_RANK_SQL,
+  routingRules,
+  savedFilters,
+  ticketLinks,
+  ticketMessages,
+  tickets,
+} from './schema.ts';
 import { workOrderTicketIds } from './work-port.ts';
 
 /**
@@ -27,19 +36,14 @@ function ticketFilter(scope: TicketScope): SQL {
 
 type TicketLinkKind = (typeof ticketLinks.$inferInsert)['kind'];
 
-export type TicketRow = typeof tickets.$inferSelect & {
-  customerName: string;
-  slaDueAt: Date | null;
-  slaBreached: boolean;
-};
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchGrams'> & { customerName: string };
 
-// The customer's name and the SLA summary of each row: lookups by primary key and on sla_targets'
-// (ticket_id, metric) index, written by their owners.
+// The customer's name of each row: a lookup by primary key, written by its owner.
+// The SLA summary (slaDueAt, slaBreached) is the ticket's own columns, kept by sla-summary.ts.
+const { searchGrams: _grams, ...ticketColumns } = getTableColumns(tickets);
 const columns = {
-  ...getTableColumns(tickets),
+  ...ticketColumns,
   customerName: customerNameOf(tickets.customerId),
-  slaDueAt: slaDueAtOf(tickets.id),
-  slaBreached: slaBreachedOf(tickets.id),
 };
 
 export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert) {
@@ -105,6 +109,8 @@ export async function findSlaTickets(db: Executor, ids: string[]): Promise<SlaTi
     .where(inArray(tickets.id, ids));
 }
 
+export type TicketSort = TTicketSort;
+
 export interface TicketFilter {
   queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open' | 'breaching' | 'breached';
   now: Date;
@@ -113,17 +119,122 @@ export interface TicketFilter {
   kind?: TicketRow['kind'];
   status?: TicketRow['status'];
   customerId?: string;
-  q?: string;
+  q?: SearchMatches;
+  sort: TicketSort;
+  order: 'asc' | 'desc';
 }
 
 const OPEN = ['new', 'assigned', 'in_progress'] as const;
 
-/** Newest first; each queue is a prefix of an index (assignee, team or status, then created_at). */
+// The keys of each sort, in the order of its index (tickets_*_idx), then the id; a cursor carries the
+// last row's keys as PostgreSQL prints them (`sortKey`), so a page boundary is exact to the microsecond.
+// A ticket without a running deadline sorts after every deadline (infinity).
+const PRIORITY_RANK = sql.raw(`(${PRIORITY_RANK_SQL})`);
+const SORT_KEYS: Record<TicketSort, { keys: SQL[]; types: string[] }> = {
+  created: { keys: [sql`${tickets.createdAt}`, sql`${tickets.id}`], types: ['timestamptz', 'uuid'] },
+  updated: { keys: [sql`${tickets.updatedAt}`, sql`${tickets.id}`], types: ['timestamptz', 'uuid'] },
+  due: {
+    keys: [sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz)`, sql`${tickets.id}`],
+    types: ['timestamptz', 'uuid'],
+  },
+  priority: {
+    keys: [PRIORITY_RANK, sql`${tickets.createdAt}`, sql`${tickets.id}`],
+    types: ['int', 'timestamptz', 'uuid'],
+  },
+  number: { keys: [sql`${tickets.number}`], types: ['text'] },
+};
+
+/** The cursor value of a row under a sort: its keys as text, joined by a tab. */
+function sortKeyOf(sort: TicketSort): SQL<string> {
+  const { keys } = SORT_KEYS[sort];
+  return sql<string>`concat_ws(E'\t', ${sql.join(
+    keys.map((k) => sql`(${k})::text`),
+    sql`, `,
+  )})`;
+}
+
+// What PostgreSQL prints for each key type: a cursor is checked against it before the cast.
+const KEY_TEXT: Record<string, RegExp> = {
+  timestamptz: /^(infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  int: /^\d$/,
+  text: /^[^\t]{1,100}$/,
+};
+
+/** The rows after the cursor: a row comparison over the sort's keys (one index range). */
+function afterCursor(sort: TicketSort, order: 'asc' | 'desc', cursor: string): SQL {
+  const { keys, types } = SORT_KEYS[sort];
+  const values = cursor.split('\t');
+  if (values.length !== keys.length || values.some((v, i) => !KEY_TEXT[types[i]!]!.test(v)))
+    throw badRequest('cursor is not valid', [{ field: 'cursor', message: 'not a cursor of this sort' }]);
+  const row = sql.join(
+    values.map((v, i) => sql`${v}::${sql.raw(types[i]!)}`),
+    sql`, `,
+  );
+  return sql`(${sql.join(keys, sql`, `)}) ${sql.raw(order === 'asc' ? '>' : '<')} (${row})`;
+}
+
+const likeOf = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+const TICKET_NUMBER = /^[A-Za-z]{2}-\d{4}-\d+$/;
+/** A serial is printable ASCII without spaces, three characters or more (SN-0042, A12B). */
+export const SERIAL_LIKE = /^[\x21-\x7e]{3,}$/;
+
+/** What a search term matched outside the tickets table: customers by name, assets by serial. */
+export interface SearchMatches {
+  term: string;
+  customerIds: string[];
+  assetIds: string[];
+  /** Many tickets hold the term's grams: walk the order's index and recheck, rather than sort them all. */
+  common?: boolean;
+}
+
+/** The most candidates a search sorts itself; beyond, it walks the list's index (see isCommonTerm). */
+export const SORTED_SEARCH_CAP = 5000;
+
+/**
+ * Whether at least SORTED_SEARCH_CAP tickets hold every 2-gram of a term of three characters or more.
+ * The planner multiplies the grams' frequencies as if independent (those of one word never are), so it
+ * would sort every match of a common word; counting up to the cap on the GIN index tells it instead.
+ */
+export async function isCommonTerm(db: Executor, term: string): Promise<boolean> {
+  if ([...term].length < 3) return false;
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from tickets
+    where ${tickets.searchGrams} @> text_bigrams(${term}) limit ${SORTED_SEARCH_CAP}) s`);
+  return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
+}
+
+/**
+ * A search term: a whole ticket number (unique index); part of a number (trigrams); subject or
+ * description (the 2-gram GIN index, rechecked with ILIKE); the tickets of the customers and assets it
+ * matched (passed as values, so the planner sees how many).
+ */
+function searchFilter({ term, customerIds, assetIds, common }: SearchMatches): SQL {
+  if (TICKET_NUMBER.test(term)) return sql`${tickets.number} = ${term.toUpperCase()}`;
+  const like = likeOf(term);
+  // The recheck is strpos on lower case, not ILIKE: the same match, but the planner does not take it
+  // for a rare condition, so a common word walks the order's index instead of sorting every match.
+  const contains = sql`(strpos(lower(${tickets.subject}), lower(${term})) > 0 or strpos(lower(${tickets.description}), lower(${term})) > 0)`;
+  const parts: SQL[] = [
+    [...term].length >= 2 && !common
+      ? sql`(${tickets.searchGrams} @> text_bigrams(${term}) and ${contains})`
+      : contains,
+  ];
+  if (SERIAL_LIKE.test(term)) parts.push(sql`${tickets.number} ilike ${like}`);
+  if (assetIds.length) parts.push(sql`${tickets.assetIds} && ${uuidArray(assetIds)}`);
+  if (customerIds.length) parts.push(sql`${tickets.customerId} = any(${uuidArray(customerIds)})`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * A queue (or all tickets) in the chosen order, `limit + 1` rows after the cursor. Each queue's filter
+ * is the predicate of a partial index keyed by the default order (newest first); breached reads the
+ * ticket's own SLA summary, breaching the GiST index of warning windows.
+ */
 export async function listTickets(
   db: Executor,
   scope: TicketScope,
   f: TicketFilter,
-  after: CursorKey | null,
+  after: string | null,
   limit: number,
 ) {
   const where: (SQL | undefined)[] = [ticketFilter(scope)];
@@ -140,23 +251,30 @@ export async function listTickets(
   if (f.queue === 'unassigned') where.push(isNull(tickets.assigneeId), inArray(tickets.status, [...OPEN]));
   if (f.queue === 'waiting') where.push(eq(tickets.status, 'waiting_customer'));
   if (f.queue === 'open') where.push(inArray(tickets.status, [...OPEN]));
-  if (f.queue === 'breaching' || f.queue === 'breached')
-    where.push(slaQueueFilter(tickets.id, f.queue, f.now));
+  if (f.queue === 'breaching') where.push(slaBreachingFilter(tickets.id, f.now));
+  // Past the deadline of a running target: the earliest one is (sla_due_at, kept by the sla module).
+  if (f.queue === 'breached') where.push(lte(tickets.slaDueAt, f.now));
   if (f.kind) where.push(eq(tickets.kind, f.kind));
   if (f.status) where.push(eq(tickets.status, f.status));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
-    where.push(or(ilike(tickets.number, like), ilike(tickets.subject, like)));
-  }
-  if (after)
-    where.push(sql`(${tickets.createdAt}, ${tickets.id}) < (${new Date(String(after.v))}, ${after.id})`);
+  if (f.q) where.push(searchFilter(f.q));
+  if (after) where.push(afterCursor(f.sort, f.order, after));
+  const dir = f.order === 'asc' ? asc : desc;
   return db
-    .select(columns)
+    .select({ ...columns, sortKey: sortKeyOf(f.sort) })
     .from(tickets)
     .where(and(...where))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .orderBy(...SORT_KEYS[f.sort].keys.map((k) => dir(k)))
     .limit(limit + 1);
+}
+
+/** Brings the SLA summary of the tickets up to date with their targets (sla's read model). */
+export async function refreshSlaSummary(db: Executor, ids: string[]) {
+  if (!ids.length) return;
+  await db
+    .update(tickets)
+    .set({ slaDueAt: slaDueAtOf(tickets.id), slaBreached: slaBreachedOf(tickets.id) })
+    .where(inArray(tickets.id, ids));
 }
 
 export async function listMessages(db: Executor, ticketId: string, includeInternal: boolean) {

@@ -132,7 +132,7 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       schema: {
         tags,
         summary:
-          'Tickets by queue (mine, team, unassigned, waiting, open, all), newest first; customers see their own',
+          'Tickets by queue (mine, team, unassigned, waiting, open, breaching, breached, all), in the chosen order (sort, order; a keyset cursor per order); q searches the number, subject and description (Chinese words of two characters or more), the customer name and asset serials; an unknown parameter is a 400; customers see their own',
         querystring: ZTicketListQuery,
         response: { 200: pageOf(ZTicket) },
       },

@@ -21,6 +21,10 @@ import {
 } from '../../../common/ticket-rules.ts';
 import { ts } from '../../db/columns.ts';
 
+/** The rank of a priority (low 0 … urgent 3): the sort key of `sort=priority`, and its index. */
+export const PRIORITY_RANK_SQL =
+  "case priority when 'low' then 0 when 'normal' then 1 when 'high' then 2 when 'urgent' then 3 end";
+
 export const tickets = pgTable(
   'tickets',
   {
@@ -58,14 +62,39 @@ export const tickets = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
+    // The SLA summary of the list, written by the sla module through its port in the transaction
+    // that changes the targets: the earliest deadline of a running target, and whether a running or
+    // paused target is breached. The queues filter and sort on them without reading sla_targets.
+    slaDueAt: ts('sla_due_at'),
+    slaBreached: boolean('sla_breached').notNull().default(false),
+    // The distinct 2-character grams of subject and description (lower case), kept by a trigger
+    // (migration ticket_search_bigrams): Chinese words of two characters find their tickets through
+    // a GIN index where pg_trgm needs three.
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('tickets_number_idx').on(t.number),
     index('tickets_customer_idx').on(t.customerId, t.createdAt),
     index('tickets_assignee_idx').on(t.assigneeId, t.status, t.createdAt),
     index('tickets_team_idx').on(t.team, t.status, t.createdAt),
-    index('tickets_status_idx').on(t.status, t.createdAt),
+    index('tickets_status_idx').on(t.status, t.createdAt, t.id),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    // One index per queue, its filter as the predicate and the list's order as the key.
+    index('tickets_mine_queue_idx')
+      .on(t.assigneeId, t.createdAt, t.id)
+      .where(sql`${t.status} in ('new', 'assigned', 'in_progress', 'waiting_customer')`),
+    index('tickets_team_queue_idx')
+      .on(t.team, t.createdAt, t.id)
+      .where(sql`${t.status} in ('new', 'assigned', 'in_progress', 'waiting_customer')`),
+    index('tickets_unassigned_queue_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.assigneeId} is null and ${t.status} in ('new', 'assigned', 'in_progress')`),
+    index('tickets_sla_running_idx').on(t.createdAt, t.id).where(sql`${t.slaDueAt} is not null`),
+    // The sort options other than created.
+    index('tickets_sla_due_idx').on(sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id),
+    index('tickets_updated_idx').on(t.updatedAt, t.id),
+    index('tickets_priority_idx').on(sql`(${sql.raw(PRIORITY_RANK_SQL)})`, t.createdAt, t.id),
+    index('tickets_assets_idx').using('gin', t.assetIds),
     index('tickets_email_thread_idx').on(t.emailThreadId),
     uniqueIndex('tickets_reply_token_idx').on(t.replyToken),
     // Which ticket holds a file (who may download an attachment).

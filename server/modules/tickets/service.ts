@@ -22,11 +22,12 @@ import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { findActiveStaff } from '../accounts/index.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
-import { recordSlaEvents, type SlaLogEntry } from '../sla/index.ts';
+import type { SlaLogEntry } from '../sla/index.ts';
 import { isCustomer, staffTicket, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { routeOf } from './routing.ts';
 import { tickets } from './schema.ts';
+import { recordSla } from './sla-summary.ts';
 import { getTicket, toTickets } from './ticket-view.ts';
 import { notifyWatchers } from './watchers.ts';
 
@@ -123,7 +124,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       assets.length ? assets.map((a) => ({ ...event, assetId: a.id })) : [event],
     );
     // The SLA clock starts now; a ticket routed straight to an engineer is handed over at once.
-    await recordSlaEvents(
+    await recordSla(
       tx,
       ctx,
       row,
@@ -260,7 +261,7 @@ async function slaAfterUpdate(
   now: Date,
 ) {
   const statusChanged = after.status !== before.status;
-  await recordSlaEvents(
+  await recordSla(
     tx,
     ctx,
     after,
@@ -307,7 +308,7 @@ export async function workMilestone(tx: Executor, ctx: Ctx, ticketId: string, ev
     });
     entries.unshift({ event: 'status', status: 'resolved', at });
   }
-  await recordSlaEvents(tx, ctx, t, entries);
+  await recordSla(tx, ctx, t, entries);
   await publishLive(tx, { type: 'ticket', id: ticketId, customerId: t.customerId, assigneeId: t.assigneeId });
 }
 

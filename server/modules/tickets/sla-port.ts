@@ -28,6 +28,7 @@ export const slaTicketPort: SlaTicketPort = {
     return new Map((await repo.findSlaTickets(tx, ids)).map((t) => [t.id, t]));
   },
   ticketIdByNumber: (db, number) => repo.ticketIdByNumber(db, number),
+  slaTargetsChanged: (tx, ticketIds) => repo.refreshSlaSummary(tx, ticketIds),
   async reassign(tx, ctx, ticketId, userId, reason) {
     if (!(await findActiveStaff(tx, userId))) return false;
     return changeLocked(

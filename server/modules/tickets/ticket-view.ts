@@ -3,9 +3,10 @@ import { allowedTransitions, STATUS_CATEGORY } from '../../../common/ticket-rule
 import type { TTicket, TTicketDetail } from '../../../common/tickets-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { userNames } from '../accounts/index.ts';
+import { assetIdsWithSerial, customerIdsNamed } from '../registry/index.ts';
 import { targetsOf } from '../sla/index.ts';
 import { isCustomer, seesInternal, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
@@ -96,6 +97,15 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
   };
 }
 
+/** Newest first, the earliest deadline first, the highest priority first, numbers ascending. */
+const DEFAULT_ORDER: Record<repo.TicketSort, 'asc' | 'desc'> = {
+  created: 'desc',
+  updated: 'desc',
+  due: 'asc',
+  priority: 'desc',
+  number: 'asc',
+};
+
 export async function listTickets(
   ctx: Ctx,
   query: {
@@ -104,18 +114,42 @@ export async function listTickets(
     status?: repo.TicketFilter['status'];
     customerId?: string;
     q?: string;
+    sort: repo.TicketSort;
+    order?: 'asc' | 'desc';
     limit: number;
   },
   after: CursorKey | null,
 ) {
+  const order = query.order ?? DEFAULT_ORDER[query.sort];
+  // A cursor names the sort it was made under: another sort's cursor is refused, not misread.
+  const sortName = `${query.sort}.${order}`;
+  if (after && after.id !== sortName)
+    throw badRequest('cursor is not valid', [{ field: 'cursor', message: 'made under another sort' }]);
+  // The customers and assets a search term names, asked of the registry first (two index lookups).
+  const term = query.q;
+  const q = term
+    ? {
+        term,
+        customerIds: await customerIdsNamed(ctx.db, term),
+        assetIds: repo.SERIAL_LIKE.test(term) ? await assetIdsWithSerial(ctx.db, term) : [],
+        common: await repo.isCommonTerm(ctx.db, term),
+      }
+    : undefined;
   const rows = await repo.listTickets(
     ctx.db,
     ticketScope(ctx),
-    { ...query, userId: ctx.principal.userId, teams: ctx.principal.roles, now: ctx.clock.now() },
-    after,
+    {
+      ...query,
+      q,
+      order,
+      userId: ctx.principal.userId,
+      teams: ctx.principal.roles,
+      now: ctx.clock.now(),
+    },
+    after ? String(after.v) : null,
     query.limit,
   );
-  const page = pageFrom(rows, query.limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
+  const page = pageFrom(rows, query.limit, (r) => ({ v: r.sortKey, id: sortName }));
   return { items: await toTickets(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 

@@ -27,15 +27,18 @@ export async function unassignedTicketCount(ctx: Ctx) {
 
 /** The caller's open tickets (a customer's: its organisation's), soonest promise first. */
 export async function openTicketsOf(ctx: Ctx, limit: number) {
-  const { items } = await listTickets(ctx, { queue: 'open', limit: 50 }, null);
-  return items
-    .sort((a, b) => (a.slaDueAt ?? '9').localeCompare(b.slaDueAt ?? '9'))
-    .slice(0, limit)
-    .map((t) => ({ id: t.id, number: t.number, subject: t.subject, status: t.status, slaDueAt: t.slaDueAt }));
+  const { items } = await listTickets(ctx, { queue: 'open', sort: 'due', limit }, null);
+  return items.map((t) => ({
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    slaDueAt: t.slaDueAt,
+  }));
 }
 
 /** Tickets matching a number or subject, through the list's own search and scope. */
 export async function searchTickets(ctx: Ctx, q: string, limit: number) {
-  const { items } = await listTickets(ctx, { queue: 'all', q, limit }, null);
+  const { items } = await listTickets(ctx, { queue: 'all', sort: 'created', q, limit }, null);
   return items;
 }

@@ -923,6 +923,7 @@ export const en: typeof zhCN = {
     secretOnce: 'The signing secret is shown only this once; store it now:',
   },
   tickets: {
+    updated: 'Updated',
     history: 'History',
     complexity: 'Complexity',
     complexities: { general: 'General', complex: 'Complex' },

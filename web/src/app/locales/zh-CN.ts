@@ -883,6 +883,7 @@ export const zhCN = {
     secretOnce: '签名密钥只显示这一次，请立即保存：',
   },
   tickets: {
+    updated: '更新时间',
     history: '变更记录',
     complexity: '复杂程度',
     complexities: { general: '一般', complex: '复杂' },

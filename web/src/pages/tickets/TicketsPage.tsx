@@ -1,10 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Table, Tabs, Tag } from 'antd';
+import { App, Button, Input, Select, Table, type TableColumnType, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
-import { TICKET_QUEUES, type TTicket } from '../../../../common/tickets-api.ts';
+import {
+  TICKET_QUEUES,
+  TICKET_SORTS,
+  type TTicket,
+  type TTicketSort,
+} from '../../../../common/tickets-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
@@ -25,6 +30,15 @@ export const CATEGORY_COLOR: Record<string, string> = {
   waiting: 'warning',
   resolved: 'success',
   closed: 'default',
+};
+
+/** The server's default direction of each sort (the first click on a column asks for it). */
+const DEFAULT_ORDER: Record<TTicketSort, 'ascend' | 'descend'> = {
+  created: 'descend',
+  updated: 'descend',
+  due: 'ascend',
+  priority: 'descend',
+  number: 'ascend',
 };
 
 /** The ticket queues (staff) or the customer's own tickets (portal). */
@@ -48,6 +62,19 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
   const cursor = useListCursor(list.items, (tk) => navigate(`${base}/tickets/${tk.id}`), queue !== 'mail');
+  const activeSort = (filters.sort ?? 'created') as TTicketSort;
+  const activeOrder = filters.order
+    ? filters.order === 'asc'
+      ? 'ascend'
+      : 'descend'
+    : DEFAULT_ORDER[activeSort];
+  // A sortable column: its sort key on the server, its order shown from the filters (saved with them).
+  const sortBy = (key: TTicketSort): Partial<TableColumnType<TTicket>> => ({
+    key,
+    sorter: true,
+    sortDirections: DEFAULT_ORDER[key] === 'ascend' ? ['ascend', 'descend'] : ['descend', 'ascend'],
+    sortOrder: activeSort === key ? activeOrder : null,
+  });
   return (
     <>
       <h1 className="page-title">{staff ? t('nav.tickets') : t('nav.myTickets')}</h1>
@@ -150,12 +177,21 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
             pagination={false}
             scroll={{ x: 1200 }}
             rowClassName={(_tk, i) => (i === cursor ? 'row-cursor' : '')}
+            onChange={(_pagination, _filters, sorter) => {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = one?.order ? (one.columnKey as TTicketSort) : undefined;
+              setFilters((f) => ({
+                ...f,
+                sort: key && TICKET_SORTS.includes(key) ? key : undefined,
+                order: key ? (one!.order === 'ascend' ? 'asc' : 'desc') : undefined,
+              }));
+            }}
             onRow={(tk) => ({
               onClick: () => navigate(`${base}/tickets/${tk.id}`),
               style: { cursor: 'pointer' },
             })}
             columns={[
-              { title: t('tickets.number'), dataIndex: 'number', width: 150 },
+              { title: t('tickets.number'), dataIndex: 'number', width: 150, ...sortBy('number') },
               {
                 title: t('tickets.subject'),
                 dataIndex: 'subject',
@@ -188,14 +224,15 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               {
                 title: t('tickets.priority'),
                 dataIndex: 'priority',
-                width: 90,
+                width: 100,
                 render: (p: string) => <Tag color={PRIORITY_COLOR[p]}>{t(`priorities.${p}`)}</Tag>,
+                ...sortBy('priority'),
               },
               ...(staff ? [{ title: t('tickets.assignee'), dataIndex: 'assigneeName', width: 130 }] : []),
               {
                 title: t('sla.column'),
-                key: 'sla',
                 width: 150,
+                ...sortBy('due'),
                 render: (_: unknown, tk: TTicket) => (
                   <SlaCountdown dueAt={tk.slaDueAt} breached={tk.slaBreached} />
                 ),
@@ -205,6 +242,14 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
                 dataIndex: 'createdAt',
                 width: 170,
                 render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                ...sortBy('created'),
+              },
+              {
+                title: t('tickets.updated'),
+                dataIndex: 'updatedAt',
+                width: 170,
+                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                ...sortBy('updated'),
               },
             ]}
           />
