@@ -12,5 +12,6 @@ export {
   recordSlaEvents,
   refreshTargets,
   type SlaLogEntry,
+  startSla,
   targetsOf,
 } from './targets.ts';

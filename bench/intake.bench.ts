@@ -1,0 +1,164 @@
+// Ticket intake: creation over HTTP with the default SLA policies (a fault report gets its targets,
+// audit, archive, webhook outbox and live notify in one transaction) at 1 and 8 clients, next to the
+// raw single-row INSERT rate of the same run on the same database (the ratio is the cost of the whole
+// stack), with p50/p95/p99 and the statements each ticket costs (every query a pool client sends,
+// BEGIN/COMMIT and the session check included).
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createCustomer } from '../server/modules/registry/index.ts';
+import { ensureSlaDefaults } from '../server/modules/sla/index.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { systemCtx } from '../server/platform/context.ts';
+import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const COUNTED = 200;
+
+type Target = { base: string; cookie: string; csrfToken: string };
+
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+
+const body = (customerId: string) =>
+  JSON.stringify({ kind: 'fault_report', customerId, subject: '路灯不亮', description: '基准测试工单' });
+
+/** Creations per second and latency percentiles (from every response, not autocannon's buckets). */
+async function intake(target: Target, customerId: string, connections: number, seconds: number) {
+  const times: number[] = [];
+  const tracker = autocannon({
+    url: `${target.base}/api/v1/tickets`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { cookie: target.cookie, 'x-csrf-token': target.csrfToken, 'content-type': 'application/json' },
+    body: body(customerId),
+  });
+  // The returned promise is also the run's event emitter.
+  (tracker as unknown as NodeJS.EventEmitter).on('response', (_c, _s, _b, ms: number) => times.push(ms));
+  const result = await tracker;
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${result.non2xx} failed ticket creations, ${result.errors} errors`);
+  times.sort((a, b) => a - b);
+  const round = (v: number) => Number(v.toFixed(1));
+  return {
+    perSecond: Math.round(result.requests.total / seconds),
+    p50: round(pct(times, 50)),
+    p95: round(pct(times, 95)),
+    p99: round(pct(times, 99)),
+  };
+}
+
+/** Statements per ticket: every query a pool client sends while `COUNTED` tickets are created. */
+async function statementsPerTicket(target: Target, customerId: string) {
+  const original = pg.Client.prototype.query;
+  let count = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    count++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    for (let i = 0; i < COUNTED; i++) {
+      const res = await fetch(`${target.base}/api/v1/tickets`, {
+        method: 'POST',
+        headers: {
+          cookie: target.cookie,
+          'x-csrf-token': target.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: body(customerId),
+      });
+      if (res.status !== 201) throw new Error(`ticket creation: ${res.status}`);
+    }
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return Number((count / COUNTED).toFixed(1));
+}
+
+export async function run() {
+  const bench = await openBenchDatabase();
+  try {
+    await ensureSlaDefaults(bench.db, BENCH_TIME_ZONE);
+    const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
+    const customer = await createCustomer(ctx, { code: 'BENCH-I', name: '受理基准客户', region: '华东' });
+    const { app, ...target } = await startBenchApp(bench.db);
+    const statements = await statementsPerTicket(target, customer.id);
+    await intake(target, customer.id, 8, Math.min(2, DURATION_S)); // warm-up
+    const one = await intake(target, customer.id, 1, DURATION_S);
+    const eight = await intake(target, customer.id, 8, DURATION_S);
+    await app.close();
+
+    // The same number of clients doing the cheapest possible write.
+    await bench.pool.query(
+      'create table bench_raw (id bigserial primary key, customer_id uuid, subject text, created_at timestamptz default now())',
+    );
+    let raw = 0;
+    const end = Date.now() + DURATION_S * 1000;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (Date.now() < end) {
+          await bench.pool.query('insert into bench_raw (customer_id, subject) values ($1, $2)', [
+            customer.id,
+            '路灯不亮',
+          ]);
+          raw++;
+        }
+      }),
+    );
+    const rawRate = Math.round(raw / DURATION_S);
+
+    // The guarantees held under load: numbers consecutive, each ticket with its SLA targets.
+    const check = await bench.pool.query<{
+      n: number;
+      distinct_numbers: number;
+      max_seq: number;
+      without_sla: number;
+    }>(
+      `select count(*)::int as n, count(distinct number)::int as distinct_numbers,
+              max(split_part(number, '-', 3)::int) as max_seq,
+              count(*) filter (where not exists (select 1 from sla_targets s where s.ticket_id = t.id))::int as without_sla
+         from tickets t`,
+    );
+    const c = check.rows[0]!;
+    if (c.n !== c.distinct_numbers || c.n !== c.max_seq || c.without_sla > 0)
+      throw new Error(`intake broke a guarantee: ${JSON.stringify(c)}`);
+
+    await writeResult({
+      name: 'intake',
+      params: { durationSeconds: DURATION_S, slaPolicies: 'defaults', kind: 'fault_report' },
+      figures: {
+        http_1_tickets_per_second: one.perSecond,
+        http_1_p50_ms: one.p50,
+        http_1_p95_ms: one.p95,
+        http_1_p99_ms: one.p99,
+        http_8_tickets_per_second: eight.perSecond,
+        http_8_p50_ms: eight.p50,
+        http_8_p95_ms: eight.p95,
+        http_8_p99_ms: eight.p99,
+        raw_inserts_per_second: rawRate,
+        statements_per_ticket: statements,
+        tickets_created: c.n,
+      },
+      units: {
+        http_1_tickets_per_second: 'tickets/s',
+        http_1_p50_ms: 'ms',
+        http_1_p95_ms: 'ms',
+        http_1_p99_ms: 'ms',
+        http_8_tickets_per_second: 'tickets/s',
+        http_8_p50_ms: 'ms',
+        http_8_p95_ms: 'ms',
+        http_8_p99_ms: 'ms',
+        raw_inserts_per_second: 'rows/s',
+        statements_per_ticket: 'statements',
+        tickets_created: 'tickets',
+      },
+      targets: {
+        http_8_tickets_per_second: { min: 575, baseline: 'raw_inserts_per_second' },
+        http_8_p95_ms: { max: 50 },
+        http_1_tickets_per_second: { min: 0, baseline: 'raw_inserts_per_second' },
+      },
+    });
+  } finally {
+    await bench.close();
+  }
+}
