@@ -3,6 +3,7 @@
 // raw single-row INSERT rate of the same run on the same database (the ratio is the cost of the whole
 // stack), with p50/p95/p99 and the statements each ticket costs (every query a pool client sends,
 // BEGIN/COMMIT and the session check included).
+import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createCustomer } from '../server/modules/registry/index.ts';
@@ -25,6 +26,7 @@ const body = (customerId: string) =>
 /** Creations per second and latency percentiles (from every response, not autocannon's buckets). */
 async function intake(target: Target, customerId: string, connections: number, seconds: number) {
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   const tracker = autocannon({
     url: `${target.base}/api/v1/tickets`,
     method: 'POST',
@@ -38,10 +40,14 @@ async function intake(target: Target, customerId: string, connections: number, s
   const result = await tracker;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} failed ticket creations, ${result.errors} errors`);
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const round = (v: number) => Number(v.toFixed(1));
   return {
     perSecond: Math.round(result.requests.total / seconds),
+    // Node's CPU (server and load generator in this process) per ticket: what a busy machine does
+    // not distort, unlike the rates.
+    cpuMs: Number(((used.user + used.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2)),
     p50: round(pct(times, 50)),
     p95: round(pct(times, 95)),
     p99: round(pct(times, 99)),
@@ -82,6 +88,8 @@ export async function run() {
     const ctx = systemCtx({ db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const customer = await createCustomer(ctx, { code: 'BENCH-I', name: '受理基准客户', region: '华东' });
     const { app, ...target } = await startBenchApp(bench.db);
+    // Load average of the machine at the start: the rates only mean something on a quiet machine.
+    const load = os.loadavg()[0]!;
     const statements = await statementsPerTicket(target, customer.id);
     await intake(target, customer.id, 8, Math.min(2, DURATION_S)); // warm-up
     const one = await intake(target, customer.id, 1, DURATION_S);
@@ -135,9 +143,11 @@ export async function run() {
         http_8_p50_ms: eight.p50,
         http_8_p95_ms: eight.p95,
         http_8_p99_ms: eight.p99,
+        node_cpu_ms_per_ticket: eight.cpuMs,
         raw_inserts_per_second: rawRate,
         statements_per_ticket: statements,
         tickets_created: c.n,
+        load_average_at_start: Number(load.toFixed(1)),
       },
       units: {
         http_1_tickets_per_second: 'tickets/s',
@@ -148,14 +158,15 @@ export async function run() {
         http_8_p50_ms: 'ms',
         http_8_p95_ms: 'ms',
         http_8_p99_ms: 'ms',
+        node_cpu_ms_per_ticket: 'ms',
         raw_inserts_per_second: 'rows/s',
         statements_per_ticket: 'statements',
         tickets_created: 'tickets',
+        load_average_at_start: '',
       },
       targets: {
         http_8_tickets_per_second: { min: 575, baseline: 'raw_inserts_per_second' },
         http_8_p95_ms: { max: 50 },
-        http_1_tickets_per_second: { min: 0, baseline: 'raw_inserts_per_second' },
       },
     });
   } finally {
