@@ -3,9 +3,13 @@
 // raw single-row INSERT rate of the same run on the same database (the ratio is the cost of the whole
 // stack), with p50/p95/p99 and the statements each ticket costs (every query a pool client sends,
 // BEGIN/COMMIT and the session check included).
+import { spawn } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort } from '../server/db/admin.ts';
+import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
 import { ensureSlaDefaults } from '../server/modules/sla/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
@@ -13,6 +17,10 @@ import { systemCtx } from '../server/platform/context.ts';
 import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+// BENCH_WORKERS=1,2 also measures `aftercare serve --workers N` as separate processes (opt-in: it
+// starts the CLI once per figure).
+const WORKERS = (process.env.BENCH_WORKERS ?? '').split(',').filter(Boolean).map(Number);
+const BIN = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'bin', 'aftercare.js');
 const COUNTED = 200;
 
 type Target = { base: string; cookie: string; csrfToken: string };
@@ -94,6 +102,59 @@ async function statementsPerTicket(target: Target, customerId: string) {
   return { all: Number((count / COUNTED).toFixed(1)), locked: Number((locked / COUNTED).toFixed(1)) };
 }
 
+/** `aftercare serve --workers N` on the bench database (no jobs), logged in as a new agent. */
+async function serveWorkers(databaseUrl: string, ctx: ReturnType<typeof systemCtx>, workers: number) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--workers', String(workers), '--no-demo', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        JOBS: 'false',
+        DATA_DIR: os.tmpdir(),
+      },
+    },
+  );
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('Press Ctrl-C to stop')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', () => reject(new Error(`serve --workers ${workers} stopped:\n${out}`)));
+  });
+  const username = `bench-w${workers}-${Date.now()}`;
+  await createUser(ctx, {
+    kind: 'staff',
+    username,
+    displayName: 'Bench',
+    roles: ['agent'],
+    locale: 'zh-CN',
+    password: 'quiet-harbour-lights-1',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'quiet-harbour-lights-1' }),
+  });
+  const me = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return {
+    target: { base, cookie, csrfToken: me.csrfToken },
+    async stop() {
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
 export async function run() {
   const bench = await openBenchDatabase();
   try {
@@ -127,6 +188,24 @@ export async function run() {
       }),
     );
     const rawRate = Math.round(raw / DURATION_S);
+
+    const workerFigures: Record<string, number> = {};
+    const workerUnits: Record<string, string> = {};
+    const databaseUrl = (bench.pool as unknown as { options: { connectionString: string } }).options
+      .connectionString;
+    for (const n of WORKERS) {
+      const served = await serveWorkers(databaseUrl, ctx, n);
+      try {
+        await intake(served.target, customer.id, 8, Math.min(2, DURATION_S)); // warm-up
+        const r = await intake(served.target, customer.id, 8, DURATION_S);
+        workerFigures[`workers_${n}_http_8_tickets_per_second`] = r.perSecond;
+        workerFigures[`workers_${n}_http_8_p95_ms`] = r.p95;
+        workerUnits[`workers_${n}_http_8_tickets_per_second`] = 'tickets/s';
+        workerUnits[`workers_${n}_http_8_p95_ms`] = 'ms';
+      } finally {
+        await served.stop();
+      }
+    }
 
     // The guarantees held under load: numbers consecutive, each ticket with its SLA targets.
     const check = await bench.pool.query<{
@@ -162,6 +241,7 @@ export async function run() {
         statements_holding_number_lock: statements.locked,
         tickets_created: c.n,
         load_average_at_start: Number(load.toFixed(1)),
+        ...workerFigures,
       },
       units: {
         http_1_tickets_per_second: 'tickets/s',
@@ -178,6 +258,7 @@ export async function run() {
         statements_holding_number_lock: 'statements',
         tickets_created: 'tickets',
         load_average_at_start: '',
+        ...workerUnits,
       },
       targets: {
         http_8_tickets_per_second: { min: 575, baseline: 'raw_inserts_per_second' },
