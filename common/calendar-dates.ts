@@ -58,14 +58,26 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export const isBefore = (a: IsoDate, b: IsoDate) => a < b;
 export const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per zone, kept.
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function localDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = localDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    localDateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in a time zone (2026-01-01T16:30Z is 2026-01-02 at UTC+8). */
 export function toLocalDate(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = localDateFormat(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return formatDate(get('year'), get('month'), get('day'));
 }

@@ -1,9 +1,11 @@
 // CLI entry: aftercare serve|migrate|demo|user create|backup|restore
+import cluster from 'node:cluster';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
 import { ALL_ROLES } from '../common/roles.ts';
 import { buildApp, wireReferences } from './app.ts';
+import { clusterWorker, ownSignals, servePrimary } from './cluster.ts';
 import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
@@ -46,15 +48,39 @@ program
   .addOption(dataDirOption)
   .option('--no-demo', 'do not load the demo dataset into an empty database')
   .option('--worker-only', 'run background jobs only, without the web server')
+  .addOption(
+    new Option('--workers <n>', 'node processes serving the port on this machine (node:cluster)')
+      .env('WORKERS')
+      .default('1'),
+  )
   .action(async (opts) => {
+    const workers = Number(opts.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      process.stderr.write('--workers: a whole number from 1 to 64\n');
+      process.exit(2);
+    }
+    if (workers > 1 && !opts.workerOnly && cluster.isPrimary) {
+      const config = configFrom(opts);
+      const log = createLogger(config.logLevel);
+      return servePrimary({
+        workers,
+        log,
+        say,
+        openDatabase: async () => {
+          const runtime = await openRuntime(config, (m) => log.info(m));
+          return { runtime, logins: await prepareDatabase(runtime, config, opts.demo, log) };
+        },
+        banner: (runtime, logins) =>
+          banner(config, runtime, logins, config.smtpInbound?.port ?? null, workers),
+      });
+    }
+    // A worker of `serve --workers N`: the primary opened and prepared the database and passed its
+    // URL; worker 0 alone runs the jobs and receives email.
+    const worker = clusterWorker();
     const config = configFrom(opts);
     const log = createLogger(config.logLevel);
-    const runtime = await openRuntime(config, (m) => log.info(m));
-    let logins = opts.demo ? await loadDemoIfEmpty(runtime.db, systemClock, config.defaultTimeZone) : null;
-    if (logins) log.info('demo dataset loaded');
-    // The shipped SLA calendars and policies, once (the demo loads them itself).
-    else await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
-    if (!logins && opts.demo && (await hasDemoData(runtime))) logins = demoLogins();
+    const runtime = await openRuntime(config, (m) => log.info(m), { migrate: !worker });
+    const logins = worker ? null : await prepareDatabase(runtime, config, opts.demo, log);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, log, config.mailReplyTo);
     const blobStore = openBlobStore(config, runtime.pool);
     const sms = createSmsSender(config.sms, log);
@@ -80,7 +106,7 @@ program
       jobDeps,
     );
     // Every instance can queue work; JOBS=false instances leave the working to the others.
-    const working = config.jobs || opts.workerOnly === true;
+    const working = (config.jobs || opts.workerOnly === true) && (!worker || worker.index === 0);
     await jobs.start({ work: working });
     const outbox = working ? startOutboxWorker(jobDeps, mailer, deliverInApp, sms, deliverWebhook) : null;
     const app = opts.workerOnly
@@ -90,7 +116,7 @@ program
           { loggerInstance: log },
         );
     const smtp =
-      app && config.smtpInbound
+      app && config.smtpInbound && (!worker || worker.index === 0)
         ? await startSmtpReceiver({
             port: config.smtpInbound.port,
             host: config.smtpInbound.host,
@@ -110,13 +136,13 @@ program
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      say(`\n${signal}: stopping…`);
+      if (!worker) say(`\n${signal}: stopping…`);
       await smtp?.close().catch(() => {});
       await app?.close().catch(() => {});
       await outbox?.stop();
       await jobs.stop().catch(() => {});
       await runtime.close().catch(() => {});
-      say('stopped.');
+      if (!worker) say('stopped.');
       process.exit(0);
     };
     // Ctrl-C reaches the embedded PostgreSQL too: the connections it then closes (57P01) end quietly.
@@ -127,28 +153,57 @@ program
     };
     process.on('uncaughtException', onFailure);
     process.on('unhandledRejection', onFailure);
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    if (worker) ownSignals(stop);
+    else {
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    }
     if (app) {
       await app.listen({ port: config.port, host: config.host });
-      const url = `http://localhost:${config.port}`;
-      say('');
-      say(`Aftercare is running at ${url}  (API reference: ${url}/api/docs)`);
-      say(
-        runtime.embedded
-          ? `Database: embedded PostgreSQL, data in ${config.pgDataDir}`
-          : 'Database: DATABASE_URL',
-      );
-      if (logins) {
-        say('Demo logins:');
-        for (const l of logins) say(`  ${l.username.padEnd(12)} ${l.password}   ${l.role}`);
-      }
-      if (smtp) say(`Receiving email (SMTP) on port ${smtp.port}`);
-      say('Press Ctrl-C to stop.');
+      if (!worker) say(banner(config, runtime, logins, smtp?.port ?? null));
     } else {
       say('Aftercare worker running (jobs only). Press Ctrl-C to stop.');
     }
   });
+
+/** Migrations are applied by openRuntime; then the demo data or the shipped SLA defaults, once. */
+async function prepareDatabase(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  config: TConfig,
+  demo: boolean,
+  log: { info(m: string): void },
+) {
+  let logins = demo ? await loadDemoIfEmpty(runtime.db, systemClock, config.defaultTimeZone) : null;
+  if (logins) log.info('demo dataset loaded');
+  // The shipped SLA calendars and policies, once (the demo loads them itself).
+  else await ensureSlaDefaults(runtime.db, config.defaultTimeZone);
+  if (!logins && demo && (await hasDemoData(runtime))) logins = demoLogins();
+  return logins;
+}
+
+function banner(
+  config: TConfig,
+  runtime: { embedded: boolean },
+  logins: ReturnType<typeof demoLogins> | null,
+  smtpPort: number | null,
+  workers = 1,
+): string {
+  const url = `http://localhost:${config.port}`;
+  const lines = ['', `Aftercare is running at ${url}  (API reference: ${url}/api/docs)`];
+  if (workers > 1) lines.push(`${workers} worker processes share the port`);
+  lines.push(
+    runtime.embedded
+      ? `Database: embedded PostgreSQL, data in ${config.pgDataDir}`
+      : 'Database: DATABASE_URL',
+  );
+  if (logins) {
+    lines.push('Demo logins:');
+    for (const l of logins) lines.push(`  ${l.username.padEnd(12)} ${l.password}   ${l.role}`);
+  }
+  if (smtpPort) lines.push(`Receiving email (SMTP) on port ${smtpPort}`);
+  lines.push('Press Ctrl-C to stop.');
+  return lines.join('\n');
+}
 
 async function hasDemoData(runtime: { db: import('./db/pool.ts').Db }): Promise<boolean> {
   const r = await runtime.db

@@ -1,6 +1,7 @@
 // Document numbers (BX-2026-000123, WO-2026-000042, SF-2026-000007): gap-free per prefix and year,
 // unique under concurrency, the year being the organisation's local year at the moment of numbering.
 import { sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { toLocalDate } from '../../common/calendar-dates.ts';
 import type { Executor } from '../db/pool.ts';
 import { numberCounters } from './schema.ts';
@@ -34,4 +35,20 @@ export async function nextDocumentNumber(
   const year = localYear(at, timeZone);
   const seq = await nextSequence(db, prefix, year);
   return `${prefix}-${year}-${String(seq).padStart(digits, '0')}`;
+}
+
+/**
+ * The next number of a series as a common table expression and the value that reads it, for an
+ * insert that takes its number in the same statement (`tx.with(cte).insert(t).values({ number: value })`):
+ * a caller that numbers last holds the counter's row lock from that statement to its commit only.
+ */
+export function numberInStatement(prefix: string, at: Date, timeZone: string, digits = 6) {
+  const year = localYear(at, timeZone);
+  const cte = new QueryBuilder().$with('next_number', { last: sql<number>`last` }).as(
+    sql`insert into ${numberCounters} (prefix, year, last) values (${prefix}, ${year}, 1)
+        on conflict (prefix, year) do update set last = ${numberCounters}.last + 1 returning last`,
+  );
+  // Zero-padded to `digits`, never cut (lpad would cut a longer number).
+  const value = sql<string>`(select ${`${prefix}-${year}-`} || repeat('0', greatest(0, ${digits}::int - length(last::text))) || last::text from next_number)`;
+  return { cte, value };
 }

@@ -2,7 +2,7 @@ export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';
 export { ensureSlaDefaults } from './policies.ts';
 export type { SlaTicket, SlaTicketFacts, SlaTicketPort } from './ports.ts';
-export { slaBreachedOf, slaBreachingFilter, slaDueAtOf } from './repository.ts';
+export { slaBreachedOf, slaBreachingFilter, slaDueAtOf, slaSummaryOf } from './repository.ts';
 export { registerSlaRoutes } from './routes.ts';
 export { createCalendar } from './service.ts';
 export { sweepSla } from './sweeper.ts';
@@ -12,6 +12,7 @@ export {
   recordSlaEvents,
   refreshTargets,
   type SlaLogEntry,
+  startSla,
   targetsOf,
 } from './targets.ts';
 export { slaComplianceSince, slaQueueCounts } from './workbench-read.ts';

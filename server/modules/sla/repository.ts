@@ -183,6 +183,18 @@ export function slaDueAtOf(ticketId: AnyPgColumn): SQL<Date | null> {
     where s.ticket_id = ${outer(ticketId)} and s.state = 'running')`.mapWith((v) => (v ? new Date(v) : null));
 }
 
+/**
+ * The same summary as slaDueAtOf/slaBreachedOf, of targets just projected in memory (a new ticket's,
+ * written with the ticket's row instead of read back).
+ */
+export function slaSummaryOf(targets: Pick<TargetRow, 'state' | 'dueAt' | 'breached'>[]) {
+  let slaDueAt: Date | null = null;
+  for (const t of targets)
+    if (t.state === 'running' && t.dueAt && (!slaDueAt || t.dueAt < slaDueAt)) slaDueAt = t.dueAt;
+  const slaBreached = targets.some((t) => t.breached && (t.state === 'running' || t.state === 'paused'));
+  return { slaDueAt, slaBreached };
+}
+
 /** Whether a running or paused target of the ticket is breached. */
 export function slaBreachedOf(ticketId: AnyPgColumn): SQL<boolean> {
   return sql<boolean>`exists (select 1 from sla_targets s where s.ticket_id = ${outer(ticketId)}

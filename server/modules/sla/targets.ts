@@ -9,6 +9,7 @@ import {
   type EscalationAction,
   type LogEntry,
   levelAt,
+  type Policy,
   projectTarget,
   type SlaEvent,
   selectPolicy,
@@ -71,19 +72,7 @@ export async function logSla(tx: Executor, ctx: Ctx, ticketId: string, entries: 
  */
 export async function applyPolicy(tx: Executor, ctx: Ctx, ticket: SlaTicketFacts) {
   const config = await slaConfig.get(ctx.db, tx);
-  // The tier comes from the contract governing the project today.
-  const terms = ticket.projectId
-    ? await findGoverningTerms(tx, ticket.projectId, toLocalDate(ctx.clock.now(), ctx.timeZone))
-    : null;
-  const policy = selectPolicy(config.policies, {
-    kind: ticket.kind,
-    priority: ticket.priority,
-    emergency: ticket.emergency,
-    complexity: ticket.complexity,
-    customerId: ticket.customerId,
-    contractTier: terms?.responseTier ?? null,
-    region: await regionOf(tx, ticket),
-  });
+  const policy = await policyOf(tx, ctx, config.policies, ticket, await regionOf(tx, ticket));
   const defs = policy ? applicableTargets(policy, ticket.complexity) : [];
   const existing = await repo.targetsOfTicket(tx, ticket.id);
   if (!defs.length && !existing.length) return;
@@ -102,26 +91,7 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticket: SlaTicketFacts
   for (const def of defs) {
     const row = existing.find((r) => r.metric === def.metric);
     if (!row) {
-      rows.push({
-        id: randomUUID(),
-        ticketId: ticket.id,
-        customerId: ticket.customerId,
-        policyId: policy!.id,
-        policyVersion: policy!.version,
-        metric: def.metric,
-        definition: def,
-        state: 'pending',
-        startedAt: null,
-        dueAt: null,
-        warnAt: null,
-        pauses: [],
-        metAt: null,
-        breached: false,
-        breachedBy: 0,
-        nextFireAt: null,
-        updatedAt: ctx.clock.now(),
-        isNew: true,
-      });
+      rows.push(newTarget(ctx, ticket, policy!, def));
     } else if (row.state !== 'met') {
       rows.push({ ...row, policyId: policy!.id, policyVersion: policy!.version, definition: def });
     } else {
@@ -129,6 +99,79 @@ export async function applyPolicy(tx: Executor, ctx: Ctx, ticket: SlaTicketFacts
     }
   }
   await writeProjections(tx, ctx, ticket.id, rows, existing, config.calendars);
+}
+
+/** The policy a ticket falls under; the tier comes from the contract governing the project today. */
+async function policyOf(
+  tx: Executor,
+  ctx: Ctx,
+  policies: Policy[],
+  ticket: SlaTicketFacts,
+  region: string | null,
+): Promise<Policy | null> {
+  const terms = ticket.projectId
+    ? await findGoverningTerms(tx, ticket.projectId, toLocalDate(ctx.clock.now(), ctx.timeZone))
+    : null;
+  return selectPolicy(policies, {
+    kind: ticket.kind,
+    priority: ticket.priority,
+    emergency: ticket.emergency,
+    complexity: ticket.complexity,
+    customerId: ticket.customerId,
+    contractTier: terms?.responseTier ?? null,
+    region,
+  });
+}
+
+function newTarget(ctx: Ctx, ticket: SlaTicketFacts, policy: Policy, def: TargetDefinition): Projected {
+  return {
+    id: randomUUID(),
+    ticketId: ticket.id,
+    customerId: ticket.customerId,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    metric: def.metric,
+    definition: def,
+    state: 'pending',
+    startedAt: null,
+    dueAt: null,
+    warnAt: null,
+    pauses: [],
+    metAt: null,
+    breached: false,
+    breachedBy: 0,
+    nextFireAt: null,
+    updatedAt: ctx.clock.now(),
+    isNew: true,
+  };
+}
+
+/**
+ * A new ticket's SLA: its first log lines and its targets, in the caller's transaction, from what the
+ * caller already holds (the ticket's facts and region): nothing just written is read back. Returns the
+ * targets as stored (the earliest running deadline is the ticket's `slaDueAt`).
+ */
+export async function startSla(
+  tx: Executor,
+  ctx: Ctx,
+  ticket: SlaTicketFacts,
+  region: string | null,
+  entries: SlaLogEntry[],
+): Promise<TargetRow[]> {
+  await logSla(tx, ctx, ticket.id, entries);
+  const config = await slaConfig.get(ctx.db, tx);
+  const policy = await policyOf(tx, ctx, config.policies, ticket, region);
+  if (!policy) return [];
+  const now = ctx.clock.now();
+  const log: LogEntry[] = entries.map((e) =>
+    e.event === 'status'
+      ? { event: 'status' as const, status: e.status, at: e.at ?? now }
+      : { event: e.event, at: e.at ?? now },
+  );
+  const rows = applicableTargets(policy, ticket.complexity).map((def) => newTarget(ctx, ticket, policy, def));
+  const { inserts } = projectTargets(ctx, rows, [], config.calendars, log, new Map());
+  await repo.insertTargets(tx, inserts);
+  return inserts;
 }
 
 /** Recomputes the ticket's targets from its log and the current calendars; audits moved deadlines. */
@@ -157,14 +200,38 @@ async function writeProjections(
   stored: TargetRow[],
   cals?: Map<string, BusinessCalendar>,
 ): Promise<number> {
-  const now = ctx.clock.now();
   const calendars = cals ?? (await slaConfig.get(ctx.db, tx)).calendars;
   const log = await ticketLog(tx, ticketId);
   const fired = await repo.firedLevels(
     tx,
     stored.map((r) => r.id),
   );
-  let changed = 0;
+  const { inserts, updates, moved } = projectTargets(ctx, rows, stored, calendars, log, fired);
+  for (const m of moved) {
+    await writeAudit(tx, ctx, {
+      action: 'sla.deadline-change',
+      entityType: 'ticket',
+      entityId: ticketId,
+      before: { metric: m.metric, dueAt: m.before },
+      after: { metric: m.metric, dueAt: m.after, durationMinutes: m.durationMinutes },
+    });
+  }
+  await repo.insertTargets(tx, inserts);
+  await repo.updateProjections(tx, updates, ctx.clock.now());
+  return moved.length;
+}
+
+/** Each target projected from the log: what to insert, what to update, and the deadlines that moved. */
+function projectTargets(
+  ctx: Ctx,
+  rows: Projected[],
+  stored: TargetRow[],
+  calendars: Map<string, BusinessCalendar>,
+  log: LogEntry[],
+  fired: Map<string, Set<string>>,
+) {
+  const now = ctx.clock.now();
+  const moved: { metric: string; before: Date | null; after: Date | null; durationMinutes: number }[] = [];
   const inserts: TargetRow[] = [];
   const updates: TargetRow[] = [];
   for (const { isNew, ...row } of rows) {
@@ -176,13 +243,11 @@ async function writeProjections(
     const newDue = p.dueAt?.getTime() ?? null;
     // A pause takes the deadline away and the resume brings it back (later): not a change of promise.
     if (oldDue !== null && newDue !== null && oldDue !== newDue && before?.state !== 'paused') {
-      changed++;
-      await writeAudit(tx, ctx, {
-        action: 'sla.deadline-change',
-        entityType: 'ticket',
-        entityId: ticketId,
-        before: { metric: row.metric, dueAt: before?.dueAt },
-        after: { metric: row.metric, dueAt: p.dueAt, durationMinutes: def.durationMinutes },
+      moved.push({
+        metric: row.metric,
+        before: before?.dueAt ?? null,
+        after: p.dueAt,
+        durationMinutes: def.durationMinutes,
       });
     }
     const next: TargetRow = {
@@ -202,9 +267,7 @@ async function writeProjections(
     if (isNew) inserts.push(next);
     else if (!before || differs(before, next)) updates.push(next);
   }
-  await repo.insertTargets(tx, inserts);
-  await repo.updateProjections(tx, updates, now);
-  return changed;
+  return { inserts, updates, moved };
 }
 
 const time = (d: Date | null) => d?.getTime() ?? null;

@@ -4,6 +4,8 @@ import type { TTicketSort } from '../../../common/tickets-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { numberInStatement } from '../../platform/number-series.ts';
+import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
 import { customerNameOf, customersWithEmail } from '../registry/index.ts';
@@ -46,8 +48,20 @@ const columns = {
   customerName: customerNameOf(tickets.customerId),
 };
 
-export async function insertTicket(db: Executor, values: typeof tickets.$inferInsert) {
-  const [row] = await db.insert(tickets).values(values).returning();
+/** Inserts a ticket with the next number of its series, taken in the same statement. */
+export async function insertNumberedTicket(
+  db: Executor,
+  prefix: string,
+  at: Date,
+  timeZone: string,
+  values: Omit<typeof tickets.$inferInsert, 'number'>,
+) {
+  const next = numberInStatement(prefix, at, timeZone);
+  const [row] = await db
+    .with(next.cte)
+    .insert(tickets)
+    .values({ ...values, number: next.value })
+    .returning();
   return row!;
 }
 

@@ -2,6 +2,7 @@
 import { routeTicket } from '../../../common/ticket-rules.ts';
 import type { TCreateTicketRequest } from '../../../common/tickets-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { configCache } from '../../platform/config-cache.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
@@ -9,13 +10,20 @@ import { getCustomer, getProduct, getProject } from '../registry/index.ts';
 import * as repo from './repository.ts';
 import { routingRules } from './schema.ts';
 
-/** The facts routing rules look at: kind, fault category, product categories, region. */
+/** Routing rules, read on every new request, cached briefly (see platform/config-cache.ts). */
+const routingRulesCache = configCache((tx) => repo.listRoutingRules(tx));
+
+/**
+ * The facts routing rules look at: kind, fault category, product categories, region (the project's
+ * when there is one, else the customer's — the caller passes the one it has already read).
+ */
 export async function routeOf(
   ctx: Ctx,
   input: Pick<TCreateTicketRequest, 'kind' | 'faultCategory'>,
   customerId: string,
   projectId: string | null,
   assets: { productId: string }[],
+  known?: { region: string | null },
 ) {
   const staffCtx = { ...ctx, scope: { kind: 'all' as const } };
   const categories: string[] = [];
@@ -24,10 +32,12 @@ export async function routeOf(
     const product = await getProduct(staffCtx, productId);
     categories.push(product.category, product.model);
   }
-  const region = projectId
-    ? (await getProject(staffCtx, projectId)).region
-    : (await getCustomer(staffCtx, customerId)).region;
-  return routeTicket(await repo.listRoutingRules(ctx.db), {
+  const region = known
+    ? known.region
+    : projectId
+      ? (await getProject(staffCtx, projectId)).region
+      : (await getCustomer(staffCtx, customerId)).region;
+  return routeTicket(await routingRulesCache.get(ctx.db), {
     kind: input.kind,
     faultCategory: input.faultCategory ?? null,
     productCategories: categories,
@@ -55,7 +65,7 @@ export async function listRoutingRules(ctx: Ctx) {
 }
 
 export async function createRoutingRule(ctx: Ctx, input: RoutingRuleInput) {
-  return ctx.db.transaction(async (tx) => {
+  return routingRulesCache.change(ctx.db, async (tx) => {
     const row = await repo.insertRoutingRule(tx, input);
     await writeAudit(tx, ctx, {
       action: 'routing-rule.create',
@@ -72,7 +82,7 @@ export async function updateRoutingRule(
   id: string,
   input: Partial<RoutingRuleInput> & { version: number },
 ) {
-  return ctx.db.transaction(async (tx) => {
+  return routingRulesCache.change(ctx.db, async (tx) => {
     const { version, ...changes } = input;
     const after = await updateVersioned(tx, routingRules, 'Routing rule', id, version, definedOnly(changes));
     await writeAudit(tx, ctx, {
@@ -86,7 +96,7 @@ export async function updateRoutingRule(
 }
 
 export async function deleteRoutingRule(ctx: Ctx, id: string) {
-  await ctx.db.transaction(async (tx) => {
+  await routingRulesCache.change(ctx.db, async (tx) => {
     const before = await repo.deleteRoutingRule(tx, id);
     if (!before) throw notFound('Routing rule');
     await writeAudit(tx, ctx, {

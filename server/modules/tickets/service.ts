@@ -1,6 +1,7 @@
 // Tickets use cases: register a request from any channel, route it, move it through its statuses,
 // and record it in the service archive of the equipment. The conversation, links and watchers have
 // their own files; reads are in ticket-view.ts.
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { MANUAL_SLA_EVENTS, SlaEvent } from '../../../common/sla-rules.ts';
 import { canTransition, NUMBER_PREFIX, STATUS_CATEGORY } from '../../../common/ticket-rules.ts';
@@ -15,14 +16,13 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
-import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { findActiveStaff } from '../accounts/index.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
-import type { SlaLogEntry } from '../sla/index.ts';
+import { type SlaLogEntry, slaSummaryOf, startSla } from '../sla/index.ts';
 import { isCustomer, staffTicket, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { routeOf } from './routing.ts';
@@ -34,18 +34,22 @@ import { notifyWatchers } from './watchers.ts';
 // The email intake adds messages through this module's service.
 export { appendMessage } from './conversation.ts';
 
-/** The customer, project and equipment of a request must belong together (and to the caller). */
+/**
+ * The customer, project and equipment of a request must belong together (and to the caller). Each
+ * is read once; the caller keeps what it needs of them (names, regions).
+ */
 async function checkReferences(
   ctx: Ctx,
   customerId: string,
   projectId?: string | null,
   assetIds: string[] = [],
 ) {
-  await getCustomer(ctx, customerId).catch(() => {
+  const customer = await getCustomer(ctx, customerId).catch(() => {
     throw invalidField('customerId', 'no such customer');
   });
+  let project: Awaited<ReturnType<typeof getProject>> | null = null;
   if (projectId) {
-    const project = await getProject(ctx, projectId).catch(() => null);
+    project = await getProject(ctx, projectId).catch(() => null);
     if (!project || project.customerId !== customerId)
       throw invalidField('projectId', "not one of the customer's projects");
   }
@@ -58,9 +62,15 @@ async function checkReferences(
       throw invalidField('assetIds', 'equipment of another project');
     assets.push(asset);
   }
-  return assets;
+  return { customer, project, assets };
 }
 
+/**
+ * Registers a request: everything is read before the transaction, once; the transaction writes the
+ * SLA log and targets, the live notice and then, last, takes the ticket's number in the same statement
+ * that inserts it, so the series' counter row stays locked only for the rows that carry the number
+ * (ticket, audit, archive, webhook outbox) and the commit. Nothing written is read back.
+ */
 export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promise<TTicket> {
   const customerId = ctx.scope.kind === 'customer' ? ctx.scope.customerId : input.customerId;
   if (!customerId) throw invalidField('customerId', 'required');
@@ -70,18 +80,44 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       ? 'chat'
       : 'portal'
     : (input.channel ?? (ctx.principal.tokenId ? 'api' : 'phone'));
-  const assets = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
+  const refs = await checkReferences(ctx, customerId, input.projectId, input.assetIds);
+  const { customer, assets } = refs;
   await assertReferences(ctx, customerId, [
     { field: 'contactId', kind: 'contact', ids: input.contactId },
     { field: 'attachmentIds', kind: 'file', ids: input.attachmentIds },
   ]);
   const projectId = input.projectId ?? assets[0]?.projectId ?? null;
-  const route = await routeOf(ctx, input, customerId, projectId, assets);
+  // The project of the equipment, when the request named none, is read here once.
+  const project =
+    refs.project ?? (projectId ? await getProject({ ...ctx, scope: { kind: 'all' } }, projectId) : null);
+  // Routing looks at the project's region when there is a project; SLA policies at the project's,
+  // falling back to the customer's.
+  const route = await routeOf(ctx, input, customerId, projectId, assets, {
+    region: project ? project.region : customer.region,
+  });
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction(async (tx) => {
-    const number = await nextDocumentNumber(tx, NUMBER_PREFIX[input.kind], now, ctx.timeZone);
-    const row = await repo.insertTicket(tx, {
-      number,
+  const id = randomUUID();
+  const status = route.assigneeId ? ('assigned' as const) : ('new' as const);
+  const facts = {
+    id,
+    kind: input.kind,
+    priority: input.priority,
+    emergency: input.emergency,
+    complexity: input.complexity,
+    customerId,
+    projectId,
+  };
+  const row = await ctx.db.transaction(async (tx) => {
+    // The SLA clock starts now; a ticket routed straight to an engineer is handed over at once.
+    const targets = await startSla(tx, ctx, facts, project?.region || customer.region || null, [
+      { event: 'status', status, at: now },
+      { event: 'created', at: now },
+      ...(route.assigneeId ? [{ event: 'handed_over' as const, at: now }] : []),
+    ]);
+    // pg_notify is delivered at commit: announcing before the number is taken costs no lock time.
+    await publishLive(tx, { type: 'ticket', id, customerId, assigneeId: route.assigneeId });
+    const row = await repo.insertNumberedTicket(tx, NUMBER_PREFIX[input.kind], now, ctx.timeZone, {
+      id,
       kind: input.kind,
       channel,
       priority: input.priority,
@@ -96,16 +132,19 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       description: input.description,
       team: route.team,
       assigneeId: route.assigneeId,
-      status: route.assigneeId ? 'assigned' : 'new',
+      status,
       attachmentIds: input.attachmentIds,
       createdBy: ctx.principal.userId,
       createdAt: now,
       updatedAt: now,
+      // The lists' SLA summary, of the targets just started.
+      ...slaSummaryOf(targets),
     });
+    const number = row.number;
     await writeAudit(tx, ctx, {
       action: 'ticket.create',
       entityType: 'ticket',
-      entityId: row.id,
+      entityId: id,
       after: row,
     });
     const event = {
@@ -115,7 +154,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       summary: `${number} ${input.subject}`,
       details: { number, subject: input.subject },
       refType: 'ticket',
-      refId: row.id,
+      refId: id,
       occurredAt: now,
     };
     await recordArchiveEvents(
@@ -123,33 +162,19 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       ctx,
       assets.length ? assets.map((a) => ({ ...event, assetId: a.id })) : [event],
     );
-    // The SLA clock starts now; a ticket routed straight to an engineer is handed over at once.
-    await recordSla(
-      tx,
-      ctx,
-      row,
-      [
-        { event: 'status', status: row.status, at: now },
-        { event: 'created', at: now },
-        ...(route.assigneeId ? [{ event: 'handed_over' as const, at: now }] : []),
-      ],
-      { reselect: true },
-    );
     await enqueueWebhookEvent(
       tx,
       ctx.db,
       'ticket.created',
-      { ticketId: row.id, number, kind: input.kind, customerId, channel, priority: input.priority },
-      `ticket-created:${row.id}`,
+      { ticketId: id, number, kind: input.kind, customerId, channel, priority: input.priority },
+      `ticket-created:${id}`,
       now,
     );
-    await publishLive(tx, { type: 'ticket', id: row.id, customerId, assigneeId: row.assigneeId });
-    return row.id;
+    return row;
   });
-  // The creator gets back what it just wrote, even one who otherwise reads only their own work.
-  const [created] = await toTickets(ctx.db, [
-    (await repo.findTicket(ctx.db, { ...ctx.scope, workerId: null }, id))!,
-  ]);
+  // The answer is built from what was written (the creator gets it back even when it otherwise reads
+  // only its own work).
+  const [created] = await toTickets(ctx.db, [{ ...row, customerName: customer.name }]);
   return created!;
 }
 
