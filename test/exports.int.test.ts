@@ -151,7 +151,7 @@ describe('field exports', () => {
     for (const o of orders) expect(numbers).toContain(o.number);
     const i = numbers.indexOf(orders[0]!.number);
     expect(open.rows[i]).toEqual(
-      expect.arrayContaining([orders[0]!.ticket, 'Repair', 'Assigned', "'" + c.name, '2026-11-24 10:00']),
+      expect.arrayContaining([orders[0]!.ticket, 'Repair', 'Assigned', `'${c.name}`, '2026-11-24 10:00']),
     );
     // Newest number first, across pages.
     expect(numbers).toEqual([...numbers].sort().reverse());
