@@ -215,3 +215,6 @@ export function groupArchiveEvents<E extends ArchiveGroupable>(
   const byName = new Intl.Collator('zh-CN', { numeric: true });
   return groups.map(({ key: _, ...g }) => ({ ...g, assets: g.assets.sort(byName.compare) }));
 }
+
+/** Project and equipment status names in each language (lists, exports). */
+export const REGISTRY_STATUS_WORDS = STATUS;

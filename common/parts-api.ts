@@ -26,9 +26,6 @@ const ZInstant = z.iso.datetime({ offset: true });
 const ZQuantity = z.int().min(1).max(1_000_000);
 const ZFenOrNull = z.int().min(0).max(2_000_000_000).nullable();
 const ZCondition = z.enum(STOCK_CONDITIONS);
-const ZLang = z.enum(['zh-CN', 'en']).default('zh-CN');
-
-export const ZExportQuery = z.object({ lang: ZLang });
 
 // ---------- catalogue ----------
 const partFields = {

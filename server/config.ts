@@ -44,6 +44,7 @@ const ZEnv = z.object({
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   JOBS: bool.default(true),
 });
 
@@ -101,6 +102,8 @@ export function loadConfig(
     idempotencyLeaseSeconds: c.IDEMPOTENCY_LEASE_SECONDS,
     logLevel: c.LOG_LEVEL,
     defaultTimeZone: c.DEFAULT_TIME_ZONE,
+    /** Rows an Excel export reads per query (it streams every page: there is no row cap). */
+    exportPageRows: c.EXPORT_PAGE_ROWS,
     jobs: c.JOBS,
     metricsToken: c.METRICS_TOKEN ?? null,
   };

@@ -68,6 +68,28 @@ export async function listWorkOrders(db: Executor, filter: WorkOrderFilter, limi
     .limit(limit);
 }
 
+/** The same filter, every row in pages for an export: newest number first, after the last number. */
+export async function pageWorkOrders(
+  db: Executor,
+  filter: WorkOrderFilter,
+  afterNumber: string | null,
+  limit: number,
+) {
+  const where: (SQL | undefined)[] = [
+    filter.engineerId ? eq(workOrders.engineerId, filter.engineerId) : undefined,
+    filter.open ? OPEN : undefined,
+    filter.unassigned ? isNull(workOrders.engineerId) : undefined,
+    filter.ticketId ? eq(workOrders.ticketId, filter.ticketId) : undefined,
+    afterNumber ? sql`${workOrders.number} < ${afterNumber}` : undefined,
+  ];
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(...where))
+    .orderBy(desc(workOrders.number))
+    .limit(limit + 1);
+}
+
 export async function completedOfTicket(db: Executor, ticketId: string, customerId: string) {
   return db
     .select({ id: workOrders.id, number: workOrders.number, completedAt: workOrders.completedAt })
@@ -134,6 +156,37 @@ export async function openFollowUps(db: Executor, limit: number) {
     .where(eq(followUps.status, 'open'))
     .orderBy(asc(followUps.dueAt))
     .limit(limit);
+}
+
+/**
+ * Open follow-ups in pages for an export, earliest due first; the key is the due time as PostgreSQL
+ * writes it (microseconds kept), so no row is skipped or repeated between pages.
+ */
+export async function pageOpenFollowUps(
+  db: Executor,
+  after: { due: string; id: string } | null,
+  limit: number,
+) {
+  return db
+    .select({
+      id: followUps.id,
+      dueAt: followUps.dueAt,
+      dueKey: sql<string>`${followUps.dueAt}::text`,
+      number: workOrders.number,
+      customerId: followUps.customerId,
+    })
+    .from(followUps)
+    .innerJoin(workOrders, eq(workOrders.id, followUps.workOrderId))
+    .where(
+      and(
+        eq(followUps.status, 'open'),
+        after
+          ? sql`(${followUps.dueAt}, ${followUps.id}) > (${after.due}::timestamptz, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(followUps.dueAt), asc(followUps.id))
+    .limit(limit + 1);
 }
 
 // ---------- files the work order refers to (platform's table) ----------

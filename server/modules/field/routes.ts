@@ -24,8 +24,11 @@ import {
 } from '../../../common/field-api.ts';
 import type { TPermission } from '../../../common/roles.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import * as billing from './billing.ts';
 import * as engineers from './engineers.ts';
+import { followUpExport, workOrderExport } from './exports.ts';
 import * as followUps from './follow-ups.ts';
 import * as reports from './report-service.ts';
 import * as service from './service.ts';
@@ -34,6 +37,8 @@ import * as visit from './visit.ts';
 const tags = ['field'];
 const ZIdParams = z.object({ id: ZId });
 const WORK_ORDER_READERS: TPermission[] = ['workorders.read_all', 'workorders.work'];
+const ZWorkOrderExportQuery = ZListWorkOrdersQuery.omit({ limit: true }).extend({ lang: ZXlsxLang }).strict();
+const ZFollowUpExportQuery = z.strictObject({ lang: ZXlsxLang });
 
 export function registerFieldRoutes(app: Api, deps: RouteDeps) {
   app.post(
@@ -68,6 +73,25 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       const ctx = deps.ctx(request);
       if (!WORK_ORDER_READERS.some((p) => ctx.principal.permissions.has(p))) return [];
       return service.listWorkOrders(ctx, request.query);
+    },
+  );
+  app.get(
+    '/api/v1/work-orders/export',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary:
+          "Work orders as an Excel workbook: the list's queue and ticketId and its scope (an engineer his own open work), every row, newest number first; an unknown parameter is a 400",
+        querystring: ZWorkOrderExportQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const ctx = deps.ctx(request);
+      if (!WORK_ORDER_READERS.some((p) => ctx.principal.permissions.has(p))) throw forbidden();
+      const { lang, ...query } = request.query;
+      return sendXlsx(reply, ctx, workOrderExport(ctx, query), lang, deps.config.exportPageRows);
     },
   );
   app.get(
@@ -201,6 +225,22 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => followUps.openFollowUps(deps.ctx(request)),
+  );
+  app.get(
+    '/api/v1/follow-ups/export',
+    {
+      config: { permission: 'workorders.read_all' },
+      schema: {
+        tags,
+        summary: 'The open follow-up visits as an Excel workbook, earliest due first (every row)',
+        querystring: ZFollowUpExportQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const ctx = deps.ctx(request);
+      return sendXlsx(reply, ctx, followUpExport(ctx), request.query.lang, deps.config.exportPageRows);
+    },
   );
   app.get(
     '/api/v1/field/settings',

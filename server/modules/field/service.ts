@@ -109,7 +109,8 @@ async function dispatched(tx: Executor, ctx: Ctx, w: WorkOrderRow, at: Date) {
   if (w.ticketId) await workMilestone(tx, ctx, w.ticketId, 'dispatched', at);
 }
 
-export async function listWorkOrders(ctx: Ctx, query: TListWorkOrdersQuery): Promise<TWorkOrderListItem[]> {
+/** The list's filter: an engineer gets his own open work; dispatchers any queue. */
+export function workOrderFilter(ctx: Ctx, query: Omit<TListWorkOrdersQuery, 'limit'>): repo.WorkOrderFilter {
   const filter: repo.WorkOrderFilter = { ticketId: query.ticketId };
   if (!seesAll(ctx) || query.queue === 'mine') {
     filter.engineerId = ctx.principal.userId ?? NO_USER;
@@ -119,7 +120,15 @@ export async function listWorkOrders(ctx: Ctx, query: TListWorkOrdersQuery): Pro
     filter.unassigned = true;
     filter.open = true;
   }
-  const rows = await repo.listWorkOrders(ctx.db, filter, query.limit);
+  return filter;
+}
+
+export async function listWorkOrders(ctx: Ctx, query: TListWorkOrdersQuery): Promise<TWorkOrderListItem[]> {
+  return listItems(ctx, await repo.listWorkOrders(ctx.db, workOrderFilter(ctx, query), query.limit));
+}
+
+/** Work orders with their engineer's and customer's names, address and on-site deadline. */
+export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOrderListItem[]> {
   const ids = (pick: (w: WorkOrderRow) => string | null) =>
     rows.map(pick).filter((x): x is string => x !== null);
   const [names, customers, projects, targets] = await Promise.all([

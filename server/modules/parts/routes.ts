@@ -1,14 +1,11 @@
 // HTTP: the parts catalogue and stock locations; movements, reorder and stock-taking are registered
 // from stock-routes.ts and count-routes.ts. Customers have none of these permissions.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { pageOf, ZId } from '../../../common/api.ts';
 import {
   ZAvailability,
   ZCreateLocationRequest,
   ZCreatePartRequest,
-  ZExportQuery,
   ZImportPartsRequest,
   ZImportPartsResult,
   ZLedgerPage,
@@ -24,14 +21,20 @@ import {
   ZUpdatePartRequest,
 } from '../../../common/parts-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
-import { type CursorKey, decodeCursor } from '../../platform/pagination.ts';
+import { decodeCursor } from '../../platform/pagination.ts';
+import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import * as catalog from './catalog.ts';
 import { registerCountRoutes } from './count-routes.ts';
-import { IMPORT_HEADERS, importParts } from './import.ts';
+import { catalogueExport, ledgerExport } from './exports.ts';
+import { importParts } from './import.ts';
 import { registerStockRoutes } from './stock-routes.ts';
 
 const tags = ['parts'];
 const ZIdParams = z.object({ id: ZId });
+const ZPartExportQuery = ZPartListQuery.omit({ cursor: true, limit: true })
+  .extend({ lang: ZXlsxLang })
+  .strict();
+const ZLedgerExportQuery = z.strictObject({ lang: ZXlsxLang });
 
 export function registerPartsRoutes(app: Api, deps: RouteDeps) {
   // ---------- catalogue ----------
@@ -68,46 +71,16 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'parts.read' },
       schema: {
         tags,
-        summary: 'The catalogue as an Excel workbook (the import format)',
-        querystring: ZExportQuery,
+        summary:
+          'The catalogue as an Excel workbook (the import format; streamed, every row; the list filter q; an unknown parameter is a 400)',
+        querystring: ZPartExportQuery,
+        response: XLSX_RESPONSE,
       },
     },
     async (request, reply) => {
       const ctx = deps.ctx(request);
-      const zh = request.query.lang !== 'en';
-      const out = new PassThrough();
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
-      const ws = wb.addWorksheet(zh ? '备件' : 'Parts');
-      ws.addRow(IMPORT_HEADERS.map((h) => (zh ? h.zh : h.en))).commit();
-      void (async () => {
-        let after: CursorKey | null = null;
-        for (;;) {
-          const page = await catalog.listParts(ctx, { limit: 200 }, after);
-          for (const p of page.items)
-            ws.addRow([
-              p.partNumber,
-              p.name,
-              p.specification,
-              p.unit,
-              p.genuine ? 'Y' : 'N',
-              p.wearing ? 'Y' : 'N',
-              p.costFen === null ? null : p.costFen / 100,
-              p.factoryPriceFen === null ? null : p.factoryPriceFen / 100,
-              p.salePriceFen === null ? null : p.salePriceFen / 100,
-              p.shelfLifeMonths,
-              p.stock.onHand,
-            ]).commit();
-          const last = page.items.at(-1);
-          if (!page.nextCursor || !last) break;
-          after = { v: last.partNumber, id: last.id };
-        }
-        ws.commit();
-        await wb.commit();
-      })().catch((err) => out.destroy(err));
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="parts.xlsx"')
-        .send(out);
+      const spec = catalogueExport(ctx, request.query);
+      return sendXlsx(reply, ctx, spec, request.query.lang, deps.config.exportPageRows);
     },
   );
   app.post(
@@ -163,6 +136,25 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => catalog.partMovements(deps.ctx(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/v1/parts/:id/movements/export',
+    {
+      config: { permission: 'parts.read' },
+      schema: {
+        tags,
+        summary:
+          "The part's ledger as an Excel workbook, newest first (streamed, every line; locations the caller may see)",
+        params: ZIdParams,
+        querystring: ZLedgerExportQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const ctx = deps.ctx(request);
+      const spec = await ledgerExport(ctx, request.params.id);
+      return sendXlsx(reply, ctx, spec, request.query.lang, deps.config.exportPageRows);
+    },
   );
   app.get(
     '/api/v1/parts/:id/availability',

@@ -1,10 +1,8 @@
 // HTTP: stock movements and reservations, reorder rules and the replenishment list.
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import {
   ZDefectiveReturnRequest,
-  ZExportQuery,
   ZIssueRequest,
   ZIssueReservedRequest,
   ZIssueReservedResult,
@@ -27,12 +25,15 @@ import {
   ZTransferRequest,
 } from '../../../common/parts-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
+import { replenishmentExport } from './exports.ts';
 import * as reorder from './reorder.ts';
 import * as reservations from './reservations.ts';
 import * as stock from './stock.ts';
 
 const tags = ['parts'];
 const ZIdParams = z.object({ id: ZId });
+const ZReplenishmentExportQuery = z.strictObject({ lang: ZXlsxLang });
 
 export function registerStockRoutes(app: Api, deps: RouteDeps) {
   app.post(
@@ -218,46 +219,13 @@ export function registerStockRoutes(app: Api, deps: RouteDeps) {
       schema: {
         tags,
         summary: 'The replenishment list as an Excel workbook',
-        querystring: ZExportQuery,
+        querystring: ZReplenishmentExportQuery,
+        response: XLSX_RESPONSE,
       },
     },
     async (request, reply) => {
-      const zh = request.query.lang !== 'en';
-      const rows = await reorder.replenishmentList(deps.ctx(request));
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet(zh ? '补货清单' : 'Replenishment');
-      ws.addRow(
-        zh
-          ? ['库位', '备件编号', '名称', '规格', '单位', '可用', '再订货点', '建议数量', '单价（元）']
-          : [
-              'Location',
-              'Part number',
-              'Name',
-              'Specification',
-              'Unit',
-              'Available',
-              'Reorder point',
-              'Suggested',
-              'Unit cost (CNY)',
-            ],
-      );
-      for (const r of rows)
-        ws.addRow([
-          r.locationName,
-          r.partNumber,
-          r.partName,
-          r.specification,
-          r.unit,
-          r.available,
-          r.reorderPoint,
-          r.suggestedQuantity,
-          r.costFen === null ? null : r.costFen / 100,
-        ]);
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="replenishment.xlsx"')
-        .send(buffer);
+      const ctx = deps.ctx(request);
+      return sendXlsx(reply, ctx, replenishmentExport(ctx), request.query.lang);
     },
   );
 }

@@ -1,35 +1,48 @@
-// Excel export of the registry's lists, streamed: rows are read page by page (keyset) and written
-// to the response as they come, so memory stays flat whatever the size, with no row limit. Scoped
-// like the lists.
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Excel export of the registry's lists (platform/xlsx-export.ts streams them): the columns in each
+// language and the list's own keyset query with the list's filters, scoped like the list.
+import { REGISTRY_STATUS_WORDS } from '../../../common/archive-text.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { CursorKey } from '../../platform/pagination.ts';
+import type { Words, XlsxColumn, XlsxExport } from '../../platform/xlsx-export.ts';
 import { listAssets, listProducts } from './asset-repository.ts';
 import { listProjects } from './project-repository.ts';
 import { listCustomers } from './repository.ts';
 
 export const EXPORT_ENTITIES = ['customers', 'projects', 'products', 'assets'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
+export type ExportFilters = Record<string, string | undefined>;
 
-interface Column {
-  zh: string;
-  en: string;
-  value: (row: Record<string, unknown>) => string | number | null;
-}
+type Row = Record<string, unknown>;
 
-const col = (key: string, zh: string, en: string): Column => ({
+const CUSTOMER_TYPES: Words = {
+  'zh-CN': { enterprise: '企业', government: '政府机关', institution: '事业单位', individual: '个人' },
+  en: {
+    enterprise: 'Enterprise',
+    government: 'Government',
+    institution: 'Institution',
+    individual: 'Individual',
+  },
+};
+const SIZE_CLASSES: Words = {
+  'zh-CN': { small: '小型', medium: '中型', large: '大型' },
+  en: { small: 'Small', medium: 'Medium', large: 'Large' },
+};
+
+const col = (key: string, zh: string, en: string): XlsxColumn<Row> => ({
   zh,
   en,
   value: (r) => (r[key] as string | number | null) ?? null,
 });
+const wordCol = (key: string, zh: string, en: string, words: Words): XlsxColumn<Row> => ({
+  zh,
+  en,
+  value: (r, f) => f.word(words, r[key] as string | null),
+});
 
-const COLUMNS: Record<ExportEntity, Column[]> = {
+const COLUMNS: Record<ExportEntity, XlsxColumn<Row>[]> = {
   customers: [
     col('code', '客户编码', 'Code'),
     col('name', '客户名称', 'Name'),
-    col('type', '类型', 'Type'),
+    wordCol('type', '类型', 'Type', CUSTOMER_TYPES),
     col('region', '地区', 'Region'),
     col('contactName', '联系人', 'Contact'),
     col('contactPhone', '联系电话', 'Phone'),
@@ -42,13 +55,13 @@ const COLUMNS: Record<ExportEntity, Column[]> = {
     col('name', '项目名称', 'Name'),
     col('address', '地址', 'Address'),
     col('region', '地区', 'Region'),
-    col('status', '状态', 'Status'),
+    wordCol('status', '状态', 'Status', REGISTRY_STATUS_WORDS),
   ],
   products: [
     col('model', '型号', 'Model'),
     col('name', '名称', 'Name'),
     col('category', '类别', 'Category'),
-    col('sizeClass', '规模等级', 'Size class'),
+    wordCol('sizeClass', '规模等级', 'Size class', SIZE_CLASSES),
     {
       zh: '标准价（元）',
       en: 'Standard price (CNY)',
@@ -62,71 +75,65 @@ const COLUMNS: Record<ExportEntity, Column[]> = {
     col('projectName', '项目', 'Project'),
     col('name', '设备名称', 'Name'),
     col('location', '安装位置', 'Location'),
-    col('installDate', '安装日期', 'Install date'),
-    col('acceptanceDate', '验收日期', 'Acceptance date'),
-    col('status', '状态', 'Status'),
+    { zh: '安装日期', en: 'Install date', value: (r, f) => f.date(r.installDate as string | null) },
+    { zh: '验收日期', en: 'Acceptance date', value: (r, f) => f.date(r.acceptanceDate as string | null) },
+    wordCol('status', '状态', 'Status', REGISTRY_STATUS_WORDS),
   ],
 };
 
-const PAGE = 1000;
+const SHEETS: Record<ExportEntity, { zh: string; en: string }> = {
+  customers: { zh: '客户', en: 'Customers' },
+  projects: { zh: '项目', en: 'Projects' },
+  products: { zh: '产品', en: 'Products' },
+  assets: { zh: '设备', en: 'Equipment' },
+};
 
-async function nextPage(
-  ctx: Ctx,
-  entity: ExportEntity,
-  filters: Record<string, string | undefined>,
-  after: CursorKey | null,
-) {
+/** Each list's repository query after a key (it reads `size + 1` rows: one more says there is more). */
+function pageOf(ctx: Ctx, entity: ExportEntity, filters: ExportFilters): XlsxExport<Row>['page'] {
+  const paged = <T extends Row>(rows: T[], size: number, key: (r: T) => { v: string; id: string }) => {
+    const page = rows.slice(0, size);
+    return { rows: page, next: rows.length > size && page.length ? key(page.at(-1)!) : null };
+  };
   switch (entity) {
-    case 'customers': {
-      const rows = await listCustomers(ctx.db, ctx.scope, { q: filters.q, sort: 'code' }, after, PAGE);
-      return { rows, key: (r: (typeof rows)[number]) => ({ v: r.code.toLowerCase(), id: r.id }) };
-    }
-    case 'projects': {
-      const rows = await listProjects(ctx.db, ctx.scope, filters, after, PAGE);
-      return { rows, key: (r: (typeof rows)[number]) => ({ v: r.name, id: r.id }) };
-    }
-    case 'products': {
-      const rows = await listProducts(ctx.db, filters, after, PAGE);
-      return { rows, key: (r: (typeof rows)[number]) => ({ v: r.model.toLowerCase(), id: r.id }) };
-    }
-    case 'assets': {
-      const rows = await listAssets(ctx.db, ctx.scope, filters, after, PAGE);
-      return { rows, key: (r: (typeof rows)[number]) => ({ v: r.serial, id: r.id }) };
-    }
+    case 'customers':
+      return async (after, size) =>
+        paged(
+          await listCustomers(
+            ctx.db,
+            ctx.scope,
+            { q: filters.q, type: filters.type, region: filters.region, sort: 'code' },
+            after,
+            size,
+          ),
+          size,
+          (r) => ({ v: r.code.toLowerCase(), id: r.id }),
+        );
+    case 'projects':
+      return async (after, size) =>
+        paged(await listProjects(ctx.db, ctx.scope, filters, after, size), size, (r) => ({
+          v: r.name,
+          id: r.id,
+        }));
+    case 'products':
+      return async (after, size) =>
+        paged(await listProducts(ctx.db, filters, after, size), size, (r) => ({
+          v: r.model.toLowerCase(),
+          id: r.id,
+        }));
+    case 'assets':
+      return async (after, size) =>
+        paged(await listAssets(ctx.db, ctx.scope, filters, after, size), size, (r) => ({
+          v: r.serial,
+          id: r.id,
+        }));
   }
 }
 
-export function streamExport(
-  ctx: Ctx,
-  entity: ExportEntity,
-  filters: Record<string, string | undefined>,
-  lang: 'zh-CN' | 'en',
-) {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  const sheet = workbook.addWorksheet(entity);
-  const columns = COLUMNS[entity];
-  sheet.columns = columns.map((c) => ({ header: lang === 'en' ? c.en : c.zh, width: 18 }));
-  sheet.getRow(1).font = { bold: true };
-  (async () => {
-    let after: CursorKey | null = null;
-    for (;;) {
-      const page = await nextPage(ctx, entity, filters, after);
-      const rows = page.rows.slice(0, PAGE) as Record<string, unknown>[];
-      for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
-      if (page.rows.length <= PAGE || rows.length === 0) break;
-      // A slow download holds the next page back instead of piling rows up in memory; a closed one
-      // stops the export.
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-      if (out.destroyed) return;
-      after = (page.key as (r: unknown) => CursorKey)(rows.at(-1));
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch((err) => out.destroy(err));
-  return out;
+export function registryExport(ctx: Ctx, entity: ExportEntity, filters: ExportFilters): XlsxExport<Row> {
+  return {
+    name: entity,
+    sheet: SHEETS[entity],
+    columns: COLUMNS[entity],
+    page: pageOf(ctx, entity, filters),
+  };
 }

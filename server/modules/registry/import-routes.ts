@@ -1,19 +1,29 @@
 // HTTP: Excel import (template, upload → job, progress) and streaming Excel export of lists.
 
 import { z } from 'zod';
-import { ZId } from '../../../common/api.ts';
-import { ZAssetListQuery } from '../../../common/registry-api.ts';
+import { ZCustomerListQuery, ZId } from '../../../common/api.ts';
+import { ZAssetListQuery, ZProductListQuery } from '../../../common/registry-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { readUploadedFile } from '../../platform/uploads.ts';
-import { EXPORT_ENTITIES, streamExport } from './export-service.ts';
+import { sendXlsx, XLSX_RESPONSE, XLSX_TYPE, ZXlsxLang } from '../../platform/xlsx-export.ts';
+import { EXPORT_ENTITIES, registryExport } from './export-service.ts';
 import { getImport, startImport, writeImportTemplate } from './import-service.ts';
 import { importJob } from './jobs.ts';
 import { IMPORT_ENTITIES } from './schema.ts';
 
 const tags = ['import-export'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ZLang = z.enum(['zh-CN', 'en']).default('zh-CN');
+// One query for the four lists: each reads the filters it knows (the lists' own parameters).
+const ZRegistryExportQuery = ZAssetListQuery.omit({ cursor: true, limit: true, status: true })
+  .extend({
+    lang: ZXlsxLang,
+    status: z.string().max(40).optional(),
+    type: ZCustomerListQuery.shape.type,
+    region: ZCustomerListQuery.shape.region,
+    category: ZProductListQuery.shape.category,
+    sizeClass: ZProductListQuery.shape.sizeClass,
+  })
+  .strict();
 const ZRowError = z.object({ row: z.int(), column: z.string(), message: z.string() });
 const ZImportStatus = z.object({
   id: ZId,
@@ -40,13 +50,13 @@ export function registerImportRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary: 'Download the import template (.xlsx) with Chinese or English headers',
         params: z.object({ entity: z.enum(IMPORT_ENTITIES) }),
-        querystring: z.object({ lang: ZLang }),
+        querystring: z.object({ lang: ZXlsxLang }),
       },
     },
     async (request, reply) => {
       const file = await writeImportTemplate(request.params.entity, request.query.lang);
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${request.params.entity}-template.xlsx"`)
         .send(file);
     },
@@ -107,27 +117,22 @@ export function registerImportRoutes(app: Api, deps: RouteDeps) {
       schema: {
         tags,
         summary:
-          'Export a list to Excel (streamed; same filters as the list; customer users get their own rows)',
+          'Export a list to Excel (streamed, every row; the filters of its list: q, customerId, projectId, productId, parentId, status for equipment and projects, type and region for customers, category and sizeClass for products; an unknown parameter is a 400; customer users get their own rows)',
         params: z.object({ entity: z.enum(EXPORT_ENTITIES) }),
-        querystring: ZAssetListQuery.omit({ cursor: true, limit: true }).extend({
-          lang: ZLang,
-          status: z.string().max(40).optional(),
-        }),
+        querystring: ZRegistryExportQuery,
+        response: XLSX_RESPONSE,
       },
     },
     async (request, reply) => {
       const { lang, ...filters } = request.query;
-      const stream = streamExport(
-        deps.ctx(request),
-        request.params.entity,
-        filters as Record<string, string | undefined>,
+      const ctx = deps.ctx(request);
+      return sendXlsx(
+        reply,
+        ctx,
+        registryExport(ctx, request.params.entity, filters),
         lang,
+        deps.config.exportPageRows,
       );
-      const day = deps.clock.now().toISOString().slice(0, 10);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="${request.params.entity}-${day}.xlsx"`)
-        .send(stream);
     },
   );
 }

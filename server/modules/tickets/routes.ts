@@ -16,7 +16,9 @@ import {
 } from '../../../common/tickets-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import * as conversation from './conversation.ts';
+import { ticketExport } from './exports.ts';
 import * as links from './links.ts';
 import * as routing from './routing.ts';
 import * as filters from './saved-filters.ts';
@@ -26,6 +28,9 @@ import * as watchers from './watchers.ts';
 
 const tags = ['tickets'];
 const ZIdParams = z.object({ id: ZId });
+const ZTicketExportQuery = ZTicketListQuery.omit({ cursor: true, limit: true })
+  .extend({ lang: ZXlsxLang })
+  .strict();
 
 const ZRuleFields = {
   position: z.int().min(0).max(10_000),
@@ -138,6 +143,24 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => view.listTickets(deps.ctx(request), request.query, decodeCursor(request.query.cursor)),
+  );
+  app.get(
+    '/api/v1/tickets/export',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary:
+          "The ticket list as an Excel workbook: the list's filters (queue, kind, status, customerId, q, sort, order) and scope, every row (streamed); an unknown parameter is a 400",
+        querystring: ZTicketExportQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const ctx = deps.ctx(request);
+      return sendXlsx(reply, ctx, ticketExport(ctx, query), lang, deps.config.exportPageRows);
+    },
   );
   app.post(
     '/api/v1/tickets/:id/links',

@@ -2,13 +2,18 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Downloads a list as Excel with the filters on screen (the server streams it). */
+/**
+ * Downloads a list as Excel with the filters on screen (the server streams it). `path` is the list's
+ * export route; by default the registry's `/api/v1/exports/<entity>`.
+ */
 export function ExportButton({
   entity,
-  filters,
+  path,
+  filters = {},
 }: {
   entity: string;
-  filters: Record<string, string | undefined>;
+  path?: string;
+  filters?: Record<string, string | undefined>;
 }) {
   const { t, i18n } = useTranslation();
   const params = new URLSearchParams({ lang: i18n.language === 'en' ? 'en' : 'zh-CN' });
@@ -16,7 +21,7 @@ export function ExportButton({
   return (
     <Button
       icon={<DownloadOutlined />}
-      href={`/api/v1/exports/${entity}?${params}`}
+      href={`${path ?? `/api/v1/exports/${entity}`}?${params}`}
       data-testid={`export-${entity}`}
     >
       {t('common.exportExcel')}

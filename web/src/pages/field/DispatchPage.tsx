@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useEngineerSuggestions } from '../../features/field/engineer-suggestions-query.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
 import { useFollowUps } from '../../features/field/follow-ups-query.ts';
@@ -38,6 +39,11 @@ export function DispatchPage() {
           label: <span data-testid={`dispatch-${q}`}>{t(`field.queues.${q}`)}</span>,
         }))}
       />
+      {(queue === 'unassigned' || queue === 'open') && (
+        <div className="toolbar">
+          <ExportButton entity="work-orders" path="/api/v1/work-orders/export" filters={{ queue }} />
+        </div>
+      )}
       {queue === 'followups' && <FollowUps />}
       {queue === 'schedule' && <ScheduleBoard />}
       <Table<TWorkOrderListItem>
@@ -127,21 +133,26 @@ function FollowUps() {
   const { t, i18n } = useTranslation();
   const list = useFollowUps();
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={list.data ?? []}
-      columns={[
-        {
-          title: t('field.dueAt'),
-          dataIndex: 'dueAt',
-          render: (d: string) => new Date(d).toLocaleString(i18n.language),
-        },
-        { title: t('field.number'), dataIndex: 'workOrderNumber' },
-        { title: t('tickets.customer'), dataIndex: 'customerName' },
-      ]}
-    />
+    <>
+      <div className="toolbar">
+        <ExportButton entity="follow-ups" path="/api/v1/follow-ups/export" />
+      </div>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={list.data ?? []}
+        columns={[
+          {
+            title: t('field.dueAt'),
+            dataIndex: 'dueAt',
+            render: (d: string) => new Date(d).toLocaleString(i18n.language),
+          },
+          { title: t('field.number'), dataIndex: 'workOrderNumber' },
+          { title: t('tickets.customer'), dataIndex: 'customerName' },
+        ]}
+      />
+    </>
   );
 }
 

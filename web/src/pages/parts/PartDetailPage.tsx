@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { TLedgerLine, TPartDetail, TPartStockLine } from '../../../../common/parts-api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
@@ -102,7 +103,10 @@ export function PartDetailPage() {
         </Card>
         <MovementForm part={p} />
         <ReorderRules part={p} />
-        <Card title={t('parts.ledger')}>
+        <Card
+          title={t('parts.ledger')}
+          extra={<ExportButton entity="ledger" path={`/api/v1/parts/${p.id}/movements/export`} />}
+        >
           <Table<TLedgerLine>
             rowKey="id"
             size="small"

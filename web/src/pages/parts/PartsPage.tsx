@@ -1,10 +1,11 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TPartListItem } from '../../../../common/parts-api.ts';
 import { ApiError } from '../../api/client.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -16,7 +17,7 @@ import { yuan } from '../../features/parts/yuan.ts';
 
 /** 备件目录: every part with its stock over the locations the user may see. */
 export function PartsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -60,12 +61,7 @@ export function PartsPage() {
           onSearch={(v) => setQ(v || undefined)}
           data-testid="parts-search"
         />
-        <Button
-          icon={<DownloadOutlined />}
-          href={`/api/v1/parts/export?lang=${i18n.language === 'en' ? 'en' : 'zh-CN'}`}
-        >
-          {t('common.exportExcel')}
-        </Button>
+        <ExportButton entity="parts" path="/api/v1/parts/export" filters={{ q }} />
         {manage && (
           <>
             <Upload

@@ -10,6 +10,7 @@ import {
   type TTicket,
   type TTicketSort,
 } from '../../../../common/tickets-api.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
@@ -131,6 +132,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
                 }}
               />
             )}
+            <ExportButton entity="tickets" path="/api/v1/tickets/export" filters={{ ...filters, queue }} />
             <Button
               type="primary"
               icon={<PlusOutlined />}
