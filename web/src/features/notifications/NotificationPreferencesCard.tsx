@@ -92,21 +92,22 @@ export function NotificationPreferencesCard() {
               render: (_: unknown, p: TNotificationPreference) => {
                 const current = channelsOf(p);
                 return (
-                  <Checkbox
-                    aria-label={`${t(`notifications.preferences.kinds.${p.kind.replace('.', '_')}`)} — ${t(
-                      `notifications.preferences.channels.${channel}`,
-                    )}`}
-                    data-testid={`pref-${p.kind}-${channel}`}
-                    checked={current.includes(channel)}
-                    onChange={(e) =>
-                      setDraft((d) => ({
-                        ...d,
-                        [p.kind]: NOTIFICATION_CHANNELS.filter((c) =>
-                          c === channel ? e.target.checked : current.includes(c),
-                        ),
-                      }))
-                    }
-                  />
+                  <span data-testid={`pref-${p.kind}-${channel}`}>
+                    <Checkbox
+                      aria-label={`${t(`notifications.preferences.kinds.${p.kind.replace('.', '_')}`)} — ${t(
+                        `notifications.preferences.channels.${channel}`,
+                      )}`}
+                      checked={current.includes(channel)}
+                      onChange={(e) =>
+                        setDraft((d) => ({
+                          ...d,
+                          [p.kind]: NOTIFICATION_CHANNELS.filter((c) =>
+                            c === channel ? e.target.checked : current.includes(c),
+                          ),
+                        }))
+                      }
+                    />
+                  </span>
                 );
               },
             })),
