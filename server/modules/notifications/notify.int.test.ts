@@ -85,7 +85,10 @@ async function deliver() {
     { provider: 'http', url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` },
     { info() {} },
   );
-  const senders = outboxSenders({ mailer, inApp: deliverInApp, sms }, { db: t.db, clock, blobStore: t.blobStore });
+  const senders = outboxSenders(
+    { mailer, inApp: deliverInApp, sms },
+    { db: t.db, clock, blobStore: t.blobStore },
+  );
   for (;;) {
     const r = await deliverDueMessages(t.db, clock, senders);
     expect(r.failed).toBe(0);
