@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_ROLES, CUSTOMER_ROLES, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS } from './roles.ts';
+import {
+  ALL_ROLES,
+  CUSTOMER_ROLES,
+  PERMISSIONS,
+  permissionsOf,
+  ROLE_PERMISSIONS,
+  rolesWith,
+} from './roles.ts';
 
 describe('role → permission table', () => {
   it('grants only declared permissions, and admin holds them all', () => {
@@ -46,5 +53,11 @@ describe('role → permission table', () => {
       expect(permissionsOf([role]).has('contracts.read'), role).toBe(true);
       expect(permissionsOf([role]).has('tickets.manage'), role).toBe(true);
     }
+  });
+
+  it('names the staff roles that hold a permission (the approvers of a stock count)', () => {
+    expect(rolesWith('stock.approve').sort()).toEqual(['admin', 'manager']);
+    for (const role of rolesWith('stock.approve'))
+      expect(permissionsOf([role]).has('stock.approve')).toBe(true);
   });
 });

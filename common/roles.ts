@@ -160,3 +160,8 @@ export function isStaffRole(role: string): role is TStaffRole {
 export function isCustomerRole(role: string): role is TCustomerRole {
   return (CUSTOMER_ROLES as readonly string[]).includes(role);
 }
+
+/** The staff roles that hold a permission (e.g. who approves a stock count). */
+export function rolesWith(permission: TPermission): TStaffRole[] {
+  return STAFF_ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

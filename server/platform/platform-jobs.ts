@@ -24,7 +24,8 @@ interface OutboxSenderSet {
   webhook?: InAppSender;
 }
 
-function outboxSenders(
+/** The outbox senders of every channel, as the worker wires them (tests deliver through the same). */
+export function outboxSenders(
   { mailer, inApp, sms, webhook }: OutboxSenderSet,
   { db, clock, blobStore }: Pick<JobDeps, 'db' | 'clock' | 'blobStore'>,
 ): Partial<Record<OutboxChannel, ChannelSender>> {

@@ -1,8 +1,13 @@
 // HTTP: the current user's notifications.
 import { z } from 'zod';
 import { patchOf, ZId } from '../../../common/api.ts';
+import {
+  ZNotificationPreferences,
+  ZPutNotificationPreferencesRequest,
+} from '../../../common/notifications-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { registerMailLogRoutes } from './mail-log-routes.ts';
+import { getMyPreferences, putMyPreferences } from './preferences.ts';
 import { listNotifications, markRead } from './service.ts';
 import * as hooks from './webhooks.ts';
 
@@ -61,6 +66,35 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
       await markRead(deps.ctx(request), 'all');
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/notifications/preferences',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary: 'My notification preferences: the channels I get per kind (my choice or the default)',
+        querystring: z.strictObject({}),
+        response: { 200: ZNotificationPreferences },
+      },
+    },
+    async (request) => getMyPreferences(deps.ctx(request)),
+  );
+  app.put(
+    '/api/v1/notifications/preferences',
+    {
+      config: { authenticated: true },
+      schema: {
+        tags,
+        summary:
+          'Choose my channels per kind (only my own); needs the version read (0 before the first save), a stale one is a 409',
+        querystring: z.strictObject({}),
+        body: ZPutNotificationPreferencesRequest,
+        response: { 200: ZNotificationPreferences },
+      },
+    },
+    async (request) => putMyPreferences(deps.ctx(request), request.body),
   );
 
   const ZWebhook = z.object({

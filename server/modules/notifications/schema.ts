@@ -1,6 +1,8 @@
 // Webhooks: integrations subscribe to events; each delivery is HMAC-signed with the webhook's secret.
-import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+// Notification preferences: per user, the channels chosen per kind of message.
+import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.ts';
+import { users } from '../accounts/schema.ts';
 
 export const webhooks = pgTable('webhooks', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -11,5 +13,15 @@ export const webhooks = pgTable('webhooks', {
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** One row per user who has chosen: kind → channels; a kind not in `channels` takes its default. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  channels: jsonb('channels').$type<Record<string, string[]>>().notNull(),
+  version: integer('version').notNull().default(1),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -2,7 +2,7 @@
 // "found" batches of parts the books did not expect.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
-import { parts, stockBatches, stockCountLines, stockCounts } from './schema.ts';
+import { parts, stockBatches, stockCountLines, stockCounts, stockLocations } from './schema.ts';
 
 export type CountRow = typeof stockCounts.$inferSelect;
 export type CountLineInsert = typeof stockCountLines.$inferInsert;
@@ -101,4 +101,12 @@ export async function upsertCountLines(tx: Executor, rows: CountLineInsert[]) {
       ],
       set: { counted: sql`excluded.counted` },
     });
+}
+
+export async function locationName(db: Executor, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: stockLocations.name })
+    .from(stockLocations)
+    .where(eq(stockLocations.id, id));
+  return row?.name;
 }

@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { checkMove } from './access.ts';
+import { notifyCountApprovers } from './count-notices.ts';
 import * as repo from './count-repository.ts';
 import { adjust, moving } from './ledger.ts';
 import { checkReorder } from './reorder.ts';
@@ -118,6 +119,12 @@ export async function submitCount(ctx: Ctx, id: string, version: number) {
       submittedAt: ctx.clock.now(),
     });
     await writeAudit(tx, ctx, { action: 'stock-count.submit', entityType: 'stock_count', entityId: id });
+    await notifyCountApprovers(tx, ctx, {
+      id,
+      locationId: count.locationId,
+      version,
+      variances: count.variance.length,
+    });
   });
   return getCount(ctx, id);
 }

@@ -6,8 +6,8 @@ import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, postgresErrorOf } from '../../platform/errors.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { activeStaffIds } from '../accounts/index.ts';
+import { sendNotices } from '../notifications/index.ts';
 import * as repo from './reorder-repository.ts';
 import { availableAt } from './stock-repository.ts';
 import { suggestedQuantity } from './stock-rules.ts';
@@ -35,26 +35,33 @@ export async function checkReorder(tx: Executor, ctx: Ctx, partId: string, locat
   if (!alert)
     return repo.updateOpenAlert(tx, partId, locationId, { available, suggestedQuantity: suggested });
   const { part, location } = await repo.alertSubject(tx, partId, locationId);
-  for (const recipient of await activeStaffIds(tx, ['storekeeper'], [location?.keeperId])) {
-    await enqueueMessage(
-      tx,
-      {
-        channel: 'in_app',
-        recipient,
-        template: 'parts.reorder',
-        payload: {
-          partId,
-          partNumber: part?.number,
-          partName: part?.name,
-          locationName: location?.name,
-          available,
-          suggested,
-        },
-        dedupeKey: `reorder:${alert.id}:${recipient}`,
+  // Storekeepers and the location's keeper, on the channels each chose for reorder alerts.
+  const partLabel = `${part?.number ?? ''} ${part?.name ?? ''}`.trim();
+  await sendNotices(tx, ctx, [
+    {
+      kind: 'parts.reorder',
+      userIds: await activeStaffIds(tx, ['storekeeper'], [location?.keeperId]),
+      payload: {
+        partId,
+        partNumber: part?.number,
+        partName: part?.name,
+        locationName: location?.name,
+        available,
+        suggested,
       },
-      now,
-    );
-  }
+      render: (locale) =>
+        locale.startsWith('en')
+          ? {
+              subject: `Reorder ${partLabel}`,
+              text: `${partLabel}: ${available} left at ${location?.name ?? ''}; reorder ${suggested}.`,
+            }
+          : {
+              subject: `补货提醒：${partLabel}`,
+              text: `${partLabel} 在 ${location?.name ?? ''} 仅剩 ${available}，建议补货 ${suggested}。`,
+            },
+      dedupeKey: `reorder:${alert.id}`,
+    },
+  ]);
   await writeAudit(tx, ctx, {
     action: 'stock.reorder-alert',
     entityType: 'part',

@@ -152,16 +152,35 @@ export async function insertFiring(db: Executor, targetId: string, level: string
   return inserted.length > 0;
 }
 
-/** Claims due targets; several instances share the work (FOR UPDATE SKIP LOCKED). */
-export async function claimDueTargets(db: Executor, now: Date, limit: number) {
+/**
+ * Claims due targets by ticket: the tickets with something due (earliest first), each under a
+ * transaction-level advisory lock, then all their due targets — so the levels of one ticket that
+ * fall due together fire (and are told) in one transaction. Other instances take other tickets.
+ */
+export async function claimDueTargets(db: Executor, now: Date, limit: number): Promise<TargetRow[]> {
+  const claimed = await db.execute<{ ticket_id: string }>(sql`select ticket_id from (
+      select ${slaTargets.ticketId} as ticket_id, min(${slaTargets.nextFireAt}) as due from ${slaTargets}
+      where ${slaTargets.nextFireAt} is not null and ${slaTargets.nextFireAt} <= ${now}
+      group by ${slaTargets.ticketId} order by due limit ${limit * 4}) d
+    where pg_try_advisory_xact_lock(${SWEEP_LOCK_CLASS}, hashtext(ticket_id::text)) limit ${limit}`);
+  const ticketIds = claimed.rows.map((r) => r.ticket_id);
+  if (!ticketIds.length) return [];
   return db
     .select()
     .from(slaTargets)
-    .where(and(isNotNull(slaTargets.nextFireAt), lte(slaTargets.nextFireAt, now)))
-    .orderBy(asc(slaTargets.nextFireAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+    .where(
+      and(
+        inArray(slaTargets.ticketId, ticketIds),
+        isNotNull(slaTargets.nextFireAt),
+        lte(slaTargets.nextFireAt, now),
+      ),
+    )
+    .orderBy(asc(slaTargets.nextFireAt), asc(slaTargets.id))
+    .for('update');
 }
+
+/** The class of the sweeper's per-ticket advisory locks (accounts uses 1 and 2). */
+const SWEEP_LOCK_CLASS = 3;
 
 export async function setFiringState(
   db: Executor,

@@ -1,13 +1,14 @@
 // The sweeper fires the warnings and escalations that are due, each level exactly once (row locks +
 // a primary key), whatever the number of instances or the downtime.
 import type { BusinessCalendar } from '../../../common/business-calendar.ts';
+import { NOTIFICATION_CHANNELS } from '../../../common/notifications-api.ts';
 import { type EscalationAction, levelAt } from '../../../common/sla-rules.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { type SystemDeps, systemCtx } from '../../platform/context.ts';
 import { publishLive } from '../../platform/live.ts';
 import { enqueueWebhookEvent } from '../notifications/index.ts';
 import { calendarsById } from './config.ts';
-import { type FiredLevel, type RecipientCache, runAction } from './escalations.ts';
+import { type FiredLevel, NoticeGroups, type RecipientCache, runAction } from './escalations.ts';
 import type { SlaTicket, SlaTicketPort } from './ports.ts';
 import * as repo from './repository.ts';
 import { calendarFor, levelsOf, nextFire } from './targets.ts';
@@ -40,6 +41,7 @@ export async function sweepSla(
       // Loaded once per batch: the due targets' tickets and the recipients of notifications.
       const byId = await tickets.findTickets(tx, [...new Set(due.map((r) => r.ticketId))]);
       const people: RecipientCache = new Map();
+      const notices = new NoticeGroups();
       // Actions run, in their order, once every due target of the batch is written: a reassign or a
       // raised priority recomputes the ticket's targets.
       const actions: { ticket: SlaTicket; level: FiredLevel; action: EscalationAction }[] = [];
@@ -81,8 +83,12 @@ export async function sweepSla(
             `sla:${row.id}:${level.key}`,
             now,
           );
+          const fl: FiredLevel = { target: row, key: level.key, offsetMinutes: level.offsetMinutes };
           if (level.key === 'breach') {
             breached = true;
+            // The agent is told when his ticket breaches, on the channels he chose for breaches; with
+            // a level at the deadline that tells him too, it is one message.
+            if (ticket.assigneeId) notices.add([ticket.assigneeId], ticket, fl, NOTIFICATION_CHANNELS);
             await writeAudit(tx, ctx, {
               action: 'sla.breached',
               entityType: 'ticket',
@@ -91,7 +97,6 @@ export async function sweepSla(
             });
             continue;
           }
-          const fl: FiredLevel = { target: row, key: level.key, offsetMinutes: level.offsetMinutes };
           for (const action of level.actions) actions.push({ ticket, level: fl, action });
         }
         const p = { state: 'running' as const, startedAt: row.startedAt, pauses };
@@ -102,7 +107,9 @@ export async function sweepSla(
         });
         await publishLive(tx, { type: 'ticket', id: row.ticketId, customerId: row.customerId });
       }
-      for (const a of actions) await runAction(tx, ctx, tickets, a.ticket, a.level, a.action, people);
+      for (const a of actions)
+        await runAction(tx, ctx, tickets, a.ticket, a.level, a.action, people, notices);
+      await notices.send(tx, ctx);
       await tickets.slaTargetsChanged(tx, [...byId.keys()]);
       return due.length;
     });

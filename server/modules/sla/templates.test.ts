@@ -4,7 +4,7 @@ import { renderNotification } from './templates.ts';
 const p = {
   number: 'BX-2026-000123',
   subject: '路灯不亮',
-  metric: 'on_site',
+  metrics: ['on_site'],
   dueAt: '2026-11-24T10:00:00Z',
   offsetMinutes: -30,
   timeZone: 'Asia/Shanghai',
@@ -23,8 +23,18 @@ describe('SLA notification texts', () => {
       '[BX-2026-000123] Escalated: On site 120 min overdue',
     );
     expect(
-      renderNotification('sla.escalation', 'zh-CN', { ...p, metric: 'custom_metric', offsetMinutes: 120 })
+      renderNotification('sla.escalation', 'zh-CN', { ...p, metrics: ['custom_metric'], offsetMinutes: 120 })
         .subject,
     ).toBe('[BX-2026-000123] 升级：custom_metric 超时 120 分钟');
+  });
+
+  it('name every target of one message, in the reader’s language', () => {
+    const two = { ...p, metrics: ['handed_over', 'initial_diagnosis'], offsetMinutes: 120 };
+    expect(renderNotification('sla.escalation', 'zh-CN', two).subject).toBe(
+      '[BX-2026-000123] 升级：转交技术支持、初步诊断 超时 120 分钟',
+    );
+    expect(renderNotification('sla.escalation', 'en', two).subject).toBe(
+      '[BX-2026-000123] Escalated: Handed to support engineer, Initial diagnosis 120 min overdue',
+    );
   });
 });

@@ -24,20 +24,23 @@ function localTime(iso: string | null, timeZone: string) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+export type SlaTemplate = 'sla.warning' | 'sla.breached' | 'sla.escalation';
+
+/** One message for one ticket and level; `metrics` are the targets that reached it (earliest first). */
 export function renderNotification(
-  template: string,
+  template: SlaTemplate,
   locale: string,
   p: {
     number: string;
     subject: string;
-    metric: string;
+    metrics: readonly string[];
     dueAt: string | null;
     offsetMinutes: number;
     timeZone: string;
   },
 ): { subject: string; text: string } {
   const zh = !locale.startsWith('en');
-  const label = METRIC_LABELS[p.metric]?.[zh ? 'zh' : 'en'] ?? p.metric;
+  const label = p.metrics.map((m) => METRIC_LABELS[m]?.[zh ? 'zh' : 'en'] ?? m).join(zh ? '、' : ', ');
   const due = localTime(p.dueAt, p.timeZone);
   const mins = Math.abs(p.offsetMinutes);
   if (template === 'sla.warning') {

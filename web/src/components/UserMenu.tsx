@@ -1,4 +1,4 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -19,6 +19,15 @@ export function UserMenu({ me, base }: { me: TMe; base: '/console' | '/portal' }
             icon: <UserOutlined />,
             label: <span data-testid="menu-profile">{t('nav.profile')}</span>,
           },
+          ...(me.kind === 'staff'
+            ? [
+                {
+                  key: 'notifications',
+                  icon: <BellOutlined />,
+                  label: <span data-testid="menu-notifications">{t('notifications.preferences.menu')}</span>,
+                },
+              ]
+            : []),
           {
             key: 'password',
             icon: <LockOutlined />,
@@ -34,6 +43,7 @@ export function UserMenu({ me, base }: { me: TMe; base: '/console' | '/portal' }
         onClick: ({ key }) => {
           if (key === 'profile') navigate(`${base}/profile`);
           if (key === 'password') navigate(`${base}/profile#password`);
+          if (key === 'notifications') navigate(`${base}/profile#notifications`);
           if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login') });
         },
       }}

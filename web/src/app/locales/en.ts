@@ -540,6 +540,31 @@ export const en: typeof zhCN = {
       'tickets_new-message': 'New message on ticket {{number}}',
       'registry_warranty-expiring':
         'The {{period}} of {{serial}} ({{projectName}}) ends on {{endsOn}}, in {{daysLeft}} days',
+      'parts_count-submitted':
+        'The stock count of {{locationName}} was submitted ({{variances}} differences) and waits for approval',
+    },
+    preferences: {
+      title: 'Notification settings',
+      menu: 'Notifications',
+      intro: 'Choose how you receive each kind of notification.',
+      slaNote:
+        'SLA notifications use only the channels the SLA policy sets for the level; a channel you turn off is not used for you.',
+      smsNote: 'Text messages go to the mobile number on your account, emails to your email address.',
+      kind: 'Notification',
+      channels: { in_app: 'In the app', email: 'Email', sms: 'Text message' },
+      kinds: {
+        sla_warning: 'Ticket due soon',
+        sla_breached: 'Ticket breached',
+        sla_escalation: 'Breach escalated (managers)',
+        'parts_count-submitted': 'Stock count to approve',
+        parts_reorder: 'Part to reorder',
+      },
+      custom: 'Customised',
+      default: 'Default',
+      resetDefault: 'Back to default',
+      save: 'Save notification settings',
+      saved: 'Notification settings saved',
+      stale: 'The settings were changed elsewhere and have been reloaded; please try again',
     },
   },
   field: {

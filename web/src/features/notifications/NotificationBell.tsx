@@ -40,9 +40,10 @@ export function NotificationBell({ base }: { base: '/console' | '/portal' }) {
       period: t(`notifications.periods.${String(n.payload.period ?? '')}`, {
         defaultValue: String(n.payload.period ?? ''),
       }),
-      metric: t(`sla.metrics.${String(n.payload.metric ?? '')}`, {
-        defaultValue: String(n.payload.metric ?? ''),
-      }),
+      // One SLA message names every target that reached the level together.
+      metric: (Array.isArray(n.payload.metrics) ? n.payload.metrics : [n.payload.metric])
+        .map((m) => t(`sla.metrics.${String(m ?? '')}`, { defaultValue: String(m ?? '') }))
+        .join(i18n.language.startsWith('en') ? ', ' : '、'),
       defaultValue: n.template,
     });
   const open = (n: Notification) => {
@@ -50,6 +51,7 @@ export function NotificationBell({ base }: { base: '/console' | '/portal' }) {
     if (typeof n.payload.assetId === 'string') navigate(`${base}/assets/${n.payload.assetId}`);
     else if (typeof n.payload.workOrderId === 'string') navigate(`${base}/jobs/${n.payload.workOrderId}`);
     else if (typeof n.payload.ticketId === 'string') navigate(`${base}/tickets/${n.payload.ticketId}`);
+    else if (typeof n.payload.countId === 'string') navigate(`${base}/stock/counts/${n.payload.countId}`);
   };
   const unread = list.data?.unread ?? 0;
   return (

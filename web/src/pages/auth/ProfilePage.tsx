@@ -6,6 +6,7 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useChangePasswordMutation } from '../../features/auth/password-change-mutation.ts';
 import { useUpdateProfileMutation } from '../../features/auth/profile-update-mutation.ts';
+import { NotificationPreferencesCard } from '../../features/notifications/NotificationPreferencesCard.tsx';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function ProfilePage() {
           </Button>
         </Form>
       </Card>
+      {me.kind === 'staff' && <NotificationPreferencesCard />}
       <Card title={t('nav.changePassword')} style={{ maxWidth: 560 }} id="password">
         <Form
           form={passwordForm}
