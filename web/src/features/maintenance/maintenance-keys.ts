@@ -1,0 +1,8 @@
+// Query keys of planned maintenance; every hook of this feature builds its keys here.
+export const maintenanceKeys = {
+  all: () => ['maintenance'] as const,
+  settings: () => ['maintenance', 'settings'] as const,
+  templates: () => ['maintenance', 'templates'] as const,
+  plans: (projectId?: string) => ['maintenance', 'plans', projectId ?? null] as const,
+  plan: (id: string) => ['maintenance', 'plan', id] as const,
+};
