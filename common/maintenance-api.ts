@@ -23,6 +23,8 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   overhaulMonths: 12,
   horizonDays: 90,
   shiftDirection: 'earlier',
+  /** The SLA calendar whose closed days visits avoid; null: Monday–Friday with the official Chinese holidays. */
+  calendarId: null,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -35,6 +37,7 @@ const settingsFields = {
   overhaulMonths: ZMonths,
   horizonDays: z.int().min(7).max(731),
   shiftDirection: z.enum(SHIFT_DIRECTIONS),
+  calendarId: ZId.nullable(),
 };
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,
@@ -208,3 +211,40 @@ export const ZPlanSummary = ZPlan.omit({ items: true, assetIds: true, templateId
   templateCount: z.int(),
 });
 export type TPlanSummary = z.infer<typeof ZPlanSummary>;
+
+// ---------- visits (generation) ----------
+/** Why a visit is due: the plan's mode and interval, the date it counts from, and any move off closed days. */
+export const ZVisitReason = z.object({
+  mode: z.enum(PLAN_MODES),
+  intervalMonths: z.int(),
+  /** fixed: the plan's start; floating: the last completion (or the start before any). */
+  countedFrom: ZDate,
+  nominalOn: ZDate,
+  /** The date before it moved to the preferred weekday or off a closed day; null when it did not move. */
+  movedFrom: ZDate.nullable(),
+});
+export type TVisitReason = z.infer<typeof ZVisitReason>;
+
+export const ZPlanVisit = z.object({
+  visitId: ZId,
+  dueOn: ZDate,
+  workOrderId: ZId,
+  workOrderNumber: z.string(),
+  workOrderStatus: z.string(),
+  assetId: ZId,
+  assetLabel: z.string(),
+  templateId: ZId,
+  templateName: z.string(),
+  reason: ZVisitReason,
+});
+export type TPlanVisit = z.infer<typeof ZPlanVisit>;
+
+export const ZGenerateResult = z.object({
+  projects: z.int(),
+  visitsCreated: z.int(),
+  visitsChanged: z.int(),
+  visitsCancelled: z.int(),
+  itemsAdded: z.int(),
+  itemsRemoved: z.int(),
+});
+export type TGenerateResult = z.infer<typeof ZGenerateResult>;

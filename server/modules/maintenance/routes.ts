@@ -4,16 +4,19 @@ import { ZId } from '../../../common/api.ts';
 import {
   ZCreatePlanRequest,
   ZCreateTemplateRequest,
+  ZGenerateResult,
   ZMaintenanceSettings,
   ZPlan,
   ZPlanListQuery,
   ZPlanSummary,
+  ZPlanVisit,
   ZTemplate,
   ZUpdateMaintenanceSettingsRequest,
   ZUpdatePlanRequest,
   ZUpdateTemplateRequest,
 } from '../../../common/maintenance-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import * as generation from './generate.ts';
 import * as service from './service.ts';
 
 const tags = ['maintenance'];
@@ -161,5 +164,32 @@ export function registerMaintenanceRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => service.updatePlan(deps.ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/maintenance/plans/:id/visits',
+    {
+      config: { permission: 'maintenance.read' },
+      schema: {
+        tags,
+        summary: 'What was generated for a plan and why: each asset and template on its visit (work order)',
+        params: ZIdParams,
+        response: { 200: z.array(ZPlanVisit) },
+      },
+    },
+    async (request) => generation.planVisits(deps.ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/maintenance/plans/:id/generate',
+    {
+      config: { permission: 'maintenance.manage' },
+      schema: {
+        tags,
+        summary:
+          "Generate now the visits of the plan's project over the horizon (idempotent; dispatched visits never move)",
+        params: ZIdParams,
+        response: { 200: ZGenerateResult },
+      },
+    },
+    async (request) => generation.generateForPlan(deps.ctx(request), request.params.id),
   );
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { officeCalendar } from '../../../common/business-calendar.ts';
+import { CN_HOLIDAYS } from '../../../common/cn-holidays.ts';
 import { DEFAULT_MAINTENANCE_SETTINGS as S } from '../../../common/maintenance-api.ts';
-import { intervalOf, rangesOverlap, templateApplies } from './rules.ts';
+import {
+  dueDateOf,
+  intervalOf,
+  isWorkingDay,
+  nominalDates,
+  onPreferredWeekday,
+  rangesOverlap,
+  templateApplies,
+} from './rules.ts';
 
 const t = (over: Partial<Parameters<typeof intervalOf>[0]> = {}) => ({
   cycle: 'routine' as const,
@@ -51,5 +61,50 @@ describe('maintenance intervals', () => {
     expect(
       rangesOverlap({ startsOn: '2027-01-01', endsOn: null }, { startsOn: '2026-01-01', endsOn: null }),
     ).toBe(true);
+  });
+});
+
+describe('maintenance scheduling', () => {
+  const cal = officeCalendar('Asia/Shanghai', undefined, CN_HOLIDAYS);
+  it('moves a visit off the Spring Festival and National Day holidays, earlier by default or later', () => {
+    // 2026-02-17 is in the Spring Festival break (02-15 … 02-23); Saturday 02-14 is a make-up working day.
+    expect(dueDateOf('2026-02-17', { weekday: null, calendar: cal, direction: 'earlier' })).toBe(
+      '2026-02-14',
+    );
+    expect(dueDateOf('2026-02-17', { weekday: null, calendar: cal, direction: 'later' })).toBe('2026-02-24');
+    expect(dueDateOf('2026-10-05', { weekday: null, calendar: cal, direction: 'earlier' })).toBe(
+      '2026-09-30',
+    );
+    // A make-up working Saturday (调休) stays.
+    expect(isWorkingDay(cal, '2026-02-14')).toBe(true);
+  });
+
+  it('puts a visit on the preferred weekday of its week, on or before the date', () => {
+    expect(onPreferredWeekday('2026-03-05', 2)).toBe('2026-03-03'); // Thursday → Tuesday
+    expect(onPreferredWeekday('2026-03-02', 5)).toBe('2026-02-27'); // Monday → the Friday before
+    expect(onPreferredWeekday('2026-03-05', null)).toBe('2026-03-05');
+  });
+
+  it('lists fixed dates from the start and one floating date from the last completion', () => {
+    const fixed = {
+      mode: 'fixed' as const,
+      startsOn: '2026-01-31',
+      endsOn: null,
+      intervalMonths: 1,
+      lastCompletedOn: null,
+    };
+    expect(nominalDates(fixed, '2026-02-01', '2026-04-30').map((d) => d.on)).toEqual([
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+    ]);
+    expect(nominalDates({ ...fixed, endsOn: '2026-03-31' }, '2026-02-01', '2026-04-30')).toHaveLength(2);
+    const floating = { ...fixed, mode: 'floating' as const, intervalMonths: 2 };
+    expect(nominalDates(floating, '2026-02-01', '2026-04-30')).toEqual([
+      { on: '2026-02-01', countedFrom: '2026-01-31' },
+    ]);
+    expect(nominalDates({ ...floating, lastCompletedOn: '2026-02-10' }, '2026-02-11', '2026-05-30')).toEqual([
+      { on: '2026-04-10', countedFrom: '2026-02-10' },
+    ]);
   });
 });

@@ -2,16 +2,29 @@
 // defaults), templates with their checklists, and plans per project with one item per asset and
 // template (what overlapping plans are checked on, and what generation will schedule).
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   MAINTENANCE_CYCLES,
   PLAN_MODES,
   SHIFT_DIRECTIONS,
   type TChecklistItem,
+  type TVisitReason,
 } from '../../../common/maintenance-api.ts';
 import { SIZE_CLASSES } from '../../../common/registry-api.ts';
 import { ts } from '../../db/columns.ts';
 import { assets, customers, projects } from '../registry/schema.ts';
+import { slaCalendars } from '../sla/schema.ts';
 
 const day = (name: string) => date(name, { mode: 'string' });
 const audited = {
@@ -32,6 +45,7 @@ export const maintenanceSettings = pgTable('maintenance_settings', {
   overhaulMonths: integer('overhaul_months').notNull(),
   horizonDays: integer('horizon_days').notNull(),
   shiftDirection: text('shift_direction', { enum: SHIFT_DIRECTIONS }).notNull(),
+  calendarId: uuid('calendar_id').references(() => slaCalendars.id),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -106,5 +120,53 @@ export const maintenancePlanItems = pgTable(
   (t) => [
     index('maintenance_plan_items_plan_idx').on(t.planId),
     index('maintenance_plan_items_asset_idx').on(t.assetId, t.templateId),
+  ],
+);
+
+/**
+ * A maintenance visit: one per project and due date, covering every asset due there; its work is a
+ * field work order of kind maintenance. The unique key makes generation idempotent.
+ */
+export const maintenanceVisits = pgTable(
+  'maintenance_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    dueOn: day('due_on').notNull(),
+    workOrderId: uuid('work_order_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('maintenance_visits_project_due_idx').on(t.projectId, t.dueOn),
+    index('maintenance_visits_customer_idx').on(t.customerId, t.dueOn),
+  ],
+);
+
+/** What a visit does: an asset with a template of a plan, for one occurrence (its nominal date), and why. */
+export const maintenanceVisitItems = pgTable(
+  'maintenance_visit_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => maintenancePlans.id),
+    assetId: uuid('asset_id').notNull(),
+    templateId: uuid('template_id').notNull(),
+    nominalOn: day('nominal_on').notNull(),
+    reason: jsonb('reason').$type<TVisitReason>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('maintenance_visit_items_occurrence_idx').on(t.planId, t.assetId, t.templateId, t.nominalOn),
+    index('maintenance_visit_items_visit_idx').on(t.visitId),
+    index('maintenance_visit_items_asset_idx').on(t.assetId, t.templateId),
   ],
 );

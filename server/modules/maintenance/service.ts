@@ -19,6 +19,7 @@ import { conflict, invalidField, notFound, staleVersion } from '../../platform/e
 import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { customerFacts, getProject, maintenanceAssetFacts, projectFacts } from '../registry/index.ts';
+import { businessCalendarById } from '../sla/index.ts';
 import * as repo from './repository.ts';
 import { intervalOf, rangesOverlap, templateApplies } from './rules.ts';
 import { maintenancePlans, maintenanceTemplates } from './schema.ts';
@@ -36,6 +37,8 @@ export async function getSettings(ctx: Ctx) {
 }
 
 export async function updateSettings(ctx: Ctx, input: TUpdateMaintenanceSettingsRequest) {
+  if (input.calendarId && !(await businessCalendarById(ctx.db, input.calendarId)))
+    throw invalidField('calendarId', 'no such calendar');
   const before = await settingsOf(ctx.db);
   await ctx.db.transaction(async (tx) => {
     const { version, ...values } = input;
