@@ -5,4 +5,5 @@ export const maintenanceKeys = {
   templates: () => ['maintenance', 'templates'] as const,
   plans: (projectId?: string) => ['maintenance', 'plans', projectId ?? null] as const,
   plan: (id: string) => ['maintenance', 'plan', id] as const,
+  visits: (planId: string) => ['maintenance', 'visits', planId] as const,
 };

@@ -4,6 +4,7 @@ import type { TUpdateMaintenanceSettingsRequest } from '../../../../common/maint
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMaintenanceSettings } from '../../features/maintenance/settings-query.ts';
 import { useMaintenanceSettingsSave } from '../../features/maintenance/settings-save-mutation.ts';
+import { useCalendars } from '../../features/sla/calendars-query.ts';
 
 const MONTH_FIELDS = [
   'smallMonths',
@@ -19,6 +20,7 @@ export function SettingsTab({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const settings = useMaintenanceSettings();
+  const calendars = useCalendars();
   const save = useMaintenanceSettingsSave();
   const [form] = Form.useForm<TUpdateMaintenanceSettingsRequest>();
   if (!settings.data) return null;
@@ -28,12 +30,12 @@ export function SettingsTab({ manage }: { manage: boolean }) {
       form={form}
       layout="vertical"
       style={{ maxWidth: 480 }}
-      initialValues={initial}
+      initialValues={{ ...initial, calendarId: initial.calendarId ?? '' }}
       key={settings.data.version}
       disabled={!manage}
       onFinish={(values) =>
         save.mutate(
-          { ...values, version: settings.data.version },
+          { ...values, calendarId: values.calendarId || null, version: settings.data.version },
           {
             onSuccess: () => void message.success(t('common.saved')),
             onError: (err) => void message.error(applyServerErrors(form, err)),
@@ -56,6 +58,14 @@ export function SettingsTab({ manage }: { manage: boolean }) {
             value: v,
             label: t(`maintenance.shifts.${v}`),
           }))}
+        />
+      </Form.Item>
+      <Form.Item name="calendarId" label={t('maintenance.calendar')}>
+        <Select
+          options={[
+            { value: '', label: t('maintenance.calendarDefault') },
+            ...(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
         />
       </Form.Item>
       {manage && (
