@@ -2,4 +2,4 @@
 export { generateAll, generateForProject } from './generate.ts';
 export { maintenanceGenerateJob } from './jobs.ts';
 export { registerMaintenanceRoutes } from './routes.ts';
-export { settingsOf as maintenanceSettingsOf } from './service.ts';
+export { createPlan, createTemplate, settingsOf as maintenanceSettingsOf } from './service.ts';
