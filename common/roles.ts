@@ -62,6 +62,8 @@ export const PERMISSIONS = [
   'workorders.read_all',
   'workorders.dispatch',
   'workorders.work',
+  'maintenance.read',
+  'maintenance.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +81,7 @@ const STAFF_BASE: TPermission[] = [
   'staff.directory',
   'sla.read',
   'parts.read',
+  'maintenance.read',
 ];
 // Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
 // assigned to them or linked to their work orders.
@@ -113,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.approve',
     'workorders.read_all',
     'workorders.dispatch',
+    'maintenance.manage',
     'users.read',
     'roles.read',
     'audit.read',

@@ -29,6 +29,7 @@ import {
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
+import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
 import {
@@ -219,6 +220,7 @@ export async function buildApp(
   registerSlaRoutes(app, routeDeps, slaTicketPort);
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
+  registerMaintenanceRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -1,3 +1,11 @@
+export {
+  cancelPlannedWorkOrder,
+  createPlannedWorkOrder,
+  type PlannedWorkOrderInput,
+  replanWorkOrder,
+  type WorkOrderState,
+  workOrderStates,
+} from './planned.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';

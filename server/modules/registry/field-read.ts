@@ -109,3 +109,34 @@ export async function equipmentFacts(
     .where(inArray(assets.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
+
+export interface MaintenanceAssetFacts {
+  customerId: string;
+  projectId: string;
+  serial: string;
+  name: string | null;
+  category: string;
+  sizeClass: 'small' | 'medium' | 'large';
+}
+
+/** Where equipment stands and what it is, for maintenance plans (templates match category and size class). */
+export async function maintenanceAssetFacts(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, MaintenanceAssetFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: assets.id,
+      customerId: assets.customerId,
+      projectId: assets.projectId,
+      serial: assets.serial,
+      name: assets.name,
+      category: products.category,
+      sizeClass: products.sizeClass,
+    })
+    .from(assets)
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(inArray(assets.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}

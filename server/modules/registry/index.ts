@@ -12,6 +12,8 @@ export {
   customerFacts,
   equipmentFacts,
   equipmentProducts,
+  type MaintenanceAssetFacts,
+  maintenanceAssetFacts,
   projectFacts,
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';

@@ -52,3 +52,9 @@ export function toPolicy(row: repo.PolicyRow): Policy {
     version: row.version,
   };
 }
+
+/** One calendar as the business-day rules read it (other modules schedule on it); null when unknown. */
+export async function businessCalendarById(db: Executor, id: string): Promise<BusinessCalendar | null> {
+  const row = await repo.findCalendar(db, id);
+  return row ? businessCalendarOf(toCalendar(row)) : null;
+}

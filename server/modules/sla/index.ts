@@ -1,3 +1,4 @@
+export { businessCalendarById } from './config.ts';
 export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';
 export { ensureSlaDefaults } from './policies.ts';

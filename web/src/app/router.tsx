@@ -195,6 +195,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'maintenance',
+            lazy: guardedPage(
+              'maintenance.read',
+              () => import('../pages/maintenance/MaintenancePage.tsx'),
+              (m) => <m.MaintenancePage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',

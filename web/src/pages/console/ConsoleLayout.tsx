@@ -68,6 +68,13 @@ const NAV: NavItem[] = [
     permission: 'workorders.dispatch',
   },
   {
+    key: 'maintenance',
+    path: '/console/maintenance',
+    icon: <SafetyCertificateOutlined />,
+    label: 'nav.maintenance',
+    permission: 'maintenance.read',
+  },
+  {
     key: 'engineers',
     path: '/console/engineers',
     icon: <IdcardOutlined />,

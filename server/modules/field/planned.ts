@@ -1,0 +1,110 @@
+// Work orders that other modules plan (the maintenance module's visits): created without a ticket,
+// re-planned or cancelled only while nobody has been dispatched, and their state read back.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { nextDocumentNumber } from '../../platform/number-series.ts';
+import * as repo from './repository.ts';
+import { workOrders } from './schema.ts';
+
+export interface PlannedWorkOrderInput {
+  kind: 'maintenance' | 'inspection';
+  customerId: string;
+  projectId: string;
+  assetIds: string[];
+  summary: string;
+  scheduledAt: Date;
+}
+
+/** A new (undispatched) work order, numbered in the WO series; it shows on the dispatch board. */
+export async function createPlannedWorkOrder(tx: Executor, ctx: Ctx, input: PlannedWorkOrderInput) {
+  const now = ctx.clock.now();
+  const number = await nextDocumentNumber(tx, 'WO', now, ctx.timeZone);
+  const w = await repo.insertWorkOrder(tx, {
+    number,
+    kind: input.kind,
+    status: 'new',
+    ticketId: null,
+    customerId: input.customerId,
+    projectId: input.projectId,
+    assetIds: input.assetIds,
+    summary: input.summary,
+    scheduledAt: input.scheduledAt,
+    createdBy: ctx.principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work-order.create',
+    entityType: 'work_order',
+    entityId: w.id,
+    after: w,
+  });
+  return { id: w.id, number: w.number };
+}
+
+/** Changes the equipment, time and summary of a planned work order still new; false once dispatched. */
+export async function replanWorkOrder(
+  tx: Executor,
+  ctx: Ctx,
+  id: string,
+  change: { assetIds: string[]; scheduledAt: Date; summary: string },
+): Promise<boolean> {
+  const now = ctx.clock.now();
+  const [row] = await tx
+    .update(workOrders)
+    .set({ ...change, updatedAt: now, version: sql`${workOrders.version} + 1` })
+    .where(and(eq(workOrders.id, id), eq(workOrders.status, 'new')))
+    .returning({ id: workOrders.id });
+  if (row)
+    await writeAudit(tx, ctx, {
+      action: 'work-order.replan',
+      entityType: 'work_order',
+      entityId: id,
+      after: change,
+    });
+  return Boolean(row);
+}
+
+/** Cancels a planned work order still new (its plan no longer needs it); false once dispatched. */
+export async function cancelPlannedWorkOrder(tx: Executor, ctx: Ctx, id: string): Promise<boolean> {
+  const [row] = await tx
+    .update(workOrders)
+    .set({ status: 'cancelled', updatedAt: ctx.clock.now(), version: sql`${workOrders.version} + 1` })
+    .where(and(eq(workOrders.id, id), eq(workOrders.status, 'new')))
+    .returning({ id: workOrders.id });
+  if (row)
+    await writeAudit(tx, ctx, {
+      action: 'work-order.cancel',
+      entityType: 'work_order',
+      entityId: id,
+      after: { status: 'cancelled', reason: 'no longer planned' },
+    });
+  return Boolean(row);
+}
+
+export interface WorkOrderState {
+  number: string;
+  status: (typeof workOrders.$inferSelect)['status'];
+  engineerId: string | null;
+  completedAt: Date | null;
+}
+
+export async function workOrderStates(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, WorkOrderState>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: workOrders.id,
+      number: workOrders.number,
+      status: workOrders.status,
+      engineerId: workOrders.engineerId,
+      completedAt: workOrders.completedAt,
+    })
+    .from(workOrders)
+    .where(inArray(workOrders.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}

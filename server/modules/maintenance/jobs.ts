@@ -1,0 +1,17 @@
+// The daily generation of maintenance visits over the rolling horizon (each project in its own
+// transaction, serialised per project, so instances running it at once create each visit once).
+import { z } from 'zod';
+import { systemCtx } from '../../platform/context.ts';
+import { defineJob } from '../../platform/jobs.ts';
+import { generateAll } from './generate.ts';
+
+export const maintenanceGenerateJob = defineJob({
+  name: 'maintenance.generate',
+  schema: z.object({}),
+  // 01:30 UTC: the early morning in the organisation's zone for Asia.
+  cron: '30 1 * * *',
+  handler: async (_data, deps) => {
+    const result = await generateAll(systemCtx(deps, 'maintenance.generate'));
+    deps.log.info(result, 'maintenance visits generated');
+  },
+});
