@@ -20,6 +20,7 @@ import { useParams } from 'react-router';
 import type { TLedgerLine, TPartDetail, TPartStockLine } from '../../../../common/parts-api.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations } from '../../features/parts/locations-query.ts';
@@ -45,7 +46,8 @@ const PATHS: Record<(typeof MOVES)[number], string> = {
 
 export function PartDetailPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const orgTime = useOrganisationTime();
   const part = usePart(id);
   const ledger = usePartLedger(id);
   const today = useOrganisationToday();
@@ -115,7 +117,7 @@ export function PartDetailPage() {
                 title: t('parts.at'),
                 dataIndex: 'at',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => orgTime.dateTime(v),
               },
               {
                 title: t('parts.kind'),
