@@ -178,6 +178,7 @@ function MovementForm({ part }: { part: TPartDetail }) {
             setWarnings([]);
           }}
           options={MOVES.map((m) => ({ value: m, label: t(`parts.kinds.${m}`) }))}
+          aria-label={t('parts.move')}
           data-testid="move-kind"
         />
       </Space>
@@ -349,6 +350,7 @@ function PartExtras({ part }: { part: TPartDetail }) {
             disabled={!manage}
             value={part.fitsProductIds}
             placeholder={t('parts.fitsHelp')}
+            aria-label={t('parts.fits')}
             onChange={(ids: string[]) => update.mutate({ fitsProductIds: ids }, { onError })}
             options={(products.items ?? []).map((pr) => ({ value: pr.id, label: `${pr.model} ${pr.name}` }))}
             data-testid="part-fits"

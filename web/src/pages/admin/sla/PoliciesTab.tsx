@@ -138,7 +138,13 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
             dataIndex: 'active',
             width: 80,
             render: (a: boolean, p) => (
-              <Switch size="small" checked={a} disabled={!manage} onChange={() => toggle.mutate(p)} />
+              <Switch
+                size="small"
+                checked={a}
+                disabled={!manage}
+                aria-label={`${t('sla.active')}: ${p.name}`}
+                onChange={() => toggle.mutate(p)}
+              />
             ),
           },
           ...(manage
