@@ -257,6 +257,7 @@ async function scanRole(role: (typeof ROLES)[number], lang: 'zh-CN' | 'en'): Pro
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await logIn(page, role.user);
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
   const paths = [...(await menuPaths(page, role.portal)), ...detailPaths(role.portal)];
   for (const path of paths) {
     const home = path === '/console' || path === '/portal';

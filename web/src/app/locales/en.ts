@@ -929,7 +929,7 @@ export const en: typeof zhCN = {
   webhooks: {
     removeConfirm: 'Delete this webhook?',
     intro:
-      'POSTs JSON to another system when events happen, signed with HMAC-SHA256 (X-Aftercare-Signature = sha256(secret, timestamp.body)).',
+      'POSTs JSON to another system when events happen, signed with HMAC-SHA256 of the timestamp, a dot and the body, keyed with the secret (header X-Aftercare-Signature).',
     new: 'New webhook',
     name: 'Name',
     url: 'URL',

@@ -889,7 +889,7 @@ export const zhCN = {
   webhooks: {
     removeConfirm: '删除这个 Webhook？',
     intro:
-      '事件发生时向外部系统 POST JSON，使用 HMAC-SHA256 签名（X-Aftercare-Signature = sha256(密钥, 时间戳.正文)）。',
+      '事件发生时向外部系统 POST JSON，以密钥对“时间戳 + 点 + 正文”做 HMAC-SHA256 签名（请求头 X-Aftercare-Signature）。',
     new: '新建 Webhook',
     name: '名称',
     url: '地址',
