@@ -25,6 +25,8 @@ export function AntShell({ children }: { children: React.ReactNode }) {
           colorTextTertiary: '#5b6472',
           // Placeholders (4.8:1 on white) and disabled text: antd's defaults fail axe's contrast check.
           colorTextPlaceholder: '#6b7280',
+          // Danger buttons and error text (antd's #ff4d4f is 3.3:1 on white).
+          colorError: '#cf1322',
         },
       }}
     >
