@@ -38,7 +38,18 @@ const RAW_PATTERNS: [string, RegExp][] = [
  * Rules excluded on pages owned by other work in progress (issue 15 splits the console between
  * engineers). Each entry names the page and is to be removed when its owner fixes it.
  */
-const AXE_EXCLUSIONS: { path: RegExp; rules: string[]; todo: string }[] = [];
+const AXE_EXCLUSIONS: { path: RegExp; rules: string[]; todo: string }[] = [
+  {
+    path: /^\/console\/engineers$/,
+    rules: ['label'],
+    todo: 'web/src/pages/field/EngineersPage.tsx: a number input (1–60) without a label',
+  },
+  {
+    path: /^\/console\/tickets\/[0-9a-f-]{36}$/,
+    rules: ['label'],
+    todo: 'web/src/pages/tickets/TicketDetailPage.tsx: a select without a label',
+  },
+];
 
 let env: E2eEnv;
 /** Every Han run of the database's text: what may appear untranslated on an English page. */
