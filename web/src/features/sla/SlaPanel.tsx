@@ -109,7 +109,8 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
               dataIndex: 'metric',
               render: (m: string, s) => (
                 <span data-testid={`sla-${m}`}>
-                  {label(m)} <span style={{ color: '#4b5563' }}>({formatDuration(s.durationMinutes * 60)})</span>
+                  {label(m)}{' '}
+                  <span style={{ color: '#4b5563' }}>({formatDuration(s.durationMinutes * 60)})</span>
                 </span>
               ),
             },
