@@ -116,7 +116,7 @@ describe('SLA in the console and the portal', () => {
     await admin.getByTestId('webhook-name').fill('CRM');
     await admin.getByTestId('webhook-url').fill('https://crm.example.com/hooks');
     await admin.getByTestId('webhook-events').click();
-    await admin.locator('.ant-select-item-option', { hasText: 'sla.breached' }).click();
+    await admin.locator('.ant-select-item-option', { hasText: 'SLA 已超期' }).click();
     await admin.keyboard.press('Escape');
     await admin.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => admin.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);

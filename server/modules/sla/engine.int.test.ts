@@ -365,6 +365,23 @@ describe('policies and recompute', () => {
     });
     expect(warn.statusCode).toBe(422);
     expect(warn.json().errors[0].field).toBe('targets.0.warnMinutes');
+    // The console edits escalation levels with a form and puts each error on its field.
+    const escalation = await manager.request('POST', '/api/v1/sla/policies', {
+      name: 'x',
+      position: 5,
+      conditions: {},
+      targets: [
+        {
+          metric: 'ab',
+          start: 'created',
+          stop: ['resolved'],
+          durationMinutes: 10,
+          escalations: [{ offsetMinutes: 30, actions: [{ type: 'notify', to: 'managers', channels: [] }] }],
+        },
+      ],
+    });
+    expect(escalation.statusCode).toBe(400);
+    expect(escalation.json().errors[0].field).toBe('targets.0.escalations.0.actions.0.channels');
     expect((await agent.request('POST', '/api/v1/sla/policies', {})).statusCode).toBe(403);
     const list = (await agent.request('GET', '/api/v1/sla/policies')).json();
     expect(list.find((p: { isDefault: boolean }) => p.isDefault)).toBeTruthy();

@@ -48,7 +48,12 @@ export function UserMenu({ me, base }: { me: TMe; base: '/console' | '/portal' }
         },
       }}
     >
-      <Button type="text" data-testid="user-menu" aria-label={t('nav.userMenu')} style={{ color: 'inherit' }}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        aria-label={`${me.displayName} · ${t('nav.userMenu')}`}
+        style={{ color: 'inherit' }}
+      >
         <UserOutlined /> <span className="user-name">{me.displayName}</span> <DownOutlined />
       </Button>
     </Dropdown>

@@ -11,6 +11,7 @@ import {
 } from '../../../../common/archive-text.ts';
 import type { TArchiveEvent } from '../../../../common/registry-api.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useArchive } from './registry-query.ts';
 
 /** The service archive (服务档案) of a project or a piece of equipment, newest first. */
@@ -31,6 +32,7 @@ export function ArchiveTimeline({
   base?: string;
 }) {
   const { t, i18n } = useTranslation();
+  const orgTime = useOrganisationTime();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [eventKind, setEventKind] = useState<string | undefined>();
   const list = useArchive(kind, id, { kind: eventKind });
@@ -65,7 +67,7 @@ export function ArchiveTimeline({
               <div data-testid="archive-event">
                 <Typography.Text strong>{archiveKindLabel(e.kind, lang)}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
-                  {new Date(e.occurredAt).toLocaleString(i18n.language)} · {e.actorLabel}
+                  {orgTime.dateTime(e.occurredAt)} · {e.actorLabel}
                 </Typography.Text>
                 {count > 1 && (
                   <div data-testid="archive-group">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TSlaTarget } from '../../../../common/sla-api.ts';
 import { MANUAL_SLA_EVENTS } from '../../../../common/sla-rules.ts';
 import type { TTicketDetail } from '../../../../common/tickets-api.ts';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useTicketMutation } from '../tickets/ticket-mutation.ts';
 import { SlaCountdown } from './SlaCountdown.tsx';
 import { formatDuration } from './use-now.ts';
@@ -17,13 +18,13 @@ const STATE_COLOR: Record<string, string> = {
 
 /** The ticket's promised times: each target with its deadline, countdown, or when it was met. */
 export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const milestone = useTicketMutation<{ event: string }>(
     'POST',
     () => `/api/v1/tickets/${ticket.id}/milestones`,
   );
-  const when = (v: string | null) => (v ? new Date(v).toLocaleString(i18n.language) : '—');
+  const when = useOrganisationTime().dateTime;
   const label = (metric: string) => t(`sla.metrics.${metric}`, { defaultValue: metric });
   // Customers see the promises made to them; the bookkeeping of pending targets stays internal.
   const rows = staff ? ticket.sla : ticket.sla.filter((s) => s.state !== 'pending');
@@ -108,7 +109,8 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
               dataIndex: 'metric',
               render: (m: string, s) => (
                 <span data-testid={`sla-${m}`}>
-                  {label(m)} <span style={{ color: '#888' }}>({formatDuration(s.durationMinutes * 60)})</span>
+                  {label(m)}{' '}
+                  <span style={{ color: '#4b5563' }}>({formatDuration(s.durationMinutes * 60)})</span>
                 </span>
               ),
             },

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { TApiToken } from '../../../../common/api.ts';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useCreateApiTokenMutation } from '../../features/users/api-token-create-mutation.ts';
 import { useRevokeApiTokenMutation } from '../../features/users/api-token-revoke-mutation.ts';
 import { useApiTokens } from '../../features/users/api-tokens-query.ts';
 
 export function ApiTokensPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const tokens = useApiTokens();
   const create = useCreateApiTokenMutation();
@@ -18,7 +19,7 @@ export function ApiTokensPage() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [form] = Form.useForm();
-  const when = (v: string | null) => (v ? new Date(v).toLocaleString(i18n.language) : '—');
+  const when = useOrganisationTime().dateTime;
 
   return (
     <>

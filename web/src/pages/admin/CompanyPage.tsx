@@ -44,8 +44,9 @@ export function CompanyPage() {
       <h1 className="page-title">{t('company.title')}</h1>
       <Card size="small" style={{ maxWidth: 640 }}>
         <Form layout="vertical">
-          <Form.Item label={t('company.name')} required help={t('company.nameHelp')}>
+          <Form.Item label={t('company.name')} required help={t('company.nameHelp')} htmlFor="company-name">
             <Input
+              id="company-name"
               value={name}
               maxLength={100}
               onChange={(e) => setName(e.target.value)}

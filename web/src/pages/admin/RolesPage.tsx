@@ -25,9 +25,8 @@ export function RolesPage() {
             fixed: 'left',
             width: 200,
             render: (p: string) => (
-              <span title={p}>
-                {t(`permissions.${p}`)} <code style={{ fontSize: 11, color: '#666' }}>{p}</code>
-              </span>
+              // The permission's code (what the API and the docs name) is in the tooltip only.
+              <span title={p}>{t(`permissions.${p}`)}</span>
             ),
           },
           ...(roles.data ?? []).map((r) => ({

@@ -63,12 +63,30 @@ export function WebhooksPage() {
         columns={[
           { title: t('webhooks.name'), dataIndex: 'name' },
           { title: t('webhooks.url'), dataIndex: 'url' },
-          { title: t('webhooks.events'), dataIndex: 'events', render: (e: string[]) => e.join(', ') },
+          {
+            title: t('webhooks.events'),
+            dataIndex: 'events',
+            // The event's code (what the payload carries) is in the tooltip, for whoever integrates.
+            render: (e: string[]) => (
+              <span title={e.join(', ')}>
+                {e
+                  .map((x) => t(`webhookEvents.${x}`, { defaultValue: x }))
+                  .join(t('escalation.listSeparator'))}
+              </span>
+            ),
+          },
           {
             title: t('webhooks.active'),
             dataIndex: 'active',
             width: 80,
-            render: (a: boolean, w) => <Switch size="small" checked={a} onChange={() => toggle.mutate(w)} />,
+            render: (a: boolean, w) => (
+              <Switch
+                size="small"
+                checked={a}
+                aria-label={`${t('webhooks.active')}: ${w.name}`}
+                onChange={() => toggle.mutate(w)}
+              />
+            ),
           },
           {
             title: '',
@@ -119,7 +137,7 @@ export function WebhooksPage() {
           <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true }]}>
             <Select
               mode="multiple"
-              options={EVENTS.map((e) => ({ value: e, label: e }))}
+              options={EVENTS.map((e) => ({ value: e, label: t(`webhookEvents.${e}`), title: e }))}
               data-testid="webhook-events"
             />
           </Form.Item>

@@ -41,8 +41,8 @@ export function ProfilePage() {
             )
           }
         >
-          <Form.Item label={t('profile.username')}>
-            <Input value={me.username} disabled />
+          <Form.Item label={t('profile.username')} htmlFor="profile-username">
+            <Input id="profile-username" value={me.username} disabled />
           </Form.Item>
           <Form.Item label={t('profile.displayName')} name="displayName" rules={[{ required: true }]}>
             <Input />

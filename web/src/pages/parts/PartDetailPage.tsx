@@ -21,6 +21,7 @@ import type { TLedgerLine, TPartDetail, TPartStockLine } from '../../../../commo
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations } from '../../features/parts/locations-query.ts';
@@ -46,7 +47,8 @@ const PATHS: Record<(typeof MOVES)[number], string> = {
 
 export function PartDetailPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const orgTime = useOrganisationTime();
   const part = usePart(id);
   const ledger = usePartLedger(id);
   const today = useOrganisationToday();
@@ -119,7 +121,7 @@ export function PartDetailPage() {
                 title: t('parts.at'),
                 dataIndex: 'at',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => orgTime.dateTime(v),
               },
               {
                 title: t('parts.kind'),
@@ -180,6 +182,7 @@ function MovementForm({ part }: { part: TPartDetail }) {
             setWarnings([]);
           }}
           options={MOVES.map((m) => ({ value: m, label: t(`parts.kinds.${m}`) }))}
+          aria-label={t('parts.move')}
           data-testid="move-kind"
         />
       </Space>
@@ -351,6 +354,7 @@ function PartExtras({ part }: { part: TPartDetail }) {
             disabled={!manage}
             value={part.fitsProductIds}
             placeholder={t('parts.fitsHelp')}
+            aria-label={t('parts.fits')}
             onChange={(ids: string[]) => update.mutate({ fitsProductIds: ids }, { onError })}
             options={(products.items ?? []).map((pr) => ({ value: pr.id, label: `${pr.model} ${pr.name}` }))}
             data-testid="part-fits"

@@ -44,7 +44,7 @@ export function StockCountPage() {
               <List.Item data-testid={`count-line-${l.partNumber}`}>
                 <div style={{ flex: 1 }}>
                   <Typography.Text strong>{l.partNumber}</Typography.Text> {l.partName}
-                  <div style={{ color: '#888' }}>
+                  <div style={{ color: '#4b5563' }}>
                     {l.batchCode} · {t(`parts.conditions.${l.condition}`)} · {t('parts.expected')}{' '}
                     {l.expected} {l.unit}
                   </div>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { TLocationStockLine } from '../../../../common/parts-api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useKeeperCandidates } from '../../features/parts/keeper-candidates-query.ts';
 import { useCreateLocation } from '../../features/parts/location-create-mutation.ts';
@@ -17,7 +18,8 @@ import { useStockCounts } from '../../features/parts/stock-counts-query.ts';
 
 /** 库存: warehouses and vans, what each holds, and their stock counts. */
 export function StockPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const orgTime = useOrganisationTime();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -118,7 +120,7 @@ export function StockPage() {
                   onClick={() => navigate(`/console/stock/counts/${c.id}`)}
                   href={`/console/stock/counts/${c.id}`}
                 >
-                  {new Date(c.openedAt).toLocaleString(i18n.language)} · {t(`parts.countStatus.${c.status}`)}
+                  {orgTime.dateTime(c.openedAt)} · {t(`parts.countStatus.${c.status}`)}
                 </a>
               ))}
             </Space>

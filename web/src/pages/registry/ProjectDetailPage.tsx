@@ -29,6 +29,7 @@ import { ApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
@@ -307,7 +308,8 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
 }
 
 function DepositLedger({ contract }: { contract: TContract }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const orgTime = useOrganisationTime();
   const { message } = App.useApp();
   const { data: me } = useMe();
   const entries = useDepositEntries(contract.id);
@@ -330,7 +332,7 @@ function DepositLedger({ contract }: { contract: TContract }) {
           {
             title: t('audit.at'),
             dataIndex: 'createdAt',
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+            render: (v: string) => orgTime.dateTime(v),
           },
           {
             title: t('contracts.entryKind'),

@@ -7,6 +7,8 @@ import { useCalendars } from '../../../features/sla/calendars-query.ts';
 import { usePolicies } from '../../../features/sla/policies-query.ts';
 import { usePolicyToggleMutation } from '../../../features/sla/policy-toggle-mutation.ts';
 import { formatDuration } from '../../../features/sla/use-now.ts';
+import { useStaffDirectory } from '../../../features/users/staff-directory-query.ts';
+import { describeLevel, levelsToForm } from './escalation-form.ts';
 import { PolicyFormModal } from './PolicyFormModal.tsx';
 
 /** The policies in the order they are tried, each with its conditions and targets. */
@@ -17,6 +19,9 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
   const [editing, setEditing] = useState<TPolicy | 'new' | null>(null);
   const [form] = Form.useForm();
   const toggle = usePolicyToggleMutation();
+  const staff = useStaffDirectory({ staleTime: 60_000 });
+  const staffName = (id: string) =>
+    staff.data?.find((s) => s.id === id)?.displayName ?? t('escalation.someone');
   const open = (p: TPolicy | 'new') => {
     form.resetFields();
     if (p !== 'new') {
@@ -28,7 +33,7 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
         complexities: p.conditions.complexities,
         contractTiers: p.conditions.contractTiers,
         regions: p.conditions.regions,
-        targets: p.targets.map((x) => ({ ...x, escalations: JSON.stringify(x.escalations) })),
+        targets: p.targets.map((x) => ({ ...x, escalations: levelsToForm(x.escalations) })),
       });
     }
     setEditing(p);
@@ -98,6 +103,14 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
                   render: (c: string | null) => (c ? t(`tickets.complexities.${c}`) : any),
                 },
                 {
+                  title: t('escalation.title'),
+                  dataIndex: 'escalations',
+                  render: (levels: TPolicy['targets'][number]['escalations']) =>
+                    levels.length
+                      ? levels.map((l) => <div key={l.offsetMinutes}>{describeLevel(t, l, staffName)}</div>)
+                      : t('escalation.none'),
+                },
+                {
                   title: t('sla.calendar'),
                   dataIndex: 'calendarId',
                   render: (id: string | null) =>
@@ -125,7 +138,13 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
             dataIndex: 'active',
             width: 80,
             render: (a: boolean, p) => (
-              <Switch size="small" checked={a} disabled={!manage} onChange={() => toggle.mutate(p)} />
+              <Switch
+                size="small"
+                checked={a}
+                disabled={!manage}
+                aria-label={`${t('sla.active')}: ${p.name}`}
+                onChange={() => toggle.mutate(p)}
+              />
             ),
           },
           ...(manage

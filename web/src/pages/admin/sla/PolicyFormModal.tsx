@@ -21,6 +21,9 @@ import { FormModal } from '../../../components/FormModal.tsx';
 import { applyServerErrors } from '../../../components/form-errors.ts';
 import type { TCalendar } from '../../../features/sla/calendars-query.ts';
 import { usePolicySaveMutation } from '../../../features/sla/policy-save-mutation.ts';
+import { EscalationLevels } from './EscalationLevels.tsx';
+import { formFieldOf, type LevelForm, levelsFromForm } from './escalation-form.ts';
+import { MetricSelect } from './MetricSelect.tsx';
 
 interface TargetForm {
   metric: string;
@@ -31,10 +34,10 @@ interface TargetForm {
   warnMinutes: number;
   calendarId: string | null;
   complexity: string | null;
-  escalations: string;
+  escalations: LevelForm[];
 }
 
-/** Creates or edits a policy: its conditions, and its targets with their escalations (as JSON). */
+/** Creates or edits a policy: its conditions, and its targets with their escalation levels. */
 export function PolicyFormModal({
   form,
   editing,
@@ -50,17 +53,12 @@ export function PolicyFormModal({
   const { message } = App.useApp();
   const save = usePolicySaveMutation();
   const submit = (v: Record<string, unknown> & { targets?: TargetForm[] }) => {
-    const targets = [];
-    for (const [i, x] of (v.targets ?? []).entries()) {
-      let escalations: unknown = [];
-      try {
-        escalations = x.escalations?.trim() ? JSON.parse(x.escalations) : [];
-      } catch {
-        form.setFields([{ name: ['targets', i, 'escalations'], errors: ['JSON'] }]);
-        return;
-      }
-      targets.push({ ...x, complexity: x.complexity ?? null, calendarId: x.calendarId ?? null, escalations });
-    }
+    const targets = (v.targets ?? []).map((x) => ({
+      ...x,
+      complexity: x.complexity ?? null,
+      calendarId: x.calendarId ?? null,
+      escalations: levelsFromForm(x.escalations),
+    }));
     const list = (k: string) => ((v[k] as string[] | undefined)?.length ? v[k] : undefined);
     save.mutate(
       {
@@ -90,8 +88,8 @@ export function PolicyFormModal({
               fields
                 .filter((f) => f.field.startsWith('targets.'))
                 .map((f) => {
-                  const [, i, field] = f.field.split('.');
-                  return { name: ['targets', Number(i), field ?? 'metric'], errors: [f.message] };
+                  const name = formFieldOf(f.field);
+                  return { name: name.length > 2 ? name : [...name, 'metric'], errors: [f.message] };
                 }),
             );
           }
@@ -196,7 +194,7 @@ export function PolicyFormModal({
                 >
                   <Space wrap align="start">
                     <Form.Item name={[f.name, 'metric']} label={t('sla.metric')} rules={[{ required: true }]}>
-                      <Input style={{ width: 160 }} data-testid="sla-target-metric" />
+                      <MetricSelect />
                     </Form.Item>
                     <Form.Item
                       name={[f.name, 'durationMinutes']}
@@ -249,13 +247,7 @@ export function PolicyFormModal({
                       />
                     </Form.Item>
                   </Space>
-                  <Form.Item
-                    name={[f.name, 'escalations']}
-                    label={t('sla.escalations')}
-                    extra={t('sla.escalationsHelp')}
-                  >
-                    <Input.TextArea rows={2} style={{ fontFamily: 'monospace' }} />
-                  </Form.Item>
+                  <EscalationLevels target={f.name} />
                 </Card>
               ))}
               <Button
@@ -265,7 +257,7 @@ export function PolicyFormModal({
                     pauseStatuses: ['waiting_customer'],
                     warnMinutes: 0,
                     calendarId: null,
-                    escalations: '[]',
+                    escalations: [],
                     stop: [],
                   })
                 }
