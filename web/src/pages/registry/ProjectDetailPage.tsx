@@ -56,6 +56,8 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
   const project = useProject(id);
   const assets = useAssets({ projectId: id }, 200);
   const canManage = me?.kind === 'staff' && me.permissions.includes('registry.manage');
+  // Time zone and coordinates are the service department's data, not shown in the portal.
+  const staffView = base === '/console';
   if (!project.data) return <Spin />;
   const p = project.data;
   return (
@@ -75,16 +77,20 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
                   <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
                   <Descriptions.Item label={t('projects.address')}>{p.address ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('projects.region')}>{p.region ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('projects.timeZone')}>{p.timeZone}</Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.timeZone')}>{p.timeZone}</Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('projects.status')}>
                     {t(`projectStatus.${p.status}`)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('projects.engineers')}>
                     <EngineerNames ids={p.engineerIds} />
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('projects.coordinates')}>
-                    {p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : '—'}
-                  </Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.coordinates')}>
+                      {p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : '—'}
+                    </Descriptions.Item>
+                  )}
                 </Descriptions>
                 <h3 style={{ marginTop: 16 }}>{t('projects.emergencyPlan')}</h3>
                 <EmergencyPlan project={p} canEdit={Boolean(canManage)} />
