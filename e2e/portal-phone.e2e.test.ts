@@ -58,6 +58,17 @@ async function sidewaysScroll(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/** The elements reaching past the right edge (for a failure's message). */
+function widest(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+      .join('; '),
+  );
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/portal-${name}.png`, fullPage: true });
 }
@@ -218,6 +229,17 @@ describe('the portal on a phone', () => {
         expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
         expect(await rawText(page)).toEqual([]);
         await shot(page, `assets-${lang}-${width}`);
+        await page.getByTestId('portal-asset-card').filter({ hasText: '3号灯杆' }).first().click();
+        await page.getByTestId('portal-asset-summary').waitFor();
+        await page.getByTestId('coverage-status').waitFor();
+        await page.getByTestId('archive-event').first().waitFor();
+        expect(await page.getByTestId('archive').innerText()).toMatch(
+          lang === 'zh' ? /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ : /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/,
+        );
+        await shot(page, `asset-${lang}-${width}`);
+        await expectNothingInternal(page);
+        expect(await sidewaysScroll(page), await widest(page)).toBeLessThanOrEqual(0);
+        await page.getByTestId('nav-portal-assets').click();
 
         await page.getByTestId('nav-portal-projects').click();
         await expect.poll(() => page.getByTestId('portal-project-card').count()).toBeGreaterThan(0);
@@ -229,7 +251,12 @@ describe('the portal on a phone', () => {
         await page.getByTestId('portal-project-card').first().click();
         await page.locator('.ant-descriptions').first().waitFor();
         await expectNothingInternal(page);
+        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
         await shot(page, `project-${lang}-${width}`);
+        await page.getByRole('tab', { name: lang === 'zh' ? '设备' : 'Equipment' }).click();
+        await expect.poll(() => page.getByTestId('portal-asset-card').count()).toBeGreaterThan(0);
+        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+        expect(await rawText(page)).toEqual([]);
 
         await page.getByTestId('nav-portal-home').click();
         await page.getByTestId('wb-portal-requests').waitFor();

@@ -371,8 +371,8 @@ export const router = createBrowserRouter([
           {
             path: 'assets/:id',
             lazy: page(
-              () => import('../pages/registry/AssetDetailPage.tsx'),
-              (m) => <m.AssetDetailPage base="/portal" />,
+              () => import('../pages/portal/PortalAssetPage.tsx'),
+              (m) => <m.PortalAssetPage />,
             ),
           },
           {

@@ -317,6 +317,7 @@ export const en: typeof zhCN = {
     noDevice: 'No equipment found',
     urgency: 'Urgency',
     urgencies: { normal: 'Normal', high: 'Soon', emergency: 'Emergency (use or safety affected)' },
+    emergencyTag: 'Emergency',
     subjectPlaceholder: 'e.g. Pole 3 is dark at night',
     media: 'Photo or video',
     mediaHelp: 'A picture of the fault helps the engineer judge it remotely',

@@ -306,6 +306,7 @@ export const zhCN = {
     noDevice: '没有找到设备',
     urgency: '紧急程度',
     urgencies: { normal: '一般', high: '较急', emergency: '紧急（影响使用或安全）' },
+    emergencyTag: '紧急',
     subjectPlaceholder: '例如：3 号灯杆夜间不亮',
     media: '照片或视频',
     mediaHelp: '拍下故障现场，便于工程师远程判断',

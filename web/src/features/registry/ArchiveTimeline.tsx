@@ -25,10 +25,13 @@ export function ArchiveTimeline({
   kind,
   id,
   base = '/console',
+  formatTime,
 }: {
   kind: 'projects' | 'assets';
   id: string;
   base?: string;
+  /** How a moment is written (the portal: one line in the organisation's zone). */
+  formatTime?: (iso: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -65,7 +68,10 @@ export function ArchiveTimeline({
               <div data-testid="archive-event">
                 <Typography.Text strong>{archiveKindLabel(e.kind, lang)}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
-                  {new Date(e.occurredAt).toLocaleString(i18n.language)} · {e.actorLabel}
+                  {formatTime
+                    ? formatTime(e.occurredAt)
+                    : new Date(e.occurredAt).toLocaleString(i18n.language)}{' '}
+                  · {e.actorLabel}
                 </Typography.Text>
                 {count > 1 && (
                   <div data-testid="archive-group">

@@ -2,10 +2,9 @@ import { Empty, Input, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatPortalDay } from '../../../../common/portal-dates.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
-import { deviceName } from './DevicePicker.tsx';
+import { AssetCards } from './AssetCards.tsx';
 
 /** The customer's projects as cards: name, address, status. */
 export function PortalProjectsPage() {
@@ -56,7 +55,7 @@ export function PortalProjectsPage() {
 
 /** The customer's equipment as cards: name and location first, project, serial and acceptance after. */
 export function PortalAssetsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const list = useAssets({ q: q || undefined });
   return (
@@ -76,30 +75,7 @@ export function PortalAssetsPage() {
       ) : list.items.length === 0 ? (
         <Empty description={t('portal.noDevice')} />
       ) : (
-        <div className="portal-cards" data-testid="portal-asset-cards">
-          {list.items.map((a) => (
-            <Link
-              key={a.id}
-              to={`/portal/assets/${a.id}`}
-              className="portal-card"
-              data-testid="portal-asset-card"
-            >
-              <div className="portal-card-head">
-                <b className="portal-card-title">{deviceName(a)}</b>
-                <Tag>{t(`assetStatus.${a.status}`)}</Tag>
-              </div>
-              {a.location && <div>{a.location}</div>}
-              <div className="portal-card-meta">
-                {a.projectName} · {a.serial}
-              </div>
-              {a.acceptanceDate && (
-                <div className="portal-card-meta">
-                  {t('portal.acceptedOn', { date: formatPortalDay(a.acceptanceDate, i18n.language) })}
-                </div>
-              )}
-            </Link>
-          ))}
-        </div>
+        <AssetCards items={list.items} />
       )}
       <LoadMore
         hasMore={Boolean(list.hasNextPage)}

@@ -25,7 +25,7 @@ export function TicketTags({ ticket }: { ticket: Pick<TTicket, 'status' | 'emerg
     <span className="portal-tags">
       <Tag color={CUSTOMER_STATUS_COLOR[status]}>{t(`portal.statuses.${status}`)}</Tag>
       {ticket.emergency ? (
-        <Tag color="red">{t('portal.urgencies.emergency')}</Tag>
+        <Tag color="red">{t('portal.emergencyTag')}</Tag>
       ) : ticket.priority === 'high' || ticket.priority === 'urgent' ? (
         <Tag color="orange">{t('portal.urgencies.high')}</Tag>
       ) : null}

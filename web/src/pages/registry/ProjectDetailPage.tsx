@@ -44,6 +44,8 @@ import {
   useRegistryMutation,
 } from '../../features/registry/registry-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
+import { AssetCards } from '../portal/AssetCards.tsx';
+import { usePortalDate } from '../portal/portal-dates.ts';
 
 export const money = (fen: number, currency = 'CNY') =>
   `${(fen / 100).toLocaleString(undefined, { minimumFractionDigits: 2 })} ${currency}`;
@@ -58,6 +60,7 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
   const canManage = me?.kind === 'staff' && me.permissions.includes('registry.manage');
   // Time zone and coordinates are the service department's data, not shown in the portal.
   const staffView = base === '/console';
+  const portalDate = usePortalDate();
   if (!project.data) return <Spin />;
   const p = project.data;
   return (
@@ -74,7 +77,9 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
               <Card extra={canManage && <EditProjectButton project={p} />}>
                 <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
                   <Descriptions.Item label={t('projects.code')}>{p.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('projects.address')}>{p.address ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('projects.region')}>{p.region ?? '—'}</Descriptions.Item>
                   {staffView && (
@@ -105,7 +110,11 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
                 {canManage && (
                   <AddAssetButton projectId={p.id} parents={assets.items.filter((a) => !a.parentId)} />
                 )}
-                <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />
+                {staffView ? (
+                  <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />
+                ) : (
+                  <AssetCards items={assets.items} showProject={false} />
+                )}
                 <LoadMore
                   hasMore={Boolean(assets.hasNextPage)}
                   loading={assets.isFetchingNextPage}
@@ -131,7 +140,14 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
           {
             key: 'archive',
             label: t('archive.title'),
-            children: <ArchiveTimeline kind="projects" id={p.id} base={base} />,
+            children: (
+              <ArchiveTimeline
+                kind="projects"
+                id={p.id}
+                base={base}
+                formatTime={staffView ? undefined : portalDate}
+              />
+            ),
           },
         ]}
       />
