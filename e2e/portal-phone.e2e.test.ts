@@ -231,64 +231,68 @@ describe('the portal on a phone', () => {
     SCENARIO,
   );
 
-  it('lists tickets, equipment and projects as cards without sideways scrolling', async () => {
-    for (const width of [390, 1440]) {
-      const { context, page } = await open(width);
-      await logIn(page, 'hzmetro');
-      for (const lang of ['zh', 'en'] as const) {
-        if (lang === 'en') {
-          await page.getByTestId('language-switch').click();
-          await page.getByText('English', { exact: true }).click();
+  it(
+    'lists tickets, equipment and projects as cards without sideways scrolling',
+    async () => {
+      for (const width of [390, 1440]) {
+        const { context, page } = await open(width);
+        await logIn(page, 'hzmetro');
+        for (const lang of ['zh', 'en'] as const) {
+          if (lang === 'en') {
+            await page.getByTestId('language-switch').click();
+            await page.getByText('English', { exact: true }).click();
+          }
+          await page.getByTestId('nav-portal-tickets').click();
+          const card = page.getByTestId('portal-ticket-card').filter({ hasText: SUBJECT });
+          await card.waitFor();
+          expect(await card.innerText()).toMatch(lang === 'zh' ? /紧急/ : /Emergency/);
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          expect(await rawText(page)).toEqual([]);
+          await shot(page, `tickets-${lang}-${width}`);
+
+          await page.getByTestId('nav-portal-assets').click();
+          await expect.poll(() => page.getByTestId('portal-asset-card').count(), SLOW).toBeGreaterThan(0);
+          expect(await page.getByTestId('portal-asset-cards').innerText()).toContain('3号灯杆');
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          expect(await rawText(page)).toEqual([]);
+          await shot(page, `assets-${lang}-${width}`);
+          await page.getByTestId('portal-asset-card').filter({ hasText: '3号灯杆' }).first().click();
+          await page.getByTestId('portal-asset-summary').waitFor();
+          await page.getByTestId('coverage-status').waitFor();
+          await page.getByTestId('archive-event').first().waitFor();
+          expect(await page.getByTestId('archive').innerText()).toMatch(
+            lang === 'zh' ? /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ : /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/,
+          );
+          await shot(page, `asset-${lang}-${width}`);
+          await expectNothingInternal(page);
+          expect(await sidewaysScroll(page), await widest(page)).toBeLessThanOrEqual(0);
+          await page.getByTestId('nav-portal-assets').click();
+
+          await page.getByTestId('nav-portal-projects').click();
+          await expect.poll(() => page.getByTestId('portal-project-card').count(), SLOW).toBeGreaterThan(0);
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          expect(await rawText(page)).toEqual([]);
+          await shot(page, `projects-${lang}-${width}`);
+
+          // A project's page keeps time zone and coordinates to the service department.
+          await page.getByTestId('portal-project-card').first().click();
+          await page.locator('.ant-descriptions').first().waitFor();
+          await expectNothingInternal(page);
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          await shot(page, `project-${lang}-${width}`);
+          await page.getByRole('tab', { name: lang === 'zh' ? '设备' : 'Equipment' }).click();
+          await expect.poll(() => page.getByTestId('portal-asset-card').count(), SLOW).toBeGreaterThan(0);
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          expect(await rawText(page)).toEqual([]);
+
+          await page.getByTestId('nav-portal-home').click();
+          await page.getByTestId('wb-portal-requests').waitFor();
+          expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+          await shot(page, `home-${lang}-${width}`);
         }
-        await page.getByTestId('nav-portal-tickets').click();
-        const card = page.getByTestId('portal-ticket-card').filter({ hasText: SUBJECT });
-        await card.waitFor();
-        expect(await card.innerText()).toMatch(lang === 'zh' ? /紧急/ : /Emergency/);
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        expect(await rawText(page)).toEqual([]);
-        await shot(page, `tickets-${lang}-${width}`);
-
-        await page.getByTestId('nav-portal-assets').click();
-        await expect.poll(() => page.getByTestId('portal-asset-card').count(), SLOW).toBeGreaterThan(0);
-        expect(await page.getByTestId('portal-asset-cards').innerText()).toContain('3号灯杆');
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        expect(await rawText(page)).toEqual([]);
-        await shot(page, `assets-${lang}-${width}`);
-        await page.getByTestId('portal-asset-card').filter({ hasText: '3号灯杆' }).first().click();
-        await page.getByTestId('portal-asset-summary').waitFor();
-        await page.getByTestId('coverage-status').waitFor();
-        await page.getByTestId('archive-event').first().waitFor();
-        expect(await page.getByTestId('archive').innerText()).toMatch(
-          lang === 'zh' ? /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ : /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/,
-        );
-        await shot(page, `asset-${lang}-${width}`);
-        await expectNothingInternal(page);
-        expect(await sidewaysScroll(page), await widest(page)).toBeLessThanOrEqual(0);
-        await page.getByTestId('nav-portal-assets').click();
-
-        await page.getByTestId('nav-portal-projects').click();
-        await expect.poll(() => page.getByTestId('portal-project-card').count(), SLOW).toBeGreaterThan(0);
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        expect(await rawText(page)).toEqual([]);
-        await shot(page, `projects-${lang}-${width}`);
-
-        // A project's page keeps time zone and coordinates to the service department.
-        await page.getByTestId('portal-project-card').first().click();
-        await page.locator('.ant-descriptions').first().waitFor();
-        await expectNothingInternal(page);
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        await shot(page, `project-${lang}-${width}`);
-        await page.getByRole('tab', { name: lang === 'zh' ? '设备' : 'Equipment' }).click();
-        await expect.poll(() => page.getByTestId('portal-asset-card').count(), SLOW).toBeGreaterThan(0);
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        expect(await rawText(page)).toEqual([]);
-
-        await page.getByTestId('nav-portal-home').click();
-        await page.getByTestId('wb-portal-requests').waitFor();
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        await shot(page, `home-${lang}-${width}`);
+        await context.close();
       }
-      await context.close();
-    }
-  }, SCENARIO);
+    },
+    SCENARIO,
+  );
 });
