@@ -1,6 +1,7 @@
 // Zod schemas of the tickets API.
 import { z } from 'zod';
 import { ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { isCallablePhone } from './portal-rules.ts';
 import { ZSlaTarget } from './sla-api.ts';
 import { TICKET_CHANNELS, TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-rules.ts';
 
@@ -20,6 +21,8 @@ export const ZTicket = z.object({
   customerId: ZId,
   customerName: z.string(),
   contactId: ZId.nullable(),
+  /** The phone to call back about this request. */
+  contactPhone: z.string().nullable(),
   projectId: ZId.nullable(),
   assetIds: z.array(ZId),
   subject: z.string(),
@@ -66,10 +69,28 @@ export const ZTicketDetail = ZTicket.extend({
 });
 export type TTicketDetail = z.infer<typeof ZTicketDetail>;
 
+/**
+ * A ticket's progress, oldest first: the steps of its log and its status changes. A customer gets
+ * only the steps it is told about (common/portal-rules.ts) and no status change (its internal steps).
+ */
+export const ZTicketTimelineEntry = z.object({
+  at: ZInstant,
+  event: z.string(),
+  status: z.enum(TICKET_STATUSES).nullable(),
+});
+export type TTicketTimelineEntry = z.infer<typeof ZTicketTimelineEntry>;
+
 export const ZCreateTicketRequest = z.strictObject({
   kind: z.enum(TICKET_KINDS),
   customerId: ZId.optional(),
   contactId: ZId.nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine(isCallablePhone, 'not a phone number (7–15 digits)')
+    .nullable()
+    .optional(),
   projectId: ZId.nullable().optional(),
   assetIds: z.array(ZId).max(50).default([]),
   channel: z.enum(TICKET_CHANNELS).optional(),

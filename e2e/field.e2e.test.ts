@@ -43,9 +43,7 @@ describe('field service', () => {
     await portal.waitForURL(/\/portal/);
     await portal.getByTestId('nav-portal-tickets').click();
     await portal.getByTestId('ticket-new').click();
-    await pick(portal, 'ticket-project', /HZ-L1/);
-    await pick(portal, 'ticket-assets', /HZ-L1-P003/, 'P003');
-    await portal.keyboard.press('Escape');
+    await pick(portal, 'portal-device', /HZ-L1-P003/, 'HZ-L1-P003');
     await portal.getByTestId('ticket-subject').fill('3号灯杆整夜熄灭');
     await portal.getByTestId('ticket-description').fill('3 号灯杆昨夜起不亮。');
     await portal.getByTestId('ticket-submit').click();

@@ -85,11 +85,12 @@ describe('registry screens', () => {
     await logIn(page, 'szpark');
     await page.waitForURL('**/portal');
     await page.getByTestId('nav-portal-projects').click();
-    await page.getByRole('cell', { name: '科技园环路智慧路灯工程' }).waitFor();
+    const card = page.getByTestId('portal-project-card').filter({ hasText: '科技园环路智慧路灯工程' });
+    await card.waitFor();
     expect(await page.getByText('地铁1号线出入口太阳能路灯工程').count()).toBe(0);
-    await page.getByRole('cell', { name: '科技园环路智慧路灯工程' }).click();
+    await card.click();
     await page.getByRole('tab', { name: '设备' }).click();
-    await page.getByText('SZ-L1-P001', { exact: true }).waitFor();
+    await page.getByTestId('portal-asset-card').filter({ hasText: 'SZ-L1-P001' }).waitFor();
     await screenshot(page, 'portal-project-375');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

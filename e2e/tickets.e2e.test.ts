@@ -36,15 +36,15 @@ describe('service desk', () => {
     await logIn(portal, 'hzmetro');
     await portal.getByTestId('nav-portal-tickets').click();
     await portal.getByTestId('ticket-new').click();
-    await pick(portal, 'ticket-project', /HZ-L1/);
-    await pick(portal, 'ticket-assets', /HZ-L1-P003/, 'P003');
-    await portal.keyboard.press('Escape');
+    await pick(portal, 'portal-device', /HZ-L1-P003/, 'HZ-L1-P003');
     await portal.getByTestId('ticket-subject').fill('3号灯杆夜间不亮');
     await portal.getByTestId('ticket-description').fill('昨晚起 3 号灯杆不亮，请派人检查。<b>谢谢</b>');
     await portal.getByTestId('ticket-submit').click();
     await portal.waitForURL(/\/portal\/tickets\/[0-9a-f-]{36}$/);
-    await expect.poll(() => portal.locator('h1').textContent()).toMatch(/BX-\d{4}-\d{6}/);
-    const title = await portal.locator('h1').textContent();
+    await expect
+      .poll(() => portal.getByTestId('portal-ticket-summary').textContent())
+      .toMatch(/BX-\d{4}-\d{6}/);
+    const title = await portal.getByTestId('portal-ticket-summary').textContent();
     const number = /BX-\d{4}-\d{6}/.exec(title ?? '')?.[0];
     expect(number).toBeTruthy();
     expect(await portal.getByText('昨晚起 3 号灯杆不亮，请派人检查。<b>谢谢</b>').count()).toBe(1);

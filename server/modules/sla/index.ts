@@ -1,6 +1,7 @@
 export { businessCalendarById } from './config.ts';
 export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';
+export { type SlaLogLine, slaLogOf } from './log-read.ts';
 export { ensureSlaDefaults } from './policies.ts';
 export type { SlaTicket, SlaTicketFacts, SlaTicketPort } from './ports.ts';
 export { slaBreachedOf, slaBreachingFilter, slaDueAtOf, slaSummaryOf } from './repository.ts';

@@ -80,6 +80,7 @@ export async function splitTicket(
     kind: input.kind ?? source.kind,
     customerId: source.customerId,
     contactId: source.contactId,
+    contactPhone: source.contactPhone,
     projectId: source.projectId,
     assetIds: [],
     channel: source.channel,

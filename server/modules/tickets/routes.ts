@@ -12,12 +12,14 @@ import {
   ZTicket,
   ZTicketDetail,
   ZTicketListQuery,
+  ZTicketTimelineEntry,
   ZUpdateTicketRequest,
 } from '../../../common/tickets-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import * as conversation from './conversation.ts';
+import { ticketTimeline } from './customer-view.ts';
 import { ticketExport } from './exports.ts';
 import * as links from './links.ts';
 import * as routing from './routing.ts';
@@ -223,6 +225,20 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
     },
     async (request, reply) =>
       reply.code(201).send(await links.splitTicket(deps.ctx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/v1/tickets/:id/timeline',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary:
+          "A ticket's progress, oldest first: its steps and status changes (a customer gets only the steps it is told about)",
+        params: ZIdParams,
+        response: { 200: z.array(ZTicketTimelineEntry) },
+      },
+    },
+    async (request) => ticketTimeline(deps.ctx(request), request.params.id),
   );
   app.get(
     '/api/v1/tickets/:id/history',

@@ -41,6 +41,8 @@ export const tickets = pgTable(
     faultCategory: text('fault_category'),
     customerId: uuid('customer_id').notNull(),
     contactId: uuid('contact_id'),
+    // The phone to call back about this request (报修 from the portal: the contact's, as confirmed).
+    contactPhone: text('contact_phone'),
     projectId: uuid('project_id'),
     assetIds: uuid('asset_ids').array().notNull().default(sql`'{}'::uuid[]`),
     subject: text('subject').notNull(),

@@ -126,6 +126,7 @@ export async function createTicket(ctx: Ctx, input: TCreateTicketRequest): Promi
       faultCategory: input.faultCategory ?? null,
       customerId,
       contactId: input.contactId ?? null,
+      contactPhone: input.contactPhone ?? null,
       projectId,
       assetIds: input.assetIds,
       subject: input.subject,

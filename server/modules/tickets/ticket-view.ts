@@ -9,6 +9,7 @@ import { userNames } from '../accounts/index.ts';
 import { assetIdsWithSerial, customerIdsNamed } from '../registry/index.ts';
 import { targetsOf } from '../sla/index.ts';
 import { isCustomer, seesInternal, ticketScope } from './access.ts';
+import { customerDetail } from './customer-view.ts';
 import * as repo from './repository.ts';
 
 export function toTicket(row: repo.TicketRow, names: Map<string, string>): TTicket {
@@ -26,6 +27,7 @@ export function toTicket(row: repo.TicketRow, names: Map<string, string>): TTick
     customerId: row.customerId,
     customerName: row.customerName,
     contactId: row.contactId,
+    contactPhone: row.contactPhone,
     projectId: row.projectId,
     assetIds: row.assetIds,
     subject: row.subject,
@@ -62,7 +64,7 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
   );
   const sla = await targetsOf(ctx.db, id);
   const [ticket] = await toTickets(ctx.db, [row]);
-  return {
+  const detail: TTicketDetail = {
     ...ticket!,
     sla: sla
       .filter((t) => t.state !== 'cancelled')
@@ -95,6 +97,7 @@ export async function getTicket(ctx: Ctx, id: string): Promise<TTicketDetail> {
       createdAt: m.createdAt.toISOString(),
     })),
   };
+  return isCustomer(ctx) ? customerDetail(detail) : detail;
 }
 
 /** Newest first, the earliest deadline first, the highest priority first, numbers ascending. */

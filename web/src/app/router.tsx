@@ -337,29 +337,29 @@ export const router = createBrowserRouter([
           {
             path: 'tickets',
             lazy: page(
-              () => import('../pages/tickets/TicketsPage.tsx'),
-              (m) => <m.TicketsPage base="/portal" />,
+              () => import('../pages/portal/PortalTicketsPage.tsx'),
+              (m) => <m.PortalTicketsPage />,
             ),
           },
           {
             path: 'tickets/new',
             lazy: page(
-              () => import('../pages/tickets/NewTicketPage.tsx'),
-              (m) => <m.NewTicketPage base="/portal" />,
+              () => import('../pages/portal/PortalNewTicketPage.tsx'),
+              (m) => <m.PortalNewTicketPage />,
             ),
           },
           {
             path: 'tickets/:id',
             lazy: page(
-              () => import('../pages/tickets/TicketDetailPage.tsx'),
-              (m) => <m.TicketDetailPage base="/portal" />,
+              () => import('../pages/portal/PortalTicketPage.tsx'),
+              (m) => <m.PortalTicketPage />,
             ),
           },
           {
             path: 'projects',
             lazy: page(
-              () => import('../pages/registry/ProjectsPage.tsx'),
-              (m) => <m.ProjectsPage base="/portal" />,
+              () => import('../pages/portal/PortalRegistryPages.tsx'),
+              (m) => <m.PortalProjectsPage />,
             ),
           },
           {
@@ -372,15 +372,15 @@ export const router = createBrowserRouter([
           {
             path: 'assets',
             lazy: page(
-              () => import('../pages/registry/AssetsPage.tsx'),
-              (m) => <m.AssetsPage base="/portal" />,
+              () => import('../pages/portal/PortalRegistryPages.tsx'),
+              (m) => <m.PortalAssetsPage />,
             ),
           },
           {
             path: 'assets/:id',
             lazy: page(
-              () => import('../pages/registry/AssetDetailPage.tsx'),
-              (m) => <m.AssetDetailPage base="/portal" />,
+              () => import('../pages/portal/PortalAssetPage.tsx'),
+              (m) => <m.PortalAssetPage />,
             ),
           },
           {

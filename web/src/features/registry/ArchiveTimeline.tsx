@@ -26,10 +26,13 @@ export function ArchiveTimeline({
   kind,
   id,
   base = '/console',
+  formatTime,
 }: {
   kind: 'projects' | 'assets';
   id: string;
   base?: string;
+  /** How a moment is written (the portal: one line in the organisation's zone). */
+  formatTime?: (iso: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   const orgTime = useOrganisationTime();
@@ -67,7 +70,7 @@ export function ArchiveTimeline({
               <div data-testid="archive-event">
                 <Typography.Text strong>{archiveKindLabel(e.kind, lang)}</Typography.Text>{' '}
                 <Typography.Text type="secondary">
-                  {orgTime.dateTime(e.occurredAt)} · {e.actorLabel}
+                  {formatTime ? formatTime(e.occurredAt) : orgTime.dateTime(e.occurredAt)} · {e.actorLabel}
                 </Typography.Text>
                 {count > 1 && (
                   <div data-testid="archive-group">

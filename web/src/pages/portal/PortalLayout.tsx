@@ -22,6 +22,7 @@ export function PortalLayout() {
   return (
     <Layout style={{ minHeight: '100vh', background: '#f4f7f5' }}>
       <Layout.Header
+        className="portal-header"
         style={{
           display: 'flex',
           alignItems: 'center',

@@ -15,7 +15,6 @@ export function PortalOrganisationPage() {
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('customers.name')}>{c.name}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.code')}>{c.code}</Descriptions.Item>
           <Descriptions.Item label={t('customers.contactName')}>{c.contactName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.contactPhone')}>{c.contactPhone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.contactEmail')}>{c.contactEmail ?? '—'}</Descriptions.Item>

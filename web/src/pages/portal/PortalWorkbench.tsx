@@ -1,12 +1,14 @@
 import { Card, Empty, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CUSTOMER_STATUS } from '../../../../common/portal-rules.ts';
 import { useWorkbench } from '../../features/workbench/workbench-query.ts';
-import { shortDateTime } from '../console/workbench/JobList.tsx';
+import { usePortalDate } from './portal-dates.ts';
 
 /** The customer's portal home: open requests with their promised times, the next visit, reports. */
 export function PortalWorkbench() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const date = usePortalDate();
   const portal = useWorkbench().data?.portal;
   if (!portal) return null;
   return (
@@ -24,13 +26,11 @@ export function PortalWorkbench() {
               <Link to={`/portal/tickets/${r.id}`} className="job-line">
                 <div className="job-line-head">
                   <b>{r.number}</b>
-                  <Tag>{t(`ticketStatus.${r.status}`)}</Tag>
+                  <Tag>{t(`portal.statuses.${CUSTOMER_STATUS[r.status]}`)}</Tag>
                 </div>
                 <div className="job-line-summary">{r.subject}</div>
                 {r.slaDueAt && (
-                  <div className="job-line-meta">
-                    {t('workbench.promisedBy', { time: shortDateTime(r.slaDueAt, i18n.language) })}
-                  </div>
+                  <div className="job-line-meta">{t('workbench.promisedBy', { time: date(r.slaDueAt) })}</div>
                 )}
               </Link>
             </List.Item>
@@ -40,8 +40,8 @@ export function PortalWorkbench() {
       <Card title={t('workbench.nextVisit')} data-testid="wb-portal-visit">
         {portal.nextVisit ? (
           <div>
-            <b>{shortDateTime(portal.nextVisit.scheduledAt, i18n.language)}</b> ·{' '}
-            {t(`field.kinds.${portal.nextVisit.kind}`)} · {portal.nextVisit.number}
+            <b>{date(portal.nextVisit.scheduledAt)}</b> · {t(`field.kinds.${portal.nextVisit.kind}`)} ·{' '}
+            {portal.nextVisit.number}
             {portal.nextVisit.ticketId && (
               <>
                 {' · '}
@@ -60,7 +60,7 @@ export function PortalWorkbench() {
           renderItem={(r) => (
             <List.Item key={r.workOrderId}>
               {r.ticketId ? <Link to={`/portal/tickets/${r.ticketId}`}>{r.number}</Link> : r.number}
-              <span>{shortDateTime(r.completedAt, i18n.language)}</span>
+              <span>{date(r.completedAt)}</span>
             </List.Item>
           )}
         />

@@ -45,6 +45,8 @@ import {
   useRegistryMutation,
 } from '../../features/registry/registry-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
+import { AssetCards } from '../portal/AssetCards.tsx';
+import { usePortalDate } from '../portal/portal-dates.ts';
 
 export const money = (fen: number, currency = 'CNY') =>
   `${(fen / 100).toLocaleString(undefined, { minimumFractionDigits: 2 })} ${currency}`;
@@ -57,6 +59,9 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
   const project = useProject(id);
   const assets = useAssets({ projectId: id }, 200);
   const canManage = me?.kind === 'staff' && me.permissions.includes('registry.manage');
+  // Time zone and coordinates are the service department's data, not shown in the portal.
+  const staffView = base === '/console';
+  const portalDate = usePortalDate();
   if (!project.data) return <Spin />;
   const p = project.data;
   return (
@@ -73,19 +78,25 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
               <Card extra={canManage && <EditProjectButton project={p} />}>
                 <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
                   <Descriptions.Item label={t('projects.code')}>{p.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.customer')}>{p.customerName}</Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('projects.address')}>{p.address ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('projects.region')}>{p.region ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('projects.timeZone')}>{p.timeZone}</Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.timeZone')}>{p.timeZone}</Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('projects.status')}>
                     {t(`projectStatus.${p.status}`)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('projects.engineers')}>
                     <EngineerNames ids={p.engineerIds} />
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('projects.coordinates')}>
-                    {p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : '—'}
-                  </Descriptions.Item>
+                  {staffView && (
+                    <Descriptions.Item label={t('projects.coordinates')}>
+                      {p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : '—'}
+                    </Descriptions.Item>
+                  )}
                 </Descriptions>
                 <h3 style={{ marginTop: 16 }}>{t('projects.emergencyPlan')}</h3>
                 <EmergencyPlan project={p} canEdit={Boolean(canManage)} />
@@ -100,7 +111,11 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
                 {canManage && (
                   <AddAssetButton projectId={p.id} parents={assets.items.filter((a) => !a.parentId)} />
                 )}
-                <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />
+                {staffView ? (
+                  <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />
+                ) : (
+                  <AssetCards items={assets.items} showProject={false} />
+                )}
                 <LoadMore
                   hasMore={Boolean(assets.hasNextPage)}
                   loading={assets.isFetchingNextPage}
@@ -126,7 +141,14 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
           {
             key: 'archive',
             label: t('archive.title'),
-            children: <ArchiveTimeline kind="projects" id={p.id} base={base} />,
+            children: (
+              <ArchiveTimeline
+                kind="projects"
+                id={p.id}
+                base={base}
+                formatTime={staffView ? undefined : portalDate}
+              />
+            ),
           },
         ]}
       />
