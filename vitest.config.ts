@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['common/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           env: { TZ: 'UTC' },
         },
