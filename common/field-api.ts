@@ -55,11 +55,15 @@ export const SKIPPABLE_STAGES = [
   'tested',
 ] as const satisfies readonly TVisitStage[];
 export const isSkippable = (stage: string) => (SKIPPABLE_STAGES as readonly string[]).includes(stage);
-/** The next stage of the guided sequence: the first neither done nor skipped (null when completed). */
+/**
+ * The next stage of the guided sequence: the one after the furthest stage done or skipped (stages
+ * passed over stay available, not proposed), the first when nothing is recorded, null once completed.
+ */
 export function nextVisitStage(events: readonly { stage: string }[]): TVisitStage | null {
   const seen = new Set(events.map((e) => e.stage));
   if (seen.has('completed')) return null;
-  return VISIT_SEQUENCE.find((s) => !seen.has(s)) ?? null;
+  const furthest = VISIT_SEQUENCE.reduce((at, s, i) => (seen.has(s) ? i : at), -1);
+  return VISIT_SEQUENCE[furthest + 1] ?? null;
 }
 export type TWorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 

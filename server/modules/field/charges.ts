@@ -74,13 +74,29 @@ export function chargeLines(input: {
 }): Line[] {
   const { free, fees, atCost, pending, minutes, km } = input;
   const basis = (isFree: boolean, fee: number | undefined): NonNullable<Line['basis']> =>
-    pending ? 'pending_acceptance' : isFree ? 'warranty' : !fee ? 'no_fee_schedule' : atCost ? 'at_cost' : 'fee_schedule';
+    pending
+      ? 'pending_acceptance'
+      : isFree
+        ? 'warranty'
+        : !fee
+          ? 'no_fee_schedule'
+          : atCost
+            ? 'at_cost'
+            : 'fee_schedule';
   const lines: Line[] = [];
   const travelBasis = basis(free.travel, fees?.travel);
   const travelCharged = travelBasis === 'fee_schedule' || travelBasis === 'at_cost';
   if (km !== null || travelCharged) {
     const unit = travelCharged ? (fees?.travel ?? 0) : 0;
-    lines.push({ item: 'travel', label: 'travel', quantity: 1, unitFen: unit, amountFen: unit, entered: km, basis: travelBasis });
+    lines.push({
+      item: 'travel',
+      label: 'travel',
+      quantity: 1,
+      unitFen: unit,
+      amountFen: unit,
+      entered: km,
+      basis: travelBasis,
+    });
   }
   const labourBasis = basis(free.labour, fees?.labour);
   const labourCharged = labourBasis === 'fee_schedule' || labourBasis === 'at_cost';
@@ -123,7 +139,11 @@ export function chargeLines(input: {
  * The one computation of a work order's charges: the preview shown before the customer consents and
  * the sheet fixed at completion both come from here, with the same inputs giving the same sheet.
  */
-export async function chargeSheet(ctx: Ctx, w: WorkOrderRow, entered: ChargeInputs = {}): Promise<ChargeSheet> {
+export async function chargeSheet(
+  ctx: Ctx,
+  w: WorkOrderRow,
+  entered: ChargeInputs = {},
+): Promise<ChargeSheet> {
   const { minutes, km } = chargeInputsOf(w, entered);
   const cause = w.diagnosis?.cause ?? 'unknown';
   const staff = { ...ctx, scope: { kind: 'all' as const } };

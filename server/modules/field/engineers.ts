@@ -156,7 +156,15 @@ export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngin
 }
 
 const localMidnight = (day: string, timeZone: string) =>
-  new TZDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 0, 0, 0, timeZone);
+  new TZDate(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+    0,
+    0,
+    0,
+    timeZone,
+  );
 
 /** The weights of the fit (they add up to 100): what each part of the score can give at most. */
 export const FIT = { skill: 40, nearness: 30, availability: 15, parts: 15 } as const;
@@ -169,7 +177,9 @@ export const FIT = { skill: 40, nearness: 30, availability: 15, parts: 15 } as c
  */
 export function rankEngineer(input: {
   engineer: TEngineer;
-  site: { region: string | null; latitude: number | null; longitude: number | null; categories: string[] } | undefined;
+  site:
+    | { region: string | null; latitude: number | null; longitude: number | null; categories: string[] }
+    | undefined;
   today: string;
   now: Date;
   due: Date | null;

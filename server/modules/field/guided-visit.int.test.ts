@@ -50,7 +50,11 @@ async function job(acceptedOn: string) {
   clock.set(T0);
   const c = await buildCustomer(t.db);
   const project = (
-    await manager.request('POST', '/api/v1/projects', { customerId: c.id, code: `P-${uid()}`, name: '道路照明' })
+    await manager.request('POST', '/api/v1/projects', {
+      customerId: c.id,
+      code: `P-${uid()}`,
+      name: '道路照明',
+    })
   ).json();
   const product = (
     await manager.request('POST', '/api/v1/products', {

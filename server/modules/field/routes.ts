@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import {
   ZCharges,
+  ZChargesQuery,
   ZCreateWorkOrderRequest,
   ZCustomerReport,
-  ZChargesQuery,
   ZDispatchRequest,
   ZDispatchResponse,
   ZEngineer,
@@ -106,7 +106,7 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
         tags,
         summary:
           'Dispatch: assign or reassign the engineer and the time; needs the current version. ' +
-          'A time after the ticket\'s on-site deadline is saved with a warning (after_on_site_deadline)',
+          "A time after the ticket's on-site deadline is saved with a warning (after_on_site_deadline)",
         params: ZIdParams,
         body: ZDispatchRequest,
         response: { 200: ZDispatchResponse },

@@ -4,11 +4,11 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
   CHARGE_BASES,
+  nextVisitStage,
   SKIPPABLE_STAGES,
   SUGGESTION_REASONS,
   VISIT_SEQUENCE,
   VISIT_STAGES,
-  nextVisitStage,
 } from '../../../../common/field-api.ts';
 import { en } from '../../app/locales/en.ts';
 import { zhCN } from '../../app/locales/zh-CN.ts';
@@ -72,6 +72,7 @@ describe('field words', () => {
   it('proposes the first stage neither done nor skipped, none once completed', () => {
     expect(nextVisitStage([])).toBe(VISIT_SEQUENCE[0]);
     expect(nextVisitStage([{ stage: 'remote_guidance' }, { stage: 'accepted' }])).toBe('departed');
+    expect(nextVisitStage([{ stage: 'accepted' }, { stage: 'arrived' }])).toBe('credentials_shown');
     expect(nextVisitStage([{ stage: 'completed' }])).toBeNull();
     expect(SKIPPABLE_STAGES).not.toContain('arrived');
   });

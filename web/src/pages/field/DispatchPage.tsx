@@ -8,8 +8,8 @@ import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useEngineerSuggestions } from '../../features/field/engineer-suggestions-query.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
-import { useFollowUps } from '../../features/field/follow-ups-query.ts';
 import { suggestionReasonText } from '../../features/field/field-words.ts';
+import { useFollowUps } from '../../features/field/follow-ups-query.ts';
 import { useSchedule } from '../../features/field/use-schedule.ts';
 import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
@@ -108,7 +108,7 @@ export function DispatchPage() {
             render: (_: unknown, w) => (
               <DatePicker
                 showTime={{ format: 'HH:mm' }}
-                format="MM-DD HH:mm"
+                format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
                 value={w.scheduledAt ? dayjs(w.scheduledAt) : null}
                 onChange={(d) => schedule(w, { scheduledAt: d ? d.toISOString() : null })}

@@ -20,9 +20,9 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useSaveEngineerProfile } from '../../features/field/engineer-profile-save-mutation.ts';
-import { categoryName } from '../../features/field/field-words.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
 import { FollowUpDelayCard } from '../../features/field/FollowUpDelayCard.tsx';
+import { categoryName } from '../../features/field/field-words.ts';
 import { hhmm } from '../../features/sla/use-now.ts';
 
 /** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
@@ -51,8 +51,7 @@ export function EngineersPage() {
           {
             title: t('field.skills'),
             key: 'skills',
-            render: (_: unknown, e) =>
-              e.profile.skills.map((s) => <Tag key={s}>{categoryName(t, s)}</Tag>),
+            render: (_: unknown, e) => e.profile.skills.map((s) => <Tag key={s}>{categoryName(t, s)}</Tag>),
           },
           {
             title: t('field.homeRegion'),
