@@ -60,13 +60,17 @@ describe('dispatch at 1440 px', () => {
     // The week view: headers in the user's language.
     await page.getByTestId('dispatch-schedule').click();
     await page.getByText('周', { exact: true }).click();
-    await expect.poll(() => page.getByTestId('schedule-grid').locator('thead').textContent()).toContain('周一');
+    await expect
+      .poll(() => page.getByTestId('schedule-grid').locator('thead').textContent())
+      .toContain('周一');
     await page.screenshot({ path: '/tmp/dispatch-week-zh.png', fullPage: true });
     expect(await rawText(page)).toEqual([]);
 
     // English: the same, in words.
     await toEnglish(page);
-    await expect.poll(() => page.getByTestId('schedule-grid').locator('thead').textContent()).toContain('Mon');
+    await expect
+      .poll(() => page.getByTestId('schedule-grid').locator('thead').textContent())
+      .toContain('Mon');
     await page.screenshot({ path: '/tmp/dispatch-week-en.png', fullPage: true });
     await page.getByTestId('dispatch-open').click();
     await expect.poll(() => page.getByTestId('dispatch-table').textContent()).toContain(wo.number);

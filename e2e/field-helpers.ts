@@ -12,7 +12,13 @@ export async function logIn(page: Page, baseUrl: string, username: string) {
 }
 
 /** The API as the logged-in user of the page (cookie + CSRF token). */
-export async function api(page: Page, baseUrl: string, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) {
+export async function api(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  data?: unknown,
+) {
   const me = await (await page.request.get(`${baseUrl}/api/v1/me`)).json();
   const res = await page.request.fetch(`${baseUrl}${path}`, {
     method,
@@ -30,6 +36,7 @@ export async function toEnglish(page: Page) {
 
 /** Raw keys, snake_case codes, JSON or ids in the page's text (none expected). */
 export async function rawText(page: Page) {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text, as a user reads it
   const text = await page.locator('body').innerText();
   return (
     text.match(
@@ -40,9 +47,25 @@ export async function rawText(page: Page) {
 
 /** A work order for the demo's emergency fault ticket (站台照明回路跳闸), assigned to 刘工 when asked. */
 export async function emergencyWorkOrder(page: Page, baseUrl: string, assign: boolean) {
-  const tickets = await api(page, baseUrl, 'GET', `/api/v1/tickets?queue=all&q=${encodeURIComponent('站台照明')}`);
+  const tickets = await api(
+    page,
+    baseUrl,
+    'GET',
+    `/api/v1/tickets?queue=all&q=${encodeURIComponent('站台照明')}`,
+  );
   const ticket = tickets.items[0];
-  const engineers: { id: string; displayName: string }[] = await api(page, baseUrl, 'GET', '/api/v1/work-orders/engineers');
+  const engineers: { id: string; displayName: string }[] = await api(
+    page,
+    baseUrl,
+    'GET',
+    '/api/v1/work-orders/engineers',
+  );
   const liu = engineers.find((e) => e.displayName.includes('刘工'))!;
-  return api(page, baseUrl, 'POST', `/api/v1/tickets/${ticket.id}/work-orders`, assign ? { engineerId: liu.id } : {});
+  return api(
+    page,
+    baseUrl,
+    'POST',
+    `/api/v1/tickets/${ticket.id}/work-orders`,
+    assign ? { engineerId: liu.id } : {},
+  );
 }

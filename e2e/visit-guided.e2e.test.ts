@@ -41,7 +41,9 @@ describe('the guided visit on a phone', () => {
     step = 'countdown';
     stepPage = page;
     // The countdown says what it counts down to.
-    await expect.poll(() => page.getByTestId('visit-countdown').textContent()).toMatch(/到场期限 (剩余|已超时)/);
+    await expect
+      .poll(() => page.getByTestId('visit-countdown').textContent())
+      .toMatch(/到场期限 (剩余|已超时)/);
 
     await page.screenshot({ path: '/tmp/visit-guided-start-zh.png', fullPage: true });
     expect(await rawText(page)).toEqual([]);
@@ -60,7 +62,9 @@ describe('the guided visit on a phone', () => {
     // The big button advances: accept, depart; each done step is in the timeline with its time.
     await expect.poll(() => nextButton(page).getAttribute('data-testid')).toBe('stage-accepted');
     await nextButton(page).click();
-    await expect.poll(() => page.getByTestId('event-accepted').textContent()).toMatch(/接单 · .*\d{1,2}:\d{2}/);
+    await expect
+      .poll(() => page.getByTestId('event-accepted').textContent())
+      .toMatch(/接单 · .*\d{1,2}:\d{2}/);
     await expect.poll(() => nextButton(page).getAttribute('data-testid')).toBe('stage-departed');
     await nextButton(page).click();
     await expect.poll(() => page.getByTestId('event-departed').count()).toBe(1);
@@ -87,9 +91,13 @@ describe('the guided visit on a phone', () => {
     await page.getByTestId('visit-plan-minutes').fill('90');
     await page.getByTestId('visit-plan-km').fill('25');
     const preview = page.getByTestId('visit-charges-preview');
-    await expect.poll(() => preview.getByTestId('charge-line-travel').textContent()).toContain('差旅 25 公里');
+    await expect
+      .poll(() => preview.getByTestId('charge-line-travel').textContent())
+      .toContain('差旅 25 公里');
     await expect.poll(() => preview.getByTestId('charge-line-labour').textContent()).toContain('人工 2 小时');
-    await expect.poll(() => preview.getByTestId('charge-line-labour').textContent()).toContain('实际 90 分钟');
+    await expect
+      .poll(() => preview.getByTestId('charge-line-labour').textContent())
+      .toContain('实际 90 分钟');
     await expect.poll(async () => (await rawText(page)).join(' ')).toBe('');
     await page.screenshot({ path: '/tmp/visit-guided-plan-zh.png', fullPage: true });
     await page.locator('.ant-modal-footer .ant-btn-default').click();
@@ -106,7 +114,9 @@ describe('the guided visit on a phone', () => {
     await nextButton(page).click();
     await page.getByTestId('visit-plan-minutes').fill('90');
     await page.getByTestId('visit-plan-km').fill('25');
-    await expect.poll(() => preview.getByTestId('charge-line-travel').textContent()).toContain('Travel 25 km');
+    await expect
+      .poll(() => preview.getByTestId('charge-line-travel').textContent())
+      .toContain('Travel 25 km');
     await expect.poll(() => preview.getByTestId('charge-line-labour').textContent()).toContain('Labour 2 h');
     await page.screenshot({ path: '/tmp/visit-guided-plan-en.png', fullPage: true });
     expect(await rawText(page)).toEqual([]);
@@ -114,7 +124,9 @@ describe('the guided visit on a phone', () => {
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await page.screenshot({ path: '/tmp/visit-guided-en.png', fullPage: true });
     const detail = await api(page, env.baseUrl, 'GET', `/api/v1/work-orders/${wo.id}`);
-    expect(detail.events.map((e: { stage: string; skipReason: string | null }) => [e.stage, !!e.skipReason])).toEqual([
+    expect(
+      detail.events.map((e: { stage: string; skipReason: string | null }) => [e.stage, !!e.skipReason]),
+    ).toEqual([
       ['remote_guidance', true],
       ['accepted', false],
       ['departed', false],
