@@ -54,7 +54,7 @@ describe('dispatch at 1440 px', () => {
     await picker.press('Enter');
     await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain('晚于到场期限');
     await page.screenshot({ path: '/tmp/dispatch-late-zh.png' });
-    await page.locator('#schedule-late-confirm').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已安排，但晚于到场期限');
 
     // The week view: headers in the user's language.

@@ -192,7 +192,7 @@ describe('field service', () => {
     await expect.poll(() => card.count()).toBe(1);
     await card.dragTo(page.getByTestId('slot-刘工-10'));
     // A slot after the ticket's on-site deadline asks first (the demo ticket's may have passed).
-    const late = page.locator('#schedule-late-confirm');
+    const late = page.locator('.ant-modal-confirm-btns .ant-btn-primary');
     await expect
       .poll(async () => {
         if (await late.isVisible()) await late.click();

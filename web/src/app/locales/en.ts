@@ -617,6 +617,7 @@ export const en: typeof zhCN = {
     skippedBecause: 'Skipped: {{reason}}',
     otherSteps: 'Other actions',
     stepsDone: 'Steps done',
+    noStepsYet: 'No steps done yet',
     onSiteCountdown: 'On-site deadline in {{time}}',
     onSiteOverdue: 'On-site deadline passed {{time}} ago',
     onSiteDueAt: 'On-site deadline {{at}}',

@@ -602,6 +602,7 @@ export const zhCN = {
     skippedBecause: '已跳过：{{reason}}',
     otherSteps: '其他操作',
     stepsDone: '已完成的步骤',
+    noStepsYet: '尚无已完成的步骤',
     onSiteCountdown: '到场期限 剩余 {{time}}',
     onSiteOverdue: '到场期限 已超时 {{time}}',
     onSiteDueAt: '到场期限 {{at}}',

@@ -34,7 +34,7 @@ export function useSchedule() {
           content: t('field.lateBody', { at: when(at), due: when(w.onSiteDueAt) }),
           okText: t('field.scheduleAnyway'),
           cancelText: t('common.cancel'),
-          okButtonProps: { danger: true, id: 'schedule-late-confirm' },
+          okButtonProps: { danger: true },
           onOk: send,
         });
       else send();

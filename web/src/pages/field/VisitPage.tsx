@@ -233,7 +233,7 @@ export function VisitPage() {
               }))}
             />
           ) : (
-            <Tag>{t('field.none')}</Tag>
+            <Tag>{t('field.noStepsYet')}</Tag>
           )}
         </Card>
         {w.status !== 'completed' && others.length > 0 && (
