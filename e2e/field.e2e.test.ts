@@ -172,7 +172,7 @@ describe('field service', () => {
     await agent.goto(`${env.baseUrl}/console/assets/${assetId}`);
     await expect.poll(() => agent.locator('body').textContent()).toContain(number);
     await desk.close();
-  });
+  }, 300_000);
 
   it('schedules work by dragging it onto an engineer’s slot', async () => {
     const desk = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -206,5 +206,5 @@ describe('field service', () => {
     expect(Math.abs((widths[0] ?? 0) - (widths[1] ?? 0))).toBeLessThan(1);
     await screenshot(page, 'dispatch-schedule');
     await desk.close();
-  });
+  }, 300_000);
 });
