@@ -35,6 +35,8 @@ export function useSchedule() {
           okText: t('field.scheduleAnyway'),
           cancelText: t('common.cancel'),
           okButtonProps: { danger: true },
+          // Nothing focused: the Enter that set the date must not also confirm the late time.
+          autoFocusButton: null,
           onOk: send,
         });
       else send();
