@@ -51,7 +51,8 @@ describe('dispatch at 1440 px', () => {
     const picker = page.getByTestId(`dispatch-schedule-${wo.number}`);
     await picker.click();
     await picker.fill(text);
-    await picker.press('Enter');
+    // Committed by the picker's OK button (no key event left over for the dialog that follows).
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
     await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain('晚于到场期限');
     await page.screenshot({ path: '/tmp/dispatch-late-zh.png' });
     const ok = page.locator('.ant-modal-confirm-btns .ant-btn-primary');
