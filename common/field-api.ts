@@ -30,6 +30,41 @@ export const VISIT_STAGES = [
   'completed',
 ] as const;
 export type TVisitStage = (typeof VISIT_STAGES)[number];
+/**
+ * The guided visit: the order the phone proposes the stages in (the next one is the big button).
+ * A temporary solution is a branch, offered beside the sequence, not a step of it.
+ */
+export const VISIT_SEQUENCE = [
+  'remote_guidance',
+  'accepted',
+  'departed',
+  'arrived',
+  'credentials_shown',
+  'diagnosed',
+  'plan_agreed',
+  'repair_started',
+  'tested',
+  'completed',
+] as const satisfies readonly TVisitStage[];
+/** Stages that need not happen on every visit: the engineer skips them with a reason (audited). */
+export const SKIPPABLE_STAGES = [
+  'remote_guidance',
+  'credentials_shown',
+  'plan_agreed',
+  'repair_started',
+  'tested',
+] as const satisfies readonly TVisitStage[];
+export const isSkippable = (stage: string) => (SKIPPABLE_STAGES as readonly string[]).includes(stage);
+/**
+ * The next stage of the guided sequence: the one after the furthest stage done or skipped (stages
+ * passed over stay available, not proposed), the first when nothing is recorded, null once completed.
+ */
+export function nextVisitStage(events: readonly { stage: string }[]): TVisitStage | null {
+  const seen = new Set(events.map((e) => e.stage));
+  if (seen.has('completed')) return null;
+  const furthest = VISIT_SEQUENCE.reduce((at, s, i) => (seen.has(s) ? i : at), -1);
+  return VISIT_SEQUENCE[furthest + 1] ?? null;
+}
 export type TWorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 
 const ZInstant = z.iso.datetime({ offset: true });
@@ -59,6 +94,14 @@ export const ZRepairReport = z.object({
 });
 export type TRepairReport = z.infer<typeof ZRepairReport>;
 
+export const CHARGE_BASES = [
+  'warranty',
+  'at_cost',
+  'fee_schedule',
+  'no_fee_schedule',
+  'pending_acceptance',
+] as const;
+export type TChargeBasis = (typeof CHARGE_BASES)[number];
 export const ZChargeSheet = z.object({
   covered: z.object({ labour: z.boolean(), travel: z.boolean(), parts: z.boolean() }),
   status: z.string(),
@@ -76,6 +119,10 @@ export const ZChargeSheet = z.object({
       quantity: z.number(),
       unitFen: z.number(),
       amountFen: z.number(),
+      /** Travel: the kilometres entered; labour: the minutes entered (billed by the started hour). */
+      entered: z.number().nullable().optional(),
+      /** Why the line is priced so: `warranty` (free), `at_cost`, `fee_schedule`, `no_fee_schedule`, `pending_acceptance`. */
+      basis: z.enum(CHARGE_BASES).optional(),
     }),
   ),
   totalFen: z.number(),
@@ -86,6 +133,12 @@ export const ZChargeSheet = z.object({
 });
 export type TChargeSheet = z.infer<typeof ZChargeSheet>;
 export const ZCharges = ZChargeSheet.extend({ receiptNumber: z.string().nullable() });
+/** A preview of the charges with the labour and travel the engineer is about to enter. */
+export const ZChargesQuery = z.object({
+  timeSpentMinutes: z.coerce.number().int().min(0).max(100_000).optional(),
+  travelKm: z.coerce.number().min(0).max(10_000).optional(),
+});
+export type TChargesQuery = z.infer<typeof ZChargesQuery>;
 export type TCharges = z.infer<typeof ZCharges>;
 
 /** Where the emailed repair report stands (sent by the `field.publish-report` job, with retries). */
@@ -130,6 +183,8 @@ export const ZRecordStageRequest = z.strictObject({
   lng: z.number().min(-180).max(180).nullable().optional(),
   note: z.string().trim().max(2000).nullable().optional(),
   data: ZStageData.nullable().optional(),
+  /** The stage does not apply to this visit: recorded as skipped, with why (only skippable stages). */
+  skipReason: z.string().trim().min(2).max(500).optional(),
 });
 export type TRecordStageRequest = z.infer<typeof ZRecordStageRequest>;
 
@@ -145,6 +200,8 @@ export const ZWorkOrderEvent = z.object({
   lng: z.number().nullable(),
   note: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
+  /** Set when the stage was skipped: why it did not apply. */
+  skipReason: z.string().nullable(),
 });
 export type TWorkOrderEvent = z.infer<typeof ZWorkOrderEvent>;
 
@@ -222,9 +279,17 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
   projectName: z.string().nullable(),
   emergencyPlanFileId: ZId.nullable(),
   ticketNumber: z.string().nullable(),
+  /** The ticket's running on-site deadline (what the visit's countdown counts down to). */
+  onSiteDueAt: ZInstant.nullable(),
   events: z.array(ZWorkOrderEvent),
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
+/** What dispatch answers: the work order, and warnings the dispatcher should see (nothing is refused). */
+export const DISPATCH_WARNINGS = ['after_on_site_deadline'] as const;
+export const ZDispatchResponse = ZWorkOrderDetail.extend({
+  warnings: z.array(z.object({ code: z.enum(DISPATCH_WARNINGS), dueAt: ZInstant })),
+});
+export type TDispatchResponse = z.infer<typeof ZDispatchResponse>;
 
 export const ZSetPhotosRequest = z.strictObject({
   before: z.array(ZId).max(30).optional(),
@@ -307,11 +372,35 @@ export const ZEngineer = z.object({
 });
 export type TEngineer = z.infer<typeof ZEngineer>;
 
+/** Why an engineer is suggested (or not): a code the web app words, with its values. */
+export const SUGGESTION_REASONS = [
+  'skill',
+  'no_skill',
+  'distance',
+  'region',
+  'jobs_today',
+  'open_jobs',
+  'on_leave',
+  'day_off',
+  'before_deadline',
+  'after_deadline',
+  'can_start',
+  'van_parts',
+] as const;
+export type TSuggestionReason = (typeof SUGGESTION_REASONS)[number];
+export const ZSuggestionReason = z.object({
+  code: z.enum(SUGGESTION_REASONS),
+  /** Does the reason count for (+) or against (−) the engineer? */
+  effect: z.enum(['plus', 'minus', 'info']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type TSuggestionReasonItem = z.infer<typeof ZSuggestionReason>;
 export const ZEngineerSuggestion = z.object({
   engineerId: ZId,
   displayName: z.string(),
-  score: z.number(),
-  reasons: z.array(z.string()),
+  /** How well the engineer fits the work, 0–100 (skill 40, nearness 30, availability 15, parts in the van 15, less his load). */
+  score: z.int().min(0).max(100),
+  reasons: z.array(ZSuggestionReason),
   available: z.boolean(),
 });
 export type TEngineerSuggestion = z.infer<typeof ZEngineerSuggestion>;

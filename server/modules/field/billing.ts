@@ -1,7 +1,7 @@
 // What a visit costs the customer (the charge sheet) and, when the on-site deadline was missed and a
 // third party repaired instead, what the warranty deposit pays for it (篇4 f.3).
 import { toLocalDate } from '../../../common/calendar-dates.ts';
-import type { TCharges, TThirdPartyDeductionRequest } from '../../../common/field-api.ts';
+import type { TCharges, TChargesQuery, TThirdPartyDeductionRequest } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, invalidField } from '../../platform/errors.ts';
 import { findGoverningTerms, postDepositEntry } from '../registry/index.ts';
@@ -11,10 +11,10 @@ import { chargeSheet } from './charges.ts';
 import { load } from './service.ts';
 
 /** The charge sheet of a work order as it stands (before the work: for the customer's consent). */
-export async function chargesOf(ctx: Ctx, id: string): Promise<TCharges> {
+export async function chargesOf(ctx: Ctx, id: string, entered: TChargesQuery = {}): Promise<TCharges> {
   const w = await load(ctx, id);
   if (w.status === 'completed' && w.charges) return { ...w.charges, receiptNumber: w.receiptNumber };
-  return { ...(await chargeSheet(ctx, w)), receiptNumber: null };
+  return { ...(await chargeSheet(ctx, w, entered)), receiptNumber: null };
 }
 
 /** A manager deducts the third party's repair from the deposit of the governing contract, with evidence. */

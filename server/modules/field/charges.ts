@@ -38,33 +38,145 @@ async function partsUsed(ctx: Ctx, workOrderNumber: string) {
   );
 }
 
+/** What the engineer entered that the sheet prices: labour minutes and travel kilometres. */
+export interface ChargeInputs {
+  timeSpentMinutes?: number | null;
+  travelKm?: number | null;
+}
+
 /**
- * Before acceptance the installer answers for the works: nothing is charged, but nothing is declared
- * free either — the sheet says coverage is pending and the dispatcher decides.
+ * The labour and travel a sheet is priced from: what is entered now (a preview, the completion),
+ * else what the work order holds (time spent, else the plan's estimate; the kilometres recorded).
  */
-function pendingAcceptance(reasons: ChargeSheet['reasons']): ChargeSheet {
+export function chargeInputsOf(w: WorkOrderRow, entered: ChargeInputs = {}) {
   return {
-    covered: { labour: false, travel: false, parts: false },
-    status: 'pending_acceptance',
-    reasons: [
-      ...reasons,
-      {
-        code: 'dispatcher_to_decide',
-        params: {},
-        text: 'Coverage is pending acceptance: the dispatcher decides who pays.',
-      },
-    ],
-    lines: [],
-    totalFen: 0,
-    pendingDecision: true,
+    minutes: entered.timeSpentMinutes ?? w.timeSpentMinutes ?? w.plan?.estimatedMinutes ?? null,
+    km: entered.travelKm ?? w.travelKm ?? null,
   };
 }
 
-export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeSheet> {
+type Line = ChargeSheet['lines'][number];
+type Priced = { labour: number; travel: number } | null;
+
+/**
+ * The lines of a sheet. Travel (per visit, with the kilometres entered) and labour (by the started
+ * hour, with the minutes entered) always appear once entered — free or not, each line says why it is
+ * priced so (`basis`) — and the parts used appear one line each.
+ */
+export function chargeLines(input: {
+  free: { labour: boolean; travel: boolean; parts: boolean };
+  fees: Priced;
+  atCost: boolean;
+  pending?: boolean;
+  minutes: number | null;
+  km: number | null;
+  parts: { partNumber: string; name: string; quantity: number; unitFen: number }[];
+}): Line[] {
+  const { free, fees, atCost, pending, minutes, km } = input;
+  const basis = (isFree: boolean, fee: number | undefined): NonNullable<Line['basis']> =>
+    pending
+      ? 'pending_acceptance'
+      : isFree
+        ? 'warranty'
+        : !fee
+          ? 'no_fee_schedule'
+          : atCost
+            ? 'at_cost'
+            : 'fee_schedule';
+  const lines: Line[] = [];
+  const travelBasis = basis(free.travel, fees?.travel);
+  const travelCharged = travelBasis === 'fee_schedule' || travelBasis === 'at_cost';
+  if (km !== null || travelCharged) {
+    const unit = travelCharged ? (fees?.travel ?? 0) : 0;
+    lines.push({
+      item: 'travel',
+      label: 'travel',
+      quantity: 1,
+      unitFen: unit,
+      amountFen: unit,
+      entered: km,
+      basis: travelBasis,
+    });
+  }
+  const labourBasis = basis(free.labour, fees?.labour);
+  const labourCharged = labourBasis === 'fee_schedule' || labourBasis === 'at_cost';
+  if (minutes !== null || labourCharged) {
+    const hours = Math.max(1, Math.ceil((minutes ?? 60) / 60));
+    const unit = labourCharged ? (fees?.labour ?? 0) : 0;
+    lines.push({
+      item: 'labour',
+      label: 'labour',
+      quantity: hours,
+      unitFen: unit,
+      amountFen: hours * unit,
+      entered: minutes,
+      basis: labourBasis,
+    });
+  }
+  const partsBasis: NonNullable<Line['basis']> = pending
+    ? 'pending_acceptance'
+    : free.parts
+      ? 'warranty'
+      : atCost
+        ? 'at_cost'
+        : 'fee_schedule';
+  for (const p of input.parts) {
+    const unit = partsBasis === 'warranty' || partsBasis === 'pending_acceptance' ? 0 : p.unitFen;
+    lines.push({
+      item: 'part',
+      label: `${p.partNumber} ${p.name}`,
+      quantity: p.quantity,
+      unitFen: unit,
+      amountFen: p.quantity * unit,
+      entered: null,
+      basis: partsBasis,
+    });
+  }
+  return lines;
+}
+
+/**
+ * The one computation of a work order's charges: the preview shown before the customer consents and
+ * the sheet fixed at completion both come from here, with the same inputs giving the same sheet.
+ */
+export async function chargeSheet(
+  ctx: Ctx,
+  w: WorkOrderRow,
+  entered: ChargeInputs = {},
+): Promise<ChargeSheet> {
+  const { minutes, km } = chargeInputsOf(w, entered);
   const cause = w.diagnosis?.cause ?? 'unknown';
   const staff = { ...ctx, scope: { kind: 'all' as const } };
   const cover = w.assetIds[0] ? await assetCoverage(staff, w.assetIds[0], { cause }) : null;
-  if (cover?.status === 'not_accepted' && cover.free.parts) return pendingAcceptance(cover.reasons);
+  const used = await partsUsed(ctx, w.number);
+  if (cover?.status === 'not_accepted' && cover.free.parts) {
+    // Before acceptance the installer answers for the works: nothing is charged, but nothing is
+    // declared free either — the sheet says coverage is pending and the dispatcher decides.
+    const none = { labour: false, travel: false, parts: false };
+    return {
+      covered: none,
+      status: 'pending_acceptance',
+      reasons: [
+        ...cover.reasons,
+        {
+          code: 'dispatcher_to_decide',
+          params: {},
+          text: 'Coverage is pending acceptance: the dispatcher decides who pays.',
+        },
+      ],
+      lines: chargeLines({
+        free: none,
+        fees: null,
+        atCost: false,
+        pending: true,
+        minutes,
+        km,
+        parts: used.map((p) => ({ ...p, unitFen: 0 })),
+      }),
+      totalFen: 0,
+      pendingDecision: true,
+    };
+  }
   // Without equipment on record nothing can be proven free: the fee schedule applies.
   const free = cover?.free ?? { labour: false, travel: false, parts: false };
   const terms = w.projectId
@@ -76,7 +188,6 @@ export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeShee
     : atCost
       ? { labour: terms.labourCostRateFen, travel: terms.travelCostFeeFen }
       : { labour: terms.labourRateFen, travel: terms.travelFeeFen };
-  const used = await partsUsed(ctx, w.number);
   const reasons: ChargeSheet['reasons'] = [
     ...(cover?.reasons ?? [
       {
@@ -86,43 +197,23 @@ export async function chargeSheet(ctx: Ctx, w: WorkOrderRow): Promise<ChargeShee
       },
     ]),
   ];
-  const minutes = w.timeSpentMinutes ?? w.plan?.estimatedMinutes ?? 60;
-  const hours = Math.max(1, Math.ceil(minutes / 60));
-  const lines: ChargeSheet['lines'] = [];
-  if (!free.travel && fees?.travel)
-    lines.push({
-      item: 'travel',
-      label: 'travel',
-      quantity: 1,
-      unitFen: fees.travel,
-      amountFen: fees.travel,
-    });
-  if (!free.labour && fees?.labour)
-    lines.push({
-      item: 'labour',
-      label: 'labour',
-      quantity: hours,
-      unitFen: fees.labour,
-      amountFen: hours * fees.labour,
-    });
-  if (!free.parts)
-    for (const p of used) {
-      const unit = (atCost ? p.cost : p.factory) ?? 0;
-      // A part without a cost price on file is not guessed at: the sheet says so for the dispatcher.
-      if (atCost && p.cost === null)
+  // A part without a cost price on file is not guessed at: the sheet says so for the dispatcher.
+  if (!free.parts && atCost)
+    for (const p of used)
+      if (p.cost === null)
         reasons.push({
           code: 'part_cost_unknown',
           params: { part: p.partNumber },
           text: `Part ${p.partNumber} has no cost price on file.`,
         });
-      lines.push({
-        item: 'part',
-        label: `${p.partNumber} ${p.name}`,
-        quantity: p.quantity,
-        unitFen: unit,
-        amountFen: p.quantity * unit,
-      });
-    }
+  const lines = chargeLines({
+    free,
+    fees,
+    atCost,
+    minutes,
+    km,
+    parts: used.map((p) => ({ ...p, unitFen: (atCost ? p.cost : p.factory) ?? 0 })),
+  });
   return {
     covered: free,
     status: cover?.status ?? 'unknown',

@@ -10,6 +10,8 @@ import type {
   TEngineerProfile,
   TEngineerSuggestion,
   TSaveProfileRequest,
+  TSuggestionReason,
+  TSuggestionReasonItem,
 } from '../../../common/field-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -119,59 +121,120 @@ export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngin
         categories: equipment.categories,
       }
     : undefined;
-  const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
+  const now = ctx.clock.now();
+  const today = toLocalDate(now, ctx.timeZone);
   const target = w.ticketId ? targets.get(w.ticketId) : undefined;
   const due = target?.state === 'running' ? target.dueAt : null;
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-  // The vans that hold good parts fitting the equipment: one query for every engineer.
-  const vansWithParts = await locationsWithFittingParts(
-    ctx.db,
-    all.flatMap((e) => (e.vanId ? [e.vanId] : [])),
-    customer ? equipment.productIds : [],
+  const ids = all.map((e) => e.id);
+  // The vans that hold good parts fitting the equipment, and the jobs of the day: one query each.
+  const [vansWithParts, jobsToday] = await Promise.all([
+    locationsWithFittingParts(
+      ctx.db,
+      all.flatMap((e) => (e.vanId ? [e.vanId] : [])),
+      customer ? equipment.productIds : [],
+    ),
+    repo.scheduledCounts(
+      ctx.db,
+      ids,
+      localMidnight(today, ctx.timeZone),
+      localMidnight(addDays(today, 1), ctx.timeZone),
+    ),
+  ]);
+  const out = all.map((e) =>
+    rankEngineer({
+      engineer: e,
+      site,
+      today,
+      now,
+      due,
+      timeZone: ctx.timeZone,
+      jobsToday: jobsToday.get(e.id) ?? 0,
+      vanHasParts: !!e.vanId && vansWithParts.has(e.vanId),
+    }),
   );
-  const out = [];
-  for (const e of all) {
-    const reasons: string[] = [];
-    let score = 0;
-    const p = e.profile;
-    const skilled = site?.categories.filter((c) => p.skills.includes(c)) ?? [];
-    if (skilled.length) {
-      score += 40;
-      reasons.push(`skill:${skilled.join(',')}`);
-    } else if (!site?.categories.length) score += 10;
-    if (site?.latitude != null && site.longitude != null && p.latitude != null && p.longitude != null) {
-      const d = km({ lat: site.latitude, lng: site.longitude }, { lat: p.latitude, lng: p.longitude });
-      score += Math.max(0, 30 - Math.round(d / 5));
-      reasons.push(`distance:${Math.round(d)}km`);
-    } else if (site?.region && p.homeRegion === site.region) {
-      score += 25;
-      reasons.push(`region:${site.region}`);
-    }
-    score -= 5 * e.openWorkOrders;
-    reasons.push(`load:${e.openWorkOrders}`);
-    const onLeave = p.leave.some((l) => l.from <= today && today <= l.to);
-    if (onLeave) {
-      score -= 100;
-      reasons.push('on_leave');
-    } else if (!p.workDays.includes(weekday)) {
-      score -= 20;
-      reasons.push('day_off');
-    }
-    // Can he be there before the on-site deadline? His next working hours must start before it.
-    if (due && !onLeave) {
-      const start = nextWorkStart(p, ctx.clock.now(), ctx.timeZone);
-      if (!start || start >= due) {
-        score -= 30;
-        reasons.push('after_deadline');
-      } else reasons.push(`can_start:${start.toISOString()}`);
-    }
-    if (e.vanId && vansWithParts.has(e.vanId)) {
-      score += 15;
-      reasons.push('van_parts');
-    }
-    out.push({ engineerId: e.id, displayName: e.displayName, score, reasons, available: !onLeave });
-  }
   return out.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
+}
+
+const localMidnight = (day: string, timeZone: string) =>
+  new TZDate(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)),
+    0,
+    0,
+    0,
+    timeZone,
+  );
+
+/** The weights of the fit (they add up to 100): what each part of the score can give at most. */
+export const FIT = { skill: 40, nearness: 30, availability: 15, parts: 15 } as const;
+
+/**
+ * How well one engineer fits the work, 0–100: skill (40: the equipment's product categories among
+ * his skills), nearness (30: by distance when both positions are known, 25 for the same region),
+ * availability (15: he can be there before the on-site deadline, or works today when there is none),
+ * parts in his van (15), less 5 per job already scheduled today (at most 20). On leave: 0.
+ */
+export function rankEngineer(input: {
+  engineer: TEngineer;
+  site:
+    | { region: string | null; latitude: number | null; longitude: number | null; categories: string[] }
+    | undefined;
+  today: string;
+  now: Date;
+  due: Date | null;
+  timeZone: string;
+  jobsToday: number;
+  vanHasParts: boolean;
+}): TEngineerSuggestion {
+  const { engineer: e, site, today, now, due } = input;
+  const reasons: TSuggestionReasonItem[] = [];
+  const add = (code: TSuggestionReason, effect: TSuggestionReasonItem['effect'], params = {}) =>
+    reasons.push({ code, effect, params });
+  let score = 0;
+  const p = e.profile;
+  const skilled = site?.categories.filter((c) => p.skills.includes(c)) ?? [];
+  if (skilled.length) {
+    score += FIT.skill;
+    add('skill', 'plus', { categories: skilled.join(',') });
+  } else if (site?.categories.length) add('no_skill', 'minus', { categories: site.categories.join(',') });
+  else score += FIT.skill / 2; // nothing to match: neither for nor against
+  if (site?.latitude != null && site.longitude != null && p.latitude != null && p.longitude != null) {
+    const d = km({ lat: site.latitude, lng: site.longitude }, { lat: p.latitude, lng: p.longitude });
+    score += Math.max(0, FIT.nearness - Math.round(d / 5));
+    add('distance', d <= 50 ? 'plus' : 'minus', { km: Math.round(d) });
+  } else if (site?.region && p.homeRegion === site.region) {
+    score += 25;
+    add('region', 'plus', { region: site.region });
+  }
+  const onLeave = p.leave.some((l) => l.from <= today && today <= l.to);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  if (onLeave) add('on_leave', 'minus');
+  else if (!p.workDays.includes(weekday)) add('day_off', 'minus');
+  // Can he be there before the on-site deadline? His next working hours must start before it.
+  if (due && !onLeave) {
+    const start = nextWorkStart(p, now, input.timeZone);
+    if (!start || start >= due) add('after_deadline', 'minus', { due: due.toISOString() });
+    else {
+      score += FIT.availability;
+      add('before_deadline', 'plus', { due: due.toISOString(), start: start.toISOString() });
+    }
+  } else if (!due && !onLeave) {
+    const start = nextWorkStart(p, now, input.timeZone);
+    if (start) {
+      if (p.workDays.includes(weekday)) score += FIT.availability;
+      add('can_start', 'info', { start: start.toISOString() });
+    }
+  }
+  if (input.vanHasParts) {
+    score += FIT.parts;
+    add('van_parts', 'plus');
+  }
+  score -= Math.min(20, 5 * input.jobsToday);
+  add('jobs_today', input.jobsToday >= 3 ? 'minus' : 'info', { count: input.jobsToday });
+  add('open_jobs', 'info', { count: e.openWorkOrders });
+  const fit = onLeave ? 0 : Math.max(0, Math.min(100, score));
+  return { engineerId: e.id, displayName: e.displayName, score: fit, reasons, available: !onLeave };
 }
 
 /** The first moment from `now` on that falls in the engineer's working hours (within two weeks). */

@@ -773,11 +773,21 @@ describe('who should go', () => {
     expect(listed.json()[0]).toMatchObject({ id: wo.id, customerName: expect.any(String) });
     const ranked = (await agent.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).json();
     expect(ranked[0]).toMatchObject({ engineerId: skilled.user.id, available: true });
-    expect(ranked[0].reasons).toEqual(expect.arrayContaining(['skill:tunnel', 'region:宁波市', 'van_parts']));
-    expect(ranked[0].reasons.some((r: string) => r.startsWith('can_start:'))).toBe(true);
+    expect(ranked[0].reasons).toEqual(
+      expect.arrayContaining([
+        { code: 'skill', effect: 'plus', params: { categories: 'tunnel' } },
+        { code: 'region', effect: 'plus', params: { region: '宁波市' } },
+        { code: 'van_parts', effect: 'plus', params: {} },
+        { code: 'jobs_today', effect: 'info', params: { count: 0 } },
+      ]),
+    );
+    // A fit out of 100: skill 40 + same region 25 + before the deadline 15 + parts 15.
+    expect(ranked[0].score).toBe(95);
+    const codes = (s: { reasons: { code: string }[] }) => s.reasons.map((r) => r.code);
+    expect(codes(ranked[0])).toContain('before_deadline');
     const awayRank = ranked.find((r: { engineerId: string }) => r.engineerId === away.user.id);
-    expect(awayRank).toMatchObject({ available: false });
-    expect(awayRank.reasons).toContain('on_leave');
+    expect(awayRank).toMatchObject({ available: false, score: 0 });
+    expect(codes(awayRank)).toContain('on_leave');
     expect(ranked.at(-1).engineerId).toBe(away.user.id);
     expect((await engineer.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).statusCode).toBe(403);
   });

@@ -114,6 +114,29 @@ export async function openCounts(db: Executor, engineerIds: readonly string[]): 
   return new Map(rows.flatMap((r) => (r.engineerId ? [[r.engineerId, r.n] as const] : [])));
 }
 
+/** Work orders each engineer has scheduled in [from, to) — his jobs of the day. */
+export async function scheduledCounts(
+  db: Executor,
+  engineerIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
+  if (!engineerIds.length) return new Map();
+  const rows = await db
+    .select({ engineerId: workOrders.engineerId, n: sql<number>`count(*)::int` })
+    .from(workOrders)
+    .where(
+      and(
+        inArray(workOrders.engineerId, [...engineerIds]),
+        sql`${workOrders.status} <> 'cancelled'`,
+        sql`${workOrders.scheduledAt} >= ${from.toISOString()}::timestamptz`,
+        sql`${workOrders.scheduledAt} < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .groupBy(workOrders.engineerId);
+  return new Map(rows.flatMap((r) => (r.engineerId ? [[r.engineerId, r.n] as const] : [])));
+}
+
 // ---------- the visit ----------
 export async function eventsOf(db: Executor, workOrderId: string): Promise<WorkOrderEventRow[]> {
   return db

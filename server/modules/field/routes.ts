@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import {
   ZCharges,
+  ZChargesQuery,
   ZCreateWorkOrderRequest,
   ZCustomerReport,
   ZDispatchRequest,
+  ZDispatchResponse,
   ZEngineer,
   ZEngineerProfile,
   ZEngineerSuggestion,
@@ -126,10 +128,12 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'workorders.dispatch' },
       schema: {
         tags,
-        summary: 'Dispatch: assign or reassign the engineer and the time; needs the current version',
+        summary:
+          'Dispatch: assign or reassign the engineer and the time; needs the current version. ' +
+          "A time after the ticket's on-site deadline is saved with a warning (after_on_site_deadline)",
         params: ZIdParams,
         body: ZDispatchRequest,
-        response: { 200: ZWorkOrderDetail },
+        response: { 200: ZDispatchResponse },
       },
     },
     async (request) => service.dispatch(deps.ctx(request), request.params.id, request.body),
@@ -192,12 +196,15 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       config: { authenticated: true },
       schema: {
         tags,
-        summary: 'The charge sheet: what the warranty does not cover, priced from the contract fee schedule',
+        summary:
+          'The charge sheet: what the warranty does not cover, priced from the contract fee schedule. ' +
+          'Before completion, timeSpentMinutes and travelKm preview it with what the engineer enters',
         params: ZIdParams,
+        querystring: ZChargesQuery,
         response: { 200: ZCharges },
       },
     },
-    async (request) => billing.chargesOf(deps.ctx(request), request.params.id),
+    async (request) => billing.chargesOf(deps.ctx(request), request.params.id, request.query),
   );
   app.post(
     '/api/v1/work-orders/:id/third-party-deduction',

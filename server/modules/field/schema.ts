@@ -94,6 +94,8 @@ export const workOrderEvents = pgTable(
     lng: doublePrecision('lng'),
     note: text('note'),
     data: jsonb('data').$type<TStoredStageData>(),
+    /** Set when the engineer skipped the stage: why it did not apply to this visit. */
+    skipReason: text('skip_reason'),
   },
   (t) => [
     uniqueIndex('work_order_events_client_idx').on(t.clientEventId),

@@ -5,6 +5,7 @@
 import type {
   TCreateWorkOrderRequest,
   TDispatchRequest,
+  TDispatchResponse,
   TListWorkOrdersQuery,
   TSetPhotosRequest,
   TWorkOrder,
@@ -166,11 +167,12 @@ export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOr
 
 export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDetail> {
   const w = await load(ctx, id);
-  const [events, customers, projects, tickets] = await Promise.all([
+  const [events, customers, projects, tickets, due] = await Promise.all([
     repo.eventsOf(ctx.db, id),
     customerFacts(ctx.db, [w.customerId]),
     projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
     ticketRefs(ctx.db, w.ticketId ? [w.ticketId] : []),
+    onSiteDueOf(ctx, w),
   ]);
   const customer = customers.get(w.customerId);
   const project = w.projectId ? projects.get(w.projectId) : undefined;
@@ -183,6 +185,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDeta
     projectName: customer ? (project?.name ?? null) : null,
     emergencyPlanFileId: customer ? (project?.emergencyPlanFileId ?? null) : null,
     ticketNumber: customer && w.ticketId ? (tickets.get(w.ticketId)?.number ?? null) : null,
+    onSiteDueAt: due?.toISOString() ?? null,
     events: events.map((e) => ({
       ...e,
       at: e.at.toISOString(),
@@ -191,8 +194,25 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDeta
   };
 }
 
+/** The ticket's on-site deadline while it runs (or is paused), null otherwise. */
+async function onSiteDueOf(ctx: Ctx, w: WorkOrderRow): Promise<Date | null> {
+  if (!w.ticketId) return null;
+  const target = (await onSiteTargets(ctx.db, [w.ticketId])).get(w.ticketId);
+  return target && (target.state === 'running' || target.state === 'paused') ? (target.dueAt ?? null) : null;
+}
+
+/**
+ * What the dispatcher should know about the time he set: a visit scheduled after the ticket's on-site
+ * deadline misses it (allowed — he may have no one earlier — but said).
+ */
+export function dispatchWarnings(scheduledAt: Date | null, due: Date | null): TDispatchResponse['warnings'] {
+  return scheduledAt && due && scheduledAt > due
+    ? [{ code: 'after_on_site_deadline', dueAt: due.toISOString() }]
+    : [];
+}
+
 /** Dispatch: assign (or reassign) the engineer and the time; audited, the engineer is told. */
-export async function dispatch(ctx: Ctx, id: string, input: TDispatchRequest) {
+export async function dispatch(ctx: Ctx, id: string, input: TDispatchRequest): Promise<TDispatchResponse> {
   const before = await load(ctx, id);
   if (before.status === 'completed' || before.status === 'cancelled')
     throw conflict('The work order is closed');
@@ -215,7 +235,15 @@ export async function dispatch(ctx: Ctx, id: string, input: TDispatchRequest) {
     });
     if (engineerChanged && after.engineerId) await dispatched(tx, ctx, after, now);
   });
-  return getWorkOrder(ctx, id);
+  const detail = await getWorkOrder(ctx, id);
+  const timeSet = input.scheduledAt !== undefined || input.engineerId !== undefined;
+  const warnings = timeSet
+    ? dispatchWarnings(
+        detail.scheduledAt ? new Date(detail.scheduledAt) : null,
+        detail.onSiteDueAt ? new Date(detail.onSiteDueAt) : null,
+      )
+    : [];
+  return { ...detail, warnings };
 }
 
 /** Photos of the work: before and after (files of the customer, uploaded from the phone). */

@@ -2,11 +2,12 @@
 // on the phone (offline actions sync later with their own time), each emitting the SLA milestone the
 // service desk counts, the last one resolving the ticket and setting off what completion brings.
 
-import type {
-  TRecordStageRequest,
-  TStoredStageData,
-  TVisitStage,
-  TWorkOrderStatus,
+import {
+  isSkippable,
+  type TRecordStageRequest,
+  type TStoredStageData,
+  type TVisitStage,
+  type TWorkOrderStatus,
 } from '../../../common/field-api.ts';
 import type { SlaEvent } from '../../../common/sla-rules.ts';
 import type { Executor } from '../../db/pool.ts';
@@ -53,6 +54,8 @@ const planAgreed: Stage['changes'] = (data) => {
       estimatedMinutes: data.estimatedMinutes ?? null,
       consent: { ...data.consent, signatureFileId: data.signatureFileId ?? null },
     },
+    // The travel shown to the customer with the plan is what completion charges, unless re-entered.
+    ...(data.travelKm != null ? { travelKm: data.travelKm } : {}),
   };
 };
 
@@ -68,8 +71,9 @@ const completed: Stage['changes'] = (data, _input, at) => ({
     tests: data.tests ?? null,
     prevention: data.prevention ?? null,
   },
-  timeSpentMinutes: data.timeSpentMinutes ?? null,
-  travelKm: data.travelKm ?? null,
+  // What was entered before (the kilometres at the plan) stays unless entered again.
+  ...(data.timeSpentMinutes != null ? { timeSpentMinutes: data.timeSpentMinutes } : {}),
+  ...(data.travelKm != null ? { travelKm: data.travelKm } : {}),
   completedAt: at,
   reportDelivery: { state: 'pending', attempts: 0, error: null, at: at.toISOString() },
 });
@@ -125,6 +129,10 @@ export async function recordStage(ctx: Ctx, deps: VisitDeps, id: string, input: 
   const now = ctx.clock.now();
   const at = new Date(input.at);
   checkMoment(w, input, at, now);
+  if (input.skipReason !== undefined) {
+    await skipStage(ctx, w, input, at, now);
+    return getWorkOrder(ctx, id);
+  }
   const stage = STAGES[input.stage];
   // The signature's file is stored in the stage's transaction: a refused stage leaves no file behind.
   const recorded = await withFilesRemovedOnFailure(deps.blobStore, (blobs) =>
@@ -134,7 +142,7 @@ export async function recordStage(ctx: Ctx, deps: VisitDeps, id: string, input: 
       // At completion the charge sheet is fixed (what the warranty does not cover, at the fee schedule).
       const sheet =
         input.stage === 'completed'
-          ? await chargeSheet(ctx, { ...w, timeSpentMinutes: data.timeSpentMinutes ?? w.timeSpentMinutes })
+          ? await chargeSheet(ctx, w, { timeSpentMinutes: data.timeSpentMinutes, travelKm: data.travelKm })
           : null;
       const event = await repo.insertEvent(tx, {
         workOrderId: id,
@@ -168,6 +176,42 @@ export async function recordStage(ctx: Ctx, deps: VisitDeps, id: string, input: 
   // on download.
   if (recorded && input.stage === 'completed') await sendReport(deps, id);
   return getWorkOrder(ctx, id);
+}
+
+/**
+ * A stage that does not apply to this visit (no credentials asked for, nothing to test) is recorded
+ * as skipped with the engineer's reason: it moves nothing (status, SLA, archive) and is audited.
+ */
+async function skipStage(ctx: Ctx, w: WorkOrderRow, input: TRecordStageRequest, at: Date, now: Date) {
+  if (!isSkippable(input.stage)) throw invalidField('stage', 'this stage cannot be skipped');
+  if (input.data) throw invalidField('data', 'a skipped stage records no data');
+  const events = await repo.eventsOf(ctx.db, w.id);
+  if (events.some((e) => e.stage === input.stage))
+    throw conflict('The stage is already recorded (done or skipped)');
+  await ctx.db.transaction(async (tx) => {
+    const event = await repo.insertEvent(tx, {
+      workOrderId: w.id,
+      stage: input.stage,
+      at,
+      recordedAt: now,
+      actorId: ctx.principal.userId,
+      clientEventId: input.clientEventId,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      note: input.note ?? null,
+      data: null,
+      skipReason: input.skipReason,
+    });
+    if (!event) return;
+    await repo.updateWorkOrder(tx, w.id, { updatedAt: now });
+    await writeAudit(tx, ctx, {
+      action: 'work-order.skip',
+      entityType: 'work_order',
+      entityId: w.id,
+      after: { stage: input.stage, reason: input.skipReason, at },
+    });
+    await publishLive(tx, { type: 'work_order', id: w.id, customerId: w.customerId });
+  });
 }
 
 function checkMoment(w: WorkOrderRow, input: TRecordStageRequest, at: Date, now: Date) {

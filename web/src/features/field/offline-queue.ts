@@ -17,6 +17,7 @@ export interface QueuedStage {
     lng?: number | null;
     note?: string | null;
     data?: Record<string, unknown> | null;
+    skipReason?: string;
   };
 }
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TDispatchRequest, TWorkOrderDetail } from '../../../../common/field-api.ts';
+import type { TDispatchRequest, TDispatchResponse } from '../../../../common/field-api.ts';
 import { api } from '../../api/client.ts';
 import { workOrdersKey } from './work-orders-query.ts';
 
@@ -8,7 +8,7 @@ export function useDispatchWorkOrder(onError?: (err: Error) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: TDispatchRequest & { id: string }) =>
-      api.patch<TWorkOrderDetail>(`/api/v1/work-orders/${id}`, body),
+      api.patch<TDispatchResponse>(`/api/v1/work-orders/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey] }),
     onError,
   });

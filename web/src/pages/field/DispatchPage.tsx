@@ -1,14 +1,17 @@
-import { App, Button, DatePicker, List, Popover, Select, Table, Tabs, Tag } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, DatePicker, List, Popover, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { useMe } from '../../features/auth/me-query.ts';
 import { useEngineerSuggestions } from '../../features/field/engineer-suggestions-query.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
+import { suggestionReasonText } from '../../features/field/field-words.ts';
 import { useFollowUps } from '../../features/field/follow-ups-query.ts';
-import { useDispatchWorkOrder } from '../../features/field/work-order-dispatch-mutation.ts';
+import { useSchedule } from '../../features/field/use-schedule.ts';
 import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { ScheduleBoard } from './ScheduleBoard.tsx';
@@ -18,7 +21,6 @@ const TABS = ['unassigned', 'open', 'schedule', 'followups'];
 /** 派工台: open work with its on-site deadline; assign or reschedule; engineers by current load. */
 export function DispatchPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   // ?tab=followups opens a tab directly (the workbench's figures link here).
   const [params] = useSearchParams();
   const [queue, setQueue] = useState(() => {
@@ -27,7 +29,7 @@ export function DispatchPage() {
   });
   const list = useWorkOrders({ queue: queue === 'unassigned' ? 'unassigned' : 'open' });
   const engineers = useEngineers();
-  const save = useDispatchWorkOrder((err) => message.error(err.message));
+  const { schedule } = useSchedule();
   return (
     <>
       <h1 className="page-title">{t('nav.dispatch')}</h1>
@@ -46,21 +48,22 @@ export function DispatchPage() {
       )}
       {queue === 'followups' && <FollowUps />}
       {queue === 'schedule' && <ScheduleBoard />}
+      {/* Fixed layout over the page's width: the long texts are cut with an ellipsis (full on hover), never the table. */}
       <Table<TWorkOrderListItem>
         style={queue === 'followups' || queue === 'schedule' ? { display: 'none' } : undefined}
         rowKey="id"
         size="middle"
+        tableLayout="fixed"
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={{ x: 1430 }}
         data-testid="dispatch-table"
         columns={[
-          { title: t('field.number'), dataIndex: 'number', width: 150 },
+          { title: t('field.number'), dataIndex: 'number', width: 136 },
           {
             title: t('field.summary'),
             dataIndex: 'summary',
-            width: 260,
+            ellipsis: { showTitle: true },
             render: (s: string, w) => (
               <>
                 {w.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
@@ -68,31 +71,30 @@ export function DispatchPage() {
               </>
             ),
           },
-          { title: t('tickets.customer'), dataIndex: 'customerName', width: 170 },
-          { title: t('field.address'), dataIndex: 'address', width: 180 },
+          { title: t('tickets.customer'), dataIndex: 'customerName', width: '13%', ellipsis: true },
+          { title: t('field.address'), dataIndex: 'address', width: '13%', ellipsis: true },
           {
             title: t('field.onSiteDue'),
             dataIndex: 'onSiteDueAt',
-            width: 150,
+            width: 118,
             render: (d: string | null) => (d ? <SlaCountdown dueAt={d} /> : '—'),
           },
           {
             title: t('field.engineer'),
             key: 'engineer',
-            width: 200,
+            width: 168,
             render: (_: unknown, w) => (
               <Select
-                style={{ width: 190 }}
+                style={{ width: '100%' }}
                 allowClear
                 value={w.engineerId ?? undefined}
                 placeholder={t('field.assign')}
-                onChange={(engineerId) =>
-                  save.mutate({ id: w.id, version: w.version, engineerId: engineerId ?? null })
-                }
+                onChange={(engineerId) => schedule(w, { engineerId: engineerId ?? null })}
                 options={(engineers.data ?? []).map((e) => ({
                   value: e.id,
                   label: `${e.displayName} (${t('field.load', { count: e.openWorkOrders })})`,
                 }))}
+                popupMatchSelectWidth={240}
                 data-testid={`dispatch-assign-${w.number}`}
               />
             ),
@@ -100,25 +102,23 @@ export function DispatchPage() {
           {
             title: t('field.suggested'),
             key: 'suggest',
-            width: 110,
+            width: 104,
             render: (_: unknown, w) => (
-              <Suggestions
-                workOrder={w}
-                onPick={(engineerId) => save.mutate({ id: w.id, version: w.version, engineerId })}
-              />
+              <Suggestions workOrder={w} onPick={(engineerId) => schedule(w, { engineerId })} />
             ),
           },
           {
             title: t('field.scheduled'),
             key: 'scheduled',
-            width: 200,
+            width: 176,
             render: (_: unknown, w) => (
               <DatePicker
-                showTime
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
                 value={w.scheduledAt ? dayjs(w.scheduledAt) : null}
-                onChange={(d) =>
-                  save.mutate({ id: w.id, version: w.version, scheduledAt: d ? d.toISOString() : null })
-                }
+                onChange={(d) => schedule(w, { scheduledAt: d ? d.toISOString() : null })}
+                data-testid={`dispatch-schedule-${w.number}`}
               />
             ),
           },
@@ -156,7 +156,7 @@ function FollowUps() {
   );
 }
 
-/** Who should go: the engineers ranked for this work, with the reasons; one click assigns. */
+/** Who should go: the engineers ranked for this work with a fit out of 100 and its reasons in words; one click assigns. */
 function Suggestions({
   workOrder,
   onPick,
@@ -165,27 +165,30 @@ function Suggestions({
   onPick: (engineerId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useMe().data?.organisationTimeZone;
   const [open, setOpen] = useState(false);
   const list = useEngineerSuggestions(workOrder.id, open);
-  const reason = (r: string) => {
-    const [key, ...rest] = r.split(':');
-    const value = rest.join(':');
-    return key === 'can_start'
-      ? `${t('field.reasons.can_start')} ${new Date(value).toLocaleString(i18n.language)}`
-      : t(`field.reasons.${key}`, { value, defaultValue: r });
-  };
+  const color = { plus: '#389e0d', minus: '#cf1322', info: '#595959' } as const;
   return (
     <Popover
       open={open}
       onOpenChange={setOpen}
       trigger="click"
-      title={t('field.suggested')}
+      title={
+        <Space>
+          {t('field.suggested')}
+          <Tooltip title={t('field.fitHelp')}>
+            <QuestionCircleOutlined aria-label={t('field.fitHelp')} />
+          </Tooltip>
+        </Space>
+      }
       content={
         <List
           size="small"
-          style={{ width: 340 }}
+          style={{ width: 400, maxHeight: 460, overflowY: 'auto' }}
           loading={list.isLoading}
           dataSource={list.data ?? []}
+          data-testid="dispatch-suggestions"
           renderItem={(s) => (
             <List.Item
               actions={[
@@ -204,8 +207,25 @@ function Suggestions({
               ]}
             >
               <List.Item.Meta
-                title={`${s.displayName} · ${s.score}`}
-                description={s.reasons.map(reason).join('，')}
+                title={
+                  <Space>
+                    {s.displayName}
+                    <Tooltip title={t('field.fitHelp')}>
+                      <Tag color={s.score >= 70 ? 'green' : s.score >= 40 ? 'gold' : 'default'}>
+                        {t('field.fit', { score: s.score })}
+                      </Tag>
+                    </Tooltip>
+                  </Space>
+                }
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid="suggestion-reasons">
+                    {s.reasons.map((r) => (
+                      <li key={r.code} style={{ color: color[r.effect] }}>
+                        {suggestionReasonText(t, r, i18n.language, zone)}
+                      </li>
+                    ))}
+                  </ul>
+                }
               />
             </List.Item>
           )}

@@ -22,6 +22,7 @@ import { useMe } from '../../features/auth/me-query.ts';
 import { useSaveEngineerProfile } from '../../features/field/engineer-profile-save-mutation.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
 import { FollowUpDelayCard } from '../../features/field/FollowUpDelayCard.tsx';
+import { categoryName } from '../../features/field/field-words.ts';
 import { hhmm } from '../../features/sla/use-now.ts';
 
 /** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
@@ -50,7 +51,7 @@ export function EngineersPage() {
           {
             title: t('field.skills'),
             key: 'skills',
-            render: (_: unknown, e) => e.profile.skills.map((s) => <Tag key={s}>{s}</Tag>),
+            render: (_: unknown, e) => e.profile.skills.map((s) => <Tag key={s}>{categoryName(t, s)}</Tag>),
           },
           {
             title: t('field.homeRegion'),
@@ -128,7 +129,14 @@ export function EngineersPage() {
           }
         >
           <Form.Item name="skills" label={t('field.skills')} extra={t('field.skillsHelp')}>
-            <Select mode="tags" />
+            <Select
+              mode="tags"
+              options={Object.keys(t('field.categories', { returnObjects: true }) as object).map((c) => ({
+                value: c,
+                label: categoryName(t, c),
+              }))}
+              data-testid="engineer-skills"
+            />
           </Form.Item>
           <Form.Item name="homeRegion" label={t('field.homeRegion')}>
             <Input />

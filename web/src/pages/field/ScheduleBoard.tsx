@@ -1,12 +1,12 @@
 import { TZDate } from '@date-fns/tz';
-import { App, Card, DatePicker, Radio, Space, Tag } from 'antd';
+import { Card, DatePicker, Radio, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TWorkOrderListItem } from '../../../../common/field-api.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
-import { useDispatchWorkOrder } from '../../features/field/work-order-dispatch-mutation.ts';
+import { useSchedule } from '../../features/field/use-schedule.ts';
 import { useWorkOrders } from '../../features/field/work-orders-query.ts';
 
 const HOURS = Array.from({ length: 13 }, (_, i) => 8 + i); // 08:00 … 20:00
@@ -17,7 +17,6 @@ const HOURS = Array.from({ length: 13 }, (_, i) => 8 + i); // 08:00 … 20:00
  */
 export function ScheduleBoard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   // Slots are hours of the organisation's day, whatever the browser's zone.
   const zone = useMe().data?.organisationTimeZone;
   const [day, setDay] = useState<Dayjs>(() =>
@@ -26,16 +25,8 @@ export function ScheduleBoard() {
   const [mode, setMode] = useState<'day' | 'week'>('day');
   const open = useWorkOrders({ queue: 'open' });
   const engineers = useEngineers();
-  const dispatch = useDispatchWorkOrder((err) => message.error(err.message));
-  const move = {
-    mutate: (v: { w: TWorkOrderListItem; engineerId: string; at: Date }) =>
-      dispatch.mutate({
-        id: v.w.id,
-        version: v.w.version,
-        engineerId: v.engineerId,
-        scheduledAt: v.at.toISOString(),
-      }),
-  };
+  const { schedule } = useSchedule();
+  const weekdays = t('field.weekdays', { returnObjects: true }) as string[];
   const zoned = (d: Dayjs, hour: number) =>
     zone
       ? new TZDate(d.year(), d.month(), d.date(), hour, 0, 0, zone)
@@ -53,7 +44,7 @@ export function ScheduleBoard() {
           const d = day.startOf('week').add(i + 1, 'day');
           return {
             key: d.format('MM-DD'),
-            label: d.format('dd MM-DD'),
+            label: `${weekdays[d.day()] ?? ''} ${d.format('MM-DD')}`,
             from: zoned(d, 0),
             start: zoned(d, 9),
             end: zoned(d, 24),
@@ -71,6 +62,7 @@ export function ScheduleBoard() {
       type="button"
       key={w.id}
       aria-label={`${w.number} ${w.summary}`}
+      title={`${w.number} ${w.summary}`}
       draggable
       onDragStart={(e) => e.dataTransfer.setData('text/plain', w.id)}
       data-testid={`schedule-wo-${w.number}`}
@@ -85,6 +77,11 @@ export function ScheduleBoard() {
         display: 'block',
         textAlign: 'left',
         width: '100%',
+        maxWidth: '100%',
+        // One line, cut with an ellipsis: a dropped job never widens its slot (the grid keeps its shape).
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
       }}
     >
       <b>{w.number}</b> {w.summary}
@@ -93,7 +90,7 @@ export function ScheduleBoard() {
   const drop = (engineerId: string, s: (typeof slots)[number]) => (e: React.DragEvent) => {
     e.preventDefault();
     const w = all.find((x) => x.id === e.dataTransfer.getData('text/plain'));
-    if (w) move.mutate({ w, engineerId, at: s.start });
+    if (w) schedule(w, { engineerId, scheduledAt: s.start.toISOString() });
   };
   return (
     <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
@@ -110,7 +107,7 @@ export function ScheduleBoard() {
       </Card>
       <div style={{ overflowX: 'auto' }}>
         <table
-          style={{ borderCollapse: 'collapse', minWidth: 900, width: '100%' }}
+          style={{ borderCollapse: 'collapse', minWidth: 900, width: '100%', tableLayout: 'fixed' }}
           data-testid="schedule-grid"
         >
           <thead>
@@ -137,9 +134,9 @@ export function ScheduleBoard() {
                       borderTop: '1px solid #eee',
                       borderLeft: '1px solid #f3f3f3',
                       verticalAlign: 'top',
-                      minWidth: 70,
                       height: 40,
                       padding: 2,
+                      overflow: 'hidden',
                     }}
                   >
                     {all.filter((w) => at(w, e.id, s)).map(card)}

@@ -2,6 +2,7 @@ import {
   Alert,
   App,
   Button,
+  type ButtonProps,
   Card,
   Descriptions,
   Form,
@@ -18,9 +19,18 @@ import {
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import {
+  isSkippable,
+  nextVisitStage,
+  type TCharges,
+  type TChargesQuery,
+  type TVisitStage,
+  VISIT_STAGES,
+} from '../../../../common/field-api.ts';
 import { CAUSES } from '../../../../common/warranty-rules.ts';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { chargeBasisText, durationText, zonedTime } from '../../features/field/field-words.ts';
 import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
 import { SignatureField, type SignatureHandle } from '../../features/field/SignatureField.tsx';
 import { useTicketReservations } from '../../features/field/ticket-reservations-query.ts';
@@ -32,19 +42,17 @@ import { navigationUrl } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
+import { useNow } from '../../features/sla/use-now.ts';
 
 type FormStage = 'diagnosed' | 'plan_agreed' | 'temporary_solution' | 'completed';
-const SIMPLE = [
-  'remote_guidance',
-  'accepted',
-  'departed',
-  'arrived',
-  'credentials_shown',
-  'repair_started',
-  'tested',
-] as const;
+const FORM_STAGES = ['diagnosed', 'plan_agreed', 'temporary_solution', 'completed'] as const;
 
-/** The visit on the engineer's phone: big buttons for each stage, forms for what needs words. */
+/**
+ * The visit on the engineer's phone, guided: the next stage is the big button (skippable ones can be
+ * skipped with a reason), the steps done stay as a timeline with their times in the organisation's
+ * zone, the other stages are at hand below; forms for what needs words; the charges are shown as a
+ * breakdown before the customer consents.
+ */
 export function VisitPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
@@ -58,19 +66,38 @@ export function VisitPage() {
   const [note, setNote] = useState('');
   const signature = useRef<SignatureHandle>(null);
   const planSignature = useRef<SignatureHandle>(null);
+  const [skipping, setSkipping] = useState<TVisitStage | null>(null);
+  const [skipReason, setSkipReason] = useState('');
+  const zone = useMe().data?.organisationTimeZone;
   if (!wo.data) return <Spin />;
   const w = wo.data;
-  const done = new Set((w.events ?? []).map((e) => e.stage));
-  const act = async (stage: string, data?: Record<string, unknown>, note?: string) => {
+  const events = w.events ?? [];
+  const done = new Set(events.filter((e) => !e.skipReason).map((e) => e.stage));
+  const skipped = new Set(events.filter((e) => e.skipReason).map((e) => e.stage));
+  const next = nextVisitStage(events);
+  const act = async (stage: string, data?: Record<string, unknown>, note?: string, skip?: string) => {
     const where = stage === 'arrived' ? await position() : null;
     await queue.record(w.id, stage, {
       data: data ?? null,
       note: note ?? null,
       lat: where?.lat,
       lng: where?.lng,
+      ...(skip ? { skipReason: skip } : {}),
     });
     message.success(navigator.onLine ? t('field.recorded') : t('field.queued'));
   };
+  /** A stage's button: a form first for the stages that need words, else recorded at once. */
+  const press = (s: TVisitStage) => {
+    if ((FORM_STAGES as readonly string[]).includes(s)) {
+      form.resetFields();
+      setOpen(s as FormStage);
+    } else {
+      void act(s, undefined, note || undefined);
+      setNote('');
+    }
+  };
+  const others = VISIT_STAGES.filter((s) => s !== next && !done.has(s) && !skipped.has(s));
+  const arrived = done.has('arrived');
   return (
     <>
       <h1 className="page-title">
@@ -143,8 +170,74 @@ export function VisitPage() {
             {t('field.report')}
           </Button>
         )}
+        {w.status !== 'completed' && !arrived && w.onSiteDueAt && <OnSiteCountdown dueAt={w.onSiteDueAt} />}
         {w.status !== 'completed' && (
-          <Card size="small" title={t('field.stages')}>
+          <Card size="small" title={t('field.nextStep')} data-testid="visit-next">
+            <div style={{ display: 'grid', gap: 8 }}>
+              {next ? (
+                <>
+                  <Button
+                    type="primary"
+                    size="large"
+                    block
+                    style={{ height: 64, fontSize: 20 }}
+                    danger={next === 'completed'}
+                    onClick={() => press(next)}
+                    data-testid={`stage-${next}`}
+                    data-next="true"
+                  >
+                    {t(`field.stageNames.${next}`)}
+                  </Button>
+                  {isSkippable(next) && (
+                    <Button
+                      type="link"
+                      onClick={() => {
+                        setSkipReason('');
+                        setSkipping(next);
+                      }}
+                      data-testid="visit-skip"
+                    >
+                      {t('field.skipStep')}
+                    </Button>
+                  )}
+                </>
+              ) : (
+                <Tag color="green">{t('field.allStepsDone')}</Tag>
+              )}
+              <Input
+                size="large"
+                placeholder={t('field.notePlaceholder')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                data-testid="visit-note"
+              />
+            </div>
+          </Card>
+        )}
+        <Card size="small" title={t('field.stepsDone')}>
+          {events.length ? (
+            <Timeline
+              data-testid="visit-timeline"
+              items={events.map((e) => ({
+                color: e.skipReason ? 'gray' : 'green',
+                children: (
+                  <span
+                    data-testid={`event-${e.stage}`}
+                    style={e.skipReason ? { color: '#8c8c8c' } : undefined}
+                  >
+                    <b>{t(`field.stageNames.${e.stage}`)}</b> · {zonedTime(e.at, i18n.language, zone)}
+                    {e.skipReason ? ` · ${t('field.skippedBecause', { reason: e.skipReason })}` : ''}
+                    {e.note ? ` · ${e.note}` : ''}
+                  </span>
+                ),
+              }))}
+            />
+          ) : (
+            <Tag>{t('field.noStepsYet')}</Tag>
+          )}
+        </Card>
+        {w.status !== 'completed' && others.length > 0 && (
+          <Card size="small" title={t('field.otherSteps')}>
             <div
               style={{
                 display: 'grid',
@@ -152,42 +245,8 @@ export function VisitPage() {
                 gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
               }}
             >
-              <Input
-                size="large"
-                placeholder={t('field.notePlaceholder')}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                style={{ gridColumn: '1 / -1' }}
-                data-testid="visit-note"
-              />
-              {SIMPLE.map((s) => (
-                <Button
-                  key={s}
-                  size="large"
-                  type={done.has(s) ? 'default' : 'primary'}
-                  ghost={done.has(s)}
-                  onClick={() => {
-                    void act(s, undefined, note || undefined);
-                    setNote('');
-                  }}
-                  data-testid={`stage-${s}`}
-                >
-                  {done.has(s) ? '✓ ' : ''}
-                  {t(`field.stageNames.${s}`)}
-                </Button>
-              ))}
-              {(['diagnosed', 'plan_agreed', 'temporary_solution', 'completed'] as const).map((s) => (
-                <Button
-                  key={s}
-                  size="large"
-                  danger={s === 'completed'}
-                  onClick={() => {
-                    form.resetFields();
-                    setOpen(s);
-                  }}
-                  data-testid={`stage-${s}`}
-                >
-                  {done.has(s) ? '✓ ' : ''}
+              {others.map((s) => (
+                <Button key={s} onClick={() => press(s)} data-testid={`stage-${s}`}>
                   {t(`field.stageNames.${s}`)}
                 </Button>
               ))}
@@ -213,19 +272,35 @@ export function VisitPage() {
           />
         </Card>
         <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} emergency={w.emergency} />
-        <Card size="small" title={t('field.timeline')}>
-          <Timeline
-            items={(w.events ?? []).map((e) => ({
-              children: (
-                <span data-testid={`event-${e.stage}`}>
-                  {t(`field.stageNames.${e.stage}`)} · {new Date(e.at).toLocaleString(i18n.language)}
-                  {e.note ? ` · ${e.note}` : ''}
-                </span>
-              ),
-            }))}
-          />
-        </Card>
       </div>
+      <Modal
+        open={skipping !== null}
+        title={skipping ? `${t('field.skipStep')}：${t(`field.stageNames.${skipping}`)}` : ''}
+        onCancel={() => setSkipping(null)}
+        okButtonProps={
+          { disabled: skipReason.trim().length < 2, 'data-testid': 'visit-skip-ok' } as ButtonProps
+        }
+        onOk={() => {
+          const stage = skipping!;
+          setSkipping(null);
+          void act(stage, undefined, undefined, skipReason.trim());
+        }}
+        okText={t('field.skipStep')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('field.skipReason')} extra={t('field.skipReasonHelp')} required>
+            <Input.TextArea
+              rows={2}
+              maxLength={500}
+              value={skipReason}
+              onChange={(e) => setSkipReason(e.target.value)}
+              data-testid="visit-skip-reason"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal
         open={open !== null}
         title={open ? t(`field.stageNames.${open}`) : ''}
@@ -248,6 +323,7 @@ export function VisitPage() {
                   v.consentKind === 'signature' ? (planSignature.current?.value() ?? undefined) : undefined,
                 plan: v.plan,
                 estimatedMinutes: v.estimatedMinutes,
+                travelKm: v.travelKm,
                 consent: { kind: v.consentKind, by: v.consentBy, at: new Date().toISOString() },
               });
             if (stage === 'temporary_solution')
@@ -284,9 +360,15 @@ export function VisitPage() {
               <Form.Item name="plan" label={t('field.plan')} rules={[{ required: true }]}>
                 <Input.TextArea rows={3} />
               </Form.Item>
-              <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')}>
-                <InputNumber min={1} size="large" />
-              </Form.Item>
+              <Space wrap>
+                <Form.Item name="estimatedMinutes" label={t('field.estimatedMinutes')}>
+                  <InputNumber min={1} size="large" data-testid="visit-plan-minutes" />
+                </Form.Item>
+                <Form.Item name="travelKm" label={t('field.travelKm')}>
+                  <InputNumber min={0} size="large" data-testid="visit-plan-km" />
+                </Form.Item>
+              </Space>
+              <ChargesPreview workOrderId={w.id} minutesField="estimatedMinutes" />
               <Form.Item name="consentKind" label={t('field.consent')}>
                 <Radio.Group>
                   <Radio value="verbal">{t('field.consentVerbal')}</Radio>
@@ -333,12 +415,13 @@ export function VisitPage() {
               </Form.Item>
               <Space wrap>
                 <Form.Item name="timeSpentMinutes" label={t('field.timeSpent')}>
-                  <InputNumber min={0} size="large" />
+                  <InputNumber min={0} size="large" data-testid="visit-minutes" />
                 </Form.Item>
                 <Form.Item name="travelKm" label={t('field.travelKm')}>
-                  <InputNumber min={0} size="large" />
+                  <InputNumber min={0} size="large" data-testid="visit-km" />
                 </Form.Item>
               </Space>
+              <ChargesPreview workOrderId={w.id} minutesField="timeSpentMinutes" />
               <Form.Item label={t('field.customerSignature')}>
                 <SignatureField ref={signature} />
               </Form.Item>
@@ -492,20 +575,83 @@ function VisitParts({
   );
 }
 
-/** 收费: what the warranty does not cover, shown to the customer before the work; the receipt after. */
-function Charges({ workOrderId }: { workOrderId: string }) {
+/** What the countdown counts down to: the on-site deadline, red once it has passed. */
+function OnSiteCountdown({ dueAt }: { dueAt: string }) {
+  const { t, i18n } = useTranslation();
+  const zone = useMe().data?.organisationTimeZone;
+  const now = useNow(30_000);
+  const left = Math.round((new Date(dueAt).getTime() - now) / 1000);
+  const over = left <= 0;
+  return (
+    <Alert
+      type={over ? 'error' : left < 3600 ? 'warning' : 'info'}
+      showIcon
+      data-testid="visit-countdown"
+      data-state={over ? 'overdue' : 'running'}
+      message={
+        <span style={over ? { color: '#cf1322', fontWeight: 600 } : undefined}>
+          {over
+            ? t('field.onSiteOverdue', { time: durationText(t, -left) })
+            : t('field.onSiteCountdown', { time: durationText(t, left) })}
+        </span>
+      }
+      description={t('field.onSiteDueAt', { at: zonedTime(dueAt, i18n.language, zone) })}
+    />
+  );
+}
+
+/** The charges priced with the time and distance being entered in the form around it. */
+function ChargesPreview({ workOrderId, minutesField }: { workOrderId: string; minutesField: string }) {
+  const form = Form.useFormInstance();
+  const minutes = Form.useWatch(minutesField, form) as number | null | undefined;
+  const km = Form.useWatch('travelKm', form) as number | null | undefined;
+  return (
+    <Charges
+      workOrderId={workOrderId}
+      entered={{ timeSpentMinutes: minutes ?? undefined, travelKm: km ?? undefined }}
+      preview
+    />
+  );
+}
+
+/**
+ * 收费: what the warranty does not cover, as a breakdown — travel (km), labour (hours), parts, each
+ * with its price and why it is priced so — shown to the customer before the work; the receipt after.
+ */
+function Charges({
+  workOrderId,
+  entered,
+  preview,
+}: {
+  workOrderId: string;
+  entered?: TChargesQuery;
+  preview?: boolean;
+}) {
   const { t } = useTranslation();
-  const sheet = useWorkOrderCharges(workOrderId);
+  const sheet = useWorkOrderCharges(workOrderId, entered);
   if (!sheet.data) return null;
   const s = sheet.data;
+  const lineText = (l: TCharges['lines'][number]) =>
+    l.item === 'travel'
+      ? l.entered != null
+        ? t('field.travelLine', { km: l.entered })
+        : t('field.travelLineNoKm')
+      : l.item === 'labour'
+        ? `${t('field.labourLine', { hours: l.quantity })}${l.entered != null ? ` ${t('field.labourEntered', { minutes: l.entered })}` : ''}`
+        : `${l.label} × ${l.quantity}`;
   return (
-    <Card size="small" title={t('field.charges')} data-testid="visit-charges">
+    <Card
+      size="small"
+      title={preview ? t('field.breakdown') : t('field.charges')}
+      data-testid={preview ? 'visit-charges-preview' : 'visit-charges'}
+      style={preview ? { marginBottom: 12 } : undefined}
+    >
       <div>
         <Tag
           color={s.pendingDecision ? 'gold' : s.totalFen ? 'orange' : 'green'}
           data-testid="visit-coverage"
         >
-          {t(`field.coverage.${s.status}`, { defaultValue: s.status })}
+          {t(`field.coverage.${s.status}`, { defaultValue: t('field.coverage.unknown') })}
         </Tag>
         {s.pricing === 'cost' && (
           <Tag color="purple" data-testid="visit-pricing">
@@ -526,11 +672,26 @@ function Charges({ workOrderId }: { workOrderId: string }) {
         ))}
       </ul>
       {s.lines.map((l) => (
-        <div key={l.label} style={{ display: 'flex', justifyContent: 'space-between' }}>
+        <div
+          key={`${l.item}-${l.label}`}
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            gap: 8,
+            padding: '4px 0',
+            borderTop: '1px solid #f0f0f0',
+          }}
+          data-testid={`charge-line-${l.item}`}
+        >
           <span>
-            {l.item === 'part' ? l.label : t(`field.chargeItems.${l.item}`)} × {l.quantity}
+            {lineText(l)}
+            <br />
+            <small style={{ color: '#8c8c8c' }}>
+              {t('field.unitPrice', { price: yuan(l.unitFen) })}
+              {l.basis ? ` · ${chargeBasisText(t, l.basis)}` : ''}
+            </small>
           </span>
-          <span>¥{yuan(l.amountFen)}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>¥{yuan(l.amountFen)}</span>
         </div>
       ))}
       <div style={{ display: 'flex', justifyContent: 'space-between', fontWeight: 600, marginTop: 6 }}>

@@ -1,0 +1,1 @@
+ALTER TABLE "work_order_events" ADD COLUMN "skip_reason" text;
