@@ -10,17 +10,20 @@ import {
   ZCreateTicketRequest,
   ZSavedFilter,
   ZTicket,
+  ZTicketContext,
   ZTicketDetail,
   ZTicketListQuery,
   ZUpdateTicketRequest,
 } from '../../../common/tickets-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import { registerCannedReplyRoutes } from './canned-routes.ts';
 import * as conversation from './conversation.ts';
 import * as links from './links.ts';
 import * as routing from './routing.ts';
 import * as filters from './saved-filters.ts';
 import * as service from './service.ts';
+import { ticketContext } from './ticket-context.ts';
 import * as view from './ticket-view.ts';
 import * as watchers from './watchers.ts';
 
@@ -47,6 +50,7 @@ const ZRoutingRule = z.object({
 });
 
 export function registerTicketRoutes(app: Api, deps: RouteDeps) {
+  registerCannedReplyRoutes(app, deps);
   app.get(
     '/api/v1/routing-rules',
     {
@@ -222,6 +226,20 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => view.ticketHistory(deps.ctx(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/tickets/:id/context',
+    {
+      config: { permission: 'tickets.internal' },
+      schema: {
+        tags,
+        summary:
+          "The ticket's customer, caller, project and equipment by name, and the customer's other open tickets (staff)",
+        params: ZIdParams,
+        response: { 200: ZTicketContext },
+      },
+    },
+    async (request) => ticketContext(deps.ctx(request), request.params.id),
   );
   app.post(
     '/api/v1/tickets/:id/watch',
