@@ -230,11 +230,11 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
   app.get(
     '/api/v1/tickets/:id/context',
     {
-      config: { permission: 'tickets.internal' },
+      config: { permission: 'tickets.read' },
       schema: {
         tags,
         summary:
-          "The ticket's customer, caller, project and equipment by name, and the customer's other open tickets (staff)",
+          "The ticket's customer, caller, project and equipment by name, and the customer's other open tickets",
         params: ZIdParams,
         response: { 200: ZTicketContext },
       },

@@ -134,8 +134,13 @@ describe('the ticket page', () => {
       equipment: [{ id: asset.id, name: '智能路灯杆', serial: asset.serial, location: '3号路口' }],
       otherOpen: [{ id: other.id, number: other.number, subject: '保养咨询' }],
     });
+    // The customer reads it for its own ticket; another customer's ticket is not found.
     const { session } = await loginAs(t, { customerId: customer.id });
-    expect((await session.request('GET', `/api/v1/tickets/${ticket.id}/context`)).statusCode).toBe(403);
+    expect((await session.request('GET', `/api/v1/tickets/${ticket.id}/context`)).json().project.name).toBe(
+      '滨江路灯工程',
+    );
+    const stranger = (await loginAs(t, { customerId: (await buildCustomer(t.db, {})).id })).session;
+    expect((await stranger.request('GET', `/api/v1/tickets/${ticket.id}/context`)).statusCode).toBe(404);
   });
 
   it("changes the caller to another of the customer's contacts, and refuses another customer's (422)", async () => {

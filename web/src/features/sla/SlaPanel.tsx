@@ -16,7 +16,16 @@ const STATE_COLOR: Record<string, string> = {
 };
 
 /** The ticket's promised times: each target with its deadline, countdown, or when it was met. */
-export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: boolean }) {
+export function SlaPanel({
+  ticket,
+  staff,
+  compact = false,
+}: {
+  ticket: TTicketDetail;
+  staff: boolean;
+  /** A list rather than a table, whatever the screen (the ticket page's side panel). */
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const milestone = useTicketMutation<{ event: string }>(
@@ -27,7 +36,7 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
   const label = (metric: string) => t(`sla.metrics.${metric}`, { defaultValue: metric });
   // Customers see the promises made to them; the bookkeeping of pending targets stays internal.
   const rows = staff ? ticket.sla : ticket.sla.filter((s) => s.state !== 'pending');
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = !Grid.useBreakpoint().md || compact;
   const stateTag = (s: TSlaTarget) =>
     s.breached ? (
       <Tag color="red">{t('sla.breached')}</Tag>
@@ -52,6 +61,7 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
   return (
     <Card
       title={staff ? t('sla.title') : t('sla.promised')}
+      size={compact ? 'small' : undefined}
       data-testid="sla-panel"
       extra={
         staff && (
