@@ -174,6 +174,9 @@ describe('the ticket page', () => {
     const second = (
       await agent.request('POST', '/api/v1/contacts', { customerId: customer.id, name: '赵主任' })
     ).json();
+    // The log names the agent as colleagues know him, not by his login.
+    const renamed = await agent.request('PATCH', '/api/v1/me', { displayName: '李客服' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
     const take = await agent.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
       version: ticket.version,
       assigneeId: agent.me.id,
@@ -184,10 +187,11 @@ describe('the ticket page', () => {
     const changes = history.flatMap((e: { changes: unknown[] }) => e.changes);
     expect(changes).toEqual(
       expect.arrayContaining([
-        { field: 'assigneeId', from: null, to: agent.me.displayName },
+        { field: 'assigneeId', from: null, to: '李客服' },
         { field: 'contactId', from: '王工', to: '赵主任' },
       ]),
     );
+    expect(history.at(-1).actor).toBe('李客服');
     expect(JSON.stringify(history)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

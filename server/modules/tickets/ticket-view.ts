@@ -211,7 +211,7 @@ export async function ticketHistory(ctx: Ctx, id: string) {
             to: after[f] ?? null,
           }))
         : [];
-    return { at: a.at.toISOString(), actor: a.actorLabel, action: a.action, changes };
+    return { at: a.at.toISOString(), actorId: a.actorId, actor: a.actorLabel, action: a.action, changes };
   });
   // One lookup per kind of record for the whole log.
   const ids = (fields: NamedField[]) => [
@@ -224,7 +224,10 @@ export async function ticketHistory(ctx: Ctx, id: string) {
     ),
   ];
   const [people, contacts, projects, equipment] = await Promise.all([
-    userNames(ctx.db, ids(['assigneeId', 'watcherIds'])),
+    userNames(ctx.db, [
+      ...ids(['assigneeId', 'watcherIds']),
+      ...new Set(entries.flatMap((e) => (e.actorId ? [e.actorId] : []))),
+    ]),
     contactFacts(ctx.db, ids(['contactId'])),
     projectFacts(ctx.db, ids(['projectId'])),
     equipmentFacts(ctx.db, ids(['assetIds'])),
@@ -244,8 +247,10 @@ export async function ticketHistory(ctx: Ctx, id: string) {
       : Array.isArray(v)
         ? idsIn(v).map((x) => nameOf(field, x) ?? '—')
         : (nameOf(field, String(v)) ?? '—');
-  return entries.map((e) => ({
+  return entries.map(({ actorId, ...e }) => ({
     ...e,
+    // Who did it, by the name colleagues know (the audit keeps the login name of the moment).
+    actor: (actorId && people.get(actorId)) || e.actor,
     changes: e.changes.map((c) =>
       (NAMED_FIELDS as readonly string[]).includes(c.field)
         ? { ...c, from: named(c.field, c.from), to: named(c.field, c.to) }

@@ -1005,6 +1005,8 @@ export const en: typeof zhCN = {
     equipmentN: 'Equipment {{n}}',
   },
   ticketPage: {
+    yes: 'yes',
+    no: 'no',
     summary: 'Summary',
     about: 'Customer and equipment',
     caller: 'Caller',
@@ -1015,6 +1017,7 @@ export const en: typeof zhCN = {
     details: 'Details',
     warrantyUntil: 'Warranty until {{date}}',
     composerHint: 'Type here; drop or paste images and files; Ctrl+Enter sends',
+    composerHintPhone: 'Type here; paste images or tap “Upload file”',
   },
   cannedReplies: {
     title: 'Canned replies',

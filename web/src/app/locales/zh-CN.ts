@@ -965,6 +965,8 @@ export const zhCN = {
     equipmentN: '设备 {{n}}',
   },
   ticketPage: {
+    yes: '是',
+    no: '否',
     summary: '工单概要',
     about: '客户与设备',
     caller: '来电联系人',
@@ -975,6 +977,7 @@ export const zhCN = {
     details: '详情',
     warrantyUntil: '保修至 {{date}}',
     composerHint: '输入内容；可拖入或粘贴图片和文件；Ctrl+Enter 发送',
+    composerHintPhone: '输入内容；可粘贴图片或点“上传文件”',
   },
   cannedReplies: {
     title: '常用回复',

@@ -98,9 +98,11 @@ export function SlaPanel({
                   <b>{label(s.metric)}</b>
                   {stateTag(s)}
                 </Space>
-                <div>
-                  {t('sla.due')} {when(s.dueAt)} {result(s)}
-                </div>
+                {(s.dueAt || s.metAt) && (
+                  <div>
+                    {t('sla.due')} {when(s.dueAt)} {result(s)}
+                  </div>
+                )}
               </div>
             </List.Item>
           )}

@@ -13,6 +13,7 @@ import { useAssets, useProjects } from '../../features/registry/registry-query.t
 import { lookupCallers, type TCaller } from '../../features/tickets/caller-lookup.ts';
 import { useTicketCreateMutation } from '../../features/tickets/ticket-create-mutation.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
+import { KeyHint } from './KeyHint.tsx';
 import { CATEGORY_COLOR } from './TicketsPage.tsx';
 
 /** Registering a request: an agent on the phone (customer first), or a customer in the portal. */
@@ -211,7 +212,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
         )}
         <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="ticket-submit">
           {t('tickets.submit')}
-          {staff && <kbd style={{ fontSize: 11, opacity: 0.8, marginInlineStart: 6 }}>Ctrl+Enter</kbd>}
+          {staff && wide && <KeyHint keys="Ctrl+Enter" />}
         </Button>
       </Form>
     </Card>

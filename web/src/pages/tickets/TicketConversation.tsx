@@ -2,7 +2,7 @@
 // and the composer itself, kept in reach at the bottom of the column (sticky) with canned replies,
 // attachments by drag and drop, paste or the paper clip, and Ctrl+Enter to send.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Input, List, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Grid, Input, List, Segmented, Space, Tag, Typography } from 'antd';
 import { type ClipboardEvent, type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillCannedReply } from '../../../../common/canned-replies.ts';
@@ -11,6 +11,7 @@ import { Attachments } from '../../features/files/Attachments.tsx';
 import { uploadFile } from '../../features/files/upload-file.ts';
 import { useCannedReplies } from '../../features/tickets/canned-replies-query.ts';
 import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
+import { KeyHint } from './KeyHint.tsx';
 import { useComposeShortcuts } from './ticket-shortcuts.ts';
 
 type Kind = 'public_reply' | 'internal_note';
@@ -94,6 +95,8 @@ function Composer({
   const box = useRef<HTMLTextAreaElement | null>(null);
   const picker = useRef<HTMLInputElement | null>(null);
   const canned = useCannedReplies(staff);
+  // A keyboard's hints only where there is a keyboard.
+  const desk = Grid.useBreakpoint().md ?? true;
   useComposeShortcuts(staff, setKind);
   const post = useTicketMutation<{ kind: string; body: string; attachmentIds: string[] }>(
     'POST',
@@ -222,7 +225,7 @@ function Composer({
           box.current = r?.resizableTextArea?.textArea ?? null;
         }}
         aria-label={t('tickets.message')}
-        placeholder={t('ticketPage.composerHint')}
+        placeholder={desk ? t('ticketPage.composerHint') : t('ticketPage.composerHintPhone')}
         autoSize={{ minRows: 3, maxRows: 10 }}
         value={body}
         onChange={(e) => setBody(e.target.value)}
@@ -278,8 +281,7 @@ function Composer({
           loading={post.isPending}
           data-testid="message-send"
         >
-          {t('tickets.send')}{' '}
-          <kbd style={{ fontSize: 11, opacity: 0.8, marginInlineStart: 4 }}>Ctrl+Enter</kbd>
+          {t('tickets.send')} {desk && <KeyHint keys="Ctrl+Enter" />}
         </Button>
       </Space>
     </div>

@@ -93,7 +93,8 @@ function TicketSummary({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card extra={actions} styles={{ header: { flexWrap: 'wrap' } }} title={t('ticketPage.summary')}>
+    <Card title={t('ticketPage.summary')} data-testid="ticket-summary">
+      {actions && <div className="toolbar">{actions}</div>}
       <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('tickets.priority')}>
