@@ -89,6 +89,11 @@ describe('the ticket page and phone quick entry', () => {
       phone: '139 0000 1111',
       title: '站务主管',
     });
+    await api(page, 'POST', '/api/v1/contacts', {
+      customerId: customer.id,
+      name: '李站长',
+      phone: '13700002222',
+    });
     const project = (await api(page, 'GET', `/api/v1/projects?customerId=${customer.id}`)).items.find(
       (p: { name: string }) => p.name.includes('太阳能路灯'),
     );
@@ -224,6 +229,10 @@ describe('the ticket page and phone quick entry', () => {
     await page.getByTestId('caller-phone').locator('input').press('Enter');
     await page.getByTestId('caller-match').first().waitFor();
     expect(page.url()).toMatch(/\/console\/tickets\/new$/);
+    // On a phone the matches are right under the number box, not after the whole form.
+    const phoneBox = await page.getByTestId('caller-phone').boundingBox();
+    const matchBox = await page.getByTestId('caller-match').first().boundingBox();
+    expect(matchBox!.y - phoneBox!.y).toBeLessThan(200);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await rawText(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/quick-entry-390-en.png', fullPage: true });

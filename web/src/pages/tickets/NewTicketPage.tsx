@@ -107,6 +107,33 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
     </Form.Item>
   );
 
+  // At a desk the matches stand beside the form; on a phone, right under the number box.
+  const matches = callers !== null && (
+    <Card size="small" title={t('tickets.pickCaller')} data-testid="caller-matches">
+      {callers.length === 0 ? (
+        <Typography.Text type="secondary">{t('tickets.noCallerMatch')}</Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {callers.map((c) => (
+            <Button
+              key={`${c.customerId}-${c.contactId ?? ''}`}
+              block
+              type={picked === c ? 'primary' : 'default'}
+              data-testid="caller-match"
+              style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+              onClick={() => void pick(c)}
+            >
+              <span style={{ overflowWrap: 'anywhere' }}>
+                <b>{c.customerName}</b>
+                {c.contactName ? ` · ${c.contactName}` : ''} · {c.phone}
+              </span>
+            </Button>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+
   const formCard = (
     <Card style={{ maxWidth: wide && staff ? undefined : 720, minWidth: 0 }}>
       <Form
@@ -128,6 +155,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
         }}
       >
         {phoneBox}
+        {!wide && matches && <div style={{ marginBottom: 24 }}>{matches}</div>}
         <Form.Item label={t('tickets.kind')} name="kind">
           <Select
             options={TICKET_KINDS.map((k) => ({ value: k, label: t(`ticketKinds.${k}`) }))}
@@ -220,31 +248,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
 
   const callerPanel = staff && (
     <div style={{ display: 'grid', gap: 16, alignContent: 'start', minWidth: 0 }}>
-      {callers !== null && (
-        <Card size="small" title={t('tickets.pickCaller')} data-testid="caller-matches">
-          {callers.length === 0 ? (
-            <Typography.Text type="secondary">{t('tickets.noCallerMatch')}</Typography.Text>
-          ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              {callers.map((c) => (
-                <Button
-                  key={`${c.customerId}-${c.contactId ?? ''}`}
-                  block
-                  type={picked === c ? 'primary' : 'default'}
-                  data-testid="caller-match"
-                  style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                  onClick={() => void pick(c)}
-                >
-                  <span style={{ overflowWrap: 'anywhere' }}>
-                    <b>{c.customerName}</b>
-                    {c.contactName ? ` · ${c.contactName}` : ''} · {c.phone}
-                  </span>
-                </Button>
-              ))}
-            </Space>
-          )}
-        </Card>
-      )}
+      {wide && matches}
       {customerId && <CallerHistory customerId={customerId} />}
     </div>
   );

@@ -36,7 +36,10 @@ export function TicketSidePanel({
   const { t } = useTranslation();
   const canManage = permissions.includes('tickets.manage');
   return (
-    <div className="ticket-side" data-testid="ticket-side-panel">
+    <div
+      data-testid="ticket-side-panel"
+      style={{ display: 'grid', gap: 12, alignContent: 'start', minWidth: 0 }}
+    >
       <Card size="small" title={t('ticketPage.about')} data-testid="ticket-about">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('tickets.customer')}>
