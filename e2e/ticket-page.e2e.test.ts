@@ -5,6 +5,7 @@
 // At 1440 px and 390 px, in Chinese and English, with no raw code, key or id on the screen.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPng } from '../test/helpers.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -175,8 +176,20 @@ describe('the ticket page and phone quick entry', () => {
     // The composer is in reach without scrolling.
     const composer = await page.getByTestId('ticket-composer').boundingBox();
     expect(composer!.y + composer!.height).toBeLessThanOrEqual(900 + 1);
-    await page.keyboard.press('Control+Enter');
-    await page.getByTestId('message-public_reply').waitFor();
+    // A photo pasted into the composer is uploaded and goes with the reply.
+    const png = testPng(8, 8, [200, 30, 30]).toString('base64');
+    await page.getByTestId('message-body').evaluate((box, data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], '现场照片.png', { type: 'image/png' }));
+      box.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    }, png);
+    await page.getByTestId('composer-files').getByText('现场照片.png').waitFor();
+    expect(await page.getByTestId('message-body').inputValue()).toBe(body);
+    await page.getByTestId('message-body').press('Control+Enter');
+    await page.getByTestId('message-public_reply').getByText('现场照片.png').waitFor();
     // The caller is changed in the side panel; the change log names both people.
     await pick(page, 'ticket-contact', /周主任|王工/);
     await page.getByTestId('ticket-take').click();

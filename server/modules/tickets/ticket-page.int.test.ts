@@ -183,12 +183,17 @@ describe('the ticket page', () => {
       contactId: second.id,
     });
     expect(take.statusCode, take.body).toBe(200);
+    const milestone = await agent.request('POST', `/api/v1/tickets/${ticket.id}/milestones`, {
+      event: 'diagnosed',
+    });
+    expect(milestone.statusCode, milestone.body).toBe(200);
     const history = (await agent.request('GET', `/api/v1/tickets/${ticket.id}/history`)).json();
     const changes = history.flatMap((e: { changes: unknown[] }) => e.changes);
     expect(changes).toEqual(
       expect.arrayContaining([
         { field: 'assigneeId', from: null, to: '李客服' },
         { field: 'contactId', from: '王工', to: '赵主任' },
+        { field: 'event', from: null, to: 'diagnosed' },
       ]),
     );
     expect(history.at(-1).actor).toBe('李客服');

@@ -210,7 +210,9 @@ export async function ticketHistory(ctx: Ctx, id: string) {
             from: before[f] ?? null,
             to: after[f] ?? null,
           }))
-        : [];
+        : a.action === 'ticket.milestone' && typeof after.event === 'string'
+          ? [{ field: 'event', from: null, to: after.event }]
+          : [];
     return { at: a.at.toISOString(), actorId: a.actorId, actor: a.actorLabel, action: a.action, changes };
   });
   // One lookup per kind of record for the whole log.

@@ -953,6 +953,7 @@ export const en: typeof zhCN = {
       assetIds: 'Equipment',
       watcherIds: 'Watchers',
       contactId: 'Contact',
+      event: 'Milestone',
     },
     callerHistory: 'Tickets of this customer',
     noHistory: 'No tickets yet',

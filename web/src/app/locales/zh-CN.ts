@@ -913,6 +913,7 @@ export const zhCN = {
       assetIds: '设备',
       watcherIds: '关注人',
       contactId: '联系人',
+      event: '节点',
     },
     callerHistory: '该客户的工单记录',
     noHistory: '该客户还没有工单',

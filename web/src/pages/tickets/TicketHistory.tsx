@@ -21,13 +21,15 @@ export function TicketHistory({ ticketId, version }: { ticketId: string; version
         ? t(`priorities.${v}`)
         : field === 'team' && typeof v === 'string'
           ? t(`roles.${v}`, { defaultValue: v })
-          : field === 'complexity' && typeof v === 'string'
-            ? t(`tickets.complexities.${v}`)
-            : typeof v === 'boolean'
-              ? v
-                ? t('ticketPage.yes')
-                : t('ticketPage.no')
-              : show(v);
+          : field === 'event' && typeof v === 'string'
+            ? t(`sla.events.${v}`)
+            : field === 'complexity' && typeof v === 'string'
+              ? t(`tickets.complexities.${v}`)
+              : typeof v === 'boolean'
+                ? v
+                  ? t('ticketPage.yes')
+                  : t('ticketPage.no')
+                : show(v);
   const history = useTicketHistory(ticketId, version);
   return (
     <Card title={t('tickets.history')} size="small" data-testid="ticket-history">
