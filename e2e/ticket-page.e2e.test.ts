@@ -118,7 +118,10 @@ describe('the ticket page and phone quick entry', () => {
     expect(p.url()).toMatch(/\/console\/tickets\/new$/);
     expect(await p.locator('.ant-form-item-explain-error').count()).toBe(0);
     expect(await p.getByTestId('caller-match').first().textContent()).toContain('王工');
-    // A second Enter chooses the focused match.
+    // A second Enter chooses the first match, which has the focus.
+    await expect
+      .poll(() => p.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('caller-match');
     await p.keyboard.press('Enter');
     await expect.poll(() => p.getByTestId('ticket-customer').textContent()).toContain('杭州地铁');
     await expect.poll(() => p.getByTestId('ticket-contact-select').textContent()).toContain('王工');

@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Grid, Input, List, Select, Space, Switch, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { TICKET_KINDS, TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
@@ -37,6 +37,11 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
   const [callers, setCallers] = useState<TCaller[] | null>(null);
   const [picked, setPicked] = useState<TCaller | null>(null);
   const [looking, setLooking] = useState(false);
+  const firstMatch = useRef<HTMLButtonElement | null>(null);
+  // Once the matches are on the screen the first has the focus: Enter chooses it.
+  useEffect(() => {
+    if (callers?.length) firstMatch.current?.focus();
+  }, [callers]);
 
   const submit = async (v: Record<string, unknown>) => {
     try {
@@ -64,11 +69,7 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
     }
     setLooking(true);
     try {
-      const found = await lookupCallers(phone.trim());
-      setCallers(found);
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLButtonElement>('[data-testid="caller-match"]')?.focus(),
-      );
+      setCallers(await lookupCallers(phone.trim()));
     } catch (err) {
       message.error((err as Error).message);
     } finally {
@@ -114,9 +115,10 @@ export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/por
         <Typography.Text type="secondary">{t('tickets.noCallerMatch')}</Typography.Text>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          {callers.map((c) => (
+          {callers.map((c, i) => (
             <Button
               key={`${c.customerId}-${c.contactId ?? ''}`}
+              ref={i === 0 ? firstMatch : undefined}
               block
               type={picked === c ? 'primary' : 'default'}
               data-testid="caller-match"
