@@ -38,7 +38,9 @@ describe('SLA in the console and the portal', () => {
     await row.click();
     await page.waitForURL(/\/console\/tickets\/[0-9a-f-]{36}$/);
     const panel = page.getByTestId('sla-panel');
-    await expect.poll(() => panel.locator('.ant-list-item', { hasText: '首次响应' }).textContent()).toContain('已超时');
+    await expect
+      .poll(() => panel.locator('.ant-list-item', { hasText: '首次响应' }).textContent())
+      .toContain('已超时');
     const text1 = await panel
       .locator('.ant-list-item', { hasText: '到达现场' })
       .first()
