@@ -117,7 +117,48 @@ export const ZUpdateTicketRequest = z.strictObject({
   watcherIds: z.array(ZId).max(50).optional(),
   projectId: ZId.nullable().optional(),
   assetIds: z.array(ZId).max(50).optional(),
+  /** The caller (联系人): one of the ticket's customer's contacts, or none. */
+  contactId: ZId.nullable().optional(),
 });
+
+/** The ticket page's side panel: who and what the ticket is about, by name. */
+export const ZTicketContext = z.object({
+  customer: z.object({
+    id: ZId,
+    name: z.string(),
+    phone: z.string().nullable(),
+    contactName: z.string().nullable(),
+  }),
+  contact: z
+    .object({
+      id: ZId,
+      name: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      title: z.string().nullable(),
+    })
+    .nullable(),
+  project: z.object({ id: ZId, name: z.string(), address: z.string().nullable() }).nullable(),
+  equipment: z.array(
+    z.object({
+      id: ZId,
+      name: z.string(),
+      serial: z.string(),
+      productName: z.string(),
+      location: z.string().nullable(),
+    }),
+  ),
+  otherOpen: z.array(
+    z.object({
+      id: ZId,
+      number: z.string(),
+      subject: z.string(),
+      status: z.enum(TICKET_STATUSES),
+      createdAt: ZInstant,
+    }),
+  ),
+});
+export type TTicketContext = z.infer<typeof ZTicketContext>;
 
 export const ZCreateMessageRequest = z.strictObject({
   kind: z.enum(['public_reply', 'internal_note', 'customer_message']),

@@ -38,15 +38,17 @@ describe('SLA in the console and the portal', () => {
     await row.click();
     await page.waitForURL(/\/console\/tickets\/[0-9a-f-]{36}$/);
     const panel = page.getByTestId('sla-panel');
-    await expect.poll(() => panel.locator('tr', { hasText: '首次响应' }).textContent()).toContain('已超时');
+    await expect
+      .poll(() => panel.locator('.ant-list-item', { hasText: '首次响应' }).textContent())
+      .toContain('已超时');
     const text1 = await panel
-      .locator('tr', { hasText: '到达现场' })
+      .locator('.ant-list-item', { hasText: '到达现场' })
       .first()
       .getByTestId('sla-countdown')
       .textContent();
     await page.waitForTimeout(1200);
     const text2 = await panel
-      .locator('tr', { hasText: '到达现场' })
+      .locator('.ant-list-item', { hasText: '到达现场' })
       .first()
       .getByTestId('sla-countdown')
       .textContent();
@@ -54,11 +56,11 @@ describe('SLA in the console and the portal', () => {
     await page.getByTestId('sla-milestone').click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '到达现场' }).click();
     await expect
-      .poll(() => panel.locator('tr', { hasText: '到达现场' }).first().textContent())
+      .poll(() => panel.locator('.ant-list-item', { hasText: '到达现场' }).first().textContent())
       .toContain('已达成');
     // Arrival starts the on-site targets.
     await expect
-      .poll(() => panel.locator('tr', { hasText: '现场定位与方案' }).textContent())
+      .poll(() => panel.locator('.ant-list-item', { hasText: '现场定位与方案' }).textContent())
       .toContain('计时中');
     await screenshot(page, 'sla-ticket-panel');
     await ctx.close();

@@ -140,3 +140,28 @@ export async function maintenanceAssetFacts(
     .where(inArray(assets.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
+
+export interface ContactFacts {
+  customerId: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  title: string | null;
+}
+
+/** Who the contacts are and how to reach them (the ticket page's caller, the change log's names). */
+export async function contactFacts(db: Executor, ids: readonly string[]): Promise<Map<string, ContactFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: contacts.id,
+      customerId: contacts.customerId,
+      name: contacts.name,
+      phone: contacts.phone,
+      email: contacts.email,
+      title: contacts.title,
+    })
+    .from(contacts)
+    .where(inArray(contacts.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}

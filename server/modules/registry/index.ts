@@ -9,6 +9,7 @@ export {
 } from './contract-service.ts';
 export {
   contactEmail,
+  contactFacts,
   customerFacts,
   equipmentFacts,
   equipmentProducts,

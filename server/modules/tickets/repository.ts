@@ -455,3 +455,31 @@ export async function auditOfTicket(db: Executor, ticketId: string) {
     .orderBy(asc(auditLog.id))
     .limit(500);
 }
+
+/** The customer's other open (or waiting) tickets, newest first, that the caller may read. */
+export async function otherOpenTickets(
+  db: Executor,
+  scope: TicketScope,
+  customerId: string,
+  exceptId: string,
+) {
+  return db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+    })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.customerId, customerId),
+        sql`${tickets.id} <> ${exceptId}`,
+        inArray(tickets.status, ['new', 'assigned', 'in_progress', 'waiting_customer']),
+        ticketFilter(scope),
+      ),
+    )
+    .orderBy(desc(tickets.createdAt))
+    .limit(10);
+}

@@ -10,6 +10,7 @@ import {
   ZCreateTicketRequest,
   ZSavedFilter,
   ZTicket,
+  ZTicketContext,
   ZTicketDetail,
   ZTicketListQuery,
   ZTicketTimelineEntry,
@@ -18,6 +19,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
+import { registerCannedReplyRoutes } from './canned-routes.ts';
 import * as conversation from './conversation.ts';
 import { ticketTimeline } from './customer-view.ts';
 import { ticketExport } from './exports.ts';
@@ -25,6 +27,7 @@ import * as links from './links.ts';
 import * as routing from './routing.ts';
 import * as filters from './saved-filters.ts';
 import * as service from './service.ts';
+import { ticketContext } from './ticket-context.ts';
 import * as view from './ticket-view.ts';
 import * as watchers from './watchers.ts';
 
@@ -54,6 +57,7 @@ const ZRoutingRule = z.object({
 });
 
 export function registerTicketRoutes(app: Api, deps: RouteDeps) {
+  registerCannedReplyRoutes(app, deps);
   app.get(
     '/api/v1/routing-rules',
     {
@@ -261,6 +265,20 @@ export function registerTicketRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => view.ticketHistory(deps.ctx(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/tickets/:id/context',
+    {
+      config: { permission: 'tickets.read' },
+      schema: {
+        tags,
+        summary:
+          "The ticket's customer, caller, project and equipment by name, and the customer's other open tickets",
+        params: ZIdParams,
+        response: { 200: ZTicketContext },
+      },
+    },
+    async (request) => ticketContext(deps.ctx(request), request.params.id),
   );
   app.post(
     '/api/v1/tickets/:id/watch',

@@ -204,3 +204,18 @@ export const savedFilters = pgTable(
   },
   (t) => [uniqueIndex('saved_filters_user_name_idx').on(t.userId, t.name)],
 );
+
+/** Canned replies (常用回复) the agents insert into the composer; shared by the whole service desk. */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('canned_replies_title_idx').on(t.title)],
+);

@@ -202,6 +202,10 @@ export async function updateTicket(
       input.assetIds ?? before.assetIds,
     );
   }
+  // The caller must be one of the ticket's customer's contacts (422 naming contactId otherwise).
+  await assertReferences(ctx, before.customerId, [
+    { field: 'contactId', kind: 'contact', ids: input.contactId },
+  ]);
   const { version, ...changes } = input;
   await ctx.db.transaction((tx) => changeTicket(tx, ctx, before, version, changes));
   return getTicket(ctx, id);

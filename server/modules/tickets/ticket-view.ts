@@ -6,7 +6,13 @@ import type { Ctx } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { userNames } from '../accounts/index.ts';
-import { assetIdsWithSerial, customerIdsNamed } from '../registry/index.ts';
+import {
+  assetIdsWithSerial,
+  contactFacts,
+  customerIdsNamed,
+  equipmentFacts,
+  projectFacts,
+} from '../registry/index.ts';
 import { targetsOf } from '../sla/index.ts';
 import { isCustomer, seesInternal, ticketScope } from './access.ts';
 import { customerDetail } from './customer-view.ts';
@@ -178,18 +184,26 @@ const HISTORY_FIELDS = [
   'faultCategory',
   'team',
   'assigneeId',
+  'contactId',
   'tags',
   'projectId',
   'assetIds',
   'watcherIds',
 ];
 
-/** Every field change of a ticket, from the audit log (staff only). */
+/** Fields whose values are ids: the change log shows the names they stand for. */
+const NAMED_FIELDS = ['assigneeId', 'watcherIds', 'contactId', 'projectId', 'assetIds'] as const;
+type NamedField = (typeof NAMED_FIELDS)[number];
+
+const idsIn = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+
+/** Every field change of a ticket, from the audit log (staff only), people and records by name. */
 export async function ticketHistory(ctx: Ctx, id: string) {
   if (isCustomer(ctx)) throw notFound('Ticket');
   const ticket = await repo.findTicket(ctx.db, ticketScope(ctx), id);
   if (!ticket) throw notFound('Ticket');
-  return (await repo.auditOfTicket(ctx.db, id)).map((a) => {
+  const entries = (await repo.auditOfTicket(ctx.db, id)).map((a) => {
     const before = (a.before ?? {}) as Record<string, unknown>;
     const after = (a.after ?? {}) as Record<string, unknown>;
     const changes =
@@ -199,7 +213,53 @@ export async function ticketHistory(ctx: Ctx, id: string) {
             from: before[f] ?? null,
             to: after[f] ?? null,
           }))
-        : [];
-    return { at: a.at.toISOString(), actor: a.actorLabel, action: a.action, changes };
+        : a.action === 'ticket.milestone' && typeof after.event === 'string'
+          ? [{ field: 'event', from: null, to: after.event }]
+          : [];
+    return { at: a.at.toISOString(), actorId: a.actorId, actor: a.actorLabel, action: a.action, changes };
   });
+  // One lookup per kind of record for the whole log.
+  const ids = (fields: NamedField[]) => [
+    ...new Set(
+      entries.flatMap((e) =>
+        e.changes
+          .filter((c) => (fields as string[]).includes(c.field))
+          .flatMap((c) => [...idsIn(c.from), ...idsIn(c.to)]),
+      ),
+    ),
+  ];
+  const [people, contacts, projects, equipment] = await Promise.all([
+    userNames(ctx.db, [
+      ...ids(['assigneeId', 'watcherIds']),
+      ...new Set(entries.flatMap((e) => (e.actorId ? [e.actorId] : []))),
+    ]),
+    contactFacts(ctx.db, ids(['contactId'])),
+    projectFacts(ctx.db, ids(['projectId'])),
+    equipmentFacts(ctx.db, ids(['assetIds'])),
+  ]);
+  const nameOf = (field: string, v: string) =>
+    field === 'contactId'
+      ? contacts.get(v)?.name
+      : field === 'projectId'
+        ? projects.get(v)?.name
+        : field === 'assetIds'
+          ? (equipment.get(v)?.name ?? equipment.get(v)?.productName)
+          : people.get(v);
+  // A record that no longer exists is "removed", never its id.
+  const named = (field: string, v: unknown) =>
+    v === null
+      ? null
+      : Array.isArray(v)
+        ? idsIn(v).map((x) => nameOf(field, x) ?? '—')
+        : (nameOf(field, String(v)) ?? '—');
+  return entries.map(({ actorId, ...e }) => ({
+    ...e,
+    // Who did it, by the name colleagues know (the audit keeps the login name of the moment).
+    actor: (actorId && people.get(actorId)) || e.actor,
+    changes: e.changes.map((c) =>
+      (NAMED_FIELDS as readonly string[]).includes(c.field)
+        ? { ...c, from: named(c.field, c.from), to: named(c.field, c.to) }
+        : c,
+    ),
+  }));
 }

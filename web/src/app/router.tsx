@@ -171,6 +171,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'canned-replies',
+            lazy: guardedPage(
+              'canned_replies.manage',
+              () => import('../pages/tickets/CannedRepliesPage.tsx'),
+              (m) => <m.CannedRepliesPage />,
+            ),
+          },
+          {
             path: 'routing',
             lazy: guardedPage(
               'routing.manage',

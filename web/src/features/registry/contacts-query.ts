@@ -4,8 +4,9 @@ import { api } from '../../api/client.ts';
 import { registryKey } from './registry-query.ts';
 
 /** A customer's contacts; refreshed with the rest of the registry after each registry write. */
-export const useContacts = (customerId: string) =>
+export const useContacts = (customerId: string, enabled = true) =>
   useQuery({
     queryKey: [registryKey, 'contacts', customerId],
     queryFn: () => api.get<TContact[]>(`/api/v1/customers/${customerId}/contacts`),
+    enabled: enabled && Boolean(customerId),
   });

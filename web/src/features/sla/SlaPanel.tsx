@@ -17,8 +17,17 @@ const STATE_COLOR: Record<string, string> = {
 };
 
 /** The ticket's promised times: each target with its deadline, countdown, or when it was met. */
-export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: boolean }) {
-  const { t } = useTranslation();
+export function SlaPanel({
+  ticket,
+  staff,
+  compact = false,
+}: {
+  ticket: TTicketDetail;
+  staff: boolean;
+  /** A list rather than a table, whatever the screen (the ticket page's side panel). */
+  compact?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const milestone = useTicketMutation<{ event: string }>(
     'POST',
@@ -28,7 +37,7 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
   const label = (metric: string) => t(`sla.metrics.${metric}`, { defaultValue: metric });
   // Customers see the promises made to them; the bookkeeping of pending targets stays internal.
   const rows = staff ? ticket.sla : ticket.sla.filter((s) => s.state !== 'pending');
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = !Grid.useBreakpoint().md || compact;
   const stateTag = (s: TSlaTarget) =>
     s.breached ? (
       <Tag color="red">{t('sla.breached')}</Tag>
@@ -53,6 +62,7 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
   return (
     <Card
       title={staff ? t('sla.title') : t('sla.promised')}
+      size={compact ? 'small' : undefined}
       data-testid="sla-panel"
       extra={
         staff && (
@@ -89,9 +99,11 @@ export function SlaPanel({ ticket, staff }: { ticket: TTicketDetail; staff: bool
                   <b>{label(s.metric)}</b>
                   {stateTag(s)}
                 </Space>
-                <div>
-                  {t('sla.due')} {when(s.dueAt)} {result(s)}
-                </div>
+                {(s.dueAt || s.metAt) && (
+                  <div>
+                    {t('sla.due')} {when(s.dueAt)} {result(s)}
+                  </div>
+                )}
               </div>
             </List.Item>
           )}

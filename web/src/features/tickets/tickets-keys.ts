@@ -5,6 +5,8 @@ export const ticketsKey = 'tickets';
 export const ticketsKeys = {
   all: [ticketsKey] as const,
   history: (ticketId: string, version: number) => [ticketsKey, 'history', ticketId, version] as const,
+  context: (ticketId: string, version: number) => [ticketsKey, 'context', ticketId, version] as const,
+  cannedReplies: ['canned-replies'] as const,
   savedFilters: ['saved-filters'] as const,
   inboundEmails: (status: string) => ['inbound-emails', status] as const,
   routingRules: ['routing-rules'] as const,

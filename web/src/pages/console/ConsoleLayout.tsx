@@ -13,6 +13,7 @@ import {
   KeyOutlined,
   MailOutlined,
   MenuOutlined,
+  MessageOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -136,6 +137,13 @@ const NAV: NavItem[] = [
     icon: <UploadOutlined />,
     label: 'nav.import',
     permission: 'imports.run',
+  },
+  {
+    key: 'canned-replies',
+    path: '/console/canned-replies',
+    icon: <MessageOutlined />,
+    label: 'nav.cannedReplies',
+    permission: 'canned_replies.manage',
   },
   {
     key: 'routing',

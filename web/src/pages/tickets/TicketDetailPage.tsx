@@ -1,110 +1,141 @@
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Radio,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Descriptions, Grid, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { TICKET_PRIORITIES } from '../../../../common/ticket-rules.ts';
-import type { TTicketDetail } from '../../../../common/tickets-api.ts';
+import type { TTicketContext, TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { TicketReports, TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
-import { Attachments } from '../../features/files/Attachments.tsx';
-import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
+import { TicketReports } from '../../features/field/TicketWorkOrders.tsx';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
+import { useTicketContext } from '../../features/tickets/ticket-context-query.ts';
 import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 import { useTicket } from '../../features/tickets/ticket-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
-import { TicketHistory } from './TicketHistory.tsx';
+import { TicketConversation } from './TicketConversation.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
+import { TicketSidePanel } from './TicketSidePanel.tsx';
 import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
-import { useComposeShortcuts, useTicketActionShortcuts, useTicketNavigation } from './ticket-shortcuts.ts';
+import { useTicketActionShortcuts, useTicketNavigation } from './ticket-shortcuts.ts';
 
 export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data: me } = useMe();
   const ticket = useTicket(id);
   const staff = base === '/console';
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const context = useTicketContext(id ?? '', ticket.data?.version ?? 0, Boolean(ticket.data));
   useTicketNavigation(id, base);
   if (!ticket.data || !me) return <Spin />;
   const tk = ticket.data;
   const canManage = staff && me.permissions.includes('tickets.manage');
+  const centre = (
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', alignContent: 'start' }}>
+      <TicketSummary
+        ticket={tk}
+        staff={staff}
+        base={base}
+        context={context.data}
+        actions={canManage && <TicketActions ticket={tk} meId={me.id} />}
+      />
+      {!staff && <SlaPanel ticket={tk} staff={false} />}
+      {!staff && <TicketReports ticketId={tk.id} />}
+      {!staff && <TicketLinks ticket={tk} base={base} staff={false} />}
+      <TicketConversation ticket={tk} staff={staff} context={context.data} agentName={me.displayName} />
+    </div>
+  );
+  const side = staff && <TicketSidePanel ticket={tk} context={context.data} permissions={me.permissions} />;
   return (
     <>
-      <h1 className="page-title">
+      <h1 className="page-title" style={{ overflowWrap: 'anywhere' }}>
         {tk.number} · {tk.subject}{' '}
         <Tag color={CATEGORY_COLOR[tk.statusCategory]}>{t(`ticketStatus.${tk.status}`)}</Tag>
         {tk.emergency && <Tag color="red">{t('tickets.emergency')}</Tag>}
       </h1>
-      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-        <Card extra={canManage && <TicketActions ticket={tk} meId={me.id} />}>
-          <Descriptions column={{ xs: 1, md: 3 }} size="small">
-            <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('tickets.priority')}>
-              <Tag color={PRIORITY_COLOR[tk.priority]}>{t(`priorities.${tk.priority}`)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('tickets.channel')}>{t(`channels.${tk.channel}`)}</Descriptions.Item>
-            {staff && <Descriptions.Item label={t('tickets.customer')}>{tk.customerName}</Descriptions.Item>}
-            {staff && (
-              <Descriptions.Item label={t('tickets.team')}>
-                {t(`roles.${tk.team}`, { defaultValue: tk.team })}
-              </Descriptions.Item>
-            )}
-            {staff && (
-              <Descriptions.Item label={t('tickets.assignee')}>{tk.assigneeName ?? '—'}</Descriptions.Item>
-            )}
-            <Descriptions.Item label={t('tickets.created')}>
-              {new Date(tk.createdAt).toLocaleString(i18n.language)}
-            </Descriptions.Item>
-            {tk.projectId && (
-              <Descriptions.Item label={t('assets.project')}>
-                <Link to={`${base}/projects/${tk.projectId}`}>{t('archive.open')}</Link>
-              </Descriptions.Item>
-            )}
-            {tk.assetIds.length > 0 && (
-              <Descriptions.Item label={t('nav.equipment')}>
-                <Space wrap>
-                  {tk.assetIds.map((a, i) => (
-                    <Link key={a} to={`${base}/assets/${a}`}>
-                      {t('tickets.equipmentN', { n: i + 1 })}
-                    </Link>
-                  ))}
-                </Space>
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
-            {tk.description}
-          </Typography.Paragraph>
-        </Card>
-        <SlaPanel ticket={tk} staff={staff} />
-        {!staff && <TicketReports ticketId={tk.id} />}
-        {staff && me.permissions.includes('workorders.read_all') && (
-          <TicketWorkOrders
-            ticketId={tk.id}
-            canDispatch={me.permissions.includes('workorders.dispatch')}
-            canDeduct={me.permissions.includes('deposits.approve')}
-          />
-        )}
-        {staff && tk.assetIds[0] && <CoverageCard assetId={tk.assetIds[0]} />}
-        <TicketLinks ticket={tk} base={base} staff={canManage} />
-        <Conversation ticket={tk} staff={staff} />
-        {canManage && <TicketHistory ticketId={tk.id} version={tk.version} />}
-      </div>
+      {!staff ? (
+        centre
+      ) : wide ? (
+        <div
+          data-testid="ticket-layout"
+          style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr) minmax(320px, 400px)' }}
+        >
+          {centre}
+          {side}
+        </div>
+      ) : (
+        // On a phone the side panel is a tab beside the conversation: nothing is cut off or squeezed.
+        <Tabs
+          data-testid="ticket-tabs"
+          items={[
+            { key: 'conversation', label: t('tickets.conversation'), children: centre },
+            { key: 'details', label: t('ticketPage.details'), children: side, forceRender: true },
+          ]}
+        />
+      )}
     </>
+  );
+}
+
+/** What the ticket is: kind, priority, channel, handling, and the description in full. */
+function TicketSummary({
+  ticket: tk,
+  staff,
+  base,
+  context,
+  actions,
+}: {
+  ticket: TTicketDetail;
+  staff: boolean;
+  base: string;
+  context: TTicketContext | undefined;
+  actions: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card title={t('ticketPage.summary')} data-testid="ticket-summary">
+      {actions && <div className="toolbar">{actions}</div>}
+      <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+        <Descriptions.Item label={t('tickets.kind')}>{t(`ticketKinds.${tk.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('tickets.priority')}>
+          <Tag color={PRIORITY_COLOR[tk.priority]}>{t(`priorities.${tk.priority}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('tickets.channel')}>{t(`channels.${tk.channel}`)}</Descriptions.Item>
+        {staff && (
+          <Descriptions.Item label={t('tickets.team')}>
+            {t(`roles.${tk.team}`, { defaultValue: tk.team })}
+          </Descriptions.Item>
+        )}
+        {staff && (
+          <Descriptions.Item label={t('tickets.assignee')}>{tk.assigneeName ?? '—'}</Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('tickets.created')}>
+          {new Date(tk.createdAt).toLocaleString(i18n.language)}
+        </Descriptions.Item>
+        {/* The portal has no side panel: the project and equipment are named here. */}
+        {!staff && context?.project && (
+          <Descriptions.Item label={t('assets.project')}>
+            <Link to={`${base}/projects/${context.project.id}`}>{context.project.name}</Link>
+          </Descriptions.Item>
+        )}
+        {!staff && context && context.equipment.length > 0 && (
+          <Descriptions.Item label={t('nav.equipment')}>
+            <Space wrap>
+              {context.equipment.map((a) => (
+                <Link key={a.id} to={`${base}/assets/${a.id}`}>
+                  {a.name} {a.serial}
+                </Link>
+              ))}
+            </Space>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Paragraph
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginTop: 12, marginBottom: 0 }}
+      >
+        {tk.description}
+      </Typography.Paragraph>
+    </Card>
   );
 }
 
@@ -185,96 +216,5 @@ function TicketActions({ ticket, meId }: { ticket: TTicketDetail; meId: string }
         options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
       />
     </Space>
-  );
-}
-
-function Conversation({ ticket, staff }: { ticket: TTicketDetail; staff: boolean }) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [kind, setKind] = useState<'public_reply' | 'internal_note'>('public_reply');
-  const [files, setFiles] = useState<string[]>([]);
-  useComposeShortcuts(staff, setKind);
-  const post = useTicketMutation<{ kind: string; body: string; attachmentIds: string[] }>(
-    'POST',
-    () => `/api/v1/tickets/${ticket.id}/messages`,
-  );
-  return (
-    <Card title={t('tickets.conversation')}>
-      <List
-        locale={{ emptyText: t('tickets.noMessages') }}
-        dataSource={ticket.messages}
-        renderItem={(m) => (
-          <List.Item
-            data-testid={`message-${m.kind}`}
-            style={m.kind === 'internal_note' ? { background: '#fffbe6', paddingInline: 8 } : undefined}
-          >
-            <div style={{ width: '100%' }}>
-              <Space>
-                <Typography.Text strong>{m.authorLabel}</Typography.Text>
-                <Tag
-                  color={
-                    m.kind === 'internal_note' ? 'gold' : m.kind === 'customer_message' ? 'green' : 'blue'
-                  }
-                >
-                  {t(`messageKinds.${m.kind}`)}
-                </Tag>
-                <Typography.Text type="secondary">
-                  {new Date(m.createdAt).toLocaleString(i18n.language)}
-                </Typography.Text>
-              </Space>
-              <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{m.body}</div>
-              {m.attachmentIds.length > 0 && (
-                <Attachments
-                  fileIds={m.attachmentIds}
-                  customerId={ticket.customerId}
-                  canEdit={false}
-                  onChange={async () => {}}
-                />
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ marginTop: 12 }}
-        onFinish={(v) =>
-          post.mutate(
-            { kind: staff ? kind : 'customer_message', body: v.body, attachmentIds: files },
-            {
-              onSuccess: () => {
-                form.resetFields();
-                setFiles([]);
-              },
-              onError: (err) => message.error((err as Error).message),
-            },
-          )
-        }
-      >
-        {staff && (
-          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} style={{ marginBottom: 8 }}>
-            <Radio value="public_reply">{t('messageKinds.public_reply')}</Radio>
-            <Radio value="internal_note">{t('messageKinds.internal_note')}</Radio>
-          </Radio.Group>
-        )}
-        <Form.Item name="body" label={t('tickets.message')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} data-testid="message-body" />
-        </Form.Item>
-        <div style={{ marginBottom: 12 }}>
-          <Attachments
-            fileIds={files}
-            customerId={ticket.customerId}
-            canEdit
-            max={20}
-            onChange={async (ids) => setFiles(ids)}
-          />
-        </div>
-        <Button type="primary" htmlType="submit" loading={post.isPending} data-testid="message-send">
-          {t('tickets.send')}
-        </Button>
-      </Form>
-    </Card>
   );
 }
