@@ -327,9 +327,10 @@ describe('the sweeper', () => {
     expect(d).toMatchObject({ assigneeId: lead.id, status: 'assigned', version: 2 });
     const events = await t.db.select().from(slaEvents).where(eq(slaEvents.ticketId, tk.id));
     expect(events.filter((e) => e.event === 'handed_over').map((e) => e.at)).toEqual([clock.now()]);
+    // The change log names the person the escalation handed the ticket to.
     const history = (await agent.request('GET', `/api/v1/tickets/${tk.id}/history`)).json();
     expect(history.at(-1).changes).toEqual(
-      expect.arrayContaining([{ field: 'assigneeId', from: null, to: lead.id }]),
+      expect.arrayContaining([{ field: 'assigneeId', from: null, to: lead.displayName }]),
     );
     const assigned = await t.db
       .select()
