@@ -160,7 +160,7 @@ describe('field service', () => {
 
     await agent.goto(ticketUrl);
     await expect.poll(() => agent.locator('h1').textContent()).toContain('已解决');
-    const onSite = agent.getByTestId('sla-panel').locator('tr', { hasText: '到达现场' }).first();
+    const onSite = agent.getByTestId('sla-panel').locator('.ant-list-item', { hasText: '到达现场' }).first();
     await expect.poll(() => onSite.textContent()).toContain('已达成');
     // The service archive of the equipment shows the visit.
     const assetId = await agent.evaluate(

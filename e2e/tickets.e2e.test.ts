@@ -231,7 +231,7 @@ describe('attachments in the conversation', () => {
     await portal.getByTestId('chat-first-message').fill('配电柜指示灯异常');
     await portal.getByTestId('chat-start').click();
     await portal.waitForURL(/\/portal\/tickets\//);
-    await portal.getByTestId('ticket-composer').locator('input[type=file]').setInputFiles(file);
+    await portal.getByTestId('attachments').last().locator('input[type=file]').setInputFiles(file);
     await portal.getByText(path.basename(file)).waitFor();
     await portal.getByTestId('message-body').fill('见照片');
     await portal.getByTestId('message-send').click();

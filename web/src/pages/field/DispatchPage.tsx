@@ -89,6 +89,7 @@ export function DispatchPage() {
                 allowClear
                 value={w.engineerId ?? undefined}
                 placeholder={t('field.assign')}
+                aria-label={`${t('field.engineer')} ${w.number}`}
                 onChange={(engineerId) => schedule(w, { engineerId: engineerId ?? null })}
                 options={(engineers.data ?? []).map((e) => ({
                   value: e.id,
@@ -117,6 +118,7 @@ export function DispatchPage() {
                 format="YYYY-MM-DD HH:mm"
                 style={{ width: '100%' }}
                 value={w.scheduledAt ? dayjs(w.scheduledAt) : null}
+                aria-label={`${t('field.scheduled')} ${w.number}`}
                 onChange={(d) => schedule(w, { scheduledAt: d ? d.toISOString() : null })}
                 data-testid={`dispatch-schedule-${w.number}`}
               />
