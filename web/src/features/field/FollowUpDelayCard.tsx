@@ -23,6 +23,7 @@ export function FollowUpDelayCard() {
         <InputNumber
           min={1}
           max={60}
+          aria-label={t('field.settings.followUpDelay')}
           value={days}
           onChange={setDays}
           addonAfter={t('field.settings.days')}

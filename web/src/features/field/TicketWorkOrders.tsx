@@ -43,6 +43,7 @@ export function TicketWorkOrders({
           <Space>
             <Select
               size="small"
+              aria-label={t('tickets.kind')}
               value={kind}
               onChange={setKind}
               style={{ width: 110 }}

@@ -223,7 +223,7 @@ export function VisitPage() {
                 children: (
                   <span
                     data-testid={`event-${e.stage}`}
-                    style={e.skipReason ? { color: '#8c8c8c' } : undefined}
+                    style={e.skipReason ? { color: '#4b5563' } : undefined}
                   >
                     <b>{t(`field.stageNames.${e.stage}`)}</b> · {zonedTime(e.at, i18n.language, zone)}
                     {e.skipReason ? ` · ${t('field.skippedBecause', { reason: e.skipReason })}` : ''}
@@ -686,7 +686,7 @@ function Charges({
           <span>
             {lineText(l)}
             <br />
-            <small style={{ color: '#8c8c8c' }}>
+            <small style={{ color: '#4b5563' }}>
               {t('field.unitPrice', { price: yuan(l.unitFen) })}
               {l.basis ? ` · ${chargeBasisText(t, l.basis)}` : ''}
             </small>
