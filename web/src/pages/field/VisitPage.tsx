@@ -15,6 +15,7 @@ import {
   Spin,
   Tag,
   Timeline,
+  Typography,
 } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -221,13 +222,12 @@ export function VisitPage() {
               items={events.map((e) => ({
                 color: e.skipReason ? 'gray' : 'green',
                 children: (
-                  <span
-                    data-testid={`event-${e.stage}`}
-                    style={e.skipReason ? { color: '#4b5563' } : undefined}
-                  >
-                    <b>{t(`field.stageNames.${e.stage}`)}</b> · {zonedTime(e.at, i18n.language, zone)}
-                    {e.skipReason ? ` · ${t('field.skippedBecause', { reason: e.skipReason })}` : ''}
-                    {e.note ? ` · ${e.note}` : ''}
+                  <span data-testid={`event-${e.stage}`}>
+                    <Typography.Text type={e.skipReason ? 'secondary' : undefined}>
+                      <b>{t(`field.stageNames.${e.stage}`)}</b> · {zonedTime(e.at, i18n.language, zone)}
+                      {e.skipReason ? ` · ${t('field.skippedBecause', { reason: e.skipReason })}` : ''}
+                      {e.note ? ` · ${e.note}` : ''}
+                    </Typography.Text>
                   </span>
                 ),
               }))}
@@ -686,10 +686,12 @@ function Charges({
           <span>
             {lineText(l)}
             <br />
-            <small style={{ color: '#4b5563' }}>
-              {t('field.unitPrice', { price: yuan(l.unitFen) })}
-              {l.basis ? ` · ${chargeBasisText(t, l.basis)}` : ''}
-            </small>
+            <Typography.Text type="secondary">
+              <small>
+                {t('field.unitPrice', { price: yuan(l.unitFen) })}
+                {l.basis ? ` · ${chargeBasisText(t, l.basis)}` : ''}
+              </small>
+            </Typography.Text>
           </span>
           <span style={{ whiteSpace: 'nowrap' }}>¥{yuan(l.amountFen)}</span>
         </div>
