@@ -1,7 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import 'antd/dist/antd.css';
 import { useTranslation } from 'react-i18next';
 import { useFocusableScrollRegions } from '../components/scrollable-regions.ts';
 
@@ -17,7 +16,6 @@ export function AntShell({ children }: { children: React.ReactNode }) {
       locale={i18n.language === 'en' ? enUS : zhCN}
       // Secondary text darker than antd's default, for WCAG AA contrast.
       theme={{
-        zeroRuntime: true,
         token: {
           colorPrimary: '#1d4ed8',
           colorLink: '#1d4ed8',
