@@ -4,6 +4,7 @@
 // stack), with p50/p95/p99 and the statements each ticket costs (every query a pool client sends,
 // BEGIN/COMMIT and the session check included).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -31,9 +32,43 @@ const pct = (sorted: number[], p: number) =>
 const body = (customerId: string) =>
   JSON.stringify({ kind: 'fault_report', customerId, subject: '路灯不亮', description: '基准测试工单' });
 
+/** utime, stime (and for the postmaster cutime, cstime: its exited children) of a process, in ms. */
+async function cpuOfProcess(pid: number, withChildren: boolean) {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return { ppid: -1, ms: 0 };
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd on
+  const ticks = Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+  return { ppid: Number(f[1]), ms: (ticks * 1000) / 100 }; // USER_HZ is 100 on Linux
+}
+
+/**
+ * The CPU time PostgreSQL has used so far (the postmaster and every backend of the bench's server), in
+ * ms; 0 when the server is not on this machine. It measures the database's work per ticket whatever
+ * the machine's load, as node's CPU does for the app.
+ */
+async function postgresCpuMs(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const postmaster = (await cpuOfProcess(rows[0]!.pid, false)).ppid;
+  if (postmaster <= 0) return 0;
+  let total = (await cpuOfProcess(postmaster, true)).ms;
+  for (const entry of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = await cpuOfProcess(Number(entry), false);
+    if (p.ppid === postmaster) total += p.ms;
+  }
+  return total;
+}
+
 /** Creations per second and latency percentiles (from every response, not autocannon's buckets). */
-async function intake(target: Target, customerId: string, connections: number, seconds: number) {
+async function intake(
+  target: Target,
+  customerId: string,
+  connections: number,
+  seconds: number,
+  pool?: pg.Pool,
+) {
   const times: number[] = [];
+  const pgCpu = pool ? await postgresCpuMs(pool) : 0;
   const cpu = process.cpuUsage();
   const tracker = autocannon({
     url: `${target.base}/api/v1/tickets`,
@@ -49,6 +84,7 @@ async function intake(target: Target, customerId: string, connections: number, s
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} failed ticket creations, ${result.errors} errors`);
   const used = process.cpuUsage(cpu);
+  const pgUsed = pool ? (await postgresCpuMs(pool)) - pgCpu : 0;
   times.sort((a, b) => a - b);
   const round = (v: number) => Number(v.toFixed(1));
   return {
@@ -56,6 +92,7 @@ async function intake(target: Target, customerId: string, connections: number, s
     // Node's CPU (server and load generator in this process) per ticket: what a busy machine does
     // not distort, unlike the rates.
     cpuMs: Number(((used.user + used.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2)),
+    pgCpuMs: Number((pgUsed / Math.max(1, result.requests.total)).toFixed(2)),
     p50: round(pct(times, 50)),
     p95: round(pct(times, 95)),
     p99: round(pct(times, 99)),
@@ -167,7 +204,7 @@ export async function run() {
     const statements = await statementsPerTicket(target, customer.id);
     await intake(target, customer.id, 8, Math.min(2, DURATION_S)); // warm-up
     const one = await intake(target, customer.id, 1, DURATION_S);
-    const eight = await intake(target, customer.id, 8, DURATION_S);
+    const eight = await intake(target, customer.id, 8, DURATION_S, bench.pool);
     await app.close();
 
     // The same number of clients doing the cheapest possible write.
@@ -236,6 +273,7 @@ export async function run() {
         http_8_p95_ms: eight.p95,
         http_8_p99_ms: eight.p99,
         node_cpu_ms_per_ticket: eight.cpuMs,
+        postgres_cpu_ms_per_ticket: eight.pgCpuMs,
         raw_inserts_per_second: rawRate,
         statements_per_ticket: statements.all,
         statements_holding_number_lock: statements.locked,
@@ -253,6 +291,7 @@ export async function run() {
         http_8_p95_ms: 'ms',
         http_8_p99_ms: 'ms',
         node_cpu_ms_per_ticket: 'ms',
+        postgres_cpu_ms_per_ticket: 'ms',
         raw_inserts_per_second: 'rows/s',
         statements_per_ticket: 'statements',
         statements_holding_number_lock: 'statements',

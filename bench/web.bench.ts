@@ -19,23 +19,44 @@ import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from '
 
 const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 7);
 const TICKETS = 60;
+/** BENCH_WEB_WATERFALL=1 prints each load's requests (start → end from the first request, bytes). */
+const WATERFALL = process.env.BENCH_WEB_WATERFALL === '1';
 const PASSWORD = 'quiet-harbour-lights-2';
 
 interface Load {
   ms: number;
   bytes: number;
   requests: number;
+  /** The page's main thread until its content showed (CDP Performance metrics), ms. */
+  taskMs: number;
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
 }
 
 /** Opens `url` in `page` and waits until `selector` is on screen; the page's clock at that moment. */
 async function timedLoad(context: BrowserContext, page: Page, url: string, selector: string): Promise<Load> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   let bytes = 0;
   let requests = 0;
+  const started = new Map<string, { url: string; t: number }>();
+  const waterfall: string[] = [];
+  let t0 = 0;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!t0) t0 = e.timestamp;
+    started.set(e.requestId, { url: e.request.url.replace(/^https?:\/\/[^/]+/, ''), t: e.timestamp });
+  });
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
     requests++;
+    const s = started.get(e.requestId);
+    if (s && WATERFALL) {
+      waterfall.push(
+        `${String(Math.round((s.t - t0) * 1000)).padStart(6)} → ${String(Math.round((e.timestamp - t0) * 1000)).padStart(6)} ms ${String(e.encodedDataLength).padStart(8)} B ${s.url}`,
+      );
+    }
   });
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page
@@ -53,10 +74,21 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
       throw new Error(`${selector} not visible at ${page.url()}: ${err}`);
     });
   const ms = (await handle.jsonValue()) as number;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   // the requests the page makes after its content shows (chunks, fonts) count as its cost too
   await page.waitForTimeout(1500);
   await cdp.detach();
-  return { ms, bytes, requests };
+  if (WATERFALL) console.log(`${url} shown at ${Math.round(ms)} ms\n${waterfall.join('\n')}`);
+  return {
+    ms,
+    bytes,
+    requests,
+    taskMs: metric('TaskDuration'),
+    scriptMs: metric('ScriptDuration'),
+    styleMs: metric('RecalcStyleDuration'),
+    layoutMs: metric('LayoutDuration'),
+  };
 }
 
 async function coldLogin(browser: Browser, base: string): Promise<Load> {
@@ -156,6 +188,11 @@ export async function run() {
         ticket_list_cold_max_ms: round(Math.max(...cold.map((l) => l.ms))),
         ticket_list_cold_kb: round(median(cold.map((l) => l.bytes)) / 1024),
         ticket_list_cold_requests: median(cold.map((l) => l.requests)),
+        // where the cold list's main thread went (CPU time of its tasks, less sensitive to the load)
+        ticket_list_cold_task_ms: round(median(cold.map((l) => l.taskMs))),
+        ticket_list_cold_script_ms: round(median(cold.map((l) => l.scriptMs))),
+        ticket_list_cold_style_ms: round(median(cold.map((l) => l.styleMs))),
+        ticket_list_cold_layout_ms: round(median(cold.map((l) => l.layoutMs))),
         ticket_list_warm_p50_ms: round(median(warm.map((l) => l.ms))),
         ticket_list_warm_kb: round(median(warm.map((l) => l.bytes)) / 1024),
       },
@@ -168,6 +205,10 @@ export async function run() {
         ticket_list_cold_max_ms: 'ms',
         ticket_list_cold_kb: 'kB',
         ticket_list_cold_requests: 'requests',
+        ticket_list_cold_task_ms: 'ms',
+        ticket_list_cold_script_ms: 'ms',
+        ticket_list_cold_style_ms: 'ms',
+        ticket_list_cold_layout_ms: 'ms',
         ticket_list_warm_p50_ms: 'ms',
         ticket_list_warm_kb: 'kB',
       },

@@ -157,6 +157,31 @@ describe('Excel import', () => {
     expect(children.items.map((a: { serial: string }) => a.serial)).toEqual(['C-0-H']);
   });
 
+  it('refuses equipment whose product already has that serial, and keeps the other rows', async () => {
+    const s = await setup();
+    const first = await workbook(
+      ['Project code', 'Product model', 'Serial'],
+      [
+        [s.project, s.model, 'D-001'],
+        [s.project, s.part, 'D-002'],
+      ],
+    );
+    expect(await runImport('assets', 'all_or_nothing', first)).toMatchObject({ importedRows: 2 });
+    // D-001 of the same product exists; D-002 exists for the other product only
+    const second = await workbook(
+      ['Project code', 'Product model', 'Serial'],
+      [
+        [s.project, s.model, 'D-001'],
+        [s.project, s.model, 'D-002'],
+      ],
+    );
+    const status = await runImport('assets', 'good_rows', second);
+    expect(status).toMatchObject({ status: 'succeeded', importedRows: 1 });
+    expect(status.errors).toEqual([
+      { row: 2, column: '序列号', message: 'this product already has equipment with this serial' },
+    ]);
+  });
+
   it('imports customers and refuses codes that exist', async () => {
     const existing = await buildCustomer(t.db);
     const code = `IMP-${uid()}`;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { TPermission } from '../../../common/roles.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { prefetchConsoleTickets } from '../features/tickets/tickets-query.ts';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { StartPage } from './StartPage.tsx';
 
@@ -52,6 +53,11 @@ export const router = createBrowserRouter([
           },
           {
             path: 'tickets',
+            // the list's first page loads alongside the screen's code (see tickets-query.ts)
+            loader: ({ request }) => {
+              prefetchConsoleTickets(new URL(request.url).search);
+              return null;
+            },
             lazy: guardedPage(
               'tickets.read',
               () => import('../pages/tickets/TicketsPage.tsx'),

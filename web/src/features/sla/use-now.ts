@@ -1,13 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+
+/**
+ * One timer per period for every countdown on screen: a list of 50 rows re-renders once a second in
+ * one pass, not in 50 separate ones.
+ */
+const clocks = new Map<number, { now: number; listeners: Set<() => void>; timer: number }>();
+
+function clockOf(ms: number) {
+  let clock = clocks.get(ms);
+  if (!clock) {
+    clock = { now: Date.now(), listeners: new Set(), timer: 0 };
+    clocks.set(ms, clock);
+  }
+  return clock;
+}
+
+function subscribe(ms: number, listener: () => void) {
+  const clock = clockOf(ms);
+  if (clock.listeners.size === 0) {
+    clock.now = Date.now();
+    clock.timer = window.setInterval(() => {
+      clock.now = Date.now();
+      for (const l of clock.listeners) l();
+    }, ms);
+  }
+  clock.listeners.add(listener);
+  return () => {
+    clock.listeners.delete(listener);
+    if (clock.listeners.size === 0) {
+      window.clearInterval(clock.timer);
+      clocks.delete(ms);
+    }
+  };
+}
 
 /** The current time, re-rendering every `ms` (countdowns). */
 export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-  return now;
+  const onTick = useCallback((listener: () => void) => subscribe(ms, listener), [ms]);
+  return useSyncExternalStore(onTick, () => clockOf(ms).now);
 }
 
 /** 1:05:09 or 2d 3:04:00 */

@@ -2,6 +2,9 @@
 // (features/live) on every ticket event.
 export const ticketsKey = 'tickets';
 
+/** The queue a staff member's ticket list opens on. */
+export const DEFAULT_STAFF_QUEUE = 'unassigned';
+
 export const ticketsKeys = {
   all: [ticketsKey] as const,
   history: (ticketId: string, version: number) => [ticketsKey, 'history', ticketId, version] as const,

@@ -1,6 +1,18 @@
 import type { TTicket } from '../../../../common/tickets-api.ts';
-import { useCursorList } from '../../components/cursor-list-query.ts';
-import { ticketsKey } from './tickets-keys.ts';
+import { queryClient } from '../../app/query-client.ts';
+import { cursorListOptions, useCursorList } from '../../components/cursor-list-query.ts';
+import { DEFAULT_STAFF_QUEUE, ticketsKey } from './tickets-keys.ts';
 
 export const useTickets = (filters: Record<string, string | undefined>) =>
   useCursorList<TTicket>(ticketsKey, '/api/v1/tickets', filters);
+
+/**
+ * The console's ticket list opened without filters asks for its first page while the screen's code
+ * still loads (the same query key as the page's `useTickets`), instead of after its first render.
+ */
+export function prefetchConsoleTickets(search: string) {
+  if (search !== '') return;
+  void queryClient.prefetchInfiniteQuery(
+    cursorListOptions<TTicket>(ticketsKey, '/api/v1/tickets', { queue: DEFAULT_STAFF_QUEUE }),
+  );
+}

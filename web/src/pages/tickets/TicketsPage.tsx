@@ -14,6 +14,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
+import { DEFAULT_STAFF_QUEUE } from '../../features/tickets/tickets-keys.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { InboundMailList } from './InboundMailList.tsx';
@@ -51,7 +52,7 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const [params] = useSearchParams();
   const [queue, setQueue] = useState<string>(() => {
     const q = params.get('queue');
-    return q && (TICKET_QUEUES as readonly string[]).includes(q) ? q : staff ? 'unassigned' : 'all';
+    return q && (TICKET_QUEUES as readonly string[]).includes(q) ? q : staff ? DEFAULT_STAFF_QUEUE : 'all';
   });
   const [filters, setFilters] = useState<Record<string, string | undefined>>(() => ({
     status: TICKET_STATUSES.find((s) => s === params.get('status')),
