@@ -42,3 +42,8 @@ export async function searchTickets(ctx: Ctx, q: string, limit: number) {
   const { items } = await listTickets(ctx, { queue: 'all', sort: 'created', q, limit }, null);
   return items;
 }
+
+/** Live chats no one at the desk has answered yet (the call agent's "chats waiting"). */
+export async function chatsWaitingCount(ctx: Ctx) {
+  return repo.chatsWaitingCount(ctx.db);
+}

@@ -13,6 +13,7 @@ import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
 import { searchRegistry } from '../registry/index.ts';
 import { slaComplianceSince, slaQueueCounts } from '../sla/index.ts';
 import {
+  chatsWaitingCount,
   myOpenTicketCounts,
   openTicketsOf,
   searchTickets,
@@ -32,12 +33,13 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
     const day = dayBounds(now, ctx.timeZone);
     const result: TWorkbench = {};
     if (sections.has('desk')) {
-      const [mine, queues, followUps] = await Promise.all([
+      const [mine, queues, followUps, chatsWaiting] = await Promise.all([
         myOpenTicketCounts(ctx),
         slaQueueCounts(ctx.db, now),
         permissions.has('workorders.read_all') ? followUpsDueCount(ctx, day.tomorrow) : null,
+        chatsWaitingCount(ctx),
       ]);
-      result.desk = { mine, ...queues, followUpsDue: followUps };
+      result.desk = { mine, ...queues, followUpsDue: followUps, chatsWaiting };
     }
     if (sections.has('team')) {
       const [open, mine] = await Promise.all([teamOpenTicketCount(ctx), myOpenTicketCounts(ctx)]);
