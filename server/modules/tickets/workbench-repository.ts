@@ -41,3 +41,15 @@ export async function chatsWaitingCount(db: Executor) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(chatWaitingFilter());
   return row?.n ?? 0;
 }
+
+/**
+ * Tickets past the deadline of a running SLA target — the breached queue's filter (the earliest
+ * running deadline, sla_due_at, kept by the sla module), as a range of tickets_sla_due_idx.
+ */
+export async function breachedCount(db: Executor, now: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz) <= ${now}`);
+  return row?.n ?? 0;
+}

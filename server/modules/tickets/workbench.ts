@@ -47,3 +47,8 @@ export async function searchTickets(ctx: Ctx, q: string, limit: number) {
 export async function chatsWaitingCount(ctx: Ctx) {
   return repo.chatsWaitingCount(ctx.db);
 }
+
+/** Tickets in the breached queue (past a running SLA deadline). */
+export async function breachedTicketCount(ctx: Ctx, now: Date) {
+  return repo.breachedCount(ctx.db, now);
+}
