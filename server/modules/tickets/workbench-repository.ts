@@ -1,5 +1,5 @@
 // The counts of the role workbenches: each one a range of the tickets' (assignee|team, status, …) indexes.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import { chatWaitingFilter } from './repository.ts';
 import { tickets } from './schema.ts';
@@ -44,12 +44,12 @@ export async function chatsWaitingCount(db: Executor) {
 
 /**
  * Tickets past the deadline of a running SLA target — the breached queue's filter (the earliest
- * running deadline, sla_due_at, kept by the sla module), as a range of tickets_sla_due_idx.
+ * running deadline, sla_due_at, kept by the sla module), an index-only range of tickets_sla_due_at_idx.
  */
 export async function breachedCount(db: Executor, now: Date) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(tickets)
-    .where(sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz) <= ${now}`);
+    .where(and(isNotNull(tickets.slaDueAt), lte(tickets.slaDueAt, now)));
   return row?.n ?? 0;
 }
