@@ -317,6 +317,11 @@ async function scanRole(role: (typeof ROLES)[number], lang: 'zh-CN' | 'en'): Pro
       const tabs = (await overflow(page)).filter((o) => o.startsWith('tabs'));
       found.push(...tabs.map((o) => `390px ${o}`));
       found.push(...(await clipped(page)).map((o) => `390px ${o}`));
+      // SCAN_SHOTS=<dir> keeps a picture of each page at 390 px (to look at what the checks saw).
+      if (process.env.SCAN_SHOTS)
+        await page.screenshot({
+          path: `${process.env.SCAN_SHOTS}/${role.user}${path.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`,
+        });
       await page.setViewportSize({ width: 1440, height: 900 });
     }
     const axeKey = home ? `${role.user} ${path}` : path;
