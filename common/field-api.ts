@@ -322,15 +322,26 @@ export type TFollowUp = z.infer<typeof ZFollowUp>;
 
 /** 篇1 四.3: the follow-up visit is due this many days after the repair (the seed's 3 by default). */
 export const DEFAULT_FOLLOW_UP_DELAY_DAYS = 3;
+/**
+ * Travel is charged per kilometre (km × rate), not per trip; the seed names no figure, so these are
+ * the product's defaults (¥2.00/km by the fee schedule, ¥1.00/km at cost) until a manager changes them.
+ */
+export const DEFAULT_TRAVEL_RATE_PER_KM_FEN = 200;
+export const DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN = 100;
 export const ZFieldSettings = z.object({
   followUpDelayDays: z.int(),
+  travelRatePerKmFen: z.int(),
+  travelCostRatePerKmFen: z.int(),
   version: z.int(),
   updatedAt: ZInstant.nullable(),
 });
 export type TFieldSettings = z.infer<typeof ZFieldSettings>;
 export const ZUpdateFieldSettingsRequest = z.strictObject({
   version: z.int().min(0).max(2_147_483_647),
-  followUpDelayDays: z.int().min(1).max(60),
+  followUpDelayDays: z.int().min(1).max(60).optional(),
+  /** Fen per kilometre of travel (at most ¥1,000/km). */
+  travelRatePerKmFen: z.int().min(0).max(100_000).optional(),
+  travelCostRatePerKmFen: z.int().min(0).max(100_000).optional(),
 });
 export type TUpdateFieldSettingsRequest = z.infer<typeof ZUpdateFieldSettingsRequest>;
 

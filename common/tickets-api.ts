@@ -175,6 +175,8 @@ export const TICKET_QUEUES = [
   'open',
   'breaching',
   'breached',
+  /** Live chats (channel chat) still open with no public answer from the desk yet. */
+  'chats',
 ] as const;
 /** The orders of the ticket list, each over an index with a keyset cursor. */
 export const TICKET_SORTS = ['created', 'updated', 'due', 'priority', 'number'] as const;

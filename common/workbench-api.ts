@@ -46,6 +46,8 @@ export const ZWorkbench = z.object({
       breached: ZCount,
       /** Follow-up visits (回访) due by the end of today, overdue included. */
       followUpsDue: ZCount.nullable(),
+      /** Live chats (channel chat) still open with no public answer yet: the tickets' `chats` queue. */
+      chatsWaiting: ZCount,
     })
     .optional(),
   /** Tickets routed to the caller's team (e.g. training requests for trainers). */

@@ -3,7 +3,8 @@
 // rendered text (document.body.innerText) is scanned for snake_case codes, dotted i18n keys, UUIDs
 // and JSON. In English, Chinese text is allowed only where it is user data (the demo data is
 // Chinese): a Han run must be found in the database's own text. axe-core runs once on each page and
-// fails on serious or critical violations.
+// fails on serious or critical violations. Titles and tab labels must not be cut off or covered, at
+// 1440 px and, in English, on a 390 px phone.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -154,7 +155,11 @@ async function overflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const more of document.querySelectorAll<HTMLElement>('.ant-tabs-nav-operations')) {
-      if (!more.classList.contains('ant-tabs-nav-operations-hidden'))
+      // antd's "more" menu of tabs that did not fit (on a phone the tabs wrap and it is not shown).
+      if (
+        !more.classList.contains('ant-tabs-nav-operations-hidden') &&
+        getComputedStyle(more).display !== 'none'
+      )
         found.push(
           `tabs overflow: ${more.closest('.ant-tabs')?.querySelector('.ant-tabs-tab')?.textContent}`,
         );
@@ -163,6 +168,46 @@ async function overflow(page: Page): Promise<string[]> {
       found.push(
         `page wider than the window by ${document.documentElement.scrollWidth - window.innerWidth}px`,
       );
+    return found;
+  });
+}
+
+/**
+ * Titles and tab labels are read whole: a page or card title, a heading, a modal title or a tab label
+ * whose text is wider than its box (cut off or ellipsed), or a page title that something else covers,
+ * is a problem — longer English words are where this shows first, at 1440 px and on a 390 px phone.
+ */
+async function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visible = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const label = (el: HTMLElement) => (el.textContent ?? '').trim().slice(0, 40);
+    const selector =
+      'main h1, main h2, main h3, main h4, .page-title, .ant-card-head-title, .ant-modal-title, .ant-drawer-title, .ant-tabs-tab-btn, .ant-segmented-item-label';
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (!visible(el) || !label(el)) continue;
+      // Hidden tabs (antd's overflow menu) are reported by overflow(); here the ones on screen.
+      if (el.closest('.ant-tabs-nav-operations, .ant-tabs-dropdown')) continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2)
+        found.push(
+          `clipped title: "${label(el)}" (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
+        );
+    }
+    for (const title of document.querySelectorAll<HTMLElement>('main h1, .page-title')) {
+      if (!visible(title)) continue;
+      const r = title.getBoundingClientRect();
+      const x = Math.min(r.left + 8, r.right - 1);
+      const y = r.top + r.height / 2;
+      if (y < 0 || y > window.innerHeight) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && !title.contains(top) && !top.contains(title))
+        found.push(
+          `covered title: "${label(title)}" under ${top.tagName.toLowerCase()}.${[...top.classList].join('.')}`,
+        );
+    }
     return found;
   });
 }
@@ -263,6 +308,22 @@ async function scanRole(role: (typeof ROLES)[number], lang: 'zh-CN' | 'en'): Pro
     const found = rawTokens(text);
     if (lang === 'en') found.push(...untranslatedHan(text).map((h) => `Chinese: ${h}`));
     found.push(...(await overflow(page)));
+    found.push(...(await clipped(page)));
+    // English on a 390 px phone too: longer words are where titles and tabs get cut.
+    if (lang === 'en') {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200);
+      // (Tables scroll inside their own box on a phone; here the tabs and the titles.)
+      const tabs = (await overflow(page)).filter((o) => o.startsWith('tabs'));
+      found.push(...tabs.map((o) => `390px ${o}`));
+      found.push(...(await clipped(page)).map((o) => `390px ${o}`));
+      // SCAN_SHOTS=<dir> keeps a picture of each page at 390 px (to look at what the checks saw).
+      if (process.env.SCAN_SHOTS)
+        await page.screenshot({
+          path: `${process.env.SCAN_SHOTS}/${role.user}${path.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`,
+        });
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
     const axeKey = home ? `${role.user} ${path}` : path;
     if (lang === 'zh-CN' && !axed.has(axeKey)) {
       axed.add(axeKey);

@@ -1,7 +1,8 @@
 // The ticket page and phone quick entry in Chromium: an agent takes a call — Enter in the number box
 // looks the caller up without submitting, choosing the match fills customer, contact and the last
 // project, Ctrl+Enter creates the ticket — then works it: the side panel names the customer, caller,
-// project and equipment with SLA countdowns, and a canned reply goes into the composer filled in.
+// project and equipment with SLA countdowns, and a canned reply goes into the composer filled in;
+// files are attached by paste and by drag and drop, and the caller is changed in the side panel.
 // At 1440 px and 390 px, in Chinese and English, with no raw code, key or id on the screen.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,12 +199,36 @@ describe('the ticket page and phone quick entry', () => {
         );
       }, png);
       await page.getByTestId('composer-files').getByText('现场照片.png').waitFor();
+      // A file dragged from the desktop and dropped on the composer is attached too.
+      const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+      await page.getByTestId('ticket-composer').evaluate((zone, data) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], '检测报告.pdf', { type: 'application/pdf' }));
+        const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+        zone.dispatchEvent(new DragEvent('dragenter', init));
+        zone.dispatchEvent(new DragEvent('dragover', init));
+        zone.dispatchEvent(new DragEvent('drop', init));
+      }, pdf);
+      await page.getByTestId('composer-files').getByText('检测报告.pdf').waitFor();
       expect(await page.getByTestId('message-body').inputValue()).toBe(body);
       await page.getByTestId('message-body').press('Control+Enter');
-      await page.getByTestId('message-public_reply').getByText('现场照片.png').waitFor();
-      // The caller's select answers in the side panel (changing the caller, and the log naming both
-      // contacts, are covered over HTTP in ticket-page.int.test.ts); the log names the new assignee.
-      await pick(page, 'ticket-contact', /王工/);
+      const sent = page.getByTestId('message-public_reply').filter({ hasText: '现场照片.png' });
+      await sent.waitFor();
+      await sent.getByText('检测报告.pdf').waitFor();
+      // The caller is changed in the side panel and saved: the panel, a reload and the API agree.
+      const ticketId = ticketUrl.split('/').pop();
+      await pick(page, 'ticket-contact', /李站长/);
+      await expect.poll(() => side.getByTestId('side-contact').textContent()).toContain('李站长');
+      expect((await side.textContent())?.replace(/\s/g, '')).toContain('13700002222');
+      await page.reload();
+      await expect.poll(() => side.getByTestId('side-contact').textContent()).toContain('李站长');
+      const saved = await api(page, 'GET', `/api/v1/tickets/${ticketId}/context`);
+      expect(saved.contact.name).toBe('李站长');
+      await page
+        .getByTestId('ticket-history')
+        .getByText(/王工 → 李站长/)
+        .waitFor();
       await page.getByTestId('ticket-take').click();
       await page
         .getByTestId('ticket-history')

@@ -1,15 +1,17 @@
 // Charges of a visit (篇2 §11–12, 篇3 一.4 公开出示统一收费标准): the warranty engine decides, from the
 // equipment, the date and the diagnosed cause, what is free; what is not is priced from the project's
-// contract fee schedule — travel, labour by the hour, parts at factory price — and shown to the
-// customer before the work for consent. When the warranty engine says "at cost" (篇4 g.7: in warranty
-// a fault the product did not cause; g.8: after it, when the contract gives lifetime repair at cost),
-// labour and travel are priced at the contract's cost rates and parts at their cost price.
+// contract fee schedule — labour by the hour, parts at factory price — and travel by the kilometre
+// at the organisation's rate (km × rate, not per trip); the customer sees it before consenting to the
+// work. When the warranty engine says "at cost" (篇4 g.7: in warranty a fault the product did not
+// cause; g.8: after it, when the contract gives lifetime repair at cost), labour is priced at the
+// contract's cost rate, travel at the cost rate per km and parts at their cost price.
 // Pure arithmetic over facts gathered here.
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TChargeSheet } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { workOrderPartLines } from '../parts/index.ts';
 import { assetCoverage, findGoverningTerms } from '../registry/index.ts';
+import { travelRatesPerKm } from './follow-ups.ts';
 import type { WorkOrderRow } from './repository.ts';
 
 export type ChargeSheet = TChargeSheet;
@@ -56,10 +58,11 @@ export function chargeInputsOf(w: WorkOrderRow, entered: ChargeInputs = {}) {
 }
 
 type Line = ChargeSheet['lines'][number];
-type Priced = { labour: number; travel: number } | null;
+/** Labour: fen per started hour; travel: fen per km. */
+type Priced = { labour: number | undefined; travel: number } | null;
 
 /**
- * The lines of a sheet. Travel (per visit, with the kilometres entered) and labour (by the started
+ * The lines of a sheet. Travel (the kilometres entered × the rate per km) and labour (by the started
  * hour, with the minutes entered) always appear once entered — free or not, each line says why it is
  * priced so (`basis`) — and the parts used appear one line each.
  */
@@ -87,13 +90,14 @@ export function chargeLines(input: {
   const travelBasis = basis(free.travel, fees?.travel);
   const travelCharged = travelBasis === 'fee_schedule' || travelBasis === 'at_cost';
   if (km !== null || travelCharged) {
-    const unit = travelCharged ? (fees?.travel ?? 0) : 0;
+    // Per kilometre, not per trip: km × the rate (no km entered yet: nothing to price).
+    const rate = travelCharged ? (fees?.travel ?? 0) : 0;
     lines.push({
       item: 'travel',
       label: 'travel',
-      quantity: 1,
-      unitFen: unit,
-      amountFen: unit,
+      quantity: km ?? 0,
+      unitFen: rate,
+      amountFen: Math.round((km ?? 0) * rate),
       entered: km,
       basis: travelBasis,
     });
@@ -183,11 +187,12 @@ export async function chargeSheet(
     ? await findGoverningTerms(ctx.db, w.projectId, toLocalDate(ctx.clock.now(), ctx.timeZone))
     : null;
   const atCost = cover?.pricing === 'cost';
-  const fees = !terms
-    ? null
-    : atCost
-      ? { labour: terms.labourCostRateFen, travel: terms.travelCostFeeFen }
-      : { labour: terms.labourRateFen, travel: terms.travelFeeFen };
+  // Labour from the contract's fee schedule; travel per km from the organisation's settings.
+  const rates = await travelRatesPerKm(ctx.db);
+  const fees = {
+    labour: !terms ? undefined : atCost ? terms.labourCostRateFen : terms.labourRateFen,
+    travel: atCost ? rates.atCost : rates.standard,
+  };
   const reasons: ChargeSheet['reasons'] = [
     ...(cover?.reasons ?? [
       {

@@ -344,22 +344,25 @@ describe('charges, repairs, follow-ups and the deposit', () => {
     const paid = (await engineer.request('GET', `/api/v1/work-orders/${damaged.wo.id}/charges`)).json();
     expect(paid.lines.map((l: { item: string }) => l.item)).toEqual(['travel', 'labour']);
     expect(paid.pricing).toBe('cost');
-    expect(paid.totalFen).toBe(10_000 + 8_000);
+    // No kilometres entered yet: travel is priced per km, so it is 0 km × the cost rate.
+    expect(paid.lines[0]).toMatchObject({ quantity: 0, unitFen: 100, amountFen: 0 });
+    expect(paid.totalFen).toBe(8_000);
 
     const old = await site('2023-01-01');
     const expired = await visit(old, 'normal_failure');
     const sheet = (await engineer.request('GET', `/api/v1/work-orders/${expired.wo.id}/charges`)).json();
     expect(sheet.status).toBe('expired');
-    expect(sheet.totalFen).toBe(50_000);
+    expect(sheet.totalFen).toBe(20_000);
     // Completing fixes the sheet with a receipt number, counts the repair and schedules the follow-up.
     const done = (
       await stage(expired.wo.id, 'completed', new Date(T0.getTime() + 90 * MIN), {
         result: 'ok',
         timeSpentMinutes: 130,
+        travelKm: 10,
       })
     ).json();
     expect(done.receiptNumber).toMatch(/^SF-2026-\d{6}$/);
-    expect((done.charges as { totalFen: number }).totalFen).toBe(30_000 + 3 * 20_000);
+    expect((done.charges as { totalFen: number }).totalFen).toBe(10 * 200 + 3 * 20_000);
     const asset = (await old.manager.request('GET', `/api/v1/assets/${old.asset.id}`)).json();
     expect(asset.repairCount).toBe(1);
     const due = (await agent.request('GET', '/api/v1/follow-ups')).json();
@@ -410,6 +413,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       const done = await stage(wo.id, 'completed', new Date(T0.getTime() + 90 * MIN), {
         result: 'ok',
         timeSpentMinutes: 90,
+        travelKm: 25,
       });
       expect(done.statusCode, done.body).toBe(200);
       return (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
@@ -424,11 +428,11 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       const sheet = await completeWith(s.manager, wo, [{ ...part, quantity: 2 }]);
       expect(sheet).toMatchObject({ status: 'in_warranty', pricing: 'cost' });
       expect(summary(sheet)).toEqual([
-        ['travel', 1, 10_000],
+        ['travel', 25, 100],
         ['labour', 2, 8_000],
         ['part', 2, 5_000],
       ]);
-      expect(sheet.totalFen).toBe(10_000 + 2 * 8_000 + 2 * 5_000);
+      expect(sheet.totalFen).toBe(25 * 100 + 2 * 8_000 + 2 * 5_000);
       expect(sheet.receiptNumber).toMatch(/^SF-/);
       expect(sheet.reasons.map((r: { code: string }) => r.code)).toEqual([
         'in_warranty',
@@ -449,13 +453,13 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       expect(atCost).toMatchObject({ status: 'expired', pricing: 'cost' });
       expect(summary(atCost)).toEqual(
         expect.arrayContaining([
-          ['travel', 1, 10_000],
+          ['travel', 25, 100],
           ['labour', 2, 8_000],
           ['part', 1, 5_000],
           ['part', 1, 0],
         ]),
       );
-      expect(atCost.totalFen).toBe(10_000 + 2 * 8_000 + 5_000);
+      expect(atCost.totalFen).toBe(25 * 100 + 2 * 8_000 + 5_000);
       expect(atCost.reasons.map((r: { code: string }) => r.code)).toEqual([
         'lifetime_cost_repair',
         'part_cost_unknown',
@@ -466,7 +470,7 @@ describe('charges, repairs, follow-ups and the deposit', () => {
       const full = await completeWith(plain.manager, b.wo, [{ ...part, quantity: 1 }]);
       expect(full).toMatchObject({ status: 'expired', pricing: 'fee_schedule' });
       expect(summary(full)).toEqual([
-        ['travel', 1, 30_000],
+        ['travel', 25, 200],
         ['labour', 2, 20_000],
         ['part', 1, 9_000],
       ]);

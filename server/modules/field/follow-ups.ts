@@ -2,6 +2,8 @@
 // days — the seed's number is the default; a manager changes it).
 import {
   DEFAULT_FOLLOW_UP_DELAY_DAYS,
+  DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
+  DEFAULT_TRAVEL_RATE_PER_KM_FEN,
   type TFieldSettings,
   type TFollowUp,
   type TUpdateFieldSettingsRequest,
@@ -17,10 +19,21 @@ export async function followUpDelayDays(db: Executor): Promise<number> {
   return (await repo.findSettings(db))?.followUpDelayDays ?? DEFAULT_FOLLOW_UP_DELAY_DAYS;
 }
 
+/** Fen per km of travel: by the fee schedule, and at cost (篇4 g.7–8). */
+export async function travelRatesPerKm(db: Executor): Promise<{ standard: number; atCost: number }> {
+  const row = await repo.findSettings(db);
+  return {
+    standard: row?.travelRatePerKmFen ?? DEFAULT_TRAVEL_RATE_PER_KM_FEN,
+    atCost: row?.travelCostRatePerKmFen ?? DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
+  };
+}
+
 export async function getFieldSettings(ctx: Ctx): Promise<TFieldSettings> {
   const row = await repo.findSettings(ctx.db);
   return {
     followUpDelayDays: row?.followUpDelayDays ?? DEFAULT_FOLLOW_UP_DELAY_DAYS,
+    travelRatePerKmFen: row?.travelRatePerKmFen ?? DEFAULT_TRAVEL_RATE_PER_KM_FEN,
+    travelCostRatePerKmFen: row?.travelCostRatePerKmFen ?? DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
@@ -32,7 +45,12 @@ export async function updateFieldSettings(ctx: Ctx, input: TUpdateFieldSettingsR
     const row = await repo.upsertSettings(
       tx,
       input.version,
-      { followUpDelayDays: input.followUpDelayDays, updatedBy: ctx.principal.userId },
+      {
+        followUpDelayDays: input.followUpDelayDays ?? before.followUpDelayDays,
+        travelRatePerKmFen: input.travelRatePerKmFen ?? before.travelRatePerKmFen,
+        travelCostRatePerKmFen: input.travelCostRatePerKmFen ?? before.travelCostRatePerKmFen,
+        updatedBy: ctx.principal.userId,
+      },
       ctx.clock.now(),
     );
     if (!row || (before.version === 0 && input.version !== 0)) throw staleVersion('Field settings');

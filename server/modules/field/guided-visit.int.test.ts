@@ -164,16 +164,24 @@ describe('the charges', () => {
     clock.set(new Date(T0.getTime() + 30 * MIN));
     await event(wo.id, { stage: 'arrived' });
     await event(wo.id, { stage: 'diagnosed', data: { faultLocation: '灯头', cause: 'normal_failure' } });
+    // Travel is priced per km at the organisation's rate (a setting), not per trip.
+    const settings = (await manager.request('GET', '/api/v1/field/settings')).json();
+    const rate = await manager.request('PUT', '/api/v1/field/settings', {
+      version: settings.version,
+      travelRatePerKmFen: 350,
+    });
+    expect(rate.statusCode, rate.body).toBe(200);
+    expect(rate.json()).toMatchObject({ travelRatePerKmFen: 350, travelCostRatePerKmFen: 100 });
     const preview = await engineer.request(
       'GET',
       `/api/v1/work-orders/${wo.id}/charges?timeSpentMinutes=130&travelKm=42`,
     );
     expect(preview.statusCode, preview.body).toBe(200);
     expect(items(preview.json())).toEqual([
-      ['travel', 1, 30_000, 'fee_schedule'],
+      ['travel', 42, 42 * 350, 'fee_schedule'],
       ['labour', 3, 60_000, 'fee_schedule'],
     ]);
-    expect(preview.json().lines[0].entered).toBe(42);
+    expect(preview.json().lines[0]).toMatchObject({ entered: 42, unitFen: 350 });
     expect(preview.json().lines[1].entered).toBe(130);
     // The plan agreed with the travel shown; completion enters the time spent.
     await event(wo.id, {
@@ -203,7 +211,7 @@ describe('the charges', () => {
     expect(done.statusCode, done.body).toBe(200);
     const sheet = done.json().charges;
     expect(items(sheet)).toEqual([
-      ['travel', 1, 0, 'warranty'],
+      ['travel', 12.5, 0, 'warranty'],
       ['labour', 1, 0, 'warranty'],
     ]);
     expect(sheet.lines.map((l: { entered: number }) => l.entered)).toEqual([12.5, 45]);

@@ -210,8 +210,13 @@ export async function reportPdf(
     heading(T.charges);
     line(T.coverage, coverageLabel(sheet.pendingDecision ? 'pending_acceptance' : sheet.status, lang));
     for (const r of sheet.reasons) line(T.basis, reasonText(r, lang));
-    for (const l of sheet.lines)
-      line(`${chargeItemLabel(l, lang)} × ${l.quantity}`, `¥${(l.amountFen / 100).toFixed(2)}`);
+    for (const l of sheet.lines) {
+      // Travel per km: the kilometres × the rate, as the customer saw it before consenting.
+      const per = l.item === 'travel' ? (lang === 'en' ? ' km' : ' 公里') : '';
+      const rate =
+        l.item === 'travel' ? ` × ¥${(l.unitFen / 100).toFixed(2)}/${lang === 'en' ? 'km' : '公里'}` : '';
+      line(`${chargeItemLabel(l, lang)} × ${l.quantity}${per}${rate}`, `¥${(l.amountFen / 100).toFixed(2)}`);
+    }
     line(T.total, sheet.totalFen ? `¥${(sheet.totalFen / 100).toFixed(2)}` : T.free);
     if (w.receiptNumber) line(T.receipt, w.receiptNumber);
     doc.moveDown(0.6);

@@ -267,7 +267,12 @@ export async function findSettings(db: Executor): Promise<FieldSettingsRow | und
 export async function upsertSettings(
   db: Executor,
   version: number,
-  values: { followUpDelayDays: number; updatedBy: string | null },
+  values: {
+    followUpDelayDays: number;
+    travelRatePerKmFen: number;
+    travelCostRatePerKmFen: number;
+    updatedBy: string | null;
+  },
   now: Date,
 ) {
   const [row] = await db

@@ -197,7 +197,8 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       schema: {
         tags,
         summary:
-          'The charge sheet: what the warranty does not cover, priced from the contract fee schedule. ' +
+          'The charge sheet: what the warranty does not cover, priced from the contract fee schedule ' +
+          '(travel: the km entered × the rate per km of the field settings). ' +
           'Before completion, timeSpentMinutes and travelKm preview it with what the engineer enters',
         params: ZIdParams,
         querystring: ZChargesQuery,
@@ -255,7 +256,8 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'workorders.read_all' },
       schema: {
         tags,
-        summary: 'Field settings: the days from a completed repair to its follow-up visit',
+        summary:
+          'Field settings: the days from a completed repair to its follow-up visit, the travel rates per km',
         response: { 200: ZFieldSettings },
       },
     },
@@ -268,7 +270,8 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
       config: { permission: 'sla.manage' },
       schema: {
         tags,
-        summary: 'Change the field settings (audited); needs the current version (0 before the first change)',
+        summary:
+          'Change the field settings named (audited); needs the current version (0 before the first change)',
         body: ZUpdateFieldSettingsRequest,
         response: { 200: ZFieldSettings },
       },

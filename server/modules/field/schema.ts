@@ -14,6 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
+  DEFAULT_TRAVEL_RATE_PER_KM_FEN,
   type TChargeSheet,
   type TDiagnosis,
   type TLeave,
@@ -148,6 +150,11 @@ export const fieldSettings = pgTable('field_settings', {
   id: integer('id').primaryKey().default(1),
   /** 篇1 四.3: days from the completed repair to the follow-up visit. */
   followUpDelayDays: integer('follow_up_delay_days').notNull(),
+  /** Travel is priced per kilometre driven (fen per km), by the fee schedule and at cost. */
+  travelRatePerKmFen: integer('travel_rate_per_km_fen').notNull().default(DEFAULT_TRAVEL_RATE_PER_KM_FEN),
+  travelCostRatePerKmFen: integer('travel_cost_rate_per_km_fen')
+    .notNull()
+    .default(DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),

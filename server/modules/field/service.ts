@@ -17,9 +17,9 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { nextDocumentNumber } from '../../platform/number-series.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { definedOnly } from '../../platform/versioned.ts';
 import { findActiveStaff, userNames } from '../accounts/index.ts';
+import { sendNotices } from '../notifications/index.ts';
 import { customerFacts, projectFacts } from '../registry/index.ts';
 import { onSiteTargets } from '../sla/index.ts';
 import { getTicket, ticketRefs, workMilestone } from '../tickets/index.ts';
@@ -96,17 +96,20 @@ async function checkEngineer(ctx: Ctx, engineerId: string) {
 /** Telling the engineer, and the ticket's SLA: the work is dispatched. */
 async function dispatched(tx: Executor, ctx: Ctx, w: WorkOrderRow, at: Date) {
   if (!w.engineerId) return;
-  await enqueueMessage(
-    tx,
+  await sendNotices(tx, { clock: { now: () => at } }, [
     {
-      channel: 'in_app',
-      recipient: w.engineerId,
-      template: 'field.assigned',
+      kind: 'field.assigned',
+      userIds: [w.engineerId],
       payload: { workOrderId: w.id, number: w.number, summary: w.summary, emergency: w.emergency },
+      render: (locale) => {
+        const line = locale.startsWith('en')
+          ? `${w.emergency ? 'Emergency: w' : 'W'}ork order ${w.number} was assigned to you: ${w.summary}`
+          : `${w.emergency ? '紧急：' : ''}派工单 ${w.number}「${w.summary}」已派给你`;
+        return { subject: line, text: line };
+      },
       dedupeKey: `wo-assigned:${w.id}:${w.engineerId}:${w.version}`,
     },
-    at,
-  );
+  ]);
   if (w.ticketId) await workMilestone(tx, ctx, w.ticketId, 'dispatched', at);
 }
 

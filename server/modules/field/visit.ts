@@ -18,9 +18,9 @@ import type { JobQueue } from '../../platform/deps.ts';
 import { conflict, invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { nextDocumentNumber } from '../../platform/number-series.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { activeStaffIds } from '../accounts/index.ts';
 import { storeFile, withFilesRemovedOnFailure } from '../files/index.ts';
+import { sendNotices } from '../notifications/index.ts';
 import { recordArchiveEvents, recordRepairs } from '../registry/index.ts';
 import { workMilestone } from '../tickets/index.ts';
 import { type ChargeSheet, chargeSheet } from './charges.ts';
@@ -281,19 +281,22 @@ async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: Char
   const replace = repairs.filter((r) => r.decision !== 'repair');
   if (replace.length) {
     const people = await activeStaffIds(tx, ['manager'], [w.engineerId]);
-    for (const r of replace)
-      for (const person of people)
-        await enqueueMessage(
-          tx,
-          {
-            channel: 'in_app',
-            recipient: person,
-            template: 'field.replace-required',
-            payload: { assetId: r.assetId, serial: r.serial, decision: r.decision, number: w.number },
-            dedupeKey: `replace:${w.id}:${r.assetId}:${person}`,
-          },
-          at,
-        );
+    await sendNotices(
+      tx,
+      { clock: { now: () => at } },
+      replace.map((r) => ({
+        kind: 'field.replace-required' as const,
+        userIds: people,
+        payload: { assetId: r.assetId, serial: r.serial, decision: r.decision, number: w.number },
+        render: (locale: string) => {
+          const line = locale.startsWith('en')
+            ? `Equipment ${r.serial} is due for replacement after repeated repairs (${w.number})`
+            : `设备 ${r.serial} 多次维修，应予更换（${w.number}）`;
+          return { subject: line, text: line };
+        },
+        dedupeKey: `replace:${w.id}:${r.assetId}`,
+      })),
+    );
   }
   const days = await followUpDelayDays(tx);
   await repo.insertFollowUp(tx, {

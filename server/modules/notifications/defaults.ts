@@ -1,12 +1,20 @@
-// The channels each kind of notification goes out on until a user chooses otherwise. SLA kinds
-// follow the seed's escalation ladder (sla/defaults.ts): a warning in the app, a breach also by
-// email, an escalation to managers also by SMS; approvals and reorder alerts in the app and by email.
+// The product's channels for each kind of notification, until an administrator sets the
+// organisation's defaults (org-defaults.ts) or a user chooses otherwise. SLA kinds follow the seed's
+// escalation ladder (sla/defaults.ts): a warning in the app, a breach also by email, an escalation to
+// managers also by SMS; approvals by email too; the rest of the day's traffic in the app.
 import type { TNotificationChannel, TNotificationKind } from '../../../common/notifications-api.ts';
 
 export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationChannel[]> = {
+  'tickets.assigned': ['in_app'],
+  'tickets.customer-message': ['in_app'],
+  'tickets.new-message': ['in_app'],
+  'tickets.status-changed': ['in_app'],
   'sla.warning': ['in_app'],
   'sla.breached': ['in_app', 'email'],
   'sla.escalation': ['in_app', 'email', 'sms'],
+  'field.assigned': ['in_app'],
+  'field.replace-required': ['in_app'],
+  'registry.warranty-expiring': ['in_app'],
   'parts.count-submitted': ['in_app', 'email'],
   'parts.reorder': ['in_app'],
 };

@@ -1,5 +1,5 @@
 // Telling staff about something: each recipient gets the message on the channels they chose for its
-// kind (their preference, else the kind's default), among those the source offers. Written to the
+// kind (their preference, else the organisation's default for it), among those the source offers. Written to the
 // outbox in the caller's transaction; the outbox worker delivers (in-app, SMTP, the SMS adapter).
 import {
   NOTIFICATION_CHANNELS,
@@ -10,6 +10,7 @@ import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { findActiveStaffMembers, type StaffMember } from '../accounts/index.ts';
+import { orgDefaults } from './org-defaults.ts';
 import { channelsFor, choicesOf } from './preferences.ts';
 
 export interface Notice {
@@ -29,11 +30,16 @@ const addressOf = (user: StaffMember, channel: TNotificationChannel) =>
   channel === 'in_app' ? user.id : channel === 'email' ? user.email : user.phone;
 
 /** Enqueues the notices; recipients and their choices are read once for all of them. */
-export async function sendNotices(tx: Executor, ctx: Ctx, notices: readonly Notice[]): Promise<number> {
+export async function sendNotices(
+  tx: Executor,
+  ctx: Pick<Ctx, 'clock'>,
+  notices: readonly Notice[],
+): Promise<number> {
   const ids = [...new Set(notices.flatMap((n) => n.userIds))];
   if (!ids.length) return 0;
   const staff = new Map((await findActiveStaffMembers(tx, ids)).map((u) => [u.id, u]));
   const choices = await choicesOf(tx, ids);
+  const defaults = await orgDefaults(tx);
   const now = ctx.clock.now();
   let sent = 0;
   for (const notice of notices) {
@@ -41,7 +47,9 @@ export async function sendNotices(tx: Executor, ctx: Ctx, notices: readonly Noti
     for (const userId of new Set(notice.userIds)) {
       const user = staff.get(userId);
       if (!user) continue;
-      const channels = channelsFor(choices.get(userId), notice.kind).filter((c) => offered.includes(c));
+      const channels = channelsFor(choices.get(userId), notice.kind, defaults).filter((c) =>
+        offered.includes(c),
+      );
       if (!channels.length) continue;
       const rendered = notice.render(user.locale);
       for (const channel of channels) {

@@ -13,7 +13,7 @@ import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { staleVersion, unauthorized } from '../../platform/errors.ts';
-import { DEFAULT_CHANNELS } from './defaults.ts';
+import { type OrgDefaults, orgDefaults } from './org-defaults.ts';
 import { notificationPreferences } from './schema.ts';
 
 type Chosen = Record<string, string[]>;
@@ -24,9 +24,13 @@ const userOf = (ctx: Ctx) => {
   return ctx.principal.userId;
 };
 
-/** The channels a user gets for a kind: their choice, else the kind's default. */
-export function channelsFor(chosen: Chosen | undefined, kind: TNotificationKind): TNotificationChannel[] {
-  return (chosen?.[kind] ?? DEFAULT_CHANNELS[kind]) as TNotificationChannel[];
+/** The channels a user gets for a kind: their choice, else the organisation's default for it. */
+export function channelsFor(
+  chosen: Chosen | undefined,
+  kind: TNotificationKind,
+  defaults: OrgDefaults,
+): TNotificationChannel[] {
+  return (chosen?.[kind] ?? defaults[kind]) as TNotificationChannel[];
 }
 
 /** The stored choices of several users at once (one query), for a sender. */
@@ -39,13 +43,16 @@ export async function choicesOf(db: Executor, userIds: readonly string[]): Promi
   return new Map(rows.map((r) => [r.userId, r.channels]));
 }
 
-function view(row: { channels: Chosen; version: number } | undefined): TNotificationPreferences {
+function view(
+  row: { channels: Chosen; version: number } | undefined,
+  defaults: OrgDefaults,
+): TNotificationPreferences {
   return {
     version: row?.version ?? 0,
     items: NOTIFICATION_KINDS.map((kind) => ({
       kind,
-      channels: channelsFor(row?.channels, kind),
-      defaultChannels: [...DEFAULT_CHANNELS[kind]],
+      channels: channelsFor(row?.channels, kind, defaults),
+      defaultChannels: [...defaults[kind]],
       customised: row?.channels[kind] !== undefined,
     })),
   };
@@ -56,7 +63,7 @@ export async function getMyPreferences(ctx: Ctx): Promise<TNotificationPreferenc
     .select()
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userOf(ctx)));
-  return view(row);
+  return view(row, await orgDefaults(ctx.db));
 }
 
 /**
@@ -103,6 +110,6 @@ export async function putMyPreferences(
       before: current?.channels ?? null,
       after: channels,
     });
-    return view(row);
+    return view(row, await orgDefaults(tx));
   });
 }

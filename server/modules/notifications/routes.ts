@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { patchOf, ZId } from '../../../common/api.ts';
 import {
+  ZNotificationDefaults,
   ZNotificationPreferences,
+  ZPutNotificationDefaultsRequest,
   ZPutNotificationPreferencesRequest,
 } from '../../../common/notifications-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { registerMailLogRoutes } from './mail-log-routes.ts';
+import { getNotificationDefaults, putNotificationDefaults } from './org-defaults.ts';
 import { getMyPreferences, putMyPreferences } from './preferences.ts';
 import { listNotifications, markRead } from './service.ts';
 import * as hooks from './webhooks.ts';
@@ -95,6 +98,36 @@ export function registerNotificationRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => putMyPreferences(deps.ctx(request), request.body),
+  );
+
+  app.get(
+    '/api/v1/notifications/defaults',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary:
+          "The organisation's default channels per kind of notification (what users who have not chosen get)",
+        querystring: z.strictObject({}),
+        response: { 200: ZNotificationDefaults },
+      },
+    },
+    async (request) => getNotificationDefaults(deps.ctx(request)),
+  );
+  app.put(
+    '/api/v1/notifications/defaults',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary:
+          "Set the organisation's default channels per kind (audited); null goes back to the product's default; needs the version read (0 before the first save), a stale one is a 409",
+        querystring: z.strictObject({}),
+        body: ZPutNotificationDefaultsRequest,
+        response: { 200: ZNotificationDefaults },
+      },
+    },
+    async (request) => putNotificationDefaults(deps.ctx(request), request.body),
   );
 
   const ZWebhook = z.object({

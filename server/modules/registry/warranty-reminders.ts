@@ -4,8 +4,8 @@
 import { addDays, daysBetween, toLocalDate } from '../../../common/calendar-dates.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { activeStaffIds } from '../accounts/index.ts';
+import { sendNotices } from '../notifications/index.ts';
 import { findExpiringAssets } from './asset-repository.ts';
 
 const DEFAULT_REMINDER_DAYS = 60;
@@ -29,28 +29,29 @@ export async function sendWarrantyExpiryReminders(
       ].filter((p) => p.endsOn > today && daysBetween(today, p.endsOn) <= days);
       const recipients = [...new Set([...(row.engineer_ids ?? []), ...managers])];
       for (const p of periods) {
-        for (const userId of recipients) {
-          await enqueueMessage(
-            tx,
-            {
-              channel: 'in_app',
-              recipient: userId,
-              template: 'registry.warranty-expiring',
-              payload: {
-                assetId: row.id,
-                serial: row.serial,
-                projectId: row.project_id,
-                projectName: row.project_name,
-                period: p.period,
-                endsOn: p.endsOn,
-                daysLeft: daysBetween(today, p.endsOn),
-              },
-              dedupeKey: `warranty-expiring:${row.id}:${p.period}:${p.endsOn}:${userId}`,
+        const daysLeft = daysBetween(today, p.endsOn);
+        messages += await sendNotices(tx, { clock }, [
+          {
+            kind: 'registry.warranty-expiring',
+            userIds: recipients,
+            payload: {
+              assetId: row.id,
+              serial: row.serial,
+              projectId: row.project_id,
+              projectName: row.project_name,
+              period: p.period,
+              endsOn: p.endsOn,
+              daysLeft,
             },
-            clock.now(),
-          );
-          messages++;
-        }
+            render: (locale) => {
+              const line = locale.startsWith('en')
+                ? `The ${p.period === 'warranty' ? 'warranty' : 'latent-defect period'} of ${row.serial} (${row.project_name}) ends on ${p.endsOn}, in ${daysLeft} days`
+                : `设备 ${row.serial}（${row.project_name}）的${p.period === 'warranty' ? '质保期' : '潜在缺陷期'}将于 ${p.endsOn} 结束，剩余 ${daysLeft} 天`;
+              return { subject: line, text: line };
+            },
+            dedupeKey: `warranty-expiring:${row.id}:${p.period}:${p.endsOn}`,
+          },
+        ]);
       }
     }
   });

@@ -17,4 +17,4 @@ export {
   startSla,
   targetsOf,
 } from './targets.ts';
-export { slaComplianceSince, slaQueueCounts } from './workbench-read.ts';
+export { slaBreachingCount, slaComplianceSince } from './workbench-read.ts';

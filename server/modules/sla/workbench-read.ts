@@ -1,22 +1,23 @@
-// SLA figures of the workbenches. Each is a range of a partial or plain index of sla_targets:
-// breached (running, due_at <= now: sla_targets_running_due_idx), breaching (running, warn_at <= now <
-// due_at: sla_targets_running_warn_idx), and today's targets by due time (sla_targets_due_idx).
+// SLA figures of the workbenches, each over an index of sla_targets: breaching (running, warn_at <=
+// now < due_at: sla_targets_warning_window_idx, GiST) and today's targets by due time (sla_targets_due_idx).
 import { and, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import { slaTargets } from './schema.ts';
 
-/** Tickets in the breaching (warned, not yet due) and breached queues — the same filter the queues use. */
-export async function slaQueueCounts(db: Executor, now: Date) {
-  const running = sql`${slaTargets.state} = 'running'`;
-  const [breached] = await db
-    .select({ n: sql<number>`count(distinct ${slaTargets.ticketId})::int` })
-    .from(slaTargets)
-    .where(and(running, lte(slaTargets.dueAt, now)));
+/**
+ * Tickets in the breaching queue (warned, not yet due) — the queue's own filter, on the GiST index of
+ * warning windows, so the work is the tickets in their window now, not every running target.
+ * (The breached count is the tickets' own: their earliest running deadline, as the breached queue.)
+ */
+export async function slaBreachingCount(db: Executor, now: Date) {
   const [breaching] = await db
     .select({ n: sql<number>`count(distinct ${slaTargets.ticketId})::int` })
     .from(slaTargets)
-    .where(and(running, lte(slaTargets.warnAt, now), gt(slaTargets.dueAt, now)));
-  return { breaching: breaching?.n ?? 0, breached: breached?.n ?? 0 };
+    .where(
+      sql`${slaTargets.state} = 'running' and ${slaTargets.warnAt} is not null and ${slaTargets.dueAt} is not null
+        and tstzrange(${slaTargets.warnAt}, greatest(${slaTargets.warnAt}, ${slaTargets.dueAt})) @> ${now}::timestamptz`,
+    );
+  return breaching?.n ?? 0;
 }
 
 /**

@@ -10,6 +10,7 @@ import { publishLive } from '../../platform/live.ts';
 import { enqueueMessage, outboxMessageId } from '../../platform/outbox.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { sendNotices } from '../notifications/index.ts';
 import { contactEmailOf, getCustomer } from '../registry/index.ts';
 import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
@@ -95,17 +96,18 @@ export async function appendMessage(
       await notifyWatchers(tx, ctx, ticket, 'tickets.new-message', { kind }, `message:${message.id}`);
     }
     if (kind === 'customer_message' && ticket.assigneeId) {
-      await enqueueMessage(
-        tx,
+      await sendNotices(tx, ctx, [
         {
-          channel: 'in_app',
-          recipient: ticket.assigneeId,
-          template: 'tickets.customer-message',
+          kind: 'tickets.customer-message',
+          userIds: [ticket.assigneeId],
           payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject },
+          render: (locale) =>
+            locale.startsWith('en')
+              ? { subject: `Customer message on ticket ${ticket.number}`, text: body }
+              : { subject: `客户在工单 ${ticket.number} 中留言`, text: body },
           dedupeKey: `ticket-message:${message.id}`,
         },
-        now,
-      );
+      ]);
     }
     if (kind === 'public_reply') {
       // To the ticket's contact when we know their address, else to the customer's.

@@ -8,6 +8,8 @@ export { startSmtpReceiver } from './smtp-receiver.ts';
 export { getTicket } from './ticket-view.ts';
 export { provideWorkOrderTickets } from './work-port.ts';
 export {
+  breachedTicketCount,
+  chatsWaitingCount,
   myOpenTicketCounts,
   openTicketsOf,
   searchTickets,

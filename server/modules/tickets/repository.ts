@@ -126,7 +126,7 @@ export async function findSlaTickets(db: Executor, ids: string[]): Promise<SlaTi
 export type TicketSort = TTicketSort;
 
 export interface TicketFilter {
-  queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open' | 'breaching' | 'breached';
+  queue: 'all' | 'mine' | 'team' | 'unassigned' | 'waiting' | 'open' | 'breaching' | 'breached' | 'chats';
   now: Date;
   userId: string | null;
   teams: string[];
@@ -240,6 +240,17 @@ function searchFilter({ term, customerIds, assetIds, common }: SearchMatches): S
 }
 
 /**
+ * A live chat waiting for the desk's first answer: channel chat, open, and no public reply yet
+ * (tickets_chat_open_idx holds the open chats; each is checked for a reply by its messages' index).
+ */
+export const chatWaitingFilter = () =>
+  and(
+    eq(tickets.channel, 'chat'),
+    inArray(tickets.status, [...OPEN]),
+    sql`not exists (select 1 from ${ticketMessages} where ${ticketMessages.ticketId} = ${tickets.id} and ${ticketMessages.kind} = 'public_reply')`,
+  );
+
+/**
  * A queue (or all tickets) in the chosen order, `limit + 1` rows after the cursor. Each queue's filter
  * is the predicate of a partial index keyed by the default order (newest first); breached reads the
  * ticket's own SLA summary, breaching the GiST index of warning windows.
@@ -268,6 +279,7 @@ export async function listTickets(
   if (f.queue === 'breaching') where.push(slaBreachingFilter(tickets.id, f.now));
   // Past the deadline of a running target: the earliest one is (sla_due_at, kept by the sla module).
   if (f.queue === 'breached') where.push(lte(tickets.slaDueAt, f.now));
+  if (f.queue === 'chats') where.push(chatWaitingFilter());
   if (f.kind) where.push(eq(tickets.kind, f.kind));
   if (f.status) where.push(eq(tickets.status, f.status));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));

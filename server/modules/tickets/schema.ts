@@ -91,6 +91,12 @@ export const tickets = pgTable(
     index('tickets_unassigned_queue_idx')
       .on(t.createdAt, t.id)
       .where(sql`${t.assigneeId} is null and ${t.status} in ('new', 'assigned', 'in_progress')`),
+    // The breached count: past the earliest running deadline, read from the index alone.
+    index('tickets_sla_due_at_idx').on(t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
+    // Live chats still open: the call agent's "chats waiting" count and queue.
+    index('tickets_chat_open_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.channel} = 'chat' and ${t.status} in ('new', 'assigned', 'in_progress')`),
     index('tickets_sla_running_idx').on(t.createdAt, t.id).where(sql`${t.slaDueAt} is not null`),
     // The sort options other than created.
     index('tickets_sla_due_idx').on(sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id),

@@ -16,11 +16,10 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { findActiveStaff } from '../accounts/index.ts';
-import { enqueueWebhookEvent } from '../notifications/index.ts';
+import { enqueueWebhookEvent, sendNotices } from '../notifications/index.ts';
 import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../registry/index.ts';
 import { type SlaLogEntry, slaSummaryOf, startSla } from '../sla/index.ts';
 import { isCustomer, staffTicket, ticketScope } from './access.ts';
@@ -267,17 +266,20 @@ export async function changeTicket(
     changes.assigneeId !== before.assigneeId &&
     changes.assigneeId !== ctx.principal.userId
   ) {
-    await enqueueMessage(
-      tx,
+    await sendNotices(tx, ctx, [
       {
-        channel: 'in_app',
-        recipient: changes.assigneeId,
-        template: 'tickets.assigned',
+        kind: 'tickets.assigned',
+        userIds: [changes.assigneeId],
         payload: { ticketId: id, number: before.number, subject: before.subject },
+        render: (locale) => {
+          const line = locale.startsWith('en')
+            ? `Ticket ${before.number} was assigned to you: ${before.subject}`
+            : `工单 ${before.number}「${before.subject}」已分派给你`;
+          return { subject: line, text: line };
+        },
         dedupeKey: `ticket-assigned:${id}:${after.version}`,
       },
-      now,
-    );
+    ]);
   }
   return after;
 }

@@ -2,34 +2,42 @@
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { enqueueMessage } from '../../platform/outbox.ts';
+import { sendNotices } from '../notifications/index.ts';
 import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
 import { getTicket } from './ticket-view.ts';
 
-/** In-app notes to the ticket's watchers (not to whoever made the change). */
+const WATCH_TEXT = {
+  'tickets.new-message': { en: 'New message on ticket', zh: '有新消息：工单' },
+  'tickets.status-changed': { en: 'Status changed on ticket', zh: '状态已更新：工单' },
+} as const;
+
+/** Notes to the ticket's watchers (not to whoever made the change), on the channels each chose. */
 export async function notifyWatchers(
   tx: Executor,
   ctx: Ctx,
   ticket: { id: string; number: string; subject: string; watcherIds: string[] },
-  template: string,
+  kind: keyof typeof WATCH_TEXT,
   extra: Record<string, unknown>,
   key: string,
 ) {
-  for (const userId of ticket.watcherIds) {
-    if (userId === ctx.principal.userId) continue;
-    await enqueueMessage(
-      tx,
-      {
-        channel: 'in_app',
-        recipient: userId,
-        template,
-        payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject, ...extra },
-        dedupeKey: `watch:${key}:${userId}`,
+  const userIds = ticket.watcherIds.filter((id) => id !== ctx.principal.userId);
+  if (!userIds.length) return;
+  const words = WATCH_TEXT[kind];
+  await sendNotices(tx, ctx, [
+    {
+      kind,
+      userIds,
+      payload: { ticketId: ticket.id, number: ticket.number, subject: ticket.subject, ...extra },
+      render: (locale) => {
+        const line = locale.startsWith('en')
+          ? `${words.en} ${ticket.number}: ${ticket.subject}`
+          : `${words.zh} ${ticket.number}「${ticket.subject}」`;
+        return { subject: line, text: line };
       },
-      ctx.clock.now(),
-    );
-  }
+      dedupeKey: `watch:${key}`,
+    },
+  ]);
 }
 
 /** Follow or stop following a ticket. */

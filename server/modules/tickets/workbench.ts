@@ -42,3 +42,13 @@ export async function searchTickets(ctx: Ctx, q: string, limit: number) {
   const { items } = await listTickets(ctx, { queue: 'all', sort: 'created', q, limit }, null);
   return items;
 }
+
+/** Live chats no one at the desk has answered yet (the call agent's "chats waiting"). */
+export async function chatsWaitingCount(ctx: Ctx) {
+  return repo.chatsWaitingCount(ctx.db);
+}
+
+/** Tickets in the breached queue (past a running SLA deadline). */
+export async function breachedTicketCount(ctx: Ctx, now: Date) {
+  return repo.breachedCount(ctx.db, now);
+}

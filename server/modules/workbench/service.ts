@@ -11,8 +11,10 @@ import {
 } from '../field/index.ts';
 import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
 import { searchRegistry } from '../registry/index.ts';
-import { slaComplianceSince, slaQueueCounts } from '../sla/index.ts';
+import { slaBreachingCount, slaComplianceSince } from '../sla/index.ts';
 import {
+  breachedTicketCount,
+  chatsWaitingCount,
   myOpenTicketCounts,
   openTicketsOf,
   searchTickets,
@@ -32,12 +34,14 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
     const day = dayBounds(now, ctx.timeZone);
     const result: TWorkbench = {};
     if (sections.has('desk')) {
-      const [mine, queues, followUps] = await Promise.all([
+      const [mine, breaching, breached, followUps, chatsWaiting] = await Promise.all([
         myOpenTicketCounts(ctx),
-        slaQueueCounts(ctx.db, now),
+        slaBreachingCount(ctx.db, now),
+        breachedTicketCount(ctx, now),
         permissions.has('workorders.read_all') ? followUpsDueCount(ctx, day.tomorrow) : null,
+        chatsWaitingCount(ctx),
       ]);
-      result.desk = { mine, ...queues, followUpsDue: followUps };
+      result.desk = { mine, breaching, breached, followUpsDue: followUps, chatsWaiting };
     }
     if (sections.has('team')) {
       const [open, mine] = await Promise.all([teamOpenTicketCount(ctx), myOpenTicketCounts(ctx)]);
@@ -45,16 +49,16 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
     }
     if (sections.has('jobs')) result.jobs = await engineerDay(ctx, day.tomorrow, day.dayAfter);
     if (sections.has('manager')) {
-      const [unassignedTickets, queues, field, counts, slaToday] = await Promise.all([
+      const [unassignedTickets, breached, field, counts, slaToday] = await Promise.all([
         unassignedTicketCount(ctx),
-        slaQueueCounts(ctx.db, now),
+        breachedTicketCount(ctx, now),
         dispatchFigures(ctx, day.today, day.tomorrow),
         permissions.has('stock.approve') ? countsToApprove(ctx) : [],
         slaComplianceSince(ctx.db, day.today, now),
       ]);
       result.manager = {
         unassignedTickets,
-        breached: queues.breached,
+        breached,
         ...field,
         countsToApprove: counts,
         slaToday,

@@ -289,6 +289,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'notification-defaults',
+            lazy: guardedPage(
+              'settings.manage',
+              () => import('../pages/admin/NotificationDefaultsPage.tsx'),
+              (m) => <m.NotificationDefaultsPage />,
+            ),
+          },
+          {
             path: 'mail-log',
             lazy: guardedPage(
               'mail_log.manage',

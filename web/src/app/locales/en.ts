@@ -1,3 +1,4 @@
+import { orgSettingsEn } from './org-settings.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -21,6 +22,7 @@ export const en: typeof zhCN = {
     loadMore: 'Load more',
     staleVersion: 'Someone else changed this record; reload and try again',
   },
+  orgSettings: orgSettingsEn,
   nav: {
     maintenance: 'Maintenance',
     company: 'Company',
@@ -86,6 +88,7 @@ export const en: typeof zhCN = {
     breaching: 'Breaching soon',
     breached: 'Breached',
     followUpsDue: 'Follow-ups due today',
+    chatsWaiting: 'Chats waiting',
     teamTickets: "My team's requests",
     teamOpen: 'Open for my team',
     mineOpen: 'Assigned to me',
@@ -615,6 +618,8 @@ export const en: typeof zhCN = {
         'The {{period}} of {{serial}} ({{projectName}}) ends on {{endsOn}}, in {{daysLeft}} days',
       'parts_count-submitted':
         'The stock count of {{locationName}} was submitted ({{variances}} differences) and waits for approval',
+      'field_replace-required':
+        'Equipment {{serial}} is due for replacement after repeated repairs ({{number}})',
     },
     preferences: {
       title: 'Notification settings',
@@ -631,6 +636,13 @@ export const en: typeof zhCN = {
         sla_escalation: 'Breach escalated (managers)',
         'parts_count-submitted': 'Stock count to approve',
         parts_reorder: 'Part to reorder',
+        tickets_assigned: 'Ticket assigned to me',
+        'tickets_customer-message': 'Customer wrote on my ticket',
+        'tickets_new-message': 'New message on a ticket I follow',
+        'tickets_status-changed': 'Status change of a ticket I follow',
+        field_assigned: 'Work order assigned to me',
+        'field_replace-required': 'Equipment to replace after repeated repairs',
+        'registry_warranty-expiring': 'Warranty ending soon',
       },
       custom: 'Customised',
       default: 'Default',
@@ -724,8 +736,8 @@ export const en: typeof zhCN = {
     durationDhm: '{{d}} d {{h}} h {{m}} min',
     breakdown: 'Charges (show the customer before consent)',
     previewFor: 'Priced with this time and distance',
-    travelLine: 'Travel {{km}} km',
-    travelLineNoKm: 'Travel (per visit)',
+    travelLine: 'Travel {{km}} km × ¥{{rate}}/km',
+    travelLineNoKm: 'Travel (km not entered) × ¥{{rate}}/km',
     labourLine: 'Labour {{hours}} h',
     labourEntered: '({{minutes}} min, billed by the started hour)',
     unitPrice: 'unit ¥{{price}}',
@@ -1130,6 +1142,7 @@ export const en: typeof zhCN = {
       open: 'Open',
       breaching: 'Breaching soon',
       breached: 'Breached',
+      chats: 'Chats waiting',
     },
     search: 'Search number or subject',
     new: 'New ticket',
@@ -1479,6 +1492,8 @@ export const en: typeof zhCN = {
       company: { profile: 'Updated company profile' },
       engineer: { profile: "Updated an engineer's profile" },
       field: { settings: 'Changed field service settings' },
+      'notification-preferences': { update: 'Changed own notification settings' },
+      'notification-defaults': { update: 'Changed default notification channels' },
       file: { upload: 'Uploaded a file' },
       mail: { resend: 'Resent an email' },
     },
@@ -1504,6 +1519,7 @@ export const en: typeof zhCN = {
       webhook: 'Webhook',
       company_profile: 'Company profile',
       field_settings: 'Field service settings',
+      notification_defaults: 'Default notification channels',
       email: 'Email',
       file: 'File',
       import: 'Import',

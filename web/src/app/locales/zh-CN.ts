@@ -1,3 +1,4 @@
+import { orgSettingsZh } from './org-settings.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 export const zhCN = {
   app: {
@@ -19,6 +20,7 @@ export const zhCN = {
     loadMore: '加载更多',
     staleVersion: '该记录已被他人修改，请刷新后重试',
   },
+  orgSettings: orgSettingsZh,
   nav: {
     maintenance: '维护保养',
     company: '公司信息',
@@ -84,6 +86,7 @@ export const zhCN = {
     breaching: '即将超时',
     breached: '已超时',
     followUpsDue: '今日待回访',
+    chatsWaiting: '待回复的在线会话',
     teamTickets: '本组的请求',
     teamOpen: '本组未结',
     mineOpen: '分配给我',
@@ -600,6 +603,7 @@ export const zhCN = {
       'registry_warranty-expiring':
         '设备 {{serial}}（{{projectName}}）的{{period}}将于 {{endsOn}} 结束，剩余 {{daysLeft}} 天',
       'parts_count-submitted': '{{locationName}} 的盘点已提交（差异 {{variances}} 项），等待审批',
+      'field_replace-required': '设备 {{serial}} 多次维修，应予更换（{{number}}）',
     },
     preferences: {
       title: '通知设置',
@@ -615,6 +619,13 @@ export const zhCN = {
         sla_escalation: '超时升级（经理）',
         'parts_count-submitted': '盘点待审批',
         parts_reorder: '备件补货提醒',
+        tickets_assigned: '工单分派给我',
+        'tickets_customer-message': '客户在我的工单中留言',
+        'tickets_new-message': '关注的工单有新消息',
+        'tickets_status-changed': '关注的工单状态变化',
+        field_assigned: '派工单派给我',
+        'field_replace-required': '设备多次维修需更换',
+        'registry_warranty-expiring': '设备质保即将到期',
       },
       custom: '已自定义',
       default: '默认',
@@ -707,8 +718,8 @@ export const zhCN = {
     durationDhm: '{{d}}天{{h}}小时{{m}}分',
     breakdown: '费用明细（请客户确认前出示）',
     previewFor: '按以下工时和里程计算',
-    travelLine: '差旅 {{km}} 公里',
-    travelLineNoKm: '差旅（按次）',
+    travelLine: '差旅 {{km}} 公里 × ¥{{rate}}/公里',
+    travelLineNoKm: '差旅（未填公里数）× ¥{{rate}}/公里',
     labourLine: '人工 {{hours}} 小时',
     labourEntered: '（实际 {{minutes}} 分钟，按小时计）',
     unitPrice: '单价 ¥{{price}}',
@@ -1088,6 +1099,7 @@ export const zhCN = {
       open: '处理中',
       breaching: '即将超时',
       breached: '已超时',
+      chats: '待回复会话',
     },
     search: '搜索单号或标题',
     new: '登记工单',
@@ -1405,6 +1417,8 @@ export const zhCN = {
       company: { profile: '修改公司信息' },
       engineer: { profile: '修改工程师档案' },
       field: { settings: '修改现场服务设置' },
+      'notification-preferences': { update: '修改个人通知设置' },
+      'notification-defaults': { update: '修改通知默认方式' },
       file: { upload: '上传文件' },
       mail: { resend: '重发邮件' },
     },
@@ -1430,6 +1444,7 @@ export const zhCN = {
       webhook: 'Webhook',
       company_profile: '公司信息',
       field_settings: '现场服务设置',
+      notification_defaults: '通知默认方式',
       email: '邮件',
       file: '文件',
       import: '导入',

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BranchesOutlined,
   CarOutlined,
   CustomerServiceOutlined,
@@ -165,6 +166,13 @@ const NAV: NavItem[] = [
     icon: <ApiOutlined />,
     label: 'nav.webhooks',
     permission: 'webhooks.manage',
+  },
+  {
+    key: 'notification-defaults',
+    path: '/console/notification-defaults',
+    icon: <BellOutlined />,
+    label: 'orgSettings.nav',
+    permission: 'settings.manage',
   },
   {
     key: 'mail-log',

@@ -23,6 +23,7 @@ import { useSaveEngineerProfile } from '../../features/field/engineer-profile-sa
 import { useEngineers } from '../../features/field/engineers-query.ts';
 import { FollowUpDelayCard } from '../../features/field/FollowUpDelayCard.tsx';
 import { categoryName } from '../../features/field/field-words.ts';
+import { TravelRateCard } from '../../features/field/TravelRateCard.tsx';
 import { hhmm } from '../../features/sla/use-now.ts';
 
 /** 工程师: skills, home region, hours and leave — what dispatch suggestions rank by. */
@@ -39,6 +40,7 @@ export function EngineersPage() {
     <>
       <h1 className="page-title">{t('nav.engineers')}</h1>
       {me?.permissions.includes('sla.manage') && <FollowUpDelayCard />}
+      {me?.permissions.includes('sla.manage') && <TravelRateCard />}
       <Table<TEngineer>
         rowKey="id"
         size="middle"

@@ -634,8 +634,8 @@ function Charges({
   const lineText = (l: TCharges['lines'][number]) =>
     l.item === 'travel'
       ? l.entered != null
-        ? t('field.travelLine', { km: l.entered })
-        : t('field.travelLineNoKm')
+        ? t('field.travelLine', { km: l.entered, rate: yuan(l.unitFen) })
+        : t('field.travelLineNoKm', { rate: yuan(l.unitFen) })
       : l.item === 'labour'
         ? `${t('field.labourLine', { hours: l.quantity })}${l.entered != null ? ` ${t('field.labourEntered', { minutes: l.entered })}` : ''}`
         : `${l.label} × ${l.quantity}`;

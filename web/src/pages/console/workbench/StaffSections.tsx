@@ -8,7 +8,7 @@ import { JobList, shortDateTime } from './JobList.tsx';
 type Of<K extends keyof TWorkbench> = NonNullable<TWorkbench[K]>;
 const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_customer'] as const;
 
-/** The agent's desk: his open tickets by status, the SLA queues, follow-ups due. */
+/** The agent's desk: his open tickets by status, the SLA queues, chats waiting, follow-ups due. */
 export function DeskSection({ desk }: { desk: Of<'desk'> }) {
   const { t } = useTranslation();
   return (
@@ -36,6 +36,12 @@ export function DeskSection({ desk }: { desk: Of<'desk'> }) {
           to="/console/tickets?queue=breached"
           testId="wb-breached"
           danger
+        />
+        <CountTile
+          label={t('workbench.chatsWaiting')}
+          value={desk.chatsWaiting}
+          to="/console/tickets?queue=chats"
+          testId="wb-chats-waiting"
         />
         {desk.followUpsDue !== null && (
           <CountTile

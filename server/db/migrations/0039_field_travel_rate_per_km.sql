@@ -1,0 +1,2 @@
+ALTER TABLE "field_settings" ADD COLUMN "travel_rate_per_km_fen" integer DEFAULT 200 NOT NULL;--> statement-breakpoint
+ALTER TABLE "field_settings" ADD COLUMN "travel_cost_rate_per_km_fen" integer DEFAULT 100 NOT NULL;

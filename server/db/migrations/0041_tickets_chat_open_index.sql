@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_chat_open_idx" ON "tickets" USING btree ("created_at","id") WHERE "tickets"."channel" = 'chat' and "tickets"."status" in ('new', 'assigned', 'in_progress');

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_sla_due_at_idx" ON "tickets" USING btree ("sla_due_at") WHERE "tickets"."sla_due_at" is not null;
