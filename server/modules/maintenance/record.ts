@@ -9,6 +9,7 @@ import type {
   TReviewRecordRequest,
   TSignVisitRequest,
 } from '../../../common/maintenance-visit-api.ts';
+import { unanswered } from '../../../common/maintenance-visit-rules.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
 import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
@@ -23,7 +24,6 @@ import { recordView } from './record-view.ts';
 import { settingsOf } from './service.ts';
 import { assertOpen, visitAccess, visitItems } from './visit-checklist.ts';
 import * as vrepo from './visit-repository.ts';
-import { unanswered } from './visit-rules.ts';
 
 /** What a customer sees: records it has signed, not one returned for correction. */
 const CUSTOMER_STATUSES: TRecordStatus[] = ['signed', 'approved'];

@@ -10,6 +10,7 @@ import type {
   TUpdateSuggestionRequest,
   TVisitChecklist,
 } from '../../../common/maintenance-visit-api.ts';
+import { answerProblem, isDanger } from '../../../common/maintenance-visit-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
@@ -23,7 +24,6 @@ import { recordView } from './record-view.ts';
 import * as repo from './repository.ts';
 import { maintenanceSuggestions } from './schema.ts';
 import * as vrepo from './visit-repository.ts';
-import { answerProblem, isDanger } from './visit-rules.ts';
 
 /** Days the customer is given, by default, to act on a rectification suggestion (the engineer changes it). */
 export const SUGGESTION_DUE_DAYS = 30;

@@ -1,4 +1,6 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+import { mvisitZh } from './mvisit.zh-CN.ts';
+
 export const zhCN = {
   app: {
     name: 'Aftercare 售后服务平台',
@@ -1484,4 +1486,5 @@ export const zhCN = {
     ticket: { created: '工单创建', status_changed: '工单状态变更' },
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
+  mvisit: mvisitZh,
 };

@@ -1,7 +1,7 @@
 // Pure rules of the checklist on the phone: what an answer must hold for its kind, when it is a hidden
 // danger (隐患: a failed check, a measurement outside its allowed range), and what is still unanswered.
-import type { TChecklistItem } from '../../../common/maintenance-api.ts';
-import type { TAnswerInput } from '../../../common/maintenance-visit-api.ts';
+import type { TChecklistItem } from './maintenance-api.ts';
+import type { TAnswerInput } from './maintenance-visit-api.ts';
 
 export interface AnswerProblem {
   /** The answer's field at fault (relative to the answer). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TChecklistItem } from '../../../common/maintenance-api.ts';
-import { answerProblem, isDanger, unanswered } from './visit-rules.ts';
+import type { TChecklistItem } from './maintenance-api.ts';
+import { answerProblem, isDanger, unanswered } from './maintenance-visit-rules.ts';
 
 const item = (over: Partial<TChecklistItem>): TChecklistItem => ({
   key: 'k',
