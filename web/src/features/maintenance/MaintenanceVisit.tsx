@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Spin, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   TChecklistEntry,
@@ -96,6 +96,10 @@ function ChecklistEntry({
   const [note, setNote] = useState(saved?.note ?? '');
   const [photoIds, setPhotoIds] = useState<string[]>(saved?.photoIds ?? []);
   const [state, setState] = useState<'answered' | 'queued' | null>(saved ? 'answered' : null);
+  // An answer queued offline counts as given once the queue has sent everything.
+  useEffect(() => {
+    if (queue.pending === 0 && queue.online) setState((s) => (s === 'queued' ? 'answered' : s));
+  }, [queue.pending, queue.online]);
   const facts = { result, value, text: text.trim() || null, note: note.trim() || null, photoIds };
   const danger = isDanger(entry, facts);
   const problem = answerProblem(entry, facts);
@@ -114,7 +118,7 @@ function ChecklistEntry({
         },
       ],
     });
-    setState(navigator.onLine ? 'answered' : 'queued');
+    setState(navigator.onLine && queue.pending === 0 ? 'answered' : 'queued');
   };
   return (
     <div
