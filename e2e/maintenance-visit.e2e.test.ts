@@ -58,7 +58,7 @@ async function dispatchedVisit(page: Page) {
     templateIds: [template.id],
     startsOn: today,
   });
-  await api(page, base, 'POST', `/api/v1/maintenance/plans/${plan.id}/generate`);
+  await api(page, base, 'POST', `/api/v1/maintenance/plans/${plan.id}/generate`, {});
   const visits = await api(page, base, 'GET', `/api/v1/maintenance/plans/${plan.id}/visits`);
   const first = visits.sort((a: { dueOn: string }, b: { dueOn: string }) =>
     a.dueOn.localeCompare(b.dueOn),
