@@ -20,6 +20,7 @@ const TEXT = {
     address: '地址',
     due: '计划日期',
     engineer: '保养工程师',
+    checkedAt: '检查时间',
     signedAt: '签字时间',
     summary: '工作内容',
     checklist: '保养项目',
@@ -49,6 +50,7 @@ const TEXT = {
     address: 'Address',
     due: 'Planned date',
     engineer: 'Engineer',
+    checkedAt: 'Checked at',
     signedAt: 'Signed at',
     summary: 'Work done',
     checklist: 'Checklist',
@@ -128,6 +130,8 @@ export async function recordPdf(ctx: Ctx, blobs: BlobStore, visitId: string, lan
 
   for (const item of items) {
     heading(`${item.assetLabel} · ${item.templateName}`);
+    const times = answers.filter((a) => a.visitItemId === item.id).map((a) => a.answeredAt.getTime());
+    if (times.length) line(T.checkedAt, fmt(new Date(Math.max(...times))));
     for (const entry of item.checklist) {
       const a = answerOf.get(`${item.id}:${entry.key}`);
       const parts: string[] = [];

@@ -23,12 +23,14 @@ let t: TestApp;
 let manager: Session;
 let engineer: Session;
 let engineerId: string;
+let engineerName: string;
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
   manager = (await loginAs(t, { role: 'manager' })).session;
   const e = await loginAs(t, { role: 'field_engineer' });
   engineer = e.session;
   engineerId = e.user.id;
+  engineerName = e.user.displayName;
 });
 afterAll(() => t.close());
 
@@ -285,6 +287,14 @@ describe('the maintenance record', () => {
     expect(rows.rows[0]).toEqual({ n: 0 });
     const wo = (await manager.request('GET', `/api/v1/work-orders/${s.workOrderId}`)).json();
     expect(wo.status).toBe('assigned');
+    // Nor is it completed by the repair's completion stage, which would skip the checklist.
+    const repairWay = await engineer.request('POST', `/api/v1/work-orders/${s.workOrderId}/events`, {
+      clientEventId: `complete-${uid()}`,
+      stage: 'completed',
+      at: ago(1),
+      data: { result: '已保养' },
+    });
+    expect(repairWay.statusCode).toBe(409);
   });
 
   it('signed by the customer: the work order completes, the PDF holds the readings and the signer, archived, emailed, in the portal', async () => {
@@ -323,6 +333,8 @@ describe('the maintenance record', () => {
       '王经理',
       '清洁、紧固、测量绝缘',
       wo.number,
+      engineerName,
+      '检查时间',
     ])
       expect(text).toContain(words);
     const en = await pdfPages(
