@@ -30,6 +30,7 @@ const rangeText = (min: number | null, max: number | null) =>
 export function MaintenanceVisit({ workOrderId, queue }: { workOrderId: string; queue: VisitQueue }) {
   const { t } = useTranslation();
   const visit = useVisitChecklist(workOrderId);
+  if (visit.isError) return null; // not a generated visit (no checklist to fill)
   if (!visit.data) return <Spin />;
   const v = visit.data;
   const locked = v.record !== null && v.record.status !== 'returned';
