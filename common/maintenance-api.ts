@@ -25,6 +25,8 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   shiftDirection: 'earlier',
   /** The SLA calendar whose closed days visits avoid; null: Monday–Friday with the official Chinese holidays. */
   calendarId: null,
+  /** The service centre reviews signed maintenance records (approve, or return to the engineer). */
+  reviewRequired: true,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -38,6 +40,7 @@ const settingsFields = {
   horizonDays: z.int().min(7).max(731),
   shiftDirection: z.enum(SHIFT_DIRECTIONS),
   calendarId: ZId.nullable(),
+  reviewRequired: z.boolean().default(true),
 };
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,

@@ -65,6 +65,10 @@ export const PERMISSIONS = [
   'workorders.work',
   'maintenance.read',
   'maintenance.manage',
+  'maintenance.work',
+  'maintenance.sign',
+  'maintenance.review',
+  'maintenance.records',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +87,7 @@ const STAFF_BASE: TPermission[] = [
   'sla.read',
   'parts.read',
   'maintenance.read',
+  'maintenance.records',
 ];
 // Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
 // assigned to them or linked to their work orders.
@@ -96,6 +101,9 @@ const CUSTOMER_BASE: TPermission[] = [
   'contracts.read',
   'tickets.read',
   'tickets.create',
+  // Maintenance records and rectification suggestions of its own; signing a record.
+  'maintenance.records',
+  'maintenance.sign',
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -119,6 +127,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'workorders.read_all',
     'workorders.dispatch',
     'maintenance.manage',
+    'maintenance.work',
+    'maintenance.sign',
+    'maintenance.review',
     'users.read',
     'roles.read',
     'audit.read',
@@ -133,7 +144,14 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   support_engineer: [...SERVICE_DESK, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
   // On site: their own work orders and the tickets behind them, the equipment they service, their van's stock.
-  field_engineer: [...STAFF_BASE, 'registry.manage', 'stock.move', 'workorders.work'],
+  field_engineer: [
+    ...STAFF_BASE,
+    'registry.manage',
+    'stock.move',
+    'workorders.work',
+    'maintenance.work',
+    'maintenance.sign',
+  ],
   // Training requests: follows and answers tickets, changes none.
   trainer: STAFF_READS_ALL,
   // Parts and stock; follows tickets without changing them.

@@ -1,5 +1,6 @@
 export {
   cancelPlannedWorkOrder,
+  completePlannedWorkOrder,
   createPlannedWorkOrder,
   type PlannedWorkOrderInput,
   replanWorkOrder,

@@ -1,6 +1,6 @@
 // Work orders that other modules plan (the maintenance module's visits): created without a ticket,
 // re-planned or cancelled only while nobody has been dispatched, and their state read back.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -107,4 +107,46 @@ export async function workOrderStates(
     .from(workOrders)
     .where(inArray(workOrders.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+/**
+ * Completes a planned work order when its own module closes the visit (the maintenance record signed
+ * by the customer): status and completion time from the phone, a `completed` event (once), audited.
+ * No repair report, charges or follow-up — the maintenance record takes their place. False when the
+ * work order is cancelled; a second call changes nothing.
+ */
+export async function completePlannedWorkOrder(
+  tx: Executor,
+  ctx: Ctx,
+  id: string,
+  at: Date,
+  note: string | null,
+): Promise<boolean> {
+  const [row] = await tx
+    .update(workOrders)
+    .set({
+      status: 'completed',
+      completedAt: at,
+      updatedAt: ctx.clock.now(),
+      version: sql`${workOrders.version} + 1`,
+    })
+    .where(and(eq(workOrders.id, id), notInArray(workOrders.status, ['completed', 'cancelled'])))
+    .returning({ id: workOrders.id });
+  if (!row) return false;
+  await repo.insertEvent(tx, {
+    workOrderId: id,
+    stage: 'completed',
+    at,
+    recordedAt: ctx.clock.now(),
+    actorId: ctx.principal.userId,
+    clientEventId: `planned-completed:${id}`,
+    note,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'work-order.completed',
+    entityType: 'work_order',
+    entityId: id,
+    after: { status: 'completed', at },
+  });
+  return true;
 }

@@ -219,6 +219,9 @@ function checkMoment(w: WorkOrderRow, input: TRecordStageRequest, at: Date, now:
   if (at < w.createdAt) throw invalidField('at', 'before the work order was created');
   if (w.status === 'cancelled') throw conflict('The work order is cancelled');
   if (w.status === 'completed' && input.stage !== 'completed') throw conflict('The work order is completed');
+  // A planned maintenance visit ends with its maintenance record signed by the customer (maintenance).
+  if (input.stage === 'completed' && w.kind === 'maintenance' && w.ticketId === null)
+    throw conflict('A planned maintenance visit is completed by the customer signing its maintenance record');
 }
 
 /** The customer's signature arrives as a PNG drawn on the phone: it becomes a file of the customer. */

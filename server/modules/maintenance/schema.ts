@@ -6,6 +6,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -21,6 +22,7 @@ import {
   type TChecklistItem,
   type TVisitReason,
 } from '../../../common/maintenance-api.ts';
+import { CHECK_RESULTS, RECORD_STATUSES, SUGGESTION_PARTIES } from '../../../common/maintenance-visit-api.ts';
 import { SIZE_CLASSES } from '../../../common/registry-api.ts';
 import { ts } from '../../db/columns.ts';
 import { assets, customers, projects } from '../registry/schema.ts';
@@ -46,6 +48,8 @@ export const maintenanceSettings = pgTable('maintenance_settings', {
   horizonDays: integer('horizon_days').notNull(),
   shiftDirection: text('shift_direction', { enum: SHIFT_DIRECTIONS }).notNull(),
   calendarId: uuid('calendar_id').references(() => slaCalendars.id),
+  /** Signed maintenance records wait for a reviewer's approval (the seed: the service centre reviews). */
+  reviewRequired: boolean('review_required').notNull().default(true),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -168,5 +172,91 @@ export const maintenanceVisitItems = pgTable(
     uniqueIndex('maintenance_visit_items_occurrence_idx').on(t.planId, t.assetId, t.templateId, t.nominalOn),
     index('maintenance_visit_items_visit_idx').on(t.visitId),
     index('maintenance_visit_items_asset_idx').on(t.assetId, t.templateId),
+  ],
+);
+
+// ---------- the visit on the phone (visit-checklist.ts, suggestions.ts, record.ts) ----------
+
+/** The latest answer to each checklist entry of a visit item, with its moment on the phone. */
+export const maintenanceAnswers = pgTable(
+  'maintenance_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    visitItemId: uuid('visit_item_id')
+      .notNull()
+      .references(() => maintenanceVisitItems.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+    key: text('key').notNull(),
+    result: text('result', { enum: CHECK_RESULTS }),
+    value: doublePrecision('value'),
+    text: text('text'),
+    note: text('note'),
+    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    danger: boolean('danger').notNull().default(false),
+    answeredAt: ts('answered_at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    actorId: uuid('actor_id'),
+    clientEventId: text('client_event_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('maintenance_answers_entry_idx').on(t.visitItemId, t.key),
+    index('maintenance_answers_visit_idx').on(t.visitId),
+  ],
+);
+
+/** 整改建议: a hidden danger found on a visit, what should be done about it, by whom and when. */
+export const maintenanceSuggestions = pgTable(
+  'maintenance_suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    visitItemId: uuid('visit_item_id')
+      .notNull()
+      .references(() => maintenanceVisitItems.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+    assetId: uuid('asset_id').notNull(),
+    itemKey: text('item_key').notNull(),
+    text: text('text').notNull(),
+    dueOn: day('due_on').notNull(),
+    responsible: text('responsible', { enum: SUGGESTION_PARTIES }).notNull(),
+    /** The fault ticket opened for it when the repair is needed now. */
+    ticketId: uuid('ticket_id'),
+    ...audited,
+  },
+  (t) => [
+    uniqueIndex('maintenance_suggestions_entry_idx').on(t.visitItemId, t.itemKey),
+    index('maintenance_suggestions_customer_idx').on(t.customerId, t.dueOn),
+  ],
+);
+
+/** 保养记录: the visit's record, signed by the customer, its PDF, and the service centre's review. */
+export const maintenanceRecords = pgTable(
+  'maintenance_records',
+  {
+    visitId: uuid('visit_id')
+      .primaryKey()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+    status: text('status', { enum: RECORD_STATUSES }).notNull(),
+    summary: text('summary'),
+    signedBy: text('signed_by').notNull(),
+    signedAt: ts('signed_at').notNull(),
+    signatureFileId: uuid('signature_file_id').notNull(),
+    engineerId: uuid('engineer_id'),
+    fileId: uuid('file_id'),
+    reviewerId: uuid('reviewer_id'),
+    reviewedAt: ts('reviewed_at'),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('maintenance_records_status_idx').on(t.status, t.signedAt),
+    index('maintenance_records_customer_idx').on(t.customerId, t.signedAt),
   ],
 );

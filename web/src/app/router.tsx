@@ -406,6 +406,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'maintenance',
+            lazy: page(
+              () => import('../pages/portal/PortalMaintenancePage.tsx'),
+              (m) => <m.PortalMaintenancePage />,
+            ),
+          },
+          {
             path: 'profile',
             lazy: page(
               () => import('../pages/auth/ProfilePage.tsx'),

@@ -1,4 +1,5 @@
 import { orgSettingsEn } from './org-settings.en.ts';
+import { mvisitEn } from './mvisit.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -1574,4 +1575,5 @@ export const en: typeof zhCN = {
     ticket: { created: 'Ticket created', status_changed: 'Ticket status changed' },
     sla: { warning: 'SLA breaching soon', breached: 'SLA breached', escalation: 'SLA escalated' },
   },
+  mvisit: mvisitEn,
 };

@@ -1,5 +1,7 @@
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+import { mvisitZh } from './mvisit.zh-CN.ts';
+
 export const zhCN = {
   app: {
     name: 'Aftercare 售后服务平台',
@@ -1499,4 +1501,5 @@ export const zhCN = {
     ticket: { created: '工单创建', status_changed: '工单状态变更' },
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
+  mvisit: mvisitZh,
 };

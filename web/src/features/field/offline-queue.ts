@@ -9,6 +9,10 @@ const KEY = 'aftercare.visit-queue';
 
 export interface QueuedStage {
   workOrderId: string;
+  /** Another address for the action (a maintenance checklist answer); default: the visit's events. */
+  path?: string;
+  /** The action's id when its body has no `clientEventId` of its own. */
+  key?: string;
   body: {
     clientEventId: string;
     stage: string;
@@ -30,6 +34,8 @@ const read = (): QueuedStage[] => {
 };
 const write = (q: QueuedStage[]) => localStorage.setItem(KEY, JSON.stringify(q));
 
+const idOf = (q: QueuedStage) => q.key ?? q.body.clientEventId;
+
 let flushing: Promise<void> | null = null;
 
 /** Sends what is queued, in order; stops at the first network failure (tries again later). */
@@ -38,12 +44,12 @@ async function flush(onRejected: (err: ApiError, item: QueuedStage) => void): Pr
     const [next] = read();
     if (!next) return;
     try {
-      await api.post(`/api/v1/work-orders/${next.workOrderId}/events`, next.body, false);
+      await api.post(next.path ?? `/api/v1/work-orders/${next.workOrderId}/events`, next.body, false);
     } catch (err) {
       if (err instanceof ApiError && err.status < 500) onRejected(err, next);
       else return; // offline or the server is away: keep it
     }
-    write(read().filter((q) => q.body.clientEventId !== next.body.clientEventId));
+    write(read().filter((q) => idOf(q) !== idOf(next)));
   }
 }
 
@@ -64,6 +70,7 @@ export function useVisitQueue(onRejected: (err: ApiError) => void) {
     setPending(read().length);
     void client.invalidateQueries({ queryKey: ['work-orders'] });
     void client.invalidateQueries({ queryKey: ['tickets'] });
+    void client.invalidateQueries({ queryKey: ['maintenance-visit'] });
   }, [client, onRejected]);
   useEffect(() => {
     const up = () => {
@@ -97,7 +104,16 @@ export function useVisitQueue(onRejected: (err: ApiError) => void) {
     },
     [sync],
   );
-  return { pending, online, record, sync };
+  /** Queues any other action of the visit (its own id inside `body`), then tries to send it. */
+  const enqueue = useCallback(
+    async (workOrderId: string, path: string, key: string, body: Record<string, unknown>) => {
+      write([...read(), { workOrderId, path, key, body: body as QueuedStage['body'] }]);
+      setPending(read().length);
+      await sync();
+    },
+    [sync],
+  );
+  return { pending, online, record, enqueue, sync };
 }
 
 /** The phone's position if it gives it within a few seconds; otherwise none. */

@@ -41,6 +41,7 @@ import { useSetWorkOrderPhotos } from '../../features/field/work-order-photos-mu
 import { useWorkOrder } from '../../features/field/work-order-query.ts';
 import { navigationUrl } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
+import { MaintenanceVisit } from '../../features/maintenance/MaintenanceVisit.tsx';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { useNow } from '../../features/sla/use-now.ts';
@@ -75,7 +76,11 @@ export function VisitPage() {
   const events = w.events ?? [];
   const done = new Set(events.filter((e) => !e.skipReason).map((e) => e.stage));
   const skipped = new Set(events.filter((e) => e.skipReason).map((e) => e.stage));
-  const next = nextVisitStage(events);
+  // A planned maintenance visit ends with the customer signing its maintenance record, not the repair's
+  // completion stage.
+  const planned = w.kind === 'maintenance' && !w.ticketId;
+  const guided = nextVisitStage(events);
+  const next = planned && guided === 'completed' ? null : guided;
   const act = async (stage: string, data?: Record<string, unknown>, note?: string, skip?: string) => {
     const where = stage === 'arrived' ? await position() : null;
     await queue.record(w.id, stage, {
@@ -97,7 +102,9 @@ export function VisitPage() {
       setNote('');
     }
   };
-  const others = VISIT_STAGES.filter((s) => s !== next && !done.has(s) && !skipped.has(s));
+  const others = VISIT_STAGES.filter(
+    (s) => s !== next && !done.has(s) && !skipped.has(s) && !(planned && s === 'completed'),
+  );
   const arrived = done.has('arrived');
   return (
     <>
@@ -166,7 +173,8 @@ export function VisitPage() {
             )}
           </Descriptions>
         </Card>
-        {w.status === 'completed' && (
+        {planned && <MaintenanceVisit workOrderId={w.id} queue={queue} />}
+        {w.status === 'completed' && !planned && (
           <Button size="large" href={`/api/v1/work-orders/${w.id}/report.pdf`} data-testid="visit-report">
             {t('field.report')}
           </Button>

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
 import { PlansTab } from './PlansTab.tsx';
+import { RecordsTab } from './RecordsTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
 import { TemplatesTab } from './TemplatesTab.tsx';
 
@@ -18,6 +19,7 @@ export function MaintenancePage() {
           { key: 'plans', label: t('maintenance.plans'), children: <PlansTab manage={manage} /> },
           { key: 'templates', label: t('maintenance.templates'), children: <TemplatesTab manage={manage} /> },
           { key: 'settings', label: t('maintenance.settings'), children: <SettingsTab manage={manage} /> },
+          { key: 'records', label: t('mvisit.records'), children: <RecordsTab /> },
         ]}
       />
     </>
