@@ -1,5 +1,5 @@
-import { orgSettingsEn } from './org-settings.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
+import { orgSettingsEn } from './org-settings.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).

@@ -1,6 +1,6 @@
-import { orgSettingsZh } from './org-settings.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 import { mvisitZh } from './mvisit.zh-CN.ts';
+import { orgSettingsZh } from './org-settings.zh-CN.ts';
 
 export const zhCN = {
   app: {
