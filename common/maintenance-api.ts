@@ -25,6 +25,8 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   shiftDirection: 'earlier',
   /** The SLA calendar whose closed days visits avoid; null: Monday–Friday with the official Chinese holidays. */
   calendarId: null,
+  /** 提前通知: the customer contact is told this many days before a visit (0: no reminder). */
+  reminderDays: 3,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -38,6 +40,7 @@ const settingsFields = {
   horizonDays: z.int().min(7).max(731),
   shiftDirection: z.enum(SHIFT_DIRECTIONS),
   calendarId: ZId.nullable(),
+  reminderDays: z.int().min(0).max(60),
 };
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,

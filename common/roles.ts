@@ -65,6 +65,7 @@ export const PERMISSIONS = [
   'workorders.work',
   'maintenance.read',
   'maintenance.manage',
+  'maintenance.visits',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,8 @@ const CUSTOMER_BASE: TPermission[] = [
   'contracts.read',
   'tickets.read',
   'tickets.create',
+  // Upcoming maintenance visits of their organisation, and asking for another date.
+  'maintenance.visits',
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {

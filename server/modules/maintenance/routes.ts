@@ -18,6 +18,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import * as generation from './generate.ts';
 import * as service from './service.ts';
+import { registerMaintenanceVisitRoutes } from './visit-routes.ts';
 
 const tags = ['maintenance'];
 const ZIdParams = z.object({ id: ZId });
@@ -25,6 +26,7 @@ const ZBool = z.enum(['true', 'false']).optional();
 const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
 
 export function registerMaintenanceRoutes(app: Api, deps: RouteDeps) {
+  registerMaintenanceVisitRoutes(app, deps);
   app.get(
     '/api/v1/maintenance/settings',
     {

@@ -9,4 +9,5 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   'sla.escalation': ['in_app', 'email', 'sms'],
   'parts.count-submitted': ['in_app', 'email'],
   'parts.reorder': ['in_app'],
+  'maintenance.date-request': ['in_app', 'email'],
 };
