@@ -99,7 +99,10 @@ async function maintainedSite(acceptedOn: string) {
     .sort((a: { dueOn: string }, b: { dueOn: string }) => a.dueOn.localeCompare(b.dueOn));
   const wo = (await agent.request('GET', `/api/v1/work-orders/${first.workOrderId}`)).json();
   expect(wo.kind).toBe('maintenance');
-  const dispatched = await agent.request('PATCH', `/api/v1/work-orders/${wo.id}`, { version: wo.version, engineerId });
+  const dispatched = await agent.request('PATCH', `/api/v1/work-orders/${wo.id}`, {
+    version: wo.version,
+    engineerId,
+  });
   expect(dispatched.statusCode, dispatched.body).toBe(200);
   return { wo: wo as { id: string; number: string } };
 }

@@ -392,6 +392,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'maintenance',
+            lazy: page(
+              () => import('../pages/portal/PortalMaintenancePage.tsx'),
+              (m) => <m.PortalMaintenancePage />,
+            ),
+          },
+          {
             path: 'profile',
             lazy: page(
               () => import('../pages/auth/ProfilePage.tsx'),

@@ -1,7 +1,9 @@
+import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
+  maintenanceVisits: maintenanceVisitsEn,
   app: {
     name: 'Aftercare service platform',
     consoleTitle: 'Aftercare service platform',
@@ -190,6 +192,7 @@ export const en: typeof zhCN = {
   permissions: {
     'maintenance.read': 'See maintenance plans',
     'maintenance.manage': 'Manage maintenance plans and templates',
+    'maintenance.visits': 'See upcoming maintenance visits and ask for another date',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -615,6 +618,10 @@ export const en: typeof zhCN = {
         'The {{period}} of {{serial}} ({{projectName}}) ends on {{endsOn}}, in {{daysLeft}} days',
       'parts_count-submitted':
         'The stock count of {{locationName}} was submitted ({{variances}} differences) and waits for approval',
+      'maintenance_date-request':
+        'The customer asks to move the visit at {{projectName}} from {{currentOn}} to {{requestedOn}}',
+      'maintenance_date-decided':
+        'Your request to move the visit at {{projectName}} ({{requestedOn}}) was answered',
     },
     preferences: {
       title: 'Notification settings',
@@ -631,6 +638,7 @@ export const en: typeof zhCN = {
         sla_escalation: 'Breach escalated (managers)',
         'parts_count-submitted': 'Stock count to approve',
         parts_reorder: 'Part to reorder',
+        'maintenance_date-request': 'Customer date request',
       },
       custom: 'Customised',
       default: 'Default',

@@ -18,7 +18,9 @@ export function PortalLayout() {
   if (me.kind !== 'customer') return <Navigate to="/console" replace />;
   const section = location.pathname.split('/')[2];
   const selected =
-    section && ['organisation', 'projects', 'assets', 'tickets'].includes(section) ? section : 'home';
+    section && ['organisation', 'projects', 'assets', 'tickets', 'maintenance'].includes(section)
+      ? section
+      : 'home';
   return (
     <Layout style={{ minHeight: '100vh', background: '#f4f7f5' }}>
       <Layout.Header
@@ -64,6 +66,7 @@ export function PortalLayout() {
           { key: 'tickets', label: t('nav.myTickets'), testId: 'nav-portal-tickets' },
           { key: 'projects', label: t('nav.projects'), testId: 'nav-portal-projects' },
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
+          { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button
