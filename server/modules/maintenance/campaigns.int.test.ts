@@ -396,6 +396,8 @@ describe('portal: upcoming visits and date requests', () => {
     const request = pending.find((r: { id: string }) => r.id === asked.json().id);
     expect(request).toMatchObject({ projectName: s.project.name, reason: '当天商场有活动' });
     expect((await s.portal.request('GET', '/api/v1/maintenance/date-requests')).statusCode).toBe(403);
+    // The dispatchers were told of it.
+    expect((await outboxTo(agent.me.id)).map((m) => m.template)).toContain('maintenance.date-request');
 
     const stale = await agent.request('POST', `/api/v1/maintenance/date-requests/${request.id}/decision`, {
       decision: 'confirm',

@@ -26,11 +26,14 @@ const DISPATCHERS = STAFF_ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('work
 const isDone = (s: WorkOrderState | undefined) => s?.status === 'completed' || s?.status === 'cancelled';
 
 async function toRequests(db: Executor, rows: repo.DateRequestRow[]): Promise<TDateRequest[]> {
-  const visits = new Map<string, repo.VisitRow>();
-  for (const r of rows) {
-    const v = await repo.findVisit(db, { kind: 'all' }, r.visitId);
-    if (v) visits.set(v.id, v);
-  }
+  const visits = new Map(
+    (
+      await repo.findVisits(
+        db,
+        rows.map((r) => r.visitId),
+      )
+    ).map((v) => [v.id, v]),
+  );
   const [customers, projects, states] = await Promise.all([
     customerFacts(
       db,

@@ -29,6 +29,14 @@ export async function findVisit(db: Executor, scope: Scope, id: string): Promise
   return row;
 }
 
+export async function findVisits(db: Executor, ids: readonly string[]): Promise<VisitRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(maintenanceVisits)
+    .where(inArray(maintenanceVisits.id, [...new Set(ids)]));
+}
+
 export async function lockVisit(db: Executor, id: string) {
   await db.execute(sql`select 1 from maintenance_visits where id = ${id} for update`);
 }
