@@ -27,6 +27,8 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   calendarId: null,
   /** The service centre reviews signed maintenance records (approve, or return to the engineer). */
   reviewRequired: true,
+  /** 提前通知: the customer contact is told this many days before a visit (0: no reminder). */
+  reminderDays: 3,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -41,6 +43,7 @@ const settingsFields = {
   shiftDirection: z.enum(SHIFT_DIRECTIONS),
   calendarId: ZId.nullable(),
   reviewRequired: z.boolean().default(true),
+  reminderDays: z.int().min(0).max(60),
 };
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,

@@ -24,6 +24,7 @@ export const NOTIFICATION_KINDS = [
   'registry.warranty-expiring',
   'parts.count-submitted',
   'parts.reorder',
+  'maintenance.date-request',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

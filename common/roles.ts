@@ -69,6 +69,7 @@ export const PERMISSIONS = [
   'maintenance.sign',
   'maintenance.review',
   'maintenance.records',
+  'maintenance.visits',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -104,6 +105,8 @@ const CUSTOMER_BASE: TPermission[] = [
   // Maintenance records and rectification suggestions of its own; signing a record.
   'maintenance.records',
   'maintenance.sign',
+  // Upcoming maintenance visits of their organisation, and asking for another date.
+  'maintenance.visits',
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {

@@ -15,6 +15,8 @@ export interface PlannedWorkOrderInput {
   assetIds: string[];
   summary: string;
   scheduledAt: Date;
+  /** The ticket behind a special inspection (特殊巡查). */
+  ticketId?: string | null;
 }
 
 /** A new (undispatched) work order, numbered in the WO series; it shows on the dispatch board. */
@@ -25,7 +27,7 @@ export async function createPlannedWorkOrder(tx: Executor, ctx: Ctx, input: Plan
     number,
     kind: input.kind,
     status: 'new',
-    ticketId: null,
+    ticketId: input.ticketId ?? null,
     customerId: input.customerId,
     projectId: input.projectId,
     assetIds: input.assetIds,
@@ -89,6 +91,12 @@ export interface WorkOrderState {
   status: (typeof workOrders.$inferSelect)['status'];
   engineerId: string | null;
   completedAt: Date | null;
+  kind: (typeof workOrders.$inferSelect)['kind'];
+  assetIds: string[];
+  summary: string;
+  scheduledAt: Date | null;
+  /** The engineer recorded a diagnosis (a fault found on the visit). */
+  diagnosed: boolean;
 }
 
 export async function workOrderStates(
@@ -103,6 +111,11 @@ export async function workOrderStates(
       status: workOrders.status,
       engineerId: workOrders.engineerId,
       completedAt: workOrders.completedAt,
+      kind: workOrders.kind,
+      assetIds: workOrders.assetIds,
+      summary: workOrders.summary,
+      scheduledAt: workOrders.scheduledAt,
+      diagnosed: sql<boolean>`${workOrders.diagnosis} is not null`,
     })
     .from(workOrders)
     .where(inArray(workOrders.id, [...new Set(ids)]));

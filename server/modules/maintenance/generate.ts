@@ -49,7 +49,7 @@ async function calendarOf(
   return chosen ?? officeCalendar(timeZone, undefined, CN_HOLIDAYS);
 }
 
-function scheduledAt(dueOn: IsoDate, windowStart: string | null, timeZone: string): Date {
+export function scheduledAt(dueOn: IsoDate, windowStart: string | null, timeZone: string): Date {
   const [y, m, d] = dueOn.split('-').map(Number) as [number, number, number];
   const [hh, mm] = (windowStart ?? '09:00').split(':').map(Number) as [number, number];
   return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
@@ -98,9 +98,14 @@ export async function generateForProject(ctx: Ctx, projectId: string): Promise<T
       visits.map((v) => v.workOrderId),
     );
     const stateOf = (visitId: string) => states.get(visitById.get(visitId)!.workOrderId);
-    /** A visit that may still change: its work order is new (nobody dispatched) and it is not past. */
+    /**
+     * A visit that may still change: its work order is new (nobody dispatched), it is not past, and
+     * the customer has not had it moved to another date.
+     */
     const isOpen = (visitId: string) =>
-      stateOf(visitId)?.status === 'new' && visitById.get(visitId)!.dueOn >= today;
+      stateOf(visitId)?.status === 'new' &&
+      visitById.get(visitId)!.dueOn >= today &&
+      !visitById.get(visitId)!.rescheduledAt;
 
     // Floating plans count from the last completed visit of the asset and template.
     const lastCompleted = new Map<string, IsoDate>();

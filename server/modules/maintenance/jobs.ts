@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { systemCtx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs.ts';
 import { generateAll } from './generate.ts';
+import { sendVisitReminders } from './reminders.ts';
 
 export const maintenanceGenerateJob = defineJob({
   name: 'maintenance.generate',
@@ -13,5 +14,16 @@ export const maintenanceGenerateJob = defineJob({
   handler: async (_data, deps) => {
     const result = await generateAll(systemCtx(deps, 'maintenance.generate'));
     deps.log.info(result, 'maintenance visits generated');
+  },
+});
+
+// 02:00 UTC (10:00 in Asia/Shanghai): the customer contacts of the visits due within reminderDays.
+export const maintenanceRemindJob = defineJob({
+  name: 'maintenance.remind-visits',
+  schema: z.object({}),
+  cron: '0 2 * * *',
+  handler: async (_data, deps) => {
+    const result = await sendVisitReminders(systemCtx(deps, 'maintenance.remind-visits'));
+    deps.log.info(result, 'maintenance visit reminders sent');
   },
 });

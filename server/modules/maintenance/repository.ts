@@ -196,7 +196,11 @@ export async function itemsOfPlans(db: Executor, planIds: readonly string[]): Pr
 }
 
 export async function visitsOfProject(db: Executor, projectId: string): Promise<VisitRow[]> {
-  return db.select().from(maintenanceVisits).where(eq(maintenanceVisits.projectId, projectId));
+  // Plans' visits only: special and campaign inspections are not the generator's.
+  return db
+    .select()
+    .from(maintenanceVisits)
+    .where(and(eq(maintenanceVisits.projectId, projectId), eq(maintenanceVisits.kind, 'planned')));
 }
 
 export async function visitItemsOf(db: Executor, visitIds: readonly string[]): Promise<VisitItemRow[]> {

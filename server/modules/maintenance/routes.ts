@@ -16,6 +16,7 @@ import {
   ZUpdateTemplateRequest,
 } from '../../../common/maintenance-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { registerCampaignRoutes } from './campaign-routes.ts';
 import * as generation from './generate.ts';
 import * as service from './service.ts';
 import { registerVisitRoutes } from './visit-routes.ts';
@@ -27,6 +28,7 @@ const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined :
 
 export function registerMaintenanceRoutes(app: Api, deps: RouteDeps) {
   registerVisitRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
   app.get(
     '/api/v1/maintenance/settings',
     {

@@ -23,6 +23,12 @@ import {
   type TVisitReason,
 } from '../../../common/maintenance-api.ts';
 import { CHECK_RESULTS, RECORD_STATUSES, SUGGESTION_PARTIES } from '../../../common/maintenance-visit-api.ts';
+import {
+  CAMPAIGN_OCCASIONS,
+  DATE_REQUEST_STATUSES,
+  type TCampaignSelection,
+  VISIT_KINDS,
+} from '../../../common/maintenance-visits-api.ts';
 import { SIZE_CLASSES } from '../../../common/registry-api.ts';
 import { ts } from '../../db/columns.ts';
 import { assets, customers, projects } from '../registry/schema.ts';
@@ -50,6 +56,8 @@ export const maintenanceSettings = pgTable('maintenance_settings', {
   calendarId: uuid('calendar_id').references(() => slaCalendars.id),
   /** Signed maintenance records wait for a reviewer's approval (the seed: the service centre reviews). */
   reviewRequired: boolean('review_required').notNull().default(true),
+  // Days before a visit that its customer contact is told (seed: 3); 0 turns the reminder off.
+  reminderDays: integer('reminder_days').notNull().default(3),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -128,6 +136,26 @@ export const maintenancePlanItems = pgTable(
 );
 
 /**
+ * A campaign (节假日前、重大活动保障、暴雨后): inspection visits generated in bulk for the projects or
+ * assets a filter selected, each before the deadline; `selection` keeps the filter as given.
+ */
+export const maintenanceCampaigns = pgTable(
+  'maintenance_campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    occasion: text('occasion', { enum: CAMPAIGN_OCCASIONS }).notNull(),
+    reason: text('reason').notNull(),
+    deadline: day('deadline').notNull(),
+    selection: jsonb('selection').$type<TCampaignSelection>().notNull(),
+    siteCount: integer('site_count').notNull(),
+    assetCount: integer('asset_count').notNull(),
+    ...audited,
+  },
+  (t) => [index('maintenance_campaigns_created_idx').on(t.createdAt)],
+);
+
+/**
  * A maintenance visit: one per project and due date, covering every asset due there; its work is a
  * field work order of kind maintenance. The unique key makes generation idempotent.
  */
@@ -144,10 +172,26 @@ export const maintenanceVisits = pgTable(
     dueOn: day('due_on').notNull(),
     workOrderId: uuid('work_order_id').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    // planned: generated from plans; special: 特殊巡查 from a ticket; campaign: a campaign's inspection.
+    kind: text('kind', { enum: VISIT_KINDS }).notNull().default('planned'),
+    ticketId: uuid('ticket_id'),
+    campaignId: uuid('campaign_id').references(() => maintenanceCampaigns.id),
+    // Moved at the customer's request: generation leaves the date alone from then on.
+    rescheduledAt: ts('rescheduled_at'),
+    // The customer contact was told of the visit (once; the reminder job's idempotency).
+    remindedAt: ts('reminded_at'),
   },
   (t) => [
-    uniqueIndex('maintenance_visits_project_due_idx').on(t.projectId, t.dueOn),
+    uniqueIndex('maintenance_visits_project_due_idx')
+      .on(t.projectId, t.dueOn)
+      .where(sql`${t.kind} = 'planned'`),
+    uniqueIndex('maintenance_visits_campaign_project_idx')
+      .on(t.campaignId, t.projectId)
+      .where(sql`${t.campaignId} is not null`),
     index('maintenance_visits_customer_idx').on(t.customerId, t.dueOn),
+    index('maintenance_visits_ticket_idx').on(t.ticketId).where(sql`${t.ticketId} is not null`),
+    // The reminder job reads only what is due and not yet reminded.
+    index('maintenance_visits_reminder_idx').on(t.dueOn).where(sql`${t.remindedAt} is null`),
   ],
 );
 
@@ -258,5 +302,33 @@ export const maintenanceRecords = pgTable(
   (t) => [
     index('maintenance_records_status_idx').on(t.status, t.signedAt),
     index('maintenance_records_customer_idx').on(t.customerId, t.signedAt),
+  ],
+);
+
+/** A customer's request to move a visit to another date; the dispatcher confirms or declines it. */
+export const maintenanceDateRequests = pgTable(
+  'maintenance_date_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    currentOn: day('current_on').notNull(),
+    requestedOn: day('requested_on').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: DATE_REQUEST_STATUSES }).notNull().default('pending'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    ...audited,
+  },
+  (t) => [
+    index('maintenance_date_requests_status_idx').on(t.status, t.createdAt),
+    index('maintenance_date_requests_customer_idx').on(t.customerId, t.createdAt),
+    // One open request per visit.
+    uniqueIndex('maintenance_date_requests_pending_idx').on(t.visitId).where(sql`${t.status} = 'pending'`),
   ],
 );

@@ -17,4 +17,5 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   'registry.warranty-expiring': ['in_app'],
   'parts.count-submitted': ['in_app', 'email'],
   'parts.reorder': ['in_app'],
+  'maintenance.date-request': ['in_app', 'email'],
 };

@@ -30,6 +30,13 @@ export {
 } from './read-models.ts';
 export { assetReferences, contactReferences, customerReferences, projectReferences } from './references.ts';
 export { registerRegistryRoutes } from './routes.ts';
+export {
+  type EquipmentSelection,
+  type SelectedEquipment,
+  type SiteContact,
+  selectEquipment,
+  siteContacts,
+} from './selection-read.ts';
 export { createCustomer, getCustomer } from './service.ts';
 export { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 export { assetCoverage } from './warranty-service.ts';

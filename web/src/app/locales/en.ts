@@ -1,9 +1,11 @@
+import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
+  maintenanceVisits: maintenanceVisitsEn,
   app: {
     name: 'Aftercare service platform',
     consoleTitle: 'Aftercare service platform',
@@ -194,6 +196,7 @@ export const en: typeof zhCN = {
   permissions: {
     'maintenance.read': 'See maintenance plans',
     'maintenance.manage': 'Manage maintenance plans and templates',
+    'maintenance.visits': 'See upcoming maintenance visits and ask for another date',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -621,6 +624,10 @@ export const en: typeof zhCN = {
         'The stock count of {{locationName}} was submitted ({{variances}} differences) and waits for approval',
       'field_replace-required':
         'Equipment {{serial}} is due for replacement after repeated repairs ({{number}})',
+      'maintenance_date-request':
+        'The customer asks to move the visit at {{projectName}} from {{currentOn}} to {{requestedOn}}',
+      'maintenance_date-decided':
+        'Your request to move the visit at {{projectName}} ({{requestedOn}}) was answered',
     },
     preferences: {
       title: 'Notification settings',
@@ -644,6 +651,7 @@ export const en: typeof zhCN = {
         field_assigned: 'Work order assigned to me',
         'field_replace-required': 'Equipment to replace after repeated repairs',
         'registry_warranty-expiring': 'Warranty ending soon',
+        'maintenance_date-request': 'Customer date request',
       },
       custom: 'Customised',
       default: 'Default',

@@ -1,8 +1,11 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+
+import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 
 export const zhCN = {
+  maintenanceVisits: maintenanceVisitsZhCN,
   app: {
     name: 'Aftercare 售后服务平台',
     consoleTitle: 'Aftercare 售后服务平台',
@@ -190,6 +193,7 @@ export const zhCN = {
   permissions: {
     'maintenance.read': '查看维护保养计划',
     'maintenance.manage': '管理维护保养计划与模板',
+    'maintenance.visits': '查看上门保养计划并申请改期',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -606,6 +610,8 @@ export const zhCN = {
         '设备 {{serial}}（{{projectName}}）的{{period}}将于 {{endsOn}} 结束，剩余 {{daysLeft}} 天',
       'parts_count-submitted': '{{locationName}} 的盘点已提交（差异 {{variances}} 项），等待审批',
       'field_replace-required': '设备 {{serial}} 多次维修，应予更换（{{number}}）',
+      'maintenance_date-request': '客户请求将 {{projectName}} 的上门从 {{currentOn}} 改到 {{requestedOn}}',
+      'maintenance_date-decided': '{{projectName}} 的改期请求（{{requestedOn}}）已处理',
     },
     preferences: {
       title: '通知设置',
@@ -628,6 +634,7 @@ export const zhCN = {
         field_assigned: '派工单派给我',
         'field_replace-required': '设备多次维修需更换',
         'registry_warranty-expiring': '设备质保即将到期',
+        'maintenance_date-request': '客户改期请求',
       },
       custom: '已自定义',
       default: '默认',

@@ -1,6 +1,8 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
+import { CampaignsTab } from './CampaignsTab.tsx';
+import { DateRequestsTab } from './DateRequestsTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
 import { RecordsTab } from './RecordsTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
@@ -11,6 +13,7 @@ export function MaintenancePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const manage = Boolean(me?.permissions.includes('maintenance.manage'));
+  const dispatch = Boolean(me?.permissions.includes('workorders.dispatch'));
   return (
     <>
       <h1 className="page-title">{t('maintenance.title')}</h1>
@@ -18,6 +21,20 @@ export function MaintenancePage() {
         items={[
           { key: 'plans', label: t('maintenance.plans'), children: <PlansTab manage={manage} /> },
           { key: 'templates', label: t('maintenance.templates'), children: <TemplatesTab manage={manage} /> },
+          {
+            key: 'campaigns',
+            label: t('maintenanceVisits.tabs.campaigns'),
+            children: <CampaignsTab manage={manage} />,
+          },
+          ...(dispatch
+            ? [
+                {
+                  key: 'date-requests',
+                  label: t('maintenanceVisits.tabs.dateRequests'),
+                  children: <DateRequestsTab dispatch={dispatch} />,
+                },
+              ]
+            : []),
           { key: 'settings', label: t('maintenance.settings'), children: <SettingsTab manage={manage} /> },
           { key: 'records', label: t('mvisit.records'), children: <RecordsTab /> },
         ]}

@@ -52,6 +52,13 @@ export function SettingsTab({ manage }: { manage: boolean }) {
       <Form.Item name="horizonDays" label={t('maintenance.horizonDays')} rules={[{ required: true }]}>
         <InputNumber min={7} max={731} precision={0} />
       </Form.Item>
+      <Form.Item
+        name="reminderDays"
+        label={t('maintenanceVisits.settings.reminderDays')}
+        rules={[{ required: true }]}
+      >
+        <InputNumber min={0} max={60} precision={0} />
+      </Form.Item>
       <Form.Item name="shiftDirection" label={t('maintenance.shiftDirection')}>
         <Select
           options={(['earlier', 'later'] as const).map((v) => ({

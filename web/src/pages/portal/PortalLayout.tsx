@@ -66,7 +66,7 @@ export function PortalLayout() {
           { key: 'tickets', label: t('nav.myTickets'), testId: 'nav-portal-tickets' },
           { key: 'projects', label: t('nav.projects'), testId: 'nav-portal-projects' },
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
-          { key: 'maintenance', label: t('mvisit.records'), testId: 'nav-portal-maintenance' },
+          { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button

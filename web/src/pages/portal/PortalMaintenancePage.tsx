@@ -5,9 +5,10 @@ import {
   useMaintenanceRecords,
   useMaintenanceSuggestions,
 } from '../../features/maintenance/maintenance-records-query.ts';
+import { PortalUpcomingVisits } from './PortalUpcomingVisits.tsx';
 import { usePortalDate } from './portal-dates.ts';
 
-/** The customer's signed maintenance records (保养记录, PDF) and the rectification suggestions (整改建议). */
+/** The customer's upcoming visits (with date requests), signed maintenance records (保养记录, PDF) and the rectification suggestions (整改建议). */
 export function PortalMaintenancePage() {
   const { t, i18n } = useTranslation();
   const date = usePortalDate();
@@ -16,7 +17,9 @@ export function PortalMaintenancePage() {
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh-CN';
   return (
     <>
-      <h1 className="page-title">{t('mvisit.records')}</h1>
+      <h1 className="page-title">{t('maintenanceVisits.portal.nav')}</h1>
+      <PortalUpcomingVisits />
+      <h2 style={{ marginTop: 24 }}>{t('mvisit.records')}</h2>
       {records.isLoading ? (
         <Spin />
       ) : !records.data?.length ? (

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { TTicketContext, TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
+import { SpecialInspectionCard } from '../../features/maintenance/SpecialInspectionCard.tsx';
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useCoverage } from '../../features/registry/registry-query.ts';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
@@ -115,6 +116,9 @@ export function TicketSidePanel({
           canDispatch={permissions.includes('workorders.dispatch')}
           canDeduct={permissions.includes('deposits.approve')}
         />
+      )}
+      {permissions.includes('maintenance.read') && (ticket.projectId || ticket.assetIds.length > 0) && (
+        <SpecialInspectionCard ticketId={ticket.id} canCreate={permissions.includes('workorders.dispatch')} />
       )}
       <TicketLinks ticket={ticket} base="/console" staff={canManage} />
       {canManage && <TicketHistory ticketId={ticket.id} version={ticket.version} />}

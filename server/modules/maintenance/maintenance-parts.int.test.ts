@@ -1,0 +1,186 @@
+// Parts replaced during maintenance (篇1 原厂正品、价格合理): on a maintenance work order generated from
+// a plan, the engineer proposes the part with its price, the customer's consent is recorded, the part
+// is issued from the engineer's van through the parts ledger against the work order, and the warranty
+// engine decides whether it is free — as for a repair.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import { ManualClock } from '../../platform/clock.ts';
+import { publishReportJob } from '../field/index.ts';
+
+const T0 = new Date('2026-12-01T02:00:00Z');
+const clock = new ManualClock(T0);
+let t: TestApp;
+let manager: Session;
+let agent: Session;
+let engineer: Session;
+let engineerId: string;
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' }, jobs: [publishReportJob] });
+  manager = (await loginAs(t, { role: 'manager' })).session;
+  agent = (await loginAs(t, { role: 'agent' })).session;
+  const e = await loginAs(t, { role: 'field_engineer' });
+  engineer = e.session;
+  engineerId = e.user.id;
+});
+afterAll(() => t.close());
+
+const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+let ev = 0;
+const stage = (id: string, name: string, data?: Record<string, unknown>) =>
+  engineer.request('POST', `/api/v1/work-orders/${id}/events`, {
+    clientEventId: `ev-${++ev}-${uid()}`,
+    stage: name,
+    at: clock.now().toISOString(),
+    data,
+  });
+
+/** A project accepted on `acceptedOn` (12 months' warranty, a fee schedule) with a generated maintenance visit. */
+async function maintainedSite(acceptedOn: string) {
+  const customer = await buildCustomer(t.db);
+  const project = (
+    await manager.request('POST', '/api/v1/projects', {
+      customerId: customer.id,
+      code: `P-${uid()}`,
+      name: '广场亮化',
+    })
+  ).json();
+  const product = (
+    await manager.request('POST', '/api/v1/products', {
+      model: `M-${uid()}`,
+      name: '投光灯',
+      category: 'lighting',
+      sizeClass: 'small',
+    })
+  ).json();
+  const contract = await manager.request('POST', '/api/v1/contracts', {
+    projectId: project.id,
+    number: `HT-${uid()}`,
+    kind: 'supply_install',
+    startDate: '2020-01-01',
+    warrantyMonths: 12,
+    labourRateFen: 20_000,
+    travelFeeFen: 30_000,
+  });
+  expect(contract.statusCode, contract.body).toBe(201);
+  const asset = (
+    await manager.request('POST', '/api/v1/assets', {
+      projectId: project.id,
+      productId: product.id,
+      serial: `S-${uid()}`,
+    })
+  ).json();
+  await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+    kind: 'acceptance',
+    performedOn: acceptedOn,
+    signedByName: '业主',
+  });
+  const tpl = (
+    await manager.request('POST', '/api/v1/maintenance/templates', {
+      name: `灯具保养 ${uid()}`,
+      cycle: 'routine',
+      category: 'lighting',
+      sizeClass: 'small',
+      checklist: [{ key: 'clean', label: '清洁', kind: 'check' }],
+    })
+  ).json();
+  const plan = (
+    await manager.request('POST', '/api/v1/maintenance/plans', {
+      projectId: project.id,
+      name: '月度保养',
+      assetIds: [asset.id],
+      templateIds: [tpl.id],
+      startsOn: '2026-12-03',
+      mode: 'fixed',
+    })
+  ).json();
+  await manager.request('POST', `/api/v1/maintenance/plans/${plan.id}/generate`);
+  const [first] = (await manager.request('GET', `/api/v1/maintenance/plans/${plan.id}/visits`))
+    .json()
+    .sort((a: { dueOn: string }, b: { dueOn: string }) => a.dueOn.localeCompare(b.dueOn));
+  const wo = (await agent.request('GET', `/api/v1/work-orders/${first.workOrderId}`)).json();
+  expect(wo.kind).toBe('maintenance');
+  const dispatched = await agent.request('PATCH', `/api/v1/work-orders/${wo.id}`, {
+    version: wo.version,
+    engineerId,
+  });
+  expect(dispatched.statusCode, dispatched.body).toBe(200);
+  return { wo: wo as { id: string; number: string } };
+}
+
+/** A genuine part at factory price, five in the engineer's van. */
+async function partInVan() {
+  const van = await manager.request('POST', '/api/v1/stock/locations', {
+    code: `VAN-${uid()}`,
+    name: '工程车',
+    kind: 'van',
+    keeperId: engineerId,
+  });
+  expect(van.statusCode, van.body).toBe(201);
+  const part = await manager.request('POST', '/api/v1/parts', {
+    partNumber: `DRV-${uid()}`,
+    name: '驱动电源',
+    factoryPriceFen: 9_000,
+  });
+  expect(part.statusCode, part.body).toBe(201);
+  const received = await manager.request('POST', '/api/v1/stock/receipts', {
+    partId: part.json().id,
+    locationId: van.json().id,
+    quantity: 5,
+  });
+  expect(received.statusCode, received.body).toBe(200);
+  return { partId: part.json().id as string, vanId: van.json().id as string };
+}
+
+async function replacePart(wo: { id: string; number: string }, part: { partId: string; vanId: string }) {
+  expect((await stage(wo.id, 'arrived')).statusCode).toBe(200);
+  // The proposal with its price, agreed by the customer before the part goes in.
+  const agreed = await stage(wo.id, 'plan_agreed', {
+    plan: '更换驱动电源 1 个（原厂正品，出厂价 ¥90）',
+    estimatedMinutes: 30,
+    consent: { kind: 'verbal', by: '业主 王工' },
+  });
+  expect(agreed.statusCode, agreed.body).toBe(200);
+  const issued = await engineer.request('POST', '/api/v1/stock/issues', {
+    partId: part.partId,
+    locationId: part.vanId,
+    quantity: 1,
+    workOrderRef: wo.number,
+  });
+  expect(issued.statusCode, issued.body).toBe(200);
+}
+
+describe('parts replaced during maintenance', () => {
+  it('records the consent, issues the part from the van to the work order in the ledger, free in warranty', async () => {
+    clock.set(T0);
+    const { wo } = await maintainedSite('2026-06-01');
+    const part = await partInVan();
+    await replacePart(wo, part);
+    const after = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(after.plan.consent).toMatchObject({ kind: 'verbal', by: '业主 王工' });
+    const ledger = (await manager.request('GET', `/api/v1/parts/${part.partId}/movements`)).json();
+    const issue = (ledger.items ?? ledger).find((m: { kind: string }) => m.kind === 'issue');
+    expect(issue).toMatchObject({ workOrderRef: wo.number, fromLocationId: part.vanId, quantity: 1 });
+    const charges = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(charges.status).toBe('in_warranty');
+    const line = charges.lines.find((l: { item: string }) => l.item === 'part');
+    expect(line).toMatchObject({ quantity: 1, unitFen: 0, basis: 'warranty' });
+    expect(charges.totalFen).toBe(0);
+  });
+
+  it('charges the part at factory price after the warranty, fixed at completion', async () => {
+    clock.set(T0);
+    const { wo } = await maintainedSite('2023-01-01');
+    const part = await partInVan();
+    await replacePart(wo, part);
+    const done = await stage(wo.id, 'completed', { result: '保养完成，更换驱动电源', timeSpentMinutes: 50 });
+    expect(done.statusCode, done.body).toBe(200);
+    const charges = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(charges.status).toBe('expired');
+    expect(charges.lines.find((l: { item: string }) => l.item === 'part')).toMatchObject({
+      quantity: 1,
+      unitFen: 9_000,
+      basis: 'fee_schedule',
+    });
+    expect(charges.receiptNumber).toMatch(/^SF-/);
+  });
+});

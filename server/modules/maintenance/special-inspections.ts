@@ -1,0 +1,109 @@
+// 特殊巡查: a special inspection when something is abnormal, started from a ticket. It is a visit of
+// kind special at the ticket's project, backed by a field work order of kind inspection linked to the
+// ticket, covering the ticket's equipment (or, when it names none, the project as a whole).
+import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import type {
+  TCreateSpecialInspectionRequest,
+  TVisitWorkOrder,
+} from '../../../common/maintenance-visits-api.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { invalidField } from '../../platform/errors.ts';
+import { createPlannedWorkOrder, workOrderStates } from '../field/index.ts';
+import { maintenanceAssetFacts, projectFacts } from '../registry/index.ts';
+import { getTicket } from '../tickets/index.ts';
+import { scheduledAt } from './generate.ts';
+import * as repo from './visits-repository.ts';
+
+export async function createSpecialInspection(
+  ctx: Ctx,
+  input: TCreateSpecialInspectionRequest,
+): Promise<TVisitWorkOrder> {
+  // 404 for a ticket the caller cannot see, as for a missing one.
+  const ticket = await getTicket(ctx, input.ticketId);
+  const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
+  const dueOn = input.dueOn ?? today;
+  if (dueOn < today) throw invalidField('dueOn', 'the inspection day is in the past');
+  if (dueOn > addDays(today, 366))
+    throw invalidField('dueOn', 'the inspection day is more than a year ahead');
+  const facts = await maintenanceAssetFacts(ctx.db, ticket.assetIds);
+  const projectId = ticket.projectId ?? facts.values().next().value?.projectId ?? null;
+  if (!projectId) throw invalidField('ticketId', 'the ticket names no project or equipment to inspect');
+  const assetIds = ticket.assetIds.filter((id) => facts.get(id)?.projectId === projectId);
+  const summary = `特殊巡查 Special inspection · ${ticket.number} · ${input.note ?? ticket.subject}`.slice(
+    0,
+    200,
+  );
+  return ctx.db.transaction(async (tx) => {
+    const wo = await createPlannedWorkOrder(tx, ctx, {
+      kind: 'inspection',
+      customerId: ticket.customerId,
+      projectId,
+      assetIds,
+      summary,
+      scheduledAt: scheduledAt(dueOn, null, ctx.timeZone),
+      ticketId: ticket.id,
+    });
+    const [visit] = await repo.insertVisits(tx, [
+      {
+        customerId: ticket.customerId,
+        projectId,
+        dueOn,
+        workOrderId: wo.id,
+        kind: 'special',
+        ticketId: ticket.id,
+        createdAt: ctx.clock.now(),
+      },
+    ]);
+    await writeAudit(tx, ctx, {
+      action: 'maintenance-visit.special',
+      entityType: 'maintenance_visit',
+      entityId: visit!.id,
+      after: { ...visit, workOrderNumber: wo.number, note: input.note ?? null },
+    });
+    const project = (await projectFacts(tx, [projectId])).get(projectId);
+    return {
+      visitId: visit!.id,
+      kind: 'special',
+      dueOn,
+      projectId,
+      projectName: project?.name ?? '',
+      workOrderId: wo.id,
+      workOrderNumber: wo.number,
+      workOrderStatus: 'new',
+      ticketId: ticket.id,
+      assetIds,
+    };
+  });
+}
+
+/** The inspections started from a ticket (the ticket page lists them). */
+export async function specialInspectionsOf(ctx: Ctx, ticketId: string): Promise<TVisitWorkOrder[]> {
+  const ticket = await getTicket(ctx, ticketId);
+  const visits = await repo.visitsOfTicket(ctx.db, ticket.id);
+  const [states, projects] = await Promise.all([
+    workOrderStates(
+      ctx.db,
+      visits.map((v) => v.workOrderId),
+    ),
+    projectFacts(
+      ctx.db,
+      visits.map((v) => v.projectId),
+    ),
+  ]);
+  return visits.map((v) => {
+    const s = states.get(v.workOrderId);
+    return {
+      visitId: v.id,
+      kind: v.kind,
+      dueOn: v.dueOn,
+      projectId: v.projectId,
+      projectName: projects.get(v.projectId)?.name ?? '',
+      workOrderId: v.workOrderId,
+      workOrderNumber: s?.number ?? '',
+      workOrderStatus: s?.status ?? 'new',
+      ticketId: v.ticketId,
+      assetIds: s?.assetIds ?? [],
+    };
+  });
+}
