@@ -1,6 +1,7 @@
 export {
   cancelPlannedWorkOrder,
   createPlannedWorkOrder,
+  createPlannedWorkOrders,
   type PlannedWorkOrderInput,
   replanWorkOrder,
   type WorkOrderState,

@@ -1,7 +1,7 @@
 // Registry facts the field module shows and ranks by: the customer and site of a work order, and
 // what its equipment is. Staff-side reads by id; the caller has already checked access.
-import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import { assets, contacts, customers, products, projects } from './schema.ts';
 
 export interface CustomerFacts {
@@ -139,6 +139,20 @@ export async function maintenanceAssetFacts(
     .innerJoin(products, eq(products.id, assets.productId))
     .where(inArray(assets.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+/** The size class of each piece of equipment (its product's), for a large batch of ids: one array parameter. */
+export async function maintenanceAssetSizes(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, 'small' | 'medium' | 'large'>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: assets.id, sizeClass: products.sizeClass })
+    .from(assets)
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(sql`${assets.id} = any(${uuidArray(ids)})`);
+  return new Map(rows.map((r) => [r.id, r.sizeClass]));
 }
 
 export interface ContactFacts {

@@ -15,6 +15,7 @@ export {
   equipmentProducts,
   type MaintenanceAssetFacts,
   maintenanceAssetFacts,
+  maintenanceAssetSizes,
   projectFacts,
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
