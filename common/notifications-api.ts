@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'sla.escalation',
   'parts.count-submitted',
   'parts.reorder',
+  'maintenance.overdue-warning',
+  'maintenance.overdue',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

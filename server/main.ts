@@ -11,7 +11,11 @@ import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
-import { maintenanceGenerateJob } from './modules/maintenance/index.ts';
+import {
+  maintenanceGenerateJob,
+  maintenanceOverdueJob,
+  maintenanceTuningJob,
+} from './modules/maintenance/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
@@ -104,6 +108,8 @@ program
         reorderCheckJob,
         publishReportJob,
         maintenanceGenerateJob,
+        maintenanceOverdueJob,
+        maintenanceTuningJob,
       ],
       jobDeps,
     );

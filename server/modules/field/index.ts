@@ -7,6 +7,7 @@ export {
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
+export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';

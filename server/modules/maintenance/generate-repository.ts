@@ -18,7 +18,7 @@ export async function activePlansOfProjects(db: Executor, projectIds: readonly s
   if (!projectIds.length) return [];
   const rows = await db.execute(
     sql`select id, customer_id, project_id, starts_on::text, ends_on::text, mode, preferred_weekday,
-               window_start from maintenance_plans
+               window_start, interval_months from maintenance_plans
          where project_id = any(${uuidArray(projectIds)}) and active`,
   );
   return (rows.rows as Record<string, unknown>[]).map((r) => ({
@@ -30,6 +30,7 @@ export async function activePlansOfProjects(db: Executor, projectIds: readonly s
     mode: r.mode as PlanRow['mode'],
     preferredWeekday: (r.preferred_weekday as number | null) ?? null,
     windowStart: (r.window_start as string | null) ?? null,
+    intervalMonths: (r.interval_months as number | null) ?? null,
   })) as PlanRow[];
 }
 
@@ -137,15 +138,19 @@ export async function currentItems(
   }));
 }
 
-export async function insertVisits(db: Executor, rows: (CurrentVisit & { createdAt: Date })[]) {
+export async function insertVisits(
+  db: Executor,
+  rows: (CurrentVisit & { createdAt: Date; nextFlagAt: Date })[],
+) {
   for (let i = 0; i < rows.length; i += 10_000) {
     const part = rows.slice(i, i + 10_000);
     const col = <K extends keyof (typeof part)[number]>(k: K) => sql.param(part.map((r) => r[k]));
     await db.execute(
-      sql`insert into maintenance_visits (id, customer_id, project_id, due_on, work_order_id, created_at)
+      sql`insert into maintenance_visits (id, customer_id, project_id, due_on, work_order_id, created_at, next_flag_at)
           select * from unnest(${col('id')}::uuid[], ${col('customerId')}::uuid[], ${col('projectId')}::uuid[],
                                ${col('dueOn')}::date[], ${col('workOrderId')}::uuid[],
-                               ${sql.param(part.map((r) => r.createdAt.toISOString()))}::timestamptz[])`,
+                               ${sql.param(part.map((r) => r.createdAt.toISOString()))}::timestamptz[],
+                               ${sql.param(part.map((r) => r.nextFlagAt.toISOString()))}::timestamptz[])`,
     );
   }
 }

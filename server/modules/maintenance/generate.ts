@@ -21,6 +21,7 @@ import {
 } from '../field/index.ts';
 import { maintenanceAssetFacts, maintenanceAssetSizes } from '../registry/index.ts';
 import { businessCalendarById } from '../sla/index.ts';
+import { firstFlagAt } from './compliance.ts';
 import * as gen from './generate-repository.ts';
 import * as repo from './repository.ts';
 import { dueDateOf, intervalOf, nominalDates, reasonOf, shiftToWorkingDay } from './rules.ts';
@@ -145,7 +146,8 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       const template = templateById.get(pi.templateId);
       const sizeClass = facts.get(pi.assetId);
       if (!template || sizeClass === undefined) continue;
-      const intervalMonths = intervalOf(template, settings, sizeClass);
+      // The owner's own cycle (a contract's plan) before the template's.
+      const intervalMonths = plan.intervalMonths ?? intervalOf(template, settings, sizeClass);
       if (!intervalMonths) continue;
       // A floating plan's next visit waits for the one already planned to be done.
       if (plan.mode === 'floating' && pendingFloating.has(`${pi.planId}:${pi.assetId}:${pi.templateId}`))
@@ -232,7 +234,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       else byDue.set(key, [w]);
     }
     const newItems: gen.NewItem[] = [];
-    const newVisits: (gen.CurrentVisit & { createdAt: Date })[] = [];
+    const newVisits: (gen.CurrentVisit & { createdAt: Date; nextFlagAt: Date })[] = [];
     const newOrders: Parameters<typeof createPlannedWorkOrders>[2][number][] = [];
     const customerOf = new Map(plans.map((p) => [p.projectId, p.customerId]));
     for (const [key, list] of [...byDue].sort(([a], [b]) => a.localeCompare(b))) {
@@ -247,7 +249,11 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
           dueOn,
           workOrderId: randomUUID(),
         };
-        newVisits.push({ ...visit, createdAt: ctx.clock.now() });
+        newVisits.push({
+          ...visit,
+          createdAt: ctx.clock.now(),
+          nextFlagAt: firstFlagAt(dueOn, settings, ctx.timeZone),
+        });
         newOrders.push({
           id: visit.workOrderId,
           kind: 'maintenance',

@@ -1,5 +1,5 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
 export { generateAll, generateForProject } from './generate.ts';
-export { maintenanceGenerateJob } from './jobs.ts';
+export { maintenanceGenerateJob, maintenanceOverdueJob, maintenanceTuningJob } from './jobs.ts';
 export { registerMaintenanceRoutes } from './routes.ts';
 export { createPlan, createTemplate, settingsOf as maintenanceSettingsOf } from './service.ts';

@@ -17,6 +17,7 @@ import {
 } from '../../../common/maintenance-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import * as generation from './generate.ts';
+import { registerMaintenanceInsightRoutes } from './routes-insight.ts';
 import * as service from './service.ts';
 
 const tags = ['maintenance'];
@@ -25,6 +26,7 @@ const ZBool = z.enum(['true', 'false']).optional();
 const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
 
 export function registerMaintenanceRoutes(app: Api, deps: RouteDeps) {
+  registerMaintenanceInsightRoutes(app, deps);
   app.get(
     '/api/v1/maintenance/settings',
     {

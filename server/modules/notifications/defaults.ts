@@ -9,4 +9,7 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   'sla.escalation': ['in_app', 'email', 'sms'],
   'parts.count-submitted': ['in_app', 'email'],
   'parts.reorder': ['in_app'],
+  // A maintenance visit near the close of its due window, and past it (to the service managers).
+  'maintenance.overdue-warning': ['in_app'],
+  'maintenance.overdue': ['in_app', 'email'],
 };

@@ -5,6 +5,7 @@ export {
   createContract,
   findGoverningTerms,
   type GoverningTerms,
+  getContract,
   postDepositEntry,
 } from './contract-service.ts';
 export {
@@ -16,6 +17,8 @@ export {
   type MaintenanceAssetFacts,
   maintenanceAssetFacts,
   maintenanceAssetSizes,
+  productNamesOf,
+  projectAssetIds,
   projectFacts,
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
