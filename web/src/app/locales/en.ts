@@ -1,7 +1,9 @@
+import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
+  maintenanceInsight: maintenanceInsightEn,
   app: {
     name: 'Aftercare service platform',
     consoleTitle: 'Aftercare service platform',
@@ -607,7 +609,8 @@ export const en: typeof zhCN = {
       sla_warning: '{{metric}} of ticket {{number}} is due soon',
       sla_breached: '{{metric}} of ticket {{number}} is breached',
       sla_escalation: 'Escalated: {{metric}} of ticket {{number}} is {{offsetMinutes}} min overdue',
-      'maintenance_overdue-warning': 'Maintenance visit {{number}} at {{project}} is due soon (window closes after {{closesOn}})',
+      'maintenance_overdue-warning':
+        'Maintenance visit {{number}} at {{project}} is due soon (window closes after {{closesOn}})',
       maintenance_overdue: 'Maintenance visit {{number}} at {{project}} is overdue (due {{dueOn}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',

@@ -1,5 +1,7 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 export const zhCN = {
+  maintenanceInsight: maintenanceInsightZh,
   app: {
     name: 'Aftercare 售后服务平台',
     consoleTitle: 'Aftercare 售后服务平台',
