@@ -82,6 +82,9 @@ export async function visitsDueFrom(
   }));
 }
 
+/** The furthest a visit moves before its occurrence: to the preferred weekday (6 days) and off closed days (60). */
+const MAX_SHIFT_DAYS = 70;
+
 export interface CurrentItem extends ItemPair {
   id: string;
   visitId: string;
@@ -92,8 +95,8 @@ export interface CurrentItem extends ItemPair {
 
 /**
  * The items generation compares with what it wants: those due from `from` on, those whose occurrence is
- * from `from` on (wherever their visit went), and every item of the floating plans (which count from
- * their last completion). Older items of fixed plans are history and never change.
+ * from `from` on on a visit moved before it (at most MAX_SHIFT_DAYS earlier), and every item of the floating
+ * plans (which count from their last completion). Older items of fixed plans are history and never change.
  */
 export async function currentItems(
   db: Executor,
@@ -119,8 +122,10 @@ export async function currentItems(
          where v.project_id = any(${uuidArray(projectIds)}) and v.due_on >= ${from}::date
         union all
         select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id
-          from maintenance_visit_items i join maintenance_visits v on v.id = i.visit_id
-         where i.plan_id = any(${uuidArray(planIds)}) and i.nominal_on >= ${from}::date and v.due_on < ${from}::date
+          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
+         where v.project_id = any(${uuidArray(projectIds)})
+           and v.due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and v.due_on < ${from}::date
+           and i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})
         union all
         select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id
           from maintenance_visit_items i join maintenance_visits v on v.id = i.visit_id
