@@ -29,6 +29,12 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   reviewRequired: true,
   /** 提前通知: the customer contact is told this many days before a visit (0: no reminder). */
   reminderDays: 3,
+  /** Days after the due date a visit still counts as done on time (its due window closes after them). */
+  graceDays: 7,
+  /** Days before the due window closes that the service managers are warned of an undone visit. */
+  warningLeadDays: 3,
+  /** Plan tuning: visits in a row that found nothing (and no failure) before a longer interval is proposed. */
+  tuningCleanVisits: 4,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -45,14 +51,24 @@ const settingsFields = {
   reviewRequired: z.boolean().default(true),
   reminderDays: z.int().min(0).max(60),
 };
+/** Added after the first release: optional in a change (the stored or default value stays). */
+const laterSettingsFields = {
+  graceDays: z.int().min(0).max(60),
+  warningLeadDays: z.int().min(0).max(60),
+  tuningCleanVisits: z.int().min(2).max(24),
+};
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,
+  ...laterSettingsFields,
   version: z.int(),
   updatedAt: ZInstant.nullable(),
 });
 export type TMaintenanceSettings = z.infer<typeof ZMaintenanceSettings>;
 export const ZUpdateMaintenanceSettingsRequest = z.strictObject({
   ...settingsFields,
+  graceDays: laterSettingsFields.graceDays.optional(),
+  warningLeadDays: laterSettingsFields.warningLeadDays.optional(),
+  tuningCleanVisits: laterSettingsFields.tuningCleanVisits.optional(),
   version: z.int().min(0).max(2_147_483_647),
 });
 export type TUpdateMaintenanceSettingsRequest = z.infer<typeof ZUpdateMaintenanceSettingsRequest>;
@@ -205,6 +221,10 @@ export const ZPlan = z.object({
   windowEnd: z.string().nullable(),
   active: z.boolean(),
   notes: z.string().nullable(),
+  /** The maintenance contract the plan was made from (篇4 g.8); null: made by hand. */
+  contractId: ZId.nullable(),
+  /** The owner's own cycle in months when the contract says so (every item runs at it); null: the templates'. */
+  intervalMonths: z.int().nullable(),
   /** Each asset with each template that applies to it (its category and size class), and the interval. */
   items: z.array(ZPlanItem),
   version: z.int(),

@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   'parts.count-submitted',
   'parts.reorder',
   'maintenance.date-request',
+  'maintenance.overdue-warning',
+  'maintenance.overdue',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

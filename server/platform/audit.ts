@@ -30,6 +30,26 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/** Several entries in one statement (a batch job's changes), each as `writeAudit` would write it. */
+export async function writeAudits(tx: Executor, ctx: Ctx, events: readonly AuditEvent[]): Promise<void> {
+  const at = ctx.clock.now();
+  for (let i = 0; i < events.length; i += 2000)
+    await tx.insert(auditLog).values(
+      events.slice(i, i + 2000).map((event) => ({
+        at,
+        actorId: ctx.principal.userId,
+        actorLabel: ctx.principal.label,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        before: redact(event.before) ?? null,
+        after: redact(event.after) ?? null,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      })),
+    );
+}
+
 export async function writeAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
   await tx.insert(auditLog).values({
     at: ctx.clock.now(),

@@ -19,6 +19,24 @@ export async function nextSequence(db: Executor, prefix: string, year: number): 
   return row!.last;
 }
 
+/** `count` consecutive values of a series in one statement (the last of them returned first: `last`). */
+export async function nextSequenceBlock(
+  db: Executor,
+  prefix: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const [row] = await db
+    .insert(numberCounters)
+    .values({ prefix, year, last: count })
+    .onConflictDoUpdate({
+      target: [numberCounters.prefix, numberCounters.year],
+      set: { last: sql`${numberCounters.last} + ${count}` },
+    })
+    .returning({ last: numberCounters.last });
+  return row!.last - count + 1;
+}
+
 /** The organisation's calendar year of an instant. */
 export function localYear(at: Date, timeZone: string): number {
   return Number(toLocalDate(at, timeZone).slice(0, 4));

@@ -2,11 +2,13 @@ export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,
   createPlannedWorkOrder,
+  createPlannedWorkOrders,
   type PlannedWorkOrderInput,
   replanWorkOrder,
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
+export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';

@@ -2,9 +2,9 @@
 // re-planned or cancelled only while nobody has been dispatched, and their state read back.
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { writeAudit, writeAudits } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { nextDocumentNumber } from '../../platform/number-series.ts';
+import { localYear, nextDocumentNumber, nextSequenceBlock } from '../../platform/number-series.ts';
 import * as repo from './repository.ts';
 import { workOrders } from './schema.ts';
 
@@ -44,6 +44,43 @@ export async function createPlannedWorkOrder(tx: Executor, ctx: Ctx, input: Plan
     after: w,
   });
   return { id: w.id, number: w.number };
+}
+
+/**
+ * Many planned work orders at once (maintenance generation), with the ids the caller chose: numbered as
+ * one block of the WO series, inserted and audited in a few statements. Call it last in the
+ * transaction: the series' counter row stays locked until the commit.
+ */
+export async function createPlannedWorkOrders(
+  tx: Executor,
+  ctx: Ctx,
+  inputs: readonly (PlannedWorkOrderInput & { id: string })[],
+) {
+  if (!inputs.length) return;
+  const now = ctx.clock.now();
+  const year = localYear(now, ctx.timeZone);
+  const first = await nextSequenceBlock(tx, 'WO', year, inputs.length);
+  const rows = inputs.map((input, i) => ({
+    id: input.id,
+    number: `WO-${year}-${String(first + i).padStart(6, '0')}`,
+    kind: input.kind,
+    status: 'new' as const,
+    ticketId: null,
+    customerId: input.customerId,
+    projectId: input.projectId,
+    assetIds: input.assetIds,
+    summary: input.summary,
+    scheduledAt: input.scheduledAt,
+    createdBy: ctx.principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 2000) await tx.insert(workOrders).values(rows.slice(i, i + 2000));
+  await writeAudits(
+    tx,
+    ctx,
+    rows.map((w) => ({ action: 'work-order.create', entityType: 'work_order', entityId: w.id, after: w })),
+  );
 }
 
 /** Changes the equipment, time and summary of a planned work order still new; false once dispatched. */

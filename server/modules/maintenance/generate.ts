@@ -3,23 +3,26 @@
 // maintenance covering every asset due there). Dates move to the plan's preferred weekday and off closed
 // days of the calendar. Regeneration is idempotent (unique keys: a visit per project and date, an item
 // per plan, asset, template and nominal date) and changes only visits still new — never a dispatched one.
+import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { type BusinessCalendar, officeCalendar } from '../../../common/business-calendar.ts';
 import { addDays, type IsoDate, toLocalDate } from '../../../common/calendar-dates.ts';
 import { CN_HOLIDAYS } from '../../../common/cn-holidays.ts';
-import type { TGenerateResult, TPlanVisit, TVisitReason } from '../../../common/maintenance-api.ts';
+import type { TGenerateResult, TPlanVisit } from '../../../common/maintenance-api.ts';
 import type { Executor } from '../../db/pool.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { writeAudits } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import {
   cancelPlannedWorkOrder,
-  createPlannedWorkOrder,
+  createPlannedWorkOrders,
   replanWorkOrder,
   workOrderStates,
 } from '../field/index.ts';
-import { maintenanceAssetFacts } from '../registry/index.ts';
+import { maintenanceAssetFacts, maintenanceAssetSizes } from '../registry/index.ts';
 import { businessCalendarById } from '../sla/index.ts';
+import { firstFlagAt } from './compliance.ts';
+import * as gen from './generate-repository.ts';
 import * as repo from './repository.ts';
 import { dueDateOf, intervalOf, nominalDates, reasonOf, shiftToWorkingDay } from './rules.ts';
 import { settingsOf } from './service.ts';
@@ -64,53 +67,71 @@ interface Wanted {
   templateId: string;
   nominalOn: IsoDate;
   dueOn: IsoDate;
-  reason: TVisitReason;
+  reasonJson: string;
   windowStart: string | null;
 }
 
+/** Projects generated per transaction by `generateAll`: a few statements each, whatever the count. */
+export const GENERATE_BATCH_PROJECTS = 100;
+const GENERATE_CONCURRENCY = 2;
+
 /** Generates (or brings up to date) the visits of one project; one transaction, serialised per project. */
 export async function generateForProject(ctx: Ctx, projectId: string): Promise<TGenerateResult> {
+  return generateForProjects(ctx, [projectId]);
+}
+
+/**
+ * Generates the visits of a batch of projects in one transaction: each kind of row read once for the
+ * batch, what is wanted computed in memory per project, and the changes written set-based (the new
+ * work orders last, since their number series stays locked until the commit).
+ */
+export async function generateForProjects(ctx: Ctx, projectIds: readonly string[]): Promise<TGenerateResult> {
   return ctx.db.transaction(async (tx) => {
-    await repo.lockProject(tx, projectId);
-    const result = { ...EMPTY, projects: 1 };
+    await gen.lockProjects(tx, projectIds);
+    const result = { ...EMPTY, projects: projectIds.length };
     const settings = await settingsOf(tx);
     const calendar = await calendarOf(tx, settings.calendarId, ctx.timeZone);
     const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
     const horizonEnd = addDays(today, settings.horizonDays);
-    const plans = await repo.activePlansOfProject(tx, projectId);
-    const planItems = await repo.itemsOfPlans(
-      tx,
-      plans.map((p) => p.id),
-    );
-    const [templates, facts] = await Promise.all([
-      repo.findTemplates(tx, [...new Set(planItems.map((i) => i.templateId))]),
-      maintenanceAssetFacts(tx, [...new Set(planItems.map((i) => i.assetId))]),
+    const plans = await gen.activePlansOfProjects(tx, projectIds);
+    const planIds = plans.map((p) => p.id);
+    const floatingIds = plans.filter((p) => p.mode === 'floating').map((p) => p.id);
+    // One connection: the reads run one after another.
+    const pairs = await gen.pairsOfPlans(tx, planIds);
+    const visits = await gen.visitsDueFrom(tx, projectIds, today);
+    const existing = await gen.currentItems(tx, projectIds, planIds, floatingIds, today);
+    const templates = await repo.findTemplates(tx, [...new Set(pairs.map((i) => i.templateId))]);
+    const facts = await maintenanceAssetSizes(tx, [...new Set(pairs.map((i) => i.assetId))]);
+    const states = await workOrderStates(tx, [
+      ...new Set([...visits, ...existing].map((v) => v.workOrderId)),
     ]);
     const templateById = new Map(templates.map((t) => [t.id, t]));
-    const visits = await repo.visitsOfProject(tx, projectId);
-    const visitById = new Map(visits.map((v) => [v.id, v]));
-    const existing = await repo.visitItemsOf(
-      tx,
-      visits.map((v) => v.id),
-    );
-    const states = await workOrderStates(
-      tx,
-      visits.map((v) => v.workOrderId),
-    );
-    const stateOf = (visitId: string) => states.get(visitById.get(visitId)!.workOrderId);
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const visitById = new Map<string, gen.CurrentVisit>(visits.map((v) => [v.id, v]));
+    const visitProject = new Map<string, string>(visits.map((v) => [v.id, v.projectId]));
+    for (const item of existing) visitProject.set(item.visitId, planById.get(item.planId)?.projectId ?? '');
+    const dueOfVisit = new Map<string, IsoDate>();
+    const woOfVisit = new Map<string, string>();
+    const rescheduled = new Set<string>();
+    for (const v of [...visits, ...existing]) {
+      const id = 'visitId' in v ? v.visitId : v.id;
+      dueOfVisit.set(id, v.dueOn);
+      woOfVisit.set(id, v.workOrderId);
+      if (v.rescheduled) rescheduled.add(id);
+    }
+    const stateOf = (visitId: string) => states.get(woOfVisit.get(visitId)!);
     /**
      * A visit that may still change: its work order is new (nobody dispatched), it is not past, and
      * the customer has not had it moved to another date.
      */
     const isOpen = (visitId: string) =>
-      stateOf(visitId)?.status === 'new' &&
-      visitById.get(visitId)!.dueOn >= today &&
-      !visitById.get(visitId)!.rescheduledAt;
+      stateOf(visitId)?.status === 'new' && dueOfVisit.get(visitId)! >= today && !rescheduled.has(visitId);
 
     // Floating plans count from the last completed visit of the asset and template.
     const lastCompleted = new Map<string, IsoDate>();
     const pendingFloating = new Set<string>();
     for (const item of existing) {
+      if (planById.get(item.planId)?.mode !== 'floating') continue;
       const state = stateOf(item.visitId);
       const key = `${item.assetId}:${item.templateId}`;
       if (state?.status === 'completed' && state.completedAt) {
@@ -121,41 +142,63 @@ export async function generateForProject(ctx: Ctx, projectId: string): Promise<T
       }
     }
 
+    // What is wanted: every occurrence in the horizon, with its visit date and reason (shared texts are
+    // computed once: a plan's items share their dates).
+    const nominalCache = new Map<string, { on: IsoDate; countedFrom: IsoDate }[]>();
+    const dueCache = new Map<string, IsoDate>();
+    const reasonCache = new Map<string, string>();
     const wanted = new Map<string, Wanted>();
-    const planById = new Map(plans.map((p) => [p.id, p]));
-    for (const pi of planItems) {
+    for (const pi of pairs) {
       const plan = planById.get(pi.planId)!;
       const template = templateById.get(pi.templateId);
-      const asset = facts.get(pi.assetId);
-      if (!template || !asset) continue;
-      const intervalMonths = intervalOf(template, settings, asset.sizeClass);
+      const sizeClass = facts.get(pi.assetId);
+      if (!template || sizeClass === undefined) continue;
+      // The owner's own cycle (a contract's plan) before the template's.
+      const intervalMonths = plan.intervalMonths ?? intervalOf(template, settings, sizeClass);
       if (!intervalMonths) continue;
+      // A floating plan's next visit waits for the one already planned to be done.
+      if (plan.mode === 'floating' && pendingFloating.has(`${pi.planId}:${pi.assetId}:${pi.templateId}`))
+        continue;
       const item = {
         mode: plan.mode,
         startsOn: plan.startsOn,
         endsOn: plan.endsOn,
         intervalMonths,
-        lastCompletedOn: lastCompleted.get(`${pi.assetId}:${pi.templateId}`) ?? null,
+        lastCompletedOn:
+          plan.mode === 'floating' ? (lastCompleted.get(`${pi.assetId}:${pi.templateId}`) ?? null) : null,
       };
-      // A floating plan's next visit waits for the one already planned to be done.
-      const pendingKey = `${pi.planId}:${pi.assetId}:${pi.templateId}`;
-      const keepPending = plan.mode === 'floating' && pendingFloating.has(pendingKey);
-      if (keepPending) continue;
-      for (const nominal of nominalDates(item, today, horizonEnd)) {
-        let dueOn = dueDateOf(nominal.on, {
-          weekday: plan.preferredWeekday,
-          calendar,
-          direction: settings.shiftDirection,
-        });
-        // Moved earlier into the past: the first working day from today instead.
-        if (dueOn < today) dueOn = shiftToWorkingDay(calendar, today, 'later');
+      const nominalKey = `${item.mode}|${item.startsOn}|${item.endsOn}|${intervalMonths}|${item.lastCompletedOn}`;
+      let nominals = nominalCache.get(nominalKey);
+      if (!nominals) {
+        nominals = nominalDates(item, today, horizonEnd);
+        nominalCache.set(nominalKey, nominals);
+      }
+      for (const nominal of nominals) {
+        const dueKey = `${nominal.on}|${plan.preferredWeekday}`;
+        let dueOn = dueCache.get(dueKey);
+        if (dueOn === undefined) {
+          dueOn = dueDateOf(nominal.on, {
+            weekday: plan.preferredWeekday,
+            calendar,
+            direction: settings.shiftDirection,
+          });
+          // Moved earlier into the past: the first working day from today instead.
+          if (dueOn < today) dueOn = shiftToWorkingDay(calendar, today, 'later');
+          dueCache.set(dueKey, dueOn);
+        }
+        const reasonKey = `${nominalKey}|${nominal.on}|${nominal.countedFrom}|${dueOn}`;
+        let reasonJson = reasonCache.get(reasonKey);
+        if (reasonJson === undefined) {
+          reasonJson = JSON.stringify(reasonOf(item, nominal, dueOn));
+          reasonCache.set(reasonKey, reasonJson);
+        }
         const w: Wanted = {
           planId: pi.planId,
           assetId: pi.assetId,
           templateId: pi.templateId,
           nominalOn: nominal.on,
           dueOn,
-          reason: reasonOf(item, nominal, dueOn),
+          reasonJson,
           windowStart: plan.windowStart,
         };
         wanted.set(occurrenceKey(w), w);
@@ -177,7 +220,7 @@ export async function generateForProject(ctx: Ctx, projectId: string): Promise<T
         wanted.delete(key);
         continue;
       }
-      if (w && visitById.get(item.visitId)!.dueOn === w.dueOn) {
+      if (w && item.dueOn === w.dueOn) {
         wanted.delete(key);
         continue;
       }
@@ -185,106 +228,170 @@ export async function generateForProject(ctx: Ctx, projectId: string): Promise<T
       removed.push(item.id);
       touched.add(item.visitId);
     }
-    await repo.deleteVisitItems(tx, removed);
+    await gen.deleteItems(tx, removed);
     result.itemsRemoved = removed.length;
 
     // New occurrences: onto the project's visit of that date, created when there is none.
-    const visitByDue = new Map(visits.map((v) => [v.dueOn, v]));
-    const toInsert: Parameters<typeof repo.insertVisitItems>[1] = [];
-    const byDue = new Map<IsoDate, Wanted[]>();
-    for (const w of wanted.values()) byDue.set(w.dueOn, [...(byDue.get(w.dueOn) ?? []), w]);
-    const project = plans[0];
-    for (const [dueOn, list] of [...byDue].sort(([a], [b]) => a.localeCompare(b))) {
-      let visit = visitByDue.get(dueOn);
+    const visitByDue = new Map(visits.map((v) => [`${v.projectId}|${v.dueOn}`, v]));
+    const byDue = new Map<string, Wanted[]>();
+    for (const w of wanted.values()) {
+      const key = `${planById.get(w.planId)!.projectId}|${w.dueOn}`;
+      const list = byDue.get(key);
+      if (list) list.push(w);
+      else byDue.set(key, [w]);
+    }
+    const newItems: gen.NewItem[] = [];
+    const newVisits: (gen.CurrentVisit & { createdAt: Date; nextFlagAt: Date })[] = [];
+    const newOrders: Parameters<typeof createPlannedWorkOrders>[2][number][] = [];
+    const customerOf = new Map(plans.map((p) => [p.projectId, p.customerId]));
+    for (const [key, list] of [...byDue].sort(([a], [b]) => a.localeCompare(b))) {
+      let visit = visitByDue.get(key);
       if (!visit) {
+        const [projectId, dueOn] = key.split('|') as [string, IsoDate];
         const assetIds = [...new Set(list.map((w) => w.assetId))];
-        const wo = await createPlannedWorkOrder(tx, ctx, {
+        visit = {
+          id: randomUUID(),
+          customerId: customerOf.get(projectId)!,
+          projectId,
+          dueOn,
+          workOrderId: randomUUID(),
+        };
+        newVisits.push({
+          ...visit,
+          createdAt: ctx.clock.now(),
+          nextFlagAt: firstFlagAt(dueOn, settings, ctx.timeZone),
+        });
+        newOrders.push({
+          id: visit.workOrderId,
           kind: 'maintenance',
-          customerId: project!.customerId,
+          customerId: visit.customerId,
           projectId,
           assetIds,
           summary: summaryOf(assetIds.length),
           scheduledAt: scheduledAt(dueOn, list[0]!.windowStart, ctx.timeZone),
         });
-        visit = await repo.insertVisit(tx, {
-          customerId: project!.customerId,
-          projectId,
-          dueOn,
-          workOrderId: wo.id,
-          createdAt: ctx.clock.now(),
-        });
+        visitByDue.set(key, visit);
         visitById.set(visit.id, visit);
-        visitByDue.set(dueOn, visit);
         result.visitsCreated++;
       } else {
         touched.add(visit.id);
       }
       for (const w of list)
-        toInsert.push({
+        newItems.push({
           visitId: visit.id,
           customerId: visit.customerId,
           planId: w.planId,
           assetId: w.assetId,
           templateId: w.templateId,
           nominalOn: w.nominalOn,
-          reason: w.reason,
+          reasonJson: w.reasonJson,
         });
     }
-    await repo.insertVisitItems(tx, toInsert);
-    result.itemsAdded = toInsert.length;
+    await gen.insertVisits(tx, newVisits);
+    await gen.insertItems(tx, newItems);
+    result.itemsAdded = newItems.length;
 
     // Existing visits whose items changed: re-planned while new, cancelled when nothing is left.
     if (touched.size) {
-      const now = await repo.visitItemsOf(tx, [...touched]);
+      const now = await gen.assetsOfVisits(tx, [...touched]);
+      const emptied: string[] = [];
       for (const visitId of touched) {
-        const visit = visitById.get(visitId)!;
-        const assetIds = [...new Set(now.filter((i) => i.visitId === visitId).map((i) => i.assetId))];
-        if (!assetIds.length) {
-          if (await cancelPlannedWorkOrder(tx, ctx, visit.workOrderId)) {
-            await repo.deleteVisit(tx, visitId);
+        const visit = visitById.get(visitId);
+        const workOrderId = woOfVisit.get(visitId) ?? visit?.workOrderId;
+        const dueOn = dueOfVisit.get(visitId) ?? visit?.dueOn;
+        if (!workOrderId || !dueOn) continue;
+        const on = now.get(visitId);
+        if (!on) {
+          if (await cancelPlannedWorkOrder(tx, ctx, workOrderId)) {
+            emptied.push(visitId);
             result.visitsCancelled++;
           }
           continue;
         }
-        const windowStart =
-          plans.find((p) => now.some((i) => i.visitId === visitId && i.planId === p.id))?.windowStart ?? null;
+        const windowStart = on.planIds.map((id) => planById.get(id)?.windowStart).find(Boolean) ?? null;
         if (
-          await replanWorkOrder(tx, ctx, visit.workOrderId, {
-            assetIds,
-            scheduledAt: scheduledAt(visit.dueOn, windowStart, ctx.timeZone),
-            summary: summaryOf(assetIds.length),
+          await replanWorkOrder(tx, ctx, workOrderId, {
+            assetIds: on.assetIds,
+            scheduledAt: scheduledAt(dueOn, windowStart, ctx.timeZone),
+            summary: summaryOf(on.assetIds.length),
           })
         )
           result.visitsChanged++;
       }
+      await gen.deleteVisits(tx, emptied);
     }
-    if (
-      result.visitsCreated ||
-      result.visitsChanged ||
-      result.visitsCancelled ||
-      result.itemsAdded ||
-      result.itemsRemoved
-    )
-      await writeAudit(tx, ctx, {
-        action: 'maintenance.generate',
-        entityType: 'project',
-        entityId: projectId,
-        after: { ...result, today, horizonEnd },
-      });
+    await createPlannedWorkOrders(tx, ctx, newOrders);
+    await auditGeneration(tx, ctx, {
+      projectIds,
+      visitProject,
+      newVisits,
+      removed,
+      existing,
+      newItems,
+      today,
+      horizonEnd,
+    });
     return result;
   });
+}
+
+/** One audit entry per project that changed, with its own counts. */
+async function auditGeneration(
+  tx: Executor,
+  ctx: Ctx,
+  g: {
+    projectIds: readonly string[];
+    visitProject: Map<string, string>;
+    newVisits: { id: string; projectId: string }[];
+    removed: string[];
+    existing: gen.CurrentItem[];
+    newItems: gen.NewItem[];
+    today: IsoDate;
+    horizonEnd: IsoDate;
+  },
+) {
+  const counts = new Map<string, { visitsCreated: number; itemsAdded: number; itemsRemoved: number }>();
+  const bump = (projectId: string | undefined, k: 'visitsCreated' | 'itemsAdded' | 'itemsRemoved') => {
+    if (!projectId) return;
+    const c = counts.get(projectId) ?? { visitsCreated: 0, itemsAdded: 0, itemsRemoved: 0 };
+    c[k]++;
+    counts.set(projectId, c);
+  };
+  for (const v of g.newVisits) g.visitProject.set(v.id, v.projectId);
+  for (const v of g.newVisits) bump(v.projectId, 'visitsCreated');
+  for (const i of g.newItems) bump(g.visitProject.get(i.visitId), 'itemsAdded');
+  const removed = new Set(g.removed);
+  for (const i of g.existing) if (removed.has(i.id)) bump(g.visitProject.get(i.visitId), 'itemsRemoved');
+  await writeAudits(
+    tx,
+    ctx,
+    [...counts].map(([projectId, c]) => ({
+      action: 'maintenance.generate',
+      entityType: 'project',
+      entityId: projectId,
+      after: { ...c, today: g.today, horizonEnd: g.horizonEnd },
+    })),
+  );
 }
 
 function summaryOf(assets: number) {
   return `定期维护保养 Planned maintenance · ${assets} 台设备 / assets`;
 }
 
-/** Every project with an active plan, each in its own transaction (the daily job, and "generate all"). */
+/** Every project with an active plan, a batch of projects per transaction (the daily job, and "generate all"). */
 export async function generateAll(ctx: Ctx): Promise<TGenerateResult> {
   let total = { ...EMPTY };
-  for (const projectId of await repo.projectsWithActivePlans(ctx.db)) {
-    total = add(total, await generateForProject(ctx, projectId));
-  }
+  const projectIds = await gen.projectsWithActivePlans(ctx.db);
+  const batches: string[][] = [];
+  for (let i = 0; i < projectIds.length; i += GENERATE_BATCH_PROJECTS)
+    batches.push(projectIds.slice(i, i + GENERATE_BATCH_PROJECTS));
+  // Two batches at a time: one computes in node while the other's statements run in the database.
+  // Batches hold disjoint project locks; only the WO counter row is shared, taken last by each.
+  const worker = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift())
+      total = add(total, await generateForProjects(ctx, batch));
+  };
+  await Promise.all(Array.from({ length: GENERATE_CONCURRENCY }, worker));
   return total;
 }
 

@@ -1,6 +1,11 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
 export { generateAll, generateForProject } from './generate.ts';
-export { maintenanceGenerateJob, maintenanceRemindJob } from './jobs.ts';
+export {
+  maintenanceGenerateJob,
+  maintenanceOverdueJob,
+  maintenanceRemindJob,
+  maintenanceTuningJob,
+} from './jobs.ts';
 export { sendVisitReminders } from './reminders.ts';
 export { registerMaintenanceRoutes } from './routes.ts';
 export { createPlan, createTemplate, settingsOf as maintenanceSettingsOf } from './service.ts';

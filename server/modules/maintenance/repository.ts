@@ -167,69 +167,6 @@ export async function activeItemsFor(
 export type VisitRow = typeof maintenanceVisits.$inferSelect;
 export type VisitItemRow = typeof maintenanceVisitItems.$inferSelect;
 
-/** One generation per project at a time, across instances (the unique keys are the backstop). */
-export async function lockProject(db: Executor, projectId: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`maintenance.generate:${projectId}`}))`);
-}
-
-export async function projectsWithActivePlans(db: Executor): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ projectId: maintenancePlans.projectId })
-    .from(maintenancePlans)
-    .where(eq(maintenancePlans.active, true));
-  return rows.map((r) => r.projectId);
-}
-
-export async function activePlansOfProject(db: Executor, projectId: string): Promise<PlanRow[]> {
-  return db
-    .select()
-    .from(maintenancePlans)
-    .where(and(eq(maintenancePlans.projectId, projectId), eq(maintenancePlans.active, true)));
-}
-
-export async function itemsOfPlans(db: Executor, planIds: readonly string[]): Promise<PlanItemRow[]> {
-  if (!planIds.length) return [];
-  return db
-    .select()
-    .from(maintenancePlanItems)
-    .where(inArray(maintenancePlanItems.planId, [...planIds]));
-}
-
-export async function visitsOfProject(db: Executor, projectId: string): Promise<VisitRow[]> {
-  // Plans' visits only: special and campaign inspections are not the generator's.
-  return db
-    .select()
-    .from(maintenanceVisits)
-    .where(and(eq(maintenanceVisits.projectId, projectId), eq(maintenanceVisits.kind, 'planned')));
-}
-
-export async function visitItemsOf(db: Executor, visitIds: readonly string[]): Promise<VisitItemRow[]> {
-  if (!visitIds.length) return [];
-  return db
-    .select()
-    .from(maintenanceVisitItems)
-    .where(inArray(maintenanceVisitItems.visitId, [...visitIds]));
-}
-
-export async function insertVisit(db: Executor, values: typeof maintenanceVisits.$inferInsert) {
-  const [row] = await db.insert(maintenanceVisits).values(values).returning();
-  return row!;
-}
-
-export async function deleteVisit(db: Executor, id: string) {
-  await db.delete(maintenanceVisits).where(eq(maintenanceVisits.id, id));
-}
-
-export async function insertVisitItems(db: Executor, rows: (typeof maintenanceVisitItems.$inferInsert)[]) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db.insert(maintenanceVisitItems).values(rows.slice(i, i + 1000));
-}
-
-export async function deleteVisitItems(db: Executor, ids: readonly string[]) {
-  for (let i = 0; i < ids.length; i += 1000)
-    await db.delete(maintenanceVisitItems).where(inArray(maintenanceVisitItems.id, ids.slice(i, i + 1000)));
-}
-
 /** A plan's generated visit items with their visit, latest due first. */
 export async function planVisitItems(db: Executor, planId: string) {
   return db

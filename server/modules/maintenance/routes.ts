@@ -18,6 +18,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { registerCampaignRoutes } from './campaign-routes.ts';
 import * as generation from './generate.ts';
+import { registerMaintenanceInsightRoutes } from './routes-insight.ts';
 import * as service from './service.ts';
 import { registerVisitRoutes } from './visit-routes.ts';
 
@@ -29,6 +30,7 @@ const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined :
 export function registerMaintenanceRoutes(app: Api, deps: RouteDeps) {
   registerVisitRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerMaintenanceInsightRoutes(app, deps);
   app.get(
     '/api/v1/maintenance/settings',
     {

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -22,6 +23,7 @@ import {
   type TChecklistItem,
   type TVisitReason,
 } from '../../../common/maintenance-api.ts';
+import type { TTuningEvidence } from '../../../common/maintenance-tuning-api.ts';
 import { CHECK_RESULTS, RECORD_STATUSES, SUGGESTION_PARTIES } from '../../../common/maintenance-visit-api.ts';
 import {
   CAMPAIGN_OCCASIONS,
@@ -58,6 +60,9 @@ export const maintenanceSettings = pgTable('maintenance_settings', {
   reviewRequired: boolean('review_required').notNull().default(true),
   // Days before a visit that its customer contact is told (seed: 3); 0 turns the reminder off.
   reminderDays: integer('reminder_days').notNull().default(3),
+  graceDays: integer('grace_days').notNull().default(7),
+  warningLeadDays: integer('warning_lead_days').notNull().default(3),
+  tuningCleanVisits: integer('tuning_clean_visits').notNull().default(4),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -104,10 +109,15 @@ export const maintenancePlans = pgTable(
     windowEnd: text('window_end'),
     active: boolean('active').notNull().default(true),
     notes: text('notes'),
+    /** The long-term maintenance contract the plan was made from (篇4 g.8); null: made by hand. */
+    contractId: uuid('contract_id'),
+    /** The owner's own cycle in months, when the contract says so: every item runs at it. */
+    intervalMonths: integer('interval_months'),
     ...audited,
   },
   (t) => [
     index('maintenance_plans_project_idx').on(t.projectId),
+    check('maintenance_plans_interval_positive', sql`${t.intervalMonths} is null or ${t.intervalMonths} > 0`),
     index('maintenance_plans_customer_idx').on(t.customerId),
     check('maintenance_plans_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -180,6 +190,8 @@ export const maintenanceVisits = pgTable(
     rescheduledAt: ts('rescheduled_at'),
     // The customer contact was told of the visit (once; the reminder job's idempotency).
     remindedAt: ts('reminded_at'),
+    /** The next overdue flag (warning before the due window closes, escalation at its close); null: none. */
+    nextFlagAt: ts('next_flag_at'),
   },
   (t) => [
     uniqueIndex('maintenance_visits_project_due_idx')
@@ -188,6 +200,9 @@ export const maintenanceVisits = pgTable(
     uniqueIndex('maintenance_visits_campaign_project_idx')
       .on(t.campaignId, t.projectId)
       .where(sql`${t.campaignId} is not null`),
+    // The overdue sweep reads only what is due (like SLA deadlines).
+    index('maintenance_visits_due_idx').on(t.dueOn),
+    index('maintenance_visits_flag_idx').on(t.nextFlagAt).where(sql`${t.nextFlagAt} is not null`),
     index('maintenance_visits_customer_idx').on(t.customerId, t.dueOn),
     index('maintenance_visits_ticket_idx').on(t.ticketId).where(sql`${t.ticketId} is not null`),
     // The reminder job reads only what is due and not yet reminded.
@@ -330,5 +345,49 @@ export const maintenanceDateRequests = pgTable(
     index('maintenance_date_requests_customer_idx').on(t.customerId, t.createdAt),
     // One open request per visit.
     uniqueIndex('maintenance_date_requests_pending_idx').on(t.visitId).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Each overdue level fired for a visit, once (the primary key), like sla_firings. */
+export const maintenanceVisitFlags = pgTable(
+  'maintenance_visit_flags',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: ['warning', 'escalation'] }).notNull(),
+    firedAt: ts('fired_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.level] })],
+);
+
+/**
+ * Plan tuning (根据设备运行状况和维护保养数据调整和优化维护保养计划): a proposed interval for a template and a
+ * product, with the evidence it rests on; a manager accepts (the template's interval changes) or rejects.
+ */
+export const maintenanceTuningProposals = pgTable(
+  'maintenance_tuning_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => maintenanceTemplates.id),
+    productId: uuid('product_id').notNull(),
+    currentMonths: integer('current_months').notNull(),
+    proposedMonths: integer('proposed_months').notNull(),
+    direction: text('direction', { enum: ['shorter', 'longer'] }).notNull(),
+    evidence: jsonb('evidence').$type<TTuningEvidence>().notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'rejected'] })
+      .notNull()
+      .default('open'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    decisionNote: text('decision_note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('maintenance_tuning_open_idx').on(t.templateId, t.productId).where(sql`${t.status} = 'open'`),
+    index('maintenance_tuning_status_idx').on(t.status, t.createdAt),
   ],
 );

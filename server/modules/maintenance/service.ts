@@ -248,7 +248,8 @@ async function toPlan(tx: Executor, row: repo.PlanRow): Promise<TPlan> {
           assetLabel: label(i.assetId),
           templateId: i.templateId,
           templateName: t.name,
-          intervalMonths: intervalOf(t, settings, facts.get(i.assetId)?.sizeClass ?? null) ?? 0,
+          intervalMonths:
+            row.intervalMonths ?? intervalOf(t, settings, facts.get(i.assetId)?.sizeClass ?? null) ?? 0,
         };
       })
       .sort(
@@ -271,6 +272,8 @@ function summaryFields(row: repo.PlanRow) {
     windowEnd: row.windowEnd,
     active: row.active,
     notes: row.notes,
+    contractId: row.contractId,
+    intervalMonths: row.intervalMonths,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -307,7 +310,12 @@ export async function getPlan(ctx: Ctx, id: string) {
   return toPlan(ctx.db, row);
 }
 
-export async function createPlan(ctx: Ctx, input: TCreatePlanRequest) {
+/** `from`: a plan made from a maintenance contract (its id, and the owner's own cycle when it says so). */
+export async function createPlan(
+  ctx: Ctx,
+  input: TCreatePlanRequest,
+  from: { contractId: string; intervalMonths: number | null } | null = null,
+) {
   checkPlanShape(input);
   await assertReferences(ctx, null, [{ field: 'projectId', kind: 'project', ids: input.projectId }]);
   const project = await getProject(ctx, input.projectId);
@@ -323,6 +331,8 @@ export async function createPlan(ctx: Ctx, input: TCreatePlanRequest) {
     const row = await repo.insertPlan(tx, {
       ...fields,
       customerId: project.customerId,
+      contractId: from?.contractId ?? null,
+      intervalMonths: from?.intervalMonths ?? null,
       createdBy: ctx.principal.userId,
     });
     await repo.replacePlanItems(tx, row.id, row.customerId, pairs);

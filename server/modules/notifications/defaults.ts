@@ -18,4 +18,7 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   'parts.count-submitted': ['in_app', 'email'],
   'parts.reorder': ['in_app'],
   'maintenance.date-request': ['in_app', 'email'],
+  // A maintenance visit near the close of its due window, and past it (to the service managers).
+  'maintenance.overdue-warning': ['in_app'],
+  'maintenance.overdue': ['in_app', 'email'],
 };

@@ -1,7 +1,7 @@
 // Registry facts the field module shows and ranks by: the customer and site of a work order, and
 // what its equipment is. Staff-side reads by id; the caller has already checked access.
-import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import { assets, contacts, customers, products, projects } from './schema.ts';
 
 export interface CustomerFacts {
@@ -117,6 +117,8 @@ export interface MaintenanceAssetFacts {
   name: string | null;
   category: string;
   sizeClass: 'small' | 'medium' | 'large';
+  productId: string;
+  productName: string;
 }
 
 /** Where equipment stands and what it is, for maintenance plans (templates match category and size class). */
@@ -134,11 +136,46 @@ export async function maintenanceAssetFacts(
       name: assets.name,
       category: products.category,
       sizeClass: products.sizeClass,
+      productId: products.id,
+      productName: products.name,
     })
     .from(assets)
     .innerJoin(products, eq(products.id, assets.productId))
-    .where(inArray(assets.id, [...new Set(ids)]));
+    .where(sql`${assets.id} = any(${uuidArray([...new Set(ids)])})`);
   return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+/** Product names by id (model and name). */
+export async function productNamesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: products.id, model: products.model, name: products.name })
+    .from(products)
+    .where(inArray(products.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, `${r.model} ${r.name}`]));
+}
+
+/** The equipment of a project in service (not replaced or retired): a maintenance contract's assets. */
+export async function projectAssetIds(db: Executor, projectId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(sql`${assets.projectId} = ${projectId} and ${assets.status} not in ('replaced', 'retired')`);
+  return rows.map((r) => r.id);
+}
+
+/** The size class of each piece of equipment (its product's), for a large batch of ids: one array parameter. */
+export async function maintenanceAssetSizes(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, 'small' | 'medium' | 'large'>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: assets.id, sizeClass: products.sizeClass })
+    .from(assets)
+    .innerJoin(products, eq(products.id, assets.productId))
+    .where(sql`${assets.id} = any(${uuidArray(ids)})`);
+  return new Map(rows.map((r) => [r.id, r.sizeClass]));
 }
 
 export interface ContactFacts {

@@ -5,6 +5,7 @@ export {
   createContract,
   findGoverningTerms,
   type GoverningTerms,
+  getContract,
   postDepositEntry,
 } from './contract-service.ts';
 export {
@@ -15,6 +16,9 @@ export {
   equipmentProducts,
   type MaintenanceAssetFacts,
   maintenanceAssetFacts,
+  maintenanceAssetSizes,
+  productNamesOf,
+  projectAssetIds,
   projectFacts,
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';

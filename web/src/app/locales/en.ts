@@ -1,3 +1,4 @@
+import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
@@ -6,6 +7,7 @@ import type { zhCN } from './zh-CN.ts';
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
   maintenanceVisits: maintenanceVisitsEn,
+  maintenanceInsight: maintenanceInsightEn,
   app: {
     name: 'Aftercare service platform',
     consoleTitle: 'Aftercare service platform',
@@ -614,6 +616,9 @@ export const en: typeof zhCN = {
       sla_warning: '{{metric}} of ticket {{number}} is due soon',
       sla_breached: '{{metric}} of ticket {{number}} is breached',
       sla_escalation: 'Escalated: {{metric}} of ticket {{number}} is {{offsetMinutes}} min overdue',
+      'maintenance_overdue-warning':
+        'Maintenance visit {{number}} at {{project}} is due soon (window closes after {{closesOn}})',
+      maintenance_overdue: 'Maintenance visit {{number}} at {{project}} is overdue (due {{dueOn}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',
       'tickets_status-changed': 'Ticket {{number}} changed status',
@@ -652,6 +657,8 @@ export const en: typeof zhCN = {
         'field_replace-required': 'Equipment to replace after repeated repairs',
         'registry_warranty-expiring': 'Warranty ending soon',
         'maintenance_date-request': 'Customer date request',
+        'maintenance_overdue-warning': 'Maintenance visit due soon (managers)',
+        maintenance_overdue: 'Maintenance visit overdue (managers)',
       },
       custom: 'Customised',
       default: 'Default',

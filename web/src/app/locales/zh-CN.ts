@@ -1,11 +1,12 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
-
+import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 
 export const zhCN = {
   maintenanceVisits: maintenanceVisitsZhCN,
+  maintenanceInsight: maintenanceInsightZh,
   app: {
     name: 'Aftercare 售后服务平台',
     consoleTitle: 'Aftercare 售后服务平台',
@@ -602,6 +603,8 @@ export const zhCN = {
       sla_warning: '工单 {{number}} 的{{metric}}即将到期',
       sla_breached: '工单 {{number}} 的{{metric}}已超时',
       sla_escalation: '升级：工单 {{number}} 的{{metric}}已超时 {{offsetMinutes}} 分钟',
+      'maintenance_overdue-warning': '{{project}} 的维保工单 {{number}} 即将逾期（{{closesOn}} 后逾期）',
+      maintenance_overdue: '{{project}} 的维保工单 {{number}} 已逾期（应于 {{dueOn}}）',
       tickets_assigned: '工单 {{number}}「{{subject}}」已分派给你',
       'tickets_customer-message': '客户在工单 {{number}} 中留言',
       'tickets_status-changed': '工单 {{number}} 状态已更新',
@@ -635,6 +638,8 @@ export const zhCN = {
         'field_replace-required': '设备多次维修需更换',
         'registry_warranty-expiring': '设备质保即将到期',
         'maintenance_date-request': '客户改期请求',
+        'maintenance_overdue-warning': '维保即将逾期（经理）',
+        maintenance_overdue: '维保已逾期（经理）',
       },
       custom: '已自定义',
       default: '默认',

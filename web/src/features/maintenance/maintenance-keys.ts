@@ -6,4 +6,6 @@ export const maintenanceKeys = {
   plans: (projectId?: string) => ['maintenance', 'plans', projectId ?? null] as const,
   plan: (id: string) => ['maintenance', 'plan', id] as const,
   visits: (planId: string) => ['maintenance', 'visits', planId] as const,
+  compliance: (query: Record<string, string | undefined>) => ['maintenance', 'compliance', query] as const,
+  tuning: (status?: string) => ['maintenance', 'tuning', status ?? null] as const,
 };

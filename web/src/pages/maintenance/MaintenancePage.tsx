@@ -2,11 +2,13 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/me-query.ts';
 import { CampaignsTab } from './CampaignsTab.tsx';
+import { ComplianceTab } from './ComplianceTab.tsx';
 import { DateRequestsTab } from './DateRequestsTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
 import { RecordsTab } from './RecordsTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
 import { TemplatesTab } from './TemplatesTab.tsx';
+import { TuningTab } from './TuningTab.tsx';
 
 /** Planned maintenance: plans per project, templates with their checklists, the intervals (settings). */
 export function MaintenancePage() {
@@ -35,6 +37,12 @@ export function MaintenancePage() {
                 },
               ]
             : []),
+          { key: 'compliance', label: t('maintenanceInsight.complianceTab'), children: <ComplianceTab /> },
+          {
+            key: 'tuning',
+            label: t('maintenanceInsight.tuningTab'),
+            children: <TuningTab manage={manage} />,
+          },
           { key: 'settings', label: t('maintenance.settings'), children: <SettingsTab manage={manage} /> },
           { key: 'records', label: t('mvisit.records'), children: <RecordsTab /> },
         ]}

@@ -6,6 +6,7 @@ import { useMaintenancePlans } from '../../features/maintenance/plans-query.ts';
 import { useProjects } from '../../features/registry/registry-query.ts';
 import { PlanDrawer } from './PlanDrawer.tsx';
 import { PlanFormModal } from './PlanFormModal.tsx';
+import { PlanFromContractModal } from './PlanFromContractModal.tsx';
 
 export function PlansTab({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function PlansTab({ manage }: { manage: boolean }) {
   const projects = useProjects({ q: q || undefined });
   const plans = useMaintenancePlans(projectId);
   const [creating, setCreating] = useState(false);
+  const [fromContract, setFromContract] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
@@ -34,6 +36,9 @@ export function PlansTab({ manage }: { manage: boolean }) {
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('maintenance.newPlan')}
           </Button>
+        )}
+        {manage && (
+          <Button onClick={() => setFromContract(true)}>{t('maintenanceInsight.fromContract')}</Button>
         )}
       </Space>
       <Table<TPlanSummary>
@@ -75,6 +80,7 @@ export function PlansTab({ manage }: { manage: boolean }) {
         ]}
       />
       {creating && <PlanFormModal plan={null} onClose={() => setCreating(false)} />}
+      {fromContract && <PlanFromContractModal onClose={() => setFromContract(false)} />}
       {open && <PlanDrawer id={open} manage={manage} onClose={() => setOpen(null)} />}
     </>
   );

@@ -59,6 +59,15 @@ export function SettingsTab({ manage }: { manage: boolean }) {
       >
         <InputNumber min={0} max={60} precision={0} />
       </Form.Item>
+      {(['graceDays', 'warningLeadDays', 'tuningCleanVisits'] as const).map((f) => (
+        <Form.Item key={f} name={f} label={t(`maintenanceInsight.${f}`)} rules={[{ required: true }]}>
+          <InputNumber
+            min={f === 'tuningCleanVisits' ? 2 : 0}
+            max={f === 'tuningCleanVisits' ? 24 : 60}
+            precision={0}
+          />
+        </Form.Item>
+      ))}
       <Form.Item name="shiftDirection" label={t('maintenance.shiftDirection')}>
         <Select
           options={(['earlier', 'later'] as const).map((v) => ({

@@ -1,0 +1,224 @@
+// The SQL of generation, set-based over a batch of projects: one read of each kind per batch and
+// array-parameter (unnest) writes, so the work is a handful of statements whatever the batch's size.
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../../../common/calendar-dates.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
+import type { PlanRow } from './repository.ts';
+
+/** One generation per project at a time, across instances; taken in id order so batches never deadlock. */
+export async function lockProjects(db: Executor, projectIds: readonly string[]) {
+  if (!projectIds.length) return;
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext('maintenance.generate:' || p))
+          from unnest(${uuidArray([...projectIds].sort())}) with ordinality as u(p, n) order by n`,
+  );
+}
+
+export async function activePlansOfProjects(db: Executor, projectIds: readonly string[]): Promise<PlanRow[]> {
+  if (!projectIds.length) return [];
+  const rows = await db.execute(
+    sql`select id, customer_id, project_id, starts_on::text, ends_on::text, mode, preferred_weekday,
+               window_start, interval_months from maintenance_plans
+         where project_id = any(${uuidArray(projectIds)}) and active`,
+  );
+  return (rows.rows as Record<string, unknown>[]).map((r) => ({
+    id: r.id as string,
+    customerId: r.customer_id as string,
+    projectId: r.project_id as string,
+    startsOn: r.starts_on as string,
+    endsOn: (r.ends_on as string | null) ?? null,
+    mode: r.mode as PlanRow['mode'],
+    preferredWeekday: (r.preferred_weekday as number | null) ?? null,
+    windowStart: (r.window_start as string | null) ?? null,
+    intervalMonths: (r.interval_months as number | null) ?? null,
+  })) as PlanRow[];
+}
+
+export interface ItemPair {
+  planId: string;
+  assetId: string;
+  templateId: string;
+}
+
+export async function pairsOfPlans(db: Executor, planIds: readonly string[]): Promise<ItemPair[]> {
+  if (!planIds.length) return [];
+  const rows = await db.execute<{ plan_id: string; asset_id: string; template_id: string }>(
+    sql`select plan_id, asset_id, template_id from maintenance_plan_items where plan_id = any(${uuidArray(planIds)})`,
+  );
+  return rows.rows.map((r) => ({ planId: r.plan_id, assetId: r.asset_id, templateId: r.template_id }));
+}
+
+export interface CurrentVisit {
+  id: string;
+  customerId: string;
+  projectId: string;
+  dueOn: IsoDate;
+  workOrderId: string;
+  /** Moved at the customer's request: generation leaves its date alone from then on. */
+  rescheduled?: boolean;
+}
+
+/** The projects' visits that may still take items: due today or later. */
+export async function visitsDueFrom(
+  db: Executor,
+  projectIds: readonly string[],
+  from: IsoDate,
+): Promise<CurrentVisit[]> {
+  if (!projectIds.length) return [];
+  const rows = await db.execute<{
+    id: string;
+    customer_id: string;
+    project_id: string;
+    due_on: string;
+    work_order_id: string;
+    rescheduled: boolean;
+  }>(
+    // Plans' visits only: special and campaign inspections are not the generator's.
+    sql`select id, customer_id, project_id, due_on::text, work_order_id, rescheduled_at is not null as rescheduled
+          from maintenance_visits
+         where project_id = any(${uuidArray(projectIds)}) and due_on >= ${from}::date and kind = 'planned'`,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    projectId: r.project_id,
+    dueOn: r.due_on,
+    workOrderId: r.work_order_id,
+    rescheduled: r.rescheduled,
+  }));
+}
+
+/** The furthest a visit moves before its occurrence: to the preferred weekday (6 days) and off closed days (60). */
+const MAX_SHIFT_DAYS = 70;
+
+export interface CurrentItem extends ItemPair {
+  id: string;
+  visitId: string;
+  nominalOn: IsoDate;
+  dueOn: IsoDate;
+  workOrderId: string;
+  rescheduled: boolean;
+}
+
+/**
+ * The items generation compares with what it wants: those due from `from` on, those whose occurrence is
+ * from `from` on on a visit moved before it (at most MAX_SHIFT_DAYS earlier), and every item of the floating
+ * plans (which count from their last completion). Older items of fixed plans are history and never change.
+ */
+export async function currentItems(
+  db: Executor,
+  projectIds: readonly string[],
+  planIds: readonly string[],
+  floatingPlanIds: readonly string[],
+  from: IsoDate,
+): Promise<CurrentItem[]> {
+  if (!projectIds.length) return [];
+  const rows = await db.execute<{
+    id: string;
+    visit_id: string;
+    plan_id: string;
+    asset_id: string;
+    template_id: string;
+    nominal_on: string;
+    due_on: string;
+    work_order_id: string;
+    rescheduled: boolean;
+  }>(
+    // Three disjoint parts (union all, nothing to de-duplicate).
+    sql`select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
+               v.rescheduled_at is not null as rescheduled
+          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
+         where v.project_id = any(${uuidArray(projectIds)}) and v.due_on >= ${from}::date
+        union all
+        select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
+               v.rescheduled_at is not null as rescheduled
+          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
+         where v.project_id = any(${uuidArray(projectIds)})
+           and v.due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and v.due_on < ${from}::date
+           and i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})
+        union all
+        select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
+               v.rescheduled_at is not null as rescheduled
+          from maintenance_visit_items i join maintenance_visits v on v.id = i.visit_id
+         where i.plan_id = any(${uuidArray(floatingPlanIds)}) and i.nominal_on < ${from}::date and v.due_on < ${from}::date`,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    visitId: r.visit_id,
+    planId: r.plan_id,
+    assetId: r.asset_id,
+    templateId: r.template_id,
+    nominalOn: r.nominal_on,
+    dueOn: r.due_on,
+    workOrderId: r.work_order_id,
+    rescheduled: r.rescheduled,
+  }));
+}
+
+export async function insertVisits(
+  db: Executor,
+  rows: (CurrentVisit & { createdAt: Date; nextFlagAt: Date })[],
+) {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = rows.slice(i, i + 10_000);
+    const col = <K extends keyof (typeof part)[number]>(k: K) => sql.param(part.map((r) => r[k]));
+    await db.execute(
+      sql`insert into maintenance_visits (id, customer_id, project_id, due_on, work_order_id, created_at, next_flag_at)
+          select * from unnest(${col('id')}::uuid[], ${col('customerId')}::uuid[], ${col('projectId')}::uuid[],
+                               ${col('dueOn')}::date[], ${col('workOrderId')}::uuid[],
+                               ${sql.param(part.map((r) => r.createdAt.toISOString()))}::timestamptz[],
+                               ${sql.param(part.map((r) => r.nextFlagAt.toISOString()))}::timestamptz[])`,
+    );
+  }
+}
+
+export interface NewItem extends ItemPair {
+  visitId: string;
+  customerId: string;
+  nominalOn: IsoDate;
+  /** The reason as JSON text (shared by the occurrences of a plan on a date). */
+  reasonJson: string;
+}
+
+export async function insertItems(db: Executor, rows: readonly NewItem[]) {
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    const col = <K extends keyof NewItem>(k: K) => sql.param(part.map((r) => r[k]));
+    await db.execute(
+      sql`insert into maintenance_visit_items (visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
+          select v, c, p, a, t, n, r::jsonb
+            from unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
+                        ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
+                        ${col('reasonJson')}::text[]) as u(v, c, p, a, t, n, r)`,
+    );
+  }
+}
+
+export async function deleteItems(db: Executor, ids: readonly string[]) {
+  for (let i = 0; i < ids.length; i += 20_000)
+    await db.execute(
+      sql`delete from maintenance_visit_items where id = any(${uuidArray(ids.slice(i, i + 20_000))})`,
+    );
+}
+
+/** The assets on each of these visits now (after this generation's deletes and inserts). */
+export async function assetsOfVisits(db: Executor, visitIds: readonly string[]) {
+  if (!visitIds.length) return new Map<string, { assetIds: string[]; planIds: string[] }>();
+  const rows = await db.execute<{ visit_id: string; asset_ids: string[]; plan_ids: string[] }>(
+    sql`select visit_id, array_agg(distinct asset_id) as asset_ids, array_agg(distinct plan_id) as plan_ids
+          from maintenance_visit_items where visit_id = any(${uuidArray(visitIds)}) group by visit_id`,
+  );
+  return new Map(rows.rows.map((r) => [r.visit_id, { assetIds: r.asset_ids, planIds: r.plan_ids }]));
+}
+
+export async function deleteVisits(db: Executor, ids: readonly string[]) {
+  if (ids.length) await db.execute(sql`delete from maintenance_visits where id = any(${uuidArray(ids)})`);
+}
+
+/** Project ids with an active plan, in id order (the batches of `generateAll`). */
+export async function projectsWithActivePlans(db: Executor): Promise<string[]> {
+  const rows = await db.execute<{ project_id: string }>(
+    sql`select distinct project_id from maintenance_plans where active order by project_id`,
+  );
+  return rows.rows.map((r) => r.project_id);
+}
