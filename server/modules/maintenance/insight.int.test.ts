@@ -243,7 +243,7 @@ describe('plan tuning', () => {
       currentMonths: 1,
       proposedMonths: 2,
       productId: s.product.id,
-      evidence: { rule: 'clean_visits_no_failure', failures: 0, findingsSource: 'visit_items' },
+      evidence: { rule: 'clean_visits_no_failure', failures: 0, findingsSource: 'visit_checklists' },
     });
     expect(proposal.evidence.cleanVisitsInRow).toBeGreaterThanOrEqual(4);
     // Analysing again opens no second proposal.
@@ -286,6 +286,37 @@ describe('plan tuning', () => {
       version: accepted.json().version,
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('proposes a shorter interval when the checklists keep finding hidden dangers', async () => {
+    const s = await project('medium');
+    await at('2025-01-05T02:00:00Z');
+    const p = await plan(s, { startsOn: '2025-01-15', endsOn: null });
+    await history(s, p.id, ['2025-05-01T02:00:00Z', '2025-09-20T02:00:00Z', '2026-01-10T02:00:00Z']);
+    // Every completed visit item found a hidden danger on its checklist (the phone's answers).
+    const done = await t.db.execute<{ id: string; visit_id: string; customer_id: string }>(
+      sql`select i.id, i.visit_id, i.customer_id from maintenance_visit_items i
+            join maintenance_visits v on v.id = i.visit_id
+            join work_orders w on w.id = v.work_order_id
+           where v.project_id = ${s.project.id} and w.status = 'completed'`,
+    );
+    expect(done.rows.length).toBeGreaterThanOrEqual(8);
+    for (const i of done.rows)
+      await t.db.execute(
+        sql`insert into maintenance_answers (visit_id, visit_item_id, customer_id, key, result, note, danger,
+                                             answered_at, recorded_at, client_event_id)
+            values (${i.visit_id}, ${i.id}, ${i.customer_id}, 'clean', 'fail', '接线端子松动', true, now(), now(), ${uid()})`,
+      );
+    expect((await manager.request('POST', '/api/v1/maintenance/tuning/analyse')).statusCode).toBe(200);
+    const proposal = (await manager.request('GET', '/api/v1/maintenance/tuning?status=open'))
+      .json()
+      .find((x: { templateId: string }) => x.templateId === s.template.id);
+    expect(proposal).toMatchObject({
+      direction: 'shorter',
+      currentMonths: 2,
+      proposedMonths: 1,
+      evidence: { rule: 'dangers_keep_being_found', findingsSource: 'visit_checklists' },
+    });
   });
 
   it('proposes a shorter interval when failures come before the next visit; rejecting keeps the template', async () => {

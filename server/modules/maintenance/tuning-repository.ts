@@ -1,5 +1,5 @@
 // SQL of plan tuning: what active plans schedule (asset × template), the visit items of those pairs
-// (for the provisional findings), and the proposals with their decisions.
+// with whether their checklist found a hidden danger, and the proposals with their decisions.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import { maintenanceTuningProposals } from './schema.ts';
@@ -15,15 +15,21 @@ export async function activePairs(db: Executor) {
   return rows.rows.map((r) => ({ assetId: r.asset_id, templateId: r.template_id }));
 }
 
-/** The visit items of a template on these assets with their visit's work order (history included). */
+/**
+ * The visit items of a template on these assets with their visit's work order (history included), and
+ * whether the checklist answered on the phone found a hidden danger (a failed check or a measurement out
+ * of its range) on that item.
+ */
 export async function visitItemsOfPairs(db: Executor, templateId: string, assetIds: readonly string[]) {
   if (!assetIds.length) return [];
-  const rows = await db.execute<{ asset_id: string; work_order_id: string }>(
-    sql`select i.asset_id, v.work_order_id from maintenance_visit_items i
+  const rows = await db.execute<{ asset_id: string; work_order_id: string; found: boolean }>(
+    sql`select i.asset_id, v.work_order_id,
+               exists (select 1 from maintenance_answers a where a.visit_item_id = i.id and a.danger) as found
+          from maintenance_visit_items i
           join maintenance_visits v on v.id = i.visit_id
          where i.asset_id = any(${uuidArray(assetIds)}) and i.template_id = ${templateId}`,
   );
-  return rows.rows.map((r) => ({ assetId: r.asset_id, workOrderId: r.work_order_id }));
+  return rows.rows.map((r) => ({ assetId: r.asset_id, workOrderId: r.work_order_id, found: r.found }));
 }
 
 /** A new open proposal, unless one is already open for the template and product. */

@@ -12,7 +12,7 @@ const base = (over: Partial<TuningInput>): TuningInput => ({
   failures: [],
   today: '2026-12-01',
   cleanVisitsNeeded: 4,
-  findingsSource: 'visit_items',
+  findingsSource: 'visit_checklists',
   ...over,
 });
 

@@ -23,9 +23,8 @@ import { proposeInterval, type VisitFinding } from './tuning-rules.ts';
 const LOOKBACK_DAYS = 730;
 
 /**
- * The input port for what visits found. Provisional (the visit record with its findings is another
- * change, wt-mvisit): every completed visit item counts as a visit that found nothing, on the local
- * date its work order was completed. Replace it with the visit findings when they are recorded.
+ * The input port for what visits found: each completed visit item on the local date its work order was
+ * completed, with whether its checklist recorded a hidden danger (maintenance_answers.danger).
  */
 export type FindingsOf = (
   db: Executor,
@@ -34,7 +33,7 @@ export type FindingsOf = (
   timeZone: string,
 ) => Promise<VisitFinding[]>;
 
-export const FINDINGS_SOURCE = 'visit_items';
+export const FINDINGS_SOURCE = 'visit_checklists';
 
 export const findingsFromVisitItems: FindingsOf = async (db, templateId, assetIds, timeZone) => {
   const items = await tuning.visitItemsOfPairs(db, templateId, assetIds);
@@ -46,7 +45,7 @@ export const findingsFromVisitItems: FindingsOf = async (db, templateId, assetId
   for (const i of items) {
     const s = states.get(i.workOrderId);
     if (s?.status === 'completed' && s.completedAt)
-      out.push({ assetId: i.assetId, on: toLocalDate(s.completedAt, timeZone), findings: false });
+      out.push({ assetId: i.assetId, on: toLocalDate(s.completedAt, timeZone), findings: i.found });
   }
   return out;
 };
