@@ -1,10 +1,11 @@
 // Work orders that other modules plan (the maintenance module's visits): created without a ticket,
 // re-planned or cancelled only while nobody has been dispatched, and their state read back.
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import type { Executor, Tx } from '../../db/pool.ts';
 import { writeAudit, writeAudits } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import { localYear, nextDocumentNumber, nextSequenceBlock } from '../../platform/number-series.ts';
+import { chargeSheet } from './charges.ts';
 import * as repo from './repository.ts';
 import { workOrders } from './schema.ts';
 
@@ -172,11 +173,19 @@ export async function completePlannedWorkOrder(
   at: Date,
   note: string | null,
 ): Promise<boolean> {
+  const w = await repo.findWorkOrder(tx, id);
+  if (!w || w.status === 'completed' || w.status === 'cancelled') return false;
+  // As at a repair's completion, the charge sheet is fixed: parts replaced with the customer's consent
+  // outside the warranty are charged, and a receipt number is taken when something is charged.
+  const sheet = await chargeSheet(ctxInTransaction(ctx, tx as Tx), w);
+  const receiptNumber = sheet.totalFen > 0 ? await nextDocumentNumber(tx, 'SF', at, ctx.timeZone) : null;
   const [row] = await tx
     .update(workOrders)
     .set({
       status: 'completed',
       completedAt: at,
+      charges: sheet,
+      receiptNumber,
       updatedAt: ctx.clock.now(),
       version: sql`${workOrders.version} + 1`,
     })

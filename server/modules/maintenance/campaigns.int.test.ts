@@ -1,6 +1,7 @@
 // Inspections over HTTP: special inspections from a ticket, campaigns selected by filter with their
 // board, the portal's upcoming visits and date requests (customer isolation, the dispatcher's
 // decision, the customer told), and the reminder before a visit — with the bad input the issue lists.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -506,7 +507,10 @@ describe('portal: upcoming visits and date requests', () => {
     });
     expect(dispatched.statusCode).toBe(422);
     expect(dispatched.json().errors[0].field).toBe('visitId');
-    expect((await stage(woOf(visits[1].id), 'completed', { result: 'ok' })).statusCode).toBe(200);
+    // Done (a planned visit completes when its record is signed; the sign flow has its own tests).
+    await t.db.execute(
+      sql`update work_orders set status = 'completed', completed_at = now() where id = ${woOf(visits[1].id)}`,
+    );
     const done = await s.portal.request('POST', '/api/v1/maintenance/date-requests', {
       visitId: visits[1].id,
       requestedOn: '2027-02-01',

@@ -3,7 +3,14 @@
 // is issued from the engineer's van through the parts ledger against the work order, and the warranty
 // engine decides whether it is free — as for a repair.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  type TestApp,
+  testPng,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { publishReportJob } from '../field/index.ts';
 
@@ -149,6 +156,31 @@ async function replacePart(wo: { id: string; number: string }, part: { partId: s
   expect(issued.statusCode, issued.body).toBe(200);
 }
 
+/** Answers the visit's checklist and has the customer sign the maintenance record (which completes it). */
+async function signVisit(workOrderId: string, summary: string) {
+  const list = (
+    await engineer.request('GET', `/api/v1/maintenance/work-orders/${workOrderId}/checklist`)
+  ).json();
+  const answeredAt = new Date(clock.now().getTime() - 60_000).toISOString();
+  const answers = list.items.map((i: { id: string }) => ({
+    visitItemId: i.id,
+    key: 'clean',
+    result: 'pass',
+    clientEventId: `ev-${uid()}-${uid()}`,
+    answeredAt,
+  }));
+  const saved = await engineer.request('POST', `/api/v1/maintenance/visits/${list.visitId}/answers`, {
+    answers,
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  return engineer.request('POST', `/api/v1/maintenance/visits/${list.visitId}/sign`, {
+    signedBy: '业主 王工',
+    signature: `data:image/png;base64,${testPng(120, 40, [20, 20, 20]).toString('base64')}`,
+    at: answeredAt,
+    summary,
+  });
+}
+
 describe('parts replaced during maintenance', () => {
   it('records the consent, issues the part from the van to the work order in the ledger, free in warranty', async () => {
     clock.set(T0);
@@ -172,7 +204,8 @@ describe('parts replaced during maintenance', () => {
     const { wo } = await maintainedSite('2023-01-01');
     const part = await partInVan();
     await replacePart(wo, part);
-    const done = await stage(wo.id, 'completed', { result: '保养完成，更换驱动电源', timeSpentMinutes: 50 });
+    // A planned maintenance visit completes when the customer signs its record.
+    const done = await signVisit(wo.id, '保养完成，更换驱动电源');
     expect(done.statusCode, done.body).toBe(200);
     const charges = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
     expect(charges.status).toBe('expired');
