@@ -364,14 +364,20 @@ function RecordCard({
       )}
       {canSign && (
         <Form layout="vertical">
-          <Form.Item label={t('mvisit.summary')}>
-            <Input.TextArea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          <Form.Item label={t('mvisit.summary')} htmlFor="mv-summary">
+            <Input.TextArea
+              id="mv-summary"
+              rows={2}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+            />
           </Form.Item>
           <Form.Item label={t('mvisit.signHere')}>
             <SignatureField ref={signature} />
           </Form.Item>
-          <Form.Item label={t('mvisit.signedBy')} required>
+          <Form.Item label={t('mvisit.signedBy')} required htmlFor="mv-signed-by">
             <Input
+              id="mv-signed-by"
               size="large"
               value={signedBy}
               onChange={(e) => setSignedBy(e.target.value)}
