@@ -30,6 +30,12 @@ export const ZWorkbenchTicket = z.object({
   slaDueAt: ZInstant.nullable(),
 });
 
+/**
+ * The counts of the tiles stop at this cap: a count of WORKBENCH_COUNT_CAP + 1 means "more than the cap"
+ * (shown as "1000+"), so a tile costs the same whatever the backlog.
+ */
+export const WORKBENCH_COUNT_CAP = 1000;
+
 const ZCount = z.int().min(0);
 
 export const ZWorkbench = z.object({

@@ -1,5 +1,6 @@
 // The field figures of the workbenches and the global search, each on an index of its table.
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { countUpTo } from '../../db/count-up-to.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { scopeFilter } from '../../platform/scope.ts';
@@ -18,11 +19,11 @@ const OPEN_STATUSES = [
 
 /** Open work orders without an engineer (work_orders_engineer_idx on its null prefix). */
 export async function unassignedCount(db: Executor) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workOrders)
-    .where(and(isNull(workOrders.engineerId), inArray(workOrders.status, [...OPEN_STATUSES])));
-  return row?.n ?? 0;
+  return countUpTo(
+    db,
+    workOrders,
+    and(isNull(workOrders.engineerId), inArray(workOrders.status, [...OPEN_STATUSES])),
+  );
 }
 
 /** Per engineer: open work orders, and those scheduled in [from, to) (work_orders_status_idx). */

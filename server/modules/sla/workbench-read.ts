@@ -1,6 +1,8 @@
 // SLA figures of the workbenches, each over an index of sla_targets: breaching (running, warn_at <=
-// now < due_at: sla_targets_warning_window_idx, GiST) and today's targets by due time (sla_targets_due_idx).
+// now < due_at: sla_targets_warning_window_idx, GiST; counted up to the tiles' cap) and today's targets by
+// due time (sla_targets_due_idx).
 import { and, gt, gte, lt, lte, sql } from 'drizzle-orm';
+import { WORKBENCH_COUNT_CAP } from '../../../common/workbench-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import { slaTargets } from './schema.ts';
 
@@ -9,15 +11,15 @@ import { slaTargets } from './schema.ts';
  * warning windows, so the work is the tickets in their window now, not every running target.
  * (The breached count is the tickets' own: their earliest running deadline, as the breached queue.)
  */
-export async function slaBreachingCount(db: Executor, now: Date) {
-  const [breaching] = await db
-    .select({ n: sql<number>`count(distinct ${slaTargets.ticketId})::int` })
-    .from(slaTargets)
-    .where(
-      sql`${slaTargets.state} = 'running' and ${slaTargets.warnAt} is not null and ${slaTargets.dueAt} is not null
-        and tstzrange(${slaTargets.warnAt}, greatest(${slaTargets.warnAt}, ${slaTargets.dueAt})) @> ${now}::timestamptz`,
-    );
-  return breaching?.n ?? 0;
+export async function slaBreachingCount(db: Executor, now: Date, cap: number = WORKBENCH_COUNT_CAP) {
+  const r = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (
+          select distinct ${slaTargets.ticketId} from ${slaTargets}
+           where ${slaTargets.state} = 'running' and ${slaTargets.warnAt} is not null and ${slaTargets.dueAt} is not null
+             and tstzrange(${slaTargets.warnAt}, greatest(${slaTargets.warnAt}, ${slaTargets.dueAt})) @> ${now}::timestamptz
+           limit ${cap + 1}) breaching`,
+  );
+  return r.rows[0]?.n ?? 0;
 }
 
 /**

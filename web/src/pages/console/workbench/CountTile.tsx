@@ -1,5 +1,6 @@
 import { Card, Statistic } from 'antd';
 import { Link } from 'react-router';
+import { WORKBENCH_COUNT_CAP } from '../../../../../common/workbench-api.ts';
 
 /** A live figure that opens the list behind it. */
 export function CountTile({
@@ -17,12 +18,14 @@ export function CountTile({
   danger?: boolean;
   suffix?: string;
 }) {
+  // The server counts up to the cap and one more: beyond it the tile says "1000+".
+  const shown = typeof value === 'number' && value > WORKBENCH_COUNT_CAP ? `${WORKBENCH_COUNT_CAP}+` : value;
   return (
-    <Link to={to} data-testid={testId} className="count-tile" aria-label={`${label} ${value}${suffix ?? ''}`}>
+    <Link to={to} data-testid={testId} className="count-tile" aria-label={`${label} ${shown}${suffix ?? ''}`}>
       <Card size="small" hoverable>
         <Statistic
           title={label}
-          value={value}
+          value={shown}
           suffix={suffix}
           valueStyle={danger && value !== 0 ? { color: '#cf1322' } : undefined}
         />
