@@ -17,6 +17,7 @@ import {
   maintenanceRemindJob,
   maintenanceTuningJob,
 } from './modules/maintenance/index.ts';
+import { surveyInviteJob } from './modules/surveys/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
@@ -112,6 +113,7 @@ program
         maintenanceRemindJob,
         maintenanceOverdueJob,
         maintenanceTuningJob,
+        surveyInviteJob(config),
       ],
       jobDeps,
     );

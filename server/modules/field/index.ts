@@ -19,3 +19,4 @@ export {
   followUpsDueCount,
   searchWorkOrders,
 } from './workbench.ts';
+export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';

@@ -9,3 +9,4 @@ export {
 export { sendVisitReminders } from './reminders.ts';
 export { registerMaintenanceRoutes } from './routes.ts';
 export { createPlan, createTemplate, settingsOf as maintenanceSettingsOf } from './service.ts';
+export { recordsSignedAfter, type SignedRecord } from './care-read.ts';

@@ -16,3 +16,10 @@ export {
   teamOpenTicketCount,
   unassignedTicketCount,
 } from './workbench.ts';
+export {
+  type ClosedTicket,
+  type TicketCareFacts,
+  ticketCareFacts,
+  ticketNumbers,
+  ticketsClosedAfter,
+} from './care-read.ts';
