@@ -18,6 +18,12 @@ const BATCH = 500;
 const DAY_MS = 86_400_000;
 /** A kind polled for the first time starts a day back: a new installation does not survey its history. */
 const FIRST_LOOK_BACK_MS = DAY_MS;
+/**
+ * Each run reads again the last 10 minutes before its watermark: a source stamped earlier but committed
+ * later (or stamped at the same instant with a smaller id) is not passed over. Sources already asked
+ * are dropped by the unique key's lookup, so the overlap costs one indexed read.
+ */
+const OVERLAP_MS = 10 * 60_000;
 
 const KIND_TEXT: Record<TSurveyKind, [string, string]> = {
   ticket: ['服务请求', 'service request'],
@@ -37,20 +43,29 @@ export async function inviteSurveys(
     const read = sourceOf(kind);
     const s = settings.get(kind)!;
     if (!read || !s.enabled) continue;
+    const mark = await repo.findWatermark(ctx.db, kind);
+    const start = ctx.clock.now();
+    // Pages of the run follow each other by (time, id); only the first starts before the watermark.
+    let after = mark
+      ? { at: new Date(mark.afterAt.getTime() - OVERLAP_MS), id: null as string | null }
+      : { at: new Date(start.getTime() - FIRST_LOOK_BACK_MS), id: null as string | null };
     for (;;) {
       const batch = await ctx.db.transaction(async (tx) => {
         const now = ctx.clock.now();
-        const mark = await repo.findWatermark(tx, kind);
-        const after = mark
-          ? { at: mark.afterAt, id: mark.afterId }
-          : { at: new Date(now.getTime() - FIRST_LOOK_BACK_MS), id: null };
         const sources = await read(tx, after, now, BATCH);
         if (!sources.length) return 0;
-        const result = await inviteBatch(ctxInTransaction(ctx, tx), link, kind, s, sources, now);
+        const known = await repo.askedSources(
+          tx,
+          kind,
+          sources.map((x) => x.sourceId),
+        );
+        const fresh = sources.filter((x) => !known.has(x.sourceId));
+        const result = await inviteBatch(ctxInTransaction(ctx, tx), link, kind, s, fresh, now);
         invited += result.invited;
         skipped += result.skipped;
         const last = sources.at(-1)!;
-        await repo.saveWatermark(tx, kind, last.at, last.sourceId);
+        after = { at: last.at, id: last.sourceId };
+        if (!mark || last.at > mark.afterAt) await repo.saveWatermark(tx, kind, last.at, last.sourceId);
         return sources.length;
       });
       if (batch < BATCH) break;
@@ -67,6 +82,7 @@ async function inviteBatch(
   sources: SurveySource[],
   now: Date,
 ) {
+  if (!sources.length) return { invited: 0, skipped: 0 };
   const db = ctx.db;
   const customerIds = [...new Set(sources.map((x) => x.customerId))];
   const [asked, contacts, customers, sites, assets] = await Promise.all([

@@ -64,6 +64,15 @@ export async function lastAsked(
   return new Map(r.rows.map((x) => [x.customer_id, new Date(x.at)]));
 }
 
+/** Which of these sources of a kind already have their invitation (asked or skipped). */
+export async function askedSources(db: Executor, kind: TSurveyKind, sourceIds: readonly string[]) {
+  if (!sourceIds.length) return new Set<string>();
+  const r = await db.execute<{ source_id: string }>(sql`
+    select source_id from survey_invitations
+    where kind = ${kind} and source_id = any(${sql.param([...sourceIds])}::uuid[])`);
+  return new Set(r.rows.map((x) => x.source_id));
+}
+
 /** Inserts the invitations; a source already asked keeps its first one. Returns the new rows. */
 export async function insertInvitations(db: Executor, rows: NewInvitation[]): Promise<InvitationRow[]> {
   if (!rows.length) return [];
