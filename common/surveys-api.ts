@@ -75,6 +75,8 @@ export const ZPublicSurvey = z.object({
   engineerName: z.string().nullable(),
   expiresAt: ZInstant,
   answeredAt: ZInstant.nullable(),
+  /** The organisation's zone, for dates on a page opened without a login. */
+  timeZone: z.string(),
   answer: z
     .object({
       responseStars: z.int(),

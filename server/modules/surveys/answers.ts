@@ -57,6 +57,7 @@ async function toPublic(ctx: Ctx, rows: repo.InvitationRow[]): Promise<TPublicSu
     engineerName: r.engineerId ? (engineers.get(r.engineerId) ?? null) : null,
     expiresAt: r.expiresAt.toISOString(),
     answeredAt: r.answeredAt?.toISOString() ?? null,
+    timeZone: ctx.timeZone,
     answer:
       r.status === 'answered'
         ? {

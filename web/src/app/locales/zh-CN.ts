@@ -3,6 +3,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { surveysZh } from './surveys.zh-CN.ts';
 
 export const zhCN = {
   maintenanceVisits: maintenanceVisitsZhCN,
@@ -195,6 +196,9 @@ export const zhCN = {
     'maintenance.read': '查看维护保养计划',
     'maintenance.manage': '管理维护保养计划与模板',
     'maintenance.visits': '查看上门保养计划并申请改期',
+    'surveys.read': '查看满意度报告和回答',
+    'surveys.manage': '设置满意度调查',
+    'surveys.answer': '在门户中填写满意度调查',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -1514,4 +1518,5 @@ export const zhCN = {
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
   mvisit: mvisitZh,
+  surveys: surveysZh,
 };
