@@ -31,13 +31,13 @@ export function PublicSurveyPage() {
     if (survey.isLoading) return <Spin />;
     if (survey.error || !s)
       return <Alert type="error" showIcon message={t('surveys.form.invalid')} data-testid="survey-invalid" />;
-    if (refused === 'answered' || (s.status === 'answered' && !answer.data))
+    if (answer.data) return <SurveyOutcome survey={answer.data} />;
+    if (refused === 'answered' || s.status === 'answered')
       return (
         <Alert type="info" showIcon message={t('surveys.form.answered')} data-testid="survey-answered" />
       );
     if (refused === 'expired' || s.status !== 'open')
       return <SurveyOutcome survey={{ ...s, status: 'expired' }} />;
-    if (answer.data) return <SurveyOutcome survey={answer.data} />;
     const kind = t(`surveys.kindsShort.${s.kind}`);
     return (
       <>
