@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function rate(page: Page, field: string, stars: number) {
-  await page.getByTestId(`stars-${field}`).locator('li').nth(stars - 1).click();
+  await page
+    .getByTestId(`stars-${field}`)
+    .locator('li')
+    .nth(stars - 1)
+    .click();
 }
 
 describe('a satisfaction survey from the emailed link', () => {
@@ -46,7 +50,14 @@ describe('a satisfaction survey from the emailed link', () => {
     // The demo's own closed tickets of this customer would put it in its quiet period: none for this test.
     await manager.request.fetch(`${env.baseUrl}/api/v1/surveys/settings/ticket`, {
       method: 'PUT',
-      data: { enabled: true, samplingPercent: 100, quietDays: 0, linkDays: 14, targetPercent: 95, version: 0 },
+      data: {
+        enabled: true,
+        samplingPercent: 100,
+        quietDays: 0,
+        linkDays: 14,
+        targetPercent: 95,
+        version: 0,
+      },
       headers: {
         'x-csrf-token': (await (await manager.request.get(`${env.baseUrl}/api/v1/me`)).json()).csrfToken,
       },

@@ -1,3 +1,4 @@
+export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,
@@ -19,4 +20,3 @@ export {
   followUpsDueCount,
   searchWorkOrders,
 } from './workbench.ts';
-export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';

@@ -1,4 +1,6 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
+
+export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
 export { generateAll, generateForProject } from './generate.ts';
 export {
   maintenanceGenerateJob,
@@ -9,4 +11,3 @@ export {
 export { sendVisitReminders } from './reminders.ts';
 export { registerMaintenanceRoutes } from './routes.ts';
 export { createPlan, createTemplate, settingsOf as maintenanceSettingsOf } from './service.ts';
-export { recordsSignedAfter, type SignedRecord } from './care-read.ts';

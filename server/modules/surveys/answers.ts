@@ -96,6 +96,8 @@ export async function listPortalSurveys(ctx: Ctx): Promise<TPublicSurvey[]> {
 }
 
 export async function answerInPortal(ctx: Ctx, id: string, input: TSurveyAnswerRequest) {
+  // The customer answers; staff (an administrator holds every permission) do not answer for them.
+  if (ctx.scope.kind !== 'customer') throw forbidden('Only the customer answers its survey');
   // Another organisation's survey is not found, the same answer as a missing one.
   const inv = await repo.findInvitation(ctx.db, ctx.scope, id);
   if (!inv || inv.status === 'skipped') throw notFound('Survey');
