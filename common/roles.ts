@@ -70,6 +70,10 @@ export const PERMISSIONS = [
   'maintenance.review',
   'maintenance.records',
   'maintenance.visits',
+  // Satisfaction surveys (满意度): the report and its answers; settings; answering in the portal.
+  'surveys.read',
+  'surveys.manage',
+  'surveys.answer',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +111,8 @@ const CUSTOMER_BASE: TPermission[] = [
   'maintenance.sign',
   // Upcoming maintenance visits of their organisation, and asking for another date.
   'maintenance.visits',
+  // Answering their organisation's satisfaction surveys in the portal.
+  'surveys.answer',
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -133,6 +139,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.work',
     'maintenance.sign',
     'maintenance.review',
+    'surveys.read',
+    'surveys.manage',
     'users.read',
     'roles.read',
     'audit.read',
@@ -166,7 +174,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.move',
     'stock.move_any',
   ],
-  quality_engineer: [...SERVICE_DESK, 'audit.read'],
+  quality_engineer: [...SERVICE_DESK, 'audit.read', 'surveys.read'],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

@@ -40,6 +40,7 @@ import {
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
+import { registerSurveyRoutes } from './modules/surveys/index.ts';
 import {
   attachmentWithheld,
   provideWorkOrderTickets,
@@ -221,6 +222,7 @@ export async function buildApp(
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
   registerMaintenanceRoutes(app, routeDeps);
+  registerSurveyRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

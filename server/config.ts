@@ -46,6 +46,7 @@ const ZEnv = z.object({
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   JOBS: bool.default(true),
+  SURVEY_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;
@@ -106,6 +107,8 @@ export function loadConfig(
     exportPageRows: c.EXPORT_PAGE_ROWS,
     jobs: c.JOBS,
     metricsToken: c.METRICS_TOKEN ?? null,
+    /** HMAC key of satisfaction-survey links; unset: a random key kept in DATA_DIR/survey-link.key. */
+    surveyLinkSecret: c.SURVEY_LINK_SECRET ?? null,
   };
 }
 

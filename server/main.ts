@@ -21,6 +21,7 @@ import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
+import { surveyInviteJob } from './modules/surveys/index.ts';
 import { processInboundEmail, slaTicketPort, startSmtpReceiver } from './modules/tickets/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { systemClock } from './platform/clock.ts';
@@ -112,6 +113,7 @@ program
         maintenanceRemindJob,
         maintenanceOverdueJob,
         maintenanceTuningJob,
+        surveyInviteJob(config),
       ],
       jobDeps,
     );

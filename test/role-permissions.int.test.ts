@@ -34,6 +34,9 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRol
   ['POST', `/api/v1/users/${id}/reset-password`, ['admin']],
   ['GET', '/api/v1/audit', ['admin', 'manager', 'quality_engineer']],
   ['GET', '/api/v1/api-tokens', ['admin']],
+  ['GET', '/api/v1/surveys/report?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'quality_engineer']],
+  ['GET', '/api/v1/surveys/settings', ['admin', 'manager', 'quality_engineer']],
+  ['POST', '/api/v1/surveys/invite', ['admin', 'manager']],
 ];
 
 describe('role × route', () => {

@@ -6,5 +6,6 @@ export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';
 export * from '../modules/registry/schema.ts';
 export * from '../modules/sla/schema.ts';
+export * from '../modules/surveys/schema.ts';
 export * from '../modules/tickets/schema.ts';
 export * from '../platform/schema.ts';

@@ -1,3 +1,4 @@
+export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,

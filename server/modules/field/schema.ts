@@ -75,6 +75,10 @@ export const workOrders = pgTable(
     index('work_orders_status_idx').on(t.status, t.createdAt),
     index('work_orders_ticket_idx').on(t.ticketId),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
+    // Completed repairs in the order they completed: the satisfaction survey's poller reads what is new.
+    index('work_orders_repair_completed_idx')
+      .on(t.completedAt, t.id)
+      .where(sql`${t.kind} = 'repair' and ${t.status} = 'completed'`),
   ],
 );
 

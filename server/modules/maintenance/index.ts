@@ -1,4 +1,6 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
+
+export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
 export { generateAll, generateForProject } from './generate.ts';
 export {
   maintenanceGenerateJob,

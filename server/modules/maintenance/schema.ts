@@ -317,6 +317,8 @@ export const maintenanceRecords = pgTable(
   (t) => [
     index('maintenance_records_status_idx').on(t.status, t.signedAt),
     index('maintenance_records_customer_idx').on(t.customerId, t.signedAt),
+    // Records in the order they were signed: the satisfaction survey's poller reads what is new.
+    index('maintenance_records_signed_idx').on(t.signedAt, t.visitId),
   ],
 );
 

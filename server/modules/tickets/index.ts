@@ -1,4 +1,11 @@
 export { attachmentWithheld } from './access.ts';
+export {
+  type ClosedTicket,
+  type TicketCareFacts,
+  ticketCareFacts,
+  ticketNumbers,
+  ticketsClosedAfter,
+} from './care-read.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';

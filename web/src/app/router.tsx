@@ -217,6 +217,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'surveys',
+            lazy: guardedPage(
+              'surveys.read',
+              () => import('../pages/surveys/SurveysPage.tsx'),
+              (m) => <m.SurveysPage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',
@@ -413,6 +421,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'surveys',
+            lazy: page(
+              () => import('../pages/portal/PortalSurveysPage.tsx'),
+              (m) => <m.PortalSurveysPage />,
+            ),
+          },
+          {
             path: 'profile',
             lazy: page(
               () => import('../pages/auth/ProfilePage.tsx'),
@@ -427,6 +442,14 @@ export const router = createBrowserRouter([
             ),
           },
         ],
+      },
+      // A satisfaction survey's signed link: no login, outside the console and the portal.
+      {
+        path: '/s/:token',
+        lazy: antPage(
+          () => import('../pages/surveys/PublicSurveyPage.tsx'),
+          (m) => <m.PublicSurveyPage />,
+        ),
       },
       { path: '/index.html', element: <Navigate to="/" replace /> },
       {

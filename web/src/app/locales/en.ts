@@ -2,6 +2,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { surveysEn } from './surveys.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -203,6 +204,9 @@ export const en: typeof zhCN = {
     'maintenance.sign': 'Sign maintenance records',
     'maintenance.review': 'Review maintenance records',
     'maintenance.records': 'See maintenance records and rectification suggestions',
+    'surveys.read': 'See the satisfaction report and answers',
+    'surveys.manage': 'Set up satisfaction surveys',
+    'surveys.answer': 'Answer satisfaction surveys in the portal',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -1595,4 +1599,5 @@ export const en: typeof zhCN = {
     sla: { warning: 'SLA breaching soon', breached: 'SLA breached', escalation: 'SLA escalated' },
   },
   mvisit: mvisitEn,
+  surveys: surveysEn,
 };

@@ -3,6 +3,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { surveysZh } from './surveys.zh-CN.ts';
 
 export const zhCN = {
   maintenanceVisits: maintenanceVisitsZhCN,
@@ -199,6 +200,9 @@ export const zhCN = {
     'maintenance.sign': '签署保养记录',
     'maintenance.review': '审核保养记录',
     'maintenance.records': '查看保养记录与整改建议',
+    'surveys.read': '查看满意度报告和回答',
+    'surveys.manage': '设置满意度调查',
+    'surveys.answer': '在门户中填写满意度调查',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -1518,4 +1522,5 @@ export const zhCN = {
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
   mvisit: mvisitZh,
+  surveys: surveysZh,
 };

@@ -19,6 +19,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   ShoppingCartOutlined,
+  SmileOutlined,
   TeamOutlined,
   ToolOutlined,
   UploadOutlined,
@@ -75,6 +76,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     label: 'nav.maintenance',
     permission: 'maintenance.read',
+  },
+  {
+    key: 'surveys',
+    path: '/console/surveys',
+    icon: <SmileOutlined />,
+    label: 'surveys.nav',
+    permission: 'surveys.read',
   },
   {
     key: 'engineers',

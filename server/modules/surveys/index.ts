@@ -1,0 +1,8 @@
+// Public surface of the surveys module (satisfaction surveys, 满意度).
+export { inviteSurveys } from './invite.ts';
+export { surveyInviteJob } from './jobs.ts';
+export { type SurveyLinkConfig, signSurveyToken, surveyLinkConfig, surveyUrl } from './link-token.ts';
+export { listAnswers, satisfactionReport } from './report.ts';
+export { registerSurveyRoutes } from './routes.ts';
+export { surveySettingsOf } from './settings.ts';
+export { provideSurveySource, type SurveySource, type SurveySourceReader } from './sources.ts';
