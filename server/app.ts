@@ -39,6 +39,7 @@ import {
   projectReferences,
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
+import { registerReturnRoutes } from './modules/returns/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import {
   attachmentWithheld,
@@ -221,6 +222,7 @@ export async function buildApp(
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
   registerMaintenanceRoutes(app, routeDeps);
+  registerReturnRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -923,6 +923,7 @@ export const en: typeof zhCN = {
       issue: 'Issue',
       return_unused: 'Return (unused)',
       return_defective: 'Defective return',
+      customer_return: 'Customer return',
       scrap: 'Scrap',
       adjustment: 'Count adjustment',
     },

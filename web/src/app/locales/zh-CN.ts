@@ -893,6 +893,7 @@ export const zhCN = {
       issue: '领用',
       return_unused: '退回（未用）',
       return_defective: '旧件带回',
+      customer_return: '客户退货入库',
       scrap: '报废',
       adjustment: '盘点调整',
     },

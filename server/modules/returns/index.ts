@@ -1,0 +1,2 @@
+// Public surface of the returns module (退货 / RMA).
+export { registerReturnRoutes } from './routes.ts';
