@@ -2,6 +2,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { returnsEn } from './returns.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -1592,4 +1593,5 @@ export const en: typeof zhCN = {
     sla: { warning: 'SLA breaching soon', breached: 'SLA breached', escalation: 'SLA escalated' },
   },
   mvisit: mvisitEn,
+  returns: returnsEn,
 };

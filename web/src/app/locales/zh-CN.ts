@@ -3,6 +3,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { returnsZh } from './returns.zh-CN.ts';
 
 export const zhCN = {
   maintenanceVisits: maintenanceVisitsZhCN,
@@ -1515,4 +1516,5 @@ export const zhCN = {
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
   mvisit: mvisitZh,
+  returns: returnsZh,
 };

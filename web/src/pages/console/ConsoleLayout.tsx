@@ -16,6 +16,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProjectOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   ShoppingCartOutlined,
@@ -75,6 +76,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     label: 'nav.maintenance',
     permission: 'maintenance.read',
+  },
+  {
+    key: 'returns',
+    path: '/console/returns',
+    icon: <RollbackOutlined />,
+    label: 'returns.nav',
+    permission: 'returns.read',
   },
   {
     key: 'engineers',
