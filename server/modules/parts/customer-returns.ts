@@ -57,7 +57,6 @@ export async function receiveCustomerReturn(
     quantity: 1,
     serial: input.serial,
     workOrderRef: input.rmaNumber,
-    reason: input.rmaNumber,
   });
   if (input.condition === 'good') await checkReorder(tx, ctx, part.id, location.id);
   return { ...movementOut(movement), locationName: location.name, partNumber: part.partNumber };
