@@ -1516,6 +1516,8 @@ export const en: typeof zhCN = {
       mail: { resend: 'Resent an email' },
     },
     entities: {
+      return: 'Return',
+      return_settings: 'Return settings',
       record: 'Record',
       ticket: 'Ticket',
       work_order: 'Work order',

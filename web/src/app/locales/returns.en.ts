@@ -3,6 +3,9 @@ import type { returnsZh } from './returns.zh-CN.ts';
 // Returns (RMA): the console's list, page and settings, and the portal's pages.
 export const returnsEn: typeof returnsZh = {
   nav: 'Returns',
+  contractDays: 'Return days',
+  contractDaysHelp:
+    'Days after delivery (acceptance) within which a return may be asked for; empty: the default of the return settings.',
   title: 'Returns',
   list: 'Returns',
   settingsTab: 'Settings',

@@ -1,6 +1,8 @@
 // Returns (退货 / RMA): the console's list, page and settings, and the portal's pages.
 export const returnsZh = {
   nav: '退货',
+  contractDays: '退货天数',
+  contractDaysHelp: '交付（验收）后可申请退货的天数；不填则按退货设置的默认天数。',
   title: '退货管理',
   list: '退货单',
   settingsTab: '设置',

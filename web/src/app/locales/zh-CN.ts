@@ -1439,6 +1439,8 @@ export const zhCN = {
       mail: { resend: '重发邮件' },
     },
     entities: {
+      return: '退货单',
+      return_settings: '退货设置',
       record: '记录',
       ticket: '工单',
       work_order: '派工单',
