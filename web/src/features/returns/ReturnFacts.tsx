@@ -57,17 +57,17 @@ export function ReturnFacts({
         {i && (
           <Descriptions.Item label={t('returns.inspection.title')}>
             <div>
-              {t('returns.inspection.condition')}：{t(`returns.inspection.conditions.${i.condition}`)} ·{' '}
-              {t('returns.inspection.packaging')}：{t(`returns.inspection.packagings.${i.packaging}`)}
+              {t('returns.inspection.condition')}: {t(`returns.inspection.conditions.${i.condition}`)} ·{' '}
+              {t('returns.inspection.packaging')}: {t(`returns.inspection.packagings.${i.packaging}`)}
             </div>
             <div>
-              {t('returns.inspection.humanDamage')}：{yn(i.humanDamage)}
+              {t('returns.inspection.humanDamage')}: {yn(i.humanDamage)}
             </div>
             <div>
-              {t('returns.inspection.cannotUse')}：{yn(i.cannotUse)}
+              {t('returns.inspection.cannotUse')}: {yn(i.cannotUse)}
             </div>
             <div style={{ whiteSpace: 'pre-wrap' }}>
-              {t('returns.inspection.opinion')}：{i.opinion}
+              {t('returns.inspection.opinion')}: {i.opinion}
             </div>
             <div style={{ color: '#4b5563' }}>
               {t('returns.inspection.by', { name: i.inspectedByName, time: format(i.inspectedAt) })}

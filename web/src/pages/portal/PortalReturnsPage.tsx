@@ -61,7 +61,7 @@ export function PortalReturnsPage() {
                 {r.productName} · {r.serial}
               </div>
               <div className="portal-card-meta">
-                {t('returns.requestedAt')}：{date(r.createdAt)}
+                {t('returns.requestedAt')}: {date(r.createdAt)}
                 {r.outcome ? ` · ${t(`returns.outcomes.${r.outcome}`)}` : ''}
               </div>
             </Link>
