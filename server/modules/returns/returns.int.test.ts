@@ -13,6 +13,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/helpers.ts';
+import { uploadFile } from '../../../test/uploads.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
 const T0 = new Date('2026-12-01T02:00:00Z');
@@ -407,6 +408,13 @@ describe('bad input', () => {
     expect(none.json().errors[0].field).toBe('serial');
     const noCustomer = await ask(agent, { serial: a.serial });
     expect(noCustomer.json().errors[0].field).toBe('customerId');
+    const otherCustomer = await ask(a.portal, { customerId: b.customer.id, serial: b.serial });
+    expect(otherCustomer.statusCode).toBe(422);
+    expect(otherCustomer.json().errors[0].field).toBe('customerId');
+    const upload = await uploadFile(t, b.portal, 'b.txt', Buffer.from('customer B only'));
+    const foreignPhoto = await ask(a.portal, { serial: a.serial, photoFileIds: [upload.json().id] });
+    expect(foreignPhoto.statusCode).toBe(422);
+    expect(foreignPhoto.json().errors[0].field).toBe('photoFileIds');
     const unknown = await a.portal.request('POST', '/api/v1/returns', {
       serial: a.serial,
       reason: 'x',

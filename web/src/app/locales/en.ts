@@ -197,6 +197,12 @@ export const en: typeof zhCN = {
       "Reports faults, asks questions, complains, and follows its organisation's equipment and service.",
   },
   permissions: {
+    'returns.read': 'See returns',
+    'returns.request': 'Request a return',
+    'returns.inspect': 'Inspect returned products',
+    'returns.approve': 'Approve returns (and accept late ones)',
+    'returns.receive': 'Receive returned units into stock',
+    'returns.manage': 'Manage return settings',
     'maintenance.read': 'See maintenance plans',
     'maintenance.manage': 'Manage maintenance plans and templates',
     'maintenance.visits': 'See upcoming maintenance visits and ask for another date',

@@ -193,6 +193,12 @@ export const zhCN = {
     customer_user: '报修、咨询、投诉，查看本单位的设备档案与服务进度。',
   },
   permissions: {
+    'returns.read': '查看退货',
+    'returns.request': '申请退货',
+    'returns.inspect': '检查退货产品',
+    'returns.approve': '审批退货（含超期特批）',
+    'returns.receive': '退货产品入库',
+    'returns.manage': '管理退货设置',
     'maintenance.read': '查看维护保养计划',
     'maintenance.manage': '管理维护保养计划与模板',
     'maintenance.visits': '查看上门保养计划并申请改期',
