@@ -39,6 +39,8 @@ export const RETURN_EVENT_KINDS = [
   'requested',
   'overridden',
   'inspected',
+  // A free training asked for on the service desk (the note is the training request's number).
+  'training_requested',
   'approved',
   'rejected',
   'received',

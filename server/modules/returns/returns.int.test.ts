@@ -452,6 +452,13 @@ describe('bad input', () => {
       inspection(r.version, { cannotUse: true, condition: 'as_new', opinion: '产品正常，客户不会设置场景' }),
     );
     expect(training.json().status).toBe('training');
+    // The free training is asked for on the service desk, and the timeline names its request.
+    const opened = training.json().events.find((e: { kind: string }) => e.kind === 'training_requested');
+    expect(opened.note).toMatch(/\d/);
+    const tickets = await t.db.execute(
+      sql`select kind, customer_id from tickets where number = ${opened.note}`,
+    );
+    expect(tickets.rows).toEqual([{ kind: 'training_request', customer_id: s.customer.id }]);
     const again = (await ask(s.portal, { serial: s.serial })).json();
     const insists = await agent.request(
       'POST',

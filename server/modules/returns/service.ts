@@ -8,6 +8,7 @@
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import {
   DEFAULT_RETURN_SETTINGS,
+  type RETURN_EVENT_KINDS,
   type TCreateReturnRequest,
   type TDecideReturnRequest,
   type TInspectReturnRequest,
@@ -20,7 +21,7 @@ import {
 } from '../../../common/returns-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import {
   AppError,
   conflict,
@@ -40,6 +41,7 @@ import {
   findGoverningTerms,
   recordAssetReturn,
 } from '../registry/index.ts';
+import { createTicket } from '../tickets/index.ts';
 import { tellCustomer } from './customer-mail.ts';
 import * as repo from './repository.ts';
 import { assetStatusAfter, returnWindow, statusAfterInspection, windowStartOf } from './rules.ts';
@@ -259,7 +261,7 @@ async function event(
   tx: Executor,
   ctx: Ctx,
   row: repo.ReturnRow,
-  kind: 'requested' | 'overridden' | 'inspected' | 'approved' | 'rejected' | 'received',
+  kind: (typeof RETURN_EVENT_KINDS)[number],
   note: string | null,
 ) {
   await repo.insertEvent(tx, {
@@ -332,6 +334,22 @@ export async function inspectReturn(ctx: Ctx, id: string, input: TInspectReturnR
         details: { number: after.number, ...(status === 'training' ? { outcome: 'training' } : {}) },
         returnId: id,
       });
+    }
+    if (status === 'training') {
+      // 篇3 5(2): one free training instead — a training request on the service desk for the trainers.
+      const ticket = await createTicket(ctxInTransaction(ctx, tx as never), {
+        kind: 'training_request',
+        customerId: after.customerId,
+        projectId: after.projectId,
+        assetIds: [after.assetId],
+        priority: 'normal',
+        emergency: false,
+        complexity: 'general',
+        attachmentIds: [],
+        subject: `免费培训 / Free training: ${after.productName} ${after.serial} (${after.number})`,
+        description: `${after.number}\n${input.opinion}`,
+      });
+      await event(tx, ctx, after, 'training_requested', ticket.number);
     }
     await tellCustomer(
       tx,

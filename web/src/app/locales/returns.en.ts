@@ -51,6 +51,7 @@ export const returnsEn: typeof returnsZh = {
     requested: 'Return requested',
     overridden: 'Accepted outside the return period',
     inspected: 'Inspected',
+    training_requested: 'Training request opened',
     approved: 'Return approved',
     rejected: 'Return rejected',
     received: 'Unit received into stock',

@@ -48,6 +48,7 @@ export const returnsZh = {
     requested: '提出退货申请',
     overridden: '超期特批受理',
     inspected: '检查完成',
+    training_requested: '已转培训申请',
     approved: '批准退货',
     rejected: '不批准退货',
     received: '退货产品入库',
