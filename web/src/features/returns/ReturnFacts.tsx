@@ -109,7 +109,9 @@ export function ReturnFacts({
         items={r.events.map((e) => ({
           children: (
             <div>
-              <b>{t(`returns.events.${e.kind}`)}</b> · {format(e.at)} · {e.actorName}
+              <b>{t(`returns.events.${e.kind}`)}</b>
+              {e.kind === 'inspected' && ` → ${t(`returns.statuses.${e.status}`)}`} · {format(e.at)} ·{' '}
+              {e.actorName}
               {e.note && <div style={{ whiteSpace: 'pre-wrap', color: '#4b5563' }}>{e.note}</div>}
             </div>
           ),
