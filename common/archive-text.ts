@@ -130,6 +130,35 @@ for (const kind of Object.keys(FIELD_KIND.en)) {
   };
 }
 
+// Returns (退货, 篇3 5) record the request, the decision and the unit's receipt: `returns.<event>`.
+const RETURN_KIND: Record<Lang, Record<string, string>> = {
+  'zh-CN': { requested: '退货申请', refused: '退货不予受理', decided: '退货审批', received: '退货入库' },
+  en: {
+    requested: 'Return requested',
+    refused: 'Return refused',
+    decided: 'Return decided',
+    received: 'Return received',
+  },
+};
+const RETURN_OUTCOME: Record<Lang, Record<string, string>> = {
+  'zh-CN': { refund: '退款', exchange: '换货', repair: '维修', training: '免费培训', rejected: '不予退货' },
+  en: {
+    refund: 'refund',
+    exchange: 'exchange',
+    repair: 'repair',
+    training: 'free training',
+    rejected: 'not accepted',
+  },
+};
+for (const kind of Object.keys(RETURN_KIND.en)) {
+  TEMPLATES[`returns.${kind}`] = {
+    'zh-CN': (p) =>
+      `${RETURN_KIND['zh-CN'][kind]} ${s(p.number)}${p.outcome ? `：${RETURN_OUTCOME['zh-CN'][s(p.outcome)] ?? ''}` : ''}`,
+    en: (p) =>
+      `${RETURN_KIND.en[kind]} ${s(p.number)}${p.outcome ? `: ${RETURN_OUTCOME.en[s(p.outcome)] ?? ''}` : ''}`,
+  };
+}
+
 const KIND_LABEL: Record<Lang, Record<string, string>> = {
   'zh-CN': {
     'registry.project-created': '项目登记',
@@ -148,6 +177,7 @@ const KIND_LABEL: Record<Lang, Record<string, string>> = {
     'registry.deposit-release': '保证金退还',
     ...Object.fromEntries(Object.entries(TICKET_KIND['zh-CN']).map(([k, v]) => [`tickets.${k}`, v])),
     ...Object.fromEntries(Object.entries(FIELD_KIND['zh-CN']).map(([k, v]) => [`field.${k}`, v])),
+    ...Object.fromEntries(Object.entries(RETURN_KIND['zh-CN']).map(([k, v]) => [`returns.${k}`, v])),
   },
   en: {
     'registry.project-created': 'Project registered',
@@ -166,6 +196,7 @@ const KIND_LABEL: Record<Lang, Record<string, string>> = {
     'registry.deposit-release': 'Deposit released',
     ...Object.fromEntries(Object.entries(TICKET_KIND.en).map(([k, v]) => [`tickets.${k}`, v])),
     ...Object.fromEntries(Object.entries(FIELD_KIND.en).map(([k, v]) => [`field.${k}`, v])),
+    ...Object.fromEntries(Object.entries(RETURN_KIND.en).map(([k, v]) => [`returns.${k}`, v])),
   },
 };
 

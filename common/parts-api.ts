@@ -15,6 +15,8 @@ export const MOVEMENT_KINDS = [
   'return_defective',
   'scrap',
   'adjustment',
+  // A unit a customer returned (退货), by its RMA number.
+  'customer_return',
 ] as const;
 export const COUNT_STATUSES = ['open', 'submitted', 'approved', 'cancelled'] as const;
 

@@ -112,6 +112,7 @@ export const ZContract = z.object({
   latentDefectMonths: z.int(),
   sparePartsShelfMonths: z.int(),
   maxRepairsBeforeReplace: z.int(),
+  returnDays: z.int().nullable(),
   replacementPolicy: z.enum(['inherit', 'restart']),
   responseTier: z.string(),
   agreementCoversLabour: z.boolean(),
@@ -138,6 +139,8 @@ const contractFields = {
   latentDefectMonths: z.int().min(0).max(240),
   sparePartsShelfMonths: z.int().min(0).max(240),
   maxRepairsBeforeReplace: z.int().min(1).max(20),
+  // 篇3 5: days after delivery within which a return may be asked for; null: the returns setting.
+  returnDays: z.int().min(0).max(3650).nullable(),
   replacementPolicy: z.enum(['inherit', 'restart']),
   responseTier: text(40),
   agreementCoversLabour: z.boolean(),

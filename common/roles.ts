@@ -74,6 +74,14 @@ export const PERMISSIONS = [
   'surveys.read',
   'surveys.manage',
   'surveys.answer',
+  // Returns (退货 / RMA): read, ask for one, inspect, approve (and accept one outside the allowed
+  // days), receive the unit into stock, settings.
+  'returns.read',
+  'returns.request',
+  'returns.inspect',
+  'returns.approve',
+  'returns.receive',
+  'returns.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -113,7 +121,13 @@ const CUSTOMER_BASE: TPermission[] = [
   'maintenance.visits',
   // Answering their organisation's satisfaction surveys in the portal.
   'surveys.answer',
+  // Asking to return equipment of their own, and following the return.
+  'returns.read',
+  'returns.request',
 ];
+
+// The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
+const RETURNS_DESK: TPermission[] = ['returns.read', 'returns.request', 'returns.inspect'];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: [...PERMISSIONS],
@@ -141,6 +155,12 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.review',
     'surveys.read',
     'surveys.manage',
+    'returns.read',
+    'returns.request',
+    'returns.inspect',
+    'returns.approve',
+    'returns.receive',
+    'returns.manage',
     'users.read',
     'roles.read',
     'audit.read',
@@ -152,8 +172,15 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'registry.manage',
     'workorders.read_all',
     'workorders.dispatch',
+    ...RETURNS_DESK,
   ],
-  support_engineer: [...SERVICE_DESK, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
+  support_engineer: [
+    ...SERVICE_DESK,
+    'stock.read_all',
+    'workorders.read_all',
+    'workorders.dispatch',
+    ...RETURNS_DESK,
+  ],
   // On site: their own work orders and the tickets behind them, the equipment they service, their van's stock.
   field_engineer: [
     ...STAFF_BASE,
@@ -173,8 +200,11 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.read_all',
     'stock.move',
     'stock.move_any',
+    'returns.read',
+    'returns.inspect',
+    'returns.receive',
   ],
-  quality_engineer: [...SERVICE_DESK, 'audit.read', 'surveys.read'],
+  quality_engineer: [...SERVICE_DESK, 'audit.read', 'surveys.read', ...RETURNS_DESK],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

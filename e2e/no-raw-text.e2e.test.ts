@@ -54,6 +54,7 @@ beforeAll(async () => {
     ['asset', 'assets', 'true'],
     ['part', 'parts', 'true'],
     ['workOrder', 'work_orders', 'true'],
+    ['return', 'return_requests', 'true'],
     ['portalTicket', 'tickets', hz],
     ['portalProject', 'projects', hz],
     ['portalAsset', 'assets', hz],
@@ -270,6 +271,7 @@ function detailPaths(portal: boolean): string[] {
     `/console/assets/${details.asset}`,
     `/console/parts/${details.part}`,
     `/console/jobs/${details.workOrder}`,
+    ...(details.return ? [`/console/returns/${details.return}`] : []),
     '/console/profile',
   ];
 }

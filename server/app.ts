@@ -39,6 +39,7 @@ import {
   projectReferences,
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
+import { registerReturnRoutes } from './modules/returns/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import { registerSurveyRoutes } from './modules/surveys/index.ts';
 import {
@@ -223,6 +224,7 @@ export async function buildApp(
   registerFieldRoutes(app, routeDeps);
   registerMaintenanceRoutes(app, routeDeps);
   registerSurveyRoutes(app, routeDeps);
+  registerReturnRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -5,6 +5,7 @@ export * from '../modules/maintenance/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';
 export * from '../modules/registry/schema.ts';
+export * from '../modules/returns/schema.ts';
 export * from '../modules/sla/schema.ts';
 export * from '../modules/surveys/schema.ts';
 export * from '../modules/tickets/schema.ts';

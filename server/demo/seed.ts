@@ -13,6 +13,7 @@ import { systemCtx } from '../platform/context.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
+import { loadReturnsDemo } from './returns-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
 
 const DEMO_PASSWORD = 'aftercare-demo';
@@ -125,6 +126,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadTicketsDemo(db, clock, timeZone, customerIds);
   await loadPartsDemo(db, clock, timeZone);
   await loadMaintenanceDemo(db, clock, timeZone);
+  await loadReturnsDemo(db, clock, timeZone);
   return logins;
 }
 

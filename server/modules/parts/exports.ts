@@ -74,6 +74,7 @@ const MOVEMENT_WORDS: Words = {
     return_defective: '旧件带回',
     scrap: '报废',
     adjustment: '盘点调整',
+    customer_return: '客户退货入库',
   },
   en: {
     receipt: 'Receipt',
@@ -85,6 +86,7 @@ const MOVEMENT_WORDS: Words = {
     return_defective: 'Defective return',
     scrap: 'Scrap',
     adjustment: 'Count adjustment',
+    customer_return: 'Customer return',
   },
 };
 const CONDITION_WORDS: Words = {

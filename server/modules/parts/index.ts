@@ -1,4 +1,5 @@
 export { createLocation, createPart } from './catalog.ts';
+export { partForReturnedProduct, receiveCustomerReturn } from './customer-returns.ts';
 export {
   locationsWithFittingParts,
   vansOfKeepers,

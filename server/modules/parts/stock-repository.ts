@@ -48,6 +48,12 @@ export async function findPart(db: Executor, id: string): Promise<PartRow | unde
   return part;
 }
 
+/** The part with this part number (case-insensitive, the catalogue's unique index). */
+export async function findPartByNumber(db: Executor, partNumber: string): Promise<PartRow | undefined> {
+  const [part] = await db.select().from(parts).where(sql`lower(${parts.partNumber}) = lower(${partNumber})`);
+  return part;
+}
+
 /** Stock of a part at a location in one condition, oldest batch first, locked for this transaction. */
 export async function lockLots(
   tx: Executor,

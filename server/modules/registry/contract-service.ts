@@ -212,6 +212,7 @@ export async function findGoverningTerms(db: Executor, projectId: string, onDate
     labourCostRateFen: row.labourCostRateFen,
     travelCostFeeFen: row.travelCostFeeFen,
     maxRepairsBeforeReplace: row.maxRepairsBeforeReplace,
+    returnDays: row.returnDays,
     depositBalanceFen: row.depositBalanceFen,
   };
 }

@@ -33,6 +33,7 @@ export {
   regionOf,
 } from './read-models.ts';
 export { assetReferences, contactReferences, customerReferences, projectReferences } from './references.ts';
+export { customerAssetForReturn, type ReturnableAsset, recordAssetReturn } from './returns-read.ts';
 export { registerRegistryRoutes } from './routes.ts';
 export {
   type EquipmentSelection,

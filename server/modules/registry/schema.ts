@@ -129,6 +129,9 @@ export const contracts = pgTable(
     latentDefectMonths: integer('latent_defect_months').notNull().default(24),
     sparePartsShelfMonths: integer('spare_parts_shelf_months').notNull().default(60),
     maxRepairsBeforeReplace: integer('max_repairs_before_replace').notNull().default(3),
+    // 篇3 5 退货服务 "使用产品X天中…在合同规定…范围内": the days after delivery a return may be asked
+    // for; null takes the returns module's default setting.
+    returnDays: integer('return_days'),
     replacementPolicy: text('replacement_policy', { enum: ['inherit', 'restart'] })
       .notNull()
       .default('inherit'),

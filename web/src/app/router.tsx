@@ -225,6 +225,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'returns',
+            lazy: guardedPage(
+              'returns.read',
+              () => import('../pages/returns/ReturnsPage.tsx'),
+              (m) => <m.ReturnsPage />,
+            ),
+          },
+          {
+            path: 'returns/:id',
+            lazy: guardedPage(
+              'returns.read',
+              () => import('../pages/returns/ReturnDetailPage.tsx'),
+              (m) => <m.ReturnDetailPage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',
@@ -411,6 +427,20 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalAssetPage.tsx'),
               (m) => <m.PortalAssetPage />,
+            ),
+          },
+          {
+            path: 'returns',
+            lazy: page(
+              () => import('../pages/portal/PortalReturnsPage.tsx'),
+              (m) => <m.PortalReturnsPage />,
+            ),
+          },
+          {
+            path: 'returns/:id',
+            lazy: page(
+              () => import('../pages/portal/PortalReturnPage.tsx'),
+              (m) => <m.PortalReturnPage />,
             ),
           },
           {

@@ -2,6 +2,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -197,6 +198,12 @@ export const en: typeof zhCN = {
       "Reports faults, asks questions, complains, and follows its organisation's equipment and service.",
   },
   permissions: {
+    'returns.read': 'See returns',
+    'returns.request': 'Request a return',
+    'returns.inspect': 'Inspect returned products',
+    'returns.approve': 'Approve returns (and accept late ones)',
+    'returns.receive': 'Receive returned units into stock',
+    'returns.manage': 'Manage return settings',
     'maintenance.read': 'See maintenance plans',
     'maintenance.manage': 'Manage maintenance plans and templates',
     'maintenance.visits': 'See upcoming maintenance visits and ask for another date',
@@ -931,6 +938,7 @@ export const en: typeof zhCN = {
       issue: 'Issue',
       return_unused: 'Return (unused)',
       return_defective: 'Defective return',
+      customer_return: 'Customer return',
       scrap: 'Scrap',
       adjustment: 'Count adjustment',
     },
@@ -1522,6 +1530,8 @@ export const en: typeof zhCN = {
       mail: { resend: 'Resent an email' },
     },
     entities: {
+      return: 'Return',
+      return_settings: 'Return settings',
       record: 'Record',
       ticket: 'Ticket',
       work_order: 'Work order',
@@ -1600,4 +1610,5 @@ export const en: typeof zhCN = {
   },
   mvisit: mvisitEn,
   surveys: surveysEn,
+  returns: returnsEn,
 };

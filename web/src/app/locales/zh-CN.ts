@@ -3,6 +3,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 
 export const zhCN = {
@@ -193,6 +194,12 @@ export const zhCN = {
     customer_user: '报修、咨询、投诉，查看本单位的设备档案与服务进度。',
   },
   permissions: {
+    'returns.read': '查看退货',
+    'returns.request': '申请退货',
+    'returns.inspect': '检查退货产品',
+    'returns.approve': '审批退货（含超期特批）',
+    'returns.receive': '退货产品入库',
+    'returns.manage': '管理退货设置',
     'maintenance.read': '查看维护保养计划',
     'maintenance.manage': '管理维护保养计划与模板',
     'maintenance.visits': '查看上门保养计划并申请改期',
@@ -901,6 +908,7 @@ export const zhCN = {
       issue: '领用',
       return_unused: '退回（未用）',
       return_defective: '旧件带回',
+      customer_return: '客户退货入库',
       scrap: '报废',
       adjustment: '盘点调整',
     },
@@ -1445,6 +1453,8 @@ export const zhCN = {
       mail: { resend: '重发邮件' },
     },
     entities: {
+      return: '退货单',
+      return_settings: '退货设置',
       record: '记录',
       ticket: '工单',
       work_order: '派工单',
@@ -1523,4 +1533,5 @@ export const zhCN = {
   },
   mvisit: mvisitZh,
   surveys: surveysZh,
+  returns: returnsZh,
 };

@@ -19,6 +19,7 @@ import { useArchive } from './registry-query.ts';
 function linkOf(e: TArchiveEvent, base: string): string | null {
   if (e.refType === 'asset' && e.refId && e.refId !== e.assetId) return `${base}/assets/${e.refId}`;
   if (e.refType === 'project' && e.refId && e.refId !== e.projectId) return `${base}/projects/${e.refId}`;
+  if (e.refType === 'return' && e.refId) return `${base}/returns/${e.refId}`;
   return null;
 }
 

@@ -71,6 +71,7 @@ export function recordPath(e: TAuditEntry): string | null {
     part: 'parts',
     work_order: 'jobs',
     stock_count: 'stock/counts',
+    return: 'returns',
   };
   const after = snapshot(e.after) ?? snapshot(e.before);
   if (e.entityType === 'contract' && typeof after?.projectId === 'string')

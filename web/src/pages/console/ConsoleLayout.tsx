@@ -16,6 +16,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProjectOutlined,
+  RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   ShoppingCartOutlined,
@@ -83,6 +84,13 @@ const NAV: NavItem[] = [
     icon: <SmileOutlined />,
     label: 'surveys.nav',
     permission: 'surveys.read',
+  },
+  {
+    key: 'returns',
+    path: '/console/returns',
+    icon: <RollbackOutlined />,
+    label: 'returns.nav',
+    permission: 'returns.read',
   },
   {
     key: 'engineers',

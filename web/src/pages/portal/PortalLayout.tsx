@@ -18,7 +18,8 @@ export function PortalLayout() {
   if (me.kind !== 'customer') return <Navigate to="/console" replace />;
   const section = location.pathname.split('/')[2];
   const selected =
-    section && ['organisation', 'projects', 'assets', 'tickets', 'maintenance', 'surveys'].includes(section)
+    section &&
+    ['organisation', 'projects', 'assets', 'tickets', 'maintenance', 'surveys', 'returns'].includes(section)
       ? section
       : 'home';
   return (
@@ -68,6 +69,7 @@ export function PortalLayout() {
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
           { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
           { key: 'surveys', label: t('surveys.portal.nav'), testId: 'nav-portal-surveys' },
+          { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button

@@ -319,6 +319,13 @@ function ContractsTab({ projectId, canManage }: { projectId: string; canManage: 
           <Form.Item label={t('contracts.latentMonths')} name="latentDefectMonths">
             <InputNumber min={0} max={240} />
           </Form.Item>
+          <Form.Item
+            label={t('returns.contractDays')}
+            name="returnDays"
+            extra={t('returns.contractDaysHelp')}
+          >
+            <InputNumber min={0} max={3650} precision={0} />
+          </Form.Item>
           <Form.Item label={t('contracts.deposit')} name="deposit">
             <InputNumber min={0} step={100} style={{ width: 200 }} />
           </Form.Item>
