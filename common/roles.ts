@@ -70,6 +70,14 @@ export const PERMISSIONS = [
   'maintenance.review',
   'maintenance.records',
   'maintenance.visits',
+  // Complaints (投诉) and improvement suggestions (改进建议), issue 17.
+  'complaints.read',
+  'complaints.file',
+  'complaints.manage',
+  'complaints.close',
+  'complaints.summary',
+  'complaints.settings',
+  'suggestions.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -93,7 +101,15 @@ const STAFF_BASE: TPermission[] = [
 // Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
 // assigned to them or linked to their work orders.
 const STAFF_READS_ALL: TPermission[] = [...STAFF_BASE, 'tickets.read_all'];
-const SERVICE_DESK: TPermission[] = [...STAFF_READS_ALL, 'contracts.read', 'tickets.manage'];
+// The service desk also takes complaints and works them (acceptance, investigation, handling, feedback).
+const SERVICE_DESK: TPermission[] = [
+  ...STAFF_READS_ALL,
+  'contracts.read',
+  'tickets.manage',
+  'complaints.read',
+  'complaints.file',
+  'complaints.manage',
+];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
   ...EVERY_USER,
@@ -107,6 +123,9 @@ const CUSTOMER_BASE: TPermission[] = [
   'maintenance.sign',
   // Upcoming maintenance visits of their organisation, and asking for another date.
   'maintenance.visits',
+  // Their own complaints and suggestions, and the answer to the feedback question.
+  'complaints.read',
+  'complaints.file',
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
@@ -133,6 +152,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.work',
     'maintenance.sign',
     'maintenance.review',
+    'complaints.close',
+    'complaints.summary',
+    'complaints.settings',
+    'suggestions.manage',
     'users.read',
     'roles.read',
     'audit.read',
@@ -166,7 +189,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.move',
     'stock.move_any',
   ],
-  quality_engineer: [...SERVICE_DESK, 'audit.read'],
+  quality_engineer: [...SERVICE_DESK, 'audit.read', 'complaints.summary', 'suggestions.manage'],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

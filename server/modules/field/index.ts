@@ -8,6 +8,7 @@ export {
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
+export { workOrderOwners } from './owners.ts';
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
