@@ -15,7 +15,7 @@ afterAll(() => t.close());
 const SERVICE_DESK: TStaffRole[] = ['admin', 'manager', 'agent', 'support_engineer', 'quality_engineer'];
 const id = '00000000-0000-4000-8000-000000000001';
 
-const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRole[]][] = [
+const MATRIX: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, allowed: TStaffRole[]][] = [
   ['GET', `/api/v1/contracts?projectId=${id}`, SERVICE_DESK],
   ['GET', `/api/v1/contracts/${id}`, SERVICE_DESK],
   ['GET', `/api/v1/contracts/${id}/deposit-entries`, SERVICE_DESK],
@@ -34,6 +34,12 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRol
   ['POST', `/api/v1/users/${id}/reset-password`, ['admin']],
   ['GET', '/api/v1/audit', ['admin', 'manager', 'quality_engineer']],
   ['GET', '/api/v1/api-tokens', ['admin']],
+  ['GET', '/api/v1/complaints', SERVICE_DESK],
+  ['POST', `/api/v1/complaints/${id}/investigate`, SERVICE_DESK],
+  ['POST', `/api/v1/complaints/${id}/feedback`, SERVICE_DESK],
+  ['GET', '/api/v1/complaints/summary?from=2026-01&to=2026-01', ['admin', 'manager', 'quality_engineer']],
+  ['PUT', '/api/v1/complaints/settings', ['admin', 'manager']],
+  ['POST', `/api/v1/suggestions/${id}/decide`, ['admin', 'manager', 'quality_engineer']],
 ];
 
 describe('role × route', () => {

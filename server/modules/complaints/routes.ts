@@ -145,12 +145,11 @@ export function registerComplaintRoutes(app: Api, deps: RouteDeps) {
   app.post(
     '/api/v1/complaints/deadlines/sweep',
     {
-      config: { permission: 'complaints.settings', idempotency: 'lease' },
+      config: { permission: 'complaints.settings' },
       schema: {
         tags,
         summary:
           'Fire the complaint deadline warnings and breaches now (the job does it every 5 minutes); each once',
-        body: z.strictObject({}).optional(),
         response: { 200: z.object({ warnings: z.int(), breaches: z.int() }) },
       },
     },

@@ -116,7 +116,8 @@ export const complaints = pgTable(
 export const complaintEvents = pgTable(
   'complaint_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    // In the order written: steps taken in the same instant keep their order.
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     complaintId: uuid('complaint_id')
       .notNull()
       .references(() => complaints.id, { onDelete: 'cascade' }),

@@ -1,3 +1,4 @@
+export { workOrderOwners } from './owners.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,
@@ -8,7 +9,6 @@ export {
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
-export { workOrderOwners } from './owners.ts';
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
