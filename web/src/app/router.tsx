@@ -217,6 +217,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'complaints',
+            lazy: guardedPage(
+              'complaints.read',
+              () => import('../pages/complaints/ComplaintsPage.tsx'),
+              (m) => <m.ComplaintsPage />,
+            ),
+          },
+          {
+            path: 'complaints/:id',
+            lazy: guardedPage(
+              'complaints.read',
+              () => import('../pages/complaints/ComplaintDetailPage.tsx'),
+              (m) => <m.ComplaintDetailPage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',
@@ -410,6 +426,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalMaintenancePage.tsx'),
               (m) => <m.PortalMaintenancePage />,
+            ),
+          },
+          {
+            path: 'complaints',
+            lazy: page(
+              () => import('../pages/portal/PortalComplaintsPage.tsx'),
+              (m) => <m.PortalComplaintsPage />,
             ),
           },
           {

@@ -1,3 +1,4 @@
+import { complaintsEn } from './complaints.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -6,6 +7,7 @@ import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
+  complaints: complaintsEn,
   maintenanceVisits: maintenanceVisitsEn,
   maintenanceInsight: maintenanceInsightEn,
   app: {

@@ -1,10 +1,12 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+import { complaintsZh } from './complaints.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 
 export const zhCN = {
+  complaints: complaintsZh,
   maintenanceVisits: maintenanceVisitsZhCN,
   maintenanceInsight: maintenanceInsightZh,
   app: {

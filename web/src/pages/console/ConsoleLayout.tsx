@@ -6,6 +6,7 @@ import {
   BellOutlined,
   BranchesOutlined,
   CarOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -75,6 +76,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     label: 'nav.maintenance',
     permission: 'maintenance.read',
+  },
+  {
+    key: 'complaints',
+    path: '/console/complaints',
+    icon: <CommentOutlined />,
+    label: 'complaints.nav',
+    permission: 'complaints.read',
   },
   {
     key: 'engineers',

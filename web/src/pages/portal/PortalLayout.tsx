@@ -18,7 +18,8 @@ export function PortalLayout() {
   if (me.kind !== 'customer') return <Navigate to="/console" replace />;
   const section = location.pathname.split('/')[2];
   const selected =
-    section && ['organisation', 'projects', 'assets', 'tickets', 'maintenance'].includes(section)
+    section &&
+    ['organisation', 'projects', 'assets', 'tickets', 'maintenance', 'complaints'].includes(section)
       ? section
       : 'home';
   return (
@@ -67,6 +68,7 @@ export function PortalLayout() {
           { key: 'projects', label: t('nav.projects'), testId: 'nav-portal-projects' },
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
           { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
+          { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button
