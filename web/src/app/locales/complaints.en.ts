@@ -17,6 +17,7 @@ export const complaintsEn: typeof complaintsZh = {
   channels: { hotline: 'Hotline', email: 'Email', portal: 'Customer portal', chat: 'Chat', letter: 'Letter' },
   complainant: 'Complainant',
   contactPhone: 'Phone',
+  contact: 'Contact',
   contactEmail: 'Email',
   language: 'Reply language',
   languages: { 'zh-CN': 'Chinese', en: 'English' },

@@ -10,6 +10,7 @@ export const complaintsZh = {
   channels: { hotline: '热线电话', email: '电子邮件', portal: '客户门户', chat: '在线客服', letter: '来信' },
   complainant: '投诉人',
   contactPhone: '联系电话',
+  contact: '联系方式',
   contactEmail: '联系邮箱',
   language: '回复语言',
   languages: { 'zh-CN': '中文', en: '英文' },

@@ -149,7 +149,7 @@ function details(
     { key: 'who', label: t('complaints.complainant'), children: c.complainantName },
     {
       key: 'contact',
-      label: t('complaints.contactPhone'),
+      label: t('complaints.contact'),
       children: [c.contactPhone, c.contactEmail].filter(Boolean).join(' · ') || '—',
     },
     {
