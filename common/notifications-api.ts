@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'maintenance.date-request',
   'maintenance.overdue-warning',
   'maintenance.overdue',
+  'complaints.deadline-warning',
+  'complaints.deadline-breach',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

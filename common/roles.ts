@@ -82,6 +82,14 @@ export const PERMISSIONS = [
   'returns.approve',
   'returns.receive',
   'returns.manage',
+  // Complaints (投诉) and improvement suggestions (改进建议), issue 17.
+  'complaints.read',
+  'complaints.file',
+  'complaints.manage',
+  'complaints.close',
+  'complaints.summary',
+  'complaints.settings',
+  'suggestions.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -105,7 +113,15 @@ const STAFF_BASE: TPermission[] = [
 // Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
 // assigned to them or linked to their work orders.
 const STAFF_READS_ALL: TPermission[] = [...STAFF_BASE, 'tickets.read_all'];
-const SERVICE_DESK: TPermission[] = [...STAFF_READS_ALL, 'contracts.read', 'tickets.manage'];
+// The service desk also takes complaints and works them (acceptance, investigation, handling, feedback).
+const SERVICE_DESK: TPermission[] = [
+  ...STAFF_READS_ALL,
+  'contracts.read',
+  'tickets.manage',
+  'complaints.read',
+  'complaints.file',
+  'complaints.manage',
+];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
   ...EVERY_USER,
@@ -124,6 +140,9 @@ const CUSTOMER_BASE: TPermission[] = [
   // Asking to return equipment of their own, and following the return.
   'returns.read',
   'returns.request',
+  // Their own complaints and suggestions, and the answer to the feedback question.
+  'complaints.read',
+  'complaints.file',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
@@ -161,6 +180,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'returns.approve',
     'returns.receive',
     'returns.manage',
+    'complaints.close',
+    'complaints.summary',
+    'complaints.settings',
+    'suggestions.manage',
     'users.read',
     'roles.read',
     'audit.read',
@@ -204,7 +227,14 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'returns.inspect',
     'returns.receive',
   ],
-  quality_engineer: [...SERVICE_DESK, 'audit.read', 'surveys.read', ...RETURNS_DESK],
+  quality_engineer: [
+    ...SERVICE_DESK,
+    'audit.read',
+    'surveys.read',
+    ...RETURNS_DESK,
+    'complaints.summary',
+    'suggestions.manage',
+  ],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

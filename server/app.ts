@@ -27,6 +27,7 @@ import {
   staffReferences,
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerComplaintRoutes } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
@@ -225,6 +226,7 @@ export async function buildApp(
   registerMaintenanceRoutes(app, routeDeps);
   registerSurveyRoutes(app, routeDeps);
   registerReturnRoutes(app, routeDeps);
+  registerComplaintRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

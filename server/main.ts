@@ -10,6 +10,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { complaintsDeadlineJob } from './modules/complaints/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
 import {
   maintenanceGenerateJob,
@@ -114,6 +115,7 @@ program
         maintenanceOverdueJob,
         maintenanceTuningJob,
         surveyInviteJob(config),
+        complaintsDeadlineJob,
       ],
       jobDeps,
     );

@@ -34,6 +34,12 @@ beforeAll(async () => {
   b.ticket = (
     await portalB.request('POST', '/api/v1/tickets', { kind: 'consultation', subject: 'B', description: 'B' })
   ).json().id;
+  b.complaint = (
+    await portalB.request('POST', '/api/v1/complaints', { complainantName: '乙', matter: '乙方投诉' })
+  ).json().id;
+  b.suggestion = (
+    await portalB.request('POST', '/api/v1/suggestions', { title: '乙方建议', description: '乙方建议' })
+  ).json().id;
   for (const [k, v] of Object.entries(b)) expect(v, k).toMatch(/^[0-9a-f-]{36}$/);
 });
 afterAll(() => t.close());

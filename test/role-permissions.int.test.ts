@@ -15,7 +15,7 @@ afterAll(() => t.close());
 const SERVICE_DESK: TStaffRole[] = ['admin', 'manager', 'agent', 'support_engineer', 'quality_engineer'];
 const id = '00000000-0000-4000-8000-000000000001';
 
-const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRole[]][] = [
+const MATRIX: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, allowed: TStaffRole[]][] = [
   ['GET', `/api/v1/contracts?projectId=${id}`, SERVICE_DESK],
   ['GET', `/api/v1/contracts/${id}`, SERVICE_DESK],
   ['GET', `/api/v1/contracts/${id}/deposit-entries`, SERVICE_DESK],
@@ -37,6 +37,12 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH', url: string, allowed: TStaffRol
   ['GET', '/api/v1/surveys/report?from=2026-01-01&to=2026-01-31', ['admin', 'manager', 'quality_engineer']],
   ['GET', '/api/v1/surveys/settings', ['admin', 'manager', 'quality_engineer']],
   ['POST', '/api/v1/surveys/invite', ['admin', 'manager']],
+  ['GET', '/api/v1/complaints', SERVICE_DESK],
+  ['POST', `/api/v1/complaints/${id}/investigate`, SERVICE_DESK],
+  ['POST', `/api/v1/complaints/${id}/feedback`, SERVICE_DESK],
+  ['GET', '/api/v1/complaints/summary?from=2026-01&to=2026-01', ['admin', 'manager', 'quality_engineer']],
+  ['PUT', '/api/v1/complaints/settings', ['admin', 'manager']],
+  ['POST', `/api/v1/suggestions/${id}/decide`, ['admin', 'manager', 'quality_engineer']],
 ];
 
 describe('role × route', () => {

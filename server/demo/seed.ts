@@ -10,6 +10,7 @@ import { createCustomer } from '../modules/registry/index.ts';
 import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
+import { loadComplaintsDemo } from './complaints-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
@@ -127,6 +128,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadPartsDemo(db, clock, timeZone);
   await loadMaintenanceDemo(db, clock, timeZone);
   await loadReturnsDemo(db, clock, timeZone);
+  await loadComplaintsDemo(db, clock, timeZone, customerIds);
   return logins;
 }
 

@@ -1,4 +1,5 @@
 export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';
+export { workOrderOwners } from './owners.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,

@@ -21,4 +21,7 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   // A maintenance visit near the close of its due window, and past it (to the service managers).
   'maintenance.overdue-warning': ['in_app'],
   'maintenance.overdue': ['in_app', 'email'],
+  // A complaint's deadline near, and past (to the responsible person and the managers).
+  'complaints.deadline-warning': ['in_app'],
+  'complaints.deadline-breach': ['in_app', 'email'],
 };

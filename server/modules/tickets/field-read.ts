@@ -14,3 +14,16 @@ export async function ticketRefs(
     .where(inArray(tickets.id, [...new Set(ids)]));
   return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
+
+/** The customer and number of each ticket, by id (complaints check a ticket belongs to the complainant). */
+export async function ticketOwners(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { customerId: string; number: string; team: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: tickets.id, customerId: tickets.customerId, number: tickets.number, team: tickets.team })
+    .from(tickets)
+    .where(inArray(tickets.id, [...new Set(ids)]));
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}

@@ -7,7 +7,7 @@ export {
   ticketsClosedAfter,
 } from './care-read.ts';
 export { processInboundEmail } from './email-intake.ts';
-export { ticketRefs } from './field-read.ts';
+export { ticketOwners, ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';
 export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';

@@ -241,6 +241,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'complaints',
+            lazy: guardedPage(
+              'complaints.read',
+              () => import('../pages/complaints/ComplaintsPage.tsx'),
+              (m) => <m.ComplaintsPage />,
+            ),
+          },
+          {
+            path: 'complaints/:id',
+            lazy: guardedPage(
+              'complaints.read',
+              () => import('../pages/complaints/ComplaintDetailPage.tsx'),
+              (m) => <m.ComplaintDetailPage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',
@@ -455,6 +471,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalSurveysPage.tsx'),
               (m) => <m.PortalSurveysPage />,
+            ),
+          },
+          {
+            path: 'complaints',
+            lazy: page(
+              () => import('../pages/portal/PortalComplaintsPage.tsx'),
+              (m) => <m.PortalComplaintsPage />,
             ),
           },
           {

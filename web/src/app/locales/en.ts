@@ -1,3 +1,4 @@
+import { complaintsEn } from './complaints.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -8,6 +9,7 @@ import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
 export const en: typeof zhCN = {
+  complaints: complaintsEn,
   maintenanceVisits: maintenanceVisitsEn,
   maintenanceInsight: maintenanceInsightEn,
   app: {
@@ -214,6 +216,13 @@ export const en: typeof zhCN = {
     'surveys.read': 'See the satisfaction report and answers',
     'surveys.manage': 'Set up satisfaction surveys',
     'surveys.answer': 'Answer satisfaction surveys in the portal',
+    'complaints.read': 'See complaints and suggestions',
+    'complaints.file': 'File complaints and suggestions, answer the feedback question',
+    'complaints.manage': 'Accept, investigate and handle complaints',
+    'complaints.close': 'Close a complaint the complainant is not satisfied with',
+    'complaints.summary': 'See the complaint summary',
+    'complaints.settings': 'Change the complaint deadlines',
+    'suggestions.manage': 'Evaluate and decide improvement suggestions',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -634,6 +643,8 @@ export const en: typeof zhCN = {
       'maintenance_overdue-warning':
         'Maintenance visit {{number}} at {{project}} is due soon (window closes after {{closesOn}})',
       maintenance_overdue: 'Maintenance visit {{number}} at {{project}} is overdue (due {{dueOn}})',
+      'complaints_deadline-warning': 'Complaint {{number}} is due soon (by {{dueAt}})',
+      'complaints_deadline-breach': 'Complaint {{number}} is overdue (due by {{dueAt}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',
       'tickets_status-changed': 'Ticket {{number}} changed status',
@@ -674,6 +685,8 @@ export const en: typeof zhCN = {
         'maintenance_date-request': 'Customer date request',
         'maintenance_overdue-warning': 'Maintenance visit due soon (managers)',
         maintenance_overdue: 'Maintenance visit overdue (managers)',
+        'complaints_deadline-warning': 'Complaint deadline near',
+        'complaints_deadline-breach': 'Complaint deadline passed',
       },
       custom: 'Customised',
       default: 'Default',

@@ -1,4 +1,5 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+import { complaintsZh } from './complaints.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
@@ -7,6 +8,7 @@ import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 
 export const zhCN = {
+  complaints: complaintsZh,
   maintenanceVisits: maintenanceVisitsZhCN,
   maintenanceInsight: maintenanceInsightZh,
   app: {
@@ -210,6 +212,13 @@ export const zhCN = {
     'surveys.read': '查看满意度报告和回答',
     'surveys.manage': '设置满意度调查',
     'surveys.answer': '在门户中填写满意度调查',
+    'complaints.read': '查看投诉与建议',
+    'complaints.file': '提交投诉与建议、回答满意度回访',
+    'complaints.manage': '受理、调查与处理投诉',
+    'complaints.close': '在客户不满意时关闭投诉',
+    'complaints.summary': '查看投诉总结',
+    'complaints.settings': '修改投诉时限设置',
+    'suggestions.manage': '评估与决定改进建议',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -620,6 +629,8 @@ export const zhCN = {
       sla_escalation: '升级：工单 {{number}} 的{{metric}}已超时 {{offsetMinutes}} 分钟',
       'maintenance_overdue-warning': '{{project}} 的维保工单 {{number}} 即将逾期（{{closesOn}} 后逾期）',
       maintenance_overdue: '{{project}} 的维保工单 {{number}} 已逾期（应于 {{dueOn}}）',
+      'complaints_deadline-warning': '投诉 {{number}} 即将超时（时限 {{dueAt}}）',
+      'complaints_deadline-breach': '投诉 {{number}} 已超时（时限 {{dueAt}}）',
       tickets_assigned: '工单 {{number}}「{{subject}}」已分派给你',
       'tickets_customer-message': '客户在工单 {{number}} 中留言',
       'tickets_status-changed': '工单 {{number}} 状态已更新',
@@ -655,6 +666,8 @@ export const zhCN = {
         'maintenance_date-request': '客户改期请求',
         'maintenance_overdue-warning': '维保即将逾期（经理）',
         maintenance_overdue: '维保已逾期（经理）',
+        'complaints_deadline-warning': '投诉即将超时',
+        'complaints_deadline-breach': '投诉已超时',
       },
       custom: '已自定义',
       default: '默认',

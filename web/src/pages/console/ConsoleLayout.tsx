@@ -6,6 +6,7 @@ import {
   BellOutlined,
   BranchesOutlined,
   CarOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -91,6 +92,13 @@ const NAV: NavItem[] = [
     icon: <RollbackOutlined />,
     label: 'returns.nav',
     permission: 'returns.read',
+  },
+  {
+    key: 'complaints',
+    path: '/console/complaints',
+    icon: <CommentOutlined />,
+    label: 'complaints.nav',
+    permission: 'complaints.read',
   },
   {
     key: 'engineers',

@@ -19,7 +19,16 @@ export function PortalLayout() {
   const section = location.pathname.split('/')[2];
   const selected =
     section &&
-    ['organisation', 'projects', 'assets', 'tickets', 'maintenance', 'surveys', 'returns'].includes(section)
+    [
+      'organisation',
+      'projects',
+      'assets',
+      'tickets',
+      'maintenance',
+      'surveys',
+      'returns',
+      'complaints',
+    ].includes(section)
       ? section
       : 'home';
   return (
@@ -70,6 +79,7 @@ export function PortalLayout() {
           { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
           { key: 'surveys', label: t('surveys.portal.nav'), testId: 'nav-portal-surveys' },
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
+          { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button
