@@ -38,12 +38,18 @@ export function CampaignsTab({ manage }: { manage: boolean }) {
   return (
     <>
       {manage && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+        <Button
+          type="primary"
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+          data-testid="campaign-new"
+        >
           {t('maintenanceVisits.campaign.new')}
         </Button>
       )}
       <Table<TCampaign>
         rowKey="id"
+        data-testid="campaign-board"
         size="small"
         loading={campaigns.isLoading}
         dataSource={campaigns.data ?? []}
@@ -111,7 +117,12 @@ function CampaignDrawer({
   const campaign = useCampaign(id, state);
   const c = campaign.data;
   return (
-    <Drawer open width={860} title={c?.name ?? t('common.loading')} onClose={onClose}>
+    <Drawer
+      open
+      width={Math.min(860, window.innerWidth)}
+      title={c?.name ?? t('common.loading')}
+      onClose={onClose}
+    >
       {c && (
         <>
           <p>
@@ -134,6 +145,7 @@ function CampaignDrawer({
           </Space>
           <Table<TCampaignVisit>
             rowKey="visitId"
+            data-testid="campaign-visits"
             size="small"
             loading={campaign.isFetching}
             dataSource={c.visits}

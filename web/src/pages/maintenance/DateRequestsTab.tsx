@@ -33,6 +33,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
       />
       <Table<TDateRequest>
         rowKey="id"
+        data-testid="date-requests"
         size="small"
         loading={requests.isLoading}
         dataSource={requests.data ?? []}
@@ -64,6 +65,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
                   <Button
                     size="small"
                     type="primary"
+                    data-testid="date-request-confirm"
                     loading={decide.isPending}
                     onClick={() =>
                       decide.mutate(
