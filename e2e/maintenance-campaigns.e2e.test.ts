@@ -188,7 +188,7 @@ describe('maintenance campaigns, date requests, compliance and tuning in the bro
     // Created: the drawer opens on the campaign's visits, and the board counts it.
     await expect.poll(() => page.locator('.ant-drawer-title').textContent()).toBe('国庆前配电箱巡检');
     await expect
-      .poll(() => page.getByTestId('campaign-visits').locator('tbody tr').first().textContent())
+      .poll(() => page.getByTestId('campaign-visits').locator('tbody tr.ant-table-row').first().textContent())
       .toContain(setup.projectName);
     expect(await rawText(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/campaign-drawer-zh-1440.png` });
@@ -234,7 +234,7 @@ describe('maintenance campaigns, date requests, compliance and tuning in the bro
     await customer.context.close();
   }, 180_000);
 
-  it('the compliance tab shows figures and downloads its Excel; a tuning proposal is accepted', async () => {
+  it('the compliance tab shows figures and downloads its Excel; a tuning proposal is accepted; settings save', async () => {
     const { context, page } = await pageAs(env.browser, 'manager', 1440);
     stepPage = page;
     step = 'compliance';
@@ -259,6 +259,18 @@ describe('maintenance campaigns, date requests, compliance and tuning in the bro
     await expect.poll(() => proposal.count()).toBe(0); // decided: off the open list
     const template = await api(page, env.baseUrl, 'GET', `/api/v1/maintenance/templates/${setup.templateId}`);
     expect(template.intervalMonths).toBe(2);
+
+    step = 'settings';
+    await page.goto(`${env.baseUrl}/console/maintenance?tab=settings`);
+    await page.getByTestId('settings-review-required').click();
+    await page.locator('#reminderDays').fill('5');
+    await page.locator('main button[type=submit]').click();
+    await expect
+      .poll(async () => {
+        const saved = await api(page, env.baseUrl, 'GET', '/api/v1/maintenance/settings');
+        return [saved.reviewRequired, saved.reminderDays];
+      })
+      .toEqual([false, 5]);
     await context.close();
   }, 180_000);
 

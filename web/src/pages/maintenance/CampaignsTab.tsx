@@ -69,7 +69,11 @@ export function CampaignsTab({ manage }: { manage: boolean }) {
             title: t('maintenanceVisits.campaign.occasion'),
             render: (_, r) => <Tag>{t(`maintenanceVisits.campaign.occasions.${r.occasion}`)}</Tag>,
           },
-          { title: t('maintenanceVisits.campaign.deadline'), dataIndex: 'deadline' },
+          {
+            title: t('maintenanceVisits.campaign.deadline'),
+            dataIndex: 'deadline',
+            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+          },
           { title: t('maintenanceVisits.campaign.sites'), dataIndex: 'siteCount' },
           count('planned'),
           count('done'),

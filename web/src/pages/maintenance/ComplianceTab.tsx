@@ -91,7 +91,10 @@ export function ComplianceTab() {
         scroll={{ x: true }}
         dataSource={valid ? (report.data?.rows ?? []) : []}
         columns={[
-          { title: t(`maintenanceInsight.groups.${groupBy}`), render: (_, r) => label(r) },
+          {
+            title: t(`maintenanceInsight.groups.${groupBy}`),
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{label(r)}</span>,
+          },
           { title: t('maintenanceInsight.due'), dataIndex: 'due', align: 'right' },
           { title: t('maintenanceInsight.onTime'), dataIndex: 'onTime', align: 'right' },
           { title: t('maintenanceInsight.late'), dataIndex: 'late', align: 'right' },

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { useDateRequestDecide } from '../../features/maintenance/date-request-decide-mutation.ts';
 import { useDateRequests } from '../../features/maintenance/date-requests-query.ts';
 
+const nowrap = (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>;
 const COLOURS = { pending: 'gold', confirmed: 'green', declined: 'default' } as const;
 
 /** Customers' requests for another visit date: the dispatcher confirms or declines with a reason. */
@@ -24,6 +25,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         allowClear
         style={{ minWidth: 160, marginBottom: 12 }}
         aria-label={t('maintenanceVisits.requests.filterStatus')}
+        placeholder={t('maintenanceVisits.campaign.allStates')}
         value={status}
         onChange={setStatus}
         options={DATE_REQUEST_STATUSES.map((s) => ({
@@ -43,9 +45,21 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         columns={[
           { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName' },
           { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName' },
-          { title: t('maintenanceVisits.requests.workOrder'), dataIndex: 'workOrderNumber' },
-          { title: t('maintenanceVisits.requests.currentOn'), dataIndex: 'currentOn' },
-          { title: t('maintenanceVisits.requests.requestedOn'), dataIndex: 'requestedOn' },
+          {
+            title: t('maintenanceVisits.requests.workOrder'),
+            dataIndex: 'workOrderNumber',
+            render: nowrap,
+          },
+          {
+            title: t('maintenanceVisits.requests.currentOn'),
+            dataIndex: 'currentOn',
+            render: nowrap,
+          },
+          {
+            title: t('maintenanceVisits.requests.requestedOn'),
+            dataIndex: 'requestedOn',
+            render: nowrap,
+          },
           { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason' },
           {
             title: t('maintenanceVisits.requests.status'),
