@@ -255,6 +255,16 @@ const ROLES = [
   { user: 'hzmetro', portal: true },
 ] as const;
 
+const MAINTENANCE_TABS = [
+  'templates',
+  'campaigns',
+  'date-requests',
+  'compliance',
+  'tuning',
+  'settings',
+  'records',
+] as const;
+
 function detailPaths(portal: boolean): string[] {
   if (portal)
     return [
@@ -271,6 +281,8 @@ function detailPaths(portal: boolean): string[] {
     `/console/parts/${details.part}`,
     `/console/jobs/${details.workOrder}`,
     '/console/profile',
+    // The maintenance page's tabs (the menu opens its first): each has its own address.
+    ...MAINTENANCE_TABS.map((tab) => `/console/maintenance?tab=${tab}`),
   ];
 }
 
