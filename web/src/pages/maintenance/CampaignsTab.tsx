@@ -156,8 +156,8 @@ function CampaignDrawer({
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             scroll={{ x: true }}
             columns={[
-              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName' },
-              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName' },
+              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName', width: 160 },
+              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName', width: 160 },
               { title: t('maintenanceVisits.campaign.assets'), render: (_, v) => v.assetIds.length },
               { title: t('maintenanceVisits.campaign.workOrder'), dataIndex: 'workOrderNumber' },
               {

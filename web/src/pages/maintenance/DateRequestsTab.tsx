@@ -43,8 +43,8 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t('maintenanceVisits.requests.none')} /> }}
         columns={[
-          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName' },
-          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName' },
+          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName', width: 160 },
+          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName', width: 160 },
           {
             title: t('maintenanceVisits.requests.workOrder'),
             dataIndex: 'workOrderNumber',
@@ -60,7 +60,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
             dataIndex: 'requestedOn',
             render: nowrap,
           },
-          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason' },
+          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason', width: 160 },
           {
             title: t('maintenanceVisits.requests.status'),
             render: (_, r) => (
