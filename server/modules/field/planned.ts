@@ -5,6 +5,7 @@ import type { Executor } from '../../db/pool.ts';
 import { writeAudit, writeAudits } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { localYear, nextDocumentNumber, nextSequenceBlock } from '../../platform/number-series.ts';
+import { chargeSheet } from './charges.ts';
 import * as repo from './repository.ts';
 import { workOrders } from './schema.ts';
 
@@ -162,7 +163,8 @@ export async function workOrderStates(
 /**
  * Completes a planned work order when its own module closes the visit (the maintenance record signed
  * by the customer): status and completion time from the phone, a `completed` event (once), audited.
- * No repair report, charges or follow-up — the maintenance record takes their place. False when the
+ * Its charge sheet is fixed as a repair's is (parts replaced, the warranty engine's coverage); no repair
+ * report or follow-up — the maintenance record takes their place. False when the
  * work order is cancelled; a second call changes nothing.
  */
 export async function completePlannedWorkOrder(
@@ -181,8 +183,13 @@ export async function completePlannedWorkOrder(
       version: sql`${workOrders.version} + 1`,
     })
     .where(and(eq(workOrders.id, id), notInArray(workOrders.status, ['completed', 'cancelled'])))
-    .returning({ id: workOrders.id });
+    .returning();
   if (!row) return false;
+  // The charge sheet is fixed as at a repair's completion: parts replaced with the customer's consent
+  // are charged unless the warranty covers them, with a receipt number when anything is charged.
+  const sheet = await chargeSheet(ctx, row);
+  const receiptNumber = sheet.totalFen > 0 ? await nextDocumentNumber(tx, 'SF', at, ctx.timeZone) : null;
+  await repo.updateWorkOrder(tx, id, { charges: sheet, receiptNumber }, false);
   await repo.insertEvent(tx, {
     workOrderId: id,
     stage: 'completed',

@@ -3,7 +3,14 @@
 // is issued from the engineer's van through the parts ledger against the work order, and the warranty
 // engine decides whether it is free — as for a repair.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  type TestApp,
+  testPng,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { publishReportJob } from '../field/index.ts';
 
@@ -172,8 +179,28 @@ describe('parts replaced during maintenance', () => {
     const { wo } = await maintainedSite('2023-01-01');
     const part = await partInVan();
     await replacePart(wo, part);
-    const done = await stage(wo.id, 'completed', { result: '保养完成，更换驱动电源', timeSpentMinutes: 50 });
-    expect(done.statusCode, done.body).toBe(200);
+    // The visit completes when the customer signs its maintenance record (every required item answered).
+    const list = (await engineer.request('GET', `/api/v1/maintenance/work-orders/${wo.id}/checklist`)).json();
+    const answered = await engineer.request('POST', `/api/v1/maintenance/visits/${list.visitId}/answers`, {
+      answers: list.items.map((i: { id: string }) => ({
+        visitItemId: i.id,
+        key: 'clean',
+        clientEventId: `a-${i.id}`,
+        answeredAt: clock.now().toISOString(),
+        result: 'pass',
+        value: null,
+        text: null,
+        note: null,
+        photoIds: [],
+      })),
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const signed = await engineer.request('POST', `/api/v1/maintenance/visits/${list.visitId}/sign`, {
+      signedBy: '业主 王工',
+      signature: `data:image/png;base64,${testPng(120, 40, [20, 20, 20]).toString('base64')}`,
+      at: clock.now().toISOString(),
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
     const charges = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
     expect(charges.status).toBe('expired');
     expect(charges.lines.find((l: { item: string }) => l.item === 'part')).toMatchObject({
