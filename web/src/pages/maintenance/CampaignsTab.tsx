@@ -10,6 +10,8 @@ import { useCampaign } from '../../features/maintenance/campaign-query.ts';
 import { useCampaigns } from '../../features/maintenance/campaigns-query.ts';
 import { CampaignFormModal } from './CampaignFormModal.tsx';
 
+/** Names keep a readable width when the table is squeezed on a phone (it scrolls instead). */
+const wide = (text: string) => <div style={{ minWidth: 120 }}>{text}</div>;
 const STATE_COLOURS = { planned: 'blue', done: 'green', overdue: 'red', cancelled: 'default' } as const;
 
 /** The campaign board: planned / done / findings / overdue per campaign, with the visits behind each. */
@@ -156,8 +158,8 @@ function CampaignDrawer({
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             scroll={{ x: true }}
             columns={[
-              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName', width: 160 },
-              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName', width: 160 },
+              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName', render: wide },
+              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName', render: wide },
               { title: t('maintenanceVisits.campaign.assets'), render: (_, v) => v.assetIds.length },
               { title: t('maintenanceVisits.campaign.workOrder'), dataIndex: 'workOrderNumber' },
               {

@@ -7,6 +7,8 @@ import { useDateRequestDecide } from '../../features/maintenance/date-request-de
 import { useDateRequests } from '../../features/maintenance/date-requests-query.ts';
 
 const nowrap = (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>;
+/** Names keep a readable width when the table is squeezed on a phone (it scrolls instead). */
+const wide = (text: string) => <div style={{ minWidth: 120 }}>{text}</div>;
 const COLOURS = { pending: 'gold', confirmed: 'green', declined: 'default' } as const;
 
 /** Customers' requests for another visit date: the dispatcher confirms or declines with a reason. */
@@ -43,8 +45,8 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t('maintenanceVisits.requests.none')} /> }}
         columns={[
-          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName', width: 160 },
-          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName', width: 160 },
+          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName', render: wide },
+          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName', render: wide },
           {
             title: t('maintenanceVisits.requests.workOrder'),
             dataIndex: 'workOrderNumber',
@@ -60,7 +62,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
             dataIndex: 'requestedOn',
             render: nowrap,
           },
-          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason', width: 160 },
+          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason', render: wide },
           {
             title: t('maintenanceVisits.requests.status'),
             render: (_, r) => (
