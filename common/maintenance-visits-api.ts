@@ -112,7 +112,7 @@ export const ZCampaignVisit = ZVisitWorkOrder.extend({
   customerName: z.string(),
   engineerName: z.string().nullable(),
   state: z.enum(CAMPAIGN_VISIT_STATES),
-  /** The engineer recorded a fault (diagnosis) on the inspection. */
+  /** The engineer recorded a fault (diagnosis) on the inspection, or its checklist found a hidden danger. */
   finding: z.boolean(),
 });
 export type TCampaignVisit = z.infer<typeof ZCampaignVisit>;

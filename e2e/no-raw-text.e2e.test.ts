@@ -256,6 +256,16 @@ const ROLES = [
   { user: 'hzmetro', portal: true },
 ] as const;
 
+const MAINTENANCE_TABS = [
+  'templates',
+  'campaigns',
+  'date-requests',
+  'compliance',
+  'tuning',
+  'settings',
+  'records',
+] as const;
+
 function detailPaths(portal: boolean): string[] {
   if (portal)
     return [
@@ -273,6 +283,8 @@ function detailPaths(portal: boolean): string[] {
     `/console/jobs/${details.workOrder}`,
     ...(details.return ? [`/console/returns/${details.return}`] : []),
     '/console/profile',
+    // The maintenance page's tabs (the menu opens its first): each has its own address.
+    ...MAINTENANCE_TABS.map((tab) => `/console/maintenance?tab=${tab}`),
   ];
 }
 

@@ -163,7 +163,8 @@ export async function workOrderStates(
 /**
  * Completes a planned work order when its own module closes the visit (the maintenance record signed
  * by the customer): status and completion time from the phone, a `completed` event (once), audited.
- * No repair report, charges or follow-up — the maintenance record takes their place. False when the
+ * Its charge sheet is fixed as a repair's is (parts replaced, the warranty engine's coverage); no repair
+ * report or follow-up — the maintenance record takes their place. False when the
  * work order is cancelled; a second call changes nothing.
  */
 export async function completePlannedWorkOrder(

@@ -21,6 +21,8 @@ import { userNames } from '../accounts/index.ts';
 import { createPlannedWorkOrder, type WorkOrderState, workOrderStates } from '../field/index.ts';
 import { customerFacts, projectFacts, selectEquipment } from '../registry/index.ts';
 import { scheduledAt } from './generate.ts';
+import { addInspectionItems } from './inspection-items.ts';
+import { dangerCounts } from './visit-repository.ts';
 import * as repo from './visits-repository.ts';
 
 /** One transaction creates every site's work order: beyond this a filter must be narrowed. */
@@ -129,6 +131,7 @@ export async function createCampaign(ctx: Ctx, input: TCreateCampaignRequest): P
     });
     const at = scheduledAt(input.deadline, null, ctx.timeZone);
     const visits = [];
+    const assetsOf = new Map<string, string[]>();
     for (const site of sites) {
       const wo = await createPlannedWorkOrder(tx, ctx, {
         kind: 'inspection',
@@ -138,6 +141,7 @@ export async function createCampaign(ctx: Ctx, input: TCreateCampaignRequest): P
         summary: summaryOf(input.name, site.assetIds.length),
         scheduledAt: at,
       });
+      assetsOf.set(wo.id, site.assetIds);
       visits.push({
         customerId: site.customerId,
         projectId: site.projectId,
@@ -148,7 +152,17 @@ export async function createCampaign(ctx: Ctx, input: TCreateCampaignRequest): P
         createdAt: ctx.clock.now(),
       });
     }
-    await repo.insertVisits(tx, visits);
+    const inserted = await repo.insertVisits(tx, visits);
+    // Each site's checklist: every selected asset with its matching template (else the special one).
+    await addInspectionItems(
+      tx,
+      inserted.map((v) => ({
+        visitId: v.id,
+        customerId: v.customerId,
+        dueOn: v.dueOn,
+        assetIds: assetsOf.get(v.workOrderId) ?? [],
+      })),
+    );
     await writeAudit(tx, ctx, {
       action: 'maintenance-campaign.create',
       entityType: 'maintenance_campaign',
@@ -167,9 +181,14 @@ function stateOf(s: WorkOrderState | undefined, deadline: string, today: string)
   return deadline < today ? 'overdue' : 'planned';
 }
 
+/** A finding: the engineer diagnosed a fault, or the checklist found a hidden danger. */
+const foundOn = (v: repo.VisitRow, s: WorkOrderState | undefined, dangers: Map<string, number>) =>
+  Boolean(s?.diagnosed) || (dangers.get(v.id) ?? 0) > 0;
+
 function countsOf(
   visits: repo.VisitRow[],
   states: Map<string, WorkOrderState>,
+  dangers: Map<string, number>,
   deadline: string,
   today: string,
 ): TCampaignCounts {
@@ -184,7 +203,7 @@ function countsOf(
     counts.planned++;
     if (state === 'done') counts.done++;
     if (state === 'overdue') counts.overdue++;
-    if (s?.diagnosed) counts.findings++;
+    if (foundOn(v, s, dangers)) counts.findings++;
   }
   return counts;
 }
@@ -211,10 +230,16 @@ export async function listCampaigns(ctx: Ctx): Promise<TCampaign[]> {
     ctx.db,
     rows.map((r) => r.id),
   );
-  const states = await workOrderStates(
-    ctx.db,
-    visits.map((v) => v.workOrderId),
-  );
+  const [states, dangers] = await Promise.all([
+    workOrderStates(
+      ctx.db,
+      visits.map((v) => v.workOrderId),
+    ),
+    dangerCounts(
+      ctx.db,
+      visits.map((v) => v.id),
+    ),
+  ]);
   const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
   return rows.map((r) =>
     toCampaign(
@@ -222,6 +247,7 @@ export async function listCampaigns(ctx: Ctx): Promise<TCampaign[]> {
       countsOf(
         visits.filter((v) => v.campaignId === r.id),
         states,
+        dangers,
         r.deadline,
         today,
       ),
@@ -234,10 +260,16 @@ export async function getCampaign(ctx: Ctx, id: string, filter: { state?: VisitS
   const row = await repo.findCampaign(ctx.db, id);
   if (!row) throw notFound('Maintenance campaign');
   const visits = await repo.visitsOfCampaigns(ctx.db, [id]);
-  const states = await workOrderStates(
-    ctx.db,
-    visits.map((v) => v.workOrderId),
-  );
+  const [states, dangers] = await Promise.all([
+    workOrderStates(
+      ctx.db,
+      visits.map((v) => v.workOrderId),
+    ),
+    dangerCounts(
+      ctx.db,
+      visits.map((v) => v.id),
+    ),
+  ]);
   const engineerIds = [...states.values()].flatMap((s) => (s.engineerId ? [s.engineerId] : []));
   const [projects, customers, engineers] = await Promise.all([
     projectFacts(
@@ -252,7 +284,7 @@ export async function getCampaign(ctx: Ctx, id: string, filter: { state?: VisitS
   ]);
   const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
   const detail: TCampaignDetail = {
-    ...toCampaign(row, countsOf(visits, states, row.deadline, today)),
+    ...toCampaign(row, countsOf(visits, states, dangers, row.deadline, today)),
     visits: visits
       .map((v): TCampaignVisit => {
         const s = states.get(v.workOrderId);
@@ -270,7 +302,7 @@ export async function getCampaign(ctx: Ctx, id: string, filter: { state?: VisitS
           ticketId: v.ticketId,
           assetIds: s?.assetIds ?? [],
           state: stateOf(s, row.deadline, today),
-          finding: Boolean(s?.diagnosed),
+          finding: foundOn(v, s, dangers),
         };
       })
       .filter((v) => !filter.state || v.state === filter.state)

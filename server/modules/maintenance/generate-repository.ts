@@ -124,11 +124,12 @@ export async function currentItems(
     work_order_id: string;
     rescheduled: boolean;
   }>(
-    // Three disjoint parts (union all, nothing to de-duplicate).
+    // Three disjoint parts (union all, nothing to de-duplicate); planned visits' items only — special and
+    // campaign inspections carry items without a plan, which generation never touches.
     sql`select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
                v.rescheduled_at is not null as rescheduled
           from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
-         where v.project_id = any(${uuidArray(projectIds)}) and v.due_on >= ${from}::date
+         where v.project_id = any(${uuidArray(projectIds)}) and v.due_on >= ${from}::date and v.kind = 'planned'
         union all
         select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
                v.rescheduled_at is not null as rescheduled

@@ -432,7 +432,7 @@ export async function planVisits(ctx: Ctx, planId: string): Promise<TPlanVisit[]
       assetLabel: f ? (f.name ? `${f.serial} ${f.name}` : f.serial) : '',
       templateId: r.item.templateId,
       templateName: names.get(r.item.templateId) ?? '',
-      reason: r.item.reason,
+      reason: r.item.reason!, // a plan's items always say why
     };
   });
 }

@@ -288,6 +288,42 @@ describe('plan tuning', () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it("leaves out what special and campaign inspections found: only plans' visits count", async () => {
+    const s = await project('small');
+    await at('2025-01-05T02:00:00Z');
+    const p = await plan(s, { startsOn: '2025-01-15', endsOn: null });
+    await history(s, p.id, ['2025-04-01T02:00:00Z', '2025-06-20T02:00:00Z']);
+    // The latest completed work order also inspected the same assets with the same template, without a
+    // plan (as a special inspection's checklist does), and found a hidden danger on each.
+    const last = (await ordersOf(s.project.id))
+      .filter((o) => new Date(`${o.due_on}T03:00:00Z`) < clock.now())
+      .at(-1)!;
+    const special = await t.db.execute<{ id: string }>(
+      sql`insert into maintenance_visits (customer_id, project_id, due_on, work_order_id, kind)
+          values (${s.customer.id}, ${s.project.id}, ${last.due_on}::date, ${last.id}, 'special') returning id`,
+    );
+    const visitId = special.rows[0]!.id;
+    for (const assetId of s.assetIds) {
+      const item = await t.db.execute<{ id: string }>(
+        sql`insert into maintenance_visit_items (visit_id, customer_id, asset_id, template_id, nominal_on)
+            values (${visitId}, ${s.customer.id}, ${assetId}, ${s.template.id}, ${last.due_on}::date) returning id`,
+      );
+      await t.db.execute(
+        sql`insert into maintenance_answers (visit_id, visit_item_id, customer_id, key, result, note, danger,
+                                             answered_at, recorded_at, client_event_id)
+            values (${visitId}, ${item.rows[0]!.id}, ${s.customer.id}, 'clean', 'fail', '异常', true, now(), now(), ${uid()})`,
+      );
+    }
+    expect((await manager.request('POST', '/api/v1/maintenance/tuning/analyse')).statusCode).toBe(200);
+    const proposal = (await manager.request('GET', '/api/v1/maintenance/tuning?status=open'))
+      .json()
+      .find((x: { templateId: string }) => x.templateId === s.template.id);
+    expect(proposal).toMatchObject({
+      direction: 'longer',
+      evidence: { rule: 'clean_visits_no_failure', visitsWithFindings: 0 },
+    });
+  });
+
   it('proposes a shorter interval when the checklists keep finding hidden dangers', async () => {
     const s = await project('medium');
     await at('2025-01-05T02:00:00Z');

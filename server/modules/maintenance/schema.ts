@@ -210,7 +210,10 @@ export const maintenanceVisits = pgTable(
   ],
 );
 
-/** What a visit does: an asset with a template of a plan, for one occurrence (its nominal date), and why. */
+/**
+ * What a visit does: an asset with a template (its checklist) — on a planned visit, of a plan for one
+ * occurrence (its nominal date) and why; on a special or campaign visit, the inspection's day and no plan.
+ */
 export const maintenanceVisitItems = pgTable(
   'maintenance_visit_items',
   {
@@ -219,13 +222,13 @@ export const maintenanceVisitItems = pgTable(
       .notNull()
       .references(() => maintenanceVisits.id, { onDelete: 'cascade' }),
     customerId: uuid('customer_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => maintenancePlans.id),
+    /** The plan that scheduled it; null on a special inspection's or a campaign's visit. */
+    planId: uuid('plan_id').references(() => maintenancePlans.id),
     assetId: uuid('asset_id').notNull(),
     templateId: uuid('template_id').notNull(),
     nominalOn: day('nominal_on').notNull(),
-    reason: jsonb('reason').$type<TVisitReason>().notNull(),
+    /** Why a plan scheduled it then; null when no plan did (special and campaign visits). */
+    reason: jsonb('reason').$type<TVisitReason>(),
   },
   (t) => [
     uniqueIndex('maintenance_visit_items_occurrence_idx').on(t.planId, t.assetId, t.templateId, t.nominalOn),

@@ -1,6 +1,7 @@
 // 特殊巡查: a special inspection when something is abnormal, started from a ticket. It is a visit of
 // kind special at the ticket's project, backed by a field work order of kind inspection linked to the
-// ticket, covering the ticket's equipment (or, when it names none, the project as a whole).
+// ticket, covering the ticket's equipment (or, when it names none, the project as a whole) with a
+// checklist per asset (inspection-items.ts).
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
 import type {
   TCreateSpecialInspectionRequest,
@@ -13,6 +14,7 @@ import { createPlannedWorkOrder, workOrderStates } from '../field/index.ts';
 import { maintenanceAssetFacts, projectFacts } from '../registry/index.ts';
 import { getTicket } from '../tickets/index.ts';
 import { scheduledAt } from './generate.ts';
+import { addInspectionItems } from './inspection-items.ts';
 import * as repo from './visits-repository.ts';
 
 export async function createSpecialInspection(
@@ -55,6 +57,8 @@ export async function createSpecialInspection(
         createdAt: ctx.clock.now(),
       },
     ]);
+    // The checklist on the phone: each asset's matching template, else the special-inspection one.
+    await addInspectionItems(tx, [{ visitId: visit!.id, customerId: ticket.customerId, dueOn, assetIds }]);
     await writeAudit(tx, ctx, {
       action: 'maintenance-visit.special',
       entityType: 'maintenance_visit',

@@ -18,7 +18,7 @@ export async function activePairs(db: Executor) {
 /**
  * The visit items of a template on these assets with their visit's work order (history included), and
  * whether the checklist answered on the phone found a hidden danger (a failed check or a measurement out
- * of its range) on that item.
+ * of its range) on that item. Plans' items only: a special or campaign inspection is not a plan's visit.
  */
 export async function visitItemsOfPairs(db: Executor, templateId: string, assetIds: readonly string[]) {
   if (!assetIds.length) return [];
@@ -27,7 +27,8 @@ export async function visitItemsOfPairs(db: Executor, templateId: string, assetI
                exists (select 1 from maintenance_answers a where a.visit_item_id = i.id and a.danger) as found
           from maintenance_visit_items i
           join maintenance_visits v on v.id = i.visit_id
-         where i.asset_id = any(${uuidArray(assetIds)}) and i.template_id = ${templateId}`,
+         where i.asset_id = any(${uuidArray(assetIds)}) and i.template_id = ${templateId}
+           and i.plan_id is not null`,
   );
   return rows.rows.map((r) => ({ assetId: r.asset_id, workOrderId: r.work_order_id, found: r.found }));
 }

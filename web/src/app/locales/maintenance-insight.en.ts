@@ -44,7 +44,7 @@ export const maintenanceInsightEn: typeof maintenanceInsightZh = {
       '{{clean}} clean visits in a row on every asset and no failure meanwhile ({{assets}} assets)',
   },
   provisional:
-    'Findings come from completed visit items (counted as nothing found until results are recorded)',
+    "Findings are the hidden dangers recorded on the visits' checklists (failed checks, measurements out of range)",
   accept: 'Accept',
   reject: 'Reject',
   note: 'Note',

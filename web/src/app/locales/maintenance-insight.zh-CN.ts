@@ -39,7 +39,7 @@ export const maintenanceInsightZh = {
     dangers_keep_being_found: '近期保养反复发现隐患：{{visits}} 次保养中 {{found}} 次有发现',
     clean_visits_no_failure: '每台设备连续 {{clean}} 次保养无异常，且期间无故障（{{assets}} 台设备）',
   },
-  provisional: '保养发现来自已完成的保养项目（尚无检查结果记录时按无发现计）',
+  provisional: '保养发现取自各次保养检查表记录的隐患（检查不合格、测量值超出范围）',
   accept: '采纳',
   reject: '驳回',
   note: '说明',

@@ -79,6 +79,8 @@ export const maintenanceVisitsEn: typeof maintenanceVisitsZhCN = {
     date: 'Date',
     project: 'Project',
     assets: 'Equipment',
+    assetsLine: 'Equipment: {{assets}}',
+    listSeparator: ', ',
     kind: 'Kind',
     kinds: { planned: 'Planned maintenance', special: 'Special inspection', campaign: 'Inspection campaign' },
     request: 'Ask for another date',

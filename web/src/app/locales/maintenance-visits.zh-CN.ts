@@ -76,6 +76,8 @@ export const maintenanceVisitsZhCN = {
     date: '日期',
     project: '项目',
     assets: '设备',
+    assetsLine: '设备：{{assets}}',
+    listSeparator: '、',
     kind: '类型',
     kinds: { planned: '定期保养', special: '特殊巡查', campaign: '专项巡检' },
     request: '申请改期',

@@ -49,4 +49,5 @@ export const mvisitEn: typeof mvisitZh = {
   project: 'Project',
   customer: 'Customer',
   workOrder: 'Work order',
+  reviewRequired: 'Signed maintenance records are reviewed by the service centre',
 };

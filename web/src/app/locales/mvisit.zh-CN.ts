@@ -47,4 +47,5 @@ export const mvisitZh = {
   project: '项目',
   customer: '客户',
   workOrder: '派工单',
+  reviewRequired: '签字后的保养记录须经服务中心审核',
 };

@@ -42,6 +42,7 @@ import { useWorkOrder } from '../../features/field/work-order-query.ts';
 import { navigationUrl } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { MaintenanceVisit } from '../../features/maintenance/MaintenanceVisit.tsx';
+import { useVisitChecklist } from '../../features/maintenance/visit-checklist-query.ts';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { useNow } from '../../features/sla/use-now.ts';
@@ -71,14 +72,18 @@ export function VisitPage() {
   const [skipping, setSkipping] = useState<TVisitStage | null>(null);
   const [skipReason, setSkipReason] = useState('');
   const zone = useMe().data?.organisationTimeZone;
+  // A special or campaign inspection carries a checklist like a planned visit.
+  const inspection = useVisitChecklist(id ?? '', wo.data?.kind === 'inspection');
   if (!wo.data) return <Spin />;
   const w = wo.data;
   const events = w.events ?? [];
   const done = new Set(events.filter((e) => !e.skipReason).map((e) => e.stage));
   const skipped = new Set(events.filter((e) => e.skipReason).map((e) => e.stage));
-  // A planned maintenance visit ends with the customer signing its maintenance record, not the repair's
-  // completion stage.
-  const planned = w.kind === 'maintenance' && !w.ticketId;
+  // A planned maintenance visit (and an inspection with a checklist) ends with the customer signing its
+  // maintenance record, not the repair's completion stage.
+  const planned =
+    (w.kind === 'maintenance' && !w.ticketId) ||
+    (w.kind === 'inspection' && (inspection.data?.items.length ?? 0) > 0);
   const guided = nextVisitStage(events);
   const next = planned && guided === 'completed' ? null : guided;
   const act = async (stage: string, data?: Record<string, unknown>, note?: string, skip?: string) => {

@@ -143,6 +143,7 @@ export function CampaignFormModal({
         {words('contractTiers', t('maintenanceVisits.campaign.tiers'))}
         <Space>
           <Button
+            data-testid="campaign-preview-button"
             loading={preview.isPending}
             onClick={() =>
               preview.mutate(selectionOf(form.getFieldsValue()), {

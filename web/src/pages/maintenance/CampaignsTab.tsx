@@ -10,6 +10,8 @@ import { useCampaign } from '../../features/maintenance/campaign-query.ts';
 import { useCampaigns } from '../../features/maintenance/campaigns-query.ts';
 import { CampaignFormModal } from './CampaignFormModal.tsx';
 
+/** Names keep a readable width when the table is squeezed on a phone (it scrolls instead). */
+const wide = (text: string) => <div style={{ minWidth: 120 }}>{text}</div>;
 const STATE_COLOURS = { planned: 'blue', done: 'green', overdue: 'red', cancelled: 'default' } as const;
 
 /** The campaign board: planned / done / findings / overdue per campaign, with the visits behind each. */
@@ -38,12 +40,18 @@ export function CampaignsTab({ manage }: { manage: boolean }) {
   return (
     <>
       {manage && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+        <Button
+          type="primary"
+          style={{ marginBottom: 12 }}
+          onClick={() => setCreating(true)}
+          data-testid="campaign-new"
+        >
           {t('maintenanceVisits.campaign.new')}
         </Button>
       )}
       <Table<TCampaign>
         rowKey="id"
+        data-testid="campaign-board"
         size="small"
         loading={campaigns.isLoading}
         dataSource={campaigns.data ?? []}
@@ -63,7 +71,11 @@ export function CampaignsTab({ manage }: { manage: boolean }) {
             title: t('maintenanceVisits.campaign.occasion'),
             render: (_, r) => <Tag>{t(`maintenanceVisits.campaign.occasions.${r.occasion}`)}</Tag>,
           },
-          { title: t('maintenanceVisits.campaign.deadline'), dataIndex: 'deadline' },
+          {
+            title: t('maintenanceVisits.campaign.deadline'),
+            dataIndex: 'deadline',
+            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>,
+          },
           { title: t('maintenanceVisits.campaign.sites'), dataIndex: 'siteCount' },
           count('planned'),
           count('done'),
@@ -111,7 +123,12 @@ function CampaignDrawer({
   const campaign = useCampaign(id, state);
   const c = campaign.data;
   return (
-    <Drawer open width={860} title={c?.name ?? t('common.loading')} onClose={onClose}>
+    <Drawer
+      open
+      width={Math.min(860, window.innerWidth)}
+      title={c?.name ?? t('common.loading')}
+      onClose={onClose}
+    >
       {c && (
         <>
           <p>
@@ -134,14 +151,15 @@ function CampaignDrawer({
           </Space>
           <Table<TCampaignVisit>
             rowKey="visitId"
+            data-testid="campaign-visits"
             size="small"
             loading={campaign.isFetching}
             dataSource={c.visits}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             scroll={{ x: true }}
             columns={[
-              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName' },
-              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName' },
+              { title: t('maintenanceVisits.campaign.customer'), dataIndex: 'customerName', render: wide },
+              { title: t('maintenanceVisits.campaign.project'), dataIndex: 'projectName', render: wide },
               { title: t('maintenanceVisits.campaign.assets'), render: (_, v) => v.assetIds.length },
               { title: t('maintenanceVisits.campaign.workOrder'), dataIndex: 'workOrderNumber' },
               {

@@ -75,6 +75,7 @@ export function ComplianceTab() {
         />
         <Button
           icon={<DownloadOutlined />}
+          data-testid="compliance-export"
           disabled={!valid}
           href={`/api/v1/maintenance/compliance/export?${params}`}
         >
@@ -83,12 +84,17 @@ export function ComplianceTab() {
       </Space>
       <Table<TComplianceRow>
         rowKey="key"
+        data-testid="compliance-table"
         size="small"
         loading={report.isLoading}
         pagination={false}
+        scroll={{ x: true }}
         dataSource={valid ? (report.data?.rows ?? []) : []}
         columns={[
-          { title: t(`maintenanceInsight.groups.${groupBy}`), render: (_, r) => label(r) },
+          {
+            title: t(`maintenanceInsight.groups.${groupBy}`),
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{label(r)}</span>,
+          },
           { title: t('maintenanceInsight.due'), dataIndex: 'due', align: 'right' },
           { title: t('maintenanceInsight.onTime'), dataIndex: 'onTime', align: 'right' },
           { title: t('maintenanceInsight.late'), dataIndex: 'late', align: 'right' },

@@ -6,6 +6,9 @@ import { ApiError } from '../../api/client.ts';
 import { useDateRequestDecide } from '../../features/maintenance/date-request-decide-mutation.ts';
 import { useDateRequests } from '../../features/maintenance/date-requests-query.ts';
 
+const nowrap = (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{d}</span>;
+/** Names keep a readable width when the table is squeezed on a phone (it scrolls instead). */
+const wide = (text: string) => <div style={{ minWidth: 120 }}>{text}</div>;
 const COLOURS = { pending: 'gold', confirmed: 'green', declined: 'default' } as const;
 
 /** Customers' requests for another visit date: the dispatcher confirms or declines with a reason. */
@@ -24,6 +27,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         allowClear
         style={{ minWidth: 160, marginBottom: 12 }}
         aria-label={t('maintenanceVisits.requests.filterStatus')}
+        placeholder={t('maintenanceVisits.campaign.allStates')}
         value={status}
         onChange={setStatus}
         options={DATE_REQUEST_STATUSES.map((s) => ({
@@ -33,6 +37,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
       />
       <Table<TDateRequest>
         rowKey="id"
+        data-testid="date-requests"
         size="small"
         loading={requests.isLoading}
         dataSource={requests.data ?? []}
@@ -40,12 +45,24 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
         scroll={{ x: true }}
         locale={{ emptyText: <Empty description={t('maintenanceVisits.requests.none')} /> }}
         columns={[
-          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName' },
-          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName' },
-          { title: t('maintenanceVisits.requests.workOrder'), dataIndex: 'workOrderNumber' },
-          { title: t('maintenanceVisits.requests.currentOn'), dataIndex: 'currentOn' },
-          { title: t('maintenanceVisits.requests.requestedOn'), dataIndex: 'requestedOn' },
-          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason' },
+          { title: t('maintenanceVisits.requests.customer'), dataIndex: 'customerName', render: wide },
+          { title: t('maintenanceVisits.requests.project'), dataIndex: 'projectName', render: wide },
+          {
+            title: t('maintenanceVisits.requests.workOrder'),
+            dataIndex: 'workOrderNumber',
+            render: nowrap,
+          },
+          {
+            title: t('maintenanceVisits.requests.currentOn'),
+            dataIndex: 'currentOn',
+            render: nowrap,
+          },
+          {
+            title: t('maintenanceVisits.requests.requestedOn'),
+            dataIndex: 'requestedOn',
+            render: nowrap,
+          },
+          { title: t('maintenanceVisits.requests.reason'), dataIndex: 'reason', render: wide },
           {
             title: t('maintenanceVisits.requests.status'),
             render: (_, r) => (
@@ -64,6 +81,7 @@ export function DateRequestsTab({ dispatch }: { dispatch: boolean }) {
                   <Button
                     size="small"
                     type="primary"
+                    data-testid="date-request-confirm"
                     loading={decide.isPending}
                     onClick={() =>
                       decide.mutate(

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, InputNumber, Select } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TUpdateMaintenanceSettingsRequest } from '../../../../common/maintenance-api.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
@@ -68,6 +68,10 @@ export function SettingsTab({ manage }: { manage: boolean }) {
           />
         </Form.Item>
       ))}
+      {/* Sent with every save: left out, the request's default would turn the review back on. */}
+      <Form.Item name="reviewRequired" label={t('mvisit.reviewRequired')} valuePropName="checked">
+        <Switch data-testid="settings-review-required" />
+      </Form.Item>
       <Form.Item name="shiftDirection" label={t('maintenance.shiftDirection')}>
         <Select
           options={(['earlier', 'later'] as const).map((v) => ({

@@ -62,10 +62,12 @@ export function TuningTab({ manage }: { manage: boolean }) {
       </Space>
       <Table<TTuningProposal>
         rowKey="id"
+        data-testid="tuning-proposals"
         size="small"
         loading={proposals.isLoading}
         dataSource={proposals.data ?? []}
-        pagination={{ pageSize: 50 }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: true }}
         columns={[
           { title: t('maintenanceInsight.template'), dataIndex: 'templateName' },
           { title: t('maintenanceInsight.product'), dataIndex: 'productName' },
@@ -91,6 +93,7 @@ export function TuningTab({ manage }: { manage: boolean }) {
                     <Button
                       size="small"
                       type="primary"
+                      data-testid="tuning-accept"
                       onClick={() => setDeciding({ p, decision: 'accept' })}
                     >
                       {t('maintenanceInsight.accept')}

@@ -26,11 +26,17 @@ export function PortalUpcomingVisits() {
               <span>{v.projectName}</span>
             </div>
             <div style={{ marginTop: 4 }}>
-              {t('maintenanceVisits.portal.assets')}：{v.assets.map((a) => a.label).join('、')}
+              {t('maintenanceVisits.portal.assetsLine', {
+                assets: v.assets.map((a) => a.label).join(t('maintenanceVisits.portal.listSeparator')),
+              })}
             </div>
             <VisitRequestState visit={v} />
             {!v.dispatched && v.request?.status !== 'pending' && (
-              <Button style={{ marginTop: 8 }} onClick={() => setAsking(v)}>
+              <Button
+                style={{ marginTop: 8 }}
+                onClick={() => setAsking(v)}
+                data-testid="portal-visit-request"
+              >
                 {t('maintenanceVisits.portal.request')}
               </Button>
             )}

@@ -1,0 +1,2 @@
+ALTER TABLE "maintenance_visit_items" ALTER COLUMN "plan_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "maintenance_visit_items" ALTER COLUMN "reason" DROP NOT NULL;
