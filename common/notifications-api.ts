@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'maintenance.date-request',
   'maintenance.overdue-warning',
   'maintenance.overdue',
+  'followups.due-soon',
+  'followups.overdue',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

@@ -70,6 +70,10 @@ export const PERMISSIONS = [
   'maintenance.review',
   'maintenance.records',
   'maintenance.visits',
+  // 回访: work the call list (own list), manage (assign, rules, every list), read the report.
+  'followups.work',
+  'followups.manage',
+  'followups.report',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -133,6 +137,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.work',
     'maintenance.sign',
     'maintenance.review',
+    'followups.work',
+    'followups.manage',
+    'followups.report',
     'users.read',
     'roles.read',
     'audit.read',
@@ -144,6 +151,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'registry.manage',
     'workorders.read_all',
     'workorders.dispatch',
+    'followups.work',
   ],
   support_engineer: [...SERVICE_DESK, 'stock.read_all', 'workorders.read_all', 'workorders.dispatch'],
   // On site: their own work orders and the tickets behind them, the equipment they service, their van's stock.
@@ -166,7 +174,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'stock.move',
     'stock.move_any',
   ],
-  quality_engineer: [...SERVICE_DESK, 'audit.read'],
+  quality_engineer: [...SERVICE_DESK, 'audit.read', 'followups.report'],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,
   customer_user: CUSTOMER_BASE,

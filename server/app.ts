@@ -28,6 +28,7 @@ import {
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
+import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
@@ -221,6 +222,7 @@ export async function buildApp(
   registerPartsRoutes(app, routeDeps);
   registerFieldRoutes(app, routeDeps);
   registerMaintenanceRoutes(app, routeDeps);
+  registerFollowUpRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -17,6 +17,7 @@ import {
   maintenanceRemindJob,
   maintenanceTuningJob,
 } from './modules/maintenance/index.ts';
+import { followUpsCreateJob, followUpsSweepJob } from './modules/followups/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
@@ -112,6 +113,8 @@ program
         maintenanceRemindJob,
         maintenanceOverdueJob,
         maintenanceTuningJob,
+        followUpsCreateJob,
+        followUpsSweepJob,
       ],
       jobDeps,
     );

@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit (migrations) and the typed query builder.
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/field/schema.ts';
+export * from '../modules/followups/schema.ts';
 export * from '../modules/maintenance/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';

@@ -1,3 +1,4 @@
+export { type CompletedRepair, repairsCompletedSince } from './completed-repairs.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,
@@ -16,6 +17,5 @@ export {
   customerVisits,
   dispatchFigures,
   engineerDay,
-  followUpsDueCount,
   searchWorkOrders,
 } from './workbench.ts';

@@ -21,4 +21,7 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   // A maintenance visit near the close of its due window, and past it (to the service managers).
   'maintenance.overdue-warning': ['in_app'],
   'maintenance.overdue': ['in_app', 'email'],
+  // A follow-up (回访) near its due time (to its agent), and past it (also to the managers).
+  'followups.due-soon': ['in_app'],
+  'followups.overdue': ['in_app', 'email'],
 };

@@ -21,6 +21,7 @@ export {
   projectAssetIds,
   projectFacts,
 } from './field-read.ts';
+export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {

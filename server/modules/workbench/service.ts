@@ -6,9 +6,9 @@ import {
   customerVisits,
   dispatchFigures,
   engineerDay,
-  followUpsDueCount,
   searchWorkOrders,
 } from '../field/index.ts';
+import { followUpsDueCount } from '../followups/index.ts';
 import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
 import { searchRegistry } from '../registry/index.ts';
 import { slaBreachingCount, slaComplianceSince } from '../sla/index.ts';
@@ -38,7 +38,7 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
         myOpenTicketCounts(ctx),
         slaBreachingCount(ctx.db, now),
         breachedTicketCount(ctx, now),
-        permissions.has('workorders.read_all') ? followUpsDueCount(ctx, day.tomorrow) : null,
+        permissions.has('followups.work') ? followUpsDueCount(ctx, day.tomorrow) : null,
         chatsWaitingCount(ctx),
       ]);
       result.desk = { mine, breaching, breached, followUpsDue: followUps, chatsWaiting };

@@ -619,6 +619,8 @@ export const en: typeof zhCN = {
       'maintenance_overdue-warning':
         'Maintenance visit {{number}} at {{project}} is due soon (window closes after {{closesOn}})',
       maintenance_overdue: 'Maintenance visit {{number}} at {{project}} is overdue (due {{dueOn}})',
+      'followups_due-soon': 'Follow-up with {{customer}} is due soon ({{reference}})',
+      followups_overdue: 'Follow-up with {{customer}} is overdue ({{reference}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',
       'tickets_status-changed': 'Ticket {{number}} changed status',
@@ -659,6 +661,8 @@ export const en: typeof zhCN = {
         'maintenance_date-request': 'Customer date request',
         'maintenance_overdue-warning': 'Maintenance visit due soon (managers)',
         maintenance_overdue: 'Maintenance visit overdue (managers)',
+        'followups_due-soon': 'Follow-up due soon',
+        followups_overdue: 'Follow-up overdue',
       },
       custom: 'Customised',
       default: 'Default',
