@@ -28,8 +28,8 @@ import {
 } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
-import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
+import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';

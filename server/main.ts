@@ -11,13 +11,13 @@ import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
+import { followUpsCreateJob, followUpsSweepJob } from './modules/followups/index.ts';
 import {
   maintenanceGenerateJob,
   maintenanceOverdueJob,
   maintenanceRemindJob,
   maintenanceTuningJob,
 } from './modules/maintenance/index.ts';
-import { followUpsCreateJob, followUpsSweepJob } from './modules/followups/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';

@@ -1,9 +1,9 @@
 // Excel exports of the field lists (platform/xlsx-export.ts streams them): work orders with the list's
-// queue and ticket filter and its scope (an engineer his own open work). Values are words in the chosen language; times in the organisation's zone.
+// queue and ticket filter and its scope (an engineer his own open work). Values are words in the
+// chosen language; times in the organisation's zone.
 import type { TListWorkOrdersQuery, TWorkOrderListItem } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Words, XlsxExport } from '../../platform/xlsx-export.ts';
-import { customerFacts } from '../registry/index.ts';
 import { ticketRefs } from '../tickets/index.ts';
 import * as repo from './repository.ts';
 import { listItems, workOrderFilter } from './service.ts';

@@ -1,6 +1,7 @@
 // Public surface of the registry module.
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
+export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';
 export {
   createContract,
   findGoverningTerms,
@@ -21,7 +22,6 @@ export {
   projectAssetIds,
   projectFacts,
 } from './field-read.ts';
-export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {

@@ -1,6 +1,6 @@
 export { attachmentWithheld } from './access.ts';
-export { processInboundEmail } from './email-intake.ts';
 export { consultationsResolvedSince, type ResolvedConsultation } from './care-read.ts';
+export { processInboundEmail } from './email-intake.ts';
 export { ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';
 export { createTicket, updateTicket, workMilestone } from './service.ts';

@@ -2,12 +2,7 @@
 // Reads only, like the other list routes: the owners' queries run in parallel on the pool.
 import type { TSearchHit, TWorkbench } from '../../../common/workbench-api.ts';
 import type { Ctx } from '../../platform/context.ts';
-import {
-  customerVisits,
-  dispatchFigures,
-  engineerDay,
-  searchWorkOrders,
-} from '../field/index.ts';
+import { customerVisits, dispatchFigures, engineerDay, searchWorkOrders } from '../field/index.ts';
 import { followUpsDueCount } from '../followups/index.ts';
 import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
 import { searchRegistry } from '../registry/index.ts';

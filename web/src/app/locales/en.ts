@@ -1,3 +1,4 @@
+import { followupsEn } from './followups.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -1595,4 +1596,5 @@ export const en: typeof zhCN = {
     sla: { warning: 'SLA breaching soon', breached: 'SLA breached', escalation: 'SLA escalated' },
   },
   mvisit: mvisitEn,
+  followups: followupsEn,
 };

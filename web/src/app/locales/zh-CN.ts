@@ -1,3 +1,4 @@
+import { followupsZh } from './followups.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
@@ -1518,4 +1519,5 @@ export const zhCN = {
     sla: { warning: 'SLA 即将超期', breached: 'SLA 已超期', escalation: 'SLA 升级' },
   },
   mvisit: mvisitZh,
+  followups: followupsZh,
 };

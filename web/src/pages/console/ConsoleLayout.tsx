@@ -15,6 +15,7 @@ import {
   MailOutlined,
   MenuOutlined,
   MessageOutlined,
+  PhoneOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -68,6 +69,13 @@ const NAV: NavItem[] = [
     icon: <ScheduleOutlined />,
     label: 'nav.dispatch',
     permission: 'workorders.dispatch',
+  },
+  {
+    key: 'followups',
+    path: '/console/followups',
+    icon: <PhoneOutlined />,
+    label: 'followups.nav',
+    permission: 'followups.work',
   },
   {
     key: 'maintenance',
