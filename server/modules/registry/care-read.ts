@@ -1,64 +1,44 @@
 // Read models for the followups module: the delivered projects (回访 every 3 months after delivery,
 // 篇1 二.2; the monthly and yearly visits, 篇4 g.1 and 篇2) with their delivery date, and the kinds of
 // contract that are in force for a project on a day.
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 import { acceptanceRecords, assets, contracts, projects } from './schema.ts';
 
-export interface DeliveredProject {
+export type DeliveredProject = {
   projectId: string;
   customerId: string;
   contactId: string | null;
   /** The delivery: the first acceptance record of kind acceptance, else the first equipment accepted. */
   deliveredOn: string;
-}
+};
 
 /**
  * Projects in service (accepted or in_service) with their delivery date, in pages by id after
- * `afterId`. One statement per page: the acceptance and equipment dates are aggregated in SQL.
+ * `afterId`. The dates are read per project of the page from the project's own index entries
+ * (acceptance_records_project_idx, assets_project_idx), so a page costs the same whatever the tables hold.
  */
 export async function deliveredProjects(
   db: Executor,
   afterId: string | null,
   limit: number,
 ): Promise<DeliveredProject[]> {
-  const accepted = db
-    .select({
-      projectId: acceptanceRecords.projectId,
-      on: sql<string>`min(${acceptanceRecords.performedOn})`.as('accepted_on'),
-    })
-    .from(acceptanceRecords)
-    .where(eq(acceptanceRecords.kind, 'acceptance'))
-    .groupBy(acceptanceRecords.projectId)
-    .as('accepted');
-  const equipment = db
-    .select({
-      projectId: assets.projectId,
-      on: sql<string>`min(${assets.acceptanceDate})`.as('equipment_on'),
-    })
-    .from(assets)
-    .groupBy(assets.projectId)
-    .as('equipment');
-  const rows = await db
-    .select({
-      projectId: projects.id,
-      customerId: projects.customerId,
-      contactId: projects.customerContactId,
-      deliveredOn: sql<string | null>`coalesce(${accepted.on}, ${equipment.on})::text`,
-    })
-    .from(projects)
-    .leftJoin(accepted, eq(accepted.projectId, projects.id))
-    .leftJoin(equipment, eq(equipment.projectId, projects.id))
-    .where(
-      and(
-        inArray(projects.status, ['accepted', 'in_service']),
-        afterId ? gt(projects.id, afterId) : undefined,
-        sql`coalesce(${accepted.on}, ${equipment.on}) is not null`,
-      ),
-    )
-    .orderBy(projects.id)
-    .limit(limit);
-  return rows as DeliveredProject[];
+  const rows = await db.execute<DeliveredProject>(sql`
+    select * from (
+      select p.id as "projectId", p.customer_id as "customerId", p.customer_contact_id as "contactId",
+             coalesce(
+               (select min(a.performed_on) from ${acceptanceRecords} a
+                 where a.project_id = p.id and a.kind = 'acceptance'),
+               (select min(s.acceptance_date) from ${assets} s where s.project_id = p.id)
+             )::text as "deliveredOn"
+        from ${projects} p
+       where p.status in ('accepted', 'in_service')
+         ${afterId ? sql`and p.id > ${afterId}` : sql``}
+       order by p.id
+    ) d
+    where d."deliveredOn" is not null
+    limit ${limit}`);
+  return rows.rows;
 }
 
 /** The kinds of contract in force on `on` for each of the projects (started, not ended). */

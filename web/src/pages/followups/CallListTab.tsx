@@ -167,7 +167,7 @@ function CallRow({
         >
           {f.status === 'awaiting_customer' ? t('followups.tell') : t('followups.record')}
         </Button>
-        {open && <OutcomeForm f={f} />}
+        {open && <OutcomeForm key={f.version} f={f} onDone={onOpen} />}
       </Space>
     </Card>
   );

@@ -30,12 +30,12 @@ const actionsOf = (c: TProblemClass | undefined): readonly TProblemAction[] =>
   c === 'usage' ? ['guidance', 'consultation_ticket'] : c ? ['ticket'] : PROBLEM_ACTIONS;
 
 /** The outcome of a call with the rule's questions; or, once problems were passed on, "customer told". */
-export function OutcomeForm({ f }: { f: TFollowUp }) {
-  if (f.status === 'awaiting_customer') return <ToldForm f={f} />;
-  return <CallForm f={f} />;
+export function OutcomeForm({ f, onDone }: { f: TFollowUp; onDone: () => void }) {
+  if (f.status === 'awaiting_customer') return <ToldForm f={f} onDone={onDone} />;
+  return <CallForm f={f} onDone={onDone} />;
 }
 
-function CallForm({ f }: { f: TFollowUp }) {
+function CallForm({ f, onDone }: { f: TFollowUp; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -78,7 +78,10 @@ function CallForm({ f }: { f: TFollowUp }) {
                 },
           },
           {
-            onSuccess: () => void message.success(t('followups.outcome.saved')),
+            onSuccess: () => {
+              onDone();
+              void message.success(t('followups.outcome.saved'));
+            },
             onError: (err) =>
               void message.error(
                 err instanceof ApiError && err.status === 409
@@ -238,7 +241,7 @@ function CallForm({ f }: { f: TFollowUp }) {
   );
 }
 
-function ToldForm({ f }: { f: TFollowUp }) {
+function ToldForm({ f, onDone }: { f: TFollowUp; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
@@ -271,7 +274,10 @@ function ToldForm({ f }: { f: TFollowUp }) {
           told.mutate(
             { id: f.id, version: f.version, note: note.trim() },
             {
-              onSuccess: () => void message.success(t('followups.outcome.saved')),
+              onSuccess: () => {
+                onDone();
+                void message.success(t('followups.outcome.saved'));
+              },
               onError: (err) =>
                 void message.error(
                   err instanceof ApiError && err.status === 409 ? t('followups.outcome.stale') : err.message,
