@@ -47,8 +47,16 @@ async function followUpForAgent(page: Page) {
   // Tries an hour apart, so the retry is on today's list.
   const settings = await api(page, base, 'GET', '/api/v1/followups/settings');
   const { updatedAt: _u, ...values } = settings;
-  await api(page, base, 'PUT' as 'PATCH', '/api/v1/followups/settings', { ...values, retrySpanHours: 2 });
-  await api(page, base, 'POST', '/api/v1/followups/create-due');
+  const me = await (await page.request.get(`${base}/api/v1/me`)).json();
+  const put = await page.request.put(`${base}/api/v1/followups/settings`, {
+    data: { ...values, retrySpanHours: 2 },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(put.status(), await put.text()).toBe(200);
+  const run = await page.request.post(`${base}/api/v1/followups/create-due`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(run.status(), await run.text()).toBe(200);
   const open: { id: string; customerName: string }[] = await api(
     page,
     base,
@@ -78,6 +86,8 @@ describe('the call list', () => {
     const page = await phone.newPage();
     page.setDefaultTimeout(20_000);
     stepPage = page;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     step = 'login';
     await logIn(page, env.baseUrl, 'agent');
     await page.goto(`${env.baseUrl}/console/followups`);
@@ -88,15 +98,15 @@ describe('the call list', () => {
 
     step = 'not reached';
     await page.getByTestId(`followup-open-${CUSTOMER}`).click();
-    await row.getByTestId('reached-no').click();
+    await row.locator('label:has([data-testid="reached-no"])').click();
     await row.getByTestId('outcome-save').click();
     await row.getByText('已拨打 1 次').waitFor();
 
     step = 'reached';
     await page.getByTestId(`followup-open-${CUSTOMER}`).click();
-    await row.getByTestId('reached-yes').click();
+    await row.locator('label:has([data-testid="reached-yes"])').click();
     await row.getByLabel('工程系统运行情况如何？').fill('基本正常，个别灯具频闪');
-    await row.getByTestId('satisfaction-4').click();
+    await row.locator('label:has([data-testid="satisfaction-4"])').click();
     await row.getByRole('button', { name: '添加问题' }).click();
     await row.getByLabel('问题类别').click();
     await page.getByTitle('质量问题').click();
@@ -116,6 +126,7 @@ describe('the call list', () => {
     await row.waitFor({ state: 'detached' });
     const closed = await api(managerPage, env.baseUrl, 'GET', `/api/v1/followups/${id}`);
     expect(closed).toMatchObject({ status: 'done', reached: true, satisfaction: 4, attempts: 2 });
+    expect(errors).toEqual([]);
     step = 'done';
     await phone.close();
     await desk.close();

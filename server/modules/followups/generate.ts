@@ -64,7 +64,15 @@ const VISIT_SUMMARY: Partial<Record<TFollowUpRule, string>> = {
 };
 
 /** Inserts the rows not there yet; the new on-site ones get their planned work order. */
-async function insertAndPlan(tx: Executor, ctx: Ctx, rows: repo.NewFollowUp[]) {
+async function insertAndPlan(tx: Executor, ctx: Ctx, all: repo.NewFollowUp[]) {
+  // What is there already is left out before building the insert (a rerun writes nothing); the
+  // unique key still decides between two runs at once.
+  const have = await repo.existingKeys(
+    tx,
+    [...new Set(all.map((r) => r.rule as TFollowUpRule))],
+    [...new Set(all.flatMap((r) => (r.subjectId ? [r.subjectId] : [])))],
+  );
+  const rows = all.filter((r) => !have.has(`${r.rule}:${r.subjectId}:${r.periodKey}`));
   const created = await repo.insertFollowUps(tx, rows);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const visits = created.flatMap((c) => {

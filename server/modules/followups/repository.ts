@@ -70,14 +70,20 @@ export async function insertFollowUps(db: Executor, rows: readonly NewFollowUp[]
   return out;
 }
 
-/** The keys (subject+period) of a rule that already exist among `subjectIds`. */
-export async function existingKeys(db: Executor, rule: TFollowUpRule, subjectIds: readonly string[]) {
+/** The keys (rule:subject:period) already there among the subjects (follow_ups_rule_subject_idx). */
+export async function existingKeys(
+  db: Executor,
+  rules: readonly TFollowUpRule[],
+  subjectIds: readonly string[],
+) {
   if (!subjectIds.length) return new Set<string>();
   const rows = await db
-    .select({ subjectId: followUps.subjectId, periodKey: followUps.periodKey })
+    .select({ rule: followUps.rule, subjectId: followUps.subjectId, periodKey: followUps.periodKey })
     .from(followUps)
-    .where(and(eq(followUps.rule, rule), inArray(followUps.subjectId, [...subjectIds])));
-  return new Set(rows.map((r) => `${r.subjectId}:${r.periodKey}`));
+    .where(
+      and(inArray(followUps.rule, [...rules]), sql`${followUps.subjectId} = any(${uuidArray(subjectIds)})`),
+    );
+  return new Set(rows.map((r) => `${r.rule}:${r.subjectId}:${r.periodKey}`));
 }
 
 export async function setVisitWorkOrders(

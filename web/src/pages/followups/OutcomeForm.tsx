@@ -14,13 +14,14 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { useCustomerTold } from '../../features/followups/customer-told-mutation.ts';
 import { useRecordOutcome } from '../../features/followups/outcome-mutation.ts';
 
+// Only the fields on screen are in the values: the lists may be missing.
 interface Values {
   reached: boolean;
-  answers: string[];
+  answers?: string[];
   satisfaction?: number;
-  problems: { class: TProblemClass; action: TProblemAction; description: string; note?: string }[];
+  problems?: { class: TProblemClass; action: TProblemAction; description: string; note?: string }[];
   suggestions?: string;
-  checks: { item: string; ok: boolean; note?: string }[];
+  checks?: { item: string; ok: boolean; note?: string }[];
   coaching?: string;
   note?: string;
 }
@@ -56,11 +57,11 @@ function CallForm({ f, onDone }: { f: TFollowUp; onDone: () => void }) {
               ? {
                   version: f.version,
                   reached: true,
-                  answers: f.questions.map((q, i) => ({ question: q, answer: v.answers[i] ?? '' })),
+                  answers: f.questions.map((q, i) => ({ question: q, answer: v.answers?.[i] ?? '' })),
                   satisfaction: v.satisfaction ?? null,
-                  problems: v.problems.map((p) => ({ ...p, note: p.note ?? null })),
+                  problems: (v.problems ?? []).map((p) => ({ ...p, note: p.note ?? null })),
                   suggestions: v.suggestions || null,
-                  equipmentCheck: v.checks.map((c) => ({
+                  equipmentCheck: (v.checks ?? []).map((c) => ({
                     item: c.item,
                     ok: Boolean(c.ok),
                     note: c.note ?? null,
