@@ -50,22 +50,48 @@ export async function setWatermark(db: Executor, source: string, at: Date) {
 }
 
 // ---------- creation ----------
-/** Inserts what is not there yet (the unique rule+subject+period key); returns the new rows. */
+/**
+ * Inserts what is not there yet (the unique rule+subject+period key); returns the new rows. A chunk
+ * is one statement with one parameter (the rows as JSON): building thousands of bound values costs
+ * more than the insert itself.
+ */
 export async function insertFollowUps(db: Executor, rows: readonly NewFollowUp[]) {
   const out: { id: string; channel: string; projectId: string | null; subjectId: string | null }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
-    out.push(
-      ...(await db
-        .insert(followUps)
-        .values(rows.slice(i, i + 2000) as NewFollowUp[])
-        .onConflictDoNothing()
-        .returning({
-          id: followUps.id,
-          channel: followUps.channel,
-          projectId: followUps.projectId,
-          subjectId: followUps.subjectId,
-        })),
-    );
+    const chunk = rows.slice(i, i + 2000).map((r) => ({
+      id: r.id,
+      rule: r.rule,
+      subject_id: r.subjectId ?? null,
+      period_key: r.periodKey ?? '',
+      channel: r.channel ?? 'phone',
+      customer_id: r.customerId,
+      project_id: r.projectId ?? null,
+      contact_id: r.contactId ?? null,
+      ticket_id: r.ticketId ?? null,
+      work_order_id: r.workOrderId ?? null,
+      reference: r.reference ?? null,
+      due_at: r.dueAt,
+      flag_at: r.flagAt ?? null,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt ?? r.createdAt,
+    }));
+    const res = await db.execute<{
+      id: string;
+      channel: string;
+      projectId: string | null;
+      subjectId: string | null;
+    }>(sql`
+      insert into follow_ups (id, rule, subject_id, period_key, channel, customer_id, project_id, contact_id,
+                              ticket_id, work_order_id, reference, due_at, flag_at, created_at, updated_at)
+      select x.id, x.rule, x.subject_id, x.period_key, x.channel, x.customer_id, x.project_id, x.contact_id,
+             x.ticket_id, x.work_order_id, x.reference, x.due_at, x.flag_at, x.created_at, x.updated_at
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(
+          id uuid, rule text, subject_id uuid, period_key text, channel text, customer_id uuid, project_id uuid,
+          contact_id uuid, ticket_id uuid, work_order_id uuid, reference text, due_at timestamptz,
+          flag_at timestamptz, created_at timestamptz, updated_at timestamptz)
+      on conflict do nothing
+      returning id, channel, project_id as "projectId", subject_id as "subjectId"`);
+    out.push(...res.rows);
   }
   return out;
 }
