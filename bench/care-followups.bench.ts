@@ -1,6 +1,7 @@
 // Follow-ups (回访) at scale (issue 17): the quarterly follow-ups for 10⁴ delivered projects (篇1 二.2)
 // created by `createDueFollowUps`, the job's own function, with the rows the product writes (each
-// follow-up with its audit entry; the periodic call per customer, 篇3 (5), in the same run). The
+// follow-up with its audit entry; the periodic call per customer, 篇3 (5), is evaluated in the same run
+// but not yet due: the customers' first delivery is three months old). The
 // projects are in service with their equipment and an acceptance record, delivered so that every
 // quarterly date falls within the job's horizon. A second run, with nothing new, shows the unique key's
 // no-op. Target from the issue: < 5 s. BENCH_PROJECTS scales it down.
