@@ -302,7 +302,7 @@ export type TCustomerReport = z.infer<typeof ZCustomerReport>;
 
 export const ZReportQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
-// ---------- third-party repair, follow-ups ----------
+// ---------- third-party repair, settings ----------
 export const ZThirdPartyDeductionRequest = z.strictObject({
   amountFen: z.int().min(1).max(1_000_000_000),
   reason: z.string().trim().min(1).max(500),
@@ -311,17 +311,6 @@ export const ZThirdPartyDeductionRequest = z.strictObject({
 export type TThirdPartyDeductionRequest = z.infer<typeof ZThirdPartyDeductionRequest>;
 export const ZThirdPartyDeduction = z.object({ entryId: ZId, balanceFen: z.number() });
 
-export const ZFollowUp = z.object({
-  id: ZId,
-  dueAt: ZInstant,
-  workOrderNumber: z.string(),
-  customerName: z.string(),
-  ticketId: ZId.nullable(),
-});
-export type TFollowUp = z.infer<typeof ZFollowUp>;
-
-/** 篇1 四.3: the follow-up visit is due this many days after the repair (the seed's 3 by default). */
-export const DEFAULT_FOLLOW_UP_DELAY_DAYS = 3;
 /**
  * Travel is charged per kilometre (km × rate), not per trip; the seed names no figure, so these are
  * the product's defaults (¥2.00/km by the fee schedule, ¥1.00/km at cost) until a manager changes them.
@@ -329,7 +318,6 @@ export const DEFAULT_FOLLOW_UP_DELAY_DAYS = 3;
 export const DEFAULT_TRAVEL_RATE_PER_KM_FEN = 200;
 export const DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN = 100;
 export const ZFieldSettings = z.object({
-  followUpDelayDays: z.int(),
   travelRatePerKmFen: z.int(),
   travelCostRatePerKmFen: z.int(),
   version: z.int(),
@@ -338,7 +326,6 @@ export const ZFieldSettings = z.object({
 export type TFieldSettings = z.infer<typeof ZFieldSettings>;
 export const ZUpdateFieldSettingsRequest = z.strictObject({
   version: z.int().min(0).max(2_147_483_647),
-  followUpDelayDays: z.int().min(1).max(60).optional(),
   /** Fen per kilometre of travel (at most ¥1,000/km). */
   travelRatePerKmFen: z.int().min(0).max(100_000).optional(),
   travelCostRatePerKmFen: z.int().min(0).max(100_000).optional(),

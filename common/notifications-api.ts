@@ -29,6 +29,8 @@ export const NOTIFICATION_KINDS = [
   'maintenance.overdue',
   'complaints.deadline-warning',
   'complaints.deadline-breach',
+  'followups.due-soon',
+  'followups.overdue',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

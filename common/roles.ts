@@ -90,6 +90,10 @@ export const PERMISSIONS = [
   'complaints.summary',
   'complaints.settings',
   'suggestions.manage',
+  // 回访: work the call list (own list), manage (assign, rules, every list), read the report.
+  'followups.work',
+  'followups.manage',
+  'followups.report',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -184,6 +188,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'complaints.summary',
     'complaints.settings',
     'suggestions.manage',
+    'followups.work',
+    'followups.manage',
+    'followups.report',
     'users.read',
     'roles.read',
     'audit.read',
@@ -196,6 +203,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'workorders.read_all',
     'workorders.dispatch',
     ...RETURNS_DESK,
+    'followups.work',
   ],
   support_engineer: [
     ...SERVICE_DESK,
@@ -234,6 +242,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     ...RETURNS_DESK,
     'complaints.summary',
     'suggestions.manage',
+    'followups.report',
   ],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,

@@ -30,6 +30,7 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerComplaintRoutes } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
+import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
@@ -227,6 +228,7 @@ export async function buildApp(
   registerSurveyRoutes(app, routeDeps);
   registerReturnRoutes(app, routeDeps);
   registerComplaintRoutes(app, routeDeps);
+  registerFollowUpRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -12,6 +12,7 @@ import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
 import { complaintsDeadlineJob } from './modules/complaints/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
+import { followUpsCreateJob, followUpsSweepJob } from './modules/followups/index.ts';
 import {
   maintenanceGenerateJob,
   maintenanceOverdueJob,
@@ -116,6 +117,8 @@ program
         maintenanceTuningJob,
         surveyInviteJob(config),
         complaintsDeadlineJob,
+        followUpsCreateJob,
+        followUpsSweepJob,
       ],
       jobDeps,
     );

@@ -176,17 +176,18 @@ describe('field exports', () => {
       // The follow-up a completed visit schedules; two due at the same microsecond (a page ends between them).
       const due = new Date(T0.getTime() + (i === 2 ? 1 : 3) * 86_400_000).toISOString();
       await t.db.execute(
-        sql`insert into follow_ups (customer_id, ticket_id, work_order_id, due_at, created_at)
-            values (${c.id}, ${tk.id}, ${r.json().id}, ${due}::timestamptz + interval '1 microsecond', ${T0.toISOString()})`,
+        sql`insert into follow_ups (rule, subject_id, customer_id, ticket_id, work_order_id, reference, due_at, created_at)
+            values ('repair', ${r.json().id}, ${c.id}, ${tk.id}, ${r.json().id}, ${r.json().number},
+                    ${due}::timestamptz + interval '1 microsecond', ${T0.toISOString()})`,
       );
     }
     const sheet = await read(agent, '/api/v1/follow-ups/export?lang=en');
-    expect(sheet.header).toEqual(['Due', 'Work order', 'Customer']);
-    const mine = sheet.rows.filter((r) => numbers.includes(r[1]!));
-    expect(mine.map((r) => r[1])).toHaveLength(3);
-    expect(mine[0]![1]).toBe(numbers[2]);
-    expect(new Set(mine.slice(1).map((r) => r[1]))).toEqual(new Set([numbers[0], numbers[1]]));
-    expect(mine[0]).toEqual(['2026-11-25 10:00', numbers[2], c.name]);
+    expect(sheet.header).toEqual(['Due', 'Kind', 'Reference', 'Customer']);
+    const mine = sheet.rows.filter((r) => numbers.includes(r[2]!));
+    expect(mine.map((r) => r[2])).toHaveLength(3);
+    expect(mine[0]![2]).toBe(numbers[2]);
+    expect(new Set(mine.slice(1).map((r) => r[2]))).toEqual(new Set([numbers[0], numbers[1]]));
+    expect(mine[0]).toEqual(['2026-11-25 10:00', 'After a repair', numbers[2], c.name]);
     expect((await engineer.request('GET', '/api/v1/follow-ups/export')).statusCode).toBe(403);
     expect((await agent.request('GET', '/api/v1/follow-ups/export?queue=open')).statusCode).toBe(400);
   });

@@ -11,8 +11,8 @@ import type { TChargeSheet } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { workOrderPartLines } from '../parts/index.ts';
 import { assetCoverage, findGoverningTerms } from '../registry/index.ts';
-import { travelRatesPerKm } from './follow-ups.ts';
 import type { WorkOrderRow } from './repository.ts';
+import { travelRatesPerKm } from './settings.ts';
 
 export type ChargeSheet = TChargeSheet;
 

@@ -1,10 +1,9 @@
 // Excel exports of the field lists (platform/xlsx-export.ts streams them): work orders with the list's
-// queue and ticket filter and its scope (an engineer his own open work), and the open follow-ups
-// (回访). Values are words in the chosen language; times in the organisation's zone.
+// queue and ticket filter and its scope (an engineer his own open work). Values are words in the
+// chosen language; times in the organisation's zone.
 import type { TListWorkOrdersQuery, TWorkOrderListItem } from '../../../common/field-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Words, XlsxExport } from '../../platform/xlsx-export.ts';
-import { customerFacts } from '../registry/index.ts';
 import { ticketRefs } from '../tickets/index.ts';
 import * as repo from './repository.ts';
 import { listItems, workOrderFilter } from './service.ts';
@@ -85,42 +84,6 @@ export function workOrderExport(
           ticketNumber: w.ticketId ? (tickets.get(w.ticketId)?.number ?? null) : null,
         })),
         next: rows.length > size && last ? { v: last.number, id: last.id } : null,
-      };
-    },
-  };
-}
-
-interface FollowUpLine {
-  dueAt: Date;
-  number: string;
-  customerName: string | null;
-}
-
-/** The open follow-ups, earliest due first: the dispatch page's list, every row. */
-export function followUpExport(ctx: Ctx): XlsxExport<FollowUpLine> {
-  return {
-    name: 'follow-ups',
-    sheet: { zh: '回访', en: 'Follow-ups' },
-    columns: [
-      { zh: '应回访时间', en: 'Due', value: (r, f) => f.dateTime(r.dueAt) },
-      { zh: '派工单号', en: 'Work order', value: (r) => r.number },
-      { zh: '客户', en: 'Customer', width: 24, value: (r) => r.customerName },
-    ],
-    page: async (after, size) => {
-      const rows = await repo.pageOpenFollowUps(
-        ctx.db,
-        after ? { due: String(after.v), id: after.id } : null,
-        size,
-      );
-      const page = rows.slice(0, size);
-      const customers = await customerFacts(
-        ctx.db,
-        page.map((r) => r.customerId),
-      );
-      const last = page.at(-1);
-      return {
-        rows: page.map((r) => ({ ...r, customerName: customers.get(r.customerId)?.name ?? null })),
-        next: rows.length > size && last ? { v: last.dueKey, id: last.id } : null,
       };
     },
   };

@@ -1,4 +1,5 @@
 export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';
+export { type RepairCompletion, repairsCompletedSince } from './completed-repairs.ts';
 export { workOrderOwners } from './owners.ts';
 export {
   cancelPlannedWorkOrder,
@@ -18,6 +19,5 @@ export {
   customerVisits,
   dispatchFigures,
   engineerDay,
-  followUpsDueCount,
   searchWorkOrders,
 } from './workbench.ts';

@@ -1,10 +1,10 @@
-// Every SQL statement of the field module: work orders, their events, follow-ups, engineer profiles
+// Every SQL statement of the field module: work orders, their events, engineer profiles
 // and the field settings. Nothing here decides policy.
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import { files } from '../../platform/schema.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
-import { engineerProfiles, fieldSettings, followUps, workOrderEvents, workOrders } from './schema.ts';
+import { engineerProfiles, fieldSettings, workOrderEvents, workOrders } from './schema.ts';
 
 export type WorkOrderRow = typeof workOrders.$inferSelect;
 export type WorkOrderEventRow = typeof workOrderEvents.$inferSelect;
@@ -160,58 +160,6 @@ export async function insertEvent(db: Executor, values: typeof workOrderEvents.$
   return row;
 }
 
-// ---------- follow-ups ----------
-export async function insertFollowUp(db: Executor, values: typeof followUps.$inferInsert) {
-  await db.insert(followUps).values(values).onConflictDoNothing();
-}
-
-export async function openFollowUps(db: Executor, limit: number) {
-  return db
-    .select({
-      id: followUps.id,
-      dueAt: followUps.dueAt,
-      number: workOrders.number,
-      customerId: followUps.customerId,
-      ticketId: followUps.ticketId,
-    })
-    .from(followUps)
-    .innerJoin(workOrders, eq(workOrders.id, followUps.workOrderId))
-    .where(eq(followUps.status, 'open'))
-    .orderBy(asc(followUps.dueAt))
-    .limit(limit);
-}
-
-/**
- * Open follow-ups in pages for an export, earliest due first; the key is the due time as PostgreSQL
- * writes it (microseconds kept), so no row is skipped or repeated between pages.
- */
-export async function pageOpenFollowUps(
-  db: Executor,
-  after: { due: string; id: string } | null,
-  limit: number,
-) {
-  return db
-    .select({
-      id: followUps.id,
-      dueAt: followUps.dueAt,
-      dueKey: sql<string>`${followUps.dueAt}::text`,
-      number: workOrders.number,
-      customerId: followUps.customerId,
-    })
-    .from(followUps)
-    .innerJoin(workOrders, eq(workOrders.id, followUps.workOrderId))
-    .where(
-      and(
-        eq(followUps.status, 'open'),
-        after
-          ? sql`(${followUps.dueAt}, ${followUps.id}) > (${after.due}::timestamptz, ${after.id})`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(followUps.dueAt), asc(followUps.id))
-    .limit(limit + 1);
-}
-
 // ---------- files the work order refers to (platform's table) ----------
 /** How many of `ids` are files of the customer or of no customer. */
 export async function countUsableFiles(db: Executor, ids: readonly string[], customerId: string) {
@@ -268,7 +216,6 @@ export async function upsertSettings(
   db: Executor,
   version: number,
   values: {
-    followUpDelayDays: number;
     travelRatePerKmFen: number;
     travelCostRatePerKmFen: number;
     updatedBy: string | null;

@@ -12,7 +12,6 @@ import {
   ZEngineerProfile,
   ZEngineerSuggestion,
   ZFieldSettings,
-  ZFollowUp,
   ZListWorkOrdersQuery,
   ZRecordStageRequest,
   ZReportQuery,
@@ -30,17 +29,16 @@ import { forbidden } from '../../platform/errors.ts';
 import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import * as billing from './billing.ts';
 import * as engineers from './engineers.ts';
-import { followUpExport, workOrderExport } from './exports.ts';
-import * as followUps from './follow-ups.ts';
+import { workOrderExport } from './exports.ts';
 import * as reports from './report-service.ts';
 import * as service from './service.ts';
+import * as settings from './settings.ts';
 import * as visit from './visit.ts';
 
 const tags = ['field'];
 const ZIdParams = z.object({ id: ZId });
 const WORK_ORDER_READERS: TPermission[] = ['workorders.read_all', 'workorders.work'];
 const ZWorkOrderExportQuery = ZListWorkOrdersQuery.omit({ limit: true }).extend({ lang: ZXlsxLang }).strict();
-const ZFollowUpExportQuery = z.strictObject({ lang: ZXlsxLang });
 
 export function registerFieldRoutes(app: Api, deps: RouteDeps) {
   app.post(
@@ -223,50 +221,20 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
     async (request) => billing.thirdPartyDeduction(deps.ctx(request), request.params.id, request.body),
   );
   app.get(
-    '/api/v1/follow-ups',
-    {
-      config: { permission: 'workorders.read_all' },
-      schema: {
-        tags,
-        summary: 'Follow-up visits due after completed work',
-        response: { 200: z.array(ZFollowUp) },
-      },
-    },
-    async (request) => followUps.openFollowUps(deps.ctx(request)),
-  );
-  app.get(
-    '/api/v1/follow-ups/export',
-    {
-      config: { permission: 'workorders.read_all' },
-      schema: {
-        tags,
-        summary: 'The open follow-up visits as an Excel workbook, earliest due first (every row)',
-        querystring: ZFollowUpExportQuery,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const ctx = deps.ctx(request);
-      return sendXlsx(reply, ctx, followUpExport(ctx), request.query.lang, deps.config.exportPageRows);
-    },
-  );
-  app.get(
     '/api/v1/field/settings',
     {
       config: { permission: 'workorders.read_all' },
       schema: {
         tags,
-        summary:
-          'Field settings: the days from a completed repair to its follow-up visit, the travel rates per km',
+        summary: 'Field settings: the travel rates per km',
         response: { 200: ZFieldSettings },
       },
     },
-    async (request) => followUps.getFieldSettings(deps.ctx(request)),
+    async (request) => settings.getFieldSettings(deps.ctx(request)),
   );
   app.put(
     '/api/v1/field/settings',
     {
-      // The follow-up delay is one of the service commitments (篇1 四.3), set by those who set the SLAs.
       config: { permission: 'sla.manage' },
       schema: {
         tags,
@@ -276,7 +244,7 @@ export function registerFieldRoutes(app: Api, deps: RouteDeps) {
         response: { 200: ZFieldSettings },
       },
     },
-    async (request) => followUps.updateFieldSettings(deps.ctx(request), request.body),
+    async (request) => settings.updateFieldSettings(deps.ctx(request), request.body),
   );
   app.put(
     '/api/v1/engineers/:id/profile',

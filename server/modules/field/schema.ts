@@ -106,26 +106,8 @@ export const workOrderEvents = pgTable(
   (t) => [
     uniqueIndex('work_order_events_client_idx').on(t.clientEventId),
     index('work_order_events_wo_idx').on(t.workOrderId, t.at),
-  ],
-);
-
-// Follow-up visits due after completed work (篇1 四.3: 3 days, a setting); the customer-care module works them.
-export const followUps = pgTable(
-  'follow_ups',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    customerId: uuid('customer_id').notNull(),
-    ticketId: uuid('ticket_id'),
-    workOrderId: uuid('work_order_id').notNull(),
-    dueAt: ts('due_at').notNull(),
-    status: text('status', { enum: ['open', 'done', 'cancelled'] })
-      .notNull()
-      .default('open'),
-    createdAt: ts('created_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('follow_ups_work_order_idx').on(t.workOrderId),
-    index('follow_ups_due_idx').on(t.dueAt).where(sql`${t.status} = 'open'`),
+    // The followups job reads the completions recorded since its watermark (repairsCompletedSince).
+    index('work_order_events_completed_idx').on(t.recordedAt).where(sql`${t.stage} = 'completed'`),
   ],
 );
 
@@ -152,8 +134,6 @@ export const engineerProfiles = pgTable('engineer_profiles', {
 // changes them.
 export const fieldSettings = pgTable('field_settings', {
   id: integer('id').primaryKey().default(1),
-  /** 篇1 四.3: days from the completed repair to the follow-up visit. */
-  followUpDelayDays: integer('follow_up_delay_days').notNull(),
   /** Travel is priced per kilometre driven (fen per km), by the fee schedule and at cost. */
   travelRatePerKmFen: integer('travel_rate_per_km_fen').notNull().default(DEFAULT_TRAVEL_RATE_PER_KM_FEN),
   travelCostRatePerKmFen: integer('travel_cost_rate_per_km_fen')

@@ -24,7 +24,6 @@ import { sendNotices } from '../notifications/index.ts';
 import { recordArchiveEvents, recordRepairs } from '../registry/index.ts';
 import { workMilestone } from '../tickets/index.ts';
 import { type ChargeSheet, chargeSheet } from './charges.ts';
-import { followUpDelayDays } from './follow-ups.ts';
 import { publishReportJob } from './report-job.ts';
 import type { WorkOrderRow } from './repository.ts';
 import * as repo from './repository.ts';
@@ -274,8 +273,8 @@ async function archiveStage(
 
 /**
  * What completion sets going: the receipt number when something is charged, the repair counts of
- * the equipment (a 4th repair calls for replacement: engineer and managers are told), and the
- * follow-up visit (回访) due after the configured delay (篇1 四.3: 3 days).
+ * the equipment (a 4th repair calls for replacement: engineer and managers are told). The follow-up
+ * (回访, 篇1 四.3) is the followups module's: its job reads the completed repairs (`repairsCompletedSince`).
  */
 async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
   const receiptNumber = sheet.totalFen > 0 ? await nextDocumentNumber(tx, 'SF', at, ctx.timeZone) : null;
@@ -301,12 +300,4 @@ async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: Char
       })),
     );
   }
-  const days = await followUpDelayDays(tx);
-  await repo.insertFollowUp(tx, {
-    customerId: w.customerId,
-    ticketId: w.ticketId,
-    workOrderId: w.id,
-    dueAt: new Date(at.getTime() + days * 86_400_000),
-    createdAt: ctx.clock.now(),
-  });
 }

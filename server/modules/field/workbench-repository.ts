@@ -4,7 +4,7 @@ import { countUpTo } from '../../db/count-up-to.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { scopeFilter } from '../../platform/scope.ts';
-import { followUps, workOrders } from './schema.ts';
+import { workOrders } from './schema.ts';
 
 // Listed rather than "not in (completed, cancelled)" so that the status index serves the range.
 const OPEN_STATUSES = [
@@ -37,15 +37,6 @@ export async function loadPerEngineer(db: Executor, from: Date, to: Date) {
     .from(workOrders)
     .where(and(inArray(workOrders.status, [...OPEN_STATUSES]), isNotNull(workOrders.engineerId)))
     .groupBy(workOrders.engineerId);
-}
-
-/** Open follow-ups due before `until`, overdue included (follow_ups_due_idx). */
-export async function followUpsDueCount(db: Executor, until: Date) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(followUps)
-    .where(and(eq(followUps.status, 'open'), lt(followUps.dueAt, until)));
-  return row?.n ?? 0;
 }
 
 /** The customer's next planned visit (work_orders_customer_idx). */

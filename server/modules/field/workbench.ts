@@ -66,10 +66,6 @@ export async function dispatchFigures(ctx: Ctx, today: Date, tomorrow: Date) {
   };
 }
 
-export async function followUpsDueCount(ctx: Ctx, until: Date) {
-  return repo.followUpsDueCount(ctx.db, until);
-}
-
 /** A customer's next planned visit and latest repair reports. */
 export async function customerVisits(ctx: Ctx, customerId: string) {
   const [next, reports] = await Promise.all([

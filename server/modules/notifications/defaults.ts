@@ -24,4 +24,7 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   // A complaint's deadline near, and past (to the responsible person and the managers).
   'complaints.deadline-warning': ['in_app'],
   'complaints.deadline-breach': ['in_app', 'email'],
+  // A follow-up (回访) near its due time (to its agent), and past it (also to the managers).
+  'followups.due-soon': ['in_app'],
+  'followups.overdue': ['in_app', 'email'],
 };

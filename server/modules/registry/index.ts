@@ -1,6 +1,7 @@
 // Public surface of the registry module.
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
+export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';
 export {
   createContract,
   findGoverningTerms,

@@ -6,6 +6,7 @@ export {
   ticketNumbers,
   ticketsClosedAfter,
 } from './care-read.ts';
+export { consultationsResolvedSince, type ResolvedConsultation } from './consultations-read.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketOwners, ticketRefs } from './field-read.ts';
 export { registerTicketRoutes } from './routes.ts';

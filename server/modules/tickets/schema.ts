@@ -81,6 +81,10 @@ export const tickets = pgTable(
     index('tickets_team_idx').on(t.team, t.status, t.createdAt),
     index('tickets_status_idx').on(t.status, t.createdAt, t.id),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    // The followups job reads the consultations answered since its watermark (篇1 四.1).
+    index('tickets_consultation_resolved_idx')
+      .on(t.resolvedAt)
+      .where(sql`${t.kind} = 'consultation' and ${t.resolvedAt} is not null`),
     // One index per queue, its filter as the predicate and the list's order as the key.
     index('tickets_mine_queue_idx')
       .on(t.assigneeId, t.createdAt, t.id)

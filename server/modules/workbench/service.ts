@@ -2,13 +2,8 @@
 // Reads only, like the other list routes: the owners' queries run in parallel on the pool.
 import type { TSearchHit, TWorkbench } from '../../../common/workbench-api.ts';
 import type { Ctx } from '../../platform/context.ts';
-import {
-  customerVisits,
-  dispatchFigures,
-  engineerDay,
-  followUpsDueCount,
-  searchWorkOrders,
-} from '../field/index.ts';
+import { customerVisits, dispatchFigures, engineerDay, searchWorkOrders } from '../field/index.ts';
+import { followUpsDueCount } from '../followups/index.ts';
 import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
 import { searchRegistry } from '../registry/index.ts';
 import { slaBreachingCount, slaComplianceSince } from '../sla/index.ts';
@@ -38,7 +33,7 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
         myOpenTicketCounts(ctx),
         slaBreachingCount(ctx.db, now),
         breachedTicketCount(ctx, now),
-        permissions.has('workorders.read_all') ? followUpsDueCount(ctx, day.tomorrow) : null,
+        permissions.has('followups.work') ? followUpsDueCount(ctx, day.tomorrow) : null,
         chatsWaitingCount(ctx),
       ]);
       result.desk = { mine, breaching, breached, followUpsDue: followUps, chatsWaiting };

@@ -209,6 +209,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'followups',
+            lazy: guardedPage(
+              'followups.work',
+              () => import('../pages/followups/FollowUpsPage.tsx'),
+              (m) => <m.FollowUpsPage />,
+            ),
+          },
+          {
             path: 'maintenance',
             lazy: guardedPage(
               'maintenance.read',

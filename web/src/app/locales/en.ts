@@ -1,4 +1,5 @@
 import { complaintsEn } from './complaints.en.ts';
+import { followupsEn } from './followups.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -645,6 +646,8 @@ export const en: typeof zhCN = {
       maintenance_overdue: 'Maintenance visit {{number}} at {{project}} is overdue (due {{dueOn}})',
       'complaints_deadline-warning': 'Complaint {{number}} is due soon (by {{dueAt}})',
       'complaints_deadline-breach': 'Complaint {{number}} is overdue (due by {{dueAt}})',
+      'followups_due-soon': 'Follow-up with {{customer}} is due soon ({{reference}})',
+      followups_overdue: 'Follow-up with {{customer}} is overdue ({{reference}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',
       'tickets_status-changed': 'Ticket {{number}} changed status',
@@ -687,6 +690,8 @@ export const en: typeof zhCN = {
         maintenance_overdue: 'Maintenance visit overdue (managers)',
         'complaints_deadline-warning': 'Complaint deadline near',
         'complaints_deadline-breach': 'Complaint deadline passed',
+        'followups_due-soon': 'Follow-up due soon',
+        followups_overdue: 'Follow-up overdue',
       },
       custom: 'Customised',
       default: 'Default',
@@ -1624,4 +1629,5 @@ export const en: typeof zhCN = {
   mvisit: mvisitEn,
   surveys: surveysEn,
   returns: returnsEn,
+  followups: followupsEn,
 };

@@ -1,5 +1,6 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 import { complaintsZh } from './complaints.zh-CN.ts';
+import { followupsZh } from './followups.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
@@ -631,6 +632,8 @@ export const zhCN = {
       maintenance_overdue: '{{project}} 的维保工单 {{number}} 已逾期（应于 {{dueOn}}）',
       'complaints_deadline-warning': '投诉 {{number}} 即将超时（时限 {{dueAt}}）',
       'complaints_deadline-breach': '投诉 {{number}} 已超时（时限 {{dueAt}}）',
+      'followups_due-soon': '{{customer}} 的回访即将到期（{{reference}}）',
+      followups_overdue: '{{customer}} 的回访已逾期（{{reference}}）',
       tickets_assigned: '工单 {{number}}「{{subject}}」已分派给你',
       'tickets_customer-message': '客户在工单 {{number}} 中留言',
       'tickets_status-changed': '工单 {{number}} 状态已更新',
@@ -668,6 +671,8 @@ export const zhCN = {
         maintenance_overdue: '维保已逾期（经理）',
         'complaints_deadline-warning': '投诉即将超时',
         'complaints_deadline-breach': '投诉已超时',
+        'followups_due-soon': '回访即将到期',
+        followups_overdue: '回访已逾期',
       },
       custom: '已自定义',
       default: '默认',
@@ -1547,4 +1552,5 @@ export const zhCN = {
   mvisit: mvisitZh,
   surveys: surveysZh,
   returns: returnsZh,
+  followups: followupsZh,
 };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFollowUp } from '../../../../common/field-api.ts';
+import type { TFollowUp } from '../../../../common/followups-api.ts';
 import { api } from '../../api/client.ts';
 import { workOrdersKey } from './work-orders-query.ts';
 

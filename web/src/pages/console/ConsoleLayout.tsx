@@ -16,6 +16,7 @@ import {
   MailOutlined,
   MenuOutlined,
   MessageOutlined,
+  PhoneOutlined,
   ProjectOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
@@ -71,6 +72,13 @@ const NAV: NavItem[] = [
     icon: <ScheduleOutlined />,
     label: 'nav.dispatch',
     permission: 'workorders.dispatch',
+  },
+  {
+    key: 'followups',
+    path: '/console/followups',
+    icon: <PhoneOutlined />,
+    label: 'followups.nav',
+    permission: 'followups.work',
   },
   {
     key: 'maintenance',

@@ -150,7 +150,7 @@ function FollowUps() {
             dataIndex: 'dueAt',
             render: (d: string) => new Date(d).toLocaleString(i18n.language),
           },
-          { title: t('field.number'), dataIndex: 'workOrderNumber' },
+          { title: t('field.number'), dataIndex: 'reference' },
           { title: t('tickets.customer'), dataIndex: 'customerName' },
         ]}
       />

@@ -21,7 +21,6 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useSaveEngineerProfile } from '../../features/field/engineer-profile-save-mutation.ts';
 import { useEngineers } from '../../features/field/engineers-query.ts';
-import { FollowUpDelayCard } from '../../features/field/FollowUpDelayCard.tsx';
 import { categoryName } from '../../features/field/field-words.ts';
 import { TravelRateCard } from '../../features/field/TravelRateCard.tsx';
 import { hhmm } from '../../features/sla/use-now.ts';
@@ -39,7 +38,6 @@ export function EngineersPage() {
   return (
     <>
       <h1 className="page-title">{t('nav.engineers')}</h1>
-      {me?.permissions.includes('sla.manage') && <FollowUpDelayCard />}
       {me?.permissions.includes('sla.manage') && <TravelRateCard />}
       <Table<TEngineer>
         rowKey="id"

@@ -47,7 +47,7 @@ export function DeskSection({ desk }: { desk: Of<'desk'> }) {
           <CountTile
             label={t('workbench.followUpsDue')}
             value={desk.followUpsDue}
-            to="/console/dispatch?tab=followups"
+            to="/console/followups"
             testId="wb-followups"
           />
         )}

@@ -1,23 +1,16 @@
-// Follow-up visits (回访) after completed work, and the delay after which one is due (篇1 四.3: 3
-// days — the seed's number is the default; a manager changes it).
+// The field settings: travel rates per km (the follow-up delay after a repair moved to the followups
+// module, which owns follow-ups).
 import {
-  DEFAULT_FOLLOW_UP_DELAY_DAYS,
   DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
   DEFAULT_TRAVEL_RATE_PER_KM_FEN,
   type TFieldSettings,
-  type TFollowUp,
   type TUpdateFieldSettingsRequest,
 } from '../../../common/field-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { staleVersion } from '../../platform/errors.ts';
-import { customerFacts } from '../registry/index.ts';
 import * as repo from './repository.ts';
-
-export async function followUpDelayDays(db: Executor): Promise<number> {
-  return (await repo.findSettings(db))?.followUpDelayDays ?? DEFAULT_FOLLOW_UP_DELAY_DAYS;
-}
 
 /** Fen per km of travel: by the fee schedule, and at cost (篇4 g.7–8). */
 export async function travelRatesPerKm(db: Executor): Promise<{ standard: number; atCost: number }> {
@@ -31,7 +24,6 @@ export async function travelRatesPerKm(db: Executor): Promise<{ standard: number
 export async function getFieldSettings(ctx: Ctx): Promise<TFieldSettings> {
   const row = await repo.findSettings(ctx.db);
   return {
-    followUpDelayDays: row?.followUpDelayDays ?? DEFAULT_FOLLOW_UP_DELAY_DAYS,
     travelRatePerKmFen: row?.travelRatePerKmFen ?? DEFAULT_TRAVEL_RATE_PER_KM_FEN,
     travelCostRatePerKmFen: row?.travelCostRatePerKmFen ?? DEFAULT_TRAVEL_COST_RATE_PER_KM_FEN,
     version: row?.version ?? 0,
@@ -46,7 +38,6 @@ export async function updateFieldSettings(ctx: Ctx, input: TUpdateFieldSettingsR
       tx,
       input.version,
       {
-        followUpDelayDays: input.followUpDelayDays ?? before.followUpDelayDays,
         travelRatePerKmFen: input.travelRatePerKmFen ?? before.travelRatePerKmFen,
         travelCostRatePerKmFen: input.travelCostRatePerKmFen ?? before.travelCostRatePerKmFen,
         updatedBy: ctx.principal.userId,
@@ -63,26 +54,4 @@ export async function updateFieldSettings(ctx: Ctx, input: TUpdateFieldSettingsR
     });
   });
   return getFieldSettings(ctx);
-}
-
-/** Follow-up visits due (the customer-care module works them). */
-export async function openFollowUps(ctx: Ctx): Promise<TFollowUp[]> {
-  const rows = await repo.openFollowUps(ctx.db, 200);
-  const customers = await customerFacts(
-    ctx.db,
-    rows.map((r) => r.customerId),
-  );
-  return rows.flatMap((r) => {
-    const customer = customers.get(r.customerId);
-    if (!customer) return [];
-    return [
-      {
-        id: r.id,
-        dueAt: r.dueAt.toISOString(),
-        workOrderNumber: r.number,
-        customerName: customer.name,
-        ticketId: r.ticketId,
-      },
-    ];
-  });
 }
