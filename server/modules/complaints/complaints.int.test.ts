@@ -232,6 +232,15 @@ describe('the complaint workflow', () => {
       }),
     );
     expect(c.status).toBe('satisfied');
+    // Each handling put a feedback call (回访, 篇1 六.5) on the call list, due 24 h later, once per round.
+    const feedbackCalls = await t.db.execute<{ period_key: string; reference: string; hours: number }>(
+      sql`select period_key, reference, extract(epoch from due_at - created_at)::int / 3600 as hours
+            from follow_ups where rule = 'complaint' and subject_id = ${c.id} order by period_key`,
+    );
+    expect(feedbackCalls.rows).toEqual([
+      { period_key: '1', reference: c.number, hours: 24 },
+      { period_key: '2', reference: c.number, hours: 24 },
+    ]);
     c = ok(await agent.request('POST', `/api/v1/complaints/${c.id}/close`, { version: c.version }));
     expect(c.status).toBe('closed');
     expect(c.events.map((e: { kind: string }) => e.kind)).toEqual([

@@ -23,6 +23,7 @@ import { assertReferences } from '../../platform/references.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { userNames } from '../accounts/index.ts';
 import { workOrderOwners } from '../field/index.ts';
+import { followUpComplaintHandled } from '../followups/index.ts';
 import { customerFacts, equipmentFacts, regionOf } from '../registry/index.ts';
 import { ticketOwners } from '../tickets/index.ts';
 import * as mail from './mail.ts';
@@ -470,6 +471,15 @@ export function handle(ctx: Ctx, id: string, input: THandleRequest) {
           input.solution,
           input.milestones,
         );
+        // 篇1 六.5: the feedback follow-up (回访) within 24 h of the handling, on the agents' call list,
+        // once per complaint and round (the followups module's rule "complaint" and its delay).
+        await followUpComplaintHandled(t, ctx, {
+          complaintId: updated.id,
+          customerId: updated.customerId,
+          reference: updated.number,
+          handledAt: now,
+          round: updated.round,
+        });
       },
     };
   });
