@@ -60,6 +60,13 @@ describe('job runner', () => {
     expect(runs.sort()).toEqual(['job-0', 'job-1', 'job-2', 'job-3', 'job-4', 'job-5']);
   });
 
+  it("schedules recurring jobs in the organisation's time zone (from the configuration)", async () => {
+    const rows = await database.db.execute<{ cron: string; timezone: string }>(
+      sql`select cron, timezone from pgboss.schedule where name = ${purgeExpiredSessionsJob.name}`,
+    );
+    expect(rows.rows).toEqual([{ cron: purgeExpiredSessionsJob.cron, timezone: TEST_TIME_ZONE }]);
+  });
+
   it('a job key makes a repeated send from any instance a no-op', async () => {
     const first = await a.send(recordJob, { label: 'once' }, 'same-key');
     const second = await b.send(recordJob, { label: 'once' }, 'same-key');

@@ -22,7 +22,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** `<module>.<action>`, e.g. `sessions.purge-expired`. */
   name: string;
   schema: S;
-  /** Cron in UTC, for recurring jobs. */
+  /** Cron in the organisation's time zone (JobDeps.timeZone, from the configuration), for recurring jobs. */
   cron?: string;
   /** How pg-boss retries a failed run (its defaults otherwise). */
   retry?: { limit: number; delaySeconds: number; backoff: boolean };
@@ -66,7 +66,7 @@ export class JobRunner {
     this.started = true;
     await this.createMissingQueues();
     for (const def of this.definitions) {
-      if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+      if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: this.deps.timeZone });
       if (options.work) {
         await this.boss.work(def.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
           for (const job of jobs) {

@@ -11,7 +11,7 @@ import { analyseTuning } from './tuning.ts';
 export const maintenanceGenerateJob = defineJob({
   name: 'maintenance.generate',
   schema: z.object({}),
-  // 01:30 UTC: the early morning in the organisation's zone for Asia.
+  // 01:30 in the organisation's time zone: the early morning, before the dispatchers' day.
   cron: '30 1 * * *',
   handler: async (_data, deps) => {
     const result = await generateAll(systemCtx(deps, 'maintenance.generate'));
@@ -19,11 +19,11 @@ export const maintenanceGenerateJob = defineJob({
   },
 });
 
-// 02:00 UTC (10:00 in Asia/Shanghai): the customer contacts of the visits due within reminderDays.
+// 10:00 in the organisation's time zone: the customer contacts of the visits due within reminderDays.
 export const maintenanceRemindJob = defineJob({
   name: 'maintenance.remind-visits',
   schema: z.object({}),
-  cron: '0 2 * * *',
+  cron: '0 10 * * *',
   handler: async (_data, deps) => {
     const result = await sendVisitReminders(systemCtx(deps, 'maintenance.remind-visits'));
     deps.log.info(result, 'maintenance visit reminders sent');
@@ -41,7 +41,7 @@ export const maintenanceOverdueJob = defineJob({
   },
 });
 
-/** Plan tuning proposals from the repair history and the visits, weekly (Monday early morning). */
+/** Plan tuning proposals from the repair history and the visits, weekly (Monday 02:00, organisation's time). */
 export const maintenanceTuningJob = defineJob({
   name: 'maintenance.tuning',
   schema: z.object({}),

@@ -8,7 +8,7 @@ import { checkAllReorderRules } from './reorder.ts';
 export const reorderCheckJob = defineJob({
   name: 'parts.reorder-check',
   schema: z.object({}),
-  cron: '30 23 * * *', // 07:30 in China, before the storekeeper's day
+  cron: '30 7 * * *', // 07:30 in the organisation's time zone, before the storekeeper's day
   handler: async (_data, deps) => {
     const rules = await checkAllReorderRules(systemCtx(deps, 'parts'));
     deps.log.info({ rules }, 'reorder rules checked');

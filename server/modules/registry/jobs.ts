@@ -7,8 +7,8 @@ import { sendWarrantyExpiryReminders } from './warranty-reminders.ts';
 export const warrantyExpiryRemindersJob = defineJob({
   name: 'registry.warranty-expiry-reminders',
   schema: z.object({ days: z.int().min(1).max(365).optional() }),
-  // 00:05 UTC, the morning in the organisation's zone (08:05 in UTC+8)
-  cron: '5 0 * * *',
+  // 08:05 in the organisation's time zone, the start of the working day
+  cron: '5 8 * * *',
   handler: async (data, { db, clock, timeZone, log }) => {
     const result = await sendWarrantyExpiryReminders(db, clock, timeZone, { days: data.days });
     log.info(result, 'warranty expiry reminders queued');
