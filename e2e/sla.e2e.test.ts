@@ -119,8 +119,13 @@ describe('SLA in the console and the portal', () => {
     await admin.getByTestId('webhook-url').fill('https://crm.example.com/hooks');
     await admin.getByTestId('webhook-events').click();
     await admin.locator('.ant-select-item-option', { hasText: 'SLA 已超期' }).click();
-    await admin.keyboard.press('Escape');
-    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    // Close the dropdown by clicking another field, not Escape: under load Escape can reach the dialog and
+    // close it while its Save button is still animating out (CI failed once that way).
+    await expect
+      .poll(() => admin.locator('.ant-select-selection-item', { hasText: 'SLA 已超期' }).count())
+      .toBe(1);
+    await admin.getByTestId('webhook-name').click();
+    await admin.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => admin.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
     await adminCtx.close();
   });
