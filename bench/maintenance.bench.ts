@@ -129,6 +129,7 @@ export async function run() {
     const first = await generateAll(ctx);
     const generateSeconds = (performance.now() - t0) / 1000;
     console.log('generate', first, `${generateSeconds.toFixed(1)} s`);
+    if (first.projects !== SITES) throw new Error(`generated ${first.projects} projects of ${SITES}`);
     await q('analyze after', 'analyze');
     t0 = performance.now();
     const again = await generateAll(ctx);

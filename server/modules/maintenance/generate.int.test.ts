@@ -3,8 +3,17 @@
 // visits never moved, floating plans counted from the completion.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { systemCtx } from '../../platform/context.ts';
+import { generateAll } from './generate.ts';
 
 let t: TestApp;
 let manager: Session;
@@ -134,6 +143,23 @@ describe('maintenance visit generation', () => {
     });
     expect(await workOrdersOfProject(s.project.id)).toHaveLength(2);
     expect((await visitsOf(s.plan.id)).length).toBe(4);
+  });
+
+  it('generates every project in batches, two at a time, and adds up what each batch did', async () => {
+    await at('2026-01-20T02:00:00Z');
+    await setup({ startsOn: '2026-03-02' });
+    await setup({ startsOn: '2026-03-09' }, 'medium', 3);
+    const ctx = systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test');
+    const before = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from maintenance_visits`);
+    const projects = await t.db.execute<{ n: number }>(
+      sql`select count(distinct project_id)::int as n from maintenance_plans where active`,
+    );
+    // One project per batch: the two workers finish batches at the same time, and neither's counts are lost.
+    const result = await generateAll(ctx, 1);
+    const after = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from maintenance_visits`);
+    expect(result.projects).toBe(projects.rows[0]!.n);
+    expect(result.visitsCreated).toBe(after.rows[0]!.n - before.rows[0]!.n);
+    expect(result.visitsCreated).toBeGreaterThan(0);
   });
 
   it('moves off National Day earlier by default, later with the setting; a dispatched visit never moves', async () => {

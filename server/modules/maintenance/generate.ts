@@ -379,17 +379,23 @@ function summaryOf(assets: number) {
 }
 
 /** Every project with an active plan, a batch of projects per transaction (the daily job, and "generate all"). */
-export async function generateAll(ctx: Ctx): Promise<TGenerateResult> {
+export async function generateAll(
+  ctx: Ctx,
+  batchProjects = GENERATE_BATCH_PROJECTS,
+): Promise<TGenerateResult> {
   let total = { ...EMPTY };
   const projectIds = await gen.projectsWithActivePlans(ctx.db);
   const batches: string[][] = [];
-  for (let i = 0; i < projectIds.length; i += GENERATE_BATCH_PROJECTS)
-    batches.push(projectIds.slice(i, i + GENERATE_BATCH_PROJECTS));
+  for (let i = 0; i < projectIds.length; i += batchProjects)
+    batches.push(projectIds.slice(i, i + batchProjects));
   // Two batches at a time: one computes in node while the other's statements run in the database.
   // Batches hold disjoint project locks; only the WO counter row is shared, taken last by each.
   const worker = async () => {
-    for (let batch = batches.shift(); batch; batch = batches.shift())
-      total = add(total, await generateForProjects(ctx, batch));
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      // Awaited first: `add(total, await …)` would read `total` before the other worker's batch is added.
+      const done = await generateForProjects(ctx, batch);
+      total = add(total, done);
+    }
   };
   await Promise.all(Array.from({ length: GENERATE_CONCURRENCY }, worker));
   return total;
