@@ -38,6 +38,8 @@ const REASONS: Record<Lang, Record<string, string>> = {
     human_damage_excluded: '人为损坏不在免费范围内。',
     force_majeure_excluded: '不可抗力不在免费范围内。',
     cause_to_confirm: '故障原因需现场确认。',
+    part_fitted_free: '备件 {{part}} 装于设备 {{asset}}，该设备在免费保修范围内，不收费。',
+    part_fitted_charged: '备件 {{part}} 装于设备 {{asset}}，该设备不在免费保修范围内，按价收费。',
   },
   en: {
     no_equipment: 'No equipment on the work order: charged per the fee schedule.',
@@ -54,6 +56,8 @@ const REASONS: Record<Lang, Record<string, string>> = {
     human_damage_excluded: 'Damage caused by people is not covered.',
     force_majeure_excluded: 'Force majeure is not covered.',
     cause_to_confirm: 'The cause must be confirmed on site.',
+    part_fitted_free: 'Part {{part}} was fitted to {{asset}}, which is covered: not charged.',
+    part_fitted_charged: 'Part {{part}} was fitted to {{asset}}, which is not covered: charged.',
   },
 };
 

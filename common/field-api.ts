@@ -281,6 +281,8 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
   ticketNumber: z.string().nullable(),
   /** The ticket's running on-site deadline (what the visit's countdown counts down to). */
   onSiteDueAt: ZInstant.nullable(),
+  /** The equipment of `assetIds`, in the same order, by serial and name (what the engineer reads). */
+  assets: z.array(z.object({ id: ZId, label: z.string() })),
   events: z.array(ZWorkOrderEvent),
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;

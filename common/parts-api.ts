@@ -241,13 +241,23 @@ export const ZReserveRequest = z.strictObject({
 export type TReserveRequest = z.input<typeof ZReserveRequest>;
 export const ZReleaseRequest = z.strictObject({ quantity: ZQuantity.optional(), reason: workRef.reason });
 export type TReleaseRequest = z.infer<typeof ZReleaseRequest>;
-export const ZIssueReservedRequest = z.strictObject({ quantity: ZQuantity.optional(), ...workRef });
+/**
+ * The equipment the part is fitted to, when the work covers several (a maintenance visit or a campaign):
+ * its warranty decides whether the part is charged. Without it the work order's first asset is assumed.
+ */
+const fittedTo = { assetId: ZId.nullable().optional() };
+export const ZIssueReservedRequest = z.strictObject({
+  quantity: ZQuantity.optional(),
+  ...workRef,
+  ...fittedTo,
+});
 export type TIssueReservedRequest = z.infer<typeof ZIssueReservedRequest>;
 export const ZIssueRequest = z.strictObject({
   partId: ZId,
   locationId: ZId,
   quantity: ZQuantity,
   ...workRef,
+  ...fittedTo,
 });
 export type TIssueRequest = z.infer<typeof ZIssueRequest>;
 export const ZReturnRequest = z.strictObject({
@@ -290,6 +300,8 @@ export const ZStockMovement = z.object({
   reservationId: ZId.nullable(),
   ticketId: ZId.nullable(),
   workOrderRef: z.string().nullable(),
+  /** The equipment an issued part was fitted to (a visit covering several assets). */
+  assetId: ZId.nullable(),
   countId: ZId.nullable(),
   serial: z.string().nullable(),
   reason: z.string().nullable(),

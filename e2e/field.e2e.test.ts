@@ -78,6 +78,8 @@ describe('field service', () => {
     await page.waitForURL(/\/console\/jobs\/[0-9a-f-]{36}$/);
     // His phone shows the equipment's warranty and a way to its service history.
     await expect.poll(() => page.getByTestId('visit-asset').count()).toBe(1);
+    // By its serial and name, not "设备 1".
+    await expect.poll(() => page.getByTestId('visit-asset').textContent()).toContain('HZ-L1-P003');
     await page.getByTestId('stage-accepted').click();
     await expect.poll(() => page.getByTestId('visit-status').textContent()).toBe('已接单');
 

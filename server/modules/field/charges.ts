@@ -8,31 +8,42 @@
 // Pure arithmetic over facts gathered here.
 import { toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TChargeSheet } from '../../../common/field-api.ts';
+import type { Cause } from '../../../common/warranty-rules.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { workOrderPartLines } from '../parts/index.ts';
-import { assetCoverage, findGoverningTerms } from '../registry/index.ts';
+import { assetCoverage, equipmentFacts, findGoverningTerms } from '../registry/index.ts';
 import type { WorkOrderRow } from './repository.ts';
+import { equipmentLabel } from './service.ts';
 import { travelRatesPerKm } from './settings.ts';
 
 export type ChargeSheet = TChargeSheet;
 
-/** Parts issued to the work, one line per part (by part number) with the quantities summed. */
+interface PartUsed {
+  partNumber: string;
+  name: string;
+  quantity: number;
+  factory: number | null;
+  cost: number | null;
+  /** The equipment it was fitted to, when the issue named one. */
+  assetId: string | null;
+}
+
+/** Parts issued to the work, one line per part (by part number) and equipment, with the quantities summed. */
 async function partsUsed(ctx: Ctx, workOrderNumber: string) {
-  const used = new Map<
-    string,
-    { partNumber: string; name: string; quantity: number; factory: number | null; cost: number | null }
-  >();
+  const used = new Map<string, PartUsed>();
   for (const l of await workOrderPartLines(ctx.db, workOrderNumber)) {
     if (l.kind !== 'issue') continue;
-    const p = used.get(l.partId);
+    const key = `${l.partId}:${l.assetId ?? ''}`;
+    const p = used.get(key);
     if (p) p.quantity += l.quantity;
     else
-      used.set(l.partId, {
+      used.set(key, {
         partNumber: l.partNumber,
         name: l.name,
         quantity: l.quantity,
         factory: l.factoryPriceFen,
         cost: l.costFen,
+        assetId: l.assetId,
       });
   }
   return [...used.values()].sort((a, b) =>
@@ -58,6 +69,7 @@ export function chargeInputsOf(w: WorkOrderRow, entered: ChargeInputs = {}) {
 }
 
 type Line = ChargeSheet['lines'][number];
+type PartBasis = 'warranty' | 'pending_acceptance' | 'at_cost' | 'fee_schedule';
 /** Labour: fen per started hour; travel: fen per km. */
 type Priced = { labour: number | undefined; travel: number } | null;
 
@@ -73,7 +85,8 @@ export function chargeLines(input: {
   pending?: boolean;
   minutes: number | null;
   km: number | null;
-  parts: { partNumber: string; name: string; quantity: number; unitFen: number }[];
+  /** A part fitted to other equipment than the first carries that equipment's `basis`. */
+  parts: { partNumber: string; name: string; quantity: number; unitFen: number; basis?: PartBasis }[];
 }): Line[] {
   const { free, fees, atCost, pending, minutes, km } = input;
   const basis = (isFree: boolean, fee: number | undefined): NonNullable<Line['basis']> =>
@@ -125,7 +138,8 @@ export function chargeLines(input: {
         ? 'at_cost'
         : 'fee_schedule';
   for (const p of input.parts) {
-    const unit = partsBasis === 'warranty' || partsBasis === 'pending_acceptance' ? 0 : p.unitFen;
+    const partBasis = p.basis ?? partsBasis;
+    const unit = partBasis === 'warranty' || partBasis === 'pending_acceptance' ? 0 : p.unitFen;
     lines.push({
       item: 'part',
       label: `${p.partNumber} ${p.name}`,
@@ -133,10 +147,35 @@ export function chargeLines(input: {
       unitFen: unit,
       amountFen: p.quantity * unit,
       entered: null,
-      basis: partsBasis,
+      basis: partBasis,
     });
   }
   return lines;
+}
+
+type Cover = Awaited<ReturnType<typeof assetCoverage>>;
+
+/** How a part is priced under the coverage of the equipment it was fitted to. */
+function partBasisOf(cover: Cover): PartBasis {
+  if (cover.status === 'not_accepted' && cover.free.parts) return 'pending_acceptance';
+  if (cover.free.parts) return 'warranty';
+  return cover.pricing === 'cost' ? 'at_cost' : 'fee_schedule';
+}
+
+/**
+ * The coverage of each other asset of the work order that a part was fitted to (the first asset's is the
+ * sheet's own; a part naming equipment not on the work order is priced as the first asset's).
+ */
+async function otherEquipmentCover(staff: Ctx, w: WorkOrderRow, used: PartUsed[], cause: Cause) {
+  const onJob = new Set(w.assetIds.slice(1));
+  const ids = [...new Set(used.map((p) => p.assetId).filter((a): a is string => !!a && onJob.has(a)))];
+  const out = new Map<string, { cover: Cover; label: string }>();
+  if (!ids.length) return out;
+  const facts = await equipmentFacts(staff.db, ids);
+  for (const id of ids) {
+    out.set(id, { cover: await assetCoverage(staff, id, { cause }), label: equipmentLabel(facts.get(id)) });
+  }
+  return out;
 }
 
 /**
@@ -202,23 +241,35 @@ export async function chargeSheet(
       },
     ]),
   ];
-  // A part without a cost price on file is not guessed at: the sheet says so for the dispatcher.
-  if (!free.parts && atCost)
-    for (const p of used)
-      if (p.cost === null)
-        reasons.push({
-          code: 'part_cost_unknown',
-          params: { part: p.partNumber },
-          text: `Part ${p.partNumber} has no cost price on file.`,
-        });
-  const lines = chargeLines({
-    free,
-    fees,
-    atCost,
-    minutes,
-    km,
-    parts: used.map((p) => ({ ...p, unitFen: (atCost ? p.cost : p.factory) ?? 0 })),
+  // A visit covering several assets (maintenance, a campaign): a part fitted to another than the first
+  // is priced by that equipment's coverage, and the sheet says which.
+  const others = await otherEquipmentCover(staff, w, used, cause);
+  const priced = used.map((p) => {
+    const other = p.assetId ? others.get(p.assetId) : undefined;
+    const basis: PartBasis | undefined = other ? partBasisOf(other.cover) : undefined;
+    const cost = basis ? basis === 'at_cost' : atCost;
+    return { ...p, unitFen: (cost ? p.cost : p.factory) ?? 0, basis, other };
   });
+  for (const p of priced) {
+    if (!p.other || !p.basis) continue;
+    const free = p.basis === 'warranty' || p.basis === 'pending_acceptance';
+    reasons.push({
+      code: free ? 'part_fitted_free' : 'part_fitted_charged',
+      params: { part: p.partNumber, asset: p.other.label },
+      text: free
+        ? `Part ${p.partNumber} was fitted to ${p.other.label}, which is covered: not charged.`
+        : `Part ${p.partNumber} was fitted to ${p.other.label}, which is not covered: charged.`,
+    });
+  }
+  // A part without a cost price on file is not guessed at: the sheet says so for the dispatcher.
+  for (const p of priced)
+    if (p.cost === null && (p.basis ? p.basis === 'at_cost' : !free.parts && atCost))
+      reasons.push({
+        code: 'part_cost_unknown',
+        params: { part: p.partNumber },
+        text: `Part ${p.partNumber} has no cost price on file.`,
+      });
+  const lines = chargeLines({ free, fees, atCost, minutes, km, parts: priced });
   return {
     covered: free,
     status: cover?.status ?? 'unknown',

@@ -20,7 +20,7 @@ import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { definedOnly } from '../../platform/versioned.ts';
 import { findActiveStaff, userNames } from '../accounts/index.ts';
 import { sendNotices } from '../notifications/index.ts';
-import { customerFacts, projectFacts } from '../registry/index.ts';
+import { customerFacts, equipmentFacts, projectFacts } from '../registry/index.ts';
 import { onSiteTargets } from '../sla/index.ts';
 import { getTicket, ticketRefs, workMilestone } from '../tickets/index.ts';
 import type { WorkOrderRow } from './repository.ts';
@@ -168,14 +168,20 @@ export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOr
   });
 }
 
+/** A piece of equipment as the engineer reads it: serial and name (else the product). */
+export function equipmentLabel(f: { serial: string; name: string | null; productName: string } | undefined) {
+  return f ? `${f.serial} ${f.name ?? f.productName}` : '';
+}
+
 export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDetail> {
   const w = await load(ctx, id);
-  const [events, customers, projects, tickets, due] = await Promise.all([
+  const [events, customers, projects, tickets, due, equipment] = await Promise.all([
     repo.eventsOf(ctx.db, id),
     customerFacts(ctx.db, [w.customerId]),
     projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
     ticketRefs(ctx.db, w.ticketId ? [w.ticketId] : []),
     onSiteDueOf(ctx, w),
+    equipmentFacts(ctx.db, w.assetIds),
   ]);
   const customer = customers.get(w.customerId);
   const project = w.projectId ? projects.get(w.projectId) : undefined;
@@ -189,6 +195,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDeta
     emergencyPlanFileId: customer ? (project?.emergencyPlanFileId ?? null) : null,
     ticketNumber: customer && w.ticketId ? (tickets.get(w.ticketId)?.number ?? null) : null,
     onSiteDueAt: due?.toISOString() ?? null,
+    assets: w.assetIds.map((assetId) => ({ id: assetId, label: equipmentLabel(equipment.get(assetId)) })),
     events: events.map((e) => ({
       ...e,
       at: e.at.toISOString(),

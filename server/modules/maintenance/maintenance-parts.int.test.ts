@@ -42,7 +42,7 @@ const stage = (id: string, name: string, data?: Record<string, unknown>) =>
   });
 
 /** A project accepted on `acceptedOn` (12 months' warranty, a fee schedule) with a generated maintenance visit. */
-async function maintainedSite(acceptedOn: string) {
+async function maintainedSite(acceptedOn: string, secondAcceptedOn?: string) {
   const customer = await buildCustomer(t.db);
   const project = (
     await manager.request('POST', '/api/v1/projects', {
@@ -81,6 +81,18 @@ async function maintainedSite(acceptedOn: string) {
     performedOn: acceptedOn,
     signedByName: '业主',
   });
+  // A second lamp added and accepted later: its warranty runs from its own acceptance.
+  const second = secondAcceptedOn
+    ? (
+        await manager.request('POST', '/api/v1/assets', {
+          projectId: project.id,
+          productId: product.id,
+          serial: `S2-${uid()}`,
+          name: '二号灯',
+          acceptanceDate: secondAcceptedOn,
+        })
+      ).json()
+    : null;
   const tpl = (
     await manager.request('POST', '/api/v1/maintenance/templates', {
       name: `灯具保养 ${uid()}`,
@@ -94,7 +106,7 @@ async function maintainedSite(acceptedOn: string) {
     await manager.request('POST', '/api/v1/maintenance/plans', {
       projectId: project.id,
       name: '月度保养',
-      assetIds: [asset.id],
+      assetIds: second ? [asset.id, second.id] : [asset.id],
       templateIds: [tpl.id],
       startsOn: '2026-12-03',
       mode: 'fixed',
@@ -111,7 +123,8 @@ async function maintainedSite(acceptedOn: string) {
     engineerId,
   });
   expect(dispatched.statusCode, dispatched.body).toBe(200);
-  return { wo: wo as { id: string; number: string } };
+  expect(wo.assetIds[0]).toBe(asset.id);
+  return { wo: wo as { id: string; number: string }, asset, second };
 }
 
 /** A genuine part at factory price, five in the engineer's van. */
@@ -138,7 +151,11 @@ async function partInVan() {
   return { partId: part.json().id as string, vanId: van.json().id as string };
 }
 
-async function replacePart(wo: { id: string; number: string }, part: { partId: string; vanId: string }) {
+async function replacePart(
+  wo: { id: string; number: string },
+  part: { partId: string; vanId: string },
+  assetId?: string,
+) {
   expect((await stage(wo.id, 'arrived')).statusCode).toBe(200);
   // The proposal with its price, agreed by the customer before the part goes in.
   const agreed = await stage(wo.id, 'plan_agreed', {
@@ -152,6 +169,7 @@ async function replacePart(wo: { id: string; number: string }, part: { partId: s
     locationId: part.vanId,
     quantity: 1,
     workOrderRef: wo.number,
+    ...(assetId ? { assetId } : {}),
   });
   expect(issued.statusCode, issued.body).toBe(200);
 }
@@ -215,5 +233,58 @@ describe('parts replaced during maintenance', () => {
       basis: 'fee_schedule',
     });
     expect(charges.receiptNumber).toMatch(/^SF-/);
+  });
+
+  it('prices each part by the equipment it was fitted to on a visit covering several assets', async () => {
+    clock.set(T0);
+    // The site is out of warranty; its second lamp, replaced in June, is in warranty.
+    const { wo, second } = await maintainedSite('2023-01-01', '2026-06-01');
+    const part = await partInVan();
+    await replacePart(wo, part);
+    const fitted = await engineer.request('POST', '/api/v1/stock/issues', {
+      partId: part.partId,
+      locationId: part.vanId,
+      quantity: 2,
+      workOrderRef: wo.number,
+      assetId: second.id,
+    });
+    expect(fitted.statusCode, fitted.body).toBe(200);
+    expect(fitted.json().movements[0].assetId).toBe(second.id);
+    const charges = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}/charges`)).json();
+    expect(charges.status).toBe('expired');
+    const parts = charges.lines.filter((l: { item: string }) => l.item === 'part');
+    expect(parts).toHaveLength(2);
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ quantity: 1, unitFen: 9_000, basis: 'fee_schedule' }),
+        expect.objectContaining({ quantity: 2, unitFen: 0, basis: 'warranty' }),
+      ]),
+    );
+    expect(charges.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'part_fitted_free',
+        params: expect.objectContaining({ asset: expect.stringContaining('二号灯') }),
+      }),
+    );
+    const partsFen = parts.reduce((sum: number, l: { amountFen: number }) => sum + l.amountFen, 0);
+    expect(partsFen).toBe(9_000);
+  });
+
+  it('refuses a part fitted to equipment the caller cannot name', async () => {
+    clock.set(T0);
+    const { wo } = await maintainedSite('2023-01-01');
+    const part = await partInVan();
+    const res = await engineer.request('POST', '/api/v1/stock/issues', {
+      partId: part.partId,
+      locationId: part.vanId,
+      quantity: 1,
+      workOrderRef: wo.number,
+      assetId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message ?? res.body).toMatch(/assetId/);
+    // Nothing left the van.
+    const ledger = (await manager.request('GET', `/api/v1/parts/${part.partId}/movements`)).json();
+    expect((ledger.items ?? ledger).filter((m: { kind: string }) => m.kind === 'issue')).toHaveLength(0);
   });
 });

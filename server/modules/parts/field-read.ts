@@ -12,6 +12,8 @@ export interface WorkOrderPartLine {
   name: string;
   quantity: number;
   serial: string | null;
+  /** The equipment the part was fitted to, when the issue said. */
+  assetId: string | null;
   factoryPriceFen: number | null;
   /** The part's cost price, for a repair charged at cost (篇4 g.7–8). */
   costFen: number | null;
@@ -27,6 +29,7 @@ export async function workOrderPartLines(db: Executor, workOrderRef: string): Pr
       name: parts.name,
       quantity: stockMovements.quantity,
       serial: stockMovements.serial,
+      assetId: stockMovements.assetId,
       factoryPriceFen: parts.factoryPriceFen,
       costFen: parts.costFen,
     })

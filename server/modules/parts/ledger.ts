@@ -7,6 +7,7 @@ import type { TStockMovement, TWorkRef } from '../../../common/parts-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, invalidField, postgresErrorOf } from '../../platform/errors.ts';
+import { assertReferences } from '../../platform/references.ts';
 import type { stockMovements } from './schema.ts';
 import * as repo from './stock-repository.ts';
 
@@ -21,6 +22,13 @@ export const workRefOf = (w: TWorkRef): TWorkRef => ({
   workOrderRef: w.workOrderRef,
   reason: w.reason,
 });
+
+/** The equipment a part is fitted to: on record and within the caller's reach, else 422 naming `assetId`. */
+export async function fittedAsset(tx: Executor, ctx: Ctx, assetId: string | null | undefined) {
+  if (!assetId) return null;
+  await assertReferences(ctx, null, [{ field: 'assetId', kind: 'asset', ids: assetId }], tx);
+  return assetId;
+}
 
 export async function requirePart(tx: Executor, id: string) {
   const part = await repo.findPart(tx, id);

@@ -11,7 +11,16 @@ import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { checkMove, getLocation } from './access.ts';
-import { changeLevel, movementOut, moving, record, requirePart, shortage, workRefOf } from './ledger.ts';
+import {
+  changeLevel,
+  fittedAsset,
+  movementOut,
+  moving,
+  record,
+  requirePart,
+  shortage,
+  workRefOf,
+} from './ledger.ts';
 import { checkReorder } from './reorder.ts';
 import * as repo from './stock-repository.ts';
 import { expiredWarnings, nearestFirst, takeFifo } from './stock-rules.ts';
@@ -141,6 +150,7 @@ export async function issueReserved(ctx: Ctx, id: string, input: TIssueReservedR
       throw invalidField('quantity', 'this reservation was already issued or released: nothing is left');
     const quantity = input.quantity ?? r.open;
     if (quantity > r.open) throw invalidField('quantity', `only ${r.open} reserved`);
+    const assetId = await fittedAsset(tx, ctx, input.assetId);
     await changeLevel(
       tx,
       { locationId: r.locationId, partId: r.partId, batchId: r.batchId, condition: 'good' },
@@ -159,6 +169,7 @@ export async function issueReserved(ctx: Ctx, id: string, input: TIssueReservedR
       ticketId: input.ticketId ?? r.ticketId,
       workOrderRef: input.workOrderRef ?? r.workOrderRef,
       reason: input.reason,
+      assetId,
     });
     await checkReorder(tx, ctx, r.partId, r.locationId);
     return { reservation: reservationOut(after), movements: [movementOut(movement)] };

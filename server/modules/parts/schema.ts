@@ -134,6 +134,8 @@ export const stockMovements = pgTable(
     reservationId: uuid('reservation_id'),
     ticketId: uuid('ticket_id'),
     workOrderRef: text('work_order_ref'),
+    /** The equipment an issued part was fitted to (its warranty decides the charge). */
+    assetId: uuid('asset_id'),
     countId: uuid('count_id'),
     serial: text('serial'),
     reason: text('reason'),
@@ -145,6 +147,8 @@ export const stockMovements = pgTable(
     index('stock_movements_from_idx').on(t.fromLocationId, t.at),
     index('stock_movements_to_idx').on(t.toLocationId, t.at),
     index('stock_movements_ticket_idx').on(t.ticketId),
+    // The parts of a work order (its charge sheet, its report) without reading the whole ledger.
+    index('stock_movements_work_order_idx').on(t.workOrderRef),
     check('stock_movements_quantity_pos', sql`${t.quantity} > 0`),
   ],
 );

@@ -17,6 +17,7 @@ import { checkMove, getLocation } from './access.ts';
 import {
   batchOf,
   changeLevel,
+  fittedAsset,
   movementOut,
   moving,
   record,
@@ -105,6 +106,7 @@ export async function issue(ctx: Ctx, input: TIssueRequest) {
   const now = ctx.clock.now();
   return moving(ctx, async (tx) => {
     await requirePart(tx, input.partId);
+    const assetId = await fittedAsset(tx, ctx, input.assetId);
     const lots = await repo.lockLots(tx, input.partId, input.locationId, 'good');
     const { takes, missing } = takeFifo(lots, input.quantity);
     if (missing > 0) throw shortage(`Only ${input.quantity - missing} available`);
@@ -125,6 +127,7 @@ export async function issue(ctx: Ctx, input: TIssueRequest) {
           fromLocationId: input.locationId,
           quantity,
           ...workRefOf(input),
+          assetId,
         }),
       );
     }

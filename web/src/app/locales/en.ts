@@ -608,6 +608,8 @@ export const en: typeof zhCN = {
       lifetime_cost_repair:
         'After the warranty, the contract gives repairs and part replacements at cost for life: labour, travel and parts at cost.',
       part_cost_unknown: 'Part {{part}} has no cost price on file: enter it in the parts catalogue.',
+      part_fitted_free: 'Part {{part}} was fitted to {{asset}}, which is covered: not charged.',
+      part_fitted_charged: 'Part {{part}} was fitted to {{asset}}, which is not covered: charged.',
     },
     repair: {
       replace_component: 'Replace the component: it has reached its repair limit or has a latent defect.',
@@ -914,6 +916,8 @@ export const en: typeof zhCN = {
     pickPart: 'Pick a part from your van',
     replacedSerial: 'Serial of the replaced part',
     usePart: 'Use 1',
+    fittedTo: 'Fitted to',
+    part: 'Part',
     returnReplaced: 'Bring back replaced part',
     replaced: 'Replaced on repair',
   },

@@ -595,6 +595,8 @@ export const zhCN = {
       lifetime_cost_repair:
         '保修期过后，按合同提供终身成本价的故障维修或部件更换（人工、差旅、部件均按成本价）。',
       part_cost_unknown: '备件 {{part}} 未登记成本价，请在备件目录中填写。',
+      part_fitted_free: '备件 {{part}} 装于设备 {{asset}}，该设备在免费保修范围内，不收费。',
+      part_fitted_charged: '备件 {{part}} 装于设备 {{asset}}，该设备不在免费保修范围内，按价收费。',
     },
     repair: {
       replace_component: '该部件已达维修次数上限或属潜在缺陷，应更换部件。',
@@ -884,6 +886,8 @@ export const zhCN = {
     pickPart: '选择车载库中的备件',
     replacedSerial: '换下旧件的序列号',
     usePart: '领用 1 个',
+    fittedTo: '装于',
+    part: '备件',
     returnReplaced: '旧件带回',
     replaced: '维修换下',
   },

@@ -163,9 +163,9 @@ export function VisitPage() {
             {w.assetIds.length > 0 && (
               <Descriptions.Item label={t('nav.equipment')}>
                 <Space wrap>
-                  {w.assetIds.map((a, i) => (
-                    <Link key={a} to={`/console/assets/${a}`} data-testid="visit-asset">
-                      {t('field.equipmentHistory', { n: i + 1 })}
+                  {w.assets.map((a, i) => (
+                    <Link key={a.id} to={`/console/assets/${a.id}`} data-testid="visit-asset">
+                      {a.label || t('field.equipmentHistory', { n: i + 1 })}
                     </Link>
                   ))}
                 </Space>
@@ -284,7 +284,13 @@ export function VisitPage() {
             onChange={(ids) => photos.mutateAsync({ after: ids })}
           />
         </Card>
-        <VisitParts workOrderId={w.id} number={w.number} ticketId={w.ticketId} emergency={w.emergency} />
+        <VisitParts
+          workOrderId={w.id}
+          number={w.number}
+          ticketId={w.ticketId}
+          emergency={w.emergency}
+          assets={w.assets}
+        />
       </div>
       <Modal
         open={skipping !== null}
@@ -455,11 +461,14 @@ function VisitParts({
   number,
   ticketId,
   emergency,
+  assets,
 }: {
   workOrderId: string;
   number: string;
   ticketId: string | null;
   emergency: boolean;
+  /** The work order's equipment: on a visit covering several, the part says which one it went into. */
+  assets: { id: string; label: string }[];
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -470,9 +479,11 @@ function VisitParts({
   const use = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/issues');
   const reserve = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/reservations');
   const unused = useStockMutation<Record<string, unknown>>(() => '/api/v1/stock/returns');
+  const [fittedTo, setFittedTo] = useState<string | undefined>(assets[0]?.id);
+  const fitted = assets.length > 1 && fittedTo ? { assetId: fittedTo } : {};
   const issueHeld = useStockMutation<{ id: string }>(
     (b) => `/api/v1/stock/reservations/${b.id}/issue`,
-    () => ({ workOrderRef: number }),
+    () => ({ workOrderRef: number, ...fitted }),
   );
   const releaseHeld = useStockMutation<{ id: string }>(
     (b) => `/api/v1/stock/reservations/${b.id}/release`,
@@ -516,6 +527,16 @@ function VisitParts({
             .map((l) => ({ value: l.id, label: `${t('field.reserveFrom')} ${l.name}` }))}
           data-testid="visit-reserve-from"
         />
+        {assets.length > 1 && (
+          <Select
+            size="large"
+            style={{ width: '100%' }}
+            value={fittedTo}
+            onChange={setFittedTo}
+            options={assets.map((a) => ({ value: a.id, label: `${t('field.fittedTo')} ${a.label}` }))}
+            data-testid="visit-part-asset"
+          />
+        )}
         <Input
           size="large"
           placeholder={t('field.replacedSerial')}
@@ -536,7 +557,7 @@ function VisitParts({
           <Button
             size="large"
             disabled={!partId}
-            onClick={() => use.mutate({ partId, locationId: van.id, quantity: 1, ...ref }, done)}
+            onClick={() => use.mutate({ partId, locationId: van.id, quantity: 1, ...ref, ...fitted }, done)}
             data-testid="visit-use-part"
           >
             {t('field.usePart')}
@@ -572,8 +593,8 @@ function VisitParts({
         {(held.data ?? []).map((r) => (
           <Space key={r.id} wrap>
             <Tag color="blue">
-              {t('field.reserved')}{' '}
-              {good.find((g) => g.partId === r.partId)?.partNumber ?? r.partId.slice(0, 8)} × {r.open}
+              {t('field.reserved')} {good.find((g) => g.partId === r.partId)?.partNumber ?? t('field.part')} ×{' '}
+              {r.open}
             </Tag>
             <Button size="small" onClick={() => issueHeld.mutate({ id: r.id }, done)}>
               {t('field.useReserved')}
