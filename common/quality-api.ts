@@ -12,7 +12,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 // ---------- settings of the detector ----------
 export const DEFAULT_QUALITY_SETTINGS = {
   /** Poisson upper-tail probability below which a count is "improbably high". */
-  level: 0.01,
+  level: 0.005,
   /** Fewer failures than this never raise an alert, however improbable. */
   minCount: 3,
   /** Periods in a row that show the problem for a "keeps coming back" alert. */
