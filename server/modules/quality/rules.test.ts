@@ -126,6 +126,27 @@ describe('detectGroup', () => {
     expect(detectGroup(gap, at(gap))).toBeNull();
   });
 
+  it('calls a problem new this month a month alert, and a quarter alert once it spans two months', () => {
+    // Never seen before (no failures of the class anywhere): every level is improbable.
+    const none: DetectorInput = { ...input(group(10, [])), base: new Map() };
+    const fresh = group(10, [[NOW, 3]]);
+    expect(detectGroup(fresh, { ...none, groups: [fresh] })).toMatchObject({ level: 'month', count: 3 });
+    const lasting = group(10, [
+      [NOW - 1, 2],
+      [NOW, 3],
+    ]);
+    expect(detectGroup(lasting, { ...none, groups: [lasting] })).toMatchObject({
+      level: 'quarter',
+      count: 5,
+    });
+    const older = group(10, [
+      [NOW - 6, 1],
+      [NOW - 1, 2],
+      [NOW, 3],
+    ]);
+    expect(detectGroup(older, { ...none, groups: [older] })).toMatchObject({ level: 'year', count: 6 });
+  });
+
   it('counts only the days of the month so far (exposure)', () => {
     // 3 failures by the 3rd of a 30-day month: λ = 1 × 0.1; P(X ≥ 3) ≈ 0.00015.
     const g = group(100, [[NOW, 3]]);

@@ -135,16 +135,20 @@ function figuresOf(
 }
 
 /**
- * The detections of one group, the highest level first (year over quarter over month): a level fires
- * on a spike (at least minCount failures and P(X ≥ count) < level under the larger of the two
- * expectations) or when the problem shows (at least minCount and P < the watch level under the base's
- * expectation) in `consecutivePeriods` periods of that length in a row, the current one included.
+ * The detection of one group: a level fires on a spike (at least minCount failures and P(X ≥ count) <
+ * level under the larger of the two expectations) or when the problem shows (at least minCount and
+ * P < the watch level under the base's expectation) in `consecutivePeriods` periods of that length in a
+ * row, the current one included. Of the levels that fire, the alert takes the highest one the problem
+ * spans — a quarter when failures of the group also fell in an earlier month of the quarter, a year when
+ * also in an earlier quarter —, else the lowest that fired: a problem new this month is a month's
+ * problem even though its year is improbable too, and it moves up as it lasts (层层预警).
  */
 export function detectGroup(g: GroupSeries, input: DetectorInput): Detection | null {
   const { settings, today } = input;
   const current = monthIndex(today.year, today.month);
   const fraction = today.day / today.daysInMonth;
   const watch = watchLevelOf(settings.level);
+  const fired: Detection[] = [];
   for (const level of ['year', 'quarter', 'month'] as const) {
     const from = periodStart(level, current);
     const f = figuresOf(g, input, from, current, fraction);
@@ -163,7 +167,10 @@ export function detectGroup(g: GroupSeries, input: DetectorInput): Detection | n
       pValue,
       units: g.units,
     });
-    if (f.count >= settings.minCount && p < settings.level) return detection('spike', expected, p);
+    if (f.count >= settings.minCount && p < settings.level) {
+      fired.push(detection('spike', expected, p));
+      continue;
+    }
     if (showsProblem(f, settings.minCount, watch)) {
       const span = LEVEL_SPAN[level];
       let run = 1;
@@ -173,10 +180,17 @@ export function detectGroup(g: GroupSeries, input: DetectorInput): Detection | n
         run++;
       }
       if (run >= settings.consecutivePeriods)
-        return detection('repeated', f.expectedBase, poissonUpperTail(f.count, f.expectedBase));
+        fired.push(detection('repeated', f.expectedBase, poissonUpperTail(f.count, f.expectedBase)));
     }
   }
-  return null;
+  return fired.find((d) => spans(g, d, current)) ?? fired.at(-1) ?? null;
+}
+
+/** Whether the group's failures in the period reach back before its latest sub-period (month, quarter). */
+function spans(g: GroupSeries, d: Detection, current: number): boolean {
+  if (d.level === 'month' || d.reason === 'repeated') return true;
+  const latest = periodStart(d.level === 'year' ? 'quarter' : 'month', current);
+  return sumMonths(g.months, d.fromMonth, latest) > 0;
 }
 
 function showsProblem(f: PeriodFigures, minCount: number, watch: number) {
