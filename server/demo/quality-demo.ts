@@ -24,7 +24,8 @@ export async function loadQualityDemo(db: Db, clock: Clock, timeZone: string) {
         from assets a join customers c on c.id = a.customer_id
         where c.code = 'HZ-METRO' and a.parent_id is null
           and a.product_id = (select a2.product_id from assets a2 join customers c2 on c2.id = a2.customer_id
-                              where c2.code = 'HZ-METRO' group by a2.product_id order by count(*) desc limit 1)
+                              where c2.code = 'HZ-METRO' and a2.parent_id is null
+                              group by a2.product_id order by count(*) desc, a2.product_id limit 1)
         order by a.serial limit 3`,
   );
   if (rows.length < 3 || !rows[0]!.quality) return;
