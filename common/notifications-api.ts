@@ -31,6 +31,7 @@ export const NOTIFICATION_KINDS = [
   'complaints.deadline-breach',
   'followups.due-soon',
   'followups.overdue',
+  'quality.alert',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

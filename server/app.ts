@@ -34,6 +34,7 @@ import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
+import { registerQualityRoutes } from './modules/quality/index.ts';
 import {
   assetReferences,
   contactReferences,
@@ -228,6 +229,7 @@ export async function buildApp(
   registerSurveyRoutes(app, routeDeps);
   registerReturnRoutes(app, routeDeps);
   registerComplaintRoutes(app, routeDeps);
+  registerQualityRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 

@@ -21,6 +21,7 @@ import {
 } from './modules/maintenance/index.ts';
 import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
+import { qualityDetectJob } from './modules/quality/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { surveyInviteJob } from './modules/surveys/index.ts';
@@ -119,6 +120,7 @@ program
         complaintsDeadlineJob,
         followUpsCreateJob,
         followUpsSweepJob,
+        qualityDetectJob,
       ],
       jobDeps,
     );

@@ -43,6 +43,10 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, allowed: T
   ['GET', '/api/v1/complaints/summary?from=2026-01&to=2026-01', ['admin', 'manager', 'quality_engineer']],
   ['PUT', '/api/v1/complaints/settings', ['admin', 'manager']],
   ['POST', `/api/v1/suggestions/${id}/decide`, ['admin', 'manager', 'quality_engineer']],
+  ['GET', '/api/v1/quality/alerts', ['admin', 'manager', 'quality_engineer']],
+  ['POST', '/api/v1/quality/cases', ['admin', 'manager', 'quality_engineer']],
+  ['PUT', '/api/v1/quality/settings', ['admin', 'quality_engineer']],
+  ['POST', `/api/v1/work-orders/${id}/feedback`, ['admin', 'field_engineer']],
 ];
 
 describe('role × route', () => {

@@ -20,4 +20,11 @@ it('loads the demo once when three instances start at the same time', async () =
     sql`select count(*)::int as n from users where username = 'admin'`,
   );
   expect(admins.rows[0]!.n).toBe(1);
+  // The quality engineer finds early warnings and a quality case opened from one.
+  const quality = await database.db.execute<{ alerts: number; cases: number }>(
+    sql`select (select count(*)::int from quality_alerts) as alerts,
+               (select count(*)::int from quality_cases where source_kind = 'alert' and decision = 'technical') as cases`,
+  );
+  expect(quality.rows[0]!.alerts).toBeGreaterThanOrEqual(1);
+  expect(quality.rows[0]!.cases).toBe(1);
 }, 240_000);

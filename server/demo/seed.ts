@@ -13,6 +13,7 @@ import { systemCtx } from '../platform/context.ts';
 import { loadComplaintsDemo } from './complaints-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
+import { loadQualityDemo } from './quality-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadReturnsDemo } from './returns-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
@@ -129,6 +130,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadMaintenanceDemo(db, clock, timeZone);
   await loadReturnsDemo(db, clock, timeZone);
   await loadComplaintsDemo(db, clock, timeZone, customerIds);
+  await loadQualityDemo(db, clock, timeZone);
   return logins;
 }
 

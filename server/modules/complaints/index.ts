@@ -4,6 +4,7 @@ import * as repo from './repository.ts';
 
 export { sweepComplaintDeadlines } from './deadlines.ts';
 export { complaintsDeadlineJob } from './jobs.ts';
+export { complaintOwners } from './owners.ts';
 export { registerComplaintRoutes } from './routes.ts';
 export { createComplaint, settingsOf as complaintSettingsOf } from './service.ts';
 export { createSuggestion } from './suggestions.ts';

@@ -27,4 +27,6 @@ export const DEFAULT_CHANNELS: Record<TNotificationKind, readonly TNotificationC
   // A follow-up (回访) near its due time (to its agent), and past it (also to the managers).
   'followups.due-soon': ['in_app'],
   'followups.overdue': ['in_app', 'email'],
+  // An early warning of a recurring problem (to the quality engineers).
+  'quality.alert': ['in_app', 'email'],
 };

@@ -25,6 +25,14 @@ export {
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
+  assetFacts,
+  assetIdsOfProductSql,
+  groupNames,
+  type InstalledUnits,
+  installedUnits,
+  productOfAssetSql,
+} from './quality-read.ts';
+export {
   assetIdsWithSerial,
   contactEmailOf,
   customerExists,

@@ -265,6 +265,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'quality',
+            lazy: guardedPage(
+              'quality.read',
+              () => import('../pages/quality/QualityPage.tsx'),
+              (m) => <m.QualityPage />,
+            ),
+          },
+          {
+            path: 'quality/cases/:id',
+            lazy: guardedPage(
+              'quality.read',
+              () => import('../pages/quality/QualityCasePage.tsx'),
+              (m) => <m.QualityCasePage />,
+            ),
+          },
+          {
             path: 'engineers',
             lazy: guardedPage(
               'workorders.dispatch',

@@ -4,6 +4,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { qualityEn } from './quality.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -262,6 +263,10 @@ export const en: typeof zhCN = {
     'parts.read': 'View parts',
     'parts.manage': 'Manage parts',
     'stock.read_all': 'View all stock locations',
+    'quality.read': 'See quality cases, early warnings and feedback forms',
+    'quality.manage': 'Work quality cases and run the early warning',
+    'quality.settings': 'Change the early-warning settings',
+    'quality.feedback': 'Fill the field feedback form of own work orders',
     'stock.move': 'Move stock in own locations',
     'stock.move_any': 'Move stock in any location',
     'stock.approve': 'Approve stock counts',
@@ -653,6 +658,7 @@ export const en: typeof zhCN = {
       'complaints_deadline-breach': 'Complaint {{number}} is overdue (due by {{dueAt}})',
       'followups_due-soon': 'Follow-up with {{customer}} is due soon ({{reference}})',
       followups_overdue: 'Follow-up with {{customer}} is overdue ({{reference}})',
+      quality_alert: 'Early warning {{number}}: {{group}} — {{count}} failures ({{faultCategory}})',
       tickets_assigned: 'Ticket {{number}} “{{subject}}” was assigned to you',
       'tickets_customer-message': 'The customer wrote on ticket {{number}}',
       'tickets_status-changed': 'Ticket {{number}} changed status',
@@ -697,6 +703,7 @@ export const en: typeof zhCN = {
         'complaints_deadline-breach': 'Complaint deadline passed',
         'followups_due-soon': 'Follow-up due soon',
         followups_overdue: 'Follow-up overdue',
+        quality_alert: 'Early warning of a recurring problem',
       },
       custom: 'Customised',
       default: 'Default',
@@ -1635,6 +1642,7 @@ export const en: typeof zhCN = {
   },
   mvisit: mvisitEn,
   surveys: surveysEn,
+  quality: qualityEn,
   returns: returnsEn,
   followups: followupsEn,
 };

@@ -5,6 +5,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 
@@ -258,6 +259,10 @@ export const zhCN = {
     'parts.read': '查看备件',
     'parts.manage': '管理备件',
     'stock.read_all': '查看所有库位',
+    'quality.read': '查看质量处理单、预警和反馈意见表',
+    'quality.manage': '处理质量处理单并运行预警',
+    'quality.settings': '修改预警设置',
+    'quality.feedback': '填写本人派工单的售后信息反馈意见表',
     'stock.move': '在本人库位出入库',
     'stock.move_any': '在任意库位出入库',
     'stock.approve': '审批盘点',
@@ -639,6 +644,7 @@ export const zhCN = {
       'complaints_deadline-breach': '投诉 {{number}} 已超时（时限 {{dueAt}}）',
       'followups_due-soon': '{{customer}} 的回访即将到期（{{reference}}）',
       followups_overdue: '{{customer}} 的回访已逾期（{{reference}}）',
+      quality_alert: '预警 {{number}}：{{group}} 出现 {{count}} 次故障（{{faultCategory}}）',
       tickets_assigned: '工单 {{number}}「{{subject}}」已分派给你',
       'tickets_customer-message': '客户在工单 {{number}} 中留言',
       'tickets_status-changed': '工单 {{number}} 状态已更新',
@@ -678,6 +684,7 @@ export const zhCN = {
         'complaints_deadline-breach': '投诉已超时',
         'followups_due-soon': '回访即将到期',
         followups_overdue: '回访已逾期',
+        quality_alert: '重复问题预警',
       },
       custom: '已自定义',
       default: '默认',
@@ -1558,6 +1565,7 @@ export const zhCN = {
   },
   mvisit: mvisitZh,
   surveys: surveysZh,
+  quality: qualityZh,
   returns: returnsZh,
   followups: followupsZh,
 };

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -107,6 +108,13 @@ const NAV: NavItem[] = [
     icon: <CommentOutlined />,
     label: 'complaints.nav',
     permission: 'complaints.read',
+  },
+  {
+    key: 'quality',
+    path: '/console/quality',
+    icon: <AlertOutlined />,
+    label: 'quality.nav',
+    permission: 'quality.read',
   },
   {
     key: 'engineers',

@@ -44,6 +44,7 @@ import { Attachments } from '../../features/files/Attachments.tsx';
 import { MaintenanceVisit } from '../../features/maintenance/MaintenanceVisit.tsx';
 import { useVisitChecklist } from '../../features/maintenance/visit-checklist-query.ts';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
+import { FeedbackCard } from '../../features/quality/FeedbackCard.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { useNow } from '../../features/sla/use-now.ts';
 
@@ -71,7 +72,8 @@ export function VisitPage() {
   const planSignature = useRef<SignatureHandle>(null);
   const [skipping, setSkipping] = useState<TVisitStage | null>(null);
   const [skipReason, setSkipReason] = useState('');
-  const zone = useMe().data?.organisationTimeZone;
+  const me = useMe().data;
+  const zone = me?.organisationTimeZone;
   // A special or campaign inspection carries a checklist like a planned visit.
   const inspection = useVisitChecklist(id ?? '', wo.data?.kind === 'inspection');
   if (!wo.data) return <Spin />;
@@ -183,6 +185,9 @@ export function VisitPage() {
           <Button size="large" href={`/api/v1/work-orders/${w.id}/report.pdf`} data-testid="visit-report">
             {t('field.report')}
           </Button>
+        )}
+        {w.status === 'completed' && !planned && me?.permissions.includes('quality.feedback') && (
+          <FeedbackCard workOrderId={w.id} customerId={w.customerId} />
         )}
         {w.status !== 'completed' && !arrived && w.onSiteDueAt && <OnSiteCountdown dueAt={w.onSiteDueAt} />}
         {w.status !== 'completed' && (

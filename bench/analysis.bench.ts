@@ -1,0 +1,88 @@
+// The early warning of recurring problems (issue 19) measured on generated histories: for each of
+// BENCH_HISTORIES seeds (default 10), an installed base of 40 customers × 2 projects (30–90 units
+// each, about 4 800 units) across 12 product models, 5 fault classes, 48 months of background failures
+// (Poisson, 0.003 per unit, month and class) and 12 injected recurring problems (a model, a project or a
+// customer with 3–6 extra failures a month of one class for the last 2–4 months, up to today, the 20th).
+// The detector (server/modules/quality/rules.ts) runs at several levels; recall is the share of
+// injected problems found, the false-alarm rate the share of alerts the background alone would have
+// raised (simulate.ts `score`). Target from the issue at the default level: recall ≥ 0.9, false alarms ≤ 0.1.
+import { DEFAULT_QUALITY_SETTINGS } from '../common/quality-api.ts';
+import { detect } from '../server/modules/quality/rules.ts';
+import { generateHistory, type HistoryShape, inputOf, score } from '../server/modules/quality/simulate.ts';
+import { writeResult } from './harness.ts';
+
+const HISTORIES = Number(process.env.BENCH_HISTORIES ?? 10);
+const LEVELS = [0.02, 0.01, 0.005, 0.002, 0.001, 0.0001];
+
+export const ANALYSIS_SHAPE: Omit<HistoryShape, 'seed'> = {
+  customers: 40,
+  projectsPerCustomer: 2,
+  models: 12,
+  faultClasses: 5,
+  unitsPerProject: [30, 90],
+  baseRate: 0.003,
+  months: 48,
+  today: { year: 2026, month: 11, day: 20, daysInMonth: 30 },
+  injected: 12,
+  extraPerMonth: [3, 6],
+  duration: [2, 4],
+};
+
+export async function run() {
+  const figures: Record<string, number> = {};
+  const units: Record<string, string> = {};
+  const histories = Array.from({ length: HISTORIES }, (_, i) => {
+    const shape = { ...ANALYSIS_SHAPE, seed: i + 1 };
+    return { shape, history: generateHistory(shape) };
+  });
+  let detectMs = 0;
+  let runs = 0;
+  for (const level of [...new Set([DEFAULT_QUALITY_SETTINGS.level, ...LEVELS])].sort((a, b) => b - a)) {
+    const settings = { ...DEFAULT_QUALITY_SETTINGS, level };
+    let alerts = 0;
+    let trueAlerts = 0;
+    let found = 0;
+    let injected = 0;
+    for (const { shape, history } of histories) {
+      const input = inputOf(history, shape, settings);
+      const t0 = performance.now();
+      const detections = detect(input);
+      detectMs += performance.now() - t0;
+      runs++;
+      const s = score(history, detections, settings);
+      alerts += s.alerts;
+      trueAlerts += s.trueAlerts;
+      found += s.found;
+      injected += s.injected;
+    }
+    const tag = `p${level}`;
+    figures[`recall_${tag}`] = Number((found / injected).toFixed(3));
+    figures[`falseAlarmRate_${tag}`] = Number(((alerts - trueAlerts) / alerts).toFixed(3));
+    figures[`precision_${tag}`] = Number((trueAlerts / alerts).toFixed(3));
+    figures[`alerts_${tag}`] = alerts;
+    units[`recall_${tag}`] = 'share of injected problems found';
+    units[`falseAlarmRate_${tag}`] = 'share of alerts the background alone raises';
+    units[`precision_${tag}`] = 'share of alerts caused by an injected problem';
+    units[`alerts_${tag}`] = `alerts over ${HISTORIES} histories`;
+  }
+  figures.groupsPerHistory = Math.round(
+    histories.reduce((n, h) => n + inputOf(h.history, h.shape, DEFAULT_QUALITY_SETTINGS).groups.length, 0) /
+      HISTORIES,
+  );
+  units.groupsPerHistory = 'groups (model/project/customer × fault class) with failures';
+  figures.detectMs = Number((detectMs / runs).toFixed(2));
+  units.detectMs = 'ms per detector run (pure rules, in memory)';
+  const d = `p${DEFAULT_QUALITY_SETTINGS.level}`;
+  await writeResult({
+    name: 'analysis',
+    params: {
+      histories: HISTORIES,
+      shape: ANALYSIS_SHAPE,
+      settings: DEFAULT_QUALITY_SETTINGS,
+      levels: LEVELS,
+    },
+    figures,
+    units,
+    targets: { [`recall_${d}`]: { min: 0.9 }, [`falseAlarmRate_${d}`]: { max: 0.1 } },
+  });
+}

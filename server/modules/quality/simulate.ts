@@ -1,0 +1,268 @@
+// A generated failure history for measuring the early warning (issue 19): an installed base across
+// customers, projects and product models; background failures of each fault class as a Poisson process
+// per unit; and injected recurring problems (a model, a project or a customer with extra failures of one
+// class in the last months, up to today). Seeded, so a run is repeatable. Used by the benchmark
+// (`npm run bench analysis`, in memory) and by the integration test (written to the database).
+import type { TAlertGroupKind } from '../../../common/quality-api.ts';
+import {
+  type Detection,
+  type DetectorInput,
+  type DetectorSettings,
+  detect,
+  type GroupSeries,
+  monthIndex,
+  poissonUpperTail,
+  watchLevelOf,
+} from './rules.ts';
+
+export interface HistoryShape {
+  seed: number;
+  customers: number;
+  projectsPerCustomer: number;
+  models: number;
+  faultClasses: number;
+  unitsPerProject: [number, number];
+  /** Background failures per installed unit, month and fault class. */
+  baseRate: number;
+  /** Complete months of history before the current one. */
+  months: number;
+  /** The current month and the day it has reached. */
+  today: { year: number; month: number; day: number; daysInMonth: number };
+  injected: number;
+  /** Extra failures per month of an injected problem, drawn uniformly from this range. */
+  extraPerMonth: [number, number];
+  /** Months an injected problem has lasted, the current one included. */
+  duration: [number, number];
+}
+
+export interface SimAsset {
+  id: string;
+  customer: string;
+  project: string;
+  model: string;
+}
+export interface SimFailure {
+  asset: SimAsset;
+  faultClass: string;
+  month: number;
+  /** Day of the month (1-based). */
+  day: number;
+  /** Index of the injected problem it belongs to, or -1 for the background. */
+  injected: number;
+}
+export interface Injection {
+  kind: TAlertGroupKind;
+  id: string;
+  faultClass: string;
+}
+export interface History {
+  assets: SimAsset[];
+  failures: SimFailure[];
+  injections: Injection[];
+  current: number;
+}
+
+/** mulberry32: a small seeded generator. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function poisson(rnd: () => number, lambda: number): number {
+  // Knuth's method; λ stays small here (a group's failures in a month).
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = rnd();
+  while (p > limit) {
+    k++;
+    p *= rnd();
+  }
+  return k;
+}
+
+export function generateHistory(shape: HistoryShape): History {
+  const rnd = random(shape.seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const int = ([lo, hi]: [number, number]) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const models = Array.from({ length: shape.models }, (_, i) => `M${i + 1}`);
+  const classes = Array.from({ length: shape.faultClasses }, (_, i) => `F${i + 1}`);
+  const assets: SimAsset[] = [];
+  for (let c = 1; c <= shape.customers; c++)
+    for (let p = 1; p <= shape.projectsPerCustomer; p++) {
+      const n = int(shape.unitsPerProject);
+      // A project installs two or three models.
+      const mine = [pick(models), pick(models), pick(models)];
+      for (let u = 0; u < n; u++)
+        assets.push({
+          id: `A${assets.length + 1}`,
+          customer: `C${c}`,
+          project: `C${c}P${p}`,
+          model: pick(mine),
+        });
+    }
+  const current = monthIndex(shape.today.year, shape.today.month);
+  const first = current - shape.months;
+  const failures: SimFailure[] = [];
+  const daysOf = (m: number) => (m === current ? shape.today.day : 28);
+  // Background: per month and fault class, Poisson(units × rate × exposure) failures on random units.
+  for (let m = first; m <= current; m++) {
+    const exposure = m === current ? shape.today.day / shape.today.daysInMonth : 1;
+    for (const f of classes) {
+      const n = poisson(rnd, assets.length * shape.baseRate * exposure);
+      for (let i = 0; i < n; i++)
+        failures.push({
+          asset: pick(assets),
+          faultClass: f,
+          month: m,
+          day: 1 + Math.floor(rnd() * daysOf(m)),
+          injected: -1,
+        });
+    }
+  }
+  // Injected recurring problems: distinct groups, each with extra failures on its own units.
+  const injections: Injection[] = [];
+  const kinds: TAlertGroupKind[] = ['model_fault', 'project_fault', 'customer_fault'];
+  const keyOf = (a: SimAsset, kind: TAlertGroupKind) =>
+    kind === 'model_fault' ? a.model : kind === 'project_fault' ? a.project : a.customer;
+  const taken = new Set<string>();
+  for (let tries = 0; injections.length < shape.injected && tries < 10_000; tries++) {
+    const kind = kinds[injections.length % kinds.length]!;
+    const id = keyOf(pick(assets), kind);
+    const faultClass = pick(classes);
+    // One problem per unit and fault class: a project's problem is not also its customer's or model's.
+    const members = assets.filter((a) => keyOf(a, kind) === id);
+    if (members.some((a) => taken.has(`${a.id}:${faultClass}`))) continue;
+    for (const a of members) taken.add(`${a.id}:${faultClass}`);
+    const index = injections.length;
+    injections.push({ kind, id, faultClass });
+    const lasting = int(shape.duration);
+    const extra = shape.extraPerMonth[0] + rnd() * (shape.extraPerMonth[1] - shape.extraPerMonth[0]);
+    for (let m = current - lasting + 1; m <= current; m++) {
+      const exposure = m === current ? shape.today.day / shape.today.daysInMonth : 1;
+      const n = poisson(rnd, extra * exposure);
+      for (let i = 0; i < n; i++)
+        failures.push({
+          asset: pick(members),
+          faultClass,
+          month: m,
+          day: 1 + Math.floor(rnd() * daysOf(m)),
+          injected: index,
+        });
+    }
+  }
+  return { assets, failures, injections, current };
+}
+
+/** The detector's input from a history (what the read models give from the database). */
+export function inputOf(history: History, shape: HistoryShape, settings: DetectorSettings): DetectorInput {
+  const units = new Map<string, number>();
+  for (const a of history.assets)
+    for (const key of [
+      `model_fault:${a.model}`,
+      `project_fault:${a.project}`,
+      `customer_fault:${a.customer}`,
+    ])
+      units.set(key, (units.get(key) ?? 0) + 1);
+  const groups = new Map<string, GroupSeries>();
+  const base = new Map<string, Map<number, number>>();
+  const add = (months: Map<number, number>, m: number) => months.set(m, (months.get(m) ?? 0) + 1);
+  for (const f of history.failures) {
+    if (!base.has(f.faultClass)) base.set(f.faultClass, new Map());
+    add(base.get(f.faultClass)!, f.month);
+    for (const [kind, id] of [
+      ['model_fault', f.asset.model],
+      ['project_fault', f.asset.project],
+      ['customer_fault', f.asset.customer],
+    ] as const) {
+      const key = `${kind}:${id}:${f.faultClass}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = {
+          kind,
+          id,
+          faultCategory: f.faultClass,
+          units: units.get(`${kind}:${id}`) ?? 0,
+          months: new Map(),
+        };
+        groups.set(key, g);
+      }
+      add(g.months, f.month);
+    }
+  }
+  return {
+    groups: [...groups.values()],
+    base,
+    totalUnits: history.assets.length,
+    today: shape.today,
+    settings,
+  };
+}
+
+export interface Score {
+  alerts: number;
+  trueAlerts: number;
+  falseAlerts: number;
+  found: number;
+  injected: number;
+  /** Share of injected problems some true alert covers. */
+  recall: number;
+  /** Share of alerts that are about an injected problem. */
+  precision: number;
+  falseAlarmRate: number;
+}
+
+const groupKeyOf = (a: SimAsset, kind: TAlertGroupKind) =>
+  kind === 'model_fault' ? a.model : kind === 'project_fault' ? a.project : a.customer;
+
+/**
+ * An alert is true when the injected problems caused it: without their failures, the group's
+ * background failures in the period would not have raised it (fewer than minCount, or not improbable
+ * at the level — the watch level for a "repeated" alert — against the same expectation). An injected
+ * problem is found when a true alert's period holds at least minCount of its failures.
+ */
+export function score(history: History, detections: Detection[], settings: DetectorSettings): Score {
+  const foundSet = new Set<number>();
+  let trueAlerts = 0;
+  for (const d of detections) {
+    const inGroup = history.failures.filter(
+      (f) =>
+        f.faultClass === d.faultCategory &&
+        f.month >= d.fromMonth &&
+        f.month <= d.toMonth &&
+        groupKeyOf(f.asset, d.kind) === d.id,
+    );
+    const injected = inGroup.filter((f) => f.injected >= 0);
+    const background = inGroup.length - injected.length;
+    const bar = d.reason === 'spike' ? settings.level : watchLevelOf(settings.level);
+    const backgroundAlone = background >= settings.minCount && poissonUpperTail(background, d.expected) < bar;
+    if (!injected.length || backgroundAlone) continue;
+    trueAlerts++;
+    const perInjection = new Map<number, number>();
+    for (const f of injected) perInjection.set(f.injected, (perInjection.get(f.injected) ?? 0) + 1);
+    for (const [i, n] of perInjection) if (n >= settings.minCount) foundSet.add(i);
+  }
+  const alerts = detections.length;
+  return {
+    alerts,
+    trueAlerts,
+    falseAlerts: alerts - trueAlerts,
+    found: foundSet.size,
+    injected: history.injections.length,
+    recall: history.injections.length ? foundSet.size / history.injections.length : 1,
+    precision: alerts ? trueAlerts / alerts : 1,
+    falseAlarmRate: alerts ? (alerts - trueAlerts) / alerts : 0,
+  };
+}
+
+/** Generate, detect, score: one point of the threshold curve. */
+export function measure(shape: HistoryShape, settings: DetectorSettings) {
+  const history = generateHistory(shape);
+  const detections = detect(inputOf(history, shape, settings));
+  return score(history, detections, settings);
+}
