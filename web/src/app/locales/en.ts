@@ -1,3 +1,4 @@
+import { analyticsEn } from './analytics.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { followupsEn } from './followups.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
@@ -1633,6 +1634,7 @@ export const en: typeof zhCN = {
   },
   mvisit: mvisitEn,
   surveys: surveysEn,
+  analytics: analyticsEn,
   returns: returnsEn,
   followups: followupsEn,
 };

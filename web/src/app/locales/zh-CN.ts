@@ -1,3 +1,4 @@
+import { analyticsZh } from './analytics.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { followupsZh } from './followups.zh-CN.ts';
@@ -1556,6 +1557,7 @@ export const zhCN = {
   },
   mvisit: mvisitZh,
   surveys: surveysZh,
+  analytics: analyticsZh,
   returns: returnsZh,
   followups: followupsZh,
 };

@@ -13,6 +13,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
+  LineChartOutlined,
   MailOutlined,
   MenuOutlined,
   MessageOutlined,
@@ -86,6 +87,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     label: 'nav.maintenance',
     permission: 'maintenance.read',
+  },
+  {
+    key: 'analytics',
+    path: '/console/analytics',
+    icon: <LineChartOutlined />,
+    label: 'analytics.nav',
+    permission: 'analytics.read',
   },
   {
     key: 'surveys',
