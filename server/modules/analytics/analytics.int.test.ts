@@ -40,6 +40,8 @@ let customerUser: Session;
 let fieldEngineer: Session;
 let customerA: string;
 let customerB: string;
+let agentId: string;
+let t4Id: string;
 
 type Figure = { key: string | null; decided: number; met: number; breached: number; breachMinutes: number };
 const at = (iso: string) => clock.set(new Date(iso));
@@ -81,7 +83,9 @@ beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
   await ensureSlaDefaults(t.db, TEST_TIME_ZONE);
   manager = (await loginAs(t, { role: 'manager' })).session;
-  agent = (await loginAs(t, { role: 'agent' })).session;
+  const a = await loginAs(t, { role: 'agent' });
+  agent = a.session;
+  agentId = a.user.id;
   fieldEngineer = (await loginAs(t, { role: 'field_engineer' })).session;
   customerA = (await buildCustomer(t.db)).id;
   customerB = (await buildCustomer(t.db)).id;
@@ -111,6 +115,7 @@ beforeAll(async () => {
   // T4: another customer's late response.
   at('2026-11-20T02:00:00Z');
   const t4 = await ticket(customerB);
+  t4Id = t4.id;
   at('2026-11-20T02:20:00Z');
   await reply(t4.id);
   // T1: across midnight and the month's end in Shanghai.
@@ -253,5 +258,25 @@ describe('SLA compliance and MTTR from the rollups', () => {
     // November is untouched.
     const nov = (await dashboard(manager, 'from=2026-11-01&to=2026-11-30')).json();
     expect(metric(nov.byMetric, 'first_response')).toMatchObject({ decided: 4, breached: 4 });
+  });
+
+  it('a ticket reassigned later moves its figures to the new engineer on the next run', async () => {
+    at('2026-12-02T03:00:00Z');
+    const cur = (await agent.request('GET', `/api/v1/tickets/${t4Id}`)).json();
+    expect(cur.assigneeId).not.toBe(agentId);
+    const before = (await dashboard(manager, `from=2026-11-01&to=2026-11-30&engineerId=${agentId}`)).json();
+    expect(before.total.decided).toBe(0);
+    const r = await agent.request('PATCH', `/api/v1/tickets/${t4Id}`, {
+      version: cur.version,
+      assigneeId: agentId,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    at('2026-12-02T04:00:00Z');
+    await manager.request('POST', '/api/v1/analytics/refresh');
+    const d = (await dashboard(manager, `from=2026-11-01&to=2026-11-30&engineerId=${agentId}`)).json();
+    // T4's targets now count for the agent: first response breached, handling opinion met, and — the
+    // change recomputed them on 2 Dec, past their deadlines (as the sweeper would have found them) —
+    // hand-over, initial diagnosis, remote fix and on site (due 20–21 Nov) breached: 6 decided, 1 met.
+    expect(d.total).toMatchObject({ decided: 6, met: 1, breached: 5 });
   });
 });

@@ -9,7 +9,7 @@ import type { Db } from '../../db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { assetProductSql } from '../registry/index.ts';
 import { restoreDailyFigures, slaDailyFigures, slaDaysChangedSince } from '../sla/index.ts';
-import { ticketDimensionsSql } from '../tickets/index.ts';
+import { ticketDimensionsSql, ticketsChangedSql } from '../tickets/index.ts';
 import * as repo from './repository.ts';
 
 export const SLA_SOURCE = 'sla_targets';
@@ -37,7 +37,7 @@ export async function refreshRollups(
   const until = clock.now();
   const state = await db.transaction((tx) => repo.lockWatermark(tx, SLA_SOURCE));
   const since = state ? new Date(state.watermark.getTime() - OVERLAP_MS) : new Date(0);
-  const days = await slaDaysChangedSince(db, since, until, timeZone);
+  const days = await slaDaysChangedSince(db, since, until, timeZone, ticketsChangedSql(since, until));
   const dims = ticketDimensions();
   let rows = 0;
   for (let i = 0; i < days.length; i += DAYS_PER_CHUNK) {

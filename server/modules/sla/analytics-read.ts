@@ -37,20 +37,27 @@ export interface RestoreDayRow
 
 /**
  * The local days (YYYY-MM-DD) whose figures may have changed: the due day and the met day of every
- * target written in (since, until] (index sla_targets_updated_idx). A target's row is rewritten on every
- * change (met, breached by the sweeper, paused, recomputed), so its days are caught.
+ * target written in (since, until] (index sla_targets_updated_idx) — a target's row is rewritten on every
+ * change (met, breached by the sweeper, paused, recomputed) — and of every target of the tickets in
+ * `changedTickets` (a fragment of ticket ids from their owner: a ticket reassigned or moved to another
+ * project changes the dimensions its targets are counted under).
  */
 export async function slaDaysChangedSince(
   db: Executor,
   since: Date,
   until: Date,
   timeZone: string,
+  changedTickets?: SQL,
 ): Promise<string[]> {
+  const written = sql`select due_at, met_at from sla_targets
+     where updated_at > ${since.toISOString()}::timestamptz and updated_at <= ${until.toISOString()}::timestamptz`;
+  const ofTickets = changedTickets
+    ? sql` union all select due_at, met_at from sla_targets where ticket_id in (${changedTickets})`
+    : sql``;
   const r = await db.execute<{ day: string }>(sql`
-    select distinct d::text as day from sla_targets s,
+    select distinct d::text as day from (${written}${ofTickets}) s,
       lateral (values ((s.due_at at time zone ${timeZone})::date), ((s.met_at at time zone ${timeZone})::date)) v(d)
-     where s.updated_at > ${since.toISOString()}::timestamptz and s.updated_at <= ${until.toISOString()}::timestamptz
-       and d is not null
+     where d is not null
      order by 1`);
   return r.rows.map((x) => x.day);
 }

@@ -1,5 +1,5 @@
 export { attachmentWithheld } from './access.ts';
-export { ticketDimensionsSql } from './analytics-read.ts';
+export { ticketDimensionsSql, ticketsChangedSql } from './analytics-read.ts';
 export {
   type ClosedTicket,
   type TicketCareFacts,
