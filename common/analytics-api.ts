@@ -131,3 +131,38 @@ export const ZRollupResult = z.object({ days: z.int(), rows: z.int(), watermark:
 export function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
+
+/** The other measures, each the owning module's own report (docs/analytics.md), over whole months. */
+export const ZAnalyticsOverviewQuery = z
+  .strictObject({ from: z.iso.date(), to: z.iso.date() })
+  .superRefine(periodInOrder);
+const ZCount = z.object({ key: z.string(), label: z.string(), count: z.int() });
+export const ZAnalyticsOverview = z.object({
+  /** The months the figures cover (the period's months, in the organisation's zone). */
+  fromMonth: z.string(),
+  toMonth: z.string(),
+  satisfaction: z.object({
+    answers: z.int(),
+    satisfied: z.int(),
+    ratePercent: z.number().nullable(),
+    targetPercent: z.number(),
+  }),
+  complaints: z.object({
+    total: z.int(),
+    open: z.int(),
+    upheld: z.int(),
+    handledOnTime: z.int(),
+    handledLate: z.int(),
+    byCategory: z.array(ZCount),
+    byProduct: z.array(ZCount),
+  }),
+  maintenance: z.object({
+    due: z.int(),
+    onTime: z.int(),
+    late: z.int(),
+    missed: z.int(),
+    open: z.int(),
+    onTimeRate: z.number().nullable(),
+  }),
+});
+export type TAnalyticsOverview = z.infer<typeof ZAnalyticsOverview>;

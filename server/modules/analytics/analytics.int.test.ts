@@ -279,4 +279,23 @@ describe('SLA compliance and MTTR from the rollups', () => {
     // hand-over, initial diagnosis, remote fix and on site (due 20–21 Nov) breached: 6 decided, 1 met.
     expect(d.total).toMatchObject({ decided: 6, met: 1, breached: 5 });
   });
+
+  it("the overview gathers the other modules' reports for staff (empty here: no answers, complaints or visits) and refuses customers", async () => {
+    const r = await manager.request('GET', '/api/v1/analytics/overview?from=2026-11-01&to=2026-11-30');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      fromMonth: '2026-11',
+      toMonth: '2026-11',
+      satisfaction: { answers: 0, ratePercent: null, targetPercent: 95 },
+      complaints: { total: 0, byProduct: [] },
+      maintenance: { due: 0, onTimeRate: null },
+    });
+    expect(
+      (await customerUser.request('GET', '/api/v1/analytics/overview?from=2026-11-01&to=2026-11-30'))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await manager.request('GET', '/api/v1/analytics/overview?from=2026-11-30&to=2026-11-01')).statusCode,
+    ).toBe(400);
+  });
 });

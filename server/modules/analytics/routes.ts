@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import {
   SLA_EXPORT_TABLES,
+  ZAnalyticsOverview,
+  ZAnalyticsOverviewQuery,
   ZRollupResult,
   ZSlaDashboard,
   ZSlaDashboardQuery,
@@ -14,6 +16,7 @@ import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
 import { scopedFilter, slaDashboard, slaRecordsOf } from './dashboard.ts';
 import { slaTableExport } from './exports.ts';
+import { analyticsOverview } from './overview.ts';
 import { refreshRollups } from './rollup.ts';
 
 const tags = ['analytics'];
@@ -66,6 +69,20 @@ export function registerAnalyticsRoutes(app: Api, deps: RouteDeps) {
       scopedFilter(ctx, query);
       return sendXlsx(reply, ctx, slaTableExport(ctx, reads(), query, table), lang);
     },
+  );
+  app.get(
+    '/api/v1/analytics/overview',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary:
+          "Satisfaction against its target, complaints and their hot spots, maintenance compliance over the period's months (staff; each the owning module's report)",
+        querystring: ZAnalyticsOverviewQuery,
+        response: { 200: ZAnalyticsOverview },
+      },
+    },
+    async (request) => analyticsOverview(deps.ctx(request), request.query),
   );
   app.post(
     '/api/v1/analytics/refresh',
