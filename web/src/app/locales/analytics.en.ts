@@ -49,6 +49,14 @@ export const analyticsEn: typeof analyticsZh = {
   breachedRecords: 'Breached records',
   showBreached: 'Breached records',
   filterHere: 'Filter on this',
+  overview: {
+    satisfaction: 'Satisfaction',
+    answers: '{{n}} answers',
+    complaints: 'Complaints',
+    complaintFigures: 'open {{open}} · upheld {{upheld}} · handled on time {{onTime}} · late {{late}}',
+    maintenance: 'Maintenance on time',
+    maintenanceFigures: 'due {{due}} · on time {{onTime}} · late {{late}} · missed {{missed}}',
+  },
   records: {
     title: 'Breached service targets',
     ticket: 'Ticket',

@@ -47,6 +47,14 @@ export const analyticsZh = {
   breachedRecords: '超时记录',
   showBreached: '查看超时记录',
   filterHere: '按此筛选',
+  overview: {
+    satisfaction: '满意度',
+    answers: '{{n}} 份回答',
+    complaints: '投诉',
+    complaintFigures: '处理中 {{open}} · 属实 {{upheld}} · 按时处理 {{onTime}} · 超时处理 {{late}}',
+    maintenance: '维保按时完成率',
+    maintenanceFigures: '应做 {{due}} · 按时 {{onTime}} · 延迟 {{late}} · 漏做 {{missed}}',
+  },
   records: {
     title: '超时的服务目标',
     ticket: '工单',

@@ -14,6 +14,7 @@ import {
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from './Chart.tsx';
+import { OverviewCards } from './OverviewCards.tsx';
 import { useAnalyticsRefresh } from './refresh-mutation.ts';
 import { useSlaDashboard } from './sla-dashboard-query.ts';
 import { useSlaRecords } from './sla-records-query.ts';
@@ -302,6 +303,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
           data-testid="analytics-empty"
         />
       )}
+      {!portal && <OverviewCards from={from} to={to} enabled={valid} />}
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <Card

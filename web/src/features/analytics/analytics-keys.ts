@@ -3,4 +3,5 @@ export const analyticsKeys = {
   all: () => ['analytics'] as const,
   sla: (query: Record<string, string | undefined>) => ['analytics', 'sla', query] as const,
   records: (query: Record<string, string | undefined>) => ['analytics', 'records', query] as const,
+  overview: (query: Record<string, string>) => ['analytics', 'overview', query] as const,
 };
