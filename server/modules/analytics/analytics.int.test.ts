@@ -30,6 +30,7 @@ import {
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { ensureSlaDefaults } from '../sla/index.ts';
+import { refreshRollups } from './rollup.ts';
 
 const clock = new ManualClock(new Date('2026-11-10T02:00:00Z'));
 const MIN = 60_000;
@@ -297,5 +298,17 @@ describe('SLA compliance and MTTR from the rollups', () => {
     expect(
       (await manager.request('GET', '/api/v1/analytics/overview?from=2026-11-30&to=2026-11-01')).statusCode,
     ).toBe(400);
+  });
+
+  it('a long catch-up keeps its progress: a run out of time saves the slices it did, the next goes on', async () => {
+    at('2027-03-01T00:00:00Z');
+    const deps = { db: t.db, clock, timeZone: TEST_TIME_ZONE };
+    // No time at all: one 30-day slice of writes, then stop.
+    const first = await refreshRollups(deps, 0);
+    expect(Date.parse(first.watermark)).toBeLessThan(Date.parse('2027-01-05T00:00:00Z'));
+    const second = await refreshRollups(deps, 0);
+    expect(Date.parse(second.watermark)).toBeGreaterThan(Date.parse(first.watermark));
+    const rest = await refreshRollups(deps);
+    expect(rest.watermark).toBe('2027-03-01T00:00:00.000Z');
   });
 });

@@ -16,6 +16,10 @@ export const SLA_SOURCE = 'sla_targets';
 const OVERLAP_MS = 10 * 60_000;
 /** Days recomputed per transaction. */
 const DAYS_PER_CHUNK = 14;
+/** Writes read per slice (each slice saves its watermark). */
+const SLICE_MS = 30 * 86_400_000;
+/** A run stops after this long (pg-boss expires a job after 15 minutes); the next run goes on. */
+const RUN_BUDGET_MS = 5 * 60_000;
 
 /** The ticket dimensions with the product of the ticket's first equipment, composed from the owners' fragments. */
 export function ticketDimensions(): SQL {
@@ -30,13 +34,37 @@ export interface RollupDeps {
   timeZone: string;
 }
 
+/**
+ * Brings the rollups up to date. The span since the watermark is read in slices of 30 days of writes,
+ * each slice's days recomputed and its watermark saved, so a long catch-up (the first run over years
+ * of history) keeps its progress when it stops; a run stops after `budgetMs` and the next one goes on.
+ */
 export async function refreshRollups(
   deps: RollupDeps,
+  budgetMs = RUN_BUDGET_MS,
 ): Promise<{ days: number; rows: number; watermark: string }> {
   const { db, clock, timeZone } = deps;
-  const until = clock.now();
+  const end = clock.now();
   const state = await db.transaction((tx) => repo.lockWatermark(tx, SLA_SOURCE));
-  const since = state ? new Date(state.watermark.getTime() - OVERLAP_MS) : new Date(0);
+  let since = state ? new Date(state.watermark.getTime() - OVERLAP_MS) : new Date(0);
+  const started = performance.now();
+  let days = 0;
+  let rows = 0;
+  let mark = since;
+  while (since < end) {
+    const until = new Date(Math.min(end.getTime(), since.getTime() + SLICE_MS));
+    const slice = await recomputeChanged(deps, since, until);
+    days += slice.days;
+    rows += slice.rows;
+    mark = until;
+    await saveWatermark(deps, until);
+    since = until;
+    if (performance.now() - started > budgetMs && since < end) break;
+  }
+  return { days, rows, watermark: mark.toISOString() };
+}
+
+async function recomputeChanged({ db, timeZone }: RollupDeps, since: Date, until: Date) {
   const days = await slaDaysChangedSince(db, since, until, timeZone, ticketsChangedSql(since, until));
   const dims = ticketDimensions();
   let rows = 0;
@@ -50,11 +78,14 @@ export async function refreshRollups(
       return sla.length + restore.length;
     });
   }
+  return { days: days.length, rows };
+}
+
+async function saveWatermark({ db, clock }: RollupDeps, until: Date) {
   await db.transaction(async (tx) => {
     // Two runs at once: the later watermark wins, and both recomputed whole days.
     const current = await repo.lockWatermark(tx, SLA_SOURCE);
     const mark = current && current.watermark > until ? current.watermark : until;
     await repo.setWatermark(tx, SLA_SOURCE, mark, clock.now());
   });
-  return { days: days.length, rows, watermark: until.toISOString() };
 }
