@@ -341,7 +341,8 @@ export async function fillTickets(
      select t.id, t.customer_id, bp.policy_id, bp.policy_version, bp.metric, bp.definition, x.state,
             x.started_at, x.due_at, x.warn_at, x.met_at,
             coalesce(x.met_at > x.planned_due, false) or (x.state = 'running' and x.due_at <= $1),
-            case when x.met_at > x.planned_due then extract(epoch from x.met_at - x.planned_due)::int / 60 else 0 end,
+            -- breached_by in seconds, as the sla module stores it.
+            case when x.met_at > x.planned_due then extract(epoch from x.met_at - x.planned_due)::int else 0 end,
             case when x.state <> 'running' then null
                  when x.warn_at > $1 then x.warn_at
                  when x.due_at > $1 then x.due_at
@@ -360,7 +361,8 @@ export async function fillTickets(
        ) s
        cross join lateral (
          select s.state, s.started_at, s.planned_due,
-                case when s.state = 'running' then s.planned_due end as due_at,
+                -- A met target keeps the deadline it was met against, as the sla module writes it.
+                case when s.state in ('running', 'met') then s.planned_due end as due_at,
                 case when s.state = 'running' then s.planned_due - make_interval(mins => bp.warn) end as warn_at,
                 case when s.state = 'met' then t.created_at + make_interval(mins => (bp.duration * (0.2 + random() * 0.9))::int) end as met_at
        ) x`,

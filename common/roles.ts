@@ -98,6 +98,8 @@ export const PERMISSIONS = [
   'followups.work',
   'followups.manage',
   'followups.report',
+  'analytics.read',
+  'analytics.refresh',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -151,6 +153,8 @@ const CUSTOMER_BASE: TPermission[] = [
   // Their own complaints and suggestions, and the answer to the feedback question.
   'complaints.read',
   'complaints.file',
+  // Their own organisation's figures only (analytics confines every query to it).
+  'analytics.read',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
@@ -197,6 +201,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.work',
     'followups.manage',
     'followups.report',
+    'analytics.read',
+    'analytics.refresh',
     'users.read',
     'roles.read',
     'audit.read',
@@ -254,6 +260,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'complaints.summary',
     'suggestions.manage',
     'followups.report',
+    'analytics.read',
+    'analytics.refresh',
   ],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,

@@ -1,4 +1,5 @@
 // Builds the Fastify instance: plugins → security → modules → error handling. Tests use it directly.
+
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import {
   SESSION_COOKIE,
   staffReferences,
 } from './modules/accounts/index.ts';
+import { registerAnalyticsRoutes } from './modules/analytics/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerComplaintRoutes } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
@@ -230,6 +232,7 @@ export async function buildApp(
   registerReturnRoutes(app, routeDeps);
   registerComplaintRoutes(app, routeDeps);
   registerQualityRoutes(app, routeDeps);
+  registerAnalyticsRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 

@@ -11,6 +11,7 @@ const ZEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
   DATABASE_URL: z.string().optional(),
+  REPORTS_DATABASE_URL: z.string().optional(),
   FILE_STORE: z.enum(['local', 'postgres']).default('local'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PUBLIC_URL: z.string().url().optional(),
@@ -71,6 +72,8 @@ export function loadConfig(
     /** Where files live: `local` (DATA_DIR/files, one machine) or `postgres` (shared by instances). */
     fileStore: c.FILE_STORE,
     databaseUrl: c.DATABASE_URL,
+    /** A read-only database (a replica) the dashboards and reports read; unset: the main one. */
+    reportsDatabaseUrl: c.REPORTS_DATABASE_URL,
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     publicUrl: c.PUBLIC_URL,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),

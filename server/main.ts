@@ -10,6 +10,7 @@ import { loadConfig, type TConfig } from './config.ts';
 import { customers } from './db/schema.ts';
 import { demoLogins, loadDemoIfEmpty } from './demo/seed.ts';
 import { createUser, purgeExpiredSessionsJob } from './modules/accounts/index.ts';
+import { analyticsRollupJob } from './modules/analytics/index.ts';
 import { complaintsDeadlineJob } from './modules/complaints/index.ts';
 import { publishReportJob } from './modules/field/index.ts';
 import { followUpsCreateJob, followUpsSweepJob } from './modules/followups/index.ts';
@@ -118,6 +119,7 @@ program
         maintenanceTuningJob,
         surveyInviteJob(config),
         complaintsDeadlineJob,
+        analyticsRollupJob,
         followUpsCreateJob,
         followUpsSweepJob,
         qualityDetectJob,
@@ -131,7 +133,15 @@ program
     const app = opts.workerOnly
       ? null
       : await buildApp(
-          { config, db: runtime.db, clock: systemClock, blobStore, mailer, jobs },
+          {
+            config,
+            db: runtime.db,
+            reportsDb: runtime.reportsDb,
+            clock: systemClock,
+            blobStore,
+            mailer,
+            jobs,
+          },
           { loggerInstance: log },
         );
     const smtp =

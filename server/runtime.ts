@@ -10,6 +10,8 @@ import { createDb, createPool, type Db } from './db/pool.ts';
 export interface Runtime {
   db: Db;
   pool: pg.Pool;
+  /** The reports database (REPORTS_DATABASE_URL, read-only) when configured. */
+  reportsDb?: Db;
   databaseUrl: string;
   embedded: boolean;
   close(): Promise<void>;
@@ -41,12 +43,16 @@ export async function openRuntime(
     await stopEmbedded?.();
     throw err;
   }
+  // Dashboards and reports read a replica when one is named; a small pool, reads only.
+  const reportsPool = config.reportsDatabaseUrl ? createPool(config.reportsDatabaseUrl, 4) : null;
   return {
     db,
     pool,
+    ...(reportsPool ? { reportsDb: createDb(reportsPool) } : {}),
     databaseUrl,
     embedded: stopEmbedded !== null,
     async close() {
+      await reportsPool?.end().catch(() => {});
       await pool.end().catch(() => {});
       await stopEmbedded?.();
     },

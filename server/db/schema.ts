@@ -1,5 +1,7 @@
 // Every table, for drizzle-kit (migrations) and the typed query builder.
+
 export * from '../modules/accounts/schema.ts';
+export * from '../modules/analytics/schema.ts';
 export * from '../modules/complaints/schema.ts';
 export * from '../modules/field/schema.ts';
 export * from '../modules/followups/schema.ts';

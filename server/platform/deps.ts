@@ -20,6 +20,8 @@ export interface JobQueue {
 export interface AppDeps {
   config: TConfig;
   db: Db;
+  /** The read-only reports database (REPORTS_DATABASE_URL, a replica) when configured: dashboards read it. */
+  reportsDb?: Db;
   clock: Clock;
   blobStore: BlobStore;
   mailer: Mailer;

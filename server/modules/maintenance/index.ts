@@ -1,6 +1,7 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
 
 export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
+export { complianceReport } from './compliance.ts';
 export { generateAll, generateForProject } from './generate.ts';
 export {
   maintenanceGenerateJob,

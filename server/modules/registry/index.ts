@@ -1,4 +1,5 @@
 // Public surface of the registry module.
+export { assetProductSql } from './analytics-read.ts';
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
 export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';

@@ -1,3 +1,15 @@
+export {
+  RESTORE_METRIC,
+  type RestoreDayRow,
+  restoreDailyFigures,
+  type SlaDayRow,
+  type SlaRecordFilter,
+  type SlaRecordRow,
+  slaDailyFigures,
+  slaDaysChangedSince,
+  slaRecords,
+  type TicketDimensions,
+} from './analytics-read.ts';
 export { businessCalendarById } from './config.ts';
 export { type OnSiteTarget, onSiteTargets } from './field-read.ts';
 export { slaSweepJob } from './jobs.ts';

@@ -105,6 +105,8 @@ export const slaTargets = pgTable(
     index('sla_targets_running_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running'`),
     // Targets by due time: today's compliance on the manager's workbench.
     index('sla_targets_due_idx').on(t.dueAt),
+    // Targets written since a watermark: the days analytics' rollup recomputes.
+    index('sla_targets_updated_idx').on(t.updatedAt),
     // The breaching queue: running targets whose [warning, deadline) window contains now.
     index('sla_targets_warning_window_idx')
       .using('gist', sql`tstzrange(${t.warnAt}, greatest(${t.warnAt}, ${t.dueAt}))`)

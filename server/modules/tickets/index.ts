@@ -1,4 +1,5 @@
 export { attachmentWithheld } from './access.ts';
+export { ticketDimensionsSql, ticketsChangedSql } from './analytics-read.ts';
 export {
   type ClosedTicket,
   type TicketCareFacts,

@@ -225,6 +225,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'analytics',
+            lazy: guardedPage(
+              'analytics.read',
+              () => import('../pages/analytics/AnalyticsPage.tsx'),
+              (m) => <m.AnalyticsPage />,
+            ),
+          },
+          {
             path: 'surveys',
             lazy: guardedPage(
               'surveys.read',
@@ -488,6 +496,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalMaintenancePage.tsx'),
               (m) => <m.PortalMaintenancePage />,
+            ),
+          },
+          {
+            path: 'analytics',
+            lazy: page(
+              () => import('../pages/portal/PortalAnalyticsPage.tsx'),
+              (m) => <m.PortalAnalyticsPage />,
             ),
           },
           {

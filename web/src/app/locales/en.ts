@@ -1,3 +1,4 @@
+import { analyticsEn } from './analytics.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { followupsEn } from './followups.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
@@ -228,6 +229,8 @@ export const en: typeof zhCN = {
     'followups.work': 'Work their own follow-up call list',
     'followups.manage': 'Assign follow-ups, set the follow-up rules, see every call list',
     'followups.report': 'See the follow-up report',
+    'analytics.read': 'Analytics dashboards (view)',
+    'analytics.refresh': 'Refresh analytics figures',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -1643,6 +1646,7 @@ export const en: typeof zhCN = {
   mvisit: mvisitEn,
   surveys: surveysEn,
   quality: qualityEn,
+  analytics: analyticsEn,
   returns: returnsEn,
   followups: followupsEn,
 };

@@ -1,3 +1,4 @@
+import { analyticsZh } from './analytics.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { followupsZh } from './followups.zh-CN.ts';
@@ -224,6 +225,8 @@ export const zhCN = {
     'followups.work': '处理自己的回访清单',
     'followups.manage': '分配回访、设置回访规则、查看所有回访清单',
     'followups.report': '查看回访报告',
+    'analytics.read': '分析看板（查看）',
+    'analytics.refresh': '刷新分析数据',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -1566,6 +1569,7 @@ export const zhCN = {
   mvisit: mvisitZh,
   surveys: surveysZh,
   quality: qualityZh,
+  analytics: analyticsZh,
   returns: returnsZh,
   followups: followupsZh,
 };

@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
+  LineChartOutlined,
   MailOutlined,
   MenuOutlined,
   MessageOutlined,
@@ -87,6 +88,13 @@ const NAV: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     label: 'nav.maintenance',
     permission: 'maintenance.read',
+  },
+  {
+    key: 'analytics',
+    path: '/console/analytics',
+    icon: <LineChartOutlined />,
+    label: 'analytics.nav',
+    permission: 'analytics.read',
   },
   {
     key: 'surveys',

@@ -1,0 +1,172 @@
+// Every SQL statement of analytics: its rollup table and watermarks, nothing else.
+import { type SQL, sql } from 'drizzle-orm';
+import type { TAnalyticsFilter, TAnalyticsGranularity } from '../../../common/analytics-api.ts';
+import type { Executor } from '../../db/pool.ts';
+import type { RestoreDayRow, SlaDayRow } from '../sla/index.ts';
+import { analyticsDaily } from './schema.ts';
+
+export type Measure = 'sla' | 'restore';
+
+export async function lockWatermark(db: Executor, source: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`analytics.${source}`}))`);
+  const r = await db.execute<{ watermark: Date; refreshed_at: Date }>(
+    sql`select watermark, refreshed_at from analytics_watermarks where source = ${source}`,
+  );
+  const row = r.rows[0];
+  return row ? { watermark: new Date(row.watermark), refreshedAt: new Date(row.refreshed_at) } : null;
+}
+
+export async function setWatermark(db: Executor, source: string, watermark: Date, refreshedAt: Date) {
+  await db.execute(sql`
+    insert into analytics_watermarks (source, watermark, refreshed_at)
+    values (${source}, ${watermark.toISOString()}::timestamptz, ${refreshedAt.toISOString()}::timestamptz)
+    on conflict (source) do update set watermark = excluded.watermark, refreshed_at = excluded.refreshed_at`);
+}
+
+export async function refreshedAt(db: Executor, source: string): Promise<Date | null> {
+  const r = await db.execute<{ refreshed_at: Date }>(
+    sql`select refreshed_at from analytics_watermarks where source = ${source}`,
+  );
+  return r.rows[0] ? new Date(r.rows[0].refreshed_at) : null;
+}
+
+type RollupRow = typeof analyticsDaily.$inferInsert;
+
+/** Replaces the rows of a measure on the given days (the recomputed figures, whole days at a time). */
+export async function replaceDays(
+  db: Executor,
+  measure: Measure,
+  days: readonly string[],
+  rows: RollupRow[],
+) {
+  await db.execute(
+    sql`delete from analytics_daily where measure = ${measure} and day = any(${sql.param([...days])}::date[])`,
+  );
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(analyticsDaily).values(rows.slice(i, i + 1000));
+}
+
+export const slaRollupRow = (r: SlaDayRow): RollupRow => ({
+  day: r.day,
+  measure: 'sla',
+  metric: r.metric,
+  customerId: r.customerId,
+  projectId: r.projectId,
+  productId: r.productId,
+  team: r.team,
+  engineerId: r.engineerId,
+  n: r.decided,
+  met: r.met,
+  breached: r.breached,
+  seconds: r.breachSeconds,
+});
+
+export const restoreRollupRow = (r: RestoreDayRow): RollupRow => ({
+  day: r.day,
+  measure: 'restore',
+  metric: '',
+  customerId: r.customerId,
+  projectId: r.projectId,
+  productId: r.productId,
+  team: r.team,
+  engineerId: r.engineerId,
+  n: r.restored,
+  seconds: r.restoreSeconds,
+});
+
+/** The group keys a dashboard breaks a measure down by. */
+export type GroupKey =
+  | 'period'
+  | 'metric'
+  | 'customer'
+  | 'project'
+  | 'product'
+  | 'team'
+  | 'engineer'
+  | 'total';
+
+function periodKey(g: TAnalyticsGranularity): SQL {
+  if (g === 'month') return sql`to_char(day, 'YYYY-MM')`;
+  if (g === 'week') return sql`to_char(date_trunc('week', day::timestamp)::date, 'YYYY-MM-DD')`;
+  return sql`to_char(day, 'YYYY-MM-DD')`;
+}
+
+const KEY_SQL: Record<Exclude<GroupKey, 'period' | 'total'>, SQL> = {
+  metric: sql`metric`,
+  customer: sql`customer_id::text`,
+  project: sql`project_id::text`,
+  product: sql`product_id::text`,
+  team: sql`team`,
+  engineer: sql`engineer_id::text`,
+};
+
+export interface Figures {
+  group: GroupKey;
+  key: string | null;
+  n: number;
+  met: number;
+  breached: number;
+  seconds: number;
+}
+
+/**
+ * One pass over the period's rollup rows, summed per group with GROUPING SETS: the total, each period
+ * and each requested dimension. `filter.customerId` is the scope's when the caller is a customer.
+ */
+export async function figures(
+  db: Executor,
+  measure: Measure,
+  filter: TAnalyticsFilter,
+  granularity: TAnalyticsGranularity,
+  groups: readonly Exclude<GroupKey, 'period' | 'total'>[],
+): Promise<Figures[]> {
+  const conds: SQL[] = [
+    sql`measure = ${measure}`,
+    sql`day >= ${filter.from}::date`,
+    sql`day <= ${filter.to}::date`,
+  ];
+  if (filter.customerId) conds.push(sql`customer_id = ${filter.customerId}::uuid`);
+  if (filter.projectId) conds.push(sql`project_id = ${filter.projectId}::uuid`);
+  if (filter.productId) conds.push(sql`product_id = ${filter.productId}::uuid`);
+  if (filter.team) conds.push(sql`team = ${filter.team}`);
+  if (filter.engineerId) conds.push(sql`engineer_id = ${filter.engineerId}::uuid`);
+  const keyed: [GroupKey, SQL][] = [
+    ['period', periodKey(granularity)],
+    ...groups.map((g) => [g, KEY_SQL[g]] as [GroupKey, SQL]),
+  ];
+  // g<i> columns, then the GROUPING bitmask says which set a row belongs to.
+  const cols = keyed.map(([, expr], i) => sql`${expr} as ${sql.raw(`g${i}`)}`);
+  const sets = [sql`()`, ...keyed.map((_, i) => sql.raw(`(g${i})`))];
+  const r = await db.execute<Record<string, string | number | null>>(sql`
+    select ${sql.join(
+      keyed.map((_, i) => sql.raw(`g${i}`)),
+      sql`, `,
+    )}, grouping(${sql.join(
+      keyed.map((_, i) => sql.raw(`g${i}`)),
+      sql`, `,
+    )})::int as gmask,
+      sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached, sum(seconds)::bigint as seconds
+    from (select ${sql.join(cols, sql`, `)}, n, met, breached, seconds from analytics_daily
+           where ${sql.join(conds, sql` and `)}) x
+    group by grouping sets (${sql.join(sets, sql`, `)})`);
+  const width = keyed.length;
+  return r.rows.map((row) => {
+    const mask = Number(row.gmask);
+    // The set's column is the one bit that is 0 (grouped); all ones = the total.
+    let group: GroupKey = 'total';
+    let key: string | null = null;
+    for (let i = 0; i < width; i++) {
+      if ((mask & (1 << (width - 1 - i))) === 0) {
+        group = keyed[i]![0];
+        key = (row[`g${i}`] as string | null) ?? null;
+      }
+    }
+    return {
+      group,
+      key,
+      n: Number(row.n ?? 0),
+      met: Number(row.met ?? 0),
+      breached: Number(row.breached ?? 0),
+      seconds: Number(row.seconds ?? 0),
+    };
+  });
+}

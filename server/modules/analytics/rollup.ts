@@ -1,0 +1,91 @@
+// Keeping the daily rollups up to date, incrementally: each run asks sla which local days had targets
+// written since the watermark and recomputes those days only (whole days, replaced in one transaction
+// per chunk), so the work is proportional to what changed, not to the history. The first run reads
+// everything. The last 10 minutes before the watermark are read again so a transaction that committed
+// late is not missed (recomputing a day twice gives the same rows).
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/pool.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { assetProductSql } from '../registry/index.ts';
+import { restoreDailyFigures, slaDailyFigures, slaDaysChangedSince } from '../sla/index.ts';
+import { ticketDimensionsSql, ticketsChangedSql } from '../tickets/index.ts';
+import * as repo from './repository.ts';
+
+export const SLA_SOURCE = 'sla_targets';
+const OVERLAP_MS = 10 * 60_000;
+/** Days recomputed per transaction. */
+const DAYS_PER_CHUNK = 14;
+/** Writes read per slice (each slice saves its watermark). */
+const SLICE_MS = 30 * 86_400_000;
+/** A run stops after this long (pg-boss expires a job after 15 minutes); the next run goes on. */
+const RUN_BUDGET_MS = 5 * 60_000;
+
+/** The ticket dimensions with the product of the ticket's first equipment, composed from the owners' fragments. */
+export function ticketDimensions(): SQL {
+  return sql`select tf.ticket_id, tf.number, tf.subject, tf.customer_id, tf.project_id, tf.team,
+    tf.engineer_id, tf.created_at, ap.product_id
+    from (${ticketDimensionsSql()}) tf left join (${assetProductSql()}) ap on ap.asset_id = tf.asset_id`;
+}
+
+export interface RollupDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+}
+
+/**
+ * Brings the rollups up to date. The span since the watermark is read in slices of 30 days of writes,
+ * each slice's days recomputed and its watermark saved, so a long catch-up (the first run over years
+ * of history) keeps its progress when it stops; a run stops after `budgetMs` and the next one goes on.
+ */
+export async function refreshRollups(
+  deps: RollupDeps,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<{ days: number; rows: number; watermark: string }> {
+  const { db, clock, timeZone } = deps;
+  const end = clock.now();
+  const state = await db.transaction((tx) => repo.lockWatermark(tx, SLA_SOURCE));
+  let since = state ? new Date(state.watermark.getTime() - OVERLAP_MS) : new Date(0);
+  const started = performance.now();
+  let days = 0;
+  let rows = 0;
+  let mark = since;
+  while (since < end) {
+    const until = new Date(Math.min(end.getTime(), since.getTime() + SLICE_MS));
+    const slice = await recomputeChanged(deps, since, until);
+    days += slice.days;
+    rows += slice.rows;
+    mark = until;
+    await saveWatermark(deps, until);
+    since = until;
+    if (performance.now() - started > budgetMs && since < end) break;
+  }
+  return { days, rows, watermark: mark.toISOString() };
+}
+
+async function recomputeChanged({ db, timeZone }: RollupDeps, since: Date, until: Date) {
+  const days = await slaDaysChangedSince(db, since, until, timeZone, ticketsChangedSql(since, until));
+  const dims = ticketDimensions();
+  let rows = 0;
+  for (let i = 0; i < days.length; i += DAYS_PER_CHUNK) {
+    const chunk = days.slice(i, i + DAYS_PER_CHUNK);
+    rows += await db.transaction(async (tx) => {
+      const sla = await slaDailyFigures(tx, chunk, timeZone, dims);
+      const restore = await restoreDailyFigures(tx, chunk, timeZone, dims);
+      await repo.replaceDays(tx, 'sla', chunk, sla.map(repo.slaRollupRow));
+      await repo.replaceDays(tx, 'restore', chunk, restore.map(repo.restoreRollupRow));
+      return sla.length + restore.length;
+    });
+  }
+  return { days: days.length, rows };
+}
+
+async function saveWatermark({ db, clock }: RollupDeps, until: Date) {
+  await db.transaction(async (tx) => {
+    // Two runs at once: the later watermark wins, and both recomputed whole days.
+    const current = await repo.lockWatermark(tx, SLA_SOURCE);
+    const mark = current && current.watermark > until ? current.watermark : until;
+    await repo.setWatermark(tx, SLA_SOURCE, mark, clock.now());
+  });
+}

@@ -1,0 +1,103 @@
+// HTTP: the SLA dashboard (compliance per stage, breach minutes, MTTR) with its filters, the records
+// behind a figure, each table as Excel, and a refresh of the rollups now. Figures are read from the
+// reports database (REPORTS_DATABASE_URL, a replica) when one is configured.
+import { z } from 'zod';
+import {
+  SLA_EXPORT_TABLES,
+  ZAnalyticsOverview,
+  ZAnalyticsOverviewQuery,
+  ZRollupResult,
+  ZSlaDashboard,
+  ZSlaDashboardQuery,
+  ZSlaRecordPage,
+  ZSlaRecordsQuery,
+} from '../../../common/analytics-api.ts';
+import type { Api, RouteDeps } from '../../platform/deps.ts';
+import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
+import { scopedFilter, slaDashboard, slaRecordsOf } from './dashboard.ts';
+import { slaTableExport } from './exports.ts';
+import { analyticsOverview } from './overview.ts';
+import { refreshRollups } from './rollup.ts';
+
+const tags = ['analytics'];
+
+export function registerAnalyticsRoutes(app: Api, deps: RouteDeps) {
+  const reads = () => deps.reportsDb ?? deps.db;
+
+  app.get(
+    '/api/v1/analytics/sla',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary:
+          'SLA compliance per stage (met on time / decided, breach minutes) and mean time to restore, per period and breakdown (a customer user sees only its own organisation)',
+        querystring: ZSlaDashboardQuery,
+        response: { 200: ZSlaDashboard },
+      },
+    },
+    async (request) => slaDashboard(deps.ctx(request), reads(), request.query),
+  );
+  app.get(
+    '/api/v1/analytics/sla/records',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary: 'The targets behind an SLA figure (breached, or met on time), with their tickets',
+        querystring: ZSlaRecordsQuery,
+        response: { 200: ZSlaRecordPage },
+      },
+    },
+    async (request) => slaRecordsOf(deps.ctx(request), reads(), request.query),
+  );
+  app.get(
+    '/api/v1/analytics/sla/export',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary: 'One table of the SLA dashboard as an Excel workbook',
+        querystring: ZSlaDashboardQuery.and(z.object({ table: z.enum(SLA_EXPORT_TABLES), lang: ZXlsxLang })),
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const ctx = deps.ctx(request);
+      const { table, lang, ...query } = request.query;
+      // The scope is checked before the download starts (a 404, not a broken file).
+      scopedFilter(ctx, query);
+      return sendXlsx(reply, ctx, slaTableExport(ctx, reads(), query, table), lang);
+    },
+  );
+  app.get(
+    '/api/v1/analytics/overview',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary:
+          "Satisfaction against its target, complaints and their hot spots, maintenance compliance over the period's months (staff; each the owning module's report)",
+        querystring: ZAnalyticsOverviewQuery,
+        response: { 200: ZAnalyticsOverview },
+      },
+    },
+    async (request) => analyticsOverview(deps.ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/analytics/refresh',
+    {
+      config: { permission: 'analytics.refresh' },
+      schema: {
+        tags,
+        summary:
+          'Bring the rollups up to date now (the job does it every 10 minutes): the days changed since the last run',
+        response: { 200: ZRollupResult },
+      },
+    },
+    async (request) => {
+      const ctx = deps.ctx(request);
+      return refreshRollups({ db: ctx.db, clock: ctx.clock, timeZone: ctx.timeZone });
+    },
+  );
+}

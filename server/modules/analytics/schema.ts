@@ -1,0 +1,38 @@
+// Analytics' own tables: per-day rollups of the measures (docs/analytics.md) and the watermark of the
+// job that keeps them up to date. Dashboards read these, never the history.
+import { bigint, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.ts';
+
+/**
+ * One row per local day (organisation's zone) × measure × metric × dimensions. measure `sla`: n = targets
+ * decided, met = on time, breached, seconds = breach seconds; measure `restore`: n = tickets restored,
+ * seconds = restore time summed (metric '').
+ */
+export const analyticsDaily = pgTable(
+  'analytics_daily',
+  {
+    day: date('day').notNull(),
+    measure: text('measure', { enum: ['sla', 'restore'] }).notNull(),
+    metric: text('metric').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id'),
+    productId: uuid('product_id'),
+    team: text('team').notNull(),
+    engineerId: uuid('engineer_id'),
+    n: integer('n').notNull(),
+    met: integer('met').notNull().default(0),
+    breached: integer('breached').notNull().default(0),
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    index('analytics_daily_day_idx').on(t.measure, t.day),
+    index('analytics_daily_customer_idx').on(t.customerId, t.measure, t.day),
+  ],
+);
+
+/** How far each rollup source has been read (the sources' updated_at), and when it ran. */
+export const analyticsWatermarks = pgTable('analytics_watermarks', {
+  source: text('source').primaryKey(),
+  watermark: ts('watermark').notNull(),
+  refreshedAt: ts('refreshed_at').notNull(),
+});

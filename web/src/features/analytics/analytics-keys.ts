@@ -1,0 +1,7 @@
+// Query keys of analytics; every hook of this feature builds its keys here.
+export const analyticsKeys = {
+  all: () => ['analytics'] as const,
+  sla: (query: Record<string, string | undefined>) => ['analytics', 'sla', query] as const,
+  records: (query: Record<string, string | undefined>) => ['analytics', 'records', query] as const,
+  overview: (query: Record<string, string>) => ['analytics', 'overview', query] as const,
+};
