@@ -68,6 +68,8 @@ export const ZArticleDetail = ZArticle.extend({
   htmlZh: z.string(),
   htmlEn: z.string(),
   attachmentIds: z.array(ZId),
+  /** The attachments' names and types, to list and download them through the article. */
+  attachments: z.array(z.object({ id: ZId, name: z.string(), contentType: z.string(), url: z.string() })),
   reviewNote: z.string().nullable(),
   createdAt: z.string(),
 });

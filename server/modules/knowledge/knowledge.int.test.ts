@@ -151,6 +151,7 @@ describe('Markdown', () => {
     const got = (await portal.request('GET', `/api/v1/knowledge/articles/${a.id}`)).json();
     const src = `/api/v1/knowledge/articles/${a.id}/files/${fileId}`;
     expect(got.htmlZh).toContain(`<img src="${src}"`);
+    expect(got.attachments).toEqual([{ id: fileId, name: 'pump.png', contentType: expect.any(String), url: src }]);
     const img = await portal.request('GET', src);
     expect(img.statusCode).toBe(200);
     expect(img.rawPayload.length).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ import { decodeCursor, pageFrom } from '../../platform/pagination.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { definedOnly, updateVersioned } from '../../platform/versioned.ts';
 import { userNames } from '../accounts/index.ts';
+import { findFile } from '../files/index.ts';
 import { productCategories } from '../registry/index.ts';
 import * as repo from './repository.ts';
 import { knowledgeArticles } from './schema.ts';
@@ -57,7 +58,16 @@ export function toArticle(row: repo.ArticleRow): TArticle {
 export const attachmentUrl = (articleId: string, fileId: string) =>
   `/api/v1/knowledge/articles/${articleId}/files/${fileId}`;
 
-function toDetail(row: repo.ArticleRow): TArticleDetail {
+/** The attachments as the article shows them (staff uploads: named through the files module). */
+async function attachmentsOf(ctx: Ctx, row: repo.ArticleRow): Promise<TArticleDetail['attachments']> {
+  const all: Ctx = { ...ctx, scope: { kind: 'all' } };
+  const found = await Promise.all(row.attachmentIds.map((id) => findFile(all, id).catch(() => null)));
+  return found
+    .filter((f): f is NonNullable<typeof f> => f !== null)
+    .map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, url: attachmentUrl(row.id, f.id) }));
+}
+
+async function toDetail(ctx: Ctx, row: repo.ArticleRow): Promise<TArticleDetail> {
   const fileUrl = (fileId: string) =>
     row.attachmentIds.includes(fileId) ? attachmentUrl(row.id, fileId) : null;
   return {
@@ -67,6 +77,7 @@ function toDetail(row: repo.ArticleRow): TArticleDetail {
     htmlZh: renderMarkdown(row.bodyZh, fileUrl),
     htmlEn: renderMarkdown(row.bodyEn, fileUrl),
     attachmentIds: row.attachmentIds,
+    attachments: await attachmentsOf(ctx, row),
     reviewNote: row.reviewNote,
     createdAt: row.createdAt.toISOString(),
   };
@@ -79,7 +90,7 @@ async function articleOf(ctx: Ctx, id: string): Promise<repo.ArticleRow> {
 }
 
 export async function getArticle(ctx: Ctx, id: string): Promise<TArticleDetail> {
-  return toDetail(await articleOf(ctx, id));
+  return toDetail(ctx, await articleOf(ctx, id));
 }
 
 /** The attachment a reader of the article may download (a customer reads public articles' images). */
@@ -120,7 +131,7 @@ export async function createArticle(ctx: Ctx, input: TCreateArticleRequest): Pro
     });
     return article;
   });
-  return toDetail(row);
+  return toDetail(ctx, row);
 }
 
 const TEXT_FIELDS = ['titleZh', 'titleEn', 'bodyZh', 'bodyEn'] as const;
@@ -167,7 +178,7 @@ export async function updateArticle(
     });
     return after;
   });
-  return toDetail(row);
+  return toDetail(ctx, row);
 }
 
 export async function articleRevisions(ctx: Ctx, id: string): Promise<TArticleRevision[]> {
@@ -226,7 +237,7 @@ export async function reviewStep(
     });
     return after;
   });
-  return toDetail(row);
+  return toDetail(ctx, row);
 }
 
 // ---------- search ----------

@@ -1,5 +1,6 @@
 import { complaintsEn } from './complaints.en.ts';
 import { followupsEn } from './followups.en.ts';
+import { knowledgeEn } from './knowledge.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -1636,4 +1637,5 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   returns: returnsEn,
   followups: followupsEn,
+  knowledge: knowledgeEn,
 };

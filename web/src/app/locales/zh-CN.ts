@@ -1,6 +1,8 @@
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { followupsZh } from './followups.zh-CN.ts';
+import { knowledgeZh } from './knowledge.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
@@ -1559,4 +1561,5 @@ export const zhCN = {
   surveys: surveysZh,
   returns: returnsZh,
   followups: followupsZh,
+  knowledge: knowledgeZh,
 };

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  BookOutlined,
   BranchesOutlined,
   CarOutlined,
   CommentOutlined,
@@ -93,6 +94,13 @@ const NAV: NavItem[] = [
     icon: <SmileOutlined />,
     label: 'surveys.nav',
     permission: 'surveys.read',
+  },
+  {
+    key: 'knowledge',
+    path: '/console/knowledge',
+    icon: <BookOutlined />,
+    label: 'knowledge.nav',
+    permission: 'knowledge.read',
   },
   {
     key: 'returns',

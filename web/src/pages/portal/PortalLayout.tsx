@@ -28,6 +28,7 @@ export function PortalLayout() {
       'surveys',
       'returns',
       'complaints',
+      'knowledge',
     ].includes(section)
       ? section
       : 'home';
@@ -80,6 +81,7 @@ export function PortalLayout() {
           { key: 'surveys', label: t('surveys.portal.nav'), testId: 'nav-portal-surveys' },
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
+          { key: 'knowledge', label: t('knowledge.portal.nav'), testId: 'nav-portal-knowledge' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button
