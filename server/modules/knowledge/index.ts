@@ -1,3 +1,3 @@
 // Public surface of the knowledge base (知识库).
 export { registerKnowledgeRoutes } from './routes.ts';
-export { suggestArticles } from './service.ts';
+export { createAlias, createArticle, reviewStep, suggestArticles } from './service.ts';

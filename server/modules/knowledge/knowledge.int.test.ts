@@ -11,6 +11,7 @@ import {
   testPng,
 } from '../../../test/helpers.ts';
 import { uploadFile } from '../../../test/uploads.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 let t: TestApp;
 let manager: Session;
@@ -151,7 +152,9 @@ describe('Markdown', () => {
     const got = (await portal.request('GET', `/api/v1/knowledge/articles/${a.id}`)).json();
     const src = `/api/v1/knowledge/articles/${a.id}/files/${fileId}`;
     expect(got.htmlZh).toContain(`<img src="${src}"`);
-    expect(got.attachments).toEqual([{ id: fileId, name: 'pump.png', contentType: expect.any(String), url: src }]);
+    expect(got.attachments).toEqual([
+      { id: fileId, name: 'pump.png', contentType: expect.any(String), url: src },
+    ]);
     const img = await portal.request('GET', src);
     expect(img.statusCode).toBe(200);
     expect(img.rawPayload.length).toBeGreaterThan(0);
@@ -267,5 +270,20 @@ describe('suggestions and feedback', () => {
     expect(row.unhelpfulRatio).toBeCloseTo(2 / 3);
     expect(row.lastComments).toEqual(expect.arrayContaining(['步骤不全', '看不懂']));
     expect((await agent.request('GET', '/api/v1/knowledge/unhelpful')).statusCode).toBe(403);
+  });
+});
+
+describe('demo data', () => {
+  it('loads the demo articles, found by the words and synonyms customers use', async () => {
+    const { loadKnowledgeDemo } = await import('../../demo/knowledge-demo.ts');
+    await loadKnowledgeDemo(t.db, systemClock, t.config.defaultTimeZone);
+    const titles = (await search(portal, '冷机')).map((r) => r.titleZh);
+    expect(titles).toContain('螺杆式冷水机组高压报警停机');
+    expect((await search(portal, '漏水')).map((r) => r.titleZh)).toContain('水泵机械密封漏水的处理');
+    // staff-only and unreviewed demo articles stay out of the portal
+    expect((await search(portal, '雷击')).map((r) => r.titleZh)).not.toContain(
+      '雷击后配电和路灯设备检查清单（内部）',
+    );
+    expect((await search(portal, '进水')).map((r) => r.titleZh)).not.toContain('路灯灯头进水起雾的处理');
   });
 });

@@ -12,3 +12,9 @@ export const articleExcerpt = (a: TArticle, language: string) =>
 /** The rendered body in the reader's language: server-rendered, the author's own HTML escaped. */
 export const articleHtml = (a: TArticleDetail, language: string) =>
   english(language) && a.bodyEn.trim() ? a.htmlEn : a.htmlZh;
+
+/** A product category by its name in the reader's language (the registry's codes are named in field.categories). */
+export const categoryLabel = (
+  t: (key: string, options?: { defaultValue: string }) => string,
+  category: string,
+) => t(`field.categories.${category}`, { defaultValue: category });

@@ -36,6 +36,7 @@ import { useArticle } from '../../features/knowledge/article-query.ts';
 import { useArticleRevisions } from '../../features/knowledge/article-revisions-query.ts';
 import { useArticleSave } from '../../features/knowledge/article-save-mutation.ts';
 import { type ArticleStep, useArticleStep } from '../../features/knowledge/article-step-mutation.ts';
+import { categoryLabel } from '../../features/knowledge/article-text.ts';
 import { useKnowledgeFacets } from '../../features/knowledge/knowledge-facets-query.ts';
 
 type Attachment = { id: string; name: string; contentType: string };
@@ -181,7 +182,10 @@ function Editor({ article }: { article: TArticleDetail | undefined }) {
                 allowClear
                 showSearch
                 style={{ width: 180 }}
-                options={(facets.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
+                options={(facets.data?.categories ?? []).map((c) => ({
+                  value: c,
+                  label: categoryLabel(t, c),
+                }))}
               />
             </Form.Item>
             <Form.Item label={t('knowledge.fields.faultClass')} name="faultClass">

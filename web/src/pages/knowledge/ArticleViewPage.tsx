@@ -8,7 +8,7 @@ import { useMe } from '../../features/auth/me-query.ts';
 import { ArticleBody } from '../../features/knowledge/ArticleBody.tsx';
 import { ArticleFeedback } from '../../features/knowledge/ArticleFeedback.tsx';
 import { useArticle } from '../../features/knowledge/article-query.ts';
-import { articleTitle } from '../../features/knowledge/article-text.ts';
+import { articleTitle, categoryLabel } from '../../features/knowledge/article-text.ts';
 
 export function ArticleViewPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
   const { id } = useParams();
@@ -29,7 +29,7 @@ export function ArticleViewPage({ base = '/console' }: { base?: '/console' | '/p
       </h1>
       <Space wrap style={{ marginBottom: 12 }}>
         <Tag color="blue">{t(`knowledge.kinds.${a.kind}`)}</Tag>
-        {a.category && <Tag>{a.category}</Tag>}
+        {a.category && <Tag>{categoryLabel(t, a.category)}</Tag>}
         {a.faultClass && <Tag>{a.faultClass}</Tag>}
         {staff && <Tag color="gold">{t(`knowledge.statuses.${a.status}`)}</Tag>}
         {staff && <Tag>{t(`knowledge.visibilities.${a.visibility}`)}</Tag>}

@@ -17,7 +17,7 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
-import { articleTitle } from '../../features/knowledge/article-text.ts';
+import { articleTitle, categoryLabel } from '../../features/knowledge/article-text.ts';
 import { useArticles } from '../../features/knowledge/articles-query.ts';
 import { useKnowledgeAliasChange } from '../../features/knowledge/knowledge-alias-mutation.ts';
 import { useKnowledgeAliases } from '../../features/knowledge/knowledge-aliases-query.ts';
@@ -128,7 +128,10 @@ function ArticleList({ status }: { status?: string }) {
           style={{ width: 160 }}
           value={filters.category ?? ''}
           onChange={(v) => set('category', v)}
-          options={[all, ...(facets.data?.categories ?? []).map((c) => ({ value: c, label: c }))]}
+          options={[
+            all,
+            ...(facets.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(t, c) })),
+          ]}
         />
       </Space>
       <Table<TArticle>
@@ -146,7 +149,10 @@ function ArticleList({ status }: { status?: string }) {
             render: (_, a) => <Link to={`/console/knowledge/${a.id}`}>{articleTitle(a, i18n.language)}</Link>,
           },
           { title: t('knowledge.fields.kind'), render: (_, a) => t(`knowledge.kinds.${a.kind}`) },
-          { title: t('knowledge.fields.category'), render: (_, a) => a.category ?? '—' },
+          {
+            title: t('knowledge.fields.category'),
+            render: (_, a) => (a.category ? categoryLabel(t, a.category) : '—'),
+          },
           { title: t('knowledge.fields.faultClass'), render: (_, a) => a.faultClass ?? '—' },
           {
             title: t('knowledge.fields.status'),
@@ -225,7 +231,7 @@ function Aliases() {
             placeholder={t('knowledge.aliasAll')}
             allowClear
             style={{ width: 160 }}
-            options={(facets.data?.categories ?? []).map((c) => ({ value: c, label: c }))}
+            options={(facets.data?.categories ?? []).map((c) => ({ value: c, label: categoryLabel(t, c) }))}
           />
         </Form.Item>
         <Form.Item name="alias" rules={[{ required: true }]}>
@@ -244,7 +250,10 @@ function Aliases() {
         dataSource={aliases.data ?? []}
         pagination={false}
         columns={[
-          { title: t('knowledge.fields.category'), render: (_, a) => a.category ?? t('knowledge.aliasAll') },
+          {
+            title: t('knowledge.fields.category'),
+            render: (_, a) => (a.category ? categoryLabel(t, a.category) : t('knowledge.aliasAll')),
+          },
           { title: t('knowledge.alias'), dataIndex: 'alias' },
           { title: t('knowledge.term'), dataIndex: 'term' },
           {
