@@ -80,6 +80,19 @@ export async function listArticles(
     .limit(limit + 1)) as ArticleRow[];
 }
 
+/**
+ * The distinct 2-character grams of a term, lower case: what text_bigrams (migration
+ * ticket_search_bigrams) stores, computed here so the query carries a constant array — the SQL
+ * function in a row filter would be evaluated for every row the planner walks.
+ */
+export function bigramsOf(term: string): string[] {
+  const chars = [...term.toLowerCase()];
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
+  return [...grams];
+}
+const gramArray = (term: string) => sql`${sql.param(bigramsOf(term))}::text[]`;
+
 /** The text of one term inside a column pair, on lower case (the grams are lower case too). */
 const contains = (cols: SQL, term: string) => sql`strpos(lower(${cols}), lower(${term})) > 0`;
 const titles = sql`(${a.titleZh} || ' ' || ${a.titleEn})`;
@@ -101,14 +114,14 @@ export async function searchArticles(
   const inTitle = or(
     ...terms.map((t) =>
       [...t].length >= 2
-        ? sql`(${a.titleGrams} @> text_bigrams(${t}) and ${contains(titles, t)})`
+        ? sql`(${a.titleGrams} @> ${gramArray(t)} and ${contains(titles, t)})`
         : contains(titles, t),
     ),
   ) as SQL;
   const inText = or(
     ...terms.map((t) =>
       [...t].length >= 2
-        ? sql`(${a.searchGrams} @> text_bigrams(${t}) and (${contains(titles, t)} or ${contains(bodies, t)}))`
+        ? sql`(${a.searchGrams} @> ${gramArray(t)} and (${contains(titles, t)} or ${contains(bodies, t)}))`
         : sql`(${contains(titles, t)} or ${contains(bodies, t)})`,
     ),
   ) as SQL;
@@ -140,7 +153,7 @@ export async function suggestArticles(
   category: string | undefined,
   limit: number,
 ): Promise<ArticleRow[]> {
-  const grams = sql`text_bigrams(${text})`;
+  const grams = sql`${sql.param(bigramsOf(text).slice(0, 200))}::text[]`;
   const where: SQL[] = [
     audienceFilter(audience),
     eq(a.status, 'published'),
