@@ -55,6 +55,8 @@ export const ZArticle = z.object({
   revision: z.int(),
   helpfulYes: z.int(),
   helpfulNo: z.int(),
+  /** Fault reports not sent because the article solved them ("did this solve it?" yes). */
+  deflections: z.int(),
   version: z.int(),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),

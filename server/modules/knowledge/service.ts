@@ -48,6 +48,7 @@ export function toArticle(row: repo.ArticleRow): TArticle {
     revision: row.revision,
     helpfulYes: row.helpfulYes,
     helpfulNo: row.helpfulNo,
+    deflections: row.deflections,
     version: row.version,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

@@ -35,7 +35,8 @@ export function ArticleViewPage({ base = '/console' }: { base?: '/console' | '/p
         {staff && <Tag>{t(`knowledge.visibilities.${a.visibility}`)}</Tag>}
         {staff && (
           <Typography.Text type="secondary">
-            {t('knowledge.votes', { yes: a.helpfulYes, no: a.helpfulNo })}
+            {t('knowledge.votes', { yes: a.helpfulYes, no: a.helpfulNo })} · {t('knowledge.deflections')}{' '}
+            {a.deflections}
           </Typography.Text>
         )}
         {canWrite && (
