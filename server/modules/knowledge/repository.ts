@@ -1,6 +1,6 @@
 // Every SQL statement of the knowledge base: articles and their revisions, the search (2-character
 // grams, title before body), suggestions, aliases, helpful votes and deflections.
-import { and, asc, desc, eq, getTableColumns, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { TArticleListQuery } from '../../../common/knowledge-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
@@ -98,10 +98,40 @@ const contains = (cols: SQL, term: string) => sql`strpos(lower(${cols}), lower($
 const titles = sql`(${a.titleZh} || ' ' || ${a.titleEn})`;
 const bodies = sql`(${a.bodyZh} || ' ' || ${a.bodyEn})`;
 
+/** The most matches a search sorts itself; a term in more articles walks the recency index instead. */
+export const SORTED_SEARCH_CAP = 5000;
+
+/**
+ * Whether at least SORTED_SEARCH_CAP articles hold every gram of a term (counted on the GIN index up to
+ * the cap, as tickets' isCommonTerm): the planner cannot tell, and would sort every match of a word that
+ * half the articles hold, where walking the newest first and rechecking finds a page at once.
+ */
+async function isCommonTerm(
+  db: Executor,
+  column: typeof a.titleGrams | typeof a.searchGrams,
+  term: string,
+): Promise<boolean> {
+  if ([...term].length < 2) return true;
+  const r = await db.execute<{
+    n: number;
+  }>(sql`select count(*)::int as n from (select 1 from knowledge_articles
+    where ${column} @> ${gramArray(term)} limit ${SORTED_SEARCH_CAP}) s`);
+  return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
+}
+
+/** One term in a title (or in title and body): by the grams' GIN index when rare, else rechecked only. */
+async function termFilter(db: Executor, term: string, inBody: boolean): Promise<SQL> {
+  const text = inBody
+    ? sql`(${contains(titles, term)} or ${contains(bodies, term)})`
+    : contains(titles, term);
+  const column = inBody ? a.searchGrams : a.titleGrams;
+  return (await isCommonTerm(db, column, term)) ? text : sql`(${column} @> ${gramArray(term)} and ${text})`;
+}
+
 /**
  * Articles holding any of the terms (the query and what its aliases add): those with a term in a
- * title first, then those with it in a body, each newest first. A term of two characters or more is
- * found through the GIN index of its grams and rechecked; the title pass reads the titles' index.
+ * title first, then those with it in a body, each newest first. A rare term is found through the GIN
+ * index of its grams and rechecked; a common one walks the recency index and stops at a page.
  */
 export async function searchArticles(
   db: Executor,
@@ -111,20 +141,7 @@ export async function searchArticles(
   limit: number,
 ): Promise<ArticleRow[]> {
   const base = filtersOf(audience, f);
-  const inTitle = or(
-    ...terms.map((t) =>
-      [...t].length >= 2
-        ? sql`(${a.titleGrams} @> ${gramArray(t)} and ${contains(titles, t)})`
-        : contains(titles, t),
-    ),
-  ) as SQL;
-  const inText = or(
-    ...terms.map((t) =>
-      [...t].length >= 2
-        ? sql`(${a.searchGrams} @> ${gramArray(t)} and (${contains(titles, t)} or ${contains(bodies, t)}))`
-        : sql`(${contains(titles, t)} or ${contains(bodies, t)})`,
-    ),
-  ) as SQL;
+  const inTitle = or(...(await Promise.all(terms.map((t) => termFilter(db, t, false))))) as SQL;
   const first = (await db
     .select(listColumns)
     .from(a)
@@ -132,19 +149,35 @@ export async function searchArticles(
     .orderBy(desc(a.updatedAt), desc(a.id))
     .limit(limit)) as ArticleRow[];
   if (first.length >= limit) return first;
+  const inText = or(...(await Promise.all(terms.map((t) => termFilter(db, t, true))))) as SQL;
+  const titleText = or(...terms.map((t) => contains(titles, t))) as SQL;
   const rest = (await db
     .select(listColumns)
     .from(a)
-    .where(and(base, inText, sql`not (${inTitle})`))
+    .where(and(base, inText, sql`not (${titleText})`))
     .orderBy(desc(a.updatedAt), desc(a.id))
     .limit(limit - first.length)) as ArticleRow[];
   return [...first, ...rest];
 }
 
+/** The 3-character runs of a text as pairs of consecutive grams (at most 60), for the suggestions. */
+function gramPairs(text: string): string[][] {
+  const chars = [...text.toLowerCase()].filter((c) => !/[\s\p{P}]/u.test(c));
+  const pairs = new Map<string, string[]>();
+  for (let i = 0; i + 2 < chars.length && pairs.size < 60; i++) {
+    const run = `${chars[i]}${chars[i + 1]}${chars[i + 2]}`;
+    pairs.set(run, [`${chars[i]}${chars[i + 1]}`, `${chars[i + 1]}${chars[i + 2]}`]);
+  }
+  return [...pairs.values()];
+}
+
+/** How many candidates the suggestions score: the newest titles holding a 3-character run of the text. */
+const SUGGEST_CANDIDATES = 300;
+
 /**
  * Published articles sharing the most 2-character grams with a text (a fault report being written):
- * a gram in a title counts three times one in a body. The candidates are those with a title gram in
- * common (GIN), the best of them scored.
+ * a gram in a title counts three times one in a body. The candidates are the newest articles whose
+ * title holds a 3-character run of the text (GIN on the title's grams), at most SUGGEST_CANDIDATES.
  */
 export async function suggestArticles(
   db: Executor,
@@ -153,19 +186,27 @@ export async function suggestArticles(
   category: string | undefined,
   limit: number,
 ): Promise<ArticleRow[]> {
+  const pairs = gramPairs(text);
+  if (!pairs.length) return [];
   const grams = sql`${sql.param(bigramsOf(text).slice(0, 200))}::text[]`;
   const where: SQL[] = [
     audienceFilter(audience),
     eq(a.status, 'published'),
-    sql`${a.titleGrams} && ${grams}`,
+    or(...pairs.map((p) => sql`${a.titleGrams} @> ${sql.param(p)}::text[]`)) as SQL,
   ];
   if (category) where.push(or(eq(a.category, category), sql`${a.category} is null`) as SQL);
+  const candidates = db
+    .select({ id: a.id })
+    .from(a)
+    .where(and(...where))
+    .orderBy(desc(a.updatedAt))
+    .limit(SUGGEST_CANDIDATES);
   const score = sql`(3 * (select count(*) from unnest(${a.titleGrams}) g where g = any(${grams}))
     + (select count(*) from unnest(${a.searchGrams}) g where g = any(${grams})))`;
   return (await db
     .select(listColumns)
     .from(a)
-    .where(and(...where))
+    .where(inArray(a.id, candidates))
     .orderBy(desc(score), desc(a.helpfulYes), desc(a.updatedAt))
     .limit(limit)) as ArticleRow[];
 }
