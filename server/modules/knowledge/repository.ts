@@ -98,8 +98,8 @@ const contains = (cols: SQL, term: string) => sql`strpos(lower(${cols}), lower($
 const titles = sql`(${a.titleZh} || ' ' || ${a.titleEn})`;
 const bodies = sql`(${a.bodyZh} || ' ' || ${a.bodyEn})`;
 
-/** The most matches a search sorts itself; a term in more articles walks the recency index instead. */
-export const SORTED_SEARCH_CAP = 5000;
+/** The most matches a search sorts itself (counting more costs a heap fetch each); a term in more articles walks the recency index instead. */
+export const SORTED_SEARCH_CAP = 1000;
 
 /**
  * Whether at least SORTED_SEARCH_CAP articles hold every gram of a term (counted on the GIN index up to
