@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'followups.report',
   'analytics.read',
   'analytics.refresh',
+  // Knowledge base (知识库): read (customers: public published articles only), write drafts, review
+  // and publish (and keep the aliases and the list of articles that do not help).
+  'knowledge.read',
+  'knowledge.write',
+  'knowledge.publish',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -119,6 +124,7 @@ const STAFF_BASE: TPermission[] = [
   'parts.read',
   'maintenance.read',
   'maintenance.records',
+  'knowledge.read',
 ];
 // Every ticket, not only the caller's own work: all staff but field engineers, who see the tickets
 // assigned to them or linked to their work orders.
@@ -131,6 +137,7 @@ const SERVICE_DESK: TPermission[] = [
   'complaints.read',
   'complaints.file',
   'complaints.manage',
+  'knowledge.write',
 ];
 // Customer users report and follow their own tickets; internal notes never reach them.
 const CUSTOMER_BASE: TPermission[] = [
@@ -155,6 +162,8 @@ const CUSTOMER_BASE: TPermission[] = [
   'complaints.file',
   // Their own organisation's figures only (analytics confines every query to it).
   'analytics.read',
+  // Public, published knowledge-base articles; the suggestions while writing a fault report.
+  'knowledge.read',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
@@ -203,6 +212,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.report',
     'analytics.read',
     'analytics.refresh',
+    'knowledge.publish',
     'users.read',
     'roles.read',
     'audit.read',
@@ -235,7 +245,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.sign',
   ],
   // Training requests: follows and answers tickets, changes none.
-  trainer: STAFF_READS_ALL,
+  trainer: [...STAFF_READS_ALL, 'knowledge.write', 'knowledge.publish'],
   // Parts and stock; follows tickets without changing them.
   storekeeper: [
     ...STAFF_READS_ALL,
@@ -262,6 +272,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.report',
     'analytics.read',
     'analytics.refresh',
+    'knowledge.publish',
   ],
   // Customer users see only their own organisation; the data layer enforces it.
   customer_admin: CUSTOMER_BASE,

@@ -33,6 +33,7 @@ import { registerComplaintRoutes } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerFollowUpRoutes } from './modules/followups/index.ts';
+import { registerKnowledgeRoutes } from './modules/knowledge/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
@@ -234,6 +235,7 @@ export async function buildApp(
   registerQualityRoutes(app, routeDeps);
   registerAnalyticsRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
+  registerKnowledgeRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -11,6 +11,7 @@ import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 import { loadComplaintsDemo } from './complaints-demo.ts';
+import { loadKnowledgeDemo } from './knowledge-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
 import { loadQualityDemo } from './quality-demo.ts';
@@ -131,6 +132,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadReturnsDemo(db, clock, timeZone);
   await loadComplaintsDemo(db, clock, timeZone, customerIds);
   await loadQualityDemo(db, clock, timeZone);
+  await loadKnowledgeDemo(db, clock, timeZone);
   return logins;
 }
 

@@ -24,6 +24,7 @@ export {
   projectFacts,
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
+export { productCategories } from './knowledge-read.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
   assetFacts,

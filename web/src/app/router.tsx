@@ -241,6 +241,38 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'knowledge',
+            lazy: guardedPage(
+              'knowledge.read',
+              () => import('../pages/knowledge/KnowledgePage.tsx'),
+              (m) => <m.KnowledgePage />,
+            ),
+          },
+          {
+            path: 'knowledge/new',
+            lazy: guardedPage(
+              'knowledge.write',
+              () => import('../pages/knowledge/ArticleEditorPage.tsx'),
+              (m) => <m.ArticleEditorPage />,
+            ),
+          },
+          {
+            path: 'knowledge/:id/edit',
+            lazy: guardedPage(
+              'knowledge.write',
+              () => import('../pages/knowledge/ArticleEditorPage.tsx'),
+              (m) => <m.ArticleEditorPage />,
+            ),
+          },
+          {
+            path: 'knowledge/:id',
+            lazy: guardedPage(
+              'knowledge.read',
+              () => import('../pages/knowledge/ArticleViewPage.tsx'),
+              (m) => <m.ArticleViewPage />,
+            ),
+          },
+          {
             path: 'returns',
             lazy: guardedPage(
               'returns.read',
@@ -475,6 +507,20 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalAssetPage.tsx'),
               (m) => <m.PortalAssetPage />,
+            ),
+          },
+          {
+            path: 'knowledge',
+            lazy: page(
+              () => import('../pages/portal/PortalKnowledgePage.tsx'),
+              (m) => <m.PortalKnowledgePage />,
+            ),
+          },
+          {
+            path: 'knowledge/:id',
+            lazy: page(
+              () => import('../pages/knowledge/ArticleViewPage.tsx'),
+              (m) => <m.ArticleViewPage base="/portal" />,
             ),
           },
           {

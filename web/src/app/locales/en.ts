@@ -1,6 +1,7 @@
 import { analyticsEn } from './analytics.en.ts';
 import { complaintsEn } from './complaints.en.ts';
 import { followupsEn } from './followups.en.ts';
+import { knowledgeEn } from './knowledge.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
@@ -231,6 +232,9 @@ export const en: typeof zhCN = {
     'followups.report': 'See the follow-up report',
     'analytics.read': 'Analytics dashboards (view)',
     'analytics.refresh': 'Refresh analytics figures',
+    'knowledge.read': 'Read knowledge-base articles',
+    'knowledge.write': 'Write knowledge-base articles',
+    'knowledge.publish': 'Review and publish knowledge-base articles',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -1649,4 +1653,5 @@ export const en: typeof zhCN = {
   analytics: analyticsEn,
   returns: returnsEn,
   followups: followupsEn,
+  knowledge: knowledgeEn,
 };

@@ -1,7 +1,9 @@
 import { analyticsZh } from './analytics.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
+
 import { complaintsZh } from './complaints.zh-CN.ts';
 import { followupsZh } from './followups.zh-CN.ts';
+import { knowledgeZh } from './knowledge.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
@@ -227,6 +229,9 @@ export const zhCN = {
     'followups.report': '查看回访报告',
     'analytics.read': '分析看板（查看）',
     'analytics.refresh': '刷新分析数据',
+    'knowledge.read': '阅读知识库文章',
+    'knowledge.write': '编写知识库文章',
+    'knowledge.publish': '审核发布知识库文章',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -1572,4 +1577,5 @@ export const zhCN = {
   analytics: analyticsZh,
   returns: returnsZh,
   followups: followupsZh,
+  knowledge: knowledgeZh,
 };

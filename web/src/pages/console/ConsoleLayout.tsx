@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  BookOutlined,
   BranchesOutlined,
   CarOutlined,
   CommentOutlined,
@@ -102,6 +103,13 @@ const NAV: NavItem[] = [
     icon: <SmileOutlined />,
     label: 'surveys.nav',
     permission: 'surveys.read',
+  },
+  {
+    key: 'knowledge',
+    path: '/console/knowledge',
+    icon: <BookOutlined />,
+    label: 'knowledge.nav',
+    permission: 'knowledge.read',
   },
   {
     key: 'returns',

@@ -29,6 +29,7 @@ export function PortalLayout() {
       'analytics',
       'returns',
       'complaints',
+      'knowledge',
     ].includes(section)
       ? section
       : 'home';
@@ -82,6 +83,7 @@ export function PortalLayout() {
           { key: 'analytics', label: t('analytics.portalTitle'), testId: 'nav-portal-analytics' },
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
+          { key: 'knowledge', label: t('knowledge.portal.nav'), testId: 'nav-portal-knowledge' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button

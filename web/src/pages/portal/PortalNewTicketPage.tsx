@@ -8,6 +8,7 @@ import { getCsrfToken } from '../../api/client.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCustomer } from '../../features/customers/customer-query.ts';
+import { SuggestedArticles } from '../../features/knowledge/SuggestedArticles.tsx';
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useTicketCreateMutation } from '../../features/tickets/ticket-create-mutation.ts';
 import { DevicePicker } from './DevicePicker.tsx';
@@ -39,6 +40,8 @@ export function PortalNewTicketPage() {
   const contacts = useContacts(me?.customerId ?? '');
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form) as string | undefined;
+  const subject = (Form.useWatch('subject', form) as string | undefined) ?? '';
+  const description = (Form.useWatch('description', form) as string | undefined) ?? '';
   const create = useTicketCreateMutation();
   const [media, setMedia] = useState<Media[]>([]);
   const [uploading, setUploading] = useState(0);
@@ -128,6 +131,16 @@ export function PortalNewTicketPage() {
           <Form.Item label={t('tickets.description')} name="description" rules={[{ required: true }]}>
             <Input.TextArea rows={4} data-testid="ticket-description" />
           </Form.Item>
+          {/* While a fault is described: articles that may solve it (the report is then not sent). */}
+          {kind === 'fault_report' && (
+            <SuggestedArticles
+              text={`${subject} ${description}`}
+              onSolved={() => {
+                message.success(t('knowledge.suggest.solvedThanks'));
+                navigate('/portal');
+              }}
+            />
+          )}
           <Form.Item label={t('portal.media')} extra={t('portal.mediaHelp')}>
             <div className="portal-media" data-testid="portal-media">
               {media.map((m) => (

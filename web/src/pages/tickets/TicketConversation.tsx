@@ -10,6 +10,7 @@ import type { TTicketContext, TTicketDetail } from '../../../../common/tickets-a
 import { Attachments } from '../../features/files/Attachments.tsx';
 import { uploadFile } from '../../features/files/upload-file.ts';
 import { useCannedReplies } from '../../features/tickets/canned-replies-query.ts';
+import { useComposerInsert } from '../../features/tickets/composer-insert.ts';
 import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 import { KeyHint } from './KeyHint.tsx';
 import { useComposeShortcuts } from './ticket-shortcuts.ts';
@@ -151,6 +152,16 @@ function Composer({
       el?.setSelectionRange(at + filled.length, at + filled.length);
     });
   };
+
+  // A knowledge-base link from the side panel goes in at the cursor as it is (no placeholders).
+  useComposerInsert((text) => {
+    const el = box.current;
+    const at = el ? el.selectionStart : body.length;
+    const end = el ? el.selectionEnd : body.length;
+    const gap = at > 0 && !/\s$/.test(body.slice(0, at)) ? '\n' : '';
+    setBody(body.slice(0, at) + gap + text + body.slice(end));
+    setKind('public_reply');
+  });
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = [...e.clipboardData.files];

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { TTicketContext, TTicketDetail } from '../../../../common/tickets-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { TicketWorkOrders } from '../../features/field/TicketWorkOrders.tsx';
+import { TicketKnowledgeCard } from '../../features/knowledge/TicketKnowledgeCard.tsx';
 import { SpecialInspectionCard } from '../../features/maintenance/SpecialInspectionCard.tsx';
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useCoverage } from '../../features/registry/registry-query.ts';
@@ -92,6 +93,9 @@ export function TicketSidePanel({
         </Descriptions>
       </Card>
       <SlaPanel ticket={ticket} staff compact />
+      {permissions.includes('knowledge.read') && (
+        <TicketKnowledgeCard text={`${ticket.subject} ${ticket.description}`} />
+      )}
       <Card size="small" title={t('ticketPage.otherOpen')} data-testid="side-other-open">
         <List
           size="small"
