@@ -94,6 +94,13 @@ export const PERMISSIONS = [
   'followups.work',
   'followups.manage',
   'followups.report',
+  // Training (培训): read courses, plans and sessions; run them (courses, plans, sessions, question
+  // bank, marking, certificates); settings; certificates of one's organisation; enrol in the portal.
+  'training.read',
+  'training.manage',
+  'training.settings',
+  'training.certificates',
+  'training.enrol',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -147,6 +154,9 @@ const CUSTOMER_BASE: TPermission[] = [
   // Their own complaints and suggestions, and the answer to the feedback question.
   'complaints.read',
   'complaints.file',
+  // Enrolling in public training sessions and their organisation's certificates.
+  'training.enrol',
+  'training.certificates',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
@@ -191,6 +201,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.work',
     'followups.manage',
     'followups.report',
+    'training.read',
+    'training.manage',
+    'training.settings',
+    'training.certificates',
     'users.read',
     'roles.read',
     'audit.read',
@@ -221,8 +235,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.work',
     'maintenance.sign',
   ],
-  // Training requests: follows and answers tickets, changes none.
-  trainer: STAFF_READS_ALL,
+  // Courses, plans, sessions, exams and certificates; follows training-request tickets, changes none.
+  trainer: [...STAFF_READS_ALL, 'training.read', 'training.manage', 'training.certificates'],
   // Parts and stock; follows tickets without changing them.
   storekeeper: [
     ...STAFF_READS_ALL,

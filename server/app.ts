@@ -50,6 +50,7 @@ import {
   registerTicketRoutes,
   slaTicketPort,
 } from './modules/tickets/index.ts';
+import { registerTrainingPublicRoutes, registerTrainingRoutes } from './modules/training/index.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
@@ -229,6 +230,8 @@ export async function buildApp(
   registerReturnRoutes(app, routeDeps);
   registerComplaintRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
+  registerTrainingRoutes(app, routeDeps);
+  registerTrainingPublicRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
