@@ -249,6 +249,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'training',
+            lazy: guardedPage(
+              'training.read',
+              () => import('../pages/training/TrainingPage.tsx'),
+              (m) => <m.TrainingPage />,
+            ),
+          },
+          {
             path: 'complaints',
             lazy: guardedPage(
               'complaints.read',
@@ -482,6 +490,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'training',
+            lazy: page(
+              () => import('../pages/portal/PortalTrainingPage.tsx'),
+              (m) => <m.PortalTrainingPage />,
+            ),
+          },
+          {
             path: 'complaints',
             lazy: page(
               () => import('../pages/portal/PortalComplaintsPage.tsx'),
@@ -510,6 +525,35 @@ export const router = createBrowserRouter([
         lazy: antPage(
           () => import('../pages/surveys/PublicSurveyPage.tsx'),
           (m) => <m.PublicSurveyPage />,
+        ),
+      },
+      // Training without a login: the room's sign-in QR code, the trainee's exam link, the certificate check.
+      {
+        path: '/t/sign-in/:token',
+        lazy: antPage(
+          () => import('../pages/training/SignInPage.tsx'),
+          (m) => <m.SignInPage />,
+        ),
+      },
+      {
+        path: '/t/exam/:token',
+        lazy: antPage(
+          () => import('../pages/training/ExamPage.tsx'),
+          (m) => <m.ExamPage />,
+        ),
+      },
+      {
+        path: '/t/learn/:token',
+        lazy: antPage(
+          () => import('../pages/training/ExamPage.tsx'),
+          (m) => <m.ExamPage />,
+        ),
+      },
+      {
+        path: '/t/verify/:code',
+        lazy: antPage(
+          () => import('../pages/training/VerifyPage.tsx'),
+          (m) => <m.VerifyPage />,
         ),
       },
       { path: '/index.html', element: <Navigate to="/" replace /> },

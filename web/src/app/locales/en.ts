@@ -6,6 +6,7 @@ import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
+import { trainingEn } from './training.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -1638,4 +1639,5 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   returns: returnsEn,
   followups: followupsEn,
+  training: trainingEn,
 };

@@ -7,6 +7,7 @@ import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
+import { trainingZh } from './training.zh-CN.ts';
 
 export const zhCN = {
   complaints: complaintsZh,
@@ -1561,4 +1562,5 @@ export const zhCN = {
   surveys: surveysZh,
   returns: returnsZh,
   followups: followupsZh,
+  training: trainingZh,
 };

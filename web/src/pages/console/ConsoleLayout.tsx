@@ -18,6 +18,7 @@ import {
   MessageOutlined,
   PhoneOutlined,
   ProjectOutlined,
+  ReadOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -93,6 +94,13 @@ const NAV: NavItem[] = [
     icon: <SmileOutlined />,
     label: 'surveys.nav',
     permission: 'surveys.read',
+  },
+  {
+    key: 'training',
+    path: '/console/training',
+    icon: <ReadOutlined />,
+    label: 'training.nav',
+    permission: 'training.read',
   },
   {
     key: 'returns',

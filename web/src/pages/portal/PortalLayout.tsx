@@ -26,6 +26,7 @@ export function PortalLayout() {
       'tickets',
       'maintenance',
       'surveys',
+      'training',
       'returns',
       'complaints',
     ].includes(section)
@@ -78,6 +79,7 @@ export function PortalLayout() {
           { key: 'assets', label: t('nav.equipment'), testId: 'nav-portal-assets' },
           { key: 'maintenance', label: t('maintenanceVisits.portal.nav'), testId: 'nav-portal-maintenance' },
           { key: 'surveys', label: t('surveys.portal.nav'), testId: 'nav-portal-surveys' },
+          { key: 'training', label: t('training.portal.nav'), testId: 'nav-portal-training' },
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
