@@ -16,6 +16,7 @@ import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadReturnsDemo } from './returns-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
+import { loadTrainingDemo } from './training-demo.ts';
 
 const DEMO_PASSWORD = 'aftercare-demo';
 
@@ -129,6 +130,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadMaintenanceDemo(db, clock, timeZone);
   await loadReturnsDemo(db, clock, timeZone);
   await loadComplaintsDemo(db, clock, timeZone, customerIds);
+  await loadTrainingDemo(db, clock, timeZone);
   return logins;
 }
 
