@@ -251,6 +251,8 @@ export const ZSession = z.object({
   attended: z.int(),
   checklist: z.array(ZChecklistItem),
   materialsSentAt: z.string().nullable(),
+  evaluationSummary: z.string().nullable(),
+  plannedChanges: z.string().nullable(),
   /** The trainer's other sessions at the same time. */
   conflicts: z.array(ZSessionConflict),
   version: z.int(),
@@ -443,3 +445,34 @@ export const ZCertificateVerification = z.object({
   state: z.enum(CERTIFICATE_STATES),
 });
 export const ZPdfLang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+
+// ---------- online learning ----------
+export const ZLearning = z.object({
+  courseTitle: z.string(),
+  lessons: z.array(
+    z.object({
+      id: ZId,
+      title: z.string(),
+      kind: z.enum(LESSON_KINDS),
+      hasFile: z.boolean(),
+      liveUrl: z.string().nullable(),
+      startsAt: z.string().nullable(),
+      durationMinutes: z.int().nullable(),
+      positionSeconds: z.int(),
+      completed: z.boolean(),
+    }),
+  ),
+});
+export const ZProgressRequest = z.strictObject({
+  positionSeconds: z.int().min(0).max(86_400),
+  completed: z.boolean(),
+});
+export const ZLessonQuestionRequest = z.strictObject({ question: ZText(4000) });
+
+// ---------- evaluation ----------
+/** The trainer's summary of a session's evaluation (the survey's answers) and the changes planned for the course. */
+export const ZEvaluationRequest = z.strictObject({
+  version: ZVersion,
+  evaluationSummary: ZText(4000),
+  plannedChanges: ZText(4000),
+});

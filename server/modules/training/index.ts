@@ -7,4 +7,5 @@ export { createPlan } from './plans.ts';
 export { registerTrainingPublicRoutes } from './public-routes.ts';
 export { registerTrainingRoutes } from './routes.ts';
 export { createSession } from './sessions.ts';
+export { endedTrainingSessions } from './survey-source.ts';
 export { addTrainee } from './trainees.ts';

@@ -9,8 +9,11 @@ import {
   ZCertificateVerification,
   ZEnrolRequest,
   ZExamOverview,
+  ZLearning,
+  ZLessonQuestionRequest,
   ZPdfLang,
   ZPortalSession,
+  ZProgressRequest,
   ZPublicSignIn,
   ZSignedIn,
   ZSignInRequest,
@@ -20,6 +23,7 @@ import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { surveyLinkConfig } from '../surveys/index.ts';
 import * as certificates from './certificates.ts';
 import * as exams from './exams.ts';
+import * as learning from './learning.ts';
 import * as trainees from './trainees.ts';
 
 const tags = ['training'];
@@ -182,6 +186,127 @@ export function registerTrainingPublicRoutes(app: Api, deps: RouteDeps) {
         .header('content-disposition', 'attachment; filename="certificate.pdf"')
         .send(doc);
     },
+  );
+
+  // ---------- online learning by the trainee's link ----------
+  const ZLessonParams = ZToken.extend({ lessonId: ZId });
+  app.get(
+    '/api/v1/public/training/learn/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The course's lessons with the learner's progress",
+        params: ZToken,
+        response: { 200: ZLearning },
+      },
+    },
+    async (request) => learning.learningOverview(linkCtx(request), link, request.params.token),
+  );
+  app.put(
+    '/api/v1/public/training/learn/:token/lessons/:lessonId/progress',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Where the learner is in a lesson, and whether it is completed (completed stays completed)',
+        params: ZLessonParams,
+        body: ZProgressRequest,
+        response: { 200: z.object({ lessonId: ZId, positionSeconds: z.int(), completed: z.boolean() }) },
+      },
+    },
+    async (request) =>
+      learning.saveProgress(
+        linkCtx(request),
+        link,
+        request.params.token,
+        request.params.lessonId,
+        request.body,
+      ),
+  );
+  app.get(
+    '/api/v1/public/training/learn/:token/lessons/:lessonId/content',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "A lesson's file (manual to read, video to watch) with HTTP range requests: 206 for a range, 416 beyond the file",
+        params: ZLessonParams,
+      },
+    },
+    async (request, reply) => {
+      const answer = await learning.lessonContent(
+        linkCtx(request),
+        deps.blobStore,
+        link,
+        request.params.token,
+        request.params.lessonId,
+        request.headers.range,
+      );
+      reply.header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff');
+      if (answer.status === 416)
+        return reply.code(416).header('content-range', `bytes */${answer.size}`).send();
+      reply
+        .header('content-type', answer.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(answer.name)}`)
+        .header('content-security-policy', "default-src 'none'; media-src 'self'; sandbox");
+      if (answer.status === 206)
+        return reply
+          .code(206)
+          .header('content-range', `bytes ${answer.start}-${answer.end}/${answer.size}`)
+          .header('content-length', answer.end - answer.start + 1)
+          .send(answer.body);
+      return reply.header('content-length', answer.size).send(answer.body);
+    },
+  );
+  app.get(
+    '/api/v1/public/training/learn/:token/lessons/:lessonId/calendar.ics',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'A live lesson as a calendar event (.ics) with its link',
+        params: ZLessonParams,
+      },
+    },
+    async (request, reply) => {
+      const ics = await learning.liveLessonIcs(
+        linkCtx(request),
+        link,
+        request.params.token,
+        request.params.lessonId,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="lesson.ics"')
+        .send(ics);
+    },
+  );
+  app.post(
+    '/api/v1/public/training/learn/:token/lessons/:lessonId/questions',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "A question from a lesson: a consultation ticket of the trainee's organisation",
+        params: ZLessonParams,
+        body: ZLessonQuestionRequest,
+        response: { 201: z.object({ ticketId: ZId, ticketNumber: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await learning.askQuestion(
+            linkCtx(request),
+            link,
+            request.params.token,
+            request.params.lessonId,
+            request.body.question,
+          ),
+        ),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import {
   trainingCourses,
   trainingLessons,
   trainingPlans,
+  trainingProgress,
   trainingQuestions,
   trainingSessions,
   trainingSettings,
@@ -468,4 +469,61 @@ export async function certificatesExpiringBy(db: Executor, now: Date, until: Dat
       ),
     )
     .limit(500);
+}
+
+// ---------- online learning ----------
+export async function findLesson(db: Executor, id: string) {
+  const [row] = await db.select().from(trainingLessons).where(eq(trainingLessons.id, id));
+  return row;
+}
+
+export async function progressOf(db: Executor, traineeId: string) {
+  return db.select().from(trainingProgress).where(eq(trainingProgress.traineeId, traineeId));
+}
+
+export async function saveProgress(db: Executor, row: typeof trainingProgress.$inferInsert) {
+  const [out] = await db
+    .insert(trainingProgress)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [trainingProgress.traineeId, trainingProgress.lessonId],
+      // Completed stays completed; the position is where the learner is now.
+      set: {
+        positionSeconds: row.positionSeconds,
+        completed: sql`${trainingProgress.completed} or ${row.completed}`,
+        updatedAt: row.updatedAt,
+      },
+    })
+    .returning();
+  return out!;
+}
+
+export async function setEvaluation(
+  db: Executor,
+  id: string,
+  version: number,
+  set: { evaluationSummary: string; plannedChanges: string },
+) {
+  return updateSession(db, id, version, set);
+}
+
+/** Sessions of a plan (its customer known) that ended after (at, id), up to `until`, oldest first. */
+export async function sessionsEndedAfter(
+  db: Executor,
+  after: { at: Date; id: string | null },
+  until: Date,
+  limit: number,
+) {
+  return db
+    .select({ session: trainingSessions, plan: trainingPlans })
+    .from(trainingSessions)
+    .innerJoin(trainingPlans, eq(trainingPlans.id, trainingSessions.planId))
+    .where(
+      and(
+        lte(trainingSessions.endsAt, until),
+        sql`(${trainingSessions.endsAt}, ${trainingSessions.id}) > (${after.at}, ${after.id ?? '00000000-0000-0000-0000-000000000000'}::uuid)`,
+      ),
+    )
+    .orderBy(asc(trainingSessions.endsAt), asc(trainingSessions.id))
+    .limit(limit);
 }

@@ -15,6 +15,7 @@ import {
   ZCreatePlanRequest,
   ZCreateQuestionRequest,
   ZCreateSessionRequest,
+  ZEvaluationRequest,
   ZMarkingAttempt,
   ZMarkRequest,
   ZMaterialsSent,
@@ -330,6 +331,21 @@ export function registerTrainingRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => trainees.signInCode(deps.ctx(request), link, request.params.id),
+  );
+  app.put(
+    '/api/v1/training/sessions/:id/evaluation',
+    {
+      config: { permission: 'training.manage' },
+      schema: {
+        tags,
+        summary:
+          "The trainer's summary of the session's evaluation survey and the changes planned for the course",
+        params: ZIdParams,
+        body: ZEvaluationRequest,
+        response: { 200: ZSessionDetail },
+      },
+    },
+    async (request) => sessions.saveEvaluation(deps.ctx(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/training/sessions/:id/materials/send',

@@ -114,6 +114,9 @@ export const trainingSessions = pgTable(
     seatLimit: integer('seat_limit'),
     checklist: jsonb('checklist').$type<TChecklistItem[]>().notNull(),
     materialsSentAt: ts('materials_sent_at'),
+    /** The trainer's summary of the session's evaluation (survey answers) and the changes planned. */
+    evaluationSummary: text('evaluation_summary'),
+    plannedChanges: text('planned_changes'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
   },
@@ -245,4 +248,21 @@ export const trainingCertificates = pgTable(
       .on(t.expiresAt)
       .where(sql`${t.expiresAt} is not null and not ${t.expiryReminded} and ${t.revokedAt} is null`),
   ],
+);
+
+/** Progress per learner and lesson: how far a video was watched, and whether the lesson is completed. */
+export const trainingProgress = pgTable(
+  'training_progress',
+  {
+    traineeId: uuid('trainee_id')
+      .notNull()
+      .references(() => trainingTrainees.id),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => trainingLessons.id),
+    positionSeconds: integer('position_seconds').notNull(),
+    completed: boolean('completed').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.traineeId, t.lessonId] })],
 );

@@ -74,6 +74,8 @@ export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSe
       ...c,
       checklist: r.checklist,
       materialsSentAt: r.materialsSentAt?.toISOString() ?? null,
+      evaluationSummary: r.evaluationSummary,
+      plannedChanges: r.plannedChanges,
       conflicts: others.map((o) => ({
         sessionId: o.id,
         courseTitle: titles.get(o.courseId) ?? '',
@@ -156,6 +158,30 @@ export async function updateChecklist(ctx: Ctx, id: string, version: number, che
       entityId: id,
       before: { checklist: before.checklist },
       after: { checklist },
+    });
+  });
+  return getSession(ctx, id);
+}
+
+/** The trainer's summary of the evaluation survey and the changes planned for the course (audited). */
+export async function saveEvaluation(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; evaluationSummary: string; plannedChanges: string },
+) {
+  const before = await requireSession(ctx.db, id);
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.setEvaluation(tx, id, input.version, {
+      evaluationSummary: input.evaluationSummary,
+      plannedChanges: input.plannedChanges,
+    });
+    if (!row) throw staleVersion('Training session');
+    await writeAudit(tx, ctx, {
+      action: 'training.session.evaluation',
+      entityType: 'training_session',
+      entityId: id,
+      before: { evaluationSummary: before.evaluationSummary, plannedChanges: before.plannedChanges },
+      after: { evaluationSummary: input.evaluationSummary, plannedChanges: input.plannedChanges },
     });
   });
   return getSession(ctx, id);

@@ -420,3 +420,135 @@ describe('exams and certificates', () => {
     expect(marked.json()).toMatchObject({ status: 'passed', score: 6, maxScore: 10 });
   });
 });
+
+describe('online learning and evaluation', () => {
+  it('streams a video lesson with range requests, keeps progress, gives a live lesson as .ics, and turns a question into a ticket', async () => {
+    const { uploadFile } = await import('../../../test/uploads.ts');
+    const c = await course({ examQuestions: 1 });
+    const header = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypmp42'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mp42isom'),
+    ]);
+    const video = Buffer.concat([header, Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251))]);
+    const up = await uploadFile(t, trainer, 'lesson-1.mp4', video);
+    expect(up.statusCode, up.body).toBe(201);
+    const withVideo = await trainer.request('POST', `/api/v1/training/courses/${c.id}/lessons`, {
+      title: '控制器接线',
+      kind: 'video',
+      fileId: up.json().id,
+    });
+    expect(withVideo.statusCode, withVideo.body).toBe(201);
+    const withLive = await trainer.request('POST', `/api/v1/training/courses/${c.id}/lessons`, {
+      title: '直播答疑',
+      kind: 'live',
+      liveUrl: 'https://meeting.example.com/room-1',
+      startsAt: '2026-10-20T06:00:00Z',
+      durationMinutes: 45,
+    });
+    const [videoLesson, liveLesson] = withLive.json().lessons;
+    const s = await session(c.id);
+    // A trainee of the customer, so a question has an organisation to go to.
+    await trainer.request('POST', `/api/v1/training/sessions/${s.id}/trainees`, {
+      name: '郑工',
+      phone: '13200000000',
+      customerId,
+    });
+    clock.advance(HOUR);
+    const { examToken } = await signIn(s.id, '郑工', '13200000000');
+    const base = `/api/v1/public/training/learn/${examToken}`;
+    const content = `${base}/lessons/${videoLesson.id}/content`;
+
+    const whole = await t.app.inject({ method: 'GET', url: content });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.rawPayload.equals(video)).toBe(true);
+    const part = await t.app.inject({ method: 'GET', url: content, headers: { range: 'bytes=100-199' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${video.length}`);
+    expect(part.rawPayload.equals(video.subarray(100, 200))).toBe(true);
+    const tail = await t.app.inject({ method: 'GET', url: content, headers: { range: 'bytes=-10' } });
+    expect(tail.rawPayload.equals(video.subarray(video.length - 10))).toBe(true);
+    const beyond = await t.app.inject({
+      method: 'GET',
+      url: content,
+      headers: { range: `bytes=${video.length}-` },
+    });
+    expect(beyond.statusCode).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${video.length}`);
+
+    const progress = (completed: boolean, positionSeconds: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${base}/lessons/${videoLesson.id}/progress`,
+        payload: { positionSeconds, completed },
+      });
+    expect((await progress(true, 300)).json()).toMatchObject({ completed: true });
+    expect((await progress(false, 20)).json()).toMatchObject({ completed: true, positionSeconds: 20 });
+    const overview = (await t.app.inject({ method: 'GET', url: base })).json();
+    expect(overview.lessons.find((l: { id: string }) => l.id === videoLesson.id)).toMatchObject({
+      completed: true,
+      positionSeconds: 20,
+    });
+
+    const ics = await t.app.inject({ method: 'GET', url: `${base}/lessons/${liveLesson.id}/calendar.ics` });
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('DTSTART:20261020T060000Z');
+    expect(ics.body).toContain('DTEND:20261020T064500Z');
+    expect(ics.body).toContain('URL:https://meeting.example.com/room-1');
+
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `${base}/lessons/${videoLesson.id}/questions`,
+      payload: { question: '控制器的地址码怎么设置？' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const ticket = (await trainer.request('GET', `/api/v1/tickets/${asked.json().ticketId}`)).json();
+    expect(ticket).toMatchObject({ kind: 'consultation', customerId });
+  });
+
+  it('feeds ended sessions of a plan to the survey poller and keeps the trainer’s summary of the evaluation', async () => {
+    const manager = (await loginAs(t, { role: 'manager' })).session;
+    const settings = (await manager.request('GET', '/api/v1/surveys/settings')).json();
+    expect(settings.find((s: { kind: string }) => s.kind === 'training').hasSource).toBe(true);
+    const c = await course();
+    const plan = (
+      await trainer.request('POST', '/api/v1/training/plans', {
+        customerId,
+        projectId,
+        content: '集中培训',
+        mode: 'centralised',
+        startsOn: '2026-10-12',
+        endsOn: '2026-10-12',
+        traineeCount: 5,
+        courseIds: [c.id],
+        trainerIds: [trainerId],
+      })
+    ).json();
+    const s = await session(c.id, { planId: plan.id });
+    clock.advance(10 * HOUR);
+    await manager.request('PUT', '/api/v1/surveys/settings/training', {
+      enabled: true,
+      samplingPercent: 100,
+      quietDays: 0,
+      linkDays: 14,
+      targetPercent: 95,
+      version: 0,
+    });
+    const invited = await manager.request('POST', '/api/v1/surveys/invite');
+    expect(invited.statusCode).toBe(200);
+    const { sql } = await import('drizzle-orm');
+    const rows = await t.db.execute<{ kind: string }>(
+      sql`select kind from survey_invitations where source_id = ${s.id}`,
+    );
+    expect(rows.rows).toEqual([{ kind: 'training' }]);
+    const detail = (await trainer.request('GET', `/api/v1/training/sessions/${s.id}`)).json();
+    const saved = await trainer.request('PUT', `/api/v1/training/sessions/${s.id}/evaluation`, {
+      version: detail.version,
+      evaluationSummary: '内容实用，实操时间偏短',
+      plannedChanges: '下次增加 1 小时实操',
+    });
+    expect(saved.json()).toMatchObject({ plannedChanges: '下次增加 1 小时实操' });
+  });
+});

@@ -62,6 +62,8 @@ export const trainingEn: typeof trainingZh = {
     content: 'Training need (content)',
     mode: 'Mode',
     dates: 'Dates',
+    startsOn: 'From',
+    endsOn: 'To',
     workingDays: 'Working days',
     traineeCount: 'Trainees',
     courses: 'Courses',

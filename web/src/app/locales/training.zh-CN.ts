@@ -56,6 +56,8 @@ export const trainingZh = {
     content: '培训需求（内容）',
     mode: '培训方式',
     dates: '培训日期',
+    startsOn: '开始日期',
+    endsOn: '结束日期',
     workingDays: '工作日',
     traineeCount: '培训人数',
     courses: '课程',

@@ -2,8 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TProject } from '../../../../common/registry-api.ts';
@@ -91,7 +90,8 @@ export function PlansTab() {
           initialValues={{ mode: 'on_site', traineeCount: 5 }}
           onFinish={(v: {
             projectId: string;
-            dates: [Dayjs, Dayjs];
+            startsOn: string;
+            endsOn: string;
             content: string;
             mode: TPlan['mode'];
             traineeCount: number;
@@ -105,8 +105,8 @@ export function PlansTab() {
                 projectId: v.projectId,
                 content: v.content,
                 mode: v.mode,
-                startsOn: v.dates[0].format('YYYY-MM-DD'),
-                endsOn: v.dates[1].format('YYYY-MM-DD'),
+                startsOn: v.startsOn,
+                endsOn: v.endsOn,
                 traineeCount: v.traineeCount,
                 courseIds: v.courseIds,
                 trainerIds: v.trainerIds,
@@ -135,9 +135,14 @@ export function PlansTab() {
           <Form.Item name="mode" label={t('training.plan.mode')}>
             <Select options={TRAINING_MODES.map((m) => ({ value: m, label: t(`training.modes.${m}`) }))} />
           </Form.Item>
-          <Form.Item name="dates" label={t('training.plan.dates')} rules={[{ required: true }]}>
-            <DatePicker.RangePicker data-testid="plan-dates" />
-          </Form.Item>
+          <Space wrap>
+            <Form.Item name="startsOn" label={t('training.plan.startsOn')} rules={[{ required: true }]}>
+              <Input type="date" data-testid="plan-starts-on" />
+            </Form.Item>
+            <Form.Item name="endsOn" label={t('training.plan.endsOn')} rules={[{ required: true }]}>
+              <Input type="date" data-testid="plan-ends-on" />
+            </Form.Item>
+          </Space>
           <Form.Item name="traineeCount" label={t('training.plan.traineeCount')}>
             <InputNumber min={1} max={10000} data-testid="plan-trainees" />
           </Form.Item>
