@@ -185,5 +185,5 @@ describe('on-site training with QR sign-in, an exam, a retake and a verifiable c
 
     await desk.close();
     await phoneContext.close();
-  });
+  }, 300_000);
 });
