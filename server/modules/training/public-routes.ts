@@ -33,8 +33,17 @@ const ZAttemptParams = ZToken.extend({ attemptId: ZId });
 export function registerTrainingPublicRoutes(app: Api, deps: RouteDeps) {
   const link = surveyLinkConfig(deps.config);
   // The caller has no login: the request acts as the signed link itself.
+  // With an Idempotency-Key the request's own transaction (as deps.ctx does): a second connection
+  // taken from the pool while the first is held would starve the pool under load.
   const linkCtx = (request: FastifyRequest): Ctx => ({
-    ...systemCtx({ db: deps.db, clock: deps.clock, timeZone: deps.config.defaultTimeZone }, 'training-link'),
+    ...systemCtx(
+      {
+        db: request.idempotency?.transaction?.db ?? deps.db,
+        clock: deps.clock,
+        timeZone: deps.config.defaultTimeZone,
+      },
+      'training-link',
+    ),
     ip: request.ip,
     requestId: String(request.id),
   });
