@@ -105,6 +105,13 @@ export const PERMISSIONS = [
   'knowledge.read',
   'knowledge.write',
   'knowledge.publish',
+  // Training (培训): read courses, plans and sessions; run them (courses, plans, sessions, question
+  // bank, marking, certificates); settings; certificates of one's organisation; enrol in the portal.
+  'training.read',
+  'training.manage',
+  'training.settings',
+  'training.certificates',
+  'training.enrol',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -164,6 +171,9 @@ const CUSTOMER_BASE: TPermission[] = [
   'analytics.read',
   // Public, published knowledge-base articles; the suggestions while writing a fault report.
   'knowledge.read',
+  // Enrolling in public training sessions and their organisation's certificates.
+  'training.enrol',
+  'training.certificates',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).
@@ -213,6 +223,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'analytics.read',
     'analytics.refresh',
     'knowledge.publish',
+    'training.read',
+    'training.manage',
+    'training.settings',
+    'training.certificates',
     'users.read',
     'roles.read',
     'audit.read',
@@ -244,8 +258,16 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'maintenance.work',
     'maintenance.sign',
   ],
-  // Training requests: follows and answers tickets, changes none.
-  trainer: [...STAFF_READS_ALL, 'knowledge.write', 'knowledge.publish'],
+  // Courses, plans, sessions, exams and certificates; writes and publishes knowledge-base articles;
+  // follows training-request tickets, changes none.
+  trainer: [
+    ...STAFF_READS_ALL,
+    'knowledge.write',
+    'knowledge.publish',
+    'training.read',
+    'training.manage',
+    'training.certificates',
+  ],
   // Parts and stock; follows tickets without changing them.
   storekeeper: [
     ...STAFF_READS_ALL,

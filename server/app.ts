@@ -47,13 +47,18 @@ import {
 } from './modules/registry/index.ts';
 import { registerReturnRoutes } from './modules/returns/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
-import { registerSurveyRoutes } from './modules/surveys/index.ts';
+import { provideSurveySource, registerSurveyRoutes } from './modules/surveys/index.ts';
 import {
   attachmentWithheld,
   provideWorkOrderTickets,
   registerTicketRoutes,
   slaTicketPort,
 } from './modules/tickets/index.ts';
+import {
+  endedTrainingSessions,
+  registerTrainingPublicRoutes,
+  registerTrainingRoutes,
+} from './modules/training/index.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/index.ts';
 import type { AppDeps, RouteDeps } from './platform/deps.ts';
 import { errorHandler, sendProblem } from './platform/errors.ts';
@@ -236,6 +241,8 @@ export async function buildApp(
   registerAnalyticsRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
   registerKnowledgeRoutes(app, routeDeps);
+  registerTrainingRoutes(app, routeDeps);
+  registerTrainingPublicRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
@@ -256,6 +263,7 @@ export async function buildApp(
  * The owners that answer "may this id be bound here?" (platform/references.ts), and which tickets a
  * field engineer's work orders open to him (tickets/work-port.ts) and which ticket attachments he may not
  * download (files/guard.ts).
+ * The training module is the surveys' training source (survey-source.ts).
  */
 export function wireReferences(): void {
   provideWorkOrderTickets(workOrderTicketIds);
@@ -268,4 +276,5 @@ export function wireReferences(): void {
   provideReferences('part', partReferences);
   provideReferences('staff', staffReferences);
   provideReferences('customer_user', customerUserReferences);
+  provideSurveySource('training', endedTrainingSessions);
 }

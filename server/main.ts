@@ -27,6 +27,7 @@ import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { surveyInviteJob } from './modules/surveys/index.ts';
 import { processInboundEmail, slaTicketPort, startSmtpReceiver } from './modules/tickets/index.ts';
+import { certificateExpiryJob } from './modules/training/index.ts';
 import { restoreBackup, writeBackup } from './platform/backup.ts';
 import { systemClock } from './platform/clock.ts';
 import { systemCtx } from './platform/context.ts';
@@ -123,6 +124,7 @@ program
         followUpsCreateJob,
         followUpsSweepJob,
         qualityDetectJob,
+        certificateExpiryJob(config),
       ],
       jobDeps,
     );

@@ -15,4 +15,5 @@ export * from '../modules/returns/schema.ts';
 export * from '../modules/sla/schema.ts';
 export * from '../modules/surveys/schema.ts';
 export * from '../modules/tickets/schema.ts';
+export * from '../modules/training/schema.ts';
 export * from '../platform/schema.ts';

@@ -18,6 +18,7 @@ import { loadQualityDemo } from './quality-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadReturnsDemo } from './returns-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
+import { loadTrainingDemo } from './training-demo.ts';
 
 const DEMO_PASSWORD = 'aftercare-demo';
 
@@ -133,6 +134,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadComplaintsDemo(db, clock, timeZone, customerIds);
   await loadQualityDemo(db, clock, timeZone);
   await loadKnowledgeDemo(db, clock, timeZone);
+  await loadTrainingDemo(db, clock, timeZone);
   return logins;
 }
 

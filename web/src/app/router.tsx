@@ -289,6 +289,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'training',
+            lazy: guardedPage(
+              'training.read',
+              () => import('../pages/training/TrainingPage.tsx'),
+              (m) => <m.TrainingPage />,
+            ),
+          },
+          {
             path: 'complaints',
             lazy: guardedPage(
               'complaints.read',
@@ -559,6 +567,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'training',
+            lazy: page(
+              () => import('../pages/portal/PortalTrainingPage.tsx'),
+              (m) => <m.PortalTrainingPage />,
+            ),
+          },
+          {
             path: 'complaints',
             lazy: page(
               () => import('../pages/portal/PortalComplaintsPage.tsx'),
@@ -587,6 +602,35 @@ export const router = createBrowserRouter([
         lazy: antPage(
           () => import('../pages/surveys/PublicSurveyPage.tsx'),
           (m) => <m.PublicSurveyPage />,
+        ),
+      },
+      // Training without a login: the room's sign-in QR code, the trainee's exam link, the certificate check.
+      {
+        path: '/t/sign-in/:token',
+        lazy: antPage(
+          () => import('../pages/training/SignInPage.tsx'),
+          (m) => <m.SignInPage />,
+        ),
+      },
+      {
+        path: '/t/exam/:token',
+        lazy: antPage(
+          () => import('../pages/training/ExamPage.tsx'),
+          (m) => <m.ExamPage />,
+        ),
+      },
+      {
+        path: '/t/learn/:token',
+        lazy: antPage(
+          () => import('../pages/training/ExamPage.tsx'),
+          (m) => <m.ExamPage />,
+        ),
+      },
+      {
+        path: '/t/verify/:code',
+        lazy: antPage(
+          () => import('../pages/training/VerifyPage.tsx'),
+          (m) => <m.VerifyPage />,
         ),
       },
       { path: '/index.html', element: <Navigate to="/" replace /> },

@@ -9,6 +9,7 @@ import { orgSettingsEn } from './org-settings.en.ts';
 import { qualityEn } from './quality.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
+import { trainingEn } from './training.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 // English. Same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -235,6 +236,11 @@ export const en: typeof zhCN = {
     'knowledge.read': 'Read knowledge-base articles',
     'knowledge.write': 'Write knowledge-base articles',
     'knowledge.publish': 'Review and publish knowledge-base articles',
+    'training.read': 'See courses, training plans and sessions',
+    'training.manage': 'Run training: courses, plans, sessions, question bank, marking, certificates',
+    'training.settings': 'Change the training minimums and defaults',
+    'training.certificates': 'See training certificates',
+    'training.enrol': 'Enrol in public training sessions',
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',
@@ -1654,4 +1660,5 @@ export const en: typeof zhCN = {
   returns: returnsEn,
   followups: followupsEn,
   knowledge: knowledgeEn,
+  training: trainingEn,
 };

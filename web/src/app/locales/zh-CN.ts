@@ -11,6 +11,7 @@ import { orgSettingsZh } from './org-settings.zh-CN.ts';
 import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
+import { trainingZh } from './training.zh-CN.ts';
 
 export const zhCN = {
   complaints: complaintsZh,
@@ -232,6 +233,11 @@ export const zhCN = {
     'knowledge.read': '阅读知识库文章',
     'knowledge.write': '编写知识库文章',
     'knowledge.publish': '审核发布知识库文章',
+    'training.read': '查看课程、培训计划和课次',
+    'training.manage': '组织培训：课程、计划、课次、题库、阅卷、证书',
+    'training.settings': '修改培训最低要求和默认值',
+    'training.certificates': '查看培训证书',
+    'training.enrol': '报名公开培训课',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
@@ -1578,4 +1584,5 @@ export const zhCN = {
   returns: returnsZh,
   followups: followupsZh,
   knowledge: knowledgeZh,
+  training: trainingZh,
 };

@@ -21,6 +21,7 @@ import {
   MessageOutlined,
   PhoneOutlined,
   ProjectOutlined,
+  ReadOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -110,6 +111,13 @@ const NAV: NavItem[] = [
     icon: <BookOutlined />,
     label: 'knowledge.nav',
     permission: 'knowledge.read',
+  },
+  {
+    key: 'training',
+    path: '/console/training',
+    icon: <ReadOutlined />,
+    label: 'training.nav',
+    permission: 'training.read',
   },
   {
     key: 'returns',

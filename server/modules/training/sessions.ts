@@ -1,0 +1,188 @@
+// Sessions (培训课次) on the trainer's calendar: created in the future only, with the trainer's other
+// sessions at the same time shown as conflicts (a warning, never a block), the venue and equipment
+// checklist (场地和设备), and the trainees. Leave is not shown: the accounts module keeps no leave.
+import type {
+  TChecklistItem,
+  TCreateSessionRequest,
+  TSession,
+  TSessionDetail,
+  TTrainee,
+} from '../../../common/training-api.ts';
+import type { Executor } from '../../db/pool.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
+import { assertReferences } from '../../platform/references.ts';
+import { userNames } from '../accounts/index.ts';
+import * as repo from './repository.ts';
+
+/** The venue and equipment check a new session starts with (the trainer edits it). */
+export const DEFAULT_CHECKLIST_LABELS = [
+  '培训场地已确认',
+  '投影和音响可用',
+  '实操设备可用',
+  '教材已准备',
+  '签到二维码已张贴',
+];
+
+export function toTrainee(row: repo.TraineeRow, waitingPosition: number | null): TTrainee {
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    customerId: row.customerId,
+    status: row.status,
+    waitingPosition,
+    attendedAt: row.attendedAt?.toISOString() ?? null,
+    attendedBy: row.attendedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSession[]> {
+  if (!rows.length) return [];
+  const courseRows = await Promise.all(
+    [...new Set(rows.map((r) => r.courseId))].map((id) => repo.findCourse(ctx.db, id)),
+  );
+  const titles = new Map(courseRows.flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
+  const names = await userNames(ctx.db, [...new Set(rows.map((r) => r.trainerId))]);
+  const counts = await repo.traineeCounts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const out: TSession[] = [];
+  for (const r of rows) {
+    const others = await repo.overlappingSessions(ctx.db, r.trainerId, r.startsAt, r.endsAt, r.id);
+    for (const o of others)
+      if (!titles.has(o.courseId))
+        titles.set(o.courseId, (await repo.findCourse(ctx.db, o.courseId))?.title ?? '');
+    const c = counts.get(r.id) ?? { enrolled: 0, waiting: 0, attended: 0 };
+    out.push({
+      id: r.id,
+      courseId: r.courseId,
+      courseTitle: titles.get(r.courseId) ?? '',
+      planId: r.planId,
+      trainerId: r.trainerId,
+      trainerName: names.get(r.trainerId) ?? '',
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      venue: r.venue,
+      isPublic: r.isPublic,
+      seatLimit: r.seatLimit,
+      ...c,
+      checklist: r.checklist,
+      materialsSentAt: r.materialsSentAt?.toISOString() ?? null,
+      evaluationSummary: r.evaluationSummary,
+      plannedChanges: r.plannedChanges,
+      conflicts: others.map((o) => ({
+        sessionId: o.id,
+        courseTitle: titles.get(o.courseId) ?? '',
+        startsAt: o.startsAt.toISOString(),
+        endsAt: o.endsAt.toISOString(),
+      })),
+      version: r.version,
+    });
+  }
+  return out;
+}
+
+export async function requireSession(db: Executor, id: string, lock = false) {
+  const row = await repo.findSession(db, id, lock);
+  if (!row) throw notFound('Training session');
+  return row;
+}
+
+export async function getSession(ctx: Ctx, id: string): Promise<TSessionDetail> {
+  const row = await requireSession(ctx.db, id);
+  const [session] = await toSessions(ctx, [row]);
+  const trainees = await repo.listTrainees(ctx.db, id);
+  let waiting = 0;
+  return {
+    ...session!,
+    trainees: trainees.map((t) => toTrainee(t, t.status === 'waiting' ? ++waiting : null)),
+  };
+}
+
+export async function listSessions(ctx: Ctx, q: { from?: string; to?: string; trainerId?: string }) {
+  const rows = await repo.listSessions(ctx.db, {
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    trainerId: q.trainerId,
+  });
+  return toSessions(ctx, rows);
+}
+
+export async function createSession(ctx: Ctx, input: TCreateSessionRequest): Promise<TSessionDetail> {
+  const startsAt = new Date(input.startsAt);
+  if (startsAt.getTime() <= ctx.clock.now().getTime()) throw invalidField('startsAt', 'is in the past');
+  if (!(await repo.findCourse(ctx.db, input.courseId))) throw invalidField('courseId', 'no such course');
+  if (input.planId && !(await repo.findPlan(ctx.db, input.planId)))
+    throw invalidField('planId', 'no such plan');
+  await assertReferences(ctx, null, [{ field: 'trainerId', kind: 'staff', ids: input.trainerId }]);
+  const checklist: TChecklistItem[] =
+    input.checklist ?? DEFAULT_CHECKLIST_LABELS.map((label) => ({ label, done: false }));
+  const row = await ctx.db.transaction(async (tx) => {
+    const session = await repo.insertSession(tx, {
+      courseId: input.courseId,
+      planId: input.planId,
+      trainerId: input.trainerId,
+      startsAt,
+      endsAt: new Date(input.endsAt),
+      venue: input.venue,
+      isPublic: input.isPublic,
+      seatLimit: input.seatLimit,
+      checklist,
+      createdAt: ctx.clock.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'training.session.create',
+      entityType: 'training_session',
+      entityId: session.id,
+      after: session,
+    });
+    return session;
+  });
+  return getSession(ctx, row.id);
+}
+
+export async function updateChecklist(ctx: Ctx, id: string, version: number, checklist: TChecklistItem[]) {
+  const before = await requireSession(ctx.db, id);
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.updateSession(tx, id, version, { checklist });
+    if (!row) throw staleVersion('Training session');
+    await writeAudit(tx, ctx, {
+      action: 'training.session.checklist',
+      entityType: 'training_session',
+      entityId: id,
+      before: { checklist: before.checklist },
+      after: { checklist },
+    });
+  });
+  return getSession(ctx, id);
+}
+
+/** The trainer's summary of the evaluation survey and the changes planned for the course (audited). */
+export async function saveEvaluation(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; evaluationSummary: string; plannedChanges: string },
+) {
+  const before = await requireSession(ctx.db, id);
+  await ctx.db.transaction(async (tx) => {
+    const row = await repo.setEvaluation(tx, id, input.version, {
+      evaluationSummary: input.evaluationSummary,
+      plannedChanges: input.plannedChanges,
+    });
+    if (!row) throw staleVersion('Training session');
+    await writeAudit(tx, ctx, {
+      action: 'training.session.evaluation',
+      entityType: 'training_session',
+      entityId: id,
+      before: { evaluationSummary: before.evaluationSummary, plannedChanges: before.plannedChanges },
+      after: { evaluationSummary: input.evaluationSummary, plannedChanges: input.plannedChanges },
+    });
+  });
+  return getSession(ctx, id);
+}

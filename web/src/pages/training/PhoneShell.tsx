@@ -1,0 +1,20 @@
+// A phone-sized card without a login (sign-in, exam, certificate check), with the language switch.
+import { Card } from 'antd';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+
+export function PhoneShell({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <main style={{ minHeight: '100vh', background: '#f4f7f5', padding: 12 }}>
+      <div style={{ maxWidth: 480, margin: '0 auto' }}>
+        <div
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}
+        >
+          <h1 style={{ fontSize: 18, margin: 0 }}>{title}</h1>
+          <LanguageSwitch />
+        </div>
+        <Card>{children}</Card>
+      </div>
+    </main>
+  );
+}
