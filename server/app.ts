@@ -31,6 +31,7 @@ import { registerComplaintRoutes } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerFollowUpRoutes } from './modules/followups/index.ts';
+import { registerLabelRoutes } from './modules/labels/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
@@ -230,6 +231,7 @@ export async function buildApp(
   registerComplaintRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
+  registerLabelRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -1274,7 +1274,7 @@ export const en: typeof zhCN = {
     closed: 'Closed',
   },
   priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
-  channels: { phone: 'Phone', email: 'Email', portal: 'Portal', chat: 'Chat', api: 'API' },
+  channels: { phone: 'Phone', email: 'Email', portal: 'Portal', chat: 'Chat', api: 'API', qr: 'QR scan' },
   messageKinds: {
     public_reply: 'Reply to customer',
     customer_message: 'Customer message',

@@ -1229,7 +1229,7 @@ export const zhCN = {
     closed: '已关闭',
   },
   priorities: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
-  channels: { phone: '电话', email: '邮件', portal: '门户', chat: '在线客服', api: '接口' },
+  channels: { phone: '电话', email: '邮件', portal: '门户', chat: '在线客服', api: '接口', qr: '扫码报修' },
   messageKinds: { public_reply: '回复客户', customer_message: '客户留言', internal_note: '内部备注' },
   mail: {
     tab: '邮件待处理',
