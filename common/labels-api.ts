@@ -91,7 +91,9 @@ export const ZPublicAsset = z.object({
 });
 export type TPublicAsset = z.infer<typeof ZPublicAsset>;
 
-export const ZOtpRequest = z.strictObject({ phone: ZMobilePhone });
+const ZLang = z.enum(['zh-CN', 'en']).default('zh-CN');
+/** `lang`: the language of the SMS. */
+export const ZOtpRequest = z.strictObject({ phone: ZMobilePhone, lang: ZLang });
 export const ZOtpSent = z.object({ expiresAt: ZInstant });
 export const ZOtpVerifyRequest = z.strictObject({
   phone: ZMobilePhone,
@@ -116,6 +118,8 @@ export const ZQrReportRequest = z.strictObject({
   proof: z.string().max(300).optional(),
   description: z.string().trim().min(2).max(2000),
   files: z.array(z.string().max(300)).max(10).default([]),
+  /** The language of the tracking SMS. */
+  lang: ZLang,
 });
 export const ZQrReportResult = z.object({
   outcome: z.enum(['created', 'joined']),

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { ZId } from '../../../common/api.ts';
 import {
   ZAssetLabel,
-  ZLabelCode,
   ZLabelPdfQuery,
   ZLabelSettings,
   ZOtpProof,
@@ -34,8 +33,8 @@ import { labelSettingsOf, updateLabelSettings } from './settings.ts';
 import { trackReport } from './tracking.ts';
 
 const tags = ['labels'];
-const ZCodeParams = z.object({ code: ZLabelCode });
-const ZLang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+// Any text: a code that is not one is simply not found (404), as an unknown one is.
+const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
 export function registerLabelRoutes(app: Api, deps: RouteDeps) {
   const link = qrLinkConfig(deps.config);
@@ -143,13 +142,12 @@ export function registerLabelRoutes(app: Api, deps: RouteDeps) {
         summary:
           "Send a one-time code by SMS to confirm the reporter's phone; 429 past the limits per number and per address",
         params: ZCodeParams,
-        querystring: ZLang,
         body: ZOtpRequest,
         response: { 200: ZOtpSent },
       },
     },
     async (request) =>
-      scan.sendOtp(publicCtx(request), request.params.code, request.body.phone, request.query.lang),
+      scan.sendOtp(publicCtx(request), request.params.code, request.body.phone, request.body.lang),
   );
   app.post(
     '/api/v1/public/qr/:code/verify',
@@ -183,18 +181,16 @@ export function registerLabelRoutes(app: Api, deps: RouteDeps) {
     async (request, reply) => {
       const ctx = publicCtx(request);
       const proof = request.headers['x-qr-proof'];
-      const upload = await readUploadedStream(
-        request,
-        await scan.videoLimit(ctx, deps.config.uploadMaxBytes),
-      );
-      const result = await scan.uploadReportFile(
+      // The label and the reporter are checked before a byte of the file is read.
+      const asset = await scan.uploadTarget(
         ctx,
         link,
-        deps.blobStore,
         request.params.code,
         typeof proof === 'string' ? proof : undefined,
-        upload,
       );
+      const limit = await scan.videoLimit(ctx, deps.config.uploadMaxBytes);
+      const upload = await readUploadedStream(request, limit);
+      const result = await scan.uploadReportFile(ctx, link, deps.blobStore, asset, upload);
       return reply.code(201).send(result);
     },
   );
@@ -207,13 +203,11 @@ export function registerLabelRoutes(app: Api, deps: RouteDeps) {
         summary:
           'Report a fault: a ticket on the equipment with the channel qr, or a message on its open ticket (outcome joined); the tracking link is sent by SMS',
         params: ZCodeParams,
-        querystring: ZLang,
         body: ZQrReportRequest,
         response: { 200: ZQrReportResult },
       },
     },
-    async (request) =>
-      scan.reportFault(publicCtx(request), link, request.params.code, request.body, request.query.lang),
+    async (request) => scan.reportFault(publicCtx(request), link, request.params.code, request.body),
   );
   app.get(
     '/api/v1/public/qr/track/:token',

@@ -2,7 +2,12 @@
 // phone, the reporter's photos and videos, and the report that opens (or joins) a ticket with the
 // channel `qr`. Abuse limits are settings (settings.ts).
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import type { TPublicAsset, TQrReportResult, TQrUpload } from '../../../common/labels-api.ts';
+import {
+  LABEL_CODE,
+  type TPublicAsset,
+  type TQrReportResult,
+  type TQrUpload,
+} from '../../../common/labels-api.ts';
 import type { TAsset } from '../../../common/registry-api.ts';
 import { ZCreateTicketRequest } from '../../../common/tickets-api.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -37,7 +42,7 @@ const equipmentName = (a: TAsset) => a.name ?? `${a.productName} ${a.serial}`;
 
 /** The label behind a code and its asset: 404 for an unknown code (a tampered one is unknown). */
 async function labelOf(ctx: Ctx, code: string) {
-  const label = await repo.labelByCode(ctx.db, code);
+  const label = LABEL_CODE.test(code) ? await repo.labelByCode(ctx.db, code) : undefined;
   if (!label) throw notFound('Label');
   const asset = await getAsset(all(ctx), label.assetId);
   const state = label.revokedAt ? 'revoked' : asset.status === 'retired' ? 'retired' : 'active';
@@ -169,16 +174,20 @@ async function reporterOf(ctx: Ctx, link: QrLinkConfig, assetId: string, custome
   return { userId: null, phone: otp.phone };
 }
 
+/** The asset a reporter may upload for (a live label, a confirmed phone or the customer's user). */
+export async function uploadTarget(ctx: Ctx, link: QrLinkConfig, code: string, proof: string | undefined) {
+  const { asset } = await activeLabel(ctx, code);
+  await reporterOf(ctx, link, asset.id, asset.customerId, proof);
+  return asset;
+}
+
 export async function uploadReportFile(
   ctx: Ctx,
   link: QrLinkConfig,
   blobs: BlobStore,
-  code: string,
-  proof: string | undefined,
+  asset: TAsset,
   upload: UploadedStream,
 ): Promise<TQrUpload> {
-  const { asset } = await activeLabel(ctx, code);
-  await reporterOf(ctx, link, asset.id, asset.customerId, proof);
   const settings = await labelSettingsOf(ctx.db);
   const meta = await withFilesRemovedOnFailure(blobs, (tracking) =>
     ctx.db.transaction(async (tx) => {
@@ -228,9 +237,9 @@ export async function reportFault(
   ctx: Ctx,
   link: QrLinkConfig,
   code: string,
-  input: { proof?: string; description: string; files: string[] },
-  lang: 'zh-CN' | 'en',
+  input: { proof?: string; description: string; files: string[]; lang: 'zh-CN' | 'en' },
 ): Promise<TQrReportResult> {
+  const { lang } = input;
   const { asset } = await activeLabel(ctx, code);
   const reporter = await reporterOf(ctx, link, asset.id, asset.customerId, input.proof);
   const attachmentIds = fileIdsOf(link, ctx, asset.id, input.files);
