@@ -138,6 +138,8 @@ export const ZTracking = z.object({
   engineer: z.string().nullable(),
   promised: z.array(z.object({ metric: z.string(), dueAt: ZInstant.nullable(), metAt: ZInstant.nullable() })),
   hotline: z.string(),
+  /** The organisation's zone, in which the page writes the times. */
+  timeZone: z.string(),
 });
 export type TTracking = z.infer<typeof ZTracking>;
 

@@ -49,5 +49,6 @@ export async function trackReport(ctx: Ctx, link: QrLinkConfig, token: string): 
       .filter((t) => !INTERNAL_SLA_METRICS.includes(t.metric) && t.state !== 'cancelled')
       .map((t) => ({ metric: t.metric, dueAt: t.dueAt, metAt: t.metAt })),
     hotline: (await labelSettingsOf(ctx.db)).hotline,
+    timeZone: ctx.timeZone,
   };
 }

@@ -4,6 +4,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { qrEn } from './qr.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -1631,6 +1632,7 @@ export const en: typeof zhCN = {
   },
   mvisit: mvisitEn,
   surveys: surveysEn,
+  qr: qrEn,
   returns: returnsEn,
   followups: followupsEn,
 };

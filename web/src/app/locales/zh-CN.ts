@@ -5,6 +5,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { qrZh } from './qr.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 
@@ -1554,6 +1555,7 @@ export const zhCN = {
   },
   mvisit: mvisitZh,
   surveys: surveysZh,
+  qr: qrZh,
   returns: returnsZh,
   followups: followupsZh,
 };
