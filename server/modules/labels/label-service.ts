@@ -26,39 +26,49 @@ const toLabel = (link: QrLinkConfig, row: repo.LabelRow): TAssetLabel => ({
 });
 
 /**
- * The current label of each asset, issuing one for those without (the caller has checked that it may
- * read the assets and passes their customer). Idempotent: a concurrent issue keeps the first code.
+ * Issues a label to each asset without one (the caller has checked that it may read the assets and
+ * passes their customer). Idempotent: a concurrent issue keeps the first code. Answers the current
+ * labels of all of them.
  */
+export async function issueLabels(
+  ctx: Ctx,
+  assets: { id: string; customerId: string }[],
+  /** Chosen codes (the demo's known street lamp); random otherwise. */
+  chosen: ReadonlyMap<string, string> = new Map(),
+): Promise<repo.LabelRow[]> {
+  const ids = [...new Set(assets.map((a) => a.id))];
+  const have = await repo.currentLabels(ctx.db, ids);
+  const missing = assets.filter((a) => !have.some((l) => l.assetId === a.id));
+  if (!missing.length) return have;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const rows = await repo.insertLabels(
+      tx,
+      missing.map((a) => ({
+        code: chosen.get(a.id) ?? newLabelCode(),
+        assetId: a.id,
+        customerId: a.customerId,
+        issuedAt: now,
+        issuedBy: ctx.principal.userId,
+      })),
+    );
+    await writeAudits(
+      tx,
+      ctx,
+      rows.map((r) => ({ action: 'label.issue', entityType: 'asset', entityId: r.assetId, after: r })),
+    );
+  });
+  return repo.currentLabels(ctx.db, ids);
+}
+
+/** The current label of each asset, issued when missing, with its address. */
 export async function ensureLabels(
   ctx: Ctx,
   link: QrLinkConfig,
   assets: { id: string; customerId: string }[],
 ): Promise<Map<string, TAssetLabel>> {
-  const ids = [...new Set(assets.map((a) => a.id))];
-  const have = await repo.currentLabels(ctx.db, ids);
-  const missing = assets.filter((a) => !have.some((l) => l.assetId === a.id));
-  if (missing.length) {
-    const now = ctx.clock.now();
-    await ctx.db.transaction(async (tx) => {
-      const rows = await repo.insertLabels(
-        tx,
-        missing.map((a) => ({
-          code: newLabelCode(),
-          assetId: a.id,
-          customerId: a.customerId,
-          issuedAt: now,
-          issuedBy: ctx.principal.userId,
-        })),
-      );
-      await writeAudits(
-        tx,
-        ctx,
-        rows.map((r) => ({ action: 'label.issue', entityType: 'asset', entityId: r.assetId, after: r })),
-      );
-    });
-  }
-  const all = missing.length ? await repo.currentLabels(ctx.db, ids) : have;
-  return new Map(all.map((r) => [r.assetId, toLabel(link, r)]));
+  const rows = await issueLabels(ctx, assets);
+  return new Map(rows.map((r) => [r.assetId, toLabel(link, r)]));
 }
 
 export async function assetLabel(ctx: Ctx, link: QrLinkConfig, assetId: string): Promise<TAssetLabel> {
