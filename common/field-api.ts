@@ -282,6 +282,8 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
   /** The ticket's running on-site deadline (what the visit's countdown counts down to). */
   onSiteDueAt: ZInstant.nullable(),
   events: z.array(ZWorkOrderEvent),
+  /** Equipment labels scanned on site (evidence of presence beside the check-in). */
+  equipmentScans: z.array(z.object({ at: ZInstant, onThisWorkOrder: z.boolean() })),
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 /** What dispatch answers: the work order, and warnings the dispatcher should see (nothing is refused). */
