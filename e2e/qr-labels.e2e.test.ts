@@ -128,6 +128,7 @@ describe('scan to report', () => {
     await engineer.getByTestId('equipment-scan-input').press('Enter');
     await expect.poll(() => engineer.getByTestId('equipment-scan-result').isVisible()).toBe(true);
     expect(await engineer.getByTestId('equipment-scan-result').innerText()).toContain('到场凭证');
+    await expect.poll(() => engineer.getByTestId('equipment-scans').isVisible()).toBe(true);
 
     step = 'the tracking page follows';
     stepPage = phone;

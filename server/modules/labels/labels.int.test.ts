@@ -478,6 +478,8 @@ describe('tracking and the engineer on site', () => {
       sql`select equipment_scans from work_orders where id = ${wo.id}`,
     );
     expect(scans.rows[0]!.equipment_scans[0]!.assetId).toBe(assets[0]!.id);
+    const detail = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
+    expect(detail.equipmentScans).toEqual([{ at: scanned.json().at, onThisWorkOrder: true }]);
     const { session: stranger } = await loginAs(t, { role: 'field_engineer' });
     expect((await stranger.request('POST', `/api/v1/work-orders/${wo.id}/scan`, { code })).statusCode).toBe(
       403,

@@ -1,11 +1,12 @@
 // The engineer scans the equipment's label on site: with the phone camera where the browser has a
 // BarcodeDetector, else a keyboard-wedge scanner or typing into the field (Enter sends). The scan is
 // recorded on the work order beside the check-in, as evidence of presence.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { workOrdersKey } from '../field/work-orders-query.ts';
 
 interface DetectedCode {
   rawValue: string;
@@ -22,13 +23,23 @@ export function labelCodeOf(scanned: string): string {
   return (fromUrl?.[1] ?? text).toUpperCase();
 }
 
-export function EquipmentScanCard({ workOrderId }: { workOrderId: string }) {
+export function EquipmentScanCard({
+  workOrderId,
+  scans,
+  formatTime,
+}: {
+  workOrderId: string;
+  scans: { at: string; onThisWorkOrder: boolean }[];
+  formatTime: (iso: string) => string;
+}) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [value, setValue] = useState('');
   const [camera, setCamera] = useState(false);
   const scan = useMutation({
     mutationFn: (code: string) =>
       api.post<{ onThisWorkOrder: boolean }>(`/api/v1/work-orders/${workOrderId}/scan`, { code }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [workOrdersKey, 'one', workOrderId] }),
   });
   const send = (text: string) => {
     const code = labelCodeOf(text);
@@ -71,6 +82,16 @@ export function EquipmentScanCard({ workOrderId }: { workOrderId: string }) {
           message={t(scan.data.onThisWorkOrder ? 'qr.scanOk' : 'qr.scanOther')}
           data-testid="equipment-scan-result"
         />
+      )}
+      {scans.length > 0 && (
+        <div style={{ marginTop: 8, fontSize: 13 }} data-testid="equipment-scans">
+          {t('qr.scans')}:
+          {scans.map((s) => (
+            <div key={s.at}>
+              {formatTime(s.at)} · {t(s.onThisWorkOrder ? 'qr.scanOk' : 'qr.scanOther')}
+            </div>
+          ))}
+        </div>
       )}
       {scan.error && (
         <Alert

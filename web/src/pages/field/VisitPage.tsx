@@ -229,7 +229,13 @@ export function VisitPage() {
             </div>
           </Card>
         )}
-        {w.status !== 'completed' && w.status !== 'cancelled' && <EquipmentScanCard workOrderId={w.id} />}
+        {w.status !== 'completed' && w.status !== 'cancelled' && (
+          <EquipmentScanCard
+            workOrderId={w.id}
+            scans={w.equipmentScans}
+            formatTime={(iso) => zonedTime(iso, i18n.language, zone)}
+          />
+        )}
         <Card size="small" title={t('field.stepsDone')}>
           {events.length ? (
             <Timeline
