@@ -82,6 +82,7 @@ export const ZPublicAsset = z.object({
   productName: z.string().nullable(),
   projectName: z.string().nullable(),
   location: z.string().nullable(),
+  /** `until`: the last day the current period covers. */
   warranty: z.object({ status: z.enum(WARRANTY_STATES), until: z.string().nullable() }).nullable(),
   hotline: z.string(),
   /** Signed in as a user of the equipment's customer: reports without an SMS code. */

@@ -181,7 +181,7 @@ describe('label codes and sheets', () => {
 
 describe('the scan page and a report', () => {
   it('shows the equipment without a login, and a retired one says so', async () => {
-    const { assets } = await equipment();
+    const { assets, project } = await equipment();
     const { code } = await labelOf(assets[0]!.id);
     const page = await anon('GET', `/api/v1/public/qr/${code}`);
     expect(page.json()).toMatchObject({
@@ -194,12 +194,22 @@ describe('the scan page and a report', () => {
       openTicketNumber: null,
     });
     expect(page.json().warranty.status).toBe('not_accepted');
+    await manager.request('POST', `/api/v1/projects/${project.id}/acceptance-records`, {
+      kind: 'acceptance',
+      performedOn: '2026-01-10',
+      signedByName: '周主任',
+    });
+    const accepted = (await anon('GET', `/api/v1/public/qr/${code}`)).json();
+    expect(accepted.warranty.status).toBe('in_warranty');
+    expect(accepted.warranty.until).toMatch(/^\d{4}-01-09$/);
     expect(JSON.stringify(page.json())).not.toContain(assets[0]!.id);
 
-    await manager.request('PATCH', `/api/v1/assets/${assets[0]!.id}`, {
-      version: assets[0]!.version,
+    const fresh = (await manager.request('GET', `/api/v1/assets/${assets[0]!.id}`)).json();
+    const retired = await manager.request('PATCH', `/api/v1/assets/${assets[0]!.id}`, {
+      version: fresh.version,
       status: 'retired',
     });
+    expect(retired.statusCode, retired.body).toBe(200);
     expect((await anon('GET', `/api/v1/public/qr/${code}`)).json().state).toBe('retired');
     expect((await anon('POST', `/api/v1/public/qr/${code}/otp`, { phone: '13900000002' })).statusCode).toBe(
       410,

@@ -2,6 +2,7 @@
 // phone, the reporter's photos and videos, and the report that opens (or joins) a ticket with the
 // channel `qr`. Abuse limits are settings (settings.ts).
 import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { addDays } from '../../../common/calendar-dates.ts';
 import {
   LABEL_CODE,
   type TPublicAsset,
@@ -87,7 +88,8 @@ export async function scanPage(ctx: Ctx, code: string): Promise<TPublicAsset> {
     productName: asset.productName,
     projectName: asset.projectName,
     location: asset.location,
-    warranty: { status: coverage.status, until: coverage.basis.end },
+    // The period's end is exclusive (its first day out): the page says the last day covered.
+    warranty: { status: coverage.status, until: coverage.basis.end ? addDays(coverage.basis.end, -1) : null },
     hotline: settings.hotline,
     canReportDirectly: isOwnCustomerUser(ctx, asset.customerId),
     openTicketNumber: open?.number ?? null,
