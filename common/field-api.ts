@@ -284,6 +284,8 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
   /** The equipment of `assetIds`, in the same order, by serial and name (what the engineer reads). */
   assets: z.array(z.object({ id: ZId, label: z.string() })),
   events: z.array(ZWorkOrderEvent),
+  /** Equipment labels scanned on site (evidence of presence beside the check-in). */
+  equipmentScans: z.array(z.object({ at: ZInstant, onThisWorkOrder: z.boolean() })),
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 /** What dispatch answers: the work order, and warnings the dispatcher should see (nothing is refused). */

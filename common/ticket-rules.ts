@@ -17,7 +17,7 @@ export const TICKET_STATUSES = [
   'closed',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const TICKET_CHANNELS = ['phone', 'email', 'portal', 'chat', 'api'] as const;
+export const TICKET_CHANNELS = ['phone', 'email', 'portal', 'chat', 'api', 'qr'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** Readable number series per kind: 咨询 ZX, 报修 BX, 投诉 TS, 退货 TH, 培训 PX, 其他 QT. */

@@ -34,6 +34,7 @@ import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.t
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/index.ts';
+import { registerLabelRoutes } from './modules/labels/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, registerPartsRoutes } from './modules/parts/index.ts';
@@ -244,6 +245,7 @@ export async function buildApp(
   registerTrainingRoutes(app, routeDeps);
   registerTrainingPublicRoutes(app, routeDeps);
   registerWorkbenchRoutes(app, routeDeps);
+  registerLabelRoutes(app, routeDeps);
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

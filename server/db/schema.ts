@@ -6,6 +6,7 @@ export * from '../modules/complaints/schema.ts';
 export * from '../modules/field/schema.ts';
 export * from '../modules/followups/schema.ts';
 export * from '../modules/knowledge/schema.ts';
+export * from '../modules/labels/schema.ts';
 export * from '../modules/maintenance/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';

@@ -27,4 +27,11 @@ it('loads the demo once when three instances start at the same time', async () =
   );
   expect(quality.rows[0]!.alerts).toBeGreaterThanOrEqual(1);
   expect(quality.rows[0]!.cases).toBe(1);
+  // Every demo asset has a QR label; the first street lamp has the known code.
+  const labels = await database.db.execute<{ assets: number; labels: number; lamp: number }>(sql`select
+    (select count(*)::int from assets) as assets,
+    (select count(*)::int from asset_labels where revoked_at is null) as labels,
+    (select count(*)::int from asset_labels l join assets a on a.id = l.asset_id
+      where l.code = 'DEMXSTREET000001' and a.serial = 'HZ-L1-P001') as lamp`);
+  expect(labels.rows[0]).toEqual({ assets: labels.rows[0]!.labels, labels: labels.rows[0]!.assets, lamp: 1 });
 }, 240_000);

@@ -12,6 +12,7 @@ import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 import { loadComplaintsDemo } from './complaints-demo.ts';
 import { loadKnowledgeDemo } from './knowledge-demo.ts';
+import { loadLabelsDemo } from './labels-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
 import { loadQualityDemo } from './quality-demo.ts';
@@ -126,6 +127,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
     logins.push({ username: portalUser, role: `customer (${c.name})`, password: DEMO_PASSWORD });
   }
   await loadRegistryDemo(db, clock, timeZone, customerIds);
+  await loadLabelsDemo(db, clock, timeZone);
   await ensureSlaDefaults(db, timeZone);
   await loadTicketsDemo(db, clock, timeZone, customerIds);
   await loadPartsDemo(db, clock, timeZone);

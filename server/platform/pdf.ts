@@ -17,10 +17,16 @@ function cjkFont(): Buffer {
   return fontCache;
 }
 
-export function createPdf(info: { title: string; author?: string }): PDFKit.PDFDocument {
+/** An A4 document with 48 pt margins, unless a label sheet asks for its own page size and margin. */
+export function createPdf(info: {
+  title: string;
+  author?: string;
+  size?: string | [number, number];
+  margin?: number;
+}): PDFKit.PDFDocument {
   const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
+    size: info.size ?? 'A4',
+    margin: info.margin ?? 48,
     info: { Title: info.title, Author: info.author ?? 'Aftercare' },
     bufferPages: true,
   });

@@ -11,6 +11,7 @@ export {
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
+export { recordEquipmentScan, ticketVisitProgress, type VisitProgress } from './qr-read.ts';
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';

@@ -63,6 +63,11 @@ export const workOrders = pgTable(
     /** The charge sheet as agreed and billed (null: not charged); with its receipt number. */
     charges: jsonb('charges').$type<TChargeSheet>(),
     receiptNumber: text('receipt_number'),
+    /** Labels of equipment scanned on site (labels module): evidence of presence beside the check-in. */
+    equipmentScans: jsonb('equipment_scans')
+      .$type<{ assetId: string; at: string; by: string | null }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -201,6 +201,10 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDeta
       at: e.at.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
     })),
+    equipmentScans: w.equipmentScans.map((scan) => ({
+      at: scan.at,
+      onThisWorkOrder: w.assetIds.includes(scan.assetId),
+    })),
   };
 }
 

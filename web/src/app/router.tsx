@@ -633,6 +633,21 @@ export const router = createBrowserRouter([
           (m) => <m.VerifyPage />,
         ),
       },
+      // A QR label's scan page and a fault report's tracking link: no login, phone first.
+      {
+        path: '/q/:code',
+        lazy: antPage(
+          () => import('../pages/labels/ScanPage.tsx'),
+          (m) => <m.ScanPage />,
+        ),
+      },
+      {
+        path: '/t/:token',
+        lazy: antPage(
+          () => import('../pages/labels/TrackingPage.tsx'),
+          (m) => <m.TrackingPage />,
+        ),
+      },
       { path: '/index.html', element: <Navigate to="/" replace /> },
       {
         path: '*',

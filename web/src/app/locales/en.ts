@@ -6,6 +6,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
@@ -1298,7 +1299,7 @@ export const en: typeof zhCN = {
     closed: 'Closed',
   },
   priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
-  channels: { phone: 'Phone', email: 'Email', portal: 'Portal', chat: 'Chat', api: 'API' },
+  channels: { phone: 'Phone', email: 'Email', portal: 'Portal', chat: 'Chat', api: 'API', qr: 'QR scan' },
   messageKinds: {
     public_reply: 'Reply to customer',
     customer_message: 'Customer message',
@@ -1657,6 +1658,7 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   quality: qualityEn,
   analytics: analyticsEn,
+  qr: qrEn,
   returns: returnsEn,
   followups: followupsEn,
   knowledge: knowledgeEn,

@@ -8,6 +8,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { qrZh } from './qr.zh-CN.ts';
 import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
@@ -1254,7 +1255,7 @@ export const zhCN = {
     closed: '已关闭',
   },
   priorities: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
-  channels: { phone: '电话', email: '邮件', portal: '门户', chat: '在线客服', api: '接口' },
+  channels: { phone: '电话', email: '邮件', portal: '门户', chat: '在线客服', api: '接口', qr: '扫码报修' },
   messageKinds: { public_reply: '回复客户', customer_message: '客户留言', internal_note: '内部备注' },
   mail: {
     tab: '邮件待处理',
@@ -1581,6 +1582,7 @@ export const zhCN = {
   surveys: surveysZh,
   quality: qualityZh,
   analytics: analyticsZh,
+  qr: qrZh,
   returns: returnsZh,
   followups: followupsZh,
   knowledge: knowledgeZh,

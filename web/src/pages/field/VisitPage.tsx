@@ -41,6 +41,7 @@ import { useSetWorkOrderPhotos } from '../../features/field/work-order-photos-mu
 import { useWorkOrder } from '../../features/field/work-order-query.ts';
 import { navigationUrl } from '../../features/field/work-orders-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
+import { EquipmentScanCard } from '../../features/labels/EquipmentScanCard.tsx';
 import { MaintenanceVisit } from '../../features/maintenance/MaintenanceVisit.tsx';
 import { useVisitChecklist } from '../../features/maintenance/visit-checklist-query.ts';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
@@ -232,6 +233,13 @@ export function VisitPage() {
               />
             </div>
           </Card>
+        )}
+        {w.status !== 'completed' && w.status !== 'cancelled' && (
+          <EquipmentScanCard
+            workOrderId={w.id}
+            scans={w.equipmentScans}
+            formatTime={(iso) => zonedTime(iso, i18n.language, zone)}
+          />
         )}
         <Card size="small" title={t('field.stepsDone')}>
           {events.length ? (

@@ -22,6 +22,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
+import { LabelPrintButton } from '../../features/labels/LabelPrintButton.tsx';
+import { LabelReissueButton } from '../../features/labels/LabelReissueButton.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
 import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
@@ -45,7 +47,9 @@ export function AssetDetailPage({ base = '/console' }: { base?: '/console' | '/p
         <Card
           extra={
             canManage && (
-              <Space>
+              <Space wrap>
+                <LabelPrintButton assetIds={[a.id]} />
+                <LabelReissueButton assetId={a.id} />
                 <EditAssetButton asset={a} />
                 {a.status !== 'replaced' && a.status !== 'retired' && <ReplaceButton asset={a} base={base} />}
               </Space>

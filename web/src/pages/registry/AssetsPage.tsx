@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ASSET_STATUSES, type TAsset } from '../../../../common/registry-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { LabelPrintButton } from '../../features/labels/LabelPrintButton.tsx';
 import { useAssets } from '../../features/registry/registry-query.ts';
 
 export function AssetsPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
@@ -12,6 +13,8 @@ export function AssetsPage({ base = '/console' }: { base?: '/console' | '/portal
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const list = useAssets(filters);
+  const [selected, setSelected] = useState<string[]>([]);
+  const staff = base === '/console';
   return (
     <>
       <h1 className="page-title">{t('nav.equipment')}</h1>
@@ -33,6 +36,7 @@ export function AssetsPage({ base = '/console' }: { base?: '/console' | '/portal
           options={ASSET_STATUSES.map((s) => ({ value: s, label: t(`assetStatus.${s}`) }))}
         />
         <ExportButton entity="assets" filters={filters} />
+        {staff && <LabelPrintButton assetIds={selected} disabled={selected.length === 0} />}
       </div>
       <Table<TAsset>
         rowKey="id"
@@ -41,6 +45,9 @@ export function AssetsPage({ base = '/console' }: { base?: '/console' | '/portal
         dataSource={list.items}
         pagination={false}
         scroll={{ x: 860 }}
+        rowSelection={
+          staff ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined
+        }
         onRow={(a) => ({ onClick: () => navigate(`${base}/assets/${a.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('assets.serial'), dataIndex: 'serial', width: 160 },

@@ -32,6 +32,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { Attachments } from '../../features/files/Attachments.tsx';
+import { LabelPrintButton } from '../../features/labels/LabelPrintButton.tsx';
 import { ArchiveTimeline } from '../../features/registry/ArchiveTimeline.tsx';
 import { ContractFeeSchedule, FeeScheduleFields } from '../../features/registry/ContractFeeSchedule.tsx';
 import { EquipmentTable } from '../../features/registry/EquipmentTable.tsx';
@@ -109,7 +110,10 @@ export function ProjectDetailPage({ base = '/console' }: { base?: '/console' | '
             children: (
               <>
                 {canManage && (
-                  <AddAssetButton projectId={p.id} parents={assets.items.filter((a) => !a.parentId)} />
+                  <div className="toolbar">
+                    <AddAssetButton projectId={p.id} parents={assets.items.filter((a) => !a.parentId)} />
+                    <LabelPrintButton projectId={p.id} />
+                  </div>
                 )}
                 {staffView ? (
                   <EquipmentTable items={assets.items} base={base} loading={assets.isLoading} />

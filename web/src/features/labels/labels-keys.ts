@@ -1,0 +1,4 @@
+export const labelKeys = {
+  scan: (code: string) => ['labels', 'scan', code] as const,
+  tracking: (token: string) => ['labels', 'tracking', token] as const,
+};
