@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { qrMatrix } from '../../common/qr-code.ts';
 
 const require = createRequire(import.meta.url);
 let fontCache: Buffer | null = null;
@@ -97,4 +98,18 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, head: { name: string; lo
     .stroke();
   doc.x = left;
   doc.y = ruleY + 12;
+}
+
+/** A QR code as filled squares, `side` points wide with its quiet zone (labels, certificates). */
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number) {
+  const m = qrMatrix(text);
+  const quiet = 2;
+  const cell = side / (m.length + 2 * quiet);
+  doc.save().fillColor('#000000');
+  m.forEach((row, r) => {
+    row.forEach((dark, c) => {
+      if (dark) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
+    });
+  });
+  doc.fill().restore();
 }

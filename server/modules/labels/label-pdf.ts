@@ -2,8 +2,7 @@
 // single 50×30 mm labels for a label printer, each with the QR code of the label's address, the
 // equipment's name, its code, the project and the service hotline.
 import type { TAssetLabel, TLabelLayout } from '../../../common/labels-api.ts';
-import { qrMatrix } from '../../../common/qr-code.ts';
-import { createPdf } from '../../platform/pdf.ts';
+import { createPdf, drawQr } from '../../platform/pdf.ts';
 
 const MM = 72 / 25.4;
 
@@ -88,18 +87,4 @@ function drawLabel(
       .text(text, tx, ty, { width: tw, height: size * 1.3, lineBreak: false, ellipsis: true });
     ty += size * 1.35;
   }
-}
-
-/** The QR code as filled squares (a quiet zone of the page's white around it is in the padding). */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number) {
-  const m = qrMatrix(text);
-  const quiet = 2;
-  const cell = side / (m.length + 2 * quiet);
-  doc.save().fillColor('#000000');
-  m.forEach((row, r) => {
-    row.forEach((dark, c) => {
-      if (dark) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
-    });
-  });
-  doc.fill().restore();
 }

@@ -10,7 +10,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
-import { createPdf, drawLetterhead } from '../../platform/pdf.ts';
+import { createPdf, drawLetterhead, drawQr } from '../../platform/pdf.ts';
 import { companyLetterhead } from '../accounts/index.ts';
 import type { SurveyLinkConfig } from '../surveys/index.ts';
 import * as repo from './repository.ts';
@@ -161,8 +161,14 @@ async function certificatePdf(
   doc.text(letterhead.name, { align: 'center' });
   if (row.revokedAt) doc.moveDown(1).fillColor('#b91c1c').fontSize(14).text(T.revoked, { align: 'center' });
   doc.moveDown(2);
-  doc.fontSize(9).fillColor('#4b5563').text(T.verify, { align: 'center' });
-  doc.text(verificationUrl(link, row.verificationCode), { align: 'center' });
+  // The QR code of the public verification page, with the address under it for those who type it.
+  const url = verificationUrl(link, row.verificationCode);
+  const side = 96;
+  const left = (doc.page.width - side) / 2;
+  drawQr(doc, url, left, doc.y, side);
+  doc.y += side + 6;
+  doc.fontSize(9).fillColor('#4b5563').text(T.verify, doc.page.margins.left, doc.y, { align: 'center' });
+  doc.text(url, { align: 'center' });
   doc.end();
   return doc;
 }

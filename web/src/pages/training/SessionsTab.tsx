@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { TChecklistItem, TSession } from '../../../../common/training-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
+import { QrCode } from '../../components/QrCode.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useCourses } from '../../features/training/courses-query.ts';
 import { usePlans } from '../../features/training/plans-query.ts';
@@ -277,6 +278,11 @@ function SessionDetail({ id }: { id: string }) {
           {t('training.session.sendMaterials')}
         </Button>
       </Space>
+      {code.data && (
+        <div style={{ marginTop: 12 }} data-testid="session-sign-in-qr">
+          <QrCode text={code.data.url} size={280} label={t('training.session.signInCode')} />
+        </div>
+      )}
       {code.data && (
         <Typography.Paragraph copyable style={{ marginTop: 8, fontSize: 16 }}>
           <a href={code.data.url} data-testid="session-sign-in-url" target="_blank" rel="noreferrer">
