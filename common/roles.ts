@@ -94,6 +94,8 @@ export const PERMISSIONS = [
   'followups.work',
   'followups.manage',
   'followups.report',
+  // A customer user's own organisation's follow-ups in the portal.
+  'followups.own',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -147,6 +149,8 @@ const CUSTOMER_BASE: TPermission[] = [
   // Their own complaints and suggestions, and the answer to the feedback question.
   'complaints.read',
   'complaints.file',
+  // Their organisation's follow-ups: scheduled, done, what was found and done about it.
+  'followups.own',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).

@@ -227,6 +227,7 @@ export const en: typeof zhCN = {
     'followups.work': 'Work their own follow-up call list',
     'followups.manage': 'Assign follow-ups, set the follow-up rules, see every call list',
     'followups.report': 'See the follow-up report',
+    'followups.own': "See their organisation's follow-ups in the portal",
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',

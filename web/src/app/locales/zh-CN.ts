@@ -223,6 +223,7 @@ export const zhCN = {
     'followups.work': '处理自己的回访清单',
     'followups.manage': '分配回访、设置回访规则、查看所有回访清单',
     'followups.report': '查看回访报告',
+    'followups.own': '在门户中查看本单位的回访',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',
