@@ -11,6 +11,7 @@ import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 import { loadComplaintsDemo } from './complaints-demo.ts';
+import { loadFollowUpsDemo } from './followups-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
 import { loadPartsDemo } from './parts-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
@@ -129,6 +130,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadMaintenanceDemo(db, clock, timeZone);
   await loadReturnsDemo(db, clock, timeZone);
   await loadComplaintsDemo(db, clock, timeZone, customerIds);
+  await loadFollowUpsDemo(db, clock, timeZone);
   return logins;
 }
 

@@ -28,6 +28,7 @@ export function PortalLayout() {
       'surveys',
       'returns',
       'complaints',
+      'follow-ups',
     ].includes(section)
       ? section
       : 'home';
@@ -80,6 +81,7 @@ export function PortalLayout() {
           { key: 'surveys', label: t('surveys.portal.nav'), testId: 'nav-portal-surveys' },
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
+          { key: 'follow-ups', label: t('followups.portal.nav'), testId: 'nav-portal-followups' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button
