@@ -143,7 +143,11 @@ describe('the portal', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     step = 'portal follow-ups';
     // The demo's Shenzhen park: one follow-up done (a problem passed on, the customer told).
-    await logIn(page, env.baseUrl, 'szpark');
+    await page.goto(`${env.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('szpark');
+    await page.getByTestId('login-password').fill('aftercare-demo');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/portal/);
     await page.getByTestId('nav-portal-followups').click();
     await page.getByTestId('portal-followup-cards').waitFor();
     const told = page.getByTestId('portal-followup-told');
