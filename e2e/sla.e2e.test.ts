@@ -125,7 +125,10 @@ describe('SLA in the console and the portal', () => {
       .poll(() => admin.locator('.ant-select-selection-item', { hasText: 'SLA 已超期' }).count())
       .toBe(1);
     await admin.getByTestId('webhook-name').click();
-    await admin.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await expect.poll(() => admin.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
     await adminCtx.close();
   });
