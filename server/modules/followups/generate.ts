@@ -240,8 +240,8 @@ async function dueRows(tx: Executor, env: Env, due: repo.ScheduleRow[], horizonE
 }
 
 /**
- * Every periodic rule: the schedules due within the horizon, a page per transaction (claimed with
- * SKIP LOCKED, so two instances share the pages). The work is proportional to what is due.
+ * Every periodic rule: the schedules due within the horizon, a page per transaction. The work is
+ * proportional to what is due.
  */
 async function createPeriodic(ctx: Ctx, env: Env): Promise<TCreateDueResult> {
   await syncDeliveries(ctx, env);

@@ -107,7 +107,12 @@ export async function deleteProjectSchedules(db: Executor, projectIds: readonly 
   await db.execute(sql`delete from follow_up_schedules where project_id = any(${uuidArray(projectIds)})`);
 }
 
-/** The schedules of the rules whose next date is on or before `until`, claimed for this transaction. */
+/**
+ * The schedules of the rules whose next date is on or before `until`. Not locked: two runs at once
+ * (the hourly job and a manager's "run now") read the same rows, the unique key keeps one follow-up
+ * (and its one visit work order), and both move `next_on` to the same date; a row lock per schedule
+ * would cost a write per row on every run.
+ */
 export async function claimDueSchedules(
   db: Executor,
   rules: readonly TFollowUpRule[],
@@ -120,8 +125,7 @@ export async function claimDueSchedules(
     .from(followUpSchedules)
     .where(and(inArray(followUpSchedules.rule, [...rules]), lte(followUpSchedules.nextOn, until)))
     .orderBy(asc(followUpSchedules.nextOn))
-    .limit(limit)
-    .for('update', { skipLocked: true });
+    .limit(limit);
 }
 
 export async function advanceSchedules(
