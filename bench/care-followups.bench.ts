@@ -1,10 +1,11 @@
 // Follow-ups (回访) at scale (issue 17): the quarterly follow-ups for 10⁴ delivered projects (篇1 二.2)
 // created by `createDueFollowUps`, the job's own function, with the rows the product writes (each
-// follow-up with its audit entry; the periodic call per customer, 篇3 (5), is evaluated in the same run
-// but not yet due: the customers' first delivery is three months old). The
-// projects are in service with their equipment and an acceptance record, delivered so that every
-// quarterly date falls within the job's horizon. A second run, with nothing new, shows the unique key's
-// no-op. Target from the issue: < 5 s. BENCH_PROJECTS scales it down.
+// follow-up with its audit entry). The projects are in service with their equipment and an acceptance
+// record. A first run a month earlier sees every project once (the schedules' backfill, as after an
+// upgrade; the monthly visit rule is evaluated and finds no agreement). Then, on the day, every
+// quarterly date falls within the job's horizon: the run reads only the due schedules (the monthly
+// visit's too; the periodic call and the yearly visit are not due). A last run, with nothing due,
+// shows the work follows what is due. Target from the issue: < 5 s. BENCH_PROJECTS scales it down.
 import os from 'node:os';
 import { createDueFollowUps } from '../server/modules/followups/index.ts';
 import { ManualClock } from '../server/platform/clock.ts';
@@ -57,13 +58,27 @@ export async function run() {
          from fp, generate_series(0, $1::int - 1) k`,
       [ASSETS_PER_PROJECT],
     );
+    // The registry was written before the job's first run (as at an upgrade), not in the minutes the
+    // job re-reads for late commits: its change stamps are a day old.
+    for (const table of ['projects', 'assets'])
+      await q(
+        `update ${table} set created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day'`,
+      );
+    await q(`update acceptance_records set created_at = created_at - interval '1 day'`);
     await q('analyze');
     const fillSeconds = (performance.now() - fillStarted) / 1000;
 
-    const ctx = systemCtx({ db: bench.db, clock: new ManualClock(NOW), timeZone: BENCH_TIME_ZONE }, 'bench');
+    const clock = new ManualClock(NOW);
+    const ctx = systemCtx({ db: bench.db, clock, timeZone: BENCH_TIME_ZONE }, 'bench');
     const load = () => os.loadavg()[0]!;
     const loadBefore = load();
+    clock.set(new Date(NOW.getTime() - 30 * 86_400_000));
     let t0 = performance.now();
+    const backfill = await createDueFollowUps(ctx);
+    const backfillSeconds = (performance.now() - t0) / 1000;
+    if (backfill.created !== 0) throw new Error(`the backfill created ${backfill.created}`);
+    clock.set(NOW);
+    t0 = performance.now();
     const first = await createDueFollowUps(ctx);
     const createSeconds = (performance.now() - t0) / 1000;
     t0 = performance.now();
@@ -91,12 +106,18 @@ export async function run() {
         periodicCalls: counts.calls,
       },
       figures: {
+        backfillSeconds: Math.round(backfillSeconds * 100) / 100,
         quarterlySeconds: Math.round(createSeconds * 100) / 100,
         rerunSeconds: Math.round(rerunSeconds * 100) / 100,
         followUpsPerSecond: Math.round(first.created / createSeconds),
       },
-      units: { quarterlySeconds: 's', rerunSeconds: 's', followUpsPerSecond: 'follow-ups/s' },
-      targets: { quarterlySeconds: { max: 5 }, rerunSeconds: { max: 5 } },
+      units: {
+        backfillSeconds: 's',
+        quarterlySeconds: 's',
+        rerunSeconds: 's',
+        followUpsPerSecond: 'follow-ups/s',
+      },
+      targets: { backfillSeconds: { max: 5 }, quarterlySeconds: { max: 5 }, rerunSeconds: { max: 1 } },
     });
   } finally {
     await bench.close();

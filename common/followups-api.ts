@@ -215,6 +215,38 @@ export const ZFollowUp = z.object({
 });
 export type TFollowUp = z.infer<typeof ZFollowUp>;
 
+/**
+ * A follow-up as the customer's own portal shows it: when it is (or was) due, how it went, what was
+ * found and what was done about it, and what the customer was told. No agent notes, no staff names.
+ */
+export const ZPortalFollowUp = z.object({
+  id: ZId,
+  rule: z.enum(FOLLOW_UP_RULES),
+  channel: z.enum(FOLLOW_UP_CHANNELS),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  dueAt: z.string(),
+  projectName: z.string().nullable(),
+  /** What it follows, as people read it: the work order or ticket number, or the period's date. */
+  reference: z.string().nullable(),
+  reached: z.boolean().nullable(),
+  satisfaction: z.int().nullable(),
+  outcomeAt: z.string().nullable(),
+  problems: z.array(
+    z.object({
+      class: z.enum(PROBLEM_CLASSES),
+      description: z.string(),
+      action: z.enum(PROBLEM_ACTIONS),
+      /** The guidance given on the call. */
+      note: z.string().nullable(),
+      ticketNumber: z.string().nullable(),
+    }),
+  ),
+  suggestions: z.string().nullable(),
+  toldAt: z.string().nullable(),
+  toldNote: z.string().nullable(),
+});
+export type TPortalFollowUp = z.infer<typeof ZPortalFollowUp>;
+
 const ZIsoDate = z.string().refine(isDate, 'a date YYYY-MM-DD');
 export const ZCallListQuery = z.strictObject({
   date: ZIsoDate.optional().describe("the day (organisation's zone); today when left out"),

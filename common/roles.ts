@@ -112,6 +112,8 @@ export const PERMISSIONS = [
   'training.settings',
   'training.certificates',
   'training.enrol',
+  // A customer user's own organisation's follow-ups in the portal.
+  'followups.own',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -174,6 +176,8 @@ const CUSTOMER_BASE: TPermission[] = [
   // Enrolling in public training sessions and their organisation's certificates.
   'training.enrol',
   'training.certificates',
+  // Their organisation's follow-ups: scheduled, done, what was found and done about it.
+  'followups.own',
 ];
 
 // The service desk takes return requests and inspects the returned product (篇3 5(2)–(4)).

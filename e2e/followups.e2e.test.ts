@@ -132,3 +132,37 @@ describe('the call list', () => {
     await desk.close();
   });
 });
+
+describe('the portal', () => {
+  it("shows a customer its own organisation's follow-ups on a phone: what was found and what was done", async () => {
+    const phone = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(20_000);
+    stepPage = page;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    step = 'portal follow-ups';
+    // The demo's Shenzhen park: one follow-up done (a problem passed on, the customer told).
+    await page.goto(`${env.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('szpark');
+    await page.getByTestId('login-password').fill('aftercare-demo');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/portal/);
+    await page.getByTestId('nav-portal-followups').click();
+    await page.getByTestId('portal-followup-cards').waitFor();
+    const told = page.getByTestId('portal-followup-told');
+    await told.waitFor();
+    expect(await told.textContent()).toContain('已派工程师更换 B 区 3 号路灯驱动电源');
+    const problems = await page.getByTestId('portal-followup-problems').textContent();
+    expect(problems).toContain('质量问题');
+    expect(problems).toMatch(/已转工单 BX-/);
+    // Another organisation's follow-up (the call list test's customer) is not there.
+    expect(await page.locator('body').textContent()).not.toContain('体育馆照明');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(await rawText(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    step = 'portal done';
+    await phone.close();
+  });
+});

@@ -3,6 +3,7 @@
 // defective, and the part's stock shows the defective unit.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPng } from '../test/helpers.ts';
 import { api, logIn, rawText } from './field-helpers.ts';
 import { type E2eEnv, startE2e } from './harness.ts';
 
@@ -75,7 +76,11 @@ describe('a return from the portal to the stock', () => {
     await mobile.waitForURL(/\/portal/);
     await mobile.getByTestId('nav-portal-returns').click();
     await mobile.getByTestId('portal-return-new').click();
-    await mobile.getByTestId('return-serial').fill(SERIAL.toLowerCase());
+    // The customer's own equipment from the picker fills in the serial.
+    await mobile.getByTestId('portal-device').click();
+    await mobile.keyboard.type(SERIAL);
+    await mobile.getByTestId('device-option').first().click();
+    await expect.poll(() => mobile.getByTestId('return-serial').inputValue()).toBe(SERIAL);
     await mobile.getByTestId('return-reason').fill('灯具频繁闪烁，不满意');
     await mobile.getByTestId('return-submit').click();
     await mobile.waitForURL(/\/portal\/returns\/[0-9a-f-]{36}$/);
@@ -93,8 +98,15 @@ describe('a return from the portal to the stock', () => {
     ({ context, page } = await desk('agent'));
     await page.goto(`${env.baseUrl}/console/returns/${id}`);
     await page.getByTestId('inspect-opinion').fill('驱动电源故障，外观完好，非人为损坏');
+    // A photo of the unit as received, uploaded on the inspection step.
+    await page
+      .getByTestId('return-inspection-form')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'unit.png', mimeType: 'image/png', buffer: testPng(60, 40, [40, 120, 180]) });
+    await page.getByTestId('return-inspection-form').getByText('unit.png').waitFor();
     await page.getByTestId('inspect-submit').click();
     await expect.poll(() => page.getByTestId('return-status').textContent()).toBe('待审批');
+    await page.getByTestId('return-inspection-photos').getByText('unit.png').waitFor();
     // An agent does not approve.
     expect(await page.getByTestId('return-decision-form').count()).toBe(0);
     await context.close();

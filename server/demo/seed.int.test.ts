@@ -34,4 +34,14 @@ it('loads the demo once when three instances start at the same time', async () =
     (select count(*)::int from asset_labels l join assets a on a.id = l.asset_id
       where l.code = 'DEMXSTREET000001' and a.serial = 'HZ-L1-P001') as lamp`);
   expect(labels.rows[0]).toEqual({ assets: labels.rows[0]!.labels, labels: labels.rows[0]!.assets, lamp: 1 });
+  // The agent's call list and the Shenzhen park's portal show follow-ups; one per project and rule.
+  const f = await database.db.execute<{ open: number; done: number; dup: number }>(
+    sql`select count(*) filter (where f.status = 'open' and f.agent_id is not null)::int as open,
+               count(*) filter (where f.status = 'done' and c.code = 'SZ-PARK' and f.told_note is not null)::int as done,
+               (select count(*) from (select 1 from follow_ups group by rule, subject_id having count(*) > 1) d)::int as dup
+          from follow_ups f join customers c on c.id = f.customer_id`,
+  );
+  expect(f.rows[0]!.open).toBeGreaterThan(0);
+  expect(f.rows[0]!.done).toBe(1);
+  expect(f.rows[0]!.dup).toBe(0);
 }, 240_000);

@@ -11,6 +11,7 @@ import { ensureSlaDefaults } from '../modules/sla/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemCtx } from '../platform/context.ts';
 import { loadComplaintsDemo } from './complaints-demo.ts';
+import { loadFollowUpsDemo } from './followups-demo.ts';
 import { loadKnowledgeDemo } from './knowledge-demo.ts';
 import { loadLabelsDemo } from './labels-demo.ts';
 import { loadMaintenanceDemo } from './maintenance-demo.ts';
@@ -137,6 +138,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadQualityDemo(db, clock, timeZone);
   await loadKnowledgeDemo(db, clock, timeZone);
   await loadTrainingDemo(db, clock, timeZone);
+  await loadFollowUpsDemo(db, clock, timeZone);
   return logins;
 }
 

@@ -1,5 +1,4 @@
-export { type CompletedRepair, repairsCompletedAfter } from './care-read.ts';
-export { type RepairCompletion, repairsCompletedSince } from './completed-repairs.ts';
+export { type CompletedRepair, repairsCompleted } from './completed-repairs.ts';
 export { workOrderOwners } from './owners.ts';
 export {
   cancelPlannedWorkOrder,

@@ -80,10 +80,6 @@ export const workOrders = pgTable(
     index('work_orders_status_idx').on(t.status, t.createdAt),
     index('work_orders_ticket_idx').on(t.ticketId),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
-    // Completed repairs in the order they completed: the satisfaction survey's poller reads what is new.
-    index('work_orders_repair_completed_idx')
-      .on(t.completedAt, t.id)
-      .where(sql`${t.kind} = 'repair' and ${t.status} = 'completed'`),
   ],
 );
 
@@ -111,7 +107,7 @@ export const workOrderEvents = pgTable(
   (t) => [
     uniqueIndex('work_order_events_client_idx').on(t.clientEventId),
     index('work_order_events_wo_idx').on(t.workOrderId, t.at),
-    // The followups job reads the completions recorded since its watermark (repairsCompletedSince).
+    // Customer care (followups, surveys) reads the completions recorded since its watermark (repairsCompleted).
     index('work_order_events_completed_idx').on(t.recordedAt).where(sql`${t.stage} = 'completed'`),
   ],
 );

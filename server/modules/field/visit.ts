@@ -274,7 +274,7 @@ async function archiveStage(
 /**
  * What completion sets going: the receipt number when something is charged, the repair counts of
  * the equipment (a 4th repair calls for replacement: engineer and managers are told). The follow-up
- * (回访, 篇1 四.3) is the followups module's: its job reads the completed repairs (`repairsCompletedSince`).
+ * (回访, 篇1 四.3) is the followups module's: its job reads the completed repairs (`repairsCompleted`).
  */
 async function completeWork(tx: Executor, ctx: Ctx, w: WorkOrderRow, sheet: ChargeSheet, at: Date) {
   const receiptNumber = sheet.totalFen > 0 ? await nextDocumentNumber(tx, 'SF', at, ctx.timeZone) : null;

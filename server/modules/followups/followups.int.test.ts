@@ -162,6 +162,58 @@ describe('the rules', () => {
     expect((await run()).created).toBe(0);
   });
 
+  it('gives a project first seen late one catch-up follow-up per rule, reads only what is due, and drops a closed project', async () => {
+    clock.set(new Date('2026-11-22T02:00:00Z')); // horizon 2026-11-29
+    const late = await delivered('2025-01-10');
+    await run();
+    await run();
+    const rows = await followUpsOf(late.project.id);
+    // Seven quarters have passed: the latest one (2026-10-10), not seven follow-ups.
+    expect(rows.map((r) => [r.rule, r.period_key])).toEqual([
+      ['delivery_quarterly', '7'],
+      ['onsite_yearly', '1'],
+    ]);
+    expect((await followUpsOf(late.customer.id)).map((r) => [r.rule, r.period_key])).toEqual([
+      ['periodic_call', '3'],
+    ]);
+    const schedules = async () =>
+      (
+        await t.db.execute<{ rule: string; next_on: string }>(
+          sql`select rule, next_on::text from follow_up_schedules where project_id = ${late.project.id} order by rule`,
+        )
+      ).rows;
+    // Each schedule waits for its next period: a run reads none of them until then.
+    expect(await schedules()).toEqual([
+      { rule: 'delivery_quarterly', next_on: '2027-01-10' },
+      { rule: 'onsite_monthly', next_on: '2026-12-10' },
+      { rule: 'onsite_yearly', next_on: '2027-01-10' },
+    ]);
+    // Every 5 months instead of 3: the schedule moves to the new interval's next period.
+    const s = (await manager.request('GET', '/api/v1/followups/settings')).json();
+    const { version, updatedAt: _u, ...values } = s;
+    const five = { ...values.rules.delivery_quarterly, intervalMonths: 5 };
+    const put = await manager.request('PUT', '/api/v1/followups/settings', {
+      ...values,
+      rules: { ...values.rules, delivery_quarterly: five },
+      version,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await schedules())[0]).toEqual({ rule: 'delivery_quarterly', next_on: '2027-02-10' });
+    await manager.request('PUT', '/api/v1/followups/settings', {
+      ...values,
+      version: put.json().version,
+    });
+    // Closed: the project's schedules go (the customer's periodic call stays).
+    const p = (await manager.request('GET', `/api/v1/projects/${late.project.id}`)).json();
+    const closed = await manager.request('PATCH', `/api/v1/projects/${late.project.id}`, {
+      version: p.version,
+      status: 'closed',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    await run();
+    expect(await schedules()).toEqual([]);
+  });
+
   it('fires 3 days after a completed repair, once, whatever the job runs', async () => {
     const { customer, project } = await delivered('2026-06-01');
     clock.set(T0);
@@ -494,5 +546,53 @@ describe('the report', () => {
     );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+});
+
+describe('the portal', () => {
+  it("shows a customer user its own organisation's follow-ups with what was found and done; another's are invisible (404)", async () => {
+    const mine = await delivered('2026-06-05');
+    const theirs = await delivered('2026-06-05');
+    clock.set(new Date('2026-09-01T02:00:00Z'));
+    await run();
+    const [own] = await followUpsOf(mine.project.id);
+    const [other] = await followUpsOf(theirs.project.id);
+    await manager.request('POST', '/api/v1/followups/assign', { ids: [own!.id], agentId });
+    const f = (await agent.request('GET', `/api/v1/followups/${own!.id}`)).json();
+    const rec = await agent.request('POST', `/api/v1/followups/${own!.id}/outcome`, {
+      version: f.version,
+      reached: true,
+      satisfaction: 4,
+      problems: [{ class: 'quality', description: '2 号灯不亮', action: 'ticket' }],
+    });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const told = await agent.request('POST', `/api/v1/followups/${own!.id}/customer-told`, {
+      version: rec.json().version,
+      note: '已派工程师更换灯具',
+    });
+    expect(told.statusCode, told.body).toBe(200);
+
+    const customer = (await loginAs(t, { customerId: mine.customer.id })).session;
+    const list = await customer.request('GET', '/api/v1/portal/follow-ups');
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json().map((x: { id: string }) => x.id);
+    expect(ids).toContain(own!.id);
+    expect(ids).not.toContain(other!.id);
+    const one = await customer.request('GET', `/api/v1/portal/follow-ups/${own!.id}`);
+    expect(one.json()).toMatchObject({
+      status: 'done',
+      rule: 'delivery_quarterly',
+      projectName: '道路照明',
+      reached: true,
+      satisfaction: 4,
+      toldNote: '已派工程师更换灯具',
+      problems: [{ class: 'quality', action: 'ticket', ticketNumber: expect.stringMatching(/^BX-/) }],
+    });
+    expect(one.json()).not.toHaveProperty('note');
+    expect(one.json()).not.toHaveProperty('agentName');
+    expect((await customer.request('GET', `/api/v1/portal/follow-ups/${other!.id}`)).statusCode).toBe(404);
+    // The staff call list stays closed to a customer user.
+    expect((await customer.request('GET', `/api/v1/followups/${own!.id}`)).statusCode).toBe(403);
+    expect((await agent.request('GET', '/api/v1/portal/follow-ups')).statusCode).toBe(403);
   });
 });

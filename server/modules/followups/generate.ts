@@ -2,20 +2,27 @@
 // (rule, subject, period) makes a second run, a second instance or an overlap a no-op.
 // - Periodic (every 3 months after delivery 篇1 二.2; monthly on-site visit with equipment check and
 //   coaching when the contract includes it 篇4 g.1; yearly visit 篇2; periodic call to every customer
-//   篇3 (5)): the delivered projects in pages, the current period of each, inserted set-based.
+//   篇3 (5)): a schedule row per subject and rule with its next date (kept from registry's delivery
+//   changes); only the rows due within the horizon are read, inserted set-based.
 // - After an event (repair completed 篇1 四.3; consultation answered 篇1 四.1): the owner's read model of
 //   what happened since this job's watermark, so the work is proportional to what is new.
 // - After a complaint is handled (篇1 六.5): the complaints module calls `followUpComplaintHandled`.
 // An on-site follow-up is a field work order (kind inspection), planned for its due time.
 import { randomUUID } from 'node:crypto';
 import type { BusinessCalendar } from '../../../common/business-calendar.ts';
-import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import { addDays, addMonths, toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TCreateDueResult, TFollowUpRule, TFollowUpSettings } from '../../../common/followups-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudits } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { createPlannedWorkOrders, repairsCompletedSince } from '../field/index.ts';
-import { type DeliveredProject, deliveredProjects, projectContractKinds } from '../registry/index.ts';
+import { createPlannedWorkOrders, repairsCompleted } from '../field/index.ts';
+import {
+  type DeliveredProject,
+  deliveredProjects,
+  deliveryChangesSince,
+  projectContractKinds,
+  registryNow,
+} from '../registry/index.ts';
 import { consultationsResolvedSince } from '../tickets/index.ts';
 import * as repo from './repository.ts';
 import { currentPeriod, eventDueAt, flagAfter, periodicDueAt } from './rules.ts';
@@ -26,6 +33,8 @@ export const GENERATE_PAGE = 2000;
 const EVENT_PAGE = 1000;
 /** Sources are re-read this far behind their watermark: a transaction that committed late is seen. */
 const OVERLAP_MS = 10 * 60_000;
+/** The watermark of registry's delivery changes (database time). */
+const DELIVERY_SOURCE = 'delivery';
 /** Where a source is first read from (a new installation or an upgrade). */
 const FIRST_LOOKBACK_MS = 7 * 86_400_000;
 
@@ -113,96 +122,146 @@ async function insertAndPlan(tx: Executor, ctx: Ctx, all: repo.NewFollowUp[]) {
   return { created: created.length, visits: visits.length };
 }
 
-/** The project rules' follow-ups of one page of delivered projects. */
-async function projectRows(tx: Executor, env: Env, page: DeliveredProject[], horizonEnd: string) {
+const PROJECT_RULES = ['delivery_quarterly', 'onsite_monthly', 'onsite_yearly'] as const;
+const PERIODIC_RULES = [...PROJECT_RULES, 'periodic_call'] as const;
+
+/** The schedules of one delivered project (its rules, and its customer's periodic call). */
+function schedulesOf(env: Env, p: DeliveredProject): repo.ScheduleRow[] {
+  return PERIODIC_RULES.map((rule) => ({
+    rule,
+    subjectId: rule === 'periodic_call' ? p.customerId : p.projectId,
+    customerId: p.customerId,
+    projectId: rule === 'periodic_call' ? null : p.projectId,
+    contactId: p.contactId,
+    anchorOn: p.deliveredOn,
+    nextOn: addMonths(p.deliveredOn, env.settings.rules[rule].intervalMonths ?? 1),
+  }));
+}
+
+/** A page's schedules, once per rule and subject (a customer's several projects: its earliest delivery). */
+function schedulesOfPage(env: Env, page: DeliveredProject[]): repo.ScheduleRow[] {
+  const out = new Map<string, repo.ScheduleRow>();
+  for (const row of page.flatMap((p) => schedulesOf(env, p))) {
+    const key = `${row.rule}:${row.subjectId}`;
+    const seen = out.get(key);
+    if (!seen || row.anchorOn < seen.anchorOn) out.set(key, row);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Keeps the schedules in step with registry's deliveries: the first run (a new installation or the
+ * upgrade) reads every delivered project once; later runs read only the projects whose delivery
+ * facts changed since the watermark (database time, re-read with an overlap for late commits).
+ */
+async function syncDeliveries(ctx: Ctx, env: Env) {
+  const started = await registryNow(ctx.db);
+  const mark = await ctx.db.transaction((tx) => repo.findWatermark(tx, DELIVERY_SOURCE));
+  if (!mark) {
+    let after: string | null = null;
+    for (;;) {
+      const page = await deliveredProjects(ctx.db, after, GENERATE_PAGE);
+      if (!page.length) break;
+      after = page.at(-1)!.projectId;
+      await ctx.db.transaction((tx) => repo.upsertSchedules(tx, schedulesOfPage(env, page)));
+      if (page.length < GENERATE_PAGE) break;
+    }
+    await ctx.db.transaction((tx) => repo.initWatermark(tx, DELIVERY_SOURCE, started));
+    return;
+  }
+  const since = new Date(mark.getTime() - OVERLAP_MS);
+  let after: { changedAt: string; projectId: string } | null = null;
+  for (;;) {
+    const page = await deliveryChangesSince(ctx.db, since, after, GENERATE_PAGE);
+    if (!page.length) break;
+    const last = page.at(-1)!;
+    after = { changedAt: last.changedAt, projectId: last.projectId };
+    await ctx.db.transaction(async (tx) => {
+      await repo.deleteProjectSchedules(
+        tx,
+        page.filter((p) => !p.deliveredOn).map((p) => p.projectId),
+      );
+      await repo.upsertSchedules(
+        tx,
+        schedulesOfPage(
+          env,
+          page.flatMap((p) => (p.deliveredOn ? [{ ...p, deliveredOn: p.deliveredOn }] : [])),
+        ),
+      );
+    });
+    if (page.length < GENERATE_PAGE) break;
+  }
+  await ctx.db.transaction((tx) => repo.setWatermark(tx, DELIVERY_SOURCE, started));
+}
+
+/**
+ * One page of due schedules: each gets the follow-up of its latest period within the horizon — a
+ * subject whose periods were missed (seen late, or a rule switched back on) gets one catch-up
+ * follow-up for the latest period, not one per missed period — and its next date moves on.
+ */
+async function dueRows(tx: Executor, env: Env, due: repo.ScheduleRow[], horizonEnd: string) {
   const rules = env.settings.rules;
   const today = toLocalDate(env.now, env.cal.timeZone);
   const monthly = rules.onsite_monthly;
+  const visits = due.filter((d) => d.rule === 'onsite_monthly').map((d) => d.projectId!);
   const kinds =
-    monthly.enabled && monthly.contractKinds.length
-      ? await projectContractKinds(
-          tx,
-          page.map((p) => p.projectId),
-          today,
-        )
+    visits.length && monthly.contractKinds.length
+      ? await projectContractKinds(tx, visits, today)
       : new Map<string, string[]>();
   const rows: repo.NewFollowUp[] = [];
-  for (const p of page) {
-    for (const rule of ['delivery_quarterly', 'onsite_monthly', 'onsite_yearly'] as const) {
-      const setting = rules[rule];
-      if (!setting.enabled || !setting.intervalMonths) continue;
-      if (
-        rule === 'onsite_monthly' &&
-        !(kinds.get(p.projectId) ?? []).some((k) => setting.contractKinds.includes(k as never))
-      )
-        continue;
-      const period = currentPeriod(p.deliveredOn, setting.intervalMonths, horizonEnd);
-      if (!period) continue;
-      rows.push(
-        rowOf(env, rule, p.projectId, String(period.n), periodicDueAt(period.nominalOn, setting, env.cal), {
-          customerId: p.customerId,
-          projectId: p.projectId,
-          contactId: p.contactId,
-          reference: period.nominalOn,
-        }),
-      );
-    }
+  const next: { rule: string; subjectId: string; nextOn: string }[] = [];
+  for (const d of due) {
+    const rule = d.rule as (typeof PERIODIC_RULES)[number];
+    const setting = rules[rule];
+    const interval = setting.intervalMonths ?? 1;
+    const period = currentPeriod(d.anchorOn, interval, horizonEnd);
+    next.push({
+      rule,
+      subjectId: d.subjectId,
+      nextOn: addMonths(d.anchorOn, ((period?.n ?? 0) + 1) * interval),
+    });
+    if (!period) continue;
+    // 篇4 g.1: the monthly visit only while the contract includes it (checked when due).
+    if (
+      rule === 'onsite_monthly' &&
+      !(kinds.get(d.projectId!) ?? []).some((k) => setting.contractKinds.includes(k as never))
+    )
+      continue;
+    rows.push(
+      rowOf(env, rule, d.subjectId, String(period.n), periodicDueAt(period.nominalOn, setting, env.cal), {
+        customerId: d.customerId,
+        projectId: d.projectId,
+        contactId: d.contactId,
+        reference: period.nominalOn,
+      }),
+    );
   }
-  return rows;
+  return { rows, next };
 }
 
-/** Every periodic rule over the delivered projects, a page per transaction. */
+/**
+ * Every periodic rule: the schedules due within the horizon, a page per transaction. The work is
+ * proportional to what is due.
+ */
 async function createPeriodic(ctx: Ctx, env: Env): Promise<TCreateDueResult> {
+  await syncDeliveries(ctx, env);
   const horizonEnd = addDays(toLocalDate(env.now, env.cal.timeZone), env.settings.horizonDays);
-  const firstDelivery = new Map<string, { on: string; contactId: string | null }>();
+  const enabled = PERIODIC_RULES.filter(
+    (r) => env.settings.rules[r].enabled && env.settings.rules[r].intervalMonths,
+  );
   const result = { created: 0, visits: 0 };
-  let after: string | null = null;
   for (;;) {
-    const page = await deliveredProjects(ctx.db, after, GENERATE_PAGE);
-    if (!page.length) break;
-    after = page.at(-1)!.projectId;
-    for (const p of page) {
-      const seen = firstDelivery.get(p.customerId);
-      if (!seen || p.deliveredOn < seen.on)
-        firstDelivery.set(p.customerId, { on: p.deliveredOn, contactId: p.contactId });
-    }
-    const r = await ctx.db.transaction(async (tx) =>
-      insertAndPlan(tx, ctx, await projectRows(tx, env, page, horizonEnd)),
-    );
-    result.created += r.created;
-    result.visits += r.visits;
-    if (page.length < GENERATE_PAGE) break;
-  }
-  // 篇3 (5): every customer who bought from us, counted from its first delivery.
-  const call = env.settings.rules.periodic_call;
-  if (call.enabled && call.intervalMonths) {
-    const rows: repo.NewFollowUp[] = [];
-    for (const [customerId, first] of firstDelivery) {
-      const period = currentPeriod(first.on, call.intervalMonths, horizonEnd);
-      if (!period) continue;
-      rows.push(
-        rowOf(
-          env,
-          'periodic_call',
-          customerId,
-          String(period.n),
-          periodicDueAt(period.nominalOn, call, env.cal),
-          {
-            customerId,
-            contactId: first.contactId,
-            reference: period.nominalOn,
-          },
-        ),
-      );
-    }
-    for (let i = 0; i < rows.length; i += GENERATE_PAGE) {
-      const r = await ctx.db.transaction(async (tx) =>
-        insertAndPlan(tx, ctx, rows.slice(i, i + GENERATE_PAGE)),
-      );
+    const more = await ctx.db.transaction(async (tx) => {
+      const due = await repo.claimDueSchedules(tx, enabled, horizonEnd, GENERATE_PAGE);
+      const { rows, next } = await dueRows(tx, env, due, horizonEnd);
+      await repo.advanceSchedules(tx, next);
+      const r = await insertAndPlan(tx, ctx, rows);
       result.created += r.created;
-    }
+      result.visits += r.visits;
+      return due.length === GENERATE_PAGE;
+    });
+    if (!more) return result;
   }
-  return result;
 }
 
 /** Reads one event source from its watermark in pages; each page and its watermark in one transaction. */
@@ -242,7 +301,7 @@ async function createFromEvents(ctx: Ctx, env: Env): Promise<TCreateDueResult> {
     ctx,
     env,
     'repair',
-    (tx, after, until) => repairsCompletedSince(tx, after, until, EVENT_PAGE),
+    (tx, after, until) => repairsCompleted(tx, { at: after, id: null }, until, EVENT_PAGE),
     (r) => r.recordedAt,
     (r) =>
       repair.enabled

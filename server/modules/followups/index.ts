@@ -1,5 +1,5 @@
 // Public surface of the followups module (回访).
-export { followUpOutcomeOf, followUpsDueCount } from './call-list.ts';
+export { assignFollowUps, followUpOutcomeOf, followUpsDueCount } from './call-list.ts';
 export { sweepFollowUpFlags } from './flags.ts';
 export {
   type ComplaintFollowUpPort,
@@ -8,4 +8,5 @@ export {
   type HandledComplaint,
 } from './generate.ts';
 export { followUpsCreateJob, followUpsSweepJob } from './jobs.ts';
+export { customerTold, recordOutcome } from './outcome.ts';
 export { registerFollowUpRoutes } from './routes.ts';

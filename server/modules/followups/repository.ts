@@ -1,12 +1,13 @@
 // Every SQL statement of the followups module: settings, watermarks, follow-ups (created by the
 // rules, the call list, outcomes, warnings) and the report's aggregates.
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { TFollowUpRule } from '../../../common/followups-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
-import { followUpSettings, followUps, followUpWatermarks } from './schema.ts';
+import { followUpSchedules, followUpSettings, followUps, followUpWatermarks } from './schema.ts';
 
 export type FollowUpRow = typeof followUps.$inferSelect;
 export type NewFollowUp = typeof followUps.$inferInsert;
+export type ScheduleRow = typeof followUpSchedules.$inferSelect;
 const WORKING = ['open', 'awaiting_customer'] as const;
 
 // ---------- settings and watermarks ----------
@@ -45,8 +46,110 @@ export async function lockWatermark(db: Executor, source: string, initial: Date)
   return row?.at ?? initial;
 }
 
+export async function findWatermark(db: Executor, source: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: followUpWatermarks.at })
+    .from(followUpWatermarks)
+    .where(eq(followUpWatermarks.source, source));
+  return row?.at;
+}
+
+export async function initWatermark(db: Executor, source: string, at: Date) {
+  await db
+    .insert(followUpWatermarks)
+    .values({ source, at })
+    .onConflictDoUpdate({ target: followUpWatermarks.source, set: { at } });
+}
+
 export async function setWatermark(db: Executor, source: string, at: Date) {
   await db.update(followUpWatermarks).set({ at }).where(eq(followUpWatermarks.source, source));
+}
+
+// ---------- the periodic rules' schedules ----------
+/**
+ * Inserts or refreshes the schedules of delivered subjects. The next date is kept unless the anchor
+ * moved (a delivery recorded again); the periodic call keeps the customer's earliest delivery.
+ */
+export async function upsertSchedules(db: Executor, rows: readonly ScheduleRow[]) {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).map((r) => ({
+      rule: r.rule,
+      subject_id: r.subjectId,
+      customer_id: r.customerId,
+      project_id: r.projectId,
+      contact_id: r.contactId,
+      anchor_on: r.anchorOn,
+      next_on: r.nextOn,
+    }));
+    await db.execute(sql`
+      insert into follow_up_schedules as s (rule, subject_id, customer_id, project_id, contact_id, anchor_on, next_on)
+      select x.rule, x.subject_id, x.customer_id, x.project_id, x.contact_id, x.anchor_on, x.next_on
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(
+          rule text, subject_id uuid, customer_id uuid, project_id uuid, contact_id uuid, anchor_on date, next_on date)
+      on conflict (rule, subject_id) do update set
+        customer_id = excluded.customer_id,
+        project_id = excluded.project_id,
+        contact_id = coalesce(excluded.contact_id, s.contact_id),
+        anchor_on = case when s.rule = 'periodic_call' then least(s.anchor_on, excluded.anchor_on) else excluded.anchor_on end,
+        next_on = case
+          when (case when s.rule = 'periodic_call' then least(s.anchor_on, excluded.anchor_on) else excluded.anchor_on end) = s.anchor_on
+          then s.next_on else excluded.next_on end
+      where (s.customer_id, s.project_id, s.anchor_on) is distinct from
+            (excluded.customer_id, excluded.project_id, least(s.anchor_on, excluded.anchor_on))
+         or (s.rule <> 'periodic_call' and s.anchor_on <> excluded.anchor_on)
+         or (excluded.contact_id is not null and s.contact_id is distinct from excluded.contact_id)`);
+  }
+}
+
+/** A project no longer delivered (or in service) leaves its project rules' schedules. */
+export async function deleteProjectSchedules(db: Executor, projectIds: readonly string[]) {
+  if (!projectIds.length) return;
+  await db.execute(sql`delete from follow_up_schedules where project_id = any(${uuidArray(projectIds)})`);
+}
+
+/**
+ * The schedules of the rules whose next date is on or before `until`. Not locked: two runs at once
+ * (the hourly job and a manager's "run now") read the same rows, the unique key keeps one follow-up
+ * (and its one visit work order), and both move `next_on` to the same date; a row lock per schedule
+ * would cost a write per row on every run.
+ */
+export async function claimDueSchedules(
+  db: Executor,
+  rules: readonly TFollowUpRule[],
+  until: string,
+  limit: number,
+) {
+  if (!rules.length) return [];
+  return db
+    .select()
+    .from(followUpSchedules)
+    .where(and(inArray(followUpSchedules.rule, [...rules]), lte(followUpSchedules.nextOn, until)))
+    .orderBy(asc(followUpSchedules.nextOn))
+    .limit(limit);
+}
+
+export async function advanceSchedules(
+  db: Executor,
+  rows: readonly { rule: string; subjectId: string; nextOn: string }[],
+) {
+  if (!rows.length) return;
+  await db.execute(sql`
+    update follow_up_schedules s set next_on = x.next_on
+      from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ rule: r.rule, subject_id: r.subjectId, next_on: r.nextOn })))}::jsonb)
+        as x(rule text, subject_id uuid, next_on date)
+     where s.rule = x.rule and s.subject_id = x.subject_id`);
+}
+
+/**
+ * A rule's interval changed: each schedule's next date becomes the first period of the new interval
+ * after `today` (the period already created stands; none is created twice for the change).
+ */
+export async function rescheduleRule(db: Executor, rule: TFollowUpRule, months: number, today: string) {
+  await db.execute(sql`
+    update follow_up_schedules s set next_on = (s.anchor_on + make_interval(months => ${months}::int * (
+        floor((extract(year from age(${today}::date, s.anchor_on)) * 12
+               + extract(month from age(${today}::date, s.anchor_on))) / ${months}::int)::int + 1)))::date
+     where s.rule = ${rule}`);
 }
 
 // ---------- creation ----------
@@ -128,6 +231,16 @@ export async function findFollowUp(db: Executor, id: string, forUpdate = false) 
   const q = db.select().from(followUps).where(eq(followUps.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
+}
+
+/** A customer's follow-ups, latest due first (follow_ups_customer_idx); cancelled ones left out. */
+export async function customerFollowUps(db: Executor, customerId: string, limit: number) {
+  return db
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.customerId, customerId), sql`${followUps.status} <> 'cancelled'`))
+    .orderBy(sql`${followUps.dueAt} desc`, asc(followUps.id))
+    .limit(limit);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   ZFollowUpReport,
   ZFollowUpSettings,
   ZOpenFollowUpQuery,
+  ZPortalFollowUp,
   ZRecordOutcomeRequest,
   ZReportFileQuery,
   ZReportQuery,
@@ -21,6 +22,7 @@ import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.t
 import * as calls from './call-list.ts';
 import { createDueFollowUps } from './generate.ts';
 import * as outcome from './outcome.ts';
+import * as portal from './portal.ts';
 import * as report from './report.ts';
 import * as settings from './settings.ts';
 
@@ -28,6 +30,32 @@ const tags = ['followups'];
 const ZIdParams = z.object({ id: ZId });
 
 export function registerFollowUpRoutes(app: Api, deps: RouteDeps) {
+  app.get(
+    '/api/v1/portal/follow-ups',
+    {
+      config: { permission: 'followups.own' },
+      schema: {
+        tags,
+        summary:
+          "The customer's own organisation's follow-ups (回访), latest first: scheduled and done, what was found and done",
+        response: { 200: z.array(ZPortalFollowUp) },
+      },
+    },
+    async (request) => portal.listPortalFollowUps(deps.ctx(request)),
+  );
+  app.get(
+    '/api/v1/portal/follow-ups/:id',
+    {
+      config: { permission: 'followups.own' },
+      schema: {
+        tags,
+        summary: "One of the organisation's follow-ups (another organisation's: 404)",
+        params: ZIdParams,
+        response: { 200: ZPortalFollowUp },
+      },
+    },
+    async (request) => portal.getPortalFollowUp(deps.ctx(request), request.params.id),
+  );
   app.get(
     '/api/v1/followups/settings',
     {

@@ -4,10 +4,12 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   uniqueIndex,
@@ -110,3 +112,29 @@ export const followUpWatermarks = pgTable('follow_up_watermarks', {
   source: text('source').primaryKey(),
   at: ts('at').notNull(),
 });
+
+/**
+ * The next period of each periodic rule per subject (a delivered project, or a customer for the
+ * periodic call): the job selects only the rows whose next date is within its horizon
+ * (follow_up_schedules_next_idx), so its work follows what is due, not how many projects exist. Rows
+ * are kept from registry's delivery changes; `next_on` moves on when the period's follow-up is created.
+ */
+export const followUpSchedules = pgTable(
+  'follow_up_schedules',
+  {
+    rule: text('rule', { enum: FOLLOW_UP_RULES }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id'),
+    contactId: uuid('contact_id'),
+    /** The delivery the periods count from (the customer's first delivery for the periodic call). */
+    anchorOn: date('anchor_on', { mode: 'string' }).notNull(),
+    /** The nominal date of the next period not created yet. */
+    nextOn: date('next_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rule, t.subjectId] }),
+    index('follow_up_schedules_next_idx').on(t.nextOn),
+    index('follow_up_schedules_project_idx').on(t.projectId),
+  ],
+);

@@ -1,6 +1,7 @@
 // The follow-up rules and their numbers (one settings row): the seed's defaults until a manager
 // changes them (GET/PUT with version, audited).
 import { officeCalendar } from '../../../common/business-calendar.ts';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
 import { CN_HOLIDAYS } from '../../../common/cn-holidays.ts';
 import {
   DEFAULT_FOLLOW_UP_SETTINGS,
@@ -14,15 +15,25 @@ import type { Ctx } from '../../platform/context.ts';
 import { invalidField, staleVersion } from '../../platform/errors.ts';
 import * as repo from './repository.ts';
 
-/** The stored values over the defaults (a rule added later keeps its default until set). */
+/**
+ * The stored values over the defaults, field by field: a rule added later keeps its default until
+ * set, and a row carried over by an upgrade (0052: the repair delay an administrator had changed in
+ * field's settings) names only what it keeps.
+ */
 export async function settingsOf(db: Executor): Promise<TFollowUpSettings> {
   const row = await repo.findSettings(db);
   if (!row) return { ...DEFAULT_FOLLOW_UP_SETTINGS, version: 0, updatedAt: null };
   const values = row.values;
+  const rules = Object.fromEntries(
+    Object.entries(DEFAULT_FOLLOW_UP_SETTINGS.rules).map(([name, rule]) => [
+      name,
+      { ...rule, ...values.rules?.[name as keyof typeof values.rules] },
+    ]),
+  ) as TFollowUpSettings['rules'];
   return {
     ...DEFAULT_FOLLOW_UP_SETTINGS,
     ...values,
-    rules: { ...DEFAULT_FOLLOW_UP_SETTINGS.rules, ...values.rules },
+    rules,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -31,11 +42,11 @@ export async function settingsOf(db: Executor): Promise<TFollowUpSettings> {
 /** Working days: Monday–Friday with the official Chinese holidays and make-up days, in the organisation's zone. */
 export const calendarOf = (timeZone: string) => officeCalendar(timeZone, undefined, CN_HOLIDAYS);
 
+const PERIODIC = ['delivery_quarterly', 'onsite_monthly', 'onsite_yearly', 'periodic_call'] as const;
+
 function check(values: TFollowUpSettingsValues) {
   for (const [name, rule] of Object.entries(values.rules)) {
-    const periodic = ['delivery_quarterly', 'onsite_monthly', 'onsite_yearly', 'periodic_call'].includes(
-      name,
-    );
+    const periodic = (PERIODIC as readonly string[]).includes(name);
     if (periodic && rule.intervalMonths === null)
       throw invalidField(`rules.${name}.intervalMonths`, 'a periodic rule needs its interval in months');
     if (!periodic && rule.delayDays === null)
@@ -60,6 +71,13 @@ export async function updateSettings(ctx: Ctx, input: TUpdateFollowUpSettingsReq
       ctx.clock.now(),
     );
     if (!row || (before.version === 0 && version !== 0)) throw staleVersion('Follow-up settings');
+    // A periodic rule's new interval moves its schedules to the new interval's next period.
+    const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
+    for (const rule of PERIODIC) {
+      const months = values.rules[rule].intervalMonths;
+      if (months && months !== before.rules[rule].intervalMonths)
+        await repo.rescheduleRule(tx, rule, months, today);
+    }
     await writeAudit(tx, ctx, {
       action: 'followups.settings',
       entityType: 'follow_up_settings',

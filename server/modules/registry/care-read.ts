@@ -1,8 +1,8 @@
 // Read models for the followups module: the delivered projects (回访 every 3 months after delivery,
 // 篇1 二.2; the monthly and yearly visits, 篇4 g.1 and 篇2) with their delivery date, and the kinds of
 // contract that are in force for a project on a day.
-import { and, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import { and, isNull, lte, or, sql } from 'drizzle-orm';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import { acceptanceRecords, assets, contracts, projects } from './schema.ts';
 
 export type DeliveredProject = {
@@ -41,6 +41,59 @@ export async function deliveredProjects(
   return rows.rows;
 }
 
+export type DeliveryChange = {
+  projectId: string;
+  customerId: string;
+  contactId: string | null;
+  /** Null when the project is not (or no longer) delivered and in service. */
+  deliveredOn: string | null;
+  /** The latest change of the project's delivery facts (database time, as PostgreSQL writes it: the paging key). */
+  changedAt: string;
+};
+
+const deliveredOnOf = sql`coalesce(
+  (select min(a.performed_on) from ${acceptanceRecords} a where a.project_id = p.id and a.kind = 'acceptance'),
+  (select min(s.acceptance_date) from ${assets} s where s.project_id = p.id))::text`;
+
+/**
+ * The projects whose delivery facts changed after `since` (the project itself, an acceptance record,
+ * an asset), oldest change first, each with its delivery now; pages continue after the last row's
+ * (changedAt, projectId). Read from the three tables' time indexes (projects_updated_idx,
+ * acceptance_records_created_idx, assets_updated_idx): the work follows what changed, not what the
+ * registry holds.
+ */
+export async function deliveryChangesSince(
+  db: Executor,
+  since: Date,
+  after: { changedAt: string; projectId: string } | null,
+  limit: number,
+): Promise<DeliveryChange[]> {
+  const rows = await db.execute<DeliveryChange>(sql`
+    with c as (
+      select x.project_id, max(x.at) as at from (
+        select id as project_id, updated_at as at from ${projects} where updated_at > ${since}
+        union all
+        select project_id, created_at from ${acceptanceRecords} where created_at > ${since}
+        union all
+        select project_id, updated_at from ${assets} where updated_at > ${since}
+      ) x group by x.project_id
+      ${after ? sql`having (max(x.at), x.project_id) > (${after.changedAt}::timestamptz, ${after.projectId}::uuid)` : sql``}
+      order by at, x.project_id limit ${limit}
+    )
+    select p.id as "projectId", p.customer_id as "customerId", p.customer_contact_id as "contactId",
+           case when p.status in ('accepted', 'in_service') then ${deliveredOnOf} end as "deliveredOn",
+           c.at::text as "changedAt"
+      from c join ${projects} p on p.id = c.project_id
+     order by c.at, p.id`);
+  return rows.rows;
+}
+
+/** The database's own time: the clock of deliveryChangesSince's stamps. */
+export async function registryNow(db: Executor): Promise<Date> {
+  const r = await db.execute<{ now: string | Date }>(sql`select now() as now`);
+  return new Date(r.rows[0]!.now);
+}
+
 /** The kinds of contract in force on `on` for each of the projects (started, not ended). */
 export async function projectContractKinds(
   db: Executor,
@@ -53,7 +106,8 @@ export async function projectContractKinds(
     .from(contracts)
     .where(
       and(
-        inArray(contracts.projectId, [...projectIds]),
+        // One array parameter: a page of 2,000 ids bound one by one costs more than the read.
+        sql`${contracts.projectId} = any(${uuidArray(projectIds)})`,
         lte(contracts.startDate, on),
         or(isNull(contracts.endDate), sql`${contracts.endDate} >= ${on}`),
       ),

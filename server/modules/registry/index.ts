@@ -2,7 +2,14 @@
 export { assetProductSql } from './analytics-read.ts';
 export { type ArchiveEventInput, recordArchiveEvent, recordArchiveEvents } from './archive.ts';
 export { createAsset, createProduct, getAsset, getProduct, recordRepairs } from './asset-service.ts';
-export { type DeliveredProject, deliveredProjects, projectContractKinds } from './care-read.ts';
+export {
+  type DeliveredProject,
+  type DeliveryChange,
+  deliveredProjects,
+  deliveryChangesSince,
+  projectContractKinds,
+  registryNow,
+} from './care-read.ts';
 export {
   createContract,
   findGoverningTerms,

@@ -108,6 +108,8 @@ export const projects = pgTable(
     uniqueIndex('projects_code_idx').on(sql`lower(${t.code})`),
     index('projects_customer_idx').on(t.customerId, t.name),
     index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // The followups module's delivery changes since its watermark (deliveryChangesSince).
+    index('projects_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -258,6 +260,7 @@ export const assets = pgTable(
     index('assets_customer_idx').on(t.customerId, t.serial, t.id),
     index('assets_parent_idx').on(t.parentId),
     index('assets_status_idx').on(t.status),
+    index('assets_updated_idx').on(t.updatedAt),
     index('assets_search_trgm_idx').using(
       'gin',
       sql`(${t.serial} || ' ' || coalesce(${t.name}, '') || ' ' || coalesce(${t.location}, '')) gin_trgm_ops`,
@@ -300,7 +303,10 @@ export const acceptanceRecords = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('acceptance_records_project_idx').on(t.projectId, t.performedOn)],
+  (t) => [
+    index('acceptance_records_project_idx').on(t.projectId, t.performedOn),
+    index('acceptance_records_created_idx').on(t.createdAt),
+  ],
 );
 
 // 服务档案: append-only timeline written by every module through the registry's recordArchiveEvent.

@@ -86,7 +86,18 @@ async function site(acceptedOn: string, opts: { returnDays?: number | null; stoc
     expect(part.statusCode, part.body).toBe(201);
     partId = part.json().id;
   }
-  return { customer, portal, project, product, asset, serial, email, partId, model };
+  return {
+    customer,
+    portal,
+    project,
+    product,
+    asset,
+    serial,
+    email,
+    partId,
+    model,
+    contract: contract.json(),
+  };
 }
 
 const ask = (s: Session, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
@@ -388,6 +399,48 @@ describe('the return window (篇3 5: within the days the contract allows)', () =
       windowFrom: 'acceptance',
       version: 1,
     });
+  });
+});
+
+describe('return days on an existing contract', () => {
+  it('are changed by a PATCH naming only them (nothing else of the contract moves) and then govern the request', async () => {
+    const late = await site('2026-11-10', { returnDays: 10 });
+    const other = await site('2026-11-10');
+    // The portal's equipment picker lists the customer's own equipment only.
+    const own = (await late.portal.request('GET', `/api/v1/assets?q=${late.serial}`)).json();
+    expect(own.items.map((a: { serial: string }) => a.serial)).toEqual([late.serial]);
+    const foreign = (await late.portal.request('GET', `/api/v1/assets?q=${other.serial}`)).json();
+    expect(foreign.items).toEqual([]);
+
+    expect((await ask(late.portal, { serial: late.serial })).statusCode).toBe(422);
+    const before = late.contract;
+    const patched = await manager.request('PATCH', `/api/v1/contracts/${before.id}`, {
+      version: before.version,
+      returnDays: 30,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const after = patched.json();
+    const { returnDays: _a, version: _v, updatedAt: _u, ...rest } = after;
+    const { returnDays: _b, version: _w, updatedAt: _x, ...was } = before;
+    expect(rest).toEqual(was);
+    expect(after).toMatchObject({ returnDays: 30, version: before.version + 1 });
+    expect(
+      (
+        await agent.request('PATCH', `/api/v1/contracts/${before.id}`, {
+          version: after.version,
+          returnDays: 5,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await manager.request('PATCH', `/api/v1/contracts/${before.id}`, {
+      version: after.version,
+      returnDays: -1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('returnDays');
+    const r = await ask(late.portal, { serial: late.serial });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ allowedDays: 30, deadline: '2026-12-10' });
   });
 });
 

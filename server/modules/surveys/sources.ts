@@ -3,7 +3,7 @@
 // Training has no source yet: a training module provides one through `provideSurveySource('training', …)`.
 import type { TSurveyKind } from '../../../common/surveys-api.ts';
 import type { Executor } from '../../db/pool.ts';
-import { repairsCompletedAfter, workOrderStates } from '../field/index.ts';
+import { repairsCompleted, workOrderStates } from '../field/index.ts';
 import { recordsSignedAfter } from '../maintenance/index.ts';
 import { ticketCareFacts, ticketsClosedAfter } from '../tickets/index.ts';
 
@@ -45,7 +45,8 @@ const closedTickets: SurveySourceReader = async (db, after, until, limit) =>
   }));
 
 const completedRepairs: SurveySourceReader = async (db, after, until, limit) => {
-  const repairs = await repairsCompletedAfter(db, after, until, limit);
+  // Field's one read model of completed repairs (the followups job reads it too), by the server's time.
+  const repairs = await repairsCompleted(db, after, until, limit);
   const tickets = await ticketCareFacts(
     db,
     repairs.flatMap((r) => (r.ticketId ? [r.ticketId] : [])),
@@ -53,8 +54,8 @@ const completedRepairs: SurveySourceReader = async (db, after, until, limit) => 
   return repairs.map((r) => {
     const t = r.ticketId ? tickets.get(r.ticketId) : undefined;
     return {
-      sourceId: r.id,
-      at: r.completedAt,
+      sourceId: r.workOrderId,
+      at: r.recordedAt,
       number: r.number,
       customerId: r.customerId,
       contactId: t?.contactId ?? null,

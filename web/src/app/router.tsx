@@ -532,6 +532,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'follow-ups',
+            lazy: page(
+              () => import('../pages/portal/PortalFollowUpsPage.tsx'),
+              (m) => <m.PortalFollowUpsPage />,
+            ),
+          },
+          {
             path: 'returns',
             lazy: page(
               () => import('../pages/portal/PortalReturnsPage.tsx'),

@@ -242,6 +242,7 @@ export const en: typeof zhCN = {
     'training.settings': 'Change the training minimums and defaults',
     'training.certificates': 'See training certificates',
     'training.enrol': 'Enrol in public training sessions',
+    'followups.own': "See their organisation's follow-ups in the portal",
     'sla.read': 'See SLA calendars',
     'sla.manage': 'Manage SLA calendars',
     'routing.manage': 'Manage routing rules',

@@ -119,4 +119,21 @@ export const followupsEn: typeof followupsZh = {
     pdf: 'Download PDF',
     excel: 'Download Excel',
   },
+  portal: {
+    nav: 'Follow-ups',
+    title: 'Our follow-ups',
+    intro:
+      'We call and visit regularly to hear how the equipment works and what you think of our service; what was found and what we did about it is shown here.',
+    empty: 'No follow-ups yet',
+    scheduled: 'Scheduled',
+    doneOn: 'Followed up',
+    reached: 'Reached',
+    notReached: 'Not reached',
+    satisfaction: 'Satisfaction {{count}} / 5',
+    problems: 'Problems found',
+    ticket: 'Passed on as {{number}}',
+    told: 'What was done',
+    suggestions: 'Your suggestions',
+    nothingFound: 'No problems found',
+  },
 };

@@ -6,6 +6,9 @@ export const returnsEn: typeof returnsZh = {
   contractDays: 'Return days',
   contractDaysHelp:
     'Days after delivery (acceptance) within which a return may be asked for; empty: the default of the return settings.',
+  contractDaysDefault: "The return settings' default",
+  contractDaysSave: 'Save',
+  contractDaysSaved: 'Return days saved',
   title: 'Returns',
   list: 'Returns',
   settingsTab: 'Settings',
@@ -58,6 +61,7 @@ export const returnsEn: typeof returnsZh = {
   },
   inspection: {
     title: 'Inspection',
+    photos: 'Inspection photos',
     condition: 'Condition',
     conditions: { as_new: 'As new', used: 'Signs of use', damaged: 'Damaged' },
     packaging: 'Packaging',
@@ -99,7 +103,9 @@ export const returnsEn: typeof returnsZh = {
     nav: 'Returns',
     title: 'My returns',
     new: 'Request a return',
-    serialHelp: "The serial number on the equipment's nameplate",
+    serialHelp:
+      "The serial number on the equipment's nameplate; filled in when you choose the equipment above",
+    device: 'Choose the equipment to return',
     noneYet: 'No return requests yet',
     back: 'Back to returns',
   },

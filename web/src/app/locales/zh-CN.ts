@@ -239,6 +239,7 @@ export const zhCN = {
     'training.settings': '修改培训最低要求和默认值',
     'training.certificates': '查看培训证书',
     'training.enrol': '报名公开培训课',
+    'followups.own': '在门户中查看本单位的回访',
     'sla.read': '查看服务时限日历',
     'sla.manage': '管理服务时限日历',
     'routing.manage': '管理分派规则',

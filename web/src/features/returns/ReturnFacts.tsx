@@ -69,6 +69,16 @@ export function ReturnFacts({
             <div style={{ whiteSpace: 'pre-wrap' }}>
               {t('returns.inspection.opinion')}: {i.opinion}
             </div>
+            {i.photoFileIds.length > 0 && (
+              <div data-testid="return-inspection-photos">
+                <Attachments
+                  fileIds={i.photoFileIds}
+                  customerId={r.customerId}
+                  canEdit={false}
+                  onChange={async () => {}}
+                />
+              </div>
+            )}
             <div style={{ color: '#4b5563' }}>
               {t('returns.inspection.by', { name: i.inspectedByName, time: format(i.inspectedAt) })}
             </div>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TReturnDetail } from '../../../../common/returns-api.ts';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { DevicePicker } from '../../pages/portal/DevicePicker.tsx';
 import { useCustomers } from '../customers/customers-query.ts';
 import { uploadFile } from '../files/upload-file.ts';
 import { useReturnCreate } from './return-create-mutation.ts';
@@ -76,6 +77,17 @@ export function ReturnRequestForm({
             onSearch={setQ}
             options={customers.items.map((c) => ({ value: c.id, label: c.name }))}
             data-testid="return-customer"
+          />
+        </Form.Item>
+      )}
+      {!staff && (
+        // The customer's own equipment (the assets API answers only its organisation's): picking one
+        // fills in the serial, which can still be typed.
+        <Form.Item label={t('returns.portal.device')}>
+          <DevicePicker
+            onChange={(_id, asset) => {
+              if (asset) form.setFieldValue('serial', asset.serial);
+            }}
           />
         </Form.Item>
       )}

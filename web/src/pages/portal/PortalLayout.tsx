@@ -31,6 +31,7 @@ export function PortalLayout() {
       'returns',
       'complaints',
       'knowledge',
+      'follow-ups',
     ].includes(section)
       ? section
       : 'home';
@@ -86,6 +87,7 @@ export function PortalLayout() {
           { key: 'returns', label: t('returns.portal.nav'), testId: 'nav-portal-returns' },
           { key: 'complaints', label: t('complaints.portal.nav'), testId: 'nav-portal-complaints' },
           { key: 'knowledge', label: t('knowledge.portal.nav'), testId: 'nav-portal-knowledge' },
+          { key: 'follow-ups', label: t('followups.portal.nav'), testId: 'nav-portal-followups' },
           { key: 'organisation', label: t('nav.organisation'), testId: 'nav-organisation' },
         ].map((item) => (
           <Button

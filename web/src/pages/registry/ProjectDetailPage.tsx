@@ -45,6 +45,7 @@ import {
   useProject,
   useRegistryMutation,
 } from '../../features/registry/registry-query.ts';
+import { ContractReturnDays } from '../../features/returns/ContractReturnDays.tsx';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { AssetCards } from '../portal/AssetCards.tsx';
 import { usePortalDate } from '../portal/portal-dates.ts';
@@ -643,6 +644,7 @@ function ContractDetails({ contract, canEdit }: { contract: TContract; canEdit: 
         />
       </Card>
       <ContractFeeSchedule contract={contract} canEdit={canEdit} />
+      <ContractReturnDays contract={contract} canEdit={canEdit} />
       <DepositLedger contract={contract} />
     </>
   );

@@ -11,6 +11,7 @@ import {
 import { applyServerErrors } from '../../components/form-errors.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { Attachments } from '../../features/files/Attachments.tsx';
 import { useLocations, useParts } from '../../features/parts/parts-query.ts';
 import { ReturnFacts } from '../../features/returns/ReturnFacts.tsx';
 import { useReturn } from '../../features/returns/return-query.ts';
@@ -45,6 +46,8 @@ function InspectionForm({ r }: { r: TReturnDetail }) {
   const step = useReturnStep(r.id);
   const [form] = Form.useForm();
   const cannotUse = Form.useWatch('cannotUse', form);
+  // Photos of the unit as received (篇3 5(2)), uploaded through the files module before the step is saved.
+  const [photoFileIds, setPhotoFileIds] = useState<string[]>([]);
   return (
     <Card
       title={t('returns.inspection.title')}
@@ -65,7 +68,7 @@ function InspectionForm({ r }: { r: TReturnDetail }) {
           step.mutate(
             {
               step: 'inspection',
-              body: { ...v, opinion: v.opinion.trim(), photoFileIds: [], version: r.version },
+              body: { ...v, opinion: v.opinion.trim(), photoFileIds, version: r.version },
             },
             { onError: (err) => void message.error(applyServerErrors(form, err)) },
           )
@@ -104,6 +107,15 @@ function InspectionForm({ r }: { r: TReturnDetail }) {
           rules={[{ required: true, whitespace: true, max: 2000 }]}
         >
           <Input.TextArea rows={3} data-testid="inspect-opinion" />
+        </Form.Item>
+        <Form.Item label={t('returns.inspection.photos')}>
+          <Attachments
+            fileIds={photoFileIds}
+            customerId={r.customerId}
+            canEdit
+            max={20}
+            onChange={async (ids) => setPhotoFileIds(ids)}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={step.isPending} data-testid="inspect-submit">
           {t('returns.inspection.submit')}
