@@ -47,4 +47,4 @@ CREATE INDEX "follow_ups_period_idx" ON "follow_ups" USING btree ("due_at","id")
 CREATE INDEX "follow_ups_customer_idx" ON "follow_ups" USING btree ("customer_id","due_at");--> statement-breakpoint
 CREATE INDEX "work_order_events_completed_idx" ON "work_order_events" USING btree ("recorded_at") WHERE "work_order_events"."stage" = 'completed';--> statement-breakpoint
 CREATE INDEX "tickets_consultation_resolved_idx" ON "tickets" USING btree ("resolved_at") WHERE "tickets"."kind" = 'consultation' and "tickets"."resolved_at" is not null;--> statement-breakpoint
-ALTER TABLE "field_settings" DROP COLUMN "follow_up_delay_days";
+-- field_settings.follow_up_delay_days is carried over to follow_up_settings, then dropped, by 0053.

@@ -121,7 +121,8 @@ describe('settings', () => {
         targetPercent: 95,
         version: 0,
       });
-    expect(list.find((s: { kind: string }) => s.kind === 'training').hasSource).toBe(false);
+    // Every kind now has its source (training's is the training module's sessions).
+    expect(list.every((s: { hasSource: boolean }) => s.hasSource)).toBe(true);
     const body = { enabled: true, samplingPercent: 100, quietDays: 7, linkDays: 14, targetPercent: 96 };
     const saved = await manager.request('PUT', '/api/v1/surveys/settings/repair', { ...body, version: 0 });
     expect(saved.json()).toMatchObject({ targetPercent: 96, version: 1 });
