@@ -89,6 +89,11 @@ export const ZPublicAsset = z.object({
   canReportDirectly: z.boolean(),
   /** A ticket on this equipment is already open: a report joins it. */
   openTicketNumber: z.string().nullable(),
+  /**
+   * Signed in as staff: the way into the console — the equipment's history, and the scanning engineer's
+   * own open job on it (null when he has none).
+   */
+  staff: z.object({ assetId: ZId, jobId: ZId.nullable() }).nullable(),
 });
 export type TPublicAsset = z.infer<typeof ZPublicAsset>;
 

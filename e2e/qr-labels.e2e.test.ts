@@ -121,7 +121,10 @@ describe('scan to report', () => {
         stage,
         at: new Date().toISOString(),
       });
-    await engineer.goto(`${env.baseUrl}/console/jobs/${wo.id}`);
+    // His phone's camera opens the label's address: signed in, the page takes him to his job there.
+    await engineer.goto(`${env.baseUrl}/q/${CODE}`);
+    await engineer.getByTestId('qr-my-job').click();
+    await engineer.waitForURL(new RegExp(`/console/jobs/${wo.id}$`));
     await expect.poll(() => engineer.getByTestId('equipment-scan-input').isVisible()).toBe(true);
     // A keyboard-wedge scanner types the QR code's content and Enter.
     await engineer.getByTestId('equipment-scan-input').fill(`${env.baseUrl}/q/${CODE}`);

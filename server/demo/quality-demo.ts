@@ -26,7 +26,9 @@ export async function loadQualityDemo(db: Db, clock: Clock, timeZone: string) {
           and a.product_id = (select a2.product_id from assets a2 join customers c2 on c2.id = a2.customer_id
                               where c2.code = 'HZ-METRO' and a2.parent_id is null
                               group by a2.product_id order by count(*) desc, a2.product_id limit 1)
-        order by a.serial limit 3`,
+        -- The last poles: the first ones are the scan-to-report and portal examples (a report on P001
+        -- would join one of these open tickets instead of opening its own).
+        order by a.serial desc limit 3`,
   );
   if (rows.length < 3 || !rows[0]!.quality) return;
   const at = (hoursAgo: number): Ctx =>

@@ -10,7 +10,12 @@ export {
   type WorkOrderState,
   workOrderStates,
 } from './planned.ts';
-export { recordEquipmentScan, ticketVisitProgress, type VisitProgress } from './qr-read.ts';
+export {
+  openJobOfEngineerForAsset,
+  recordEquipmentScan,
+  ticketVisitProgress,
+  type VisitProgress,
+} from './qr-read.ts';
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';

@@ -78,3 +78,27 @@ export async function recordEquipmentScan(ctx: Ctx, workOrderId: string, assetId
   });
   return { assetId, onThisWorkOrder: wo.assetIds.includes(assetId), at: scan.at };
 }
+
+/**
+ * The engineer's open job on this equipment (the newest), for the scan page: an engineer who scans a
+ * label is taken to his job there. Read by his own jobs (`work_orders_engineer_idx`), so it costs what he has.
+ */
+export async function openJobOfEngineerForAsset(
+  db: Executor,
+  engineerId: string,
+  assetId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.engineerId, engineerId),
+        sql`${workOrders.status} not in ('completed', 'cancelled')`,
+        sql`${assetId}::uuid = any(${workOrders.assetIds})`,
+      ),
+    )
+    .orderBy(desc(workOrders.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -490,7 +490,18 @@ describe('tracking and the engineer on site', () => {
     expect(scans.rows[0]!.equipment_scans[0]!.assetId).toBe(assets[0]!.id);
     const detail = (await engineer.request('GET', `/api/v1/work-orders/${wo.id}`)).json();
     expect(detail.equipmentScans).toEqual([{ at: scanned.json().at, onThisWorkOrder: true }]);
+    // Scanning the label signed in takes the engineer to his job there; another engineer to the history only;
+    // the anonymous scanner gets neither.
+    expect((await engineer.request('GET', `/api/v1/public/qr/${code}`)).json().staff).toEqual({
+      assetId: assets[0]!.id,
+      jobId: wo.id,
+    });
     const { session: stranger } = await loginAs(t, { role: 'field_engineer' });
+    expect((await stranger.request('GET', `/api/v1/public/qr/${code}`)).json().staff).toEqual({
+      assetId: assets[0]!.id,
+      jobId: null,
+    });
+    expect((await anon('GET', `/api/v1/public/qr/${code}`)).json().staff).toBeNull();
     expect((await stranger.request('POST', `/api/v1/work-orders/${wo.id}/scan`, { code })).statusCode).toBe(
       403,
     );

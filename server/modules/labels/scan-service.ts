@@ -25,6 +25,7 @@ import {
 } from '../../platform/errors.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import type { UploadedStream } from '../../platform/uploads.ts';
+import { openJobOfEngineerForAsset } from '../field/index.ts';
 import { storeFile, withFilesRemovedOnFailure } from '../files/index.ts';
 import { assetCoverage, getAsset } from '../registry/index.ts';
 import { addReporterMessage, createTicket, openTicketOfAsset } from '../tickets/index.ts';
@@ -78,6 +79,7 @@ export async function scanPage(ctx: Ctx, code: string): Promise<TPublicAsset> {
       hotline: settings.hotline,
       canReportDirectly: false,
       openTicketNumber: null,
+      staff: await staffWay(ctx, asset.id),
     };
   const coverage = await assetCoverage(all(ctx), asset.id, {});
   const open = await openTicketOfAsset(ctx, asset.id);
@@ -93,7 +95,15 @@ export async function scanPage(ctx: Ctx, code: string): Promise<TPublicAsset> {
     hotline: settings.hotline,
     canReportDirectly: isOwnCustomerUser(ctx, asset.customerId),
     openTicketNumber: open?.number ?? null,
+    staff: await staffWay(ctx, asset.id),
   };
+}
+
+/** A signed-in staff member (not the anonymous scanner, whose context is the system's) gets the console's way in. */
+async function staffWay(ctx: Ctx, assetId: string) {
+  const userId = ctx.principal.kind === 'staff' ? ctx.principal.userId : null;
+  if (!userId) return null;
+  return { assetId, jobId: await openJobOfEngineerForAsset(ctx.db, userId, assetId) };
 }
 
 const otpHash = (id: string, otp: string) => createHash('sha256').update(`${id}:${otp}`).digest('hex');

@@ -2,6 +2,19 @@ import type { qrZh } from './qr.zh-CN.ts';
 
 // QR labels: printing labels, the public scan page, the report and the tracking page.
 export const qrEn: typeof qrZh = {
+  settings: {
+    title: 'Equipment QR labels and scan reporting',
+    hotline: 'Service hotline (printed on labels, shown on the scan page)',
+    otpPerPhone: 'One-time codes per phone number per hour',
+    otpPerAddress: 'One-time codes per network address per hour',
+    reportsPerAsset: 'Reports per piece of equipment per hour',
+    photoMax: 'Largest photo',
+    videoMax: 'Largest video',
+    save: 'Save',
+    saved: 'Saved',
+  },
+  myJob: 'Open my job on this equipment',
+  history: 'Equipment history',
   print: 'Print labels',
   printLayouts: {
     a4_3x8: 'A4 sheet (3×8, 70×37 mm)',

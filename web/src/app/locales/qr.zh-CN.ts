@@ -1,5 +1,18 @@
 // QR labels (扫码报修): printing labels, the public scan page, the report and the tracking page.
 export const qrZh = {
+  settings: {
+    title: '设备二维码与扫码报修',
+    hotline: '报修热线（印在标签上、显示在扫码页）',
+    otpPerPhone: '每个手机号每小时最多验证码条数',
+    otpPerAddress: '每个网络地址每小时最多验证码条数',
+    reportsPerAsset: '每台设备每小时最多报修次数',
+    photoMax: '照片大小上限',
+    videoMax: '视频大小上限',
+    save: '保存',
+    saved: '已保存',
+  },
+  myJob: '打开我在此设备的工单',
+  history: '设备档案与维修记录',
   print: '打印标签',
   printLayouts: {
     a4_3x8: 'A4 标签纸（3×8，70×37 毫米）',

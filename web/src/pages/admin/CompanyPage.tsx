@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { getCsrfToken } from '../../api/client.ts';
 import { useCompanyProfile } from '../../features/company/company-profile-query.ts';
 import { useSaveCompanyProfile } from '../../features/company/company-profile-save-mutation.ts';
+import { LabelSettingsCard } from './LabelSettingsCard.tsx';
 
 /** The company's letterhead: the name and logo printed at the top of repair reports and archives. */
 export function CompanyPage() {
@@ -95,6 +96,7 @@ export function CompanyPage() {
           </Button>
         </Form>
       </Card>
+      <LabelSettingsCard />
     </>
   );
 }

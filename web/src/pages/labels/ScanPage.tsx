@@ -58,6 +58,7 @@ export function ScanPage() {
         ) : (
           <AssetFacts asset={a} />
         )}
+        {a.staff && <StaffWay way={a.staff} />}
         <Hotline number={a.hotline} />
         {a.state === 'active' &&
           (reporting ? (
@@ -123,6 +124,23 @@ function AssetFacts({ asset: a }: { asset: TPublicAsset }) {
         />
       )}
     </>
+  );
+}
+
+/** Staff who scan a label: straight to their job on the equipment, or to its history. */
+function StaffWay({ way }: { way: NonNullable<TPublicAsset['staff']> }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+      {way.jobId && (
+        <Button type="primary" size="large" href={`/console/jobs/${way.jobId}`} data-testid="qr-my-job">
+          {t('qr.myJob')}
+        </Button>
+      )}
+      <Button size="large" href={`/console/assets/${way.assetId}`} data-testid="qr-history">
+        {t('qr.history')}
+      </Button>
+    </div>
   );
 }
 
