@@ -1,7 +1,7 @@
 // One scan field for every scan in the app: the phone camera where the browser has a BarcodeDetector,
 // else a keyboard-wedge scanner (it types the code and presses Enter) or typing by hand.
 import { Button, Input, Space } from 'antd';
-import { type Ref, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface DetectedCode {
@@ -21,14 +21,12 @@ export function ScanInput({
   placeholder,
   formats = QR_FORMATS,
   testId,
-  inputRef,
 }: {
   /** What was scanned or typed, trimmed and non-empty. */
   onScan: (text: string) => void;
   placeholder: string;
   formats?: string[];
   testId?: string;
-  inputRef?: Ref<import('antd').InputRef>;
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
@@ -42,7 +40,6 @@ export function ScanInput({
     <>
       <Space.Compact style={{ width: '100%' }}>
         <Input
-          ref={inputRef}
           size="large"
           value={value}
           placeholder={placeholder}
