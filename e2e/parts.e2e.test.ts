@@ -1,6 +1,6 @@
 // Spare parts in Chromium: the storekeeper receives a batch and sees it in the ledger; the
 // replenishment list shows what fell to its reorder point; the field engineer counts his van on a
-// phone and the manager approves the variance.
+// phone (the driver by scanning its part number) and the manager approves the variance.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
@@ -65,12 +65,28 @@ describe('spare parts', () => {
     const url = page.url();
     const lines = page.getByTestId('count-input');
     await expect.poll(() => lines.count()).toBeGreaterThan(2);
+    // The driver is counted with a keyboard-wedge scanner: it types the part number and Enter, once
+    // per piece; he finds one short.
+    const driver = page.getByTestId('count-line-DRV-150W');
+    const driverExpected = Number(/账面 (\d+)/.exec((await driver.textContent()) ?? '')?.[1]);
+    expect(driverExpected).toBeGreaterThan(1);
+    const scan = page.getByTestId('count-scan');
+    for (let i = 0; i < driverExpected - 1; i++) {
+      await scan.fill('drv-150w');
+      await scan.press('Enter');
+    }
+    await expect.poll(() => driver.getByTestId('count-input').inputValue()).toBe(String(driverExpected - 1));
+    expect(await page.getByTestId('count-scan-result').textContent()).toContain('DRV-150W');
+    await scan.fill('NOPE-404');
+    await scan.press('Enter');
+    await expect.poll(() => page.getByTestId('count-scan-result').textContent()).toContain('没有找到');
+    expect(await driver.getByTestId('count-input').inputValue()).toBe(String(driverExpected - 1));
     const n = await lines.count();
     for (let i = 0; i < n; i++) {
       const row = page.locator('[data-testid^="count-line-"]').nth(i);
+      if ((await row.getAttribute('data-testid')) === 'count-line-DRV-150W') continue;
       const expected = Number(/账面 (\d+)/.exec((await row.textContent()) ?? '')?.[1]);
-      const isDriver = (await row.getAttribute('data-testid')) === 'count-line-DRV-150W';
-      await lines.nth(i).fill(String(isDriver ? expected - 1 : expected));
+      await lines.nth(i).fill(String(expected));
     }
     await page.getByTestId('count-save').click();
     await expect.poll(() => page.getByTestId('count-variance').textContent()).toContain('DRV-150W');

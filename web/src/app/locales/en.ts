@@ -6,6 +6,7 @@ import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
+import { partScanEn } from './part-scan.en.ts';
 import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
 import { returnsEn } from './returns.en.ts';
@@ -1660,6 +1661,7 @@ export const en: typeof zhCN = {
   quality: qualityEn,
   analytics: analyticsEn,
   qr: qrEn,
+  partScan: partScanEn,
   returns: returnsEn,
   followups: followupsEn,
   knowledge: knowledgeEn,

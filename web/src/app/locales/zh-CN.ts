@@ -8,6 +8,7 @@ import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
+import { partScanZh } from './part-scan.zh-CN.ts';
 import { qrZh } from './qr.zh-CN.ts';
 import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
@@ -1584,6 +1585,7 @@ export const zhCN = {
   quality: qualityZh,
   analytics: analyticsZh,
   qr: qrZh,
+  partScan: partScanZh,
   returns: returnsZh,
   followups: followupsZh,
   knowledge: knowledgeZh,

@@ -1,20 +1,12 @@
 // The engineer scans the equipment's label on site: with the phone camera where the browser has a
-// BarcodeDetector, else a keyboard-wedge scanner or typing into the field (Enter sends). The scan is
-// recorded on the work order beside the check-in, as evidence of presence.
+// BarcodeDetector, else a keyboard-wedge scanner or typing into the field (Enter sends): the shared
+// ScanInput. The scan is recorded on the work order beside the check-in, as evidence of presence.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { ScanInput } from '../../components/ScanInput.tsx';
 import { workOrdersKey } from '../field/work-orders-query.ts';
-
-interface DetectedCode {
-  rawValue: string;
-}
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<DetectedCode[]>;
-}
-type DetectorClass = new (options: { formats: string[] }) => Detector;
 
 /** The label code in what was scanned: the code itself or the label's address (…/q/CODE). */
 export function labelCodeOf(scanned: string): string {
@@ -34,8 +26,6 @@ export function EquipmentScanCard({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [value, setValue] = useState('');
-  const [camera, setCamera] = useState(false);
   const scan = useMutation({
     mutationFn: (code: string) =>
       api.post<{ onThisWorkOrder: boolean }>(`/api/v1/work-orders/${workOrderId}/scan`, { code }),
@@ -44,37 +34,11 @@ export function EquipmentScanCard({
   const send = (text: string) => {
     const code = labelCodeOf(text);
     if (code) scan.mutate(code);
-    setValue('');
   };
-  const Detector = (globalThis as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
   return (
     <Card size="small" title={t('qr.scanLabel')} data-testid="equipment-scan">
       <p style={{ fontSize: 13, marginTop: 0 }}>{t('qr.scanHelp')}</p>
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          size="large"
-          value={value}
-          placeholder={t('qr.scanInput')}
-          aria-label={t('qr.scanInput')}
-          onChange={(e) => setValue(e.target.value)}
-          onPressEnter={() => send(value)}
-          data-testid="equipment-scan-input"
-        />
-        {Detector && (
-          <Button size="large" onClick={() => setCamera((c) => !c)}>
-            {camera ? t('qr.scanStop') : t('qr.scanCamera')}
-          </Button>
-        )}
-      </Space.Compact>
-      {camera && Detector && (
-        <CameraScan
-          Detector={Detector}
-          onCode={(text) => {
-            setCamera(false);
-            send(text);
-          }}
-        />
-      )}
+      <ScanInput onScan={send} placeholder={t('qr.scanInput')} testId="equipment-scan-input" />
       {scan.data && (
         <Alert
           style={{ marginTop: 8 }}
@@ -106,34 +70,4 @@ export function EquipmentScanCard({
       )}
     </Card>
   );
-}
-
-function CameraScan({ Detector, onCode }: { Detector: DetectorClass; onCode: (text: string) => void }) {
-  const video = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let stopped = false;
-    const detector = new Detector({ formats: ['qr_code'] });
-    const look = async () => {
-      if (stopped || !video.current) return;
-      const found = await detector.detect(video.current).catch(() => []);
-      if (found[0]) onCode(found[0].rawValue);
-      else setTimeout(look, 300);
-    };
-    void navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (s) => {
-        stream = s;
-        if (!video.current || stopped) return;
-        video.current.srcObject = s;
-        await video.current.play();
-        void look();
-      })
-      .catch(() => undefined);
-    return () => {
-      stopped = true;
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, [Detector, onCode]);
-  return <video ref={video} muted playsInline style={{ width: '100%', marginTop: 8 }} />;
 }

@@ -30,6 +30,7 @@ import {
 } from '../../../../common/field-api.ts';
 import { CAUSES } from '../../../../common/warranty-rules.ts';
 import type { ApiError } from '../../api/client.ts';
+import { PART_FORMATS, ScanInput } from '../../components/ScanInput.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
 import { chargeBasisText, durationText, zonedTime } from '../../features/field/field-words.ts';
 import { position, useVisitQueue } from '../../features/field/offline-queue.ts';
@@ -44,6 +45,7 @@ import { Attachments } from '../../features/files/Attachments.tsx';
 import { EquipmentScanCard } from '../../features/labels/EquipmentScanCard.tsx';
 import { MaintenanceVisit } from '../../features/maintenance/MaintenanceVisit.tsx';
 import { useVisitChecklist } from '../../features/maintenance/visit-checklist-query.ts';
+import { matchScan } from '../../features/parts/part-scan.ts';
 import { useLocations, useStockMutation, yuan } from '../../features/parts/parts-query.ts';
 import { FeedbackCard } from '../../features/quality/FeedbackCard.tsx';
 import { CoverageCard } from '../../features/registry/CoverageCard.tsx';
@@ -515,9 +517,22 @@ function VisitParts({
     onError: (e: Error) => message.error(e.message),
   };
   void workOrderId;
+  /** A scanned part number picks that part, among the parts the van has in stock. */
+  const onScan = (text: string) => {
+    const hit = matchScan(good, text)[0];
+    if (!hit) return void message.warning(t('partScan.notInVan', { code: text }));
+    setPartId(hit.partId);
+    void message.success(t('partScan.picked', { part: `${hit.partNumber} ${hit.partName}` }));
+  };
   return (
     <Card size="small" title={t('field.parts')}>
       <Space direction="vertical" style={{ width: '100%' }}>
+        <ScanInput
+          onScan={onScan}
+          placeholder={t('partScan.partPlaceholder')}
+          formats={PART_FORMATS}
+          testId="visit-part-scan"
+        />
         <Select
           size="large"
           style={{ width: '100%' }}

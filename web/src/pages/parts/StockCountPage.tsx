@@ -1,9 +1,11 @@
-import { App, Button, Card, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { TCountLine } from '../../../../common/parts-api.ts';
+import { PART_FORMATS, ScanInput } from '../../components/ScanInput.tsx';
 import { useMe } from '../../features/auth/me-query.ts';
+import { matchScan } from '../../features/parts/part-scan.ts';
 import { useEnterCounts } from '../../features/parts/stock-count-lines-mutation.ts';
 import { useStockCount } from '../../features/parts/stock-count-query.ts';
 import { useStockCountStep } from '../../features/parts/stock-count-step-mutation.ts';
@@ -19,6 +21,7 @@ export function StockCountPage() {
   const { data: me } = useMe();
   const count = useStockCount(id);
   const [entered, setEntered] = useState<Record<string, number | null>>({});
+  const [scanned, setScanned] = useState<{ ok: boolean; text: string } | null>(null);
   const save = useEnterCounts(id);
   const step = useStockCountStep(id, count.data?.version);
   const stepTo = (action: 'submit' | 'approve' | 'cancel') =>
@@ -31,6 +34,24 @@ export function StockCountPage() {
       ? []
       : [{ partId: l.partId, batchId: l.batchId, condition: l.condition, counted }];
   });
+  /** A scan adds one to the line it names; several lines (batches, conditions) get the first focused. */
+  const onScan = (text: string) => {
+    const found = matchScan(c.lines, text);
+    const first = found[0];
+    if (!first) return setScanned({ ok: false, text: t('partScan.unknown', { code: text }) });
+    const at = c.lines.indexOf(first);
+    if (found.filter((l) => l.condition === first.condition).length > 1) {
+      document.getElementById(`count-input-${at}`)?.focus();
+      return setScanned({ ok: false, text: t('partScan.several', { code: text }) });
+    }
+    const count = (entered[lineKey(first)] ?? first.counted ?? 0) + 1;
+    setEntered((e) => ({ ...e, [lineKey(first)]: count }));
+    document.getElementById(`count-input-${at}`)?.scrollIntoView({ block: 'nearest' });
+    setScanned({
+      ok: true,
+      text: t('partScan.counted', { part: first.partNumber, batch: first.batchCode, count }),
+    });
+  };
   return (
     <>
       <h1 className="page-title">
@@ -38,9 +59,24 @@ export function StockCountPage() {
       </h1>
       {c.status === 'open' && (
         <Card>
+          <div style={{ fontSize: 13, marginBottom: 8 }}>{t('partScan.help')}</div>
+          <ScanInput
+            onScan={onScan}
+            placeholder={t('partScan.placeholder')}
+            formats={PART_FORMATS}
+            testId="count-scan"
+          />
+          {scanned && (
+            <Alert
+              style={{ marginTop: 8 }}
+              type={scanned.ok ? 'success' : 'warning'}
+              message={scanned.text}
+              data-testid="count-scan-result"
+            />
+          )}
           <List
             dataSource={c.lines}
-            renderItem={(l) => (
+            renderItem={(l, i) => (
               <List.Item data-testid={`count-line-${l.partNumber}`}>
                 <div style={{ flex: 1 }}>
                   <Typography.Text strong>{l.partNumber}</Typography.Text> {l.partName}
@@ -54,6 +90,7 @@ export function StockCountPage() {
                   size="large"
                   style={{ width: 110 }}
                   inputMode="numeric"
+                  id={`count-input-${i}`}
                   value={entered[lineKey(l)] ?? l.counted ?? undefined}
                   onChange={(v) => setEntered((e) => ({ ...e, [lineKey(l)]: v }))}
                   aria-label={`${l.partNumber} ${l.batchCode}`}
