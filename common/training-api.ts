@@ -449,6 +449,8 @@ export const ZPdfLang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN'
 // ---------- online learning ----------
 export const ZLearning = z.object({
   courseTitle: z.string(),
+  /** Whether a question can be asked: the trainee belongs to a customer (the ticket's organisation). */
+  canAsk: z.boolean(),
   lessons: z.array(
     z.object({
       id: ZId,

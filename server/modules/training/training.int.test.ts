@@ -487,6 +487,7 @@ describe('online learning and evaluation', () => {
     expect((await progress(true, 300)).json()).toMatchObject({ completed: true });
     expect((await progress(false, 20)).json()).toMatchObject({ completed: true, positionSeconds: 20 });
     const overview = (await t.app.inject({ method: 'GET', url: base })).json();
+    expect(overview.canAsk).toBe(true);
     expect(overview.lessons.find((l: { id: string }) => l.id === videoLesson.id)).toMatchObject({
       completed: true,
       positionSeconds: 20,

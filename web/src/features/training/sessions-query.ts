@@ -69,3 +69,8 @@ export const useSendMaterials = (sessionId: string) =>
       false,
     ),
   );
+
+export const useEvaluationSave = (sessionId: string) =>
+  useSessionChange((v: { version: number; evaluationSummary: string; plannedChanges: string }) =>
+    api.put<TSessionDetail>(`/api/v1/training/sessions/${sessionId}/evaluation`, v),
+  );
