@@ -141,6 +141,7 @@ export const trainingEn: typeof trainingZh = {
   },
   exam: {
     title: 'Training assessment',
+    toLearn: 'Study the course online',
     invalid: 'This link is not valid or has expired',
     passMark: 'Pass mark {{mark}}%, time limit {{minutes}} minutes',
     notAttended: 'Sign in at the session before taking the exam.',

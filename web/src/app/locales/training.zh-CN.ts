@@ -134,6 +134,7 @@ export const trainingZh = {
   },
   exam: {
     title: '培训考核',
+    toLearn: '在线学习课程资料',
     invalid: '链接无效或已过期',
     passMark: '及格分 {{mark}}%，考试时长 {{minutes}} 分钟',
     notAttended: '请先在培训现场签到，再参加考试。',
