@@ -449,6 +449,8 @@ export const ZPdfLang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN'
 // ---------- online learning ----------
 export const ZLearning = z.object({
   courseTitle: z.string(),
+  /** Whether a question can be asked: the trainee belongs to a customer (the ticket's organisation). */
+  canAsk: z.boolean(),
   lessons: z.array(
     z.object({
       id: ZId,
@@ -476,3 +478,31 @@ export const ZEvaluationRequest = z.strictObject({
   evaluationSummary: ZText(4000),
   plannedChanges: ZText(4000),
 });
+/** A session's evaluation: the customer's survey (none until the session of a plan has ended and
+ * the poller asked; skipped by sampling or the quiet period) and the trainer's summary. */
+export const ZSessionEvaluation = z.object({
+  survey: z
+    .object({
+      status: z.enum(['open', 'answered', 'skipped']),
+      customerName: z.string(),
+      askedAt: z.string(),
+      expiresAt: z.string(),
+      answer: z
+        .object({
+          answeredAt: z.string(),
+          responseStars: z.int(),
+          engineerStars: z.int(),
+          resultStars: z.int(),
+          comment: z.string(),
+          notSatisfied: z.boolean(),
+          satisfied: z.boolean(),
+          recoveryTicketNumber: z.string().nullable(),
+        })
+        .nullable(),
+    })
+    .nullable(),
+  evaluationSummary: z.string().nullable(),
+  plannedChanges: z.string().nullable(),
+  version: z.int(),
+});
+export type TSessionEvaluation = z.infer<typeof ZSessionEvaluation>;

@@ -1,7 +1,9 @@
 // Training in the browser: the trainer plans an on-site training for the metro's project (the seed's
 // minimums as a warning), schedules its session and shows the sign-in link; two trainees sign in on a
 // 390 px phone and take the exam; one fails, is coached and retakes with other questions; the
-// certificate PDF holds the holder's name and number, and the public page verifies it.
+// certificate PDF holds the holder's name and number, and the public page verifies it. A trainee
+// learns online on the phone (a lesson marked completed stays so); the trainer saves the evaluation;
+// the training settings show a stale version clearly.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../test/helpers.ts';
@@ -86,6 +88,13 @@ describe('on-site training with QR sign-in, an exam, a retake and a verifiable c
         correct: [i % 2 === 0 ? 1 : 0],
       });
     const answers = new Map(statements.map((s, i) => [s, i % 2 === 0 ? 1 : 0]));
+    await api(trainer, env.baseUrl, 'POST', `/api/v1/training/courses/${course.id}/lessons`, {
+      title: '直播答疑：应急照明常见故障',
+      kind: 'live',
+      liveUrl: 'https://meeting.example.com/room-1',
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      durationMinutes: 45,
+    });
 
     step = 'the trainer plans on-site training for the project';
     await trainer.goto(`${env.baseUrl}/console/training?tab=plans`);
@@ -136,6 +145,24 @@ describe('on-site training with QR sign-in, an exam, a retake and a verifiable c
     });
     const good = await signInAndAnswer(phoneContext, localUrl, '周明', '13900002001', answers, 2);
     await expect.poll(() => good.getByTestId('exam-passed').isVisible()).toBe(true);
+
+    step = 'the trainee learns online on the phone and completes a lesson';
+    await good.getByTestId('exam-to-learn').click();
+    await good.waitForURL(/\/t\/learn\//);
+    await expect.poll(() => good.getByTestId('learn-lesson').count()).toBe(1);
+    expect(await good.getByTestId('learn-live').getAttribute('href')).toBe(
+      'https://meeting.example.com/room-1',
+    );
+    expect(await good.getByTestId('learn-ics').getAttribute('href')).toContain('/calendar.ics');
+    await good.getByTestId('learn-mark-done').click();
+    await expect.poll(() => good.getByTestId('learn-completed').isVisible()).toBe(true);
+    await good.reload();
+    await expect.poll(() => good.getByTestId('learn-completed').isVisible()).toBe(true);
+    expect(await good.getByTestId('learn-mark-done').count()).toBe(0);
+    expect(await good.getByTestId('learn-progress').innerText()).toMatch(/1 \/ 1|1 of 1/);
+    expect(await good.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await rawText(good)).toEqual([]);
+    await screenshot(good, 'training-learn-phone');
     const weak = await signInAndAnswer(phoneContext, localUrl, '吴磊', '13900002002', answers, 1);
     await expect.poll(() => weak.getByTestId('exam-failed').isVisible()).toBe(true);
     expect(await rawText(weak)).toEqual([]);
@@ -182,6 +209,51 @@ describe('on-site training with QR sign-in, an exam, a retake and a verifiable c
     // A guessed link shows nothing.
     await weak.goto(`${env.baseUrl}/t/verify/${number}`);
     await expect.poll(() => weak.getByTestId('verify-not-found').isVisible()).toBe(true);
+
+    step = 'the trainer saves the evaluation of the session';
+    stepPage = trainer;
+    await trainer.goto(`${env.baseUrl}/console/training?tab=sessions`);
+    await trainer.getByTestId('session-open').first().click();
+    await expect.poll(() => trainer.getByTestId('evaluation-no-survey').isVisible()).toBe(true);
+    await trainer.getByTestId('evaluation-summary').fill('内容实用，实操时间偏短');
+    await trainer.getByTestId('evaluation-changes').fill('下次增加 1 小时实操');
+    await trainer.getByTestId('evaluation-save').click();
+    await expect
+      .poll(
+        async () =>
+          (await api(trainer, env.baseUrl, 'GET', `/api/v1/training/sessions/${session.id}`)).plannedChanges,
+      )
+      .toBe('下次增加 1 小时实操');
+    expect(await rawText(trainer)).toEqual([]);
+    await screenshot(trainer, 'training-evaluation');
+
+    step = 'the manager changes the settings; a stale version is shown';
+    const office = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const manager = await office.newPage();
+    stepPage = manager;
+    await logIn(manager, env.baseUrl, 'manager');
+    await manager.goto(`${env.baseUrl}/console/training?tab=settings`);
+    await expect.poll(() => manager.getByTestId('training-settings-minTrainees').inputValue()).not.toBe('');
+    await manager.getByTestId('training-settings-minTrainees').fill('6');
+    const current = await api(manager, env.baseUrl, 'GET', '/api/v1/training/settings');
+    // Someone else saves first.
+    const { version, updatedAt: _, ...values } = current;
+    const other = await manager.request.fetch(`${env.baseUrl}/api/v1/training/settings`, {
+      method: 'PUT',
+      headers: { 'x-csrf-token': (await api(manager, env.baseUrl, 'GET', '/api/v1/me')).csrfToken },
+      data: { ...values, minOnSiteDays: 3, version },
+    });
+    expect(other.status()).toBe(200);
+    await manager.getByTestId('training-settings-save').click();
+    await expect.poll(() => manager.getByTestId('training-settings-stale').isVisible()).toBe(true);
+    await manager.getByTestId('training-settings-minTrainees').fill('6');
+    await manager.getByTestId('training-settings-save').click();
+    await expect
+      .poll(async () => (await api(manager, env.baseUrl, 'GET', '/api/v1/training/settings')).minTrainees)
+      .toBe(6);
+    expect((await api(manager, env.baseUrl, 'GET', '/api/v1/training/settings')).minOnSiteDays).toBe(3);
+    expect(await rawText(manager)).toEqual([]);
+    await office.close();
 
     await desk.close();
     await phoneContext.close();

@@ -6,6 +6,7 @@ import type {
   TSurveyAnswerRow,
   TSurveyAnswersQuery,
   TSurveyDimension,
+  TSurveyKind,
   TSurveyReport,
   TSurveyReportQuery,
 } from '../../../common/surveys-api.ts';
@@ -174,5 +175,30 @@ export function answersExport(
         next: rows.length > size && last ? { v: last.answeredAt!.toISOString(), id: last.id } : null,
       };
     },
+  };
+}
+
+/** One source's survey (a training session's evaluation): asked or not, and the answer once given. */
+export async function surveyOfSource(ctx: Ctx, kind: TSurveyKind, sourceId: string) {
+  const r = await repo.findBySource(ctx.db, kind, sourceId);
+  if (!r) return null;
+  const customers = await customerFacts(ctx.db, [r.customerId]);
+  return {
+    status: r.status,
+    customerName: customers.get(r.customerId)?.name ?? '',
+    askedAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    answer: r.answeredAt
+      ? {
+          answeredAt: r.answeredAt.toISOString(),
+          responseStars: r.responseStars ?? 0,
+          engineerStars: r.engineerStars ?? 0,
+          resultStars: r.resultStars ?? 0,
+          comment: r.comment ?? '',
+          notSatisfied: r.notSatisfied ?? false,
+          satisfied: r.satisfied ?? false,
+          recoveryTicketNumber: r.recoveryTicketNumber,
+        }
+      : null,
   };
 }

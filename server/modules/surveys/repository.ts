@@ -193,3 +193,12 @@ export async function answerRows(
     .orderBy(sql`${surveyInvitations.answeredAt} desc, ${surveyInvitations.id} desc`);
   return rows;
 }
+
+/** The invitation of one source (each source is asked at most once), with its answer if any. */
+export async function findBySource(db: Executor, kind: TSurveyKind, sourceId: string) {
+  const [row] = await db
+    .select()
+    .from(surveyInvitations)
+    .where(and(eq(surveyInvitations.kind, kind), eq(surveyInvitations.sourceId, sourceId)));
+  return row;
+}

@@ -34,6 +34,7 @@ export async function learningOverview(ctx: Ctx, link: SurveyLinkConfig, token: 
   const progress = new Map((await repo.progressOf(ctx.db, trainee.id)).map((p) => [p.lessonId, p]));
   return {
     courseTitle: course.title,
+    canAsk: trainee.customerId !== null,
     lessons: lessons.map((l) => ({
       id: l.id,
       title: l.title,

@@ -26,6 +26,7 @@ import {
   ZRevokeRequest,
   ZSession,
   ZSessionDetail,
+  ZSessionEvaluation,
   ZSessionListQuery,
   ZSignInCode,
   ZTrainingSettings,
@@ -331,6 +332,20 @@ export function registerTrainingRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => trainees.signInCode(deps.ctx(request), link, request.params.id),
+  );
+  app.get(
+    '/api/v1/training/sessions/:id/evaluation',
+    {
+      config: { permission: 'training.read' },
+      schema: {
+        tags,
+        summary:
+          "The session's evaluation: the customer's training survey (asked, answered with its ratings and comment) and the trainer's summary",
+        params: ZIdParams,
+        response: { 200: ZSessionEvaluation },
+      },
+    },
+    async (request) => sessions.getEvaluation(deps.ctx(request), request.params.id),
   );
   app.put(
     '/api/v1/training/sessions/:id/evaluation',

@@ -14,6 +14,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { userNames } from '../accounts/index.ts';
+import { surveyOfSource } from '../surveys/index.ts';
 import * as repo from './repository.ts';
 
 /** The venue and equipment check a new session starts with (the trainer edits it). */
@@ -185,4 +186,15 @@ export async function saveEvaluation(
     });
   });
   return getSession(ctx, id);
+}
+
+/** The session's evaluation survey (the surveys module's answer for this session) and the trainer's summary. */
+export async function getEvaluation(ctx: Ctx, id: string) {
+  const session = await requireSession(ctx.db, id);
+  return {
+    survey: await surveyOfSource(ctx, 'training', id),
+    evaluationSummary: session.evaluationSummary,
+    plannedChanges: session.plannedChanges,
+    version: session.version,
+  };
 }

@@ -487,6 +487,7 @@ describe('online learning and evaluation', () => {
     expect((await progress(true, 300)).json()).toMatchObject({ completed: true });
     expect((await progress(false, 20)).json()).toMatchObject({ completed: true, positionSeconds: 20 });
     const overview = (await t.app.inject({ method: 'GET', url: base })).json();
+    expect(overview.canAsk).toBe(true);
     expect(overview.lessons.find((l: { id: string }) => l.id === videoLesson.id)).toMatchObject({
       completed: true,
       positionSeconds: 20,
@@ -550,5 +551,23 @@ describe('online learning and evaluation', () => {
       plannedChanges: '下次增加 1 小时实操',
     });
     expect(saved.json()).toMatchObject({ plannedChanges: '下次增加 1 小时实操' });
+
+    // The trainer sees where the session's survey stands (this customer has no address: skipped), then
+    // the customer's answer, beside the summary.
+    const asked = (await trainer.request('GET', `/api/v1/training/sessions/${s.id}/evaluation`)).json();
+    expect(asked).toMatchObject({
+      survey: { status: 'skipped', answer: null },
+      evaluationSummary: '内容实用，实操时间偏短',
+      plannedChanges: '下次增加 1 小时实操',
+    });
+    await t.db.execute(sql`
+      update survey_invitations set status = 'answered', answered_at = now(), channel = 'link',
+        response_stars = 5, engineer_stars = 4, result_stars = 3, comment = '实操太少',
+        not_satisfied = false, satisfied = false
+      where source_id = ${s.id}`);
+    const answered = (await trainer.request('GET', `/api/v1/training/sessions/${s.id}/evaluation`)).json();
+    expect(answered.survey.answer).toMatchObject({ resultStars: 3, comment: '实操太少', satisfied: false });
+    const none = await trainer.request('GET', `/api/v1/training/sessions/${c.id}/evaluation`);
+    expect(none.statusCode).toBe(404);
   });
 });

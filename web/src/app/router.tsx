@@ -629,8 +629,8 @@ export const router = createBrowserRouter([
       {
         path: '/t/learn/:token',
         lazy: antPage(
-          () => import('../pages/training/ExamPage.tsx'),
-          (m) => <m.ExamPage />,
+          () => import('../pages/training/LearnPage.tsx'),
+          (m) => <m.LearnPage />,
         ),
       },
       {

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TChecklistItem, TSession, TSessionDetail } from '../../../../common/training-api.ts';
+import type {
+  TChecklistItem,
+  TSession,
+  TSessionDetail,
+  TSessionEvaluation,
+} from '../../../../common/training-api.ts';
 import { api } from '../../api/client.ts';
 import { trainingKeys } from './training-keys.ts';
 
@@ -69,3 +74,14 @@ export const useSendMaterials = (sessionId: string) =>
       false,
     ),
   );
+
+export const useEvaluationSave = (sessionId: string) =>
+  useSessionChange((v: { version: number; evaluationSummary: string; plannedChanges: string }) =>
+    api.put<TSessionDetail>(`/api/v1/training/sessions/${sessionId}/evaluation`, v),
+  );
+
+export const useEvaluation = (sessionId: string) =>
+  useQuery({
+    queryKey: [...trainingKeys.session(sessionId), 'evaluation'],
+    queryFn: () => api.get<TSessionEvaluation>(`/api/v1/training/sessions/${sessionId}/evaluation`),
+  });

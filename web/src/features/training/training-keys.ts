@@ -1,5 +1,6 @@
 export const trainingKeys = {
   all: () => ['training'] as const,
+  settings: () => ['training', 'settings'] as const,
   courses: () => ['training', 'courses'] as const,
   course: (id: string) => ['training', 'course', id] as const,
   questions: (courseId: string) => ['training', 'questions', courseId] as const,
@@ -9,5 +10,6 @@ export const trainingKeys = {
   attempts: (status: string) => ['training', 'attempts', status] as const,
   certificates: () => ['training', 'certificates'] as const,
   exam: (token: string) => ['training', 'exam', token] as const,
+  learn: (token: string) => ['training', 'learn', token] as const,
   portalSessions: () => ['training', 'portal-sessions'] as const,
 };

@@ -3,7 +3,7 @@
 import { Alert, App, Button, Checkbox, Input, List, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { TAnswer, TAttemptDetail } from '../../../../common/training-api.ts';
 import {
   useAnswerSave,
@@ -219,6 +219,13 @@ export function ExamPage() {
               )}
             />
           </>
+        )}
+        {!open && (
+          <div style={{ marginTop: 12 }}>
+            <Link to={`/t/learn/${token}`} data-testid="exam-to-learn">
+              {t('training.exam.toLearn')}
+            </Link>
+          </div>
         )}
       </>
     );

@@ -1,5 +1,5 @@
 // Sessions on the trainers' calendar (conflicts shown), and a session's checklist, trainees,
-// attendance, sign-in link and materials.
+// attendance, sign-in link and materials, and its evaluation.
 import type { ButtonProps } from 'antd';
 import {
   App,
@@ -40,6 +40,7 @@ import {
   useTraineeRemove,
 } from '../../features/training/sessions-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
+import { EvaluationPanel } from './EvaluationPanel.tsx';
 
 function Conflicts({ s }: { s: TSession }) {
   const { t } = useTranslation();
@@ -366,6 +367,7 @@ function SessionDetail({ id }: { id: string }) {
           },
         ]}
       />
+      <EvaluationPanel session={s} />
     </>
   );
 }

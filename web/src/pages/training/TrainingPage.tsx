@@ -6,6 +6,7 @@ import { CoursesTab } from './CoursesTab.tsx';
 import { MarkingTab } from './MarkingTab.tsx';
 import { PlansTab } from './PlansTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
+import { SettingsTab } from './SettingsTab.tsx';
 
 /** 培训: the trainer's console — courses and question banks, plans per project, sessions, marking, certificates. */
 export function TrainingPage() {
@@ -17,6 +18,7 @@ export function TrainingPage() {
     { key: 'courses', label: t('training.tabs.courses'), children: <CoursesTab /> },
     { key: 'marking', label: t('training.tabs.marking'), children: <MarkingTab /> },
     { key: 'certificates', label: t('training.tabs.certificates'), children: <CertificatesTab /> },
+    { key: 'settings', label: t('training.settings.tab'), children: <SettingsTab /> },
   ];
   return (
     <>
