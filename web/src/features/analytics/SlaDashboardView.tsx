@@ -187,7 +187,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
     label: (f: TSlaFigure) => string,
     onPick?: (f: TSlaFigure) => void,
   ) => (
-    <Card size="small" title={title} extra={excel(key)} style={{ marginBottom: 12 }}>
+    <Card size="small" title={<CardTitle text={title} />} extra={excel(key)} style={{ marginBottom: 12 }}>
       <Table<TSlaFigure>
         rowKey={(f) => f.key ?? 'none'}
         size="small"
@@ -308,7 +308,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
         <Col xs={24} lg={16}>
           <Card
             size="small"
-            title={`${t('analytics.trendTitle')} · ${t('analytics.target', { target })}`}
+            title={<CardTitle text={`${t('analytics.trendTitle')} · ${t('analytics.target', { target })}`} />}
             extra={excel('trend')}
             style={{ marginBottom: 12 }}
           >
@@ -329,10 +329,14 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
             style={{ marginBottom: 12 }}
             data-testid="analytics-total"
           >
-            <Typography.Title level={2} style={{ margin: 0 }}>
+            {/* A figure, not a heading: its own line height (a heading's clipped the dash of an empty period). */}
+            <div
+              style={{ fontSize: 30, fontWeight: 600, lineHeight: 1.4 }}
+              data-testid="analytics-total-figure"
+            >
               {d?.total.compliancePercent ?? '—'}
               {d?.total.compliancePercent != null ? '%' : ''}
-            </Typography.Title>
+            </div>
             <Typography.Text type="secondary">
               {t('analytics.decided')} {d?.total.decided ?? 0} · {t('analytics.breached')}{' '}
               {d?.total.breached ?? 0} · {t('analytics.breachMinutes')} {d?.total.breachMinutes ?? 0}
@@ -348,9 +352,9 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
             </div>
           </Card>
           <Card size="small" title={t('analytics.mttrTitle')} style={{ marginBottom: 12 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <div style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.4 }}>
               {d?.restore.total.mttrMinutes ?? '—'}
-            </Typography.Title>
+            </div>
             <Typography.Text type="secondary">
               {t('analytics.mttrMinutes')} · {t('analytics.restored')} {d?.restore.total.restored ?? 0}
             </Typography.Text>
@@ -360,7 +364,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
       </Row>
       <Card
         size="small"
-        title={t('analytics.byMetric')}
+        title={<CardTitle text={t('analytics.byMetric')} />}
         extra={excel('byMetric')}
         style={{ marginBottom: 12 }}
       >
@@ -415,7 +419,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
         <Col xs={24} lg={12}>
           <Card
             size="small"
-            title={t('analytics.mttrByProduct')}
+            title={<CardTitle text={t('analytics.mttrByProduct')} />}
             extra={excel('restoreByProduct')}
             style={{ marginBottom: 12 }}
           >
@@ -431,7 +435,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
         <Col xs={24} lg={12}>
           <Card
             size="small"
-            title={t('analytics.mttrByProject')}
+            title={<CardTitle text={t('analytics.mttrByProject')} />}
             extra={excel('restoreByProject')}
             style={{ marginBottom: 12 }}
           >
@@ -485,4 +489,9 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
       </Drawer>
     </>
   );
+}
+
+/** A card's title that wraps on a narrow screen instead of being cut (its Excel button beside it). */
+function CardTitle({ text }: { text: string }) {
+  return <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{text}</span>;
 }

@@ -36,21 +36,22 @@ export function KnowledgePage() {
   return (
     <>
       <h1 className="page-title">{t('knowledge.title')}</h1>
+      {/* Beside the tabs, not inside their tab list (a button there breaks the list's ARIA roles). */}
+      {canWrite && (
+        <div className="toolbar">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/console/knowledge/new')}
+            data-testid="kb-new"
+          >
+            {t('knowledge.newArticle')}
+          </Button>
+        </div>
+      )}
       <Tabs
         activeKey={tab}
         onChange={setTab}
-        tabBarExtraContent={
-          canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/console/knowledge/new')}
-              data-testid="kb-new"
-            >
-              {t('knowledge.newArticle')}
-            </Button>
-          )
-        }
         items={[
           { key: 'articles', label: t('knowledge.tabs.articles'), children: <ArticleList /> },
           ...(canWrite
