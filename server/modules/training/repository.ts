@@ -60,6 +60,16 @@ export async function findCourse(db: Executor, id: string) {
   return row;
 }
 
+/** Course titles by id, in one statement (lists name many sessions' courses). */
+export async function courseTitles(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: trainingCourses.id, title: trainingCourses.title })
+    .from(trainingCourses)
+    .where(inArray(trainingCourses.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
 export async function listCourses(db: Executor) {
   return db.select().from(trainingCourses).orderBy(asc(trainingCourses.title)).limit(1000);
 }

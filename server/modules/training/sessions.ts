@@ -44,10 +44,14 @@ export function toTrainee(row: repo.TraineeRow, waitingPosition: number | null):
 
 export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSession[]> {
   if (!rows.length) return [];
-  const courseRows = await Promise.all(
-    [...new Set(rows.map((r) => r.courseId))].map((id) => repo.findCourse(ctx.db, id)),
-  );
-  const titles = new Map(courseRows.flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
+  // Each session's conflicts first, then every course named (the sessions' and the conflicts') in one read.
+  const conflicts = new Map<string, Awaited<ReturnType<typeof repo.overlappingSessions>>>();
+  for (const r of rows)
+    conflicts.set(r.id, await repo.overlappingSessions(ctx.db, r.trainerId, r.startsAt, r.endsAt, r.id));
+  const titles = await repo.courseTitles(ctx.db, [
+    ...rows.map((r) => r.courseId),
+    ...[...conflicts.values()].flat().map((o) => o.courseId),
+  ]);
   const names = await userNames(ctx.db, [...new Set(rows.map((r) => r.trainerId))]);
   const counts = await repo.traineeCounts(
     ctx.db,
@@ -55,10 +59,7 @@ export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSe
   );
   const out: TSession[] = [];
   for (const r of rows) {
-    const others = await repo.overlappingSessions(ctx.db, r.trainerId, r.startsAt, r.endsAt, r.id);
-    for (const o of others)
-      if (!titles.has(o.courseId))
-        titles.set(o.courseId, (await repo.findCourse(ctx.db, o.courseId))?.title ?? '');
+    const others = conflicts.get(r.id) ?? [];
     const c = counts.get(r.id) ?? { enrolled: 0, waiting: 0, attended: 0 };
     out.push({
       id: r.id,
