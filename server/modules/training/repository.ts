@@ -1,6 +1,6 @@
 // Every SQL statement of the training module.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/pool.ts';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { type Executor, uuidArray } from '../../db/pool.ts';
 import {
   trainingAnswers,
   trainingAttempts,
@@ -189,26 +189,35 @@ export async function listPublicSessions(db: Executor, after: Date) {
 }
 
 /** The trainer's sessions that overlap [from, to), other than `exceptId`. */
-export async function overlappingSessions(
-  db: Executor,
-  trainerId: string,
-  from: Date,
-  to: Date,
-  exceptId: string | null,
-) {
-  return db
-    .select()
-    .from(trainingSessions)
-    .where(
-      and(
-        eq(trainingSessions.trainerId, trainerId),
-        lt(trainingSessions.startsAt, to),
-        gt(trainingSessions.endsAt, from),
-        exceptId ? ne(trainingSessions.id, exceptId) : undefined,
-      ),
-    )
-    .orderBy(asc(trainingSessions.startsAt))
-    .limit(50);
+/** The other sessions of each session's trainer that overlap it, for a whole list in one statement. */
+export async function overlapsOfSessions(db: Executor, ids: readonly string[]) {
+  const out = new Map<string, { id: string; courseId: string; startsAt: Date; endsAt: Date }[]>();
+  if (!ids.length) return out;
+  const rows = await db.execute<{
+    of_id: string;
+    id: string;
+    course_id: string;
+    starts_at: string;
+    ends_at: string;
+  }>(
+    sql`select s.id as of_id, o.id, o.course_id, o.starts_at, o.ends_at
+          from training_sessions s
+          join training_sessions o on o.trainer_id = s.trainer_id and o.id <> s.id
+                                  and o.starts_at < s.ends_at and o.ends_at > s.starts_at
+         where s.id = any(${uuidArray([...ids])})
+         order by o.starts_at`,
+  );
+  for (const r of rows.rows) {
+    const list = out.get(r.of_id) ?? [];
+    list.push({
+      id: r.id,
+      courseId: r.course_id,
+      startsAt: new Date(r.starts_at),
+      endsAt: new Date(r.ends_at),
+    });
+    out.set(r.of_id, list);
+  }
+  return out;
 }
 
 export async function updateSession(

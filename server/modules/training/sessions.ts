@@ -45,9 +45,10 @@ export function toTrainee(row: repo.TraineeRow, waitingPosition: number | null):
 export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSession[]> {
   if (!rows.length) return [];
   // Each session's conflicts first, then every course named (the sessions' and the conflicts') in one read.
-  const conflicts = new Map<string, Awaited<ReturnType<typeof repo.overlappingSessions>>>();
-  for (const r of rows)
-    conflicts.set(r.id, await repo.overlappingSessions(ctx.db, r.trainerId, r.startsAt, r.endsAt, r.id));
+  const conflicts = await repo.overlapsOfSessions(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const titles = await repo.courseTitles(ctx.db, [
     ...rows.map((r) => r.courseId),
     ...[...conflicts.values()].flat().map((o) => o.courseId),
