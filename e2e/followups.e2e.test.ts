@@ -100,6 +100,18 @@ describe('the call list', () => {
     await page.getByTestId(`followup-open-${CUSTOMER}`).click();
     await row.locator('label:has([data-testid="reached-no"])').click();
     await row.getByTestId('outcome-save').click();
+    await expect
+      .poll(async () => (await api(managerPage, env.baseUrl, 'GET', `/api/v1/followups/${id}`)).attempts)
+      .toBe(1);
+    // The retry is an hour later: after 23:00 in the organisation's zone it is on tomorrow's list.
+    const retry = await api(managerPage, env.baseUrl, 'GET', `/api/v1/followups/${id}`);
+    const retryDay = toLocalDate(new Date(retry.nextAttemptAt), TEST_TIME_ZONE);
+    if (retryDay !== toLocalDate(new Date(), TEST_TIME_ZONE)) {
+      const picker = page.locator('.ant-picker input').first();
+      await picker.click();
+      await picker.fill(retryDay);
+      await picker.press('Enter');
+    }
     await row.getByText('已拨打 1 次').waitFor();
 
     step = 'reached';

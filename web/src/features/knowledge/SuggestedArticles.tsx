@@ -16,7 +16,8 @@ export function SuggestedArticles({ text, onSolved }: { text: string; onSolved: 
   const suggestions = useArticleSuggestions(text);
   const [open, setOpen] = useState<string | null>(null);
   const items = suggestions.data ?? [];
-  if (!items.length) return null;
+  // The open article stays open while the list refreshes, even if the new list no longer has it.
+  if (!items.length && !open) return null;
   return (
     <Card
       size="small"
@@ -79,7 +80,9 @@ function SuggestedArticle({
             type="primary"
             loading={deflect.isPending}
             data-testid="kb-solved"
-            onClick={() => deflect.mutate({ id, text: text.slice(0, 2000) }, { onSuccess: onSolved })}
+            // The promise, not mutate's callback (dropped if the list re-renders meanwhile); solved is
+            // solved for the customer even if counting it failed.
+            onClick={() => deflect.mutateAsync({ id, text: text.slice(0, 2000) }).finally(onSolved)}
           >
             {t('knowledge.suggest.solved')}
           </Button>
