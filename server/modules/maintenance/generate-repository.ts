@@ -177,11 +177,15 @@ export async function movedEarlyItems(
 ): Promise<CurrentItem[]> {
   if (!planIds.length) return [];
   const rows = await db.execute<ItemRow>(
-    sql`select ${ITEM_COLUMNS}
-          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
-         where v.project_id = any(${uuidArray(projectIds)}) and v.kind = 'planned'
-           and v.due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and v.due_on < ${from}::date
-           and i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})`,
+    // The few recent visits first (by project and date), then their items (by visit): never the
+    // plans' whole history through the occurrence index.
+    sql`with recent as materialized (
+          select * from maintenance_visits
+           where project_id = any(${uuidArray(projectIds)}) and kind = 'planned'
+             and due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and due_on < ${from}::date)
+        select ${ITEM_COLUMNS}
+          from recent v join maintenance_visit_items i on i.visit_id = v.id
+         where i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})`,
   );
   return rows.rows.map(toItem);
 }

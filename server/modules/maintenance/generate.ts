@@ -163,6 +163,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const dueCache = new Map<string, IsoDate>();
     const reasonCache = new Map<string, string>();
     const wanted = new Map<string, Wanted>();
+    const fixedWanted = new Map<string, string[]>();
     for (const pi of pairs) {
       const plan = planById.get(pi.planId)!;
       const template = templateById.get(pi.templateId);
@@ -216,7 +217,16 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
           reasonJson,
           windowStart: plan.windowStart,
         };
-        wanted.set(occurrenceKey(w), w);
+        const key = occurrenceKey(w);
+        wanted.set(key, w);
+        // The fixed plans' occurrences grouped by visit (project and date): what a visit's fingerprint is
+        // compared with.
+        if (plan.mode !== 'floating') {
+          const group = `${plan.projectId}|${dueOn}`;
+          const list = fixedWanted.get(group);
+          if (list) list.push(key);
+          else fixedWanted.set(group, [key]);
+        }
       }
     }
 
@@ -228,20 +238,12 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       today,
     );
     learn(early);
-    for (const item of early) wanted.delete(occurrenceKey(item));
+    const earlyKeys = new Set(early.map(occurrenceKey));
+    for (const key of earlyKeys) wanted.delete(key);
 
     // A visit whose items are exactly what is wanted on its date (its fingerprint says so: the fixed
     // plans' wanted occurrences there and the floating plans' items on it) needs nothing: its items are
     // not read. The others' items are read and compared one by one.
-    const fixedWanted = new Map<string, string[]>();
-    for (const [key, w] of wanted) {
-      const plan = planById.get(w.planId)!;
-      if (plan.mode === 'floating') continue;
-      const group = `${plan.projectId}|${w.dueOn}`;
-      const list = fixedWanted.get(group);
-      if (list) list.push(key);
-      else fixedWanted.set(group, [key]);
-    }
     const floatingOn = new Map<string, gen.CurrentItem[]>();
     for (const item of floating) {
       const list = floatingOn.get(item.visitId);
@@ -251,7 +253,8 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const matchedKeys = new Map<string, string[]>();
     const unmatched: string[] = [];
     for (const v of visits) {
-      const keys = fixedWanted.get(`${v.projectId}|${v.dueOn}`) ?? [];
+      let keys = fixedWanted.get(`${v.projectId}|${v.dueOn}`) ?? [];
+      if (earlyKeys.size) keys = keys.filter((key) => !earlyKeys.has(key));
       const expected = visitFingerprint([...keys, ...(floatingOn.get(v.id) ?? []).map(occurrenceKey)]);
       if (v.fingerprint && v.fingerprint === expected) {
         matchedKeys.set(v.id, keys);
