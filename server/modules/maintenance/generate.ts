@@ -113,9 +113,9 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const floating = await gen.floatingItems(tx, floatingIds);
     const templates = await repo.findTemplates(tx, [...new Set(pairs.map((i) => i.templateId))]);
     const facts = await maintenanceAssetSizes(tx, [...new Set(pairs.map((i) => i.assetId))]);
-    const states = await workOrderStatuses(tx, [
-      ...new Set([...visits, ...floating].map((v) => v.workOrderId)),
-    ]);
+    // The work orders' states: the floating plans' now (they count from completions), the other visits'
+    // once it is known which need a look (a visit whose fingerprint matches needs none).
+    const states = await workOrderStatuses(tx, [...new Set(floating.map((v) => v.workOrderId))]);
     const templateById = new Map(templates.map((t) => [t.id, t]));
     const planById = new Map(plans.map((p) => [p.id, p]));
     const visitById = new Map<string, gen.CurrentVisit>(visits.map((v) => [v.id, v]));
@@ -262,6 +262,10 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       } else unmatched.push(v.id);
     }
     const read = await gen.itemsOfVisits(tx, unmatched, floatingIds);
+    const unmatchedOrders = unmatched
+      .map((id) => visitById.get(id)!.workOrderId)
+      .filter((id) => !states.has(id));
+    for (const [id, state] of await workOrderStatuses(tx, unmatchedOrders)) states.set(id, state);
     learn(read);
     const existing = [...floating, ...early, ...read];
 
