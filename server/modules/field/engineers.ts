@@ -121,7 +121,11 @@ export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngin
         categories: equipment.categories,
       }
     : undefined;
-  const now = ctx.clock.now();
+  const clockNow = ctx.clock.now();
+  // A planned visit (maintenance, inspection) is judged on its own day: leave, day off and the jobs
+  // already there are those of the day it is scheduled for, not of today.
+  const planned = !w.ticketId && w.scheduledAt !== null && w.scheduledAt > clockNow;
+  const now = planned ? w.scheduledAt! : clockNow;
   const today = toLocalDate(now, ctx.timeZone);
   const target = w.ticketId ? targets.get(w.ticketId) : undefined;
   const due = target?.state === 'running' ? target.dueAt : null;

@@ -17,7 +17,7 @@ import { storeFile } from '../files/index.ts';
 import { deliverInApp } from '../notifications/index.ts';
 import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
 import { slaTicketPort } from '../tickets/index.ts';
-import { publishReportJob } from './index.ts';
+import { createPlannedWorkOrder, publishReportJob } from './index.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -741,6 +741,23 @@ describe('who should go', () => {
     expect(codes(awayRank)).toContain('on_leave');
     expect(ranked.at(-1).engineerId).toBe(away.user.id);
     expect((await engineer.request('GET', `/api/v1/work-orders/${wo.id}/suggestions`)).statusCode).toBe(403);
+    // A planned maintenance visit is judged on its own day: back from leave by 12-03, he is available.
+    const visit = await createPlannedWorkOrder(
+      t.db,
+      systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }),
+      {
+        kind: 'maintenance',
+        customerId: c.id,
+        projectId: project.id,
+        assetIds: [asset.id],
+        summary: '定期维护保养',
+        scheduledAt: new Date('2026-12-03T01:00:00Z'),
+      },
+    );
+    const forVisit = (await agent.request('GET', `/api/v1/work-orders/${visit.id}/suggestions`)).json();
+    const awayOnVisitDay = forVisit.find((r: { engineerId: string }) => r.engineerId === away.user.id);
+    expect(awayOnVisitDay).toMatchObject({ available: true });
+    expect(codes(awayOnVisitDay)).not.toContain('on_leave');
   });
 });
 

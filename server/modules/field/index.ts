@@ -9,6 +9,7 @@ export {
   replanWorkOrder,
   type WorkOrderState,
   workOrderStates,
+  workOrderStatuses,
 } from './planned.ts';
 export {
   openJobOfEngineerForAsset,

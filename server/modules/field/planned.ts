@@ -1,7 +1,7 @@
 // Work orders that other modules plan (the maintenance module's visits): created without a ticket,
 // re-planned or cancelled only while nobody has been dispatched, and their state read back.
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../../db/pool.ts';
+import { type Executor, type Tx, uuidArray } from '../../db/pool.ts';
 import { writeAudit, writeAudits } from '../../platform/audit.ts';
 import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import { localYear, nextDocumentNumber, nextSequenceBlock } from '../../platform/number-series.ts';
@@ -76,7 +76,21 @@ export async function createPlannedWorkOrders(
     createdAt: now,
     updatedAt: now,
   }));
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(workOrders).values(rows.slice(i, i + 2000));
+  // Set-based: one insert … select from unnest per 5,000 (an array of equipment travels as its literal).
+  for (let i = 0; i < rows.length; i += 5000) {
+    const part = rows.slice(i, i + 5000);
+    const col = (f: (r: (typeof part)[number]) => unknown) => sql.param(part.map(f));
+    await tx.execute(
+      sql`insert into work_orders (id, number, kind, status, customer_id, project_id, asset_ids, summary,
+                                   scheduled_at, created_by, created_at, updated_at)
+          select i, n, k, 'new', c, p, a::uuid[], s, t, ${ctx.principal.userId}::uuid, ${now.toISOString()}::timestamptz,
+                 ${now.toISOString()}::timestamptz
+            from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.number)}::text[], ${col((r) => r.kind)}::text[],
+                        ${col((r) => r.customerId)}::uuid[], ${col((r) => r.projectId)}::uuid[],
+                        ${col((r) => `{${r.assetIds.join(',')}}`)}::text[], ${col((r) => r.summary)}::text[],
+                        ${col((r) => r.scheduledAt.toISOString())}::timestamptz[]) as u(i, n, k, c, p, a, s, t)`,
+    );
+  }
   await writeAudits(
     tx,
     ctx,
@@ -135,6 +149,19 @@ export interface WorkOrderState {
   scheduledAt: Date | null;
   /** The engineer recorded a diagnosis (a fault found on the visit). */
   diagnosed: boolean;
+}
+
+/** Only the status and completion time of work orders (maintenance generation reads thousands). */
+export async function workOrderStatuses(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, Pick<WorkOrderState, 'status' | 'completedAt'>>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: workOrders.id, status: workOrders.status, completedAt: workOrders.completedAt })
+    .from(workOrders)
+    .where(sql`${workOrders.id} = any(${uuidArray([...new Set(ids)])})`);
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
 
 export async function workOrderStates(

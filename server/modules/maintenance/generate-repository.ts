@@ -56,6 +56,8 @@ export interface CurrentVisit {
   workOrderId: string;
   /** Moved at the customer's request: generation leaves its date alone from then on. */
   rescheduled?: boolean;
+  /** Its item set as generation last left it (null: unknown, its items are read). */
+  fingerprint?: string | null;
 }
 
 /** The projects' visits that may still take items: due today or later. */
@@ -72,9 +74,11 @@ export async function visitsDueFrom(
     due_on: string;
     work_order_id: string;
     rescheduled: boolean;
+    items_fingerprint: string | null;
   }>(
     // Plans' visits only: special and campaign inspections are not the generator's.
-    sql`select id, customer_id, project_id, due_on::text, work_order_id, rescheduled_at is not null as rescheduled
+    sql`select id, customer_id, project_id, due_on::text, work_order_id, rescheduled_at is not null as rescheduled,
+               items_fingerprint
           from maintenance_visits
          where project_id = any(${uuidArray(projectIds)}) and due_on >= ${from}::date and kind = 'planned'`,
   );
@@ -85,6 +89,7 @@ export async function visitsDueFrom(
     dueOn: r.due_on,
     workOrderId: r.work_order_id,
     rescheduled: r.rescheduled,
+    fingerprint: r.items_fingerprint,
   }));
 }
 
@@ -100,75 +105,118 @@ export interface CurrentItem extends ItemPair {
   rescheduled: boolean;
 }
 
+type ItemRow = {
+  id: string;
+  visit_id: string;
+  plan_id: string;
+  asset_id: string;
+  template_id: string;
+  nominal_on: string;
+  due_on: string;
+  work_order_id: string;
+  rescheduled: boolean;
+};
+
+const ITEM_COLUMNS = sql`i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text,
+  v.work_order_id, v.rescheduled_at is not null as rescheduled`;
+
+const toItem = (r: ItemRow): CurrentItem => ({
+  id: r.id,
+  visitId: r.visit_id,
+  planId: r.plan_id,
+  assetId: r.asset_id,
+  templateId: r.template_id,
+  nominalOn: r.nominal_on,
+  dueOn: r.due_on,
+  workOrderId: r.work_order_id,
+  rescheduled: r.rescheduled,
+});
+
+/** Every item of the floating plans (they count from their last completion, and wait for a pending visit). */
+export async function floatingItems(
+  db: Executor,
+  floatingPlanIds: readonly string[],
+): Promise<CurrentItem[]> {
+  if (!floatingPlanIds.length) return [];
+  const rows = await db.execute<ItemRow>(
+    sql`select ${ITEM_COLUMNS}
+          from maintenance_visit_items i join maintenance_visits v on v.id = i.visit_id
+         where i.plan_id = any(${uuidArray(floatingPlanIds)})`,
+  );
+  return rows.rows.map(toItem);
+}
+
 /**
- * The items generation compares with what it wants: those due from `from` on, those whose occurrence is
- * from `from` on on a visit moved before it (at most MAX_SHIFT_DAYS earlier), and every item of the floating
- * plans (which count from their last completion). Older items of fixed plans are history and never change.
+ * The items of these visits that no floating plan scheduled (the floating plans' are read whole):
+ * the visits whose wanted set differs from the one generation last left.
  */
-export async function currentItems(
+export async function itemsOfVisits(
+  db: Executor,
+  visitIds: readonly string[],
+  floatingPlanIds: readonly string[],
+): Promise<CurrentItem[]> {
+  if (!visitIds.length) return [];
+  const rows = await db.execute<ItemRow>(
+    sql`select ${ITEM_COLUMNS}
+          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
+         where v.id = any(${uuidArray(visitIds)})
+           and (i.plan_id is null or not i.plan_id = any(${uuidArray(floatingPlanIds)}))`,
+  );
+  return rows.rows.map(toItem);
+}
+
+/**
+ * Items of these (fixed) plans whose occurrence is from `from` on but whose visit, moved before it (at
+ * most MAX_SHIFT_DAYS earlier), is already past. Older items of fixed plans are history and never change.
+ */
+export async function movedEarlyItems(
   db: Executor,
   projectIds: readonly string[],
   planIds: readonly string[],
-  floatingPlanIds: readonly string[],
   from: IsoDate,
 ): Promise<CurrentItem[]> {
-  if (!projectIds.length) return [];
-  const rows = await db.execute<{
-    id: string;
-    visit_id: string;
-    plan_id: string;
-    asset_id: string;
-    template_id: string;
-    nominal_on: string;
-    due_on: string;
-    work_order_id: string;
-    rescheduled: boolean;
-  }>(
-    // Three disjoint parts (union all, nothing to de-duplicate); planned visits' items only — special and
-    // campaign inspections carry items without a plan, which generation never touches.
-    sql`select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
-               v.rescheduled_at is not null as rescheduled
-          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
-         where v.project_id = any(${uuidArray(projectIds)}) and v.due_on >= ${from}::date and v.kind = 'planned'
-        union all
-        select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
-               v.rescheduled_at is not null as rescheduled
-          from maintenance_visits v join maintenance_visit_items i on i.visit_id = v.id
-         where v.project_id = any(${uuidArray(projectIds)})
-           and v.due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and v.due_on < ${from}::date
-           and i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})
-        union all
-        select i.id, i.visit_id, i.plan_id, i.asset_id, i.template_id, i.nominal_on::text, v.due_on::text, v.work_order_id,
-               v.rescheduled_at is not null as rescheduled
-          from maintenance_visit_items i join maintenance_visits v on v.id = i.visit_id
-         where i.plan_id = any(${uuidArray(floatingPlanIds)}) and i.nominal_on < ${from}::date and v.due_on < ${from}::date`,
+  if (!planIds.length) return [];
+  const rows = await db.execute<ItemRow>(
+    // The few recent visits first (by project and date), then their items (by visit): never the
+    // plans' whole history through the occurrence index.
+    sql`with recent as materialized (
+          select * from maintenance_visits
+           where project_id = any(${uuidArray(projectIds)}) and kind = 'planned'
+             and due_on >= ${from}::date - ${MAX_SHIFT_DAYS}::int and due_on < ${from}::date)
+        select ${ITEM_COLUMNS}
+          from recent v join maintenance_visit_items i on i.visit_id = v.id
+         where i.nominal_on >= ${from}::date and i.plan_id = any(${uuidArray(planIds)})`,
   );
-  return rows.rows.map((r) => ({
-    id: r.id,
-    visitId: r.visit_id,
-    planId: r.plan_id,
-    assetId: r.asset_id,
-    templateId: r.template_id,
-    nominalOn: r.nominal_on,
-    dueOn: r.due_on,
-    workOrderId: r.work_order_id,
-    rescheduled: r.rescheduled,
-  }));
+  return rows.rows.map(toItem);
+}
+
+/** Sets the item fingerprints of visits (after generation changed or first learnt their items). */
+export async function setFingerprints(db: Executor, rows: readonly { id: string; fingerprint: string }[]) {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = rows.slice(i, i + 10_000);
+    await db.execute(
+      sql`update maintenance_visits v set items_fingerprint = u.f
+            from unnest(${uuidArray(part.map((r) => r.id))}, ${sql.param(part.map((r) => r.fingerprint))}::text[]) as u(id, f)
+           where v.id = u.id`,
+    );
+  }
 }
 
 export async function insertVisits(
   db: Executor,
-  rows: (CurrentVisit & { createdAt: Date; nextFlagAt: Date })[],
+  rows: (CurrentVisit & { createdAt: Date; nextFlagAt: Date; fingerprint: string })[],
 ) {
   for (let i = 0; i < rows.length; i += 10_000) {
     const part = rows.slice(i, i + 10_000);
     const col = <K extends keyof (typeof part)[number]>(k: K) => sql.param(part.map((r) => r[k]));
     await db.execute(
-      sql`insert into maintenance_visits (id, customer_id, project_id, due_on, work_order_id, created_at, next_flag_at)
+      sql`insert into maintenance_visits (id, customer_id, project_id, due_on, work_order_id, created_at, next_flag_at,
+                                          items_fingerprint)
           select * from unnest(${col('id')}::uuid[], ${col('customerId')}::uuid[], ${col('projectId')}::uuid[],
                                ${col('dueOn')}::date[], ${col('workOrderId')}::uuid[],
                                ${sql.param(part.map((r) => r.createdAt.toISOString()))}::timestamptz[],
-                               ${sql.param(part.map((r) => r.nextFlagAt.toISOString()))}::timestamptz[])`,
+                               ${sql.param(part.map((r) => r.nextFlagAt.toISOString()))}::timestamptz[],
+                               ${col('fingerprint')}::text[])`,
     );
   }
 }
@@ -185,12 +233,25 @@ export async function insertItems(db: Executor, rows: readonly NewItem[]) {
   for (let i = 0; i < rows.length; i += 20_000) {
     const part = rows.slice(i, i + 20_000);
     const col = <K extends keyof NewItem>(k: K) => sql.param(part.map((r) => r[k]));
+    // The reasons repeat (a plan's items share their dates): each distinct one is sent and parsed once,
+    // and the rows carry its position.
+    const reasons = new Map<string, number>();
+    const at = part.map((r) => {
+      let n = reasons.get(r.reasonJson);
+      if (n === undefined) {
+        n = reasons.size + 1;
+        reasons.set(r.reasonJson, n);
+      }
+      return n;
+    });
     await db.execute(
-      sql`insert into maintenance_visit_items (visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
-          select v, c, p, a, t, n, r::jsonb
-            from unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
+      sql`with r as (select array_agg(j::jsonb order by n) as list
+                       from unnest(${sql.param([...reasons.keys()])}::text[]) with ordinality as x(j, n))
+          insert into maintenance_visit_items (visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
+          select v, c, p, a, t, n, r.list[k]
+            from r, unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
                         ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
-                        ${col('reasonJson')}::text[]) as u(v, c, p, a, t, n, r)`,
+                        ${sql.param(at)}::int[]) as u(v, c, p, a, t, n, k)`,
     );
   }
 }

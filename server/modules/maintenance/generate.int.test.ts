@@ -145,6 +145,48 @@ describe('maintenance visit generation', () => {
     expect((await visitsOf(s.plan.id)).length).toBe(4);
   });
 
+  it('compares a visit item by item only when its fingerprint no longer matches what is wanted', async () => {
+    await at('2026-01-20T02:00:00Z');
+    const s = await setup({ startsOn: '2026-03-02', endsOn: '2026-04-30' }, 'small', 3);
+    expect(await generate(s.plan.id)).toMatchObject({ visitsCreated: 2, itemsAdded: 6 });
+    const fingerprints = async () =>
+      (
+        await t.db.execute<{ f: string | null }>(
+          sql`select items_fingerprint as f from maintenance_visits where project_id = ${s.project.id} order by due_on`,
+        )
+      ).rows.map((r) => r.f);
+    const first = await fingerprints();
+    expect(first.every(Boolean)).toBe(true);
+    // One asset leaves the plan: both open visits no longer match, lose its item and are re-planned.
+    const plan = (await manager.request('GET', `/api/v1/maintenance/plans/${s.plan.id}`)).json();
+    const changed = await manager.request('PATCH', `/api/v1/maintenance/plans/${s.plan.id}`, {
+      version: plan.version,
+      assetIds: s.assetIds.slice(0, 2),
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(await generate(s.plan.id)).toMatchObject({ itemsRemoved: 2, visitsChanged: 2, itemsAdded: 0 });
+    expect((await workOrdersOfProject(s.project.id)).map((o) => o.asset_ids.length)).toEqual([2, 2]);
+    const second = await fingerprints();
+    expect(second[0]).not.toBe(first[0]);
+    const unchanged = {
+      visitsCreated: 0,
+      visitsChanged: 0,
+      visitsCancelled: 0,
+      itemsAdded: 0,
+      itemsRemoved: 0,
+    };
+    expect(await generate(s.plan.id)).toMatchObject(unchanged);
+    // Unknown (visits from before fingerprints) or wrong: the items are read, nothing changes, and the
+    // fingerprint is learnt again.
+    await t.db.execute(
+      sql`update maintenance_visits set items_fingerprint = case when due_on < '2026-04-01' then null else 'stale' end
+           where project_id = ${s.project.id}`,
+    );
+    expect(await generate(s.plan.id)).toMatchObject(unchanged);
+    expect(await fingerprints()).toEqual(second);
+    expect((await visitsOf(s.plan.id)).length).toBe(4);
+  });
+
   it('generates every project in batches, two at a time, and adds up what each batch did', async () => {
     await at('2026-01-20T02:00:00Z');
     await setup({ startsOn: '2026-03-02' });

@@ -3,7 +3,7 @@
 // maintenance covering every asset due there). Dates move to the plan's preferred weekday and off closed
 // days of the calendar. Regeneration is idempotent (unique keys: a visit per project and date, an item
 // per plan, asset, template and nominal date) and changes only visits still new — never a dispatched one.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { type BusinessCalendar, officeCalendar } from '../../../common/business-calendar.ts';
 import { addDays, type IsoDate, toLocalDate } from '../../../common/calendar-dates.ts';
@@ -18,6 +18,7 @@ import {
   createPlannedWorkOrders,
   replanWorkOrder,
   workOrderStates,
+  workOrderStatuses,
 } from '../field/index.ts';
 import { maintenanceAssetFacts, maintenanceAssetSizes } from '../registry/index.ts';
 import { businessCalendarById } from '../sla/index.ts';
@@ -56,6 +57,16 @@ export function scheduledAt(dueOn: IsoDate, windowStart: string | null, timeZone
   const [y, m, d] = dueOn.split('-').map(Number) as [number, number, number];
   const [hh, mm] = (windowStart ?? '09:00').split(':').map(Number) as [number, number];
   return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+}
+
+/**
+ * The fingerprint of a visit's item set: its occurrences' keys, sorted (order-free), hashed. Stored on
+ * the visit by generation, compared with the wanted set's on the next run.
+ */
+export function visitFingerprint(keys: readonly string[]): string {
+  return createHash('sha1')
+    .update([...keys].sort().join('\n'))
+    .digest('base64url');
 }
 
 const occurrenceKey = (o: { planId: string; assetId: string; templateId: string; nominalOn: string }) =>
@@ -99,26 +110,30 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     // One connection: the reads run one after another.
     const pairs = await gen.pairsOfPlans(tx, planIds);
     const visits = await gen.visitsDueFrom(tx, projectIds, today);
-    const existing = await gen.currentItems(tx, projectIds, planIds, floatingIds, today);
+    const floating = await gen.floatingItems(tx, floatingIds);
     const templates = await repo.findTemplates(tx, [...new Set(pairs.map((i) => i.templateId))]);
     const facts = await maintenanceAssetSizes(tx, [...new Set(pairs.map((i) => i.assetId))]);
-    const states = await workOrderStates(tx, [
-      ...new Set([...visits, ...existing].map((v) => v.workOrderId)),
-    ]);
+    // The work orders' states: the floating plans' now (they count from completions), the other visits'
+    // once it is known which need a look (a visit whose fingerprint matches needs none).
+    const states = await workOrderStatuses(tx, [...new Set(floating.map((v) => v.workOrderId))]);
     const templateById = new Map(templates.map((t) => [t.id, t]));
     const planById = new Map(plans.map((p) => [p.id, p]));
     const visitById = new Map<string, gen.CurrentVisit>(visits.map((v) => [v.id, v]));
     const visitProject = new Map<string, string>(visits.map((v) => [v.id, v.projectId]));
-    for (const item of existing) visitProject.set(item.visitId, planById.get(item.planId)?.projectId ?? '');
     const dueOfVisit = new Map<string, IsoDate>();
     const woOfVisit = new Map<string, string>();
     const rescheduled = new Set<string>();
-    for (const v of [...visits, ...existing]) {
-      const id = 'visitId' in v ? v.visitId : v.id;
-      dueOfVisit.set(id, v.dueOn);
-      woOfVisit.set(id, v.workOrderId);
-      if (v.rescheduled) rescheduled.add(id);
-    }
+    const learn = (list: readonly (gen.CurrentVisit | gen.CurrentItem)[]) => {
+      for (const v of list) {
+        const id = 'visitId' in v ? v.visitId : v.id;
+        if ('visitId' in v) visitProject.set(id, planById.get(v.planId)?.projectId ?? '');
+        dueOfVisit.set(id, v.dueOn);
+        woOfVisit.set(id, v.workOrderId);
+        if (v.rescheduled) rescheduled.add(id);
+      }
+    };
+    learn(visits);
+    learn(floating);
     const stateOf = (visitId: string) => states.get(woOfVisit.get(visitId)!);
     /**
      * A visit that may still change: its work order is new (nobody dispatched), it is not past, and
@@ -130,7 +145,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     // Floating plans count from the last completed visit of the asset and template.
     const lastCompleted = new Map<string, IsoDate>();
     const pendingFloating = new Set<string>();
-    for (const item of existing) {
+    for (const item of floating) {
       if (planById.get(item.planId)?.mode !== 'floating') continue;
       const state = stateOf(item.visitId);
       const key = `${item.assetId}:${item.templateId}`;
@@ -148,6 +163,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const dueCache = new Map<string, IsoDate>();
     const reasonCache = new Map<string, string>();
     const wanted = new Map<string, Wanted>();
+    const fixedWanted = new Map<string, string[]>();
     for (const pi of pairs) {
       const plan = planById.get(pi.planId)!;
       const template = templateById.get(pi.templateId);
@@ -201,9 +217,57 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
           reasonJson,
           windowStart: plan.windowStart,
         };
-        wanted.set(occurrenceKey(w), w);
+        const key = occurrenceKey(w);
+        wanted.set(key, w);
+        // The fixed plans' occurrences grouped by visit (project and date): what a visit's fingerprint is
+        // compared with.
+        if (plan.mode !== 'floating') {
+          const group = `${plan.projectId}|${dueOn}`;
+          const list = fixedWanted.get(group);
+          if (list) list.push(key);
+          else fixedWanted.set(group, [key]);
+        }
       }
     }
+
+    // Items of fixed plans moved before their occurrence onto a visit already past stay there.
+    const early = await gen.movedEarlyItems(
+      tx,
+      projectIds,
+      plans.filter((p) => p.mode !== 'floating').map((p) => p.id),
+      today,
+    );
+    learn(early);
+    const earlyKeys = new Set(early.map(occurrenceKey));
+    for (const key of earlyKeys) wanted.delete(key);
+
+    // A visit whose items are exactly what is wanted on its date (its fingerprint says so: the fixed
+    // plans' wanted occurrences there and the floating plans' items on it) needs nothing: its items are
+    // not read. The others' items are read and compared one by one.
+    const floatingOn = new Map<string, gen.CurrentItem[]>();
+    for (const item of floating) {
+      const list = floatingOn.get(item.visitId);
+      if (list) list.push(item);
+      else floatingOn.set(item.visitId, [item]);
+    }
+    const matchedKeys = new Map<string, string[]>();
+    const unmatched: string[] = [];
+    for (const v of visits) {
+      let keys = fixedWanted.get(`${v.projectId}|${v.dueOn}`) ?? [];
+      if (earlyKeys.size) keys = keys.filter((key) => !earlyKeys.has(key));
+      const expected = visitFingerprint([...keys, ...(floatingOn.get(v.id) ?? []).map(occurrenceKey)]);
+      if (v.fingerprint && v.fingerprint === expected) {
+        matchedKeys.set(v.id, keys);
+        for (const key of keys) wanted.delete(key);
+      } else unmatched.push(v.id);
+    }
+    const read = await gen.itemsOfVisits(tx, unmatched, floatingIds);
+    const unmatchedOrders = unmatched
+      .map((id) => visitById.get(id)!.workOrderId)
+      .filter((id) => !states.has(id));
+    for (const [id, state] of await workOrderStatuses(tx, unmatchedOrders)) states.set(id, state);
+    learn(read);
+    const existing = [...floating, ...early, ...read];
 
     // What is on visits already: kept where it is when the visit is no longer open (dispatched, done or
     // past) or when it is on the right date; otherwise taken off its open visit.
@@ -287,14 +351,23 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
           reasonJson: w.reasonJson,
         });
     }
-    await gen.insertVisits(tx, newVisits);
+    const newKeys = new Map<string, string[]>();
+    for (const item of newItems) {
+      const list = newKeys.get(item.visitId);
+      if (list) list.push(occurrenceKey(item));
+      else newKeys.set(item.visitId, [occurrenceKey(item)]);
+    }
+    await gen.insertVisits(
+      tx,
+      newVisits.map((v) => ({ ...v, fingerprint: visitFingerprint(newKeys.get(v.id) ?? []) })),
+    );
     await gen.insertItems(tx, newItems);
     result.itemsAdded = newItems.length;
 
     // Existing visits whose items changed: re-planned while new, cancelled when nothing is left.
+    const emptied: string[] = [];
     if (touched.size) {
       const now = await gen.assetsOfVisits(tx, [...touched]);
-      const emptied: string[] = [];
       for (const visitId of touched) {
         const visit = visitById.get(visitId);
         const workOrderId = woOfVisit.get(visitId) ?? visit?.workOrderId;
@@ -320,7 +393,32 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       }
       await gen.deleteVisits(tx, emptied);
     }
-    await createPlannedWorkOrders(tx, ctx, newOrders);
+    // The fingerprints of the visits whose item sets changed (or were first learnt).
+    const removedIds = new Set(removed);
+    const emptiedIds = new Set(emptied);
+    const finalKeys = new Map<string, string[]>();
+    const keysOf = (visitId: string) => {
+      let list = finalKeys.get(visitId);
+      if (!list) {
+        list = [...(matchedKeys.get(visitId) ?? [])];
+        finalKeys.set(visitId, list);
+      }
+      return list;
+    };
+    for (const v of visits) keysOf(v.id);
+    for (const item of [...floating, ...read])
+      if (!removedIds.has(item.id) && finalKeys.has(item.visitId))
+        keysOf(item.visitId).push(occurrenceKey(item));
+    for (const item of newItems)
+      if (finalKeys.has(item.visitId)) keysOf(item.visitId).push(occurrenceKey(item));
+    const fingerprints: { id: string; fingerprint: string }[] = [];
+    for (const v of visits) {
+      if (emptiedIds.has(v.id)) continue;
+      const fingerprint = visitFingerprint(finalKeys.get(v.id)!);
+      if (fingerprint !== v.fingerprint) fingerprints.push({ id: v.id, fingerprint });
+    }
+    await gen.setFingerprints(tx, fingerprints);
+    // The generation's audit before the work orders: their number series stays locked until the commit.
     await auditGeneration(tx, ctx, {
       projectIds,
       visitProject,
@@ -331,6 +429,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       today,
       horizonEnd,
     });
+    await createPlannedWorkOrders(tx, ctx, newOrders);
     return result;
   });
 }

@@ -192,6 +192,11 @@ export const maintenanceVisits = pgTable(
     remindedAt: ts('reminded_at'),
     /** The next overdue flag (warning before the due window closes, escalation at its close); null: none. */
     nextFlagAt: ts('next_flag_at'),
+    /**
+     * A planned visit's item set as generation last left it (`visitFingerprint` of its occurrences):
+     * regeneration reads the items only of visits whose wanted set no longer matches. Null: unknown.
+     */
+    itemsFingerprint: text('items_fingerprint'),
   },
   (t) => [
     uniqueIndex('maintenance_visits_project_due_idx')

@@ -1,0 +1,1 @@
+ALTER TABLE "maintenance_visits" ADD COLUMN "items_fingerprint" text;
