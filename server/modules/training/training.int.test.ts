@@ -418,6 +418,62 @@ describe('exams and certificates', () => {
       ],
     });
     expect(marked.json()).toMatchObject({ status: 'passed', score: 6, maxScore: 10 });
+    // Once submitted, an answer is refused (409) and the saved one is kept.
+    const late = await publicReq('PUT', `${base}/attempts/${a.id}/answers/${short.id}`, { text: '改过' });
+    expect(late.statusCode).toBe(409);
+    const view = (await trainer.request('GET', `/api/v1/training/attempts/${a.id}`)).json();
+    expect(view.items.find((i: { question: { id: string } }) => i.question.id === short.id)).toMatchObject({
+      answer: { text: '断电、清洁、紧固' },
+      points: 4,
+    });
+  });
+
+  it('lists the attempts waiting for marks in one statement, however many there are', async () => {
+    const c = await course({ examQuestions: 1 });
+    await trainer.request('POST', `/api/v1/training/courses/${c.id}/questions`, {
+      kind: 'short',
+      text: '如何复位控制器',
+      points: 5,
+    });
+    const s = await session(c.id);
+    clock.advance(HOUR);
+    const submit = async (name: string, phone: string) => {
+      const { examToken } = await signIn(s.id, name, phone);
+      const base = `/api/v1/public/training/exams/${examToken}`;
+      const a = (await publicReq('POST', `${base}/attempts`)).json();
+      await publicReq('PUT', `${base}/attempts/${a.id}/answers/${a.questions[0].id}`, {
+        text: `${name}的答案`,
+      });
+      expect((await publicReq('POST', `${base}/attempts/${a.id}/submit`)).json().status).toBe('marking');
+    };
+    // Statements sent outside a transaction go through the pool's query.
+    const statementsOf = async (url: string) => {
+      const query = t.pool.query.bind(t.pool);
+      let n = 0;
+      t.pool.query = ((...args: Parameters<typeof query>) => {
+        n++;
+        return query(...args);
+      }) as typeof t.pool.query;
+      try {
+        const res = await trainer.request('GET', url);
+        return { n, list: res.json() as { traineeName: string; items: { answer: { text: string } }[] }[] };
+      } finally {
+        t.pool.query = query as typeof t.pool.query;
+      }
+    };
+    const url = `/api/v1/training/attempts?status=marking&sessionId=${s.id}`;
+    await submit('甲', '13600000001');
+    const one = await statementsOf(url);
+    await submit('乙', '13600000002');
+    await submit('丙', '13600000003');
+    const three = await statementsOf(url);
+    expect(one.list).toHaveLength(1);
+    expect(three.list.map((a) => a.traineeName).sort()).toEqual(['丙', '乙', '甲'].sort());
+    expect(three.list.map((a) => a.items[0]!.answer.text).sort()).toEqual(
+      ['丙的答案', '乙的答案', '甲的答案'].sort(),
+    );
+    expect(one.n).toBeGreaterThan(0);
+    expect(three.n).toBe(one.n);
   });
 });
 
