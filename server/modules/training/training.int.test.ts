@@ -3,12 +3,14 @@
 // waiting list, QR sign-in, exams with answers saved as they go (time limit, foreign question), the
 // retake drawing other questions, the pass mark, certificates verified by their code only, revocation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
 import {
   buildCustomer,
   createTestApp,
   loginAs,
   pdfPages,
   type Session,
+  TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -169,6 +171,59 @@ describe('sessions and trainees', () => {
       endsAt: new Date(clock.now().getTime() + 55 * HOUR).toISOString(),
     });
     expect(second.conflicts.map((x) => x.sessionId)).toEqual([first.id]);
+  });
+
+  it('shows the trainer’s leave on the days of a session as a warning, when it is scheduled and listed', async () => {
+    const other = (await loginAs(t, { role: 'trainer' })).user.id;
+    const c = await course();
+    const at = (hours: number) => new Date(clock.now().getTime() + hours * HOUR);
+    const day = (hours: number) => toLocalDate(at(hours), TEST_TIME_ZONE);
+    const none = await trainer.request('GET', `/api/v1/training/trainers/${other}/leave`);
+    expect(none.json()).toEqual({ trainerId: other, leave: [], version: 0 });
+    const backwards = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave: [{ from: day(72), to: day(48) }],
+    });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().errors[0].field).toBe('leave.0.to');
+    const unknown = await trainer.request('PUT', `/api/v1/training/trainers/${customerId}/leave`, {
+      version: 0,
+      leave: [],
+    });
+    expect(unknown.statusCode).toBe(422);
+    const leave = [{ from: day(48), to: day(72) }];
+    const saved = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ leave, version: 1 });
+    const stale = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const onLeave = await session(c.id, {
+      trainerId: other,
+      startsAt: at(50).toISOString(),
+      endsAt: at(51).toISOString(),
+    });
+    const after = await session(c.id, {
+      trainerId: other,
+      startsAt: at(100).toISOString(),
+      endsAt: at(101).toISOString(),
+    });
+    const byOther = await session(c.id, { startsAt: at(50).toISOString(), endsAt: at(51).toISOString() });
+    expect((onLeave as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual(leave);
+    expect((after as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual([]);
+    expect((byOther as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual([]);
+    const listed = (await trainer.request('GET', `/api/v1/training/sessions?trainerId=${other}`)).json() as {
+      id: string;
+      leaveConflicts: unknown[];
+    }[];
+    expect(listed.find((s) => s.id === onLeave.id)!.leaveConflicts).toEqual(leave);
+    expect(listed.find((s) => s.id === after.id)!.leaveConflicts).toEqual([]);
   });
 
   it('refuses a trainee enrolled twice (the same phone, however written)', async () => {
