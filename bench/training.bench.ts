@@ -4,6 +4,7 @@
 // the same moment over HTTP (the public link, no login): each submission marks its answers, totals the
 // attempt and, for a pass, numbers and issues a certificate. Also timed: 200 concurrent answer saves.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config.ts';
 import { surveyLinkConfig } from '../server/modules/surveys/index.ts';
@@ -25,6 +26,7 @@ function percentile(sorted: number[], p: number) {
 async function timedAll(requests: (() => Promise<Response>)[]) {
   const times: number[] = [];
   let failed = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     requests.map(async (send) => {
@@ -36,8 +38,11 @@ async function timedAll(requests: (() => Promise<Response>)[]) {
     }),
   );
   const wall = performance.now() - t0;
+  // This process's CPU (the app and the 200 clients share one event loop): near the wall time means
+  // the phase waited on Node, far below it on the database or the machine.
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
-  return { times, wall, failed };
+  return { times, wall, failed, nodeCpu: (cpu.user + cpu.system) / 1000 };
 }
 
 export async function run() {
@@ -101,6 +106,22 @@ export async function run() {
     }
     console.log(`prepared ${TRAINEES} exams in ${Math.round((performance.now() - t0) / 1000)} s`);
 
+    // One trainee's saves one after another: what a save costs when it waits for no one.
+    const serial: number[] = [];
+    for (const q of exams[0]!.questionIds) {
+      const s = performance.now();
+      const res = await fetch(
+        `${base}/api/v1/public/training/exams/${exams[0]!.token}/attempts/${exams[0]!.attemptId}/answers/${q}`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ choices: [1] }),
+        },
+      );
+      await res.arrayBuffer();
+      serial.push(performance.now() - s);
+    }
+    serial.sort((a, b) => a - b);
     // Every trainee changes one answer at once (the PUT per answer), then everyone submits at once.
     const answers = await timedAll(
       exams.map(
@@ -145,6 +166,10 @@ export async function run() {
         submitsPerSecond: Math.round((TRAINEES * 1000) / submits.wall),
         answerP95: Math.round(percentile(answers.times, 95)),
         answerWall: Math.round(answers.wall),
+        answerNodeCpu: Math.round(answers.nodeCpu),
+        submitNodeCpu: Math.round(submits.nodeCpu),
+        answerSerialP50: Math.round(percentile(serial, 50)),
+        loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10,
         passed: outcome.passed,
       },
       units: {
@@ -155,6 +180,10 @@ export async function run() {
         submitsPerSecond: '1/s',
         answerP95: 'ms',
         answerWall: 'ms',
+        answerNodeCpu: 'ms',
+        submitNodeCpu: 'ms',
+        answerSerialP50: 'ms',
+        loadAverage1m: '',
         passed: 'attempts',
       },
       targets: { submitP95: { max: 3000 }, answerP95: { max: 1000 } },

@@ -234,6 +234,21 @@ export const ZSessionConflict = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
 });
+/** A period of leave (请假): inclusive dates in the organisation's zone. */
+export const ZTrainerLeave = z.strictObject({ from: z.iso.date(), to: z.iso.date() });
+/** A trainer's leave, kept in the staff member's working profile (the field module's). */
+export const ZTrainerLeaveList = z.object({
+  trainerId: ZId,
+  leave: z.array(ZTrainerLeave),
+  version: z.int(),
+});
+export type TTrainerLeaveList = z.infer<typeof ZTrainerLeaveList>;
+export const ZSaveTrainerLeaveRequest = z.strictObject({
+  /** The version read; 0 while the trainer has no leave recorded yet. */
+  version: z.int().min(0).max(2_147_483_647),
+  leave: z.array(ZTrainerLeave).max(100),
+});
+export type TSaveTrainerLeaveRequest = z.infer<typeof ZSaveTrainerLeaveRequest>;
 export const ZSession = z.object({
   id: ZId,
   courseId: ZId,
@@ -255,6 +270,8 @@ export const ZSession = z.object({
   plannedChanges: z.string().nullable(),
   /** The trainer's other sessions at the same time. */
   conflicts: z.array(ZSessionConflict),
+  /** The trainer's leave (inclusive local dates) on a day of the session. */
+  leaveConflicts: z.array(ZTrainerLeave),
   version: z.int(),
 });
 export type TSession = z.infer<typeof ZSession>;

@@ -5,6 +5,7 @@ import {
   autoMark,
   drawQuestions,
   isPass,
+  leaveDuring,
   percentOf,
   planWarnings,
   workingDaysBetween,
@@ -63,5 +64,27 @@ describe('marking', () => {
     expect(isPass(5, 10, 60)).toBe(false);
     expect(percentOf(599, 1000)).toBe(59);
     expect(isPass(599, 1000, 60)).toBe(false);
+  });
+});
+
+describe("the trainer's leave against a session", () => {
+  const leave = [{ from: '2026-10-08', to: '2026-10-09' }];
+  it('finds the leave on a local day of the session, not on the UTC day', () => {
+    // 2026-10-07 23:30 UTC is 10-08 07:30 in Shanghai: on leave there.
+    const s = new Date('2026-10-07T23:30:00Z');
+    expect(leaveDuring(s, new Date('2026-10-08T01:00:00Z'), leave, 'Asia/Shanghai')).toEqual(leave);
+    expect(leaveDuring(s, new Date('2026-10-07T23:59:00Z'), leave, 'UTC')).toEqual([]);
+  });
+  it('counts a session ending at midnight as the day before only, and one spanning the leave', () => {
+    const z = 'Asia/Shanghai';
+    expect(leaveDuring(new Date('2026-10-07T08:00:00Z'), new Date('2026-10-07T16:00:00Z'), leave, z)).toEqual(
+      [],
+    );
+    expect(leaveDuring(new Date('2026-10-06T01:00:00Z'), new Date('2026-10-12T09:00:00Z'), leave, z)).toEqual(
+      leave,
+    );
+    expect(leaveDuring(new Date('2026-10-10T01:00:00Z'), new Date('2026-10-10T09:00:00Z'), leave, z)).toEqual(
+      [],
+    );
   });
 });

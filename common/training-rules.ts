@@ -1,7 +1,7 @@
 // Pure rules of training: working days of a plan on a business calendar, the seed's minimums as
 // warnings, drawing an exam from the bank, marking answers, the pass mark.
 import type { BusinessCalendar } from './business-calendar.ts';
-import { addDays, type IsoDate } from './calendar-dates.ts';
+import { addDays, type IsoDate, toLocalDate } from './calendar-dates.ts';
 import type {
   TAnswer,
   TPlanWarning,
@@ -84,3 +84,18 @@ export const isPass = (score: number, maxScore: number, passMark: number) =>
 
 /** A phone number as compared: digits only (spaces, dashes and a leading + dropped). */
 export const phoneKey = (phone: string) => phone.replace(/[^0-9]/g, '');
+
+/**
+ * The trainer's leave (inclusive local dates) that a session falls in: a session that touches a day of
+ * leave in the organisation's zone is shown with it (a warning, like an overlapping session).
+ */
+export function leaveDuring<L extends { from: string; to: string }>(
+  startsAt: Date,
+  endsAt: Date,
+  leave: readonly L[],
+  timeZone: string,
+): L[] {
+  const first = toLocalDate(startsAt, timeZone);
+  const last = toLocalDate(new Date(Math.max(startsAt.getTime(), endsAt.getTime() - 1)), timeZone);
+  return leave.filter((l) => l.from <= last && l.to >= first);
+}

@@ -20,6 +20,7 @@ export {
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
 export { registerFieldRoutes } from './routes.ts';
+export { type StaffLeave, saveStaffLeave, staffLeave } from './staff-leave.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';
 export {
   customerVisits,

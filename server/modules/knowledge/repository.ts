@@ -173,11 +173,37 @@ function gramPairs(text: string): string[][] {
 
 /** How many candidates the suggestions score: the newest titles holding a 3-character run of the text. */
 const SUGGEST_CANDIDATES = 300;
+/** A run estimated in at most this many titles is rare: its matches are fetched through the GIN index. */
+const RARE_RUN_TITLES = 2000;
+
+/**
+ * How often each gram is in a title, from the planner's statistics (ANALYZE's most common elements of
+ * `title_grams`): a gram not listed is rarer than the least frequent listed one. No rows are read.
+ */
+async function titleGramStats(db: Executor) {
+  const r = await db.execute<{ elems: string[] | null; freqs: number[] | null; rows: number }>(sql`
+    select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
+           greatest(c.reltuples, 0)::float8 as rows
+      from pg_class c
+      left join pg_stats s on s.schemaname = current_schema() and s.tablename = c.relname
+                          and s.attname = 'title_grams'
+     where c.oid = 'knowledge_articles'::regclass`);
+  const row = r.rows[0];
+  const elems = row?.elems ?? [];
+  const freqs = row?.freqs ?? [];
+  // The last three numbers are the least and greatest frequency and that of empty arrays.
+  const floor = freqs.length >= 3 ? freqs[elems.length]! : 0;
+  const freq = new Map(elems.map((e, i) => [e, freqs[i]!]));
+  return { rows: Number(row?.rows ?? 0), freqOf: (gram: string) => freq.get(gram) ?? floor };
+}
 
 /**
  * Published articles sharing the most 2-character grams with a text (a fault report being written):
  * a gram in a title counts three times one in a body. The candidates are the newest articles whose
- * title holds a 3-character run of the text (GIN on the title's grams), at most SUGGEST_CANDIDATES.
+ * title holds a 3-character run of the text, at most SUGGEST_CANDIDATES: through the GIN index of the
+ * titles' grams for the runs the statistics call rare (a run is as rare as its rarer gram), or, when
+ * every run is common, by walking the newest articles and rechecking (a page is found at once). A long
+ * text's common runs (故障, 控制) would otherwise make the index fetch and sort most of the table.
  */
 export async function suggestArticles(
   db: Executor,
@@ -188,12 +214,17 @@ export async function suggestArticles(
 ): Promise<ArticleRow[]> {
   const pairs = gramPairs(text);
   if (!pairs.length) return [];
+  const stats = await titleGramStats(db);
+  const titlesWith = (pair: string[]) => Math.min(...pair.map(stats.freqOf)) * stats.rows;
+  const rare = pairs.filter((p) => titlesWith(p) <= RARE_RUN_TITLES);
   const grams = sql`${sql.param(bigramsOf(text).slice(0, 200))}::text[]`;
-  const where: SQL[] = [
-    audienceFilter(audience),
-    eq(a.status, 'published'),
-    or(...pairs.map((p) => sql`${a.titleGrams} @> ${sql.param(p)}::text[]`)) as SQL,
-  ];
+  const where: SQL[] = [audienceFilter(audience), eq(a.status, 'published')];
+  if (rare.length) where.push(or(...rare.map((p) => sql`${a.titleGrams} @> ${sql.param(p)}::text[]`)) as SQL);
+  else {
+    // No index serves a pattern: the newest articles are walked and each title rechecked.
+    const runs = pairs.map((p) => p[0]! + [...p[1]!].at(-1)!);
+    where.push(sql`lower(${a.titleZh} || ' ' || ${a.titleEn}) ~ ${runs.map(escapeRegex).join('|')}`);
+  }
   if (category) where.push(or(eq(a.category, category), sql`${a.category} is null`) as SQL);
   const candidates = db
     .select({ id: a.id })
@@ -210,6 +241,8 @@ export async function suggestArticles(
     .orderBy(desc(score), desc(a.helpfulYes), desc(a.updatedAt))
     .limit(limit)) as ArticleRow[];
 }
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function productFacets(db: Executor): Promise<{ faultClasses: string[]; categories: string[] }> {
   const r = await db.execute<{ fault_class: string | null; category: string | null }>(

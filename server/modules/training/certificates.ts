@@ -4,11 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import type { TCertificate } from '../../../common/training-api.ts';
 import type { Executor } from '../../db/pool.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { type AuditEvent, writeAudit, writeAudits } from '../../platform/audit.ts';
 import type { BlobStore } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { createPdf, drawLetterhead, drawQr } from '../../platform/pdf.ts';
 import { companyLetterhead } from '../accounts/index.ts';
@@ -29,32 +28,50 @@ export function toCertificate(r: repo.CertificateRow): TCertificate {
   };
 }
 
-export async function issueCertificate(ctx: Ctx, tx: Executor, attempt: repo.AttemptRow) {
-  const trainee = (await repo.findTrainee(tx, attempt.traineeId))!;
-  const course = (await repo.findCourse(tx, attempt.courseId))!;
+/** What a certificate is issued from: the passed attempt, its trainee and its course. */
+export interface CertificateSource {
+  attempt: repo.AttemptRow;
+  traineeName: string;
+  traineeCustomerId: string | null;
+  courseTitle: string;
+  certificateMonths: number | null;
+}
+
+/**
+ * Numbers and issues the certificate of a pass, with its audit and those of the caller (`audits`) in
+ * one statement after it: the number series' row lock is held by two statements before the commit.
+ */
+export async function issueCertificate(
+  ctx: Ctx,
+  tx: Executor,
+  src: CertificateSource,
+  audits: AuditEvent[] = [],
+) {
   const now = ctx.clock.now();
   let expiresAt: Date | null = null;
-  if (course.certificateMonths) {
+  if (src.certificateMonths) {
     expiresAt = new Date(now);
-    expiresAt.setUTCMonth(expiresAt.getUTCMonth() + course.certificateMonths);
+    expiresAt.setUTCMonth(expiresAt.getUTCMonth() + src.certificateMonths);
   }
-  const row = await repo.insertCertificate(tx, {
-    number: await nextDocumentNumber(tx, 'TC', now, ctx.timeZone),
+  const row = await repo.insertNumberedCertificate(tx, now, ctx.timeZone, {
     verificationCode: randomBytes(18).toString('base64url'),
-    traineeId: trainee.id,
-    attemptId: attempt.id,
-    customerId: trainee.customerId,
-    holderName: trainee.name,
-    courseTitle: course.title,
+    traineeId: src.attempt.traineeId,
+    attemptId: src.attempt.id,
+    customerId: src.traineeCustomerId,
+    holderName: src.traineeName,
+    courseTitle: src.courseTitle,
     issuedAt: now,
     expiresAt,
   });
-  await writeAudit(tx, ctx, {
-    action: 'training.certificate.issue',
-    entityType: 'training_certificate',
-    entityId: row.id,
-    after: row,
-  });
+  await writeAudits(tx, ctx, [
+    ...audits,
+    {
+      action: 'training.certificate.issue',
+      entityType: 'training_certificate',
+      entityId: row.id,
+      after: row,
+    },
+  ]);
   return row;
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../../common/training-api.ts';
 import { autoMark, drawQuestions, isPass, percentOf } from '../../../common/training-rules.ts';
 import type { Executor } from '../../db/pool.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { type AuditEvent, writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { SurveyLinkConfig } from '../surveys/index.ts';
@@ -23,7 +23,7 @@ import { requireCourse } from './courses.ts';
 import { openLink } from './link-token.ts';
 import * as repo from './repository.ts';
 
-export function toQuestion(r: repo.QuestionRow): TQuestion {
+export function toQuestion(r: repo.AttemptQuestion): TQuestion {
   return {
     id: r.id,
     courseId: r.courseId,
@@ -126,18 +126,15 @@ export async function examOverview(ctx: Ctx, link: SurveyLinkConfig, token: stri
   };
 }
 
-async function attemptDetail(
-  db: Executor,
-  a: repo.AttemptRow,
-  certificateId: string | null,
-): Promise<TAttemptDetail> {
-  const questions = await repo.questionsByIds(db, a.questionIds);
-  const answers = await repo.answersOf(db, a.id);
+/** The trainee's view of an attempt: its questions (without the right answers) and the answers saved. */
+function detailOf(w: repo.AttemptWithItems): TAttemptDetail {
+  const answers = new Map(w.answers.map((a) => [a.questionId, a.answer]));
+  const questions = new Map(w.questions.map((q) => [q.id, q]));
   return {
-    ...toAttempt(a, certificateId),
-    questions: a.questionIds.map((id) => {
+    ...toAttempt(w.attempt, w.certificateId),
+    questions: w.attempt.questionIds.map((id) => {
       const q = questions.get(id)!;
-      const ans = answers.get(id)?.answer;
+      const ans = answers.get(id);
       return {
         id,
         kind: q.kind,
@@ -186,24 +183,39 @@ export async function startAttempt(ctx: Ctx, link: SurveyLinkConfig, token: stri
       entityId: attempt.id,
       after: attempt,
     });
-    return attemptDetail(tx, attempt, null);
+    return detailOf({
+      attempt,
+      traineeName: trainee.name,
+      traineeCustomerId: trainee.customerId,
+      courseTitle: course.title,
+      certificateMonths: course.certificateMonths,
+      certificateId: null,
+      questions: ids.map((id) => byId.get(id)!),
+      answers: [],
+    });
   });
 }
 
-async function ownAttempt(db: Executor, traineeId: string, attemptId: string, lock = false) {
-  const a = await repo.findAttempt(db, attemptId, lock);
-  if (!a || a.traineeId !== traineeId) throw notFound('Exam attempt');
-  return a;
+async function ownAttempt(
+  ctx: Ctx,
+  link: SurveyLinkConfig,
+  token: string,
+  attemptId: string,
+  db: Executor = ctx.db,
+  lock = false,
+) {
+  const traineeId = openLink(link.secret, 'training-trainee', token, ctx.clock.now());
+  const w = await repo.attemptWithItems(db, attemptId, { traineeId, lock });
+  if (!w) throw notFound('Exam attempt');
+  return w;
 }
 
+/** An attempt by the trainee's link: one statement. */
 export async function getAttempt(ctx: Ctx, link: SurveyLinkConfig, token: string, attemptId: string) {
-  const { trainee } = await traineeOf(ctx, link, token);
-  const a = await ownAttempt(ctx.db, trainee.id, attemptId);
-  const certs = await repo.certificatesByAttempts(ctx.db, [a.id]);
-  return attemptDetail(ctx.db, a, certs.get(a.id)?.id ?? null);
+  return detailOf(await ownAttempt(ctx, link, token, attemptId));
 }
 
-function checkAnswer(q: repo.QuestionRow, answer: TAnswer) {
+function checkAnswer(q: Pick<repo.QuestionRow, 'kind' | 'options'>, answer: TAnswer) {
   if (q.kind === 'short') {
     if (answer.choices?.length) throw invalidField('choices', 'a short answer is text');
     return { text: answer.text ?? '' };
@@ -217,7 +229,13 @@ function checkAnswer(q: repo.QuestionRow, answer: TAnswer) {
   return { choices };
 }
 
-/** Saves one answer as it is given; after the time limit or submission nothing more is taken. */
+const SUBMITTED = 'The exam has been submitted';
+
+/**
+ * Saves one answer as it is given; after the time limit or submission nothing more is taken. Two
+ * statements: what the answer is for (attempt and question), then the save guarded by the attempt
+ * still being open (an answer racing the submission is refused, never saved after the marking).
+ */
 export async function saveAnswer(
   ctx: Ctx,
   link: SurveyLinkConfig,
@@ -226,79 +244,102 @@ export async function saveAnswer(
   questionId: string,
   answer: TAnswer,
 ) {
-  const { trainee } = await traineeOf(ctx, link, token);
-  const a = await ownAttempt(ctx.db, trainee.id, attemptId);
-  if (!a.questionIds.includes(questionId)) throw invalidField('questionId', 'not a question of this exam');
-  if (a.status !== 'open') throw conflict('The exam has been submitted');
   const now = ctx.clock.now();
-  if (now.getTime() > a.deadline.getTime())
+  const traineeId = openLink(link.secret, 'training-trainee', token, now);
+  const target = await repo.answerTarget(ctx.db, attemptId, traineeId, questionId);
+  if (!target) throw notFound('Exam attempt');
+  if (!target.question) throw invalidField('questionId', 'not a question of this exam');
+  if (target.status !== 'open') throw conflict(SUBMITTED);
+  if (now.getTime() > target.deadline.getTime())
     throw new AppError(409, 'Conflict', 'The time limit has passed; the answer was not saved', [
       { field: 'deadline', message: 'time limit passed' },
     ]);
-  const q = (await repo.questionsByIds(ctx.db, [questionId])).get(questionId)!;
-  const value = checkAnswer(q, answer);
-  await repo.saveAnswer(ctx.db, { attemptId, questionId, answer: value, savedAt: now });
+  const value = checkAnswer(target.question, answer);
+  if (!(await repo.saveOpenAnswer(ctx.db, { attemptId, questionId, answer: value, savedAt: now })))
+    throw conflict(SUBMITTED);
   return { questionId, savedAt: now.toISOString() };
 }
 
-/** Totals an attempt: passed (with its certificate) or failed, once every answer has its points. */
-async function finalise(ctx: Ctx, tx: Executor, a: repo.AttemptRow, coachingNote: string | null) {
-  const answers = await repo.answersOf(tx, a.id);
-  const score = a.questionIds.reduce((s, id) => s + (answers.get(id)?.points ?? 0), 0);
-  const passed = isPass(score, a.maxScore, a.passMark);
-  const row = await repo.updateAttempt(tx, a.id, {
-    status: passed ? 'passed' : 'failed',
-    score,
-    coachingNote: coachingNote ?? a.coachingNote,
-  });
-  if (passed) await issueCertificate(ctx, tx, row);
-  return row;
+/**
+ * Gives the attempt its marks (`marks`: points per question, the trainer's or the machine's), totals it
+ * when every answer has its points (passed with its certificate, or failed) and writes `audit` with it.
+ * The certificate is the last change: its number's row lock is held to the commit only.
+ */
+async function settle(
+  ctx: Ctx,
+  tx: Executor,
+  w: repo.AttemptWithItems,
+  marks: { questionId: string; points: number }[],
+  set: Partial<repo.AttemptRow>,
+  audit: (row: repo.AttemptRow) => AuditEvent,
+): Promise<repo.AttemptWithItems> {
+  const now = ctx.clock.now();
+  await repo.setAnswersPoints(tx, w.attempt.id, marks, now);
+  const answers = new Map(w.answers.map((a) => [a.questionId, a]));
+  for (const m of marks)
+    answers.set(m.questionId, {
+      questionId: m.questionId,
+      answer: answers.get(m.questionId)?.answer ?? {},
+      points: m.points,
+    });
+  const kinds = new Map(w.questions.map((q) => [q.id, q.kind]));
+  const complete = w.attempt.questionIds.every(
+    (id) => !TRAINER_MARKED.includes(kinds.get(id)!) || answers.get(id)?.points != null,
+  );
+  let status = set.status ?? w.attempt.status;
+  let score = w.attempt.score;
+  if (complete) {
+    score = w.attempt.questionIds.reduce((s, id) => s + (answers.get(id)?.points ?? 0), 0);
+    status = isPass(score, w.attempt.maxScore, w.attempt.passMark) ? 'passed' : 'failed';
+  }
+  const row = await repo.updateAttempt(tx, w.attempt.id, { ...set, status, score });
+  const out = { ...w, attempt: row, answers: [...answers.values()] };
+  if (status === 'passed') out.certificateId = (await issueCertificate(ctx, tx, out, [audit(row)])).id;
+  else await writeAudit(tx, ctx, audit(row));
+  return out;
 }
 
+/** Submits an exam: choices are marked now, short answers and practical items wait for the trainer. */
 export async function submitAttempt(ctx: Ctx, link: SurveyLinkConfig, token: string, attemptId: string) {
-  const { trainee } = await traineeOf(ctx, link, token);
-  const row = await ctx.db.transaction(async (tx) => {
-    const a = await ownAttempt(tx, trainee.id, attemptId, true);
-    if (a.status !== 'open') throw conflict('The exam has been submitted');
-    const questions = await repo.questionsByIds(tx, a.questionIds);
-    const answers = await repo.answersOf(tx, a.id);
+  const out = await ctx.db.transaction(async (tx) => {
+    const w = await ownAttempt(ctx, link, token, attemptId, tx, true);
+    if (w.attempt.status !== 'open') throw conflict(SUBMITTED);
+    const answers = new Map(w.answers.map((a) => [a.questionId, a.answer]));
+    const questions = new Map(w.questions.map((q) => [q.id, q]));
+    const marks: { questionId: string; points: number }[] = [];
     let needsTrainer = false;
-    for (const id of a.questionIds) {
-      const q = questions.get(id)!;
-      const points = autoMark(q, answers.get(id)?.answer ?? null);
+    for (const id of w.attempt.questionIds) {
+      const points = autoMark(questions.get(id)!, answers.get(id) ?? null);
       if (points === null) needsTrainer = true;
-      else await repo.setAnswerPoints(tx, a.id, id, points);
+      else marks.push({ questionId: id, points });
     }
-    const submitted = await repo.updateAttempt(tx, a.id, {
-      submittedAt: ctx.clock.now(),
-      status: needsTrainer ? 'marking' : 'open',
-    });
-    await writeAudit(tx, ctx, {
-      action: 'training.exam.submit',
-      entityType: 'training_attempt',
-      entityId: a.id,
-      after: { needsTrainer },
-    });
-    return needsTrainer ? submitted : finalise(ctx, tx, submitted, null);
+    return settle(
+      ctx,
+      tx,
+      w,
+      marks,
+      { submittedAt: ctx.clock.now(), status: needsTrainer ? 'marking' : 'open' },
+      () => ({
+        action: 'training.exam.submit',
+        entityType: 'training_attempt',
+        entityId: w.attempt.id,
+        after: { needsTrainer },
+      }),
+    );
   });
-  return getAttempt(ctx, link, token, row.id);
+  return detailOf(out);
 }
 
 // ---------- the trainer's side ----------
-export async function markingView(ctx: Ctx, attemptId: string) {
-  const a = await repo.findAttempt(ctx.db, attemptId);
-  if (!a) throw notFound('Exam attempt');
-  const trainee = (await repo.findTrainee(ctx.db, a.traineeId))!;
-  const course = (await repo.findCourse(ctx.db, a.courseId))!;
-  const questions = await repo.questionsByIds(ctx.db, a.questionIds);
-  const answers = await repo.answersOf(ctx.db, a.id);
-  const certs = await repo.certificatesByAttempts(ctx.db, [a.id]);
+function toMarking(w: repo.AttemptWithItems) {
+  const answers = new Map(w.answers.map((a) => [a.questionId, a]));
+  const questions = new Map(w.questions.map((q) => [q.id, q]));
   return {
-    ...toAttempt(a, certs.get(a.id)?.id ?? null),
-    traineeId: trainee.id,
-    traineeName: trainee.name,
-    courseTitle: course.title,
-    items: a.questionIds.map((id) => {
+    ...toAttempt(w.attempt, w.certificateId),
+    traineeId: w.attempt.traineeId,
+    traineeName: w.traineeName,
+    courseTitle: w.courseTitle,
+    items: w.attempt.questionIds.map((id) => {
       const ans = answers.get(id);
       return {
         question: toQuestion(questions.get(id)!),
@@ -309,21 +350,25 @@ export async function markingView(ctx: Ctx, attemptId: string) {
   };
 }
 
+export async function markingView(ctx: Ctx, attemptId: string) {
+  const w = await repo.attemptWithItems(ctx.db, attemptId);
+  if (!w) throw notFound('Exam attempt');
+  return toMarking(w);
+}
+
+/** The marking list: one statement for the whole list (trainee, course, questions, answers, certificate). */
 export async function listAttempts(ctx: Ctx, q: { status?: string; sessionId?: string }) {
-  const traineeIds = q.sessionId
-    ? (await repo.listTrainees(ctx.db, q.sessionId)).map((t) => t.id)
-    : undefined;
-  const rows = await repo.listAttempts(ctx.db, { status: q.status, traineeIds });
-  return Promise.all(rows.map((r) => markingView(ctx, r.id)));
+  return (await repo.listAttemptsWithItems(ctx.db, q)).map(toMarking);
 }
 
 /** The trainer marks short answers and practical items (each within its points), then the attempt is totalled. */
 export async function markAttempt(ctx: Ctx, attemptId: string, input: TMarkRequest) {
-  await ctx.db.transaction(async (tx) => {
-    const a = await repo.findAttempt(tx, attemptId, true);
-    if (!a) throw notFound('Exam attempt');
+  const out = await ctx.db.transaction(async (tx) => {
+    const w = await repo.attemptWithItems(tx, attemptId, { lock: true });
+    if (!w) throw notFound('Exam attempt');
+    const a = w.attempt;
     if (a.status !== 'marking') throw conflict('This attempt is not waiting for marks');
-    const questions = await repo.questionsByIds(tx, a.questionIds);
+    const questions = new Map(w.questions.map((q) => [q.id, q]));
     const given = new Map(input.marks.map((m) => [m.questionId, m.points]));
     for (const [i, m] of input.marks.entries()) {
       const q = questions.get(m.questionId);
@@ -337,21 +382,21 @@ export async function markAttempt(ctx: Ctx, attemptId: string, input: TMarkReque
       (id) => TRAINER_MARKED.includes(questions.get(id)!.kind) && !given.has(id),
     );
     if (missing >= 0) throw invalidField('marks', 'every short answer and practical item needs its mark');
-    for (const [id, points] of given) await repo.setAnswerPoints(tx, a.id, id, points);
-    const row = await finalise(
-      { ...ctx },
+    return settle(
+      ctx,
       tx,
-      await repo.updateAttempt(tx, a.id, { markedBy: ctx.principal.userId }),
-      input.coachingNote,
+      w,
+      [...given].map(([questionId, points]) => ({ questionId, points })),
+      { markedBy: ctx.principal.userId, coachingNote: input.coachingNote ?? a.coachingNote },
+      (row) => ({
+        action: 'training.exam.mark',
+        entityType: 'training_attempt',
+        entityId: a.id,
+        after: { score: row.score, status: row.status },
+      }),
     );
-    await writeAudit(tx, ctx, {
-      action: 'training.exam.mark',
-      entityType: 'training_attempt',
-      entityId: a.id,
-      after: { score: row.score, status: row.status },
-    });
   });
-  return markingView(ctx, attemptId);
+  return toMarking(out);
 }
 
 /** What a trainee who failed should go over before the retake. */

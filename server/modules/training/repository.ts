@@ -1,8 +1,10 @@
 // Every SQL statement of the training module.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { TAnswer } from '../../../common/training-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
+import { numberInStatement } from '../../platform/number-series.ts';
 import {
-  trainingAnswers,
+  type trainingAnswers,
   trainingAttempts,
   trainingCertificates,
   trainingCourses,
@@ -188,7 +190,6 @@ export async function listPublicSessions(db: Executor, after: Date) {
     .limit(200);
 }
 
-/** The trainer's sessions that overlap [from, to), other than `exceptId`. */
 /** The other sessions of each session's trainer that overlap it, for a whole list in one statement. */
 export async function overlapsOfSessions(db: Executor, ids: readonly string[]) {
   const out = new Map<string, { id: string; courseId: string; startsAt: Date; endsAt: Date }[]>();
@@ -333,15 +334,6 @@ export async function listQuestions(db: Executor, courseId: string) {
     .orderBy(asc(trainingQuestions.createdAt), asc(trainingQuestions.id));
 }
 
-export async function questionsByIds(db: Executor, ids: readonly string[]) {
-  if (!ids.length) return new Map<string, QuestionRow>();
-  const rows = await db
-    .select()
-    .from(trainingQuestions)
-    .where(inArray(trainingQuestions.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 // ---------- attempts and answers ----------
 export async function attemptsOf(db: Executor, traineeId: string) {
   return db
@@ -375,48 +367,23 @@ export async function updateAttempt(
   return row!;
 }
 
-export async function listAttempts(db: Executor, filter: { status?: string; traineeIds?: string[] }) {
-  return db
-    .select()
-    .from(trainingAttempts)
-    .where(
-      and(
-        filter.status ? sql`${trainingAttempts.status} = ${filter.status}` : undefined,
-        filter.traineeIds ? inArray(trainingAttempts.traineeId, filter.traineeIds) : undefined,
-      ),
-    )
-    .orderBy(desc(trainingAttempts.startedAt))
-    .limit(500);
-}
-
-export async function saveAnswer(db: Executor, row: typeof trainingAnswers.$inferInsert) {
-  await db
-    .insert(trainingAnswers)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [trainingAnswers.attemptId, trainingAnswers.questionId],
-      set: { answer: row.answer, savedAt: row.savedAt },
-    });
-}
-
-export async function answersOf(db: Executor, attemptId: string) {
-  const rows = await db.select().from(trainingAnswers).where(eq(trainingAnswers.attemptId, attemptId));
-  return new Map(rows.map((r) => [r.questionId, r]));
-}
-
-export async function setAnswerPoints(db: Executor, attemptId: string, questionId: string, points: number) {
-  await db
-    .insert(trainingAnswers)
-    .values({ attemptId, questionId, answer: {}, points, savedAt: sql`now()` as unknown as Date })
-    .onConflictDoUpdate({
-      target: [trainingAnswers.attemptId, trainingAnswers.questionId],
-      set: { points },
-    });
-}
-
 // ---------- certificates ----------
-export async function insertCertificate(db: Executor, row: typeof trainingCertificates.$inferInsert) {
-  const [out] = await db.insert(trainingCertificates).values(row).returning();
+/**
+ * Inserts a certificate with the next TC number taken in the same statement: the series' row stays
+ * locked from here to the commit only, so the caller issues it as its last change.
+ */
+export async function insertNumberedCertificate(
+  db: Executor,
+  at: Date,
+  timeZone: string,
+  row: Omit<typeof trainingCertificates.$inferInsert, 'number'>,
+) {
+  const next = numberInStatement('TC', at, timeZone);
+  const [out] = await db
+    .with(next.cte)
+    .insert(trainingCertificates)
+    .values({ ...row, number: next.value })
+    .returning();
   return out!;
 }
 
@@ -545,4 +512,138 @@ export async function sessionsEndedAfter(
     )
     .orderBy(asc(trainingSessions.endsAt), asc(trainingSessions.id))
     .limit(limit);
+}
+
+// ---------- an attempt with everything its screens and its marking need, in one statement ----------
+/** A question as an attempt carries it (the bank's row less its bookkeeping). */
+export type AttemptQuestion = Pick<
+  QuestionRow,
+  'id' | 'courseId' | 'kind' | 'text' | 'options' | 'correct' | 'rubric' | 'points'
+>;
+export interface AttemptAnswer {
+  questionId: string;
+  answer: TAnswer;
+  points: number | null;
+}
+export interface AttemptWithItems {
+  attempt: AttemptRow;
+  traineeName: string;
+  traineeCustomerId: string | null;
+  courseTitle: string;
+  certificateMonths: number | null;
+  certificateId: string | null;
+  /** In the attempt's order. */
+  questions: AttemptQuestion[];
+  answers: AttemptAnswer[];
+}
+
+const attemptItems = {
+  attempt: trainingAttempts,
+  traineeName: trainingTrainees.name,
+  traineeCustomerId: trainingTrainees.customerId,
+  courseTitle: trainingCourses.title,
+  certificateMonths: trainingCourses.certificateMonths,
+  certificateId: sql<
+    string | null
+  >`(select c.id from training_certificates c where c.attempt_id = ${trainingAttempts.id})`,
+  questions: sql<AttemptQuestion[]>`coalesce((
+    select json_agg(json_build_object('id', q.id, 'courseId', q.course_id, 'kind', q.kind, 'text', q.text,
+             'options', q.options, 'correct', q.correct, 'rubric', q.rubric, 'points', q.points)
+           order by array_position(${trainingAttempts.questionIds}, q.id))
+      from training_questions q where q.id = any(${trainingAttempts.questionIds})), '[]'::json)`,
+  answers: sql<AttemptAnswer[]>`coalesce((
+    select json_agg(json_build_object('questionId', a.question_id, 'answer', a.answer, 'points', a.points))
+      from training_answers a where a.attempt_id = ${trainingAttempts.id}), '[]'::json)`,
+};
+
+function attemptsWithItems(db: Executor) {
+  return db
+    .select(attemptItems)
+    .from(trainingAttempts)
+    .innerJoin(trainingTrainees, eq(trainingTrainees.id, trainingAttempts.traineeId))
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingAttempts.courseId));
+}
+
+/**
+ * One attempt with its trainee, course, certificate, questions and answers; `traineeId` when the
+ * trainee's link asks (another's attempt is not found); `lock` for the submission (row locked).
+ */
+export async function attemptWithItems(
+  db: Executor,
+  id: string,
+  opts: { traineeId?: string; lock?: boolean } = {},
+): Promise<AttemptWithItems | undefined> {
+  const q = attemptsWithItems(db).where(
+    and(
+      eq(trainingAttempts.id, id),
+      opts.traineeId ? eq(trainingAttempts.traineeId, opts.traineeId) : undefined,
+    ),
+  );
+  const [row] = opts.lock ? await q.for('update', { of: trainingAttempts }) : await q;
+  return row;
+}
+
+/** The marking list: every attempt with its items, in one statement (newest first, at most 500). */
+export async function listAttemptsWithItems(
+  db: Executor,
+  filter: { status?: string; sessionId?: string },
+): Promise<AttemptWithItems[]> {
+  return attemptsWithItems(db)
+    .where(
+      and(
+        filter.status ? sql`${trainingAttempts.status} = ${filter.status}` : undefined,
+        filter.sessionId ? eq(trainingTrainees.sessionId, filter.sessionId) : undefined,
+      ),
+    )
+    .orderBy(desc(trainingAttempts.startedAt))
+    .limit(500);
+}
+
+/** What an answer is saved against: the attempt's state and the question, if it is the attempt's. */
+export async function answerTarget(db: Executor, attemptId: string, traineeId: string, questionId: string) {
+  const [row] = await db
+    .select({
+      status: trainingAttempts.status,
+      deadline: trainingAttempts.deadline,
+      question: sql<Pick<QuestionRow, 'kind' | 'options'> | null>`(
+        select json_build_object('kind', q.kind, 'options', q.options) from training_questions q
+         where q.id = ${questionId} and q.id = any(${trainingAttempts.questionIds}))`,
+    })
+    .from(trainingAttempts)
+    .where(and(eq(trainingAttempts.id, attemptId), eq(trainingAttempts.traineeId, traineeId)));
+  return row;
+}
+
+/**
+ * Saves an answer only while its attempt is open and in time: the attempt's row is share-locked, so an
+ * answer racing the submission waits for it and is then refused (false), never saved after the marking.
+ */
+export async function saveOpenAnswer(
+  db: Executor,
+  row: { attemptId: string; questionId: string; answer: TAnswer; savedAt: Date },
+): Promise<boolean> {
+  const saved = await db.execute(sql`
+    insert into training_answers (attempt_id, question_id, answer, saved_at)
+    select a.id, ${row.questionId}, ${JSON.stringify(row.answer)}::jsonb, ${row.savedAt}
+      from (select id from training_attempts
+             where id = ${row.attemptId} and status = 'open' and deadline >= ${row.savedAt}
+               for share) a
+    on conflict (attempt_id, question_id) do update set answer = excluded.answer, saved_at = excluded.saved_at
+    returning question_id`);
+  return saved.rows.length > 0;
+}
+
+/** Every answer's points in one statement (a question left unanswered gets its row with no answer). */
+export async function setAnswersPoints(
+  db: Executor,
+  attemptId: string,
+  marks: readonly { questionId: string; points: number }[],
+  now: Date,
+) {
+  if (!marks.length) return;
+  await db.execute(sql`
+    insert into training_answers (attempt_id, question_id, answer, points, saved_at)
+    select ${attemptId}, m.question_id, '{}'::jsonb, m.points, ${now}
+      from unnest(${uuidArray(marks.map((m) => m.questionId))}, ${sql.param(marks.map((m) => m.points))}::int[]) as m(question_id, points)
+    on conflict (attempt_id, question_id) do update set points = excluded.points`);
 }

@@ -24,11 +24,13 @@ import {
   ZPlanListQuery,
   ZQuestion,
   ZRevokeRequest,
+  ZSaveTrainerLeaveRequest,
   ZSession,
   ZSessionDetail,
   ZSessionEvaluation,
   ZSessionListQuery,
   ZSignInCode,
+  ZTrainerLeaveList,
   ZTrainingSettings,
   ZUpdateChecklistRequest,
   ZUpdateCourseRequest,
@@ -374,6 +376,36 @@ export function registerTrainingRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => trainees.sendMaterials(deps.ctx(request), link, request.params.id),
+  );
+
+  // ---------- the trainer's leave (kept in the staff member's working profile) ----------
+  app.get(
+    '/api/v1/training/trainers/:id/leave',
+    {
+      config: { permission: 'training.read' },
+      schema: {
+        tags,
+        summary: "A trainer's leave (inclusive local dates), shown against his sessions",
+        params: ZIdParams,
+        response: { 200: ZTrainerLeaveList },
+      },
+    },
+    async (request) => sessions.trainerLeave(deps.ctx(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/training/trainers/:id/leave',
+    {
+      config: { permission: 'training.manage' },
+      schema: {
+        tags,
+        summary:
+          "Record a trainer's leave (the whole list, with the version read: 0 before the first; 409 when stale)",
+        params: ZIdParams,
+        body: ZSaveTrainerLeaveRequest,
+        response: { 200: ZTrainerLeaveList },
+      },
+    },
+    async (request) => sessions.saveTrainerLeave(deps.ctx(request), request.params.id, request.body),
   );
 
   // ---------- marking ----------

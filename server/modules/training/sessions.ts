@@ -1,19 +1,24 @@
 // Sessions (培训课次) on the trainer's calendar: created in the future only, with the trainer's other
-// sessions at the same time shown as conflicts (a warning, never a block), the venue and equipment
-// checklist (场地和设备), and the trainees. Leave is not shown: the accounts module keeps no leave.
+// sessions at the same time and his leave on its days shown as conflicts (a warning, never a block),
+// the venue and equipment checklist (场地和设备), and the trainees. Leave is kept in the staff member's
+// working profile, the field module's (`staffLeave`), the one place the dispatcher reads it too.
 import type {
   TChecklistItem,
   TCreateSessionRequest,
+  TSaveTrainerLeaveRequest,
   TSession,
   TSessionDetail,
   TTrainee,
+  TTrainerLeaveList,
 } from '../../../common/training-api.ts';
+import { leaveDuring } from '../../../common/training-rules.ts';
 import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField, notFound, staleVersion } from '../../platform/errors.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { userNames } from '../accounts/index.ts';
+import { saveStaffLeave, staffLeave } from '../field/index.ts';
 import { surveyOfSource } from '../surveys/index.ts';
 import * as repo from './repository.ts';
 
@@ -53,7 +58,9 @@ export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSe
     ...rows.map((r) => r.courseId),
     ...[...conflicts.values()].flat().map((o) => o.courseId),
   ]);
-  const names = await userNames(ctx.db, [...new Set(rows.map((r) => r.trainerId))]);
+  const trainerIds = [...new Set(rows.map((r) => r.trainerId))];
+  const names = await userNames(ctx.db, trainerIds);
+  const leave = await staffLeave(ctx.db, trainerIds);
   const counts = await repo.traineeCounts(
     ctx.db,
     rows.map((r) => r.id),
@@ -85,6 +92,7 @@ export async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<TSe
         startsAt: o.startsAt.toISOString(),
         endsAt: o.endsAt.toISOString(),
       })),
+      leaveConflicts: leaveDuring(r.startsAt, r.endsAt, leave.get(r.trainerId)?.leave ?? [], ctx.timeZone),
       version: r.version,
     });
   }
@@ -199,4 +207,20 @@ export async function getEvaluation(ctx: Ctx, id: string) {
     plannedChanges: session.plannedChanges,
     version: session.version,
   };
+}
+
+/** A trainer's leave, as the sessions' warnings read it. */
+export async function trainerLeave(ctx: Ctx, trainerId: string): Promise<TTrainerLeaveList> {
+  await assertReferences(ctx, null, [{ field: 'id', kind: 'staff', ids: trainerId }]);
+  const own = (await staffLeave(ctx.db, [trainerId])).get(trainerId)!;
+  return { trainerId, ...own };
+}
+
+/** Records a trainer's leave (the whole list, at the version read; 409 otherwise). */
+export async function saveTrainerLeave(
+  ctx: Ctx,
+  trainerId: string,
+  input: TSaveTrainerLeaveRequest,
+): Promise<TTrainerLeaveList> {
+  return { trainerId, ...(await saveStaffLeave(ctx, trainerId, input, 'id')) };
 }

@@ -3,12 +3,14 @@
 // waiting list, QR sign-in, exams with answers saved as they go (time limit, foreign question), the
 // retake drawing other questions, the pass mark, certificates verified by their code only, revocation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../../../common/calendar-dates.ts';
 import {
   buildCustomer,
   createTestApp,
   loginAs,
   pdfPages,
   type Session,
+  TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -169,6 +171,59 @@ describe('sessions and trainees', () => {
       endsAt: new Date(clock.now().getTime() + 55 * HOUR).toISOString(),
     });
     expect(second.conflicts.map((x) => x.sessionId)).toEqual([first.id]);
+  });
+
+  it('shows the trainer’s leave on the days of a session as a warning, when it is scheduled and listed', async () => {
+    const other = (await loginAs(t, { role: 'trainer' })).user.id;
+    const c = await course();
+    const at = (hours: number) => new Date(clock.now().getTime() + hours * HOUR);
+    const day = (hours: number) => toLocalDate(at(hours), TEST_TIME_ZONE);
+    const none = await trainer.request('GET', `/api/v1/training/trainers/${other}/leave`);
+    expect(none.json()).toEqual({ trainerId: other, leave: [], version: 0 });
+    const backwards = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave: [{ from: day(72), to: day(48) }],
+    });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().errors[0].field).toBe('leave.0.to');
+    const unknown = await trainer.request('PUT', `/api/v1/training/trainers/${customerId}/leave`, {
+      version: 0,
+      leave: [],
+    });
+    expect(unknown.statusCode).toBe(422);
+    const leave = [{ from: day(48), to: day(72) }];
+    const saved = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ leave, version: 1 });
+    const stale = await trainer.request('PUT', `/api/v1/training/trainers/${other}/leave`, {
+      version: 0,
+      leave,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const onLeave = await session(c.id, {
+      trainerId: other,
+      startsAt: at(50).toISOString(),
+      endsAt: at(51).toISOString(),
+    });
+    const after = await session(c.id, {
+      trainerId: other,
+      startsAt: at(100).toISOString(),
+      endsAt: at(101).toISOString(),
+    });
+    const byOther = await session(c.id, { startsAt: at(50).toISOString(), endsAt: at(51).toISOString() });
+    expect((onLeave as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual(leave);
+    expect((after as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual([]);
+    expect((byOther as unknown as { leaveConflicts: unknown }).leaveConflicts).toEqual([]);
+    const listed = (await trainer.request('GET', `/api/v1/training/sessions?trainerId=${other}`)).json() as {
+      id: string;
+      leaveConflicts: unknown[];
+    }[];
+    expect(listed.find((s) => s.id === onLeave.id)!.leaveConflicts).toEqual(leave);
+    expect(listed.find((s) => s.id === after.id)!.leaveConflicts).toEqual([]);
   });
 
   it('refuses a trainee enrolled twice (the same phone, however written)', async () => {
@@ -418,6 +473,62 @@ describe('exams and certificates', () => {
       ],
     });
     expect(marked.json()).toMatchObject({ status: 'passed', score: 6, maxScore: 10 });
+    // Once submitted, an answer is refused (409) and the saved one is kept.
+    const late = await publicReq('PUT', `${base}/attempts/${a.id}/answers/${short.id}`, { text: '改过' });
+    expect(late.statusCode).toBe(409);
+    const view = (await trainer.request('GET', `/api/v1/training/attempts/${a.id}`)).json();
+    expect(view.items.find((i: { question: { id: string } }) => i.question.id === short.id)).toMatchObject({
+      answer: { text: '断电、清洁、紧固' },
+      points: 4,
+    });
+  });
+
+  it('lists the attempts waiting for marks in one statement, however many there are', async () => {
+    const c = await course({ examQuestions: 1 });
+    await trainer.request('POST', `/api/v1/training/courses/${c.id}/questions`, {
+      kind: 'short',
+      text: '如何复位控制器',
+      points: 5,
+    });
+    const s = await session(c.id);
+    clock.advance(HOUR);
+    const submit = async (name: string, phone: string) => {
+      const { examToken } = await signIn(s.id, name, phone);
+      const base = `/api/v1/public/training/exams/${examToken}`;
+      const a = (await publicReq('POST', `${base}/attempts`)).json();
+      await publicReq('PUT', `${base}/attempts/${a.id}/answers/${a.questions[0].id}`, {
+        text: `${name}的答案`,
+      });
+      expect((await publicReq('POST', `${base}/attempts/${a.id}/submit`)).json().status).toBe('marking');
+    };
+    // Statements sent outside a transaction go through the pool's query.
+    const statementsOf = async (url: string) => {
+      const query = t.pool.query.bind(t.pool);
+      let n = 0;
+      t.pool.query = ((...args: Parameters<typeof query>) => {
+        n++;
+        return query(...args);
+      }) as typeof t.pool.query;
+      try {
+        const res = await trainer.request('GET', url);
+        return { n, list: res.json() as { traineeName: string; items: { answer: { text: string } }[] }[] };
+      } finally {
+        t.pool.query = query as typeof t.pool.query;
+      }
+    };
+    const url = `/api/v1/training/attempts?status=marking&sessionId=${s.id}`;
+    await submit('甲', '13600000001');
+    const one = await statementsOf(url);
+    await submit('乙', '13600000002');
+    await submit('丙', '13600000003');
+    const three = await statementsOf(url);
+    expect(one.list).toHaveLength(1);
+    expect(three.list.map((a) => a.traineeName).sort()).toEqual(['丙', '乙', '甲'].sort());
+    expect(three.list.map((a) => a.items[0]!.answer.text).sort()).toEqual(
+      ['丙的答案', '乙的答案', '甲的答案'].sort(),
+    );
+    expect(one.n).toBeGreaterThan(0);
+    expect(three.n).toBe(one.n);
   });
 });
 

@@ -86,6 +86,8 @@ export const trainingEn: typeof trainingZh = {
     attended: 'Signed in',
     conflicts: 'Conflicts',
     conflictWith: 'Overlaps "{{course}}" ({{time}})',
+    scheduledWithConflicts:
+      "Session scheduled, but it clashes with the trainer's other sessions or leave: see Conflicts",
     checklist: 'Venue and equipment check',
     saveChecklist: 'Save checklist',
     trainees: 'Trainees',
@@ -101,6 +103,15 @@ export const trainingEn: typeof trainingZh = {
     materialsSent: '{{emailed}} emails sent; {{withoutEmail}} trainees have no email address',
     remove: 'Remove',
     open: 'Details',
+  },
+  leave: {
+    button: "Trainer's leave",
+    title: "Trainer's leave",
+    help: 'Sessions on days of leave show a warning (they are not blocked). A field engineer’s leave is the same record dispatch uses.',
+    period: 'Leave dates',
+    add: 'Add leave',
+    saved: 'Leave saved',
+    onLeave: 'Trainer on leave {{from}} ~ {{to}}',
   },
   marking: {
     empty: 'No exams waiting for marks',

@@ -80,6 +80,7 @@ export const trainingZh = {
     attended: '已签到',
     conflicts: '时间冲突',
     conflictWith: '与“{{course}}”（{{time}}）冲突',
+    scheduledWithConflicts: '课次已安排，但与讲师的其他课次或请假冲突，请查看冲突列',
     checklist: '场地和设备检查',
     saveChecklist: '保存检查表',
     trainees: '学员',
@@ -94,6 +95,15 @@ export const trainingZh = {
     materialsSent: '已发送 {{emailed}} 封邮件，{{withoutEmail}} 名学员没有邮箱',
     remove: '移除',
     open: '详情',
+  },
+  leave: {
+    button: '讲师请假',
+    title: '讲师请假',
+    help: '请假期间安排的课次会显示冲突提醒（不阻止安排）。维修工程师的请假与派工共用同一记录。',
+    period: '请假日期',
+    add: '添加请假',
+    saved: '请假已保存',
+    onLeave: '讲师请假 {{from}} ~ {{to}}',
   },
   marking: {
     empty: '暂无待阅卷的考试',

@@ -21,7 +21,7 @@ export const useSession = (id: string | null) =>
     enabled: Boolean(id),
   });
 
-function useSessionChange<A>(fn: (args: A) => Promise<unknown>) {
+function useSessionChange<A, R>(fn: (args: A) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -7,6 +7,7 @@ export const trainingKeys = {
   plans: () => ['training', 'plans'] as const,
   sessions: () => ['training', 'sessions'] as const,
   session: (id: string) => ['training', 'session', id] as const,
+  trainerLeave: (trainerId: string) => ['training', 'trainer-leave', trainerId] as const,
   attempts: (status: string) => ['training', 'attempts', status] as const,
   certificates: () => ['training', 'certificates'] as const,
   exam: (token: string) => ['training', 'exam', token] as const,

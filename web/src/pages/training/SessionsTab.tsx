@@ -41,6 +41,7 @@ import {
 } from '../../features/training/sessions-query.ts';
 import { useStaffDirectory } from '../../features/users/staff-directory-query.ts';
 import { EvaluationPanel } from './EvaluationPanel.tsx';
+import { TrainerLeaveButton } from './TrainerLeaveButton.tsx';
 
 function Conflicts({ s }: { s: TSession }) {
   const { t } = useTranslation();
@@ -50,6 +51,11 @@ function Conflicts({ s }: { s: TSession }) {
       {s.conflicts.map((c) => (
         <Tag color="red" key={c.sessionId} data-testid="session-conflict">
           {t('training.session.conflictWith', { course: c.courseTitle, time: dateTime(c.startsAt) })}
+        </Tag>
+      ))}
+      {s.leaveConflicts.map((l) => (
+        <Tag color="orange" key={l.from} data-testid="session-leave">
+          {t('training.leave.onLeave', { from: l.from, to: l.to })}
         </Tag>
       ))}
     </>
@@ -72,14 +78,12 @@ export function SessionsTab() {
   const isPublic = Form.useWatch('isPublic', form);
   return (
     <>
-      <Button
-        type="primary"
-        onClick={() => setOpen(true)}
-        data-testid="session-new"
-        style={{ marginBottom: 12 }}
-      >
-        {t('training.session.new')}
-      </Button>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button type="primary" onClick={() => setOpen(true)} data-testid="session-new">
+          {t('training.session.new')}
+        </Button>
+        <TrainerLeaveButton />
+      </Space>
       <Table
         rowKey="id"
         loading={sessions.isLoading}
@@ -146,7 +150,10 @@ export function SessionsTab() {
                 onSuccess: (s) => {
                   setOpen(false);
                   form.resetFields();
-                  setSelected((s as { id: string }).id);
+                  setSelected(s.id);
+                  // Scheduled anyway: an overlap or the trainer's leave is a warning, never a block.
+                  if (s.conflicts.length || s.leaveConflicts.length)
+                    void message.warning(t('training.session.scheduledWithConflicts'));
                 },
                 onError: (e) => {
                   if (e instanceof ApiError)
