@@ -82,6 +82,8 @@ export async function writeResult(result: BenchResult) {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      // The 1, 5 and 15 minute load averages when the result was written (the machine is shared).
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     },
     date: new Date().toISOString(),
   };

@@ -306,6 +306,7 @@ export const ZSuggestion = z.object({
   customerName: z.string(),
   sourceKind: z.enum(SUGGESTION_SOURCES),
   sourceId: ZId.nullable(),
+  projectId: ZId.nullable(),
   title: z.string(),
   description: z.string(),
   contactEmail: z.string().nullable(),

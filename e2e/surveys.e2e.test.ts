@@ -5,6 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toLocalDate } from '../common/calendar-dates.ts';
+import { TEST_TIME_ZONE } from '../test/helpers.ts';
 import { api, logIn, rawText } from './field-helpers.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
@@ -111,7 +113,8 @@ describe('a satisfaction survey from the emailed link', () => {
 
     step = 'the manager sees the recovery ticket';
     stepPage = manager;
-    const today = new Date().toISOString().slice(0, 10);
+    // The answer's day in the organisation's zone (the UTC date differs after 16:00 UTC).
+    const today = toLocalDate(new Date(), TEST_TIME_ZONE);
     const answers = await api(
       manager,
       env.baseUrl,

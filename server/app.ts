@@ -29,10 +29,10 @@ import {
 } from './modules/accounts/index.ts';
 import { registerAnalyticsRoutes } from './modules/analytics/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerComplaintRoutes } from './modules/complaints/index.ts';
+import { registerComplaintRoutes, suggestionFromFollowUp } from './modules/complaints/index.ts';
 import { registerFieldRoutes, workOrderTicketIds } from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
-import { registerFollowUpRoutes } from './modules/followups/index.ts';
+import { provideFollowUpSuggestions, registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/index.ts';
 import { registerLabelRoutes } from './modules/labels/index.ts';
 import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
@@ -266,6 +266,7 @@ export async function buildApp(
  * field engineer's work orders open to him (tickets/work-port.ts) and which ticket attachments he may not
  * download (files/guard.ts).
  * The training module is the surveys' training source (survey-source.ts).
+ * The complaints module registers the suggestions given on follow-ups' outcomes (followups' port).
  */
 export function wireReferences(): void {
   provideWorkOrderTickets(workOrderTicketIds);
@@ -279,4 +280,5 @@ export function wireReferences(): void {
   provideReferences('staff', staffReferences);
   provideReferences('customer_user', customerUserReferences);
   provideSurveySource('training', endedTrainingSessions);
+  provideFollowUpSuggestions(suggestionFromFollowUp);
 }

@@ -19,6 +19,7 @@ import { loadPartsDemo } from './parts-demo.ts';
 import { loadQualityDemo } from './quality-demo.ts';
 import { loadRegistryDemo } from './registry-demo.ts';
 import { loadReturnsDemo } from './returns-demo.ts';
+import { loadSurveysDemo } from './surveys-demo.ts';
 import { loadTicketsDemo } from './tickets-demo.ts';
 import { loadTrainingDemo } from './training-demo.ts';
 
@@ -139,6 +140,7 @@ export async function loadDemoData(db: Db, clock: Clock, timeZone: string): Prom
   await loadKnowledgeDemo(db, clock, timeZone);
   await loadTrainingDemo(db, clock, timeZone);
   await loadFollowUpsDemo(db, clock, timeZone);
+  await loadSurveysDemo(db, clock, timeZone, customerIds);
   return logins;
 }
 

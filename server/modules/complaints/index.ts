@@ -7,7 +7,7 @@ export { complaintsDeadlineJob } from './jobs.ts';
 export { complaintOwners } from './owners.ts';
 export { registerComplaintRoutes } from './routes.ts';
 export { createComplaint, settingsOf as complaintSettingsOf } from './service.ts';
-export { createSuggestion } from './suggestions.ts';
+export { createSuggestion, suggestionFromFollowUp } from './suggestions.ts';
 export { summaryOf as complaintSummaryOf } from './summary.ts';
 
 export interface HandledComplaint {

@@ -25,7 +25,7 @@ import {
   SUGGESTION_STATUSES,
 } from '../../../common/complaints-api.ts';
 import { ts } from '../../db/columns.ts';
-import { customers } from '../registry/schema.ts';
+import { customers, projects } from '../registry/schema.ts';
 
 const audited = {
   version: integer('version').notNull().default(1),
@@ -174,6 +174,8 @@ export const improvementSuggestions = pgTable(
       .references(() => customers.id),
     sourceKind: text('source_kind', { enum: SUGGESTION_SOURCES }).notNull(),
     sourceId: uuid('source_id'),
+    // The project the suggestion concerns, when its source names one (a follow-up of a project).
+    projectId: uuid('project_id').references(() => projects.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
     contactEmail: text('contact_email'),
@@ -195,5 +197,7 @@ export const improvementSuggestions = pgTable(
     uniqueIndex('improvement_suggestions_number_key').on(t.number),
     index('improvement_suggestions_customer_idx').on(t.customerId, t.createdAt),
     index('improvement_suggestions_created_idx').on(t.createdAt, t.id),
+    // The suggestions of a source (a follow-up's outcome gives one, found again when recorded again).
+    index('improvement_suggestions_source_idx').on(t.sourceKind, t.sourceId),
   ],
 );

@@ -13,6 +13,22 @@ export async function insertSuggestion(db: Executor, values: typeof s.$inferInse
   return row!;
 }
 
+/** The suggestion a source gave first (a follow-up's outcome gives one), locked for the change. */
+export async function findBySource(
+  db: Executor,
+  sourceKind: SuggestionRow['sourceKind'],
+  sourceId: string,
+): Promise<SuggestionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.sourceKind, sourceKind), eq(s.sourceId, sourceId)))
+    .orderBy(s.createdAt, s.id)
+    .limit(1)
+    .for('update');
+  return row;
+}
+
 export async function findSuggestion(db: Executor, scope: Scope, id: string) {
   const [row] = await db
     .select()

@@ -9,6 +9,7 @@ import { nextDocumentNumber } from '../../platform/number-series.ts';
 import { decodeCursor, pageFrom } from '../../platform/pagination.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import type { FollowUpSuggestionPort } from '../followups/index.ts';
 import { customerFacts } from '../registry/index.ts';
 import { sendSuggestionDecision } from './mail.ts';
 import * as repo from './repository.ts';
@@ -30,6 +31,7 @@ async function toView(ctx: Ctx, rows: Row[]): Promise<TSuggestion[]> {
     customerName: customers.get(r.customerId)?.name ?? '',
     sourceKind: r.sourceKind,
     sourceId: r.sourceId,
+    projectId: r.projectId,
     title: r.title,
     description: r.description,
     contactEmail: r.contactEmail,
@@ -101,6 +103,66 @@ export async function createSuggestion(ctx: Ctx, input: TCreateSuggestionRequest
   });
   return getSuggestion(ctx, id);
 }
+
+/** The suggestion's title from the customer's words: the reference and the first line, shortened. */
+export function followUpSuggestionTitle(reference: string | null, text: string): string {
+  const first = text.trim().split('\n')[0]!.trim();
+  const head = `回访建议${reference ? `（${reference}）` : ''}：`;
+  const room = 200 - head.length;
+  return head + (first.length > room ? `${first.slice(0, room - 1)}…` : first);
+}
+
+/**
+ * The followups module's port (provided in app.ts): a customer's suggestion given on a follow-up's
+ * outcome, registered in the outcome's transaction with the follow-up as its source. Once per follow-up:
+ * called again (recorded again, replayed, edited) it updates the text while the suggestion is only
+ * registered, and leaves an evaluated or decided one as it is. The follow-up's row lock serialises calls.
+ */
+export const suggestionFromFollowUp: FollowUpSuggestionPort = async (tx, ctx, s) => {
+  const now = ctx.clock.now();
+  const title = followUpSuggestionTitle(s.reference, s.text);
+  const description = s.text.slice(0, 4000);
+  const existing = await srepo.findBySource(tx, 'follow_up', s.followUpId);
+  if (existing) {
+    if (existing.status !== 'registered' || existing.description === description) return;
+    const updated = await updateVersioned(
+      tx,
+      improvementSuggestions,
+      'Suggestion',
+      existing.id,
+      existing.version,
+      { title, description },
+    );
+    await writeAudit(tx, ctx, {
+      action: 'suggestions.from-follow-up',
+      entityType: 'suggestion',
+      entityId: existing.id,
+      before: existing,
+      after: updated,
+    });
+    return;
+  }
+  const row = await srepo.insertSuggestion(tx, {
+    number: await nextDocumentNumber(tx, 'JY', now, ctx.timeZone),
+    customerId: s.customerId,
+    projectId: s.projectId,
+    sourceKind: 'follow_up',
+    sourceId: s.followUpId,
+    title,
+    description,
+    contactEmail: s.contactEmail,
+    language: 'zh-CN',
+    createdBy: ctx.principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await writeAudit(tx, ctx, {
+    action: 'suggestions.register',
+    entityType: 'suggestion',
+    entityId: row.id,
+    after: row,
+  });
+};
 
 async function change(
   ctx: Ctx,

@@ -18,6 +18,7 @@ import { systemCtx } from '../../platform/context.ts';
 import { publishReportJob } from '../field/index.ts';
 import { ensureSlaDefaults } from '../sla/index.ts';
 import { createDueFollowUps, followUpComplaintHandled, sweepFollowUpFlags } from './index.ts';
+import { passOnSuggestion } from './suggestion-port.ts';
 
 // Tuesday 2026-11-24 10:00 in Shanghai.
 const T0 = new Date('2026-11-24T02:00:00Z');
@@ -406,6 +407,65 @@ describe('the call list', () => {
     );
     expect(mail.rows).toHaveLength(1);
     expect(mail.rows[0]!.payload.text).toContain('使用中是否遇到问题？');
+  });
+
+  it("the customer's suggestion becomes one improvement suggestion with the follow-up as its source", async () => {
+    const f = await assigned(agentId);
+    const suggestionsOf = async () =>
+      (await manager.request('GET', `/api/v1/suggestions?customerId=${f.customerId}&limit=50`)).json().items;
+    const key = newKey();
+    const body = {
+      version: f.version,
+      reached: true,
+      satisfaction: 4,
+      suggestions: '希望增加远程监控\n最好有手机提醒',
+    };
+    const r = await agent.request('POST', `/api/v1/followups/${f.id}/outcome`, body, {
+      'idempotency-key': key,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const once = await suggestionsOf();
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatchObject({
+      sourceKind: 'follow_up',
+      sourceId: f.id,
+      customerId: f.customerId,
+      projectId: f.projectId,
+      status: 'registered',
+      description: '希望增加远程监控\n最好有手机提醒',
+    });
+    expect(once[0].title).toContain('希望增加远程监控');
+    expect(once[0].title).not.toContain('手机提醒');
+    expect(once[0].number).toMatch(/^JY-/);
+    // Replayed, recorded again (refused), or passed on again with edited words: still one suggestion.
+    const replay = await agent.request('POST', `/api/v1/followups/${f.id}/outcome`, body, {
+      'idempotency-key': key,
+    });
+    expect(replay.json()).toEqual(r.json());
+    expect((await agent.request('POST', `/api/v1/followups/${f.id}/outcome`, body)).statusCode).toBe(409);
+    expect(await suggestionsOf()).toHaveLength(1);
+    const edited = {
+      followUpId: f.id,
+      customerId: f.customerId,
+      projectId: f.projectId,
+      contactEmail: null,
+      reference: null,
+      text: '希望增加远程监控和报表',
+    };
+    await t.db.transaction((tx) => passOnSuggestion(tx, sys(), edited));
+    const after = await suggestionsOf();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: once[0].id, description: '希望增加远程监控和报表' });
+    // Once evaluated, the staff's work is not overwritten by the customer's words.
+    const ev = await manager.request('POST', `/api/v1/suggestions/${once[0].id}/evaluate`, {
+      version: after[0].version,
+      feasible: true,
+    });
+    expect(ev.statusCode, ev.body).toBe(200);
+    await t.db.transaction((tx) => passOnSuggestion(tx, sys(), { ...edited, text: '别的' }));
+    const last = await suggestionsOf();
+    expect(last).toHaveLength(1);
+    expect(last[0]).toMatchObject({ status: 'evaluated', description: '希望增加远程监控和报表' });
   });
 
   it('a quality problem becomes a ticket; the follow-up waits until the customer is told', async () => {

@@ -10,3 +10,8 @@ export {
 export { followUpsCreateJob, followUpsSweepJob } from './jobs.ts';
 export { customerTold, recordOutcome } from './outcome.ts';
 export { registerFollowUpRoutes } from './routes.ts';
+export {
+  type FollowUpSuggestion,
+  type FollowUpSuggestionPort,
+  provideFollowUpSuggestions,
+} from './suggestion-port.ts';

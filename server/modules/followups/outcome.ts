@@ -19,6 +19,7 @@ import * as repo from './repository.ts';
 import { nextTryAt } from './rules.ts';
 import type { StoredProblem } from './schema.ts';
 import { settingsOf } from './settings.ts';
+import { passOnSuggestion } from './suggestion-port.ts';
 
 const RULE_WORDS: Record<(typeof FOLLOW_UP_RULES)[number], string> = {
   delivery_quarterly: '定期回访',
@@ -165,6 +166,16 @@ export async function recordOutcome(ctx: Ctx, id: string, input: TRecordOutcomeR
     }
     const after = await repo.updateAtVersion(tx, id, input.version, change, now);
     if (!after) throw staleVersion('Follow-up');
+    // The customer's suggestion becomes an improvement suggestion (the complaints module's, by its port).
+    if (input.reached && input.suggestions?.trim())
+      await passOnSuggestion(tx, inner, {
+        followUpId: id,
+        customerId: row.customerId,
+        projectId: row.projectId,
+        contactEmail: await emailOf(tx, row),
+        reference: row.reference,
+        text: input.suggestions.trim(),
+      });
     await writeAudit(tx, ctx, {
       action: input.reached ? 'followups.outcome' : 'followups.not-reached',
       entityType: 'follow_up',

@@ -104,7 +104,8 @@ export async function answerInPortal(ctx: Ctx, id: string, input: TSurveyAnswerR
   return answer(ctx, id, input, 'portal');
 }
 
-async function answer(
+/** Records the answer (once, before expiry) and opens the recovery when unsatisfied; by link, portal or past-survey load. */
+export async function answer(
   ctx: Ctx,
   id: string,
   input: TSurveyAnswerRequest,

@@ -1,4 +1,5 @@
 // Public surface of the surveys module (satisfaction surveys, 满意度).
+export { type PastSurvey, recordPastSurveys } from './history.ts';
 export { inviteSurveys } from './invite.ts';
 export { surveyInviteJob } from './jobs.ts';
 export { type SurveyLinkConfig, signSurveyToken, surveyLinkConfig, surveyUrl } from './link-token.ts';

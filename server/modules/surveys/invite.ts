@@ -5,6 +5,7 @@
 // the outbox as a signed link, in the same transaction that records them and moves the watermark.
 import { isSampled } from '../../../common/survey-rules.ts';
 import { SURVEY_KINDS, type TSurveyKind, type TSurveySettings } from '../../../common/surveys-api.ts';
+import type { Executor } from '../../db/pool.ts';
 import { type Ctx, ctxInTransaction } from '../../platform/context.ts';
 import { enqueueMessage } from '../../platform/outbox.ts';
 import { customerReaderLocale } from '../accounts/index.ts';
@@ -84,6 +85,23 @@ async function inviteBatch(
 ) {
   if (!sources.length) return { invited: 0, skipped: 0 };
   const db = ctx.db;
+  const { rows, customers } = await invitationRows(db, kind, s, sources, now);
+  const created = await repo.insertInvitations(db, rows);
+  return sendInvitations(db, link, kind, s, created, customers, now);
+}
+
+/**
+ * The invitation rows of `sources` as of `now`: who to write to (the source's contact, the site's,
+ * the customer's), in which language, and whether it asks — or is skipped by sampling, the quiet
+ * period or for want of an address. Nothing is written.
+ */
+export async function invitationRows(
+  db: Executor,
+  kind: TSurveyKind,
+  s: TSurveySettings,
+  sources: SurveySource[],
+  now: Date,
+) {
   const customerIds = [...new Set(sources.map((x) => x.customerId))];
   const [asked, contacts, customers, sites, assets] = await Promise.all([
     repo.lastAsked(db, customerIds, new Date(now.getTime() - s.quietDays * DAY_MS)),
@@ -141,7 +159,19 @@ async function inviteBatch(
       expiresAt,
     };
   });
-  const created = await repo.insertInvitations(db, rows);
+  return { rows, customers };
+}
+
+/** The email and SMS of each invitation that asks, through the outbox. */
+async function sendInvitations(
+  db: Executor,
+  link: SurveyLinkConfig,
+  kind: TSurveyKind,
+  s: TSurveySettings,
+  created: repo.InvitationRow[],
+  customers: Map<string, { name: string }>,
+  now: Date,
+) {
   let invited = 0;
   for (const inv of created) {
     if (inv.status !== 'open') continue;

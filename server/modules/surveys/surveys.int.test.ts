@@ -391,3 +391,67 @@ describe('the portal', () => {
     );
   });
 });
+
+describe('surveys of the past (the demo dataset)', () => {
+  it('asks a past source as the poller would, answers it at its time, opens the recovery, and sends nothing', async () => {
+    const { recordPastSurveys } = await import('./index.ts');
+    const { systemCtx } = await import('../../platform/context.ts');
+    const customer = await customerWithContact();
+    const closedAt = clock.now();
+    const ticket = await closedTicket(customer.id);
+    clock.advance(5 * DAY);
+    const ctx = systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE }, 'test');
+    const askedAt = new Date(closedAt.getTime() + 10 * 60_000);
+    const answeredAt = new Date(closedAt.getTime() + 3 * DAY);
+    const stars = {
+      responseStars: 4,
+      engineerStars: 2,
+      resultStars: 2,
+      comment: '第二次才修好',
+      notSatisfied: false,
+    };
+    const [first] = await recordPastSurveys(ctx, [
+      {
+        kind: 'ticket',
+        sourceId: ticket.id,
+        askedAt,
+        answer: { at: answeredAt, channel: 'link', input: stars },
+      },
+    ]);
+    expect(first?.recoveryTicketId).toBeTruthy();
+    const row = await t.db.execute<{
+      created_at: Date;
+      answered_at: Date;
+      satisfied: boolean;
+      email: string;
+      source_number: string;
+      sent: number;
+      recovery: string;
+    }>(sql`select i.created_at, i.answered_at, i.satisfied, i.email, i.source_number,
+                  (select count(*)::int from outbox o where o.payload->>'invitationId' = i.id::text) as sent,
+                  (select kind from tickets where id = i.recovery_ticket_id) as recovery
+             from survey_invitations i where i.id = ${first!.invitationId}`);
+    expect(row.rows[0]).toMatchObject({
+      satisfied: false,
+      email: customer.contactEmail,
+      source_number: ticket.number,
+      sent: 0,
+      recovery: 'complaint',
+    });
+    expect(new Date(row.rows[0]!.created_at).getTime()).toBe(askedAt.getTime());
+    expect(new Date(row.rows[0]!.answered_at).getTime()).toBe(answeredAt.getTime());
+    // Asked once: a second load leaves it; the poller finds it asked too.
+    expect(await recordPastSurveys(ctx, [{ kind: 'ticket', sourceId: ticket.id, askedAt }])).toEqual([null]);
+    expect(await invitationOf(ticket.id)).toHaveLength(1);
+    // Not a survey of the future, nor of a source that is not there.
+    const later = await closedTicket(customer.id);
+    await expect(
+      recordPastSurveys(ctx, [
+        { kind: 'ticket', sourceId: later.id, askedAt: new Date(clock.now().getTime() + DAY) },
+      ]),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      recordPastSurveys(ctx, [{ kind: 'ticket', sourceId: customer.id, askedAt: clock.now() }]),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+});

@@ -1,0 +1,3 @@
+ALTER TABLE "improvement_suggestions" ADD COLUMN "project_id" uuid;--> statement-breakpoint
+ALTER TABLE "improvement_suggestions" ADD CONSTRAINT "improvement_suggestions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "improvement_suggestions_source_idx" ON "improvement_suggestions" USING btree ("source_kind","source_id");
