@@ -10,6 +10,8 @@ const filterFields = {
   projectId: z.uuid().optional(),
   productId: z.uuid().optional(),
   engineerId: z.uuid().optional(),
+  /** A team (staff role): the figures of its members (by engineer / agent); MTBF is not per team. */
+  team: z.string().trim().min(1).max(60).optional(),
 };
 
 function periodInOrder(q: { from: string; to: string }, ctx: z.RefinementCtx) {

@@ -383,6 +383,14 @@ describe('measures equal the hand count', () => {
     expect(byProduct.repeatRepair).toMatchObject({ repairs: 3, repeats: 2 });
     // The fault tickets name no equipment: none is of the product.
     expect(byProduct.firstTimeFix.eligible).toBe(0);
+    // A team is its members' records: both engineers are field engineers; no agent did any of it.
+    const field = (await measures(manager, `${NOV}&team=field_engineer`)).json();
+    expect(field.firstTimeFix).toEqual({ eligible: 6, fixed: 4, ratePercent: 66.7 });
+    expect(field.followUps.due).toBe(0); // the follow-ups have no agent
+    const agents = (await measures(manager, `${NOV}&team=agent`)).json();
+    expect(agents.firstTimeFix.eligible).toBe(0);
+    expect(agents.repeatRepair.repairs).toBe(0);
+    expect(agents.engineers).toEqual([]);
   });
 
   it('December holds what crossed the month end in Shanghai', async () => {

@@ -7,8 +7,9 @@
 import { percentOf } from '../../../common/analytics-api.ts';
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TEngineerFigure, TMtbfFigure } from '../../../common/measures-api.ts';
+import type { TRole } from '../../../common/roles.ts';
 import type { Executor } from '../../db/pool.ts';
-import { userNames } from '../accounts/index.ts';
+import { activeStaffIds, userNames } from '../accounts/index.ts';
 import {
   engineerWorkBetween,
   engineerWorkingMinutes,
@@ -30,6 +31,8 @@ export interface MeasureFilter {
   projectId?: string;
   productId?: string;
   engineerId?: string;
+  /** A team (staff role): only records whose engineer (or agent) is an active member of it. */
+  team?: string;
 }
 
 export interface MeasureSettings {
@@ -49,6 +52,13 @@ const productFilter = async (db: Executor, productId: string | undefined, assetI
   const dims = await assetDimensions(db, ids);
   return (assetId: string | null) => !!assetId && dims.get(assetId)?.productId === productId;
 };
+
+/** The team filter as a test on a person: members of the staff role (null: no team filter). */
+async function teamFilter(db: Executor, team: string | undefined) {
+  if (!team) return null;
+  const members = new Set(await activeStaffIds(db, [team as TRole]));
+  return (userId: string | null) => !!userId && members.has(userId);
+}
 
 // ---------- first-time fix ----------
 
@@ -91,6 +101,7 @@ export async function firstTimeFix(
     f.productId,
     tickets.map((t) => t.assetId),
   );
+  const inTeam = await teamFilter(db, f.team);
   const window = settings.firstFixReopenDays * DAY_MS;
   const records: FirstFixRecord[] = [];
   for (const t of tickets) {
@@ -98,6 +109,7 @@ export async function firstTimeFix(
     if (!v || v.visits < 1) continue;
     if (ofProduct && !ofProduct(t.assetId)) continue;
     if (f.engineerId && v.engineerId !== f.engineerId) continue;
+    if (inTeam && !inTeam(v.engineerId)) continue;
     const reopenedInTime = !!t.reopenedAt && t.reopenedAt.getTime() - t.firstResolvedAt.getTime() <= window;
     records.push({
       ticketId: t.ticketId,
@@ -135,7 +147,10 @@ export async function repeatRepair(db: Executor, f: MeasureFilter, timeZone: str
     f.productId,
     rows.map((r) => r.assetId),
   );
-  const records = ofProduct ? rows.filter((r) => ofProduct(r.assetId)) : rows;
+  const inTeam = await teamFilter(db, f.team);
+  const records = rows.filter(
+    (r) => (!ofProduct || ofProduct(r.assetId)) && (!inTeam || inTeam(r.engineerId)),
+  );
   const repeats = records.filter((r) => r.ordinal >= 2).length;
   return { repairs: records.length, repeats, ratePercent: percentOf(repeats, records.length), records };
 }
@@ -157,14 +172,17 @@ export async function followUpsOnTime(db: Executor, f: MeasureFilter, timeZone: 
     projectId: f.projectId,
     agentId: f.engineerId,
   });
-  const records = rows.map((r) => {
-    const state: 'on_time' | 'late' | 'not_done' = !r.doneAt
-      ? 'not_done'
-      : toLocalDate(r.doneAt, timeZone) <= toLocalDate(r.dueAt, timeZone)
-        ? 'on_time'
-        : 'late';
-    return { ...r, state };
-  });
+  const inTeam = await teamFilter(db, f.team);
+  const records = rows
+    .filter((r) => !inTeam || inTeam(r.agentId))
+    .map((r) => {
+      const state: 'on_time' | 'late' | 'not_done' = !r.doneAt
+        ? 'not_done'
+        : toLocalDate(r.doneAt, timeZone) <= toLocalDate(r.dueAt, timeZone)
+          ? 'on_time'
+          : 'late';
+      return { ...r, state };
+    });
   const onTime = records.filter((r) => r.state === 'on_time').length;
   const late = records.filter((r) => r.state === 'late').length;
   return {
@@ -256,7 +274,10 @@ export async function engineerFigures(
   const { from, to } = periodInstants(f.from, f.to, timeZone);
   const q = { from, to, customerId: f.customerId, projectId: f.projectId, engineerId: f.engineerId };
   const [work, sat] = await Promise.all([engineerWorkBetween(db, q), satisfactionByEngineer(db, q)]);
-  const ids = [...new Set([...work.map((w) => w.engineerId), ...sat.map((s) => s.engineerId)])];
+  const inTeam = await teamFilter(db, f.team);
+  const ids = [...new Set([...work.map((w) => w.engineerId), ...sat.map((s) => s.engineerId)])].filter(
+    (id) => !inTeam || inTeam(id),
+  );
   const [working, names] = await Promise.all([
     engineerWorkingMinutes(db, ids, f.from, f.to),
     userNames(db, ids),

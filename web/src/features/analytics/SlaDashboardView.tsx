@@ -67,8 +67,8 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
   const dashboard = useSlaDashboard(query, valid);
   const refresh = useAnalyticsRefresh();
   const { granularity: _g, ...periodFilter } = query;
-  // The measures take the same period and filters (no team: they are not kept per team).
-  const { team: _team, ...measureQuery } = periodFilter as Record<string, string>;
+  // The measures take the same period and filters.
+  const measureQuery = periodFilter as Record<string, string>;
   const records = useSlaRecords(
     drill
       ? {
