@@ -38,19 +38,22 @@ export async function measuresDashboard(
   const f: MeasureFilter = scopedFilter(ctx, query);
   const settings = await measureSettingsOf(reads);
   const tz = ctx.timeZone;
-  const ftf = await firstTimeFix(reads, f, settings, tz);
-  const rr = await repeatRepair(reads, f, tz);
-  const fu = await followUpsOnTime(reads, f, tz);
-  const m = await mtbfFigures(reads, f, tz);
-  // Staff figures are the organisation's own: a customer sees its equipment's measures, not the staff's.
-  const engineers = ctx.scope.kind === 'customer' ? [] : await engineerFigures(reads, f, tz);
-  const listed = await assetsWithRepairs(reads, {
-    min: settings.repeatRepairThreshold,
-    customerId: f.customerId,
-    projectId: f.projectId,
-    productId: f.productId,
-    limit: 200,
-  });
+  // Independent reads, side by side (each on its own connection of the reports pool).
+  const [ftf, rr, fu, m, engineers, listed] = await Promise.all([
+    firstTimeFix(reads, f, settings, tz),
+    repeatRepair(reads, f, tz),
+    followUpsOnTime(reads, f, tz),
+    mtbfFigures(reads, f, tz),
+    // Staff figures are the organisation's own: a customer sees its equipment's measures, not the staff's.
+    ctx.scope.kind === 'customer' ? Promise.resolve([]) : engineerFigures(reads, f, tz),
+    assetsWithRepairs(reads, {
+      min: settings.repeatRepairThreshold,
+      customerId: f.customerId,
+      projectId: f.projectId,
+      productId: f.productId,
+      limit: 200,
+    }),
+  ]);
   const [customers, projects, products] = await Promise.all([
     customerFacts(reads, [...new Set(listed.map((a) => a.customerId))]),
     projectFacts(reads, [...new Set(listed.map((a) => a.projectId))]),

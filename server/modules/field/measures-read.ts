@@ -77,16 +77,23 @@ export async function repairsCompletedWithOrdinal(
     completed_at: Date | string;
     ordinal: number;
   }>(sql`
-    select w.id, w.number, w.customer_id, w.project_id, w.engineer_id, a.asset_id, w.completed_at,
-           (select count(*) from work_orders p
-             where p.asset_ids @> array[a.asset_id] and p.kind = 'repair' and p.status = 'completed'
-               and (p.completed_at, p.id) <= (w.completed_at, w.id))::int as ordinal
-      from work_orders w, unnest(w.asset_ids) as a(asset_id)
-     where w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
-       and w.kind = 'repair' and w.status = 'completed'
-       ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
-       ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}
-       ${q.engineerId ? sql`and w.engineer_id = ${q.engineerId}::uuid` : sql``}
+    with period as (
+      select w.id, w.number, w.customer_id, w.project_id, w.engineer_id, a.asset_id, w.completed_at
+        from work_orders w, unnest(w.asset_ids) as a(asset_id)
+       where w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
+         and w.kind = 'repair' and w.status = 'completed'
+         ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
+         ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}
+         ${q.engineerId ? sql`and w.engineer_id = ${q.engineerId}::uuid` : sql``}),
+    -- Every completed repair of those assets (work_orders_assets_idx), numbered per asset in order.
+    hist as (
+      select p.id, a.asset_id, row_number() over (partition by a.asset_id order by p.completed_at, p.id) as ordinal
+        from work_orders p, unnest(p.asset_ids) as a(asset_id)
+       where p.asset_ids && (select coalesce(array_agg(distinct asset_id), '{}'::uuid[]) from period)
+         and p.kind = 'repair' and p.status = 'completed'
+         and a.asset_id in (select asset_id from period))
+    select w.id, w.number, w.customer_id, w.project_id, w.engineer_id, w.asset_id, w.completed_at, h.ordinal::int as ordinal
+      from period w join hist h on h.id = w.id and h.asset_id = w.asset_id
      order by w.completed_at, w.id`);
   return r.rows.map((x) => ({
     workOrderId: x.id,
