@@ -24,6 +24,9 @@ export const measuresEn: typeof measuresZh = {
   customer: 'Customer',
   at: 'Time',
   detail: 'Detail',
+  visits: '{{n}} visit(s)',
+  repairNo: 'repair no. {{n}}',
+  reopenedAt: 'reopened {{at}}',
   details: {
     on_time: 'On time',
     late: 'Late',

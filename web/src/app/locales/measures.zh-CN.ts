@@ -20,6 +20,9 @@ export const measuresZh = {
   customer: '客户',
   at: '时间',
   detail: '说明',
+  visits: '上门 {{n}} 次',
+  repairNo: '第 {{n}} 次维修',
+  reopenedAt: '{{at}} 重开',
   details: {
     on_time: '按时',
     late: '逾期',

@@ -52,6 +52,18 @@ export function MeasuresView({
       {t('measures.excel')}
     </Button>
   );
+  // The server's short facts (visits=2; reopened=<instant> | repair=3 | on_time | a serial) in words.
+  const detailText = (detail: string) =>
+    detail
+      .split('; ')
+      .map((part) => {
+        const [key, value = ''] = part.split('=');
+        if (key === 'visits') return t('measures.visits', { n: value });
+        if (key === 'repair') return t('measures.repairNo', { n: value });
+        if (key === 'reopened') return t('measures.reopenedAt', { at: time.dateTime(value) });
+        return t(`measures.details.${part}`, { defaultValue: part });
+      })
+      .join('，');
   const open = (measure: TMeasureRecordKind, title: string) => {
     setOutcome('all');
     setDrill({ measure, title });
@@ -267,7 +279,7 @@ export function MeasuresView({
             {
               title: t('measures.detail'),
               key: 'detail',
-              render: (_: unknown, r) => t(`measures.details.${r.detail}`, { defaultValue: r.detail }),
+              render: (_: unknown, r) => detailText(r.detail),
             },
             {
               title: '',
