@@ -113,6 +113,7 @@ describe('the analytics dashboard', () => {
     expect(download.suggestedFilename()).toMatch(/^analytics-byMetric-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
     step = 'the measures beyond SLA and the records behind one';
+    await page.getByTestId('measures-show').click();
     await expect
       .poll(() => page.getByTestId('measure-first_time_fix').isVisible(), { timeout: 20_000 })
       .toBe(true);

@@ -4,6 +4,7 @@ import type { measuresZh } from './measures.zh-CN.ts';
 // staff performance.
 export const measuresEn: typeof measuresZh = {
   title: 'Service quality measures',
+  show: 'Show the service quality measures (first-time fix, repeat repair, follow-ups, MTBF, engineers)',
   ftf: 'First-time fix rate',
   ftfHelp:
     'Of the fault tickets first resolved in the period with an on-site visit: those with exactly one visit and not reopened within {{days}} days of the first resolution',

@@ -2,6 +2,7 @@
 // staff performance.
 export const measuresZh = {
   title: '服务质量指标',
+  show: '显示服务质量指标（一次修复率、返修率、回访、MTBF、工程师）',
   ftf: '一次修复率',
   ftfHelp: '期间内首次解决、且有上门的故障工单中：只上门一次、且首次解决后 {{days}} 天内未重开的比例',
   repeat: '返修率',
