@@ -100,6 +100,9 @@ export const PERMISSIONS = [
   'followups.report',
   'analytics.read',
   'analytics.refresh',
+  // Staff performance (篇4 g.4): one's own record; everyone's (managers).
+  'analytics.performance',
+  'analytics.staff',
   // Knowledge base (知识库): read (customers: public published articles only), write drafts, review
   // and publish (and keep the aliases and the list of articles that do not help).
   'knowledge.read',
@@ -186,6 +189,8 @@ const RETURNS_DESK: TPermission[] = ['returns.read', 'returns.request', 'returns
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: [...PERMISSIONS],
   manager: [
+    'analytics.performance',
+    'analytics.staff',
     ...SERVICE_DESK,
     'quality.read',
     'quality.manage',
@@ -237,6 +242,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'system.read',
   ],
   agent: [
+    'analytics.performance',
     ...SERVICE_DESK,
     'customers.manage',
     'registry.manage',
@@ -246,6 +252,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.work',
   ],
   support_engineer: [
+    'analytics.performance',
     ...SERVICE_DESK,
     'stock.read_all',
     'workorders.read_all',
@@ -254,6 +261,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   // On site: their own work orders and the tickets behind them, the equipment they service, their van's stock.
   field_engineer: [
+    'analytics.performance',
     ...STAFF_BASE,
     'registry.manage',
     'stock.move',
@@ -265,6 +273,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // Courses, plans, sessions, exams and certificates; writes and publishes knowledge-base articles;
   // follows training-request tickets, changes none.
   trainer: [
+    'analytics.performance',
     ...STAFF_READS_ALL,
     'knowledge.write',
     'knowledge.publish',
@@ -274,6 +283,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   // Parts and stock; follows tickets without changing them.
   storekeeper: [
+    'analytics.performance',
     ...STAFF_READS_ALL,
     'products.manage',
     'parts.manage',
@@ -286,6 +296,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ],
   // 质量工程师: the quality cases, the early warning and its settings, the field feedback forms.
   quality_engineer: [
+    'analytics.performance',
     ...SERVICE_DESK,
     'quality.read',
     'quality.manage',

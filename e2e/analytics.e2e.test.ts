@@ -111,6 +111,16 @@ describe('the analytics dashboard', () => {
       page.getByTestId('analytics-export-byMetric').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^analytics-byMetric-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    step = 'the measures beyond SLA and the records behind one';
+    await page.getByTestId('measures-show').click();
+    await expect
+      .poll(() => page.getByTestId('measure-first_time_fix').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await page.getByTestId('measure-follow_ups').getByRole('button').click();
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBeGreaterThan(0);
+    expect(await rawText(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await context.close();
   });
 

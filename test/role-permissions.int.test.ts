@@ -46,6 +46,15 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, allowed: T
   ['GET', '/api/v1/quality/alerts', ['admin', 'manager', 'quality_engineer']],
   ['POST', '/api/v1/quality/cases', ['admin', 'manager', 'quality_engineer']],
   ['PUT', '/api/v1/quality/settings', ['admin', 'quality_engineer']],
+  [
+    'GET',
+    '/api/v1/analytics/measures?from=2026-01-01&to=2026-01-31',
+    ['admin', 'manager', 'quality_engineer'],
+  ],
+  ['PUT', '/api/v1/analytics/settings', ['admin', 'manager', 'quality_engineer']],
+  // Staff performance: everyone their own record; another person's only with analytics.staff.
+  ['GET', '/api/v1/analytics/performance?month=2026-01', [...STAFF_ROLES]],
+  ['GET', `/api/v1/analytics/performance?month=2026-01&userId=${id}`, ['admin', 'manager']],
   ['POST', `/api/v1/work-orders/${id}/feedback`, ['admin', 'field_engineer']],
 ];
 

@@ -36,3 +36,17 @@ export const analyticsWatermarks = pgTable('analytics_watermarks', {
   watermark: ts('watermark').notNull(),
   refreshedAt: ts('refreshed_at').notNull(),
 });
+
+/**
+ * The measures' settings (docs/analytics.md), one row: the days after its first resolution within which
+ * a reopening means the fix was not first-time; the repair count at which equipment is listed (the
+ * seed's "3 repairs", 篇4 c.2: the 3rd repair is the last before replacement, a 4th calls for it).
+ */
+export const analyticsSettings = pgTable('analytics_settings', {
+  id: integer('id').primaryKey().default(1),
+  firstFixReopenDays: integer('first_fix_reopen_days').notNull().default(30),
+  repeatRepairThreshold: integer('repeat_repair_threshold').notNull().default(3),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -42,3 +42,11 @@ export async function complaintsHandledBetween(
 export async function upheldComplaintsOf(db: Executor, userId: string, period: { from: Date; to: Date }) {
   return repo.upheldAgainst(db, userId, period.from, period.to);
 }
+
+/**
+ * Read model for staff performance (analytics): per person, the complaints against them received in
+ * [from, to) and how many were upheld — the complaint summary's own staff figures.
+ */
+export async function complaintsAgainstStaff(db: Executor, period: { from: Date; to: Date }) {
+  return repo.summaryStaff(db, period.from, period.to);
+}

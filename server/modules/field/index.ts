@@ -1,4 +1,16 @@
 export { type CompletedRepair, repairsCompleted } from './completed-repairs.ts';
+export {
+  type AssetFailure,
+  type AssetRepair,
+  type EngineerWork,
+  engineerWorkBetween,
+  engineerWorkingMinutes,
+  failuresBetween,
+  repairsCompletedWithOrdinal,
+  repairVisitsOfTickets,
+  type TicketVisits,
+  workingMinutesOf,
+} from './measures-read.ts';
 export { workOrderOwners } from './owners.ts';
 export {
   cancelPlannedWorkOrder,

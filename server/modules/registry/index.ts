@@ -32,6 +32,14 @@ export {
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { productCategories } from './knowledge-read.ts';
+export {
+  type AssetDimensions,
+  assetDimensions,
+  assetsWithRepairs,
+  type InstalledHours,
+  installedHours,
+  type RepairedAsset,
+} from './measures-read.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
   assetFacts,

@@ -261,6 +261,8 @@ export const assets = pgTable(
     index('assets_parent_idx').on(t.parentId),
     index('assets_status_idx').on(t.status),
     index('assets_updated_idx').on(t.updatedAt),
+    // Analytics: equipment at its 2nd, 3rd, 4th… repair.
+    index('assets_repair_count_idx').on(t.repairCount).where(sql`${t.repairCount} >= 2`),
     index('assets_search_trgm_idx').using(
       'gin',
       sql`(${t.serial} || ' ' || coalesce(${t.name}, '') || ' ' || coalesce(${t.location}, '')) gin_trgm_ops`,

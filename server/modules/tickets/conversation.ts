@@ -14,6 +14,7 @@ import { sendNotices } from '../notifications/index.ts';
 import { contactEmailOf, getCustomer } from '../registry/index.ts';
 import { isCustomer, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
+import { resolutionMarks } from './resolution-marks.ts';
 import { tickets } from './schema.ts';
 import { recordSla } from './sla-summary.ts';
 import { getTicket } from './ticket-view.ts';
@@ -73,6 +74,7 @@ export async function appendMessage(
         status: 'in_progress',
         resolvedAt: null,
         closedAt: null,
+        ...resolutionMarks(ticket, 'in_progress', now),
       });
     if (reopen || kind === 'public_reply') {
       await recordSla(tx, ctx, ticket, [

@@ -10,6 +10,7 @@ export {
 export { consultationsResolvedSince, type ResolvedConsultation } from './consultations-read.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketOwners, ticketRefs } from './field-read.ts';
+export { type FirstResolvedTicket, faultTicketsFirstResolved } from './measures-read.ts';
 export { addReporterMessage, openTicketOfAsset, ticketStatusOf } from './qr-read.ts';
 export { type FaultCount, type FaultEvidence, faultCountsByMonth, faultReportsOf } from './quality-read.ts';
 export { registerTicketRoutes } from './routes.ts';

@@ -64,6 +64,10 @@ export const tickets = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
+    // First-time fix (analytics, docs/analytics.md): when the ticket was first resolved, and the first
+    // reopening after that (a customer's message or a status change back to open).
+    firstResolvedAt: ts('first_resolved_at'),
+    reopenedAt: ts('reopened_at'),
     // The SLA summary of the list, written by the sla module through its port in the transaction
     // that changes the targets: the earliest deadline of a running target, and whether a running or
     // paused target is breached. The queues filter and sort on them without reading sla_targets.
@@ -112,6 +116,9 @@ export const tickets = pgTable(
     // Which ticket holds a file (who may download an attachment).
     index('tickets_attachments_idx').using('gin', t.attachmentIds),
     // Closed tickets in the order they closed: the satisfaction survey's poller reads what is new.
+    index('tickets_fault_first_resolved_idx')
+      .on(t.firstResolvedAt, t.id)
+      .where(sql`${t.kind} = 'fault_report' and ${t.firstResolvedAt} is not null`),
     index('tickets_closed_idx').on(t.closedAt, t.id).where(sql`${t.closedAt} is not null`),
   ],
 );

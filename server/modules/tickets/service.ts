@@ -24,6 +24,7 @@ import { getAsset, getCustomer, getProject, recordArchiveEvents } from '../regis
 import { type SlaLogEntry, slaSummaryOf, startSla } from '../sla/index.ts';
 import { isCustomer, staffTicket, ticketScope } from './access.ts';
 import * as repo from './repository.ts';
+import { resolutionMarks } from './resolution-marks.ts';
 import { routeOf } from './routing.ts';
 import { tickets } from './schema.ts';
 import { recordSla } from './sla-summary.ts';
@@ -233,6 +234,7 @@ export async function changeTicket(
     status,
     resolvedAt: status === 'resolved' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
     closedAt: status === 'closed' ? now : status && STATUS_CATEGORY[status] === 'open' ? null : undefined,
+    ...resolutionMarks(before, status, now),
   });
   await writeAudit(tx, ctx, {
     action: 'ticket.update',
@@ -330,6 +332,7 @@ export async function workMilestone(tx: Executor, ctx: Ctx, ticketId: string, ev
     const after = await updateVersioned(tx, tickets, 'Ticket', t.id, t.version, {
       status: 'resolved',
       resolvedAt: at,
+      ...resolutionMarks(t, 'resolved', at),
     });
     await writeAudit(tx, ctx, {
       action: 'ticket.update',

@@ -233,6 +233,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'performance',
+            lazy: guardedPage(
+              'analytics.performance',
+              () => import('../pages/analytics/PerformancePage.tsx'),
+              (m) => <m.PerformancePage />,
+            ),
+          },
+          {
             path: 'surveys',
             lazy: guardedPage(
               'surveys.read',

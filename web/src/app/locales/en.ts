@@ -4,6 +4,7 @@ import { followupsEn } from './followups.en.ts';
 import { knowledgeEn } from './knowledge.en.ts';
 import { maintenanceInsightEn } from './maintenance-insight.en.ts';
 import { maintenanceVisitsEn } from './maintenance-visits.en.ts';
+import { measuresEn } from './measures.en.ts';
 import { mvisitEn } from './mvisit.en.ts';
 import { orgSettingsEn } from './org-settings.en.ts';
 import { partScanEn } from './part-scan.en.ts';
@@ -235,6 +236,8 @@ export const en: typeof zhCN = {
     'followups.report': 'See the follow-up report',
     'analytics.read': 'Analytics dashboards (view)',
     'analytics.refresh': 'Refresh analytics figures',
+    'analytics.performance': 'Own performance record',
+    'analytics.staff': "Everyone's performance records",
     'knowledge.read': 'Read knowledge-base articles',
     'knowledge.write': 'Write knowledge-base articles',
     'knowledge.publish': 'Review and publish knowledge-base articles',
@@ -1660,6 +1663,7 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   quality: qualityEn,
   analytics: analyticsEn,
+  measures: measuresEn,
   qr: qrEn,
   partScan: partScanEn,
   returns: returnsEn,

@@ -6,6 +6,7 @@ import { followupsZh } from './followups.zh-CN.ts';
 import { knowledgeZh } from './knowledge.zh-CN.ts';
 import { maintenanceInsightZh } from './maintenance-insight.zh-CN.ts';
 import { maintenanceVisitsZhCN } from './maintenance-visits.zh-CN.ts';
+import { measuresZh } from './measures.zh-CN.ts';
 import { mvisitZh } from './mvisit.zh-CN.ts';
 import { orgSettingsZh } from './org-settings.zh-CN.ts';
 import { partScanZh } from './part-scan.zh-CN.ts';
@@ -232,6 +233,8 @@ export const zhCN = {
     'followups.report': '查看回访报告',
     'analytics.read': '分析看板（查看）',
     'analytics.refresh': '刷新分析数据',
+    'analytics.performance': '查看本人绩效记录',
+    'analytics.staff': '查看全部员工绩效',
     'knowledge.read': '阅读知识库文章',
     'knowledge.write': '编写知识库文章',
     'knowledge.publish': '审核发布知识库文章',
@@ -1584,6 +1587,7 @@ export const zhCN = {
   surveys: surveysZh,
   quality: qualityZh,
   analytics: analyticsZh,
+  measures: measuresZh,
   qr: qrZh,
   partScan: partScanZh,
   returns: returnsZh,

@@ -14,6 +14,7 @@ import {
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from './Chart.tsx';
+import { MeasuresView } from './MeasuresView.tsx';
 import { OverviewCards } from './OverviewCards.tsx';
 import { useAnalyticsRefresh } from './refresh-mutation.ts';
 import { useSlaDashboard } from './sla-dashboard-query.ts';
@@ -66,6 +67,8 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
   const dashboard = useSlaDashboard(query, valid);
   const refresh = useAnalyticsRefresh();
   const { granularity: _g, ...periodFilter } = query;
+  // The measures take the same period and filters.
+  const measureQuery = periodFilter as Record<string, string>;
   const records = useSlaRecords(
     drill
       ? {
@@ -304,6 +307,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
         />
       )}
       {!portal && <OverviewCards from={from} to={to} enabled={valid} />}
+      <MeasuresView query={measureQuery} enabled={valid} portal={portal} />
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <Card

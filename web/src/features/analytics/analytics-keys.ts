@@ -4,4 +4,8 @@ export const analyticsKeys = {
   sla: (query: Record<string, string | undefined>) => ['analytics', 'sla', query] as const,
   records: (query: Record<string, string | undefined>) => ['analytics', 'records', query] as const,
   overview: (query: Record<string, string>) => ['analytics', 'overview', query] as const,
+  measures: (query: Record<string, string | undefined>) => ['analytics', 'measures', query] as const,
+  measureRecords: (query: Record<string, string | undefined>) =>
+    ['analytics', 'measure-records', query] as const,
+  performance: (month: string) => ['analytics', 'performance', month] as const,
 };

@@ -29,6 +29,7 @@ import {
   SmileOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -97,6 +98,13 @@ const NAV: NavItem[] = [
     icon: <LineChartOutlined />,
     label: 'analytics.nav',
     permission: 'analytics.read',
+  },
+  {
+    key: 'performance',
+    path: '/console/performance',
+    icon: <TrophyOutlined />,
+    label: 'measures.perfNav',
+    permission: 'analytics.performance',
   },
   {
     key: 'surveys',

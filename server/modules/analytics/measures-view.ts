@@ -1,0 +1,247 @@
+// The measures on the manager's dashboard (and the customer's own), the records behind each figure, and
+// staff performance per person and month — all from measures.ts's functions, so every view agrees.
+import { percentOf } from '../../../common/analytics-api.ts';
+import type {
+  TMeasureRecordPage,
+  TMeasureRecordsQuery,
+  TMeasures,
+  TMeasuresQuery,
+  TPerformance,
+  TPerformanceQuery,
+  TPerformanceRow,
+} from '../../../common/measures-api.ts';
+import type { Executor } from '../../db/pool.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { userNames } from '../accounts/index.ts';
+import { complaintsAgainstStaff } from '../complaints/index.ts';
+import { assetsWithRepairs, customerFacts, productNamesOf, projectFacts } from '../registry/index.ts';
+import { periodInstants, scopedFilter } from './dashboard.ts';
+import {
+  engineerFigures,
+  firstTimeFix,
+  followUpsOnTime,
+  type MeasureFilter,
+  monthDays,
+  mtbfFigures,
+  repeatRepair,
+} from './measures.ts';
+import * as repo from './repository.ts';
+import { measureSettingsOf } from './settings.ts';
+
+/** The measures of a period: `reads` is the reports database when configured. */
+export async function measuresDashboard(
+  ctx: Ctx,
+  reads: Executor,
+  query: TMeasuresQuery,
+): Promise<TMeasures> {
+  const f: MeasureFilter = scopedFilter(ctx, query);
+  const settings = await measureSettingsOf(reads);
+  const tz = ctx.timeZone;
+  // Independent reads, side by side (each on its own connection of the reports pool).
+  const [ftf, rr, fu, m, engineers, listed] = await Promise.all([
+    firstTimeFix(reads, f, settings, tz),
+    repeatRepair(reads, f, tz),
+    followUpsOnTime(reads, f, tz),
+    mtbfFigures(reads, f, tz),
+    // Staff figures are the organisation's own: a customer sees its equipment's measures, not the staff's.
+    ctx.scope.kind === 'customer' ? Promise.resolve([]) : engineerFigures(reads, f, tz),
+    assetsWithRepairs(reads, {
+      min: settings.repeatRepairThreshold,
+      customerId: f.customerId,
+      projectId: f.projectId,
+      productId: f.productId,
+      limit: 200,
+    }),
+  ]);
+  const [customers, projects, products] = await Promise.all([
+    customerFacts(reads, [...new Set(listed.map((a) => a.customerId))]),
+    projectFacts(reads, [...new Set(listed.map((a) => a.projectId))]),
+    productNamesOf(reads, [...new Set(listed.map((a) => a.productId))]),
+  ]);
+  return {
+    from: f.from,
+    to: f.to,
+    settings: {
+      firstFixReopenDays: settings.firstFixReopenDays,
+      repeatRepairThreshold: settings.repeatRepairThreshold,
+    },
+    firstTimeFix: { eligible: ftf.eligible, fixed: ftf.fixed, ratePercent: ftf.ratePercent },
+    repeatRepair: {
+      repairs: rr.repairs,
+      repeats: rr.repeats,
+      ratePercent: rr.ratePercent,
+      assets: listed.map((a) => ({
+        assetId: a.assetId,
+        serial: a.serial,
+        name: a.name,
+        customerName: customers.get(a.customerId)?.name ?? '',
+        projectName: projects.get(a.projectId)?.name ?? '',
+        productName: products.get(a.productId) ?? '',
+        repairCount: a.repairCount,
+        state: a.repairCount > settings.repeatRepairThreshold ? 'past_limit' : 'at_limit',
+      })),
+    },
+    followUps: {
+      due: fu.due,
+      onTime: fu.onTime,
+      late: fu.late,
+      notDone: fu.notDone,
+      ratePercent: fu.ratePercent,
+    },
+    mtbf: {
+      total: m.total,
+      byProduct: m.byProduct,
+      byModel: m.byModel,
+      byProject: m.byProject,
+      byAsset: m.byAsset,
+    },
+    engineers,
+  };
+}
+
+type Rec = TMeasureRecordPage['items'][number];
+
+/** The records behind a measure's figure (counted: in its numerator), oldest first, paged. */
+export async function measureRecordsOf(
+  ctx: Ctx,
+  reads: Executor,
+  query: TMeasureRecordsQuery,
+): Promise<TMeasureRecordPage> {
+  const q = scopedFilter(ctx, query);
+  const tz = ctx.timeZone;
+  const f: MeasureFilter = q;
+  let rows: (Omit<Rec, 'customerName'> & { customerId: string })[] = [];
+  if (q.measure === 'first_time_fix') {
+    const settings = await measureSettingsOf(reads);
+    const r = await firstTimeFix(reads, f, settings, tz);
+    rows = r.records.map((x) => ({
+      kind: 'ticket',
+      id: x.ticketId,
+      reference: x.number,
+      customerId: x.customerId,
+      at: x.firstResolvedAt.toISOString(),
+      counted: x.fixed,
+      detail: `visits=${x.visits}${x.reopenedAt ? `; reopened=${x.reopenedAt.toISOString()}` : ''}`,
+    }));
+  } else if (q.measure === 'repeat_repair') {
+    const r = await repeatRepair(reads, f, tz);
+    rows = r.records.map((x) => ({
+      kind: 'work_order',
+      id: x.workOrderId,
+      reference: x.number,
+      customerId: x.customerId,
+      at: x.completedAt.toISOString(),
+      counted: x.ordinal >= 2,
+      detail: `repair=${x.ordinal}`,
+    }));
+  } else if (q.measure === 'follow_ups') {
+    const r = await followUpsOnTime(reads, f, tz);
+    rows = r.records.map((x) => ({
+      kind: 'follow_up',
+      id: x.id,
+      reference: x.reference ?? '',
+      customerId: x.customerId,
+      at: x.dueAt.toISOString(),
+      counted: x.state === 'on_time',
+      detail: x.state,
+    }));
+  } else {
+    const r = await mtbfFigures(reads, f, tz);
+    rows = r.failures.map((x) => ({
+      kind: 'work_order',
+      id: x.workOrderId,
+      reference: x.number,
+      customerId: x.dims.customerId,
+      at: x.at.toISOString(),
+      counted: true,
+      detail: x.dims.serial,
+    }));
+  }
+  const picked = rows.filter((r) => q.outcome === 'all' || (q.outcome === 'counted') === r.counted);
+  const page = picked.slice(q.offset, q.offset + q.limit);
+  const customers = await customerFacts(reads, [...new Set(page.map((r) => r.customerId))]);
+  return {
+    total: picked.length,
+    items: page.map(({ customerId, ...r }) => ({
+      ...r,
+      customerName: customers.get(customerId)?.name ?? '',
+    })),
+  };
+}
+
+/**
+ * Staff performance of a month (篇4 g.4, the records as evidence): per person, jobs (work orders
+ * completed), SLA targets decided and met on time (the SLA rollup's, by the ticket's assignee),
+ * first-time fixes (the visit's engineer), satisfaction answers about them, complaints against them and
+ * upheld. A person with `analytics.staff` sees everyone; anyone else their own row only.
+ */
+export async function staffPerformance(
+  ctx: Ctx,
+  reads: Executor,
+  q: TPerformanceQuery,
+): Promise<TPerformance> {
+  if (ctx.scope.kind === 'customer' || !ctx.principal.userId) throw forbidden();
+  const everyone = ctx.principal.permissions.has('analytics.staff');
+  if (!everyone && q.userId && q.userId !== ctx.principal.userId) throw forbidden('Only your own record');
+  const only = everyone ? q.userId : ctx.principal.userId;
+  return {
+    month: q.month,
+    view: everyone ? 'everyone' : 'own',
+    rows: await performanceRows(reads, q.month, ctx.timeZone, only),
+  };
+}
+
+/** The performance rows of a month, everyone's or one person's (exported for the reports module). */
+export async function performanceRows(
+  reads: Executor,
+  month: string,
+  timeZone: string,
+  userId?: string,
+): Promise<TPerformanceRow[]> {
+  const days = monthDays(month);
+  const f: MeasureFilter = { ...days, engineerId: userId };
+  const settings = await measureSettingsOf(reads);
+  const [eng, sla, ftf] = await Promise.all([
+    engineerFigures(reads, f, timeZone),
+    repo.figures(reads, 'sla', { ...days, engineerId: userId }, 'month', ['engineer']),
+    firstTimeFix(reads, f, settings, timeZone),
+  ]);
+  const complaints = (
+    await complaintsAgainstStaff(reads, periodInstants(days.from, days.to, timeZone))
+  ).filter((c) => !userId || c.userId === userId);
+  const slaOf = new Map(sla.filter((r) => r.group === 'engineer' && r.key).map((r) => [r.key!, r]));
+  const ids = new Set<string>([
+    ...eng.map((e) => e.engineerId),
+    ...slaOf.keys(),
+    ...ftf.records.flatMap((r) => (r.engineerId ? [r.engineerId] : [])),
+    ...complaints.map((c) => c.userId),
+    ...(userId ? [userId] : []),
+  ]);
+  const names = await userNames(reads, [...ids]);
+  const rows = [...ids].map((id): TPerformanceRow => {
+    const e = eng.find((x) => x.engineerId === id);
+    const s = slaOf.get(id);
+    const mine = ftf.records.filter((r) => r.engineerId === id);
+    const fixed = mine.filter((r) => r.fixed).length;
+    const c = complaints.find((x) => x.userId === id);
+    return {
+      userId: id,
+      name: names.get(id) ?? '',
+      month,
+      jobs: e?.jobs ?? 0,
+      slaDecided: s?.n ?? 0,
+      slaMet: s?.met ?? 0,
+      slaPercent: percentOf(s?.met ?? 0, s?.n ?? 0),
+      firstFixEligible: mine.length,
+      firstFixed: fixed,
+      firstFixPercent: percentOf(fixed, mine.length),
+      answers: e?.answers ?? 0,
+      satisfied: e?.satisfied ?? 0,
+      satisfactionPercent: e?.satisfactionPercent ?? null,
+      complaints: c?.complaints ?? 0,
+      complaintsUpheld: c?.upheld ?? 0,
+    };
+  });
+  return rows.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}

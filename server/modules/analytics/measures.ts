@@ -1,0 +1,314 @@
+// The measures beyond SLA (issue 19), one definition each (docs/analytics.md), computed here and only
+// here: the dashboard, its drill-down, the Excel export, staff performance and the reports module all
+// call these functions. Each reads the owning modules' read models bounded by the period through an
+// index (never the history): tickets first resolved in it, work orders completed or opened in it,
+// follow-ups due in it, survey answers given in it; the installed base is one grouped pass over assets.
+
+import { percentOf } from '../../../common/analytics-api.ts';
+import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import type { TEngineerFigure, TMtbfFigure } from '../../../common/measures-api.ts';
+import type { TRole } from '../../../common/roles.ts';
+import type { Executor } from '../../db/pool.ts';
+import { activeStaffIds, userNames } from '../accounts/index.ts';
+import {
+  engineerWorkBetween,
+  engineerWorkingMinutes,
+  failuresBetween,
+  repairsCompletedWithOrdinal,
+  repairVisitsOfTickets,
+} from '../field/index.ts';
+import { followUpTimings } from '../followups/index.ts';
+import { assetDimensions, installedHours, productNamesOf, projectFacts } from '../registry/index.ts';
+import { satisfactionByEngineer } from '../surveys/index.ts';
+import { faultTicketsFirstResolved } from '../tickets/index.ts';
+import { periodInstants } from './dashboard.ts';
+
+/** The filter of every measure: local days from…to (inclusive, organisation's zone) and dimensions. */
+export interface MeasureFilter {
+  from: string;
+  to: string;
+  customerId?: string;
+  projectId?: string;
+  productId?: string;
+  engineerId?: string;
+  /** A team (staff role): only records whose engineer (or agent) is an active member of it. */
+  team?: string;
+}
+
+export interface MeasureSettings {
+  /** A reopening within this many days of the first resolution means the fix was not first-time. */
+  firstFixReopenDays: number;
+  /** Equipment at this repair count is listed (at the limit), beyond it past the limit. */
+  repeatRepairThreshold: number;
+}
+
+export const DEFAULT_MEASURE_SETTINGS: MeasureSettings = { firstFixReopenDays: 30, repeatRepairThreshold: 3 };
+
+const DAY_MS = 86_400_000;
+
+const productFilter = async (db: Executor, productId: string | undefined, assetIds: (string | null)[]) => {
+  if (!productId) return null;
+  const ids = [...new Set(assetIds.filter((a): a is string => !!a))];
+  const dims = await assetDimensions(db, ids);
+  return (assetId: string | null) => !!assetId && dims.get(assetId)?.productId === productId;
+};
+
+/** The team filter as a test on a person: members of the staff role (null: no team filter). */
+async function teamFilter(db: Executor, team: string | undefined) {
+  if (!team) return null;
+  const members = new Set(await activeStaffIds(db, [team as TRole]));
+  return (userId: string | null) => !!userId && members.has(userId);
+}
+
+// ---------- first-time fix ----------
+
+export interface FirstFixRecord {
+  ticketId: string;
+  number: string;
+  customerId: string;
+  engineerId: string | null;
+  firstResolvedAt: Date;
+  visits: number;
+  reopenedAt: Date | null;
+  fixed: boolean;
+}
+
+/**
+ * First-time fix rate. Eligible: fault tickets first resolved in the period whose repair work orders
+ * (not cancelled) had at least one on-site visit (an arrival). Fixed first time: exactly one visit, and
+ * not reopened within `firstFixReopenDays` days of the first resolution. Engineer: the engineer of the
+ * work order with the (last) visit; product: the ticket's first equipment's.
+ */
+export async function firstTimeFix(
+  db: Executor,
+  f: MeasureFilter,
+  settings: MeasureSettings,
+  timeZone: string,
+): Promise<{ eligible: number; fixed: number; ratePercent: number | null; records: FirstFixRecord[] }> {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const tickets = await faultTicketsFirstResolved(db, {
+    from,
+    to,
+    customerId: f.customerId,
+    projectId: f.projectId,
+  });
+  const visits = await repairVisitsOfTickets(
+    db,
+    tickets.map((t) => t.ticketId),
+  );
+  const ofProduct = await productFilter(
+    db,
+    f.productId,
+    tickets.map((t) => t.assetId),
+  );
+  const inTeam = await teamFilter(db, f.team);
+  const window = settings.firstFixReopenDays * DAY_MS;
+  const records: FirstFixRecord[] = [];
+  for (const t of tickets) {
+    const v = visits.get(t.ticketId);
+    if (!v || v.visits < 1) continue;
+    if (ofProduct && !ofProduct(t.assetId)) continue;
+    if (f.engineerId && v.engineerId !== f.engineerId) continue;
+    if (inTeam && !inTeam(v.engineerId)) continue;
+    const reopenedInTime = !!t.reopenedAt && t.reopenedAt.getTime() - t.firstResolvedAt.getTime() <= window;
+    records.push({
+      ticketId: t.ticketId,
+      number: t.number,
+      customerId: t.customerId,
+      engineerId: v.engineerId,
+      firstResolvedAt: t.firstResolvedAt,
+      visits: v.visits,
+      reopenedAt: t.reopenedAt,
+      fixed: v.visits === 1 && !reopenedInTime,
+    });
+  }
+  const fixed = records.filter((r) => r.fixed).length;
+  return { eligible: records.length, fixed, ratePercent: percentOf(fixed, records.length), records };
+}
+
+// ---------- repeat repair ----------
+
+/**
+ * Repeat-repair rate: over the repairs completed in the period (a completed repair work order, once per
+ * equipment it names — the count registry's `recordRepairs` keeps), the share that was the equipment's
+ * 2nd or later repair.
+ */
+export async function repeatRepair(db: Executor, f: MeasureFilter, timeZone: string) {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const rows = await repairsCompletedWithOrdinal(db, {
+    from,
+    to,
+    customerId: f.customerId,
+    projectId: f.projectId,
+    engineerId: f.engineerId,
+  });
+  const ofProduct = await productFilter(
+    db,
+    f.productId,
+    rows.map((r) => r.assetId),
+  );
+  const inTeam = await teamFilter(db, f.team);
+  const records = rows.filter(
+    (r) => (!ofProduct || ofProduct(r.assetId)) && (!inTeam || inTeam(r.engineerId)),
+  );
+  const repeats = records.filter((r) => r.ordinal >= 2).length;
+  return { repairs: records.length, repeats, ratePercent: percentOf(repeats, records.length), records };
+}
+
+// ---------- follow-ups on time ----------
+
+/**
+ * Follow-ups done on time: over the follow-ups due in the period (cancelled ones left out), those whose
+ * customer was reached and the outcome recorded (done, or awaiting the customer) on or before the local
+ * day they were due. Late: reached on a later day; not done: not reached (yet, or at all — emailed,
+ * unreached). The engineer filter is the follow-up's agent.
+ */
+export async function followUpsOnTime(db: Executor, f: MeasureFilter, timeZone: string) {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const rows = await followUpTimings(db, {
+    from,
+    to,
+    customerId: f.customerId,
+    projectId: f.projectId,
+    agentId: f.engineerId,
+  });
+  const inTeam = await teamFilter(db, f.team);
+  const records = rows
+    .filter((r) => !inTeam || inTeam(r.agentId))
+    .map((r) => {
+      const state: 'on_time' | 'late' | 'not_done' = !r.doneAt
+        ? 'not_done'
+        : toLocalDate(r.doneAt, timeZone) <= toLocalDate(r.dueAt, timeZone)
+          ? 'on_time'
+          : 'late';
+      return { ...r, state };
+    });
+  const onTime = records.filter((r) => r.state === 'on_time').length;
+  const late = records.filter((r) => r.state === 'late').length;
+  return {
+    due: records.length,
+    onTime,
+    late,
+    notDone: records.length - onTime - late,
+    ratePercent: percentOf(onTime, records.length),
+    records,
+  };
+}
+
+// ---------- MTBF ----------
+
+const mtbf = (key: string | null, label: string, hours: number, failures: number): TMtbfFigure => ({
+  key,
+  label,
+  installedHours: Math.round(hours * 10) / 10,
+  failures,
+  mtbfHours: failures > 0 ? Math.round((hours / failures) * 10) / 10 : null,
+});
+
+/**
+ * MTBF = installed hours in the period / failures in the period. Installed hours: equipment in service
+ * (installed, in service, under repair) from its installation day (else commissioning, else acceptance)
+ * or the period's start, to the period's end. Failure: a repair work order (not cancelled) opened in the
+ * period, once per equipment it names. Per product, model, project and asset (assets with failures).
+ */
+export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: string) {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
+  const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
+  const failures = all.filter(
+    (x) => dims.has(x.assetId) && (!f.productId || dims.get(x.assetId)?.productId === f.productId),
+  );
+  const failedAssets = [...new Set(failures.map((x) => x.assetId))];
+  const hours = await installedHours(
+    db,
+    { from, to, timeZone, customerId: f.customerId, projectId: f.projectId, productId: f.productId },
+    failedAssets,
+  );
+  const hoursOf = (group: string, key: string | null) =>
+    hours.find((h) => h.group === group && h.key === key)?.hours ?? 0;
+  const count = (pick: (d: NonNullable<ReturnType<typeof dims.get>>) => string) => {
+    const m = new Map<string, number>();
+    for (const x of failures) {
+      const k = pick(dims.get(x.assetId)!);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const byProductN = count((d) => d.productId);
+  const byModelN = count((d) => d.model);
+  const byProjectN = count((d) => d.projectId);
+  const byAssetN = count((_d) => '');
+  byAssetN.clear();
+  for (const x of failures) byAssetN.set(x.assetId, (byAssetN.get(x.assetId) ?? 0) + 1);
+  const [products, projects] = await Promise.all([
+    productNamesOf(db, [...byProductN.keys()]),
+    projectFacts(db, [...byProjectN.keys()]),
+  ]);
+  const worstFirst = (rows: TMtbfFigure[]) =>
+    rows.sort((a, b) => (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''));
+  const groups = (n: Map<string, number>, group: string, label: (k: string) => string) =>
+    worstFirst([...n].map(([k, c]) => mtbf(k, label(k), hoursOf(group, k), c)));
+  return {
+    total: mtbf(null, '', hoursOf('total', null), failures.length),
+    byProduct: groups(byProductN, 'product', (k) => products.get(k) ?? k),
+    byModel: groups(byModelN, 'model', (k) => k),
+    byProject: groups(byProjectN, 'project', (k) => projects.get(k)?.name ?? k),
+    byAsset: groups(byAssetN, 'asset', (k) => dims.get(k)?.serial ?? k).slice(0, 50),
+    failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
+  };
+}
+
+// ---------- engineers ----------
+
+/**
+ * Engineers' figures over the work orders completed in the period: jobs (work orders completed), time
+ * on jobs (their time spent), utilisation = time on jobs / working minutes (the engineer profile's work
+ * days and hours over the period, leave left out), travel (km entered, minutes from first departure to
+ * first arrival), satisfaction (survey answers about them given in the period, surveys' `satisfied`).
+ */
+export async function engineerFigures(
+  db: Executor,
+  f: MeasureFilter,
+  timeZone: string,
+): Promise<TEngineerFigure[]> {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const q = { from, to, customerId: f.customerId, projectId: f.projectId, engineerId: f.engineerId };
+  const [work, sat] = await Promise.all([engineerWorkBetween(db, q), satisfactionByEngineer(db, q)]);
+  const inTeam = await teamFilter(db, f.team);
+  const ids = [...new Set([...work.map((w) => w.engineerId), ...sat.map((s) => s.engineerId)])].filter(
+    (id) => !inTeam || inTeam(id),
+  );
+  const [working, names] = await Promise.all([
+    engineerWorkingMinutes(db, ids, f.from, f.to),
+    userNames(db, ids),
+  ]);
+  return ids
+    .map((id) => {
+      const w = work.find((x) => x.engineerId === id);
+      const s = sat.find((x) => x.engineerId === id);
+      const minutes = w?.minutesOnJobs ?? 0;
+      const wm = working.get(id) ?? null;
+      return {
+        engineerId: id,
+        name: names.get(id) ?? '',
+        jobs: w?.jobs ?? 0,
+        minutesOnJobs: minutes,
+        workingMinutes: wm,
+        utilisationPercent: wm ? percentOf(minutes, wm) : null,
+        travelKm: w?.travelKm ?? 0,
+        travelMinutes: w?.travelMinutes ?? 0,
+        answers: s?.answers ?? 0,
+        satisfied: s?.satisfied ?? 0,
+        satisfactionPercent: percentOf(s?.satisfied ?? 0, s?.answers ?? 0),
+      };
+    })
+    .sort((a, b) => b.jobs - a.jobs || a.name.localeCompare(b.name));
+}
+
+/** The local days of a month `YYYY-MM`: its first and last. */
+export function monthDays(month: string): { from: string; to: string } {
+  const from = `${month}-01`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from, to: addDays(next, -1) };
+}

@@ -1,0 +1,225 @@
+// Read models for analytics' measures (docs/analytics.md), each bounded by the period through an index
+// (work_orders_completed_at_idx, work_orders_repair_created_idx, work_orders_ticket_idx,
+// work_orders_assets_idx): visits of the tickets first resolved in a period (first-time fix), repairs
+// completed in a period with each asset's repair number (repeat repair), failures (MTBF), and the
+// engineers' jobs, time on jobs and travel.
+import { sql } from 'drizzle-orm';
+import { addDays } from '../../../common/calendar-dates.ts';
+import type { TLeave } from '../../../common/field-api.ts';
+import { type Executor, uuidArray } from '../../db/pool.ts';
+
+const iso = (d: Date) => d.toISOString();
+
+export interface TicketVisits {
+  /** On-site visits (arrivals) over the ticket's repair work orders that are not cancelled. */
+  visits: number;
+  /** The engineer of the ticket's last repair work order with a visit. */
+  engineerId: string | null;
+  workOrderNumbers: string[];
+}
+
+/** Visits (arrived events) of each ticket's repair work orders (index work_orders_ticket_idx). */
+export async function repairVisitsOfTickets(
+  db: Executor,
+  ticketIds: readonly string[],
+): Promise<Map<string, TicketVisits>> {
+  const out = new Map<string, TicketVisits>();
+  if (!ticketIds.length) return out;
+  const r = await db.execute<{
+    ticket_id: string;
+    number: string;
+    engineer_id: string | null;
+    visits: number;
+  }>(sql`
+    select w.ticket_id, w.number, w.engineer_id,
+           (select count(*) from work_order_events e where e.work_order_id = w.id and e.stage = 'arrived')::int as visits
+      from work_orders w
+     where w.ticket_id = any(${uuidArray(ticketIds)}) and w.kind = 'repair' and w.status <> 'cancelled'
+     order by w.ticket_id, w.created_at`);
+  for (const x of r.rows) {
+    const cur = out.get(x.ticket_id) ?? { visits: 0, engineerId: null, workOrderNumbers: [] };
+    cur.visits += Number(x.visits);
+    if (Number(x.visits) > 0) cur.engineerId = x.engineer_id;
+    cur.workOrderNumbers.push(x.number);
+    out.set(x.ticket_id, cur);
+  }
+  return out;
+}
+
+export interface AssetRepair {
+  workOrderId: string;
+  number: string;
+  customerId: string;
+  projectId: string | null;
+  engineerId: string | null;
+  assetId: string;
+  completedAt: Date;
+  /** This repair's number for the asset: completed repair work orders of the asset up to this one. */
+  ordinal: number;
+}
+
+/**
+ * Repairs completed in [from, to) (repair work orders, status completed), one row per asset, with the
+ * asset's repair number counted the way registry's `recordRepairs` counts (one per completed repair
+ * work order naming the asset).
+ */
+export async function repairsCompletedWithOrdinal(
+  db: Executor,
+  q: { from: Date; to: Date; customerId?: string; projectId?: string; engineerId?: string },
+): Promise<AssetRepair[]> {
+  const r = await db.execute<{
+    id: string;
+    number: string;
+    customer_id: string;
+    project_id: string | null;
+    engineer_id: string | null;
+    asset_id: string;
+    completed_at: Date | string;
+    ordinal: number;
+  }>(sql`
+    with period as (
+      select w.id, w.number, w.customer_id, w.project_id, w.engineer_id, a.asset_id, w.completed_at
+        from work_orders w, unnest(w.asset_ids) as a(asset_id)
+       where w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
+         and w.kind = 'repair' and w.status = 'completed'
+         ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
+         ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}
+         ${q.engineerId ? sql`and w.engineer_id = ${q.engineerId}::uuid` : sql``}),
+    -- Every completed repair of those assets (work_orders_assets_idx), numbered per asset in order.
+    hist as (
+      select p.id, a.asset_id, row_number() over (partition by a.asset_id order by p.completed_at, p.id) as ordinal
+        from work_orders p, unnest(p.asset_ids) as a(asset_id)
+       where p.asset_ids && (select coalesce(array_agg(distinct asset_id), '{}'::uuid[]) from period)
+         and p.kind = 'repair' and p.status = 'completed'
+         and a.asset_id in (select asset_id from period))
+    select w.id, w.number, w.customer_id, w.project_id, w.engineer_id, w.asset_id, w.completed_at, h.ordinal::int as ordinal
+      from period w join hist h on h.id = w.id and h.asset_id = w.asset_id
+     order by w.completed_at, w.id`);
+  return r.rows.map((x) => ({
+    workOrderId: x.id,
+    number: x.number,
+    customerId: x.customer_id,
+    projectId: x.project_id,
+    engineerId: x.engineer_id,
+    assetId: x.asset_id,
+    completedAt: new Date(x.completed_at),
+    ordinal: Number(x.ordinal),
+  }));
+}
+
+export interface AssetFailure {
+  workOrderId: string;
+  number: string;
+  assetId: string;
+  at: Date;
+}
+
+/** Failures in [from, to): repair work orders (not cancelled) opened in it, one per asset named. */
+export async function failuresBetween(
+  db: Executor,
+  q: { from: Date; to: Date; customerId?: string; projectId?: string },
+): Promise<AssetFailure[]> {
+  const r = await db.execute<{ id: string; number: string; asset_id: string; created_at: Date | string }>(sql`
+    select w.id, w.number, a.asset_id, w.created_at
+      from work_orders w, unnest(w.asset_ids) as a(asset_id)
+     where w.kind = 'repair' and w.status <> 'cancelled'
+       and w.created_at >= ${iso(q.from)}::timestamptz and w.created_at < ${iso(q.to)}::timestamptz
+       ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
+       ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}`);
+  return r.rows.map((x) => ({
+    workOrderId: x.id,
+    number: x.number,
+    assetId: x.asset_id,
+    at: new Date(x.created_at),
+  }));
+}
+
+export interface EngineerWork {
+  engineerId: string;
+  jobs: number;
+  minutesOnJobs: number;
+  travelKm: number;
+  travelMinutes: number;
+}
+
+/**
+ * Per engineer, the work orders (any kind) completed in [from, to): jobs, time on the jobs (the
+ * completion's time spent), kilometres travelled, and travel time (first arrival − first departure).
+ */
+export async function engineerWorkBetween(
+  db: Executor,
+  q: { from: Date; to: Date; customerId?: string; projectId?: string; engineerId?: string },
+): Promise<EngineerWork[]> {
+  const r = await db.execute<{
+    engineer_id: string;
+    jobs: number;
+    minutes: number;
+    km: number;
+    travel_seconds: number;
+  }>(sql`
+    select w.engineer_id, count(*)::int as jobs, coalesce(sum(w.time_spent_minutes), 0)::int as minutes,
+           coalesce(sum(w.travel_km), 0)::float8 as km,
+           coalesce(sum(greatest(0, extract(epoch from (
+             (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'arrived')
+           - (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'departed'))))), 0)::float8
+             as travel_seconds
+      from work_orders w
+     where w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
+       and w.status = 'completed' and w.engineer_id is not null
+       ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
+       ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}
+       ${q.engineerId ? sql`and w.engineer_id = ${q.engineerId}::uuid` : sql``}
+     group by w.engineer_id`);
+  return r.rows.map((x) => ({
+    engineerId: x.engineer_id,
+    jobs: Number(x.jobs),
+    minutesOnJobs: Number(x.minutes),
+    travelKm: Math.round(Number(x.km) * 10) / 10,
+    travelMinutes: Math.round(Number(x.travel_seconds) / 60),
+  }));
+}
+
+/** Working minutes of a profile over local days from…to (inclusive): work days × hours, minus leave. */
+export function workingMinutesOf(
+  p: { workDays: number[]; workStart: number; workEnd: number; leave: TLeave[] },
+  from: string,
+  to: string,
+): number {
+  let total = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    // The profile's weekdays as the dispatcher reads them (0 = Sunday).
+    if (!p.workDays.includes(new Date(`${d}T00:00:00Z`).getUTCDay())) continue;
+    if (p.leave.some((l) => l.from <= d && d <= l.to)) continue;
+    total += Math.max(0, p.workEnd - p.workStart);
+  }
+  return total;
+}
+
+/** The engineers' working minutes over local days from…to (engineers with a profile only). */
+export async function engineerWorkingMinutes(
+  db: Executor,
+  engineerIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!engineerIds.length) return out;
+  const r = await db.execute<{
+    user_id: string;
+    work_days: number[];
+    work_start: number;
+    work_end: number;
+    leave: TLeave[];
+  }>(sql`select user_id, work_days, work_start, work_end, leave from engineer_profiles
+          where user_id = any(${uuidArray(engineerIds)})`);
+  for (const x of r.rows)
+    out.set(
+      x.user_id,
+      workingMinutesOf(
+        { workDays: x.work_days, workStart: x.work_start, workEnd: x.work_end, leave: x.leave },
+        from,
+        to,
+      ),
+    );
+  return out;
+}

@@ -1,0 +1,54 @@
+// Read model for analytics' first-time fix (docs/analytics.md): fault tickets first resolved in
+// [from, to), with their first reopening, read over index tickets_fault_first_resolved_idx (the period's
+// tickets only, never the history).
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/pool.ts';
+
+export interface FirstResolvedTicket {
+  ticketId: string;
+  number: string;
+  subject: string;
+  customerId: string;
+  projectId: string | null;
+  assigneeId: string | null;
+  assetId: string | null;
+  firstResolvedAt: Date;
+  reopenedAt: Date | null;
+}
+
+export async function faultTicketsFirstResolved(
+  db: Executor,
+  q: { from: Date; to: Date; customerId?: string; projectId?: string },
+): Promise<FirstResolvedTicket[]> {
+  const r = await db.execute<{
+    id: string;
+    number: string;
+    subject: string;
+    customer_id: string;
+    project_id: string | null;
+    assignee_id: string | null;
+    asset_id: string | null;
+    first_resolved_at: Date | string;
+    reopened_at: Date | string | null;
+  }>(sql`
+    select t.id, t.number, t.subject, t.customer_id, t.project_id, t.assignee_id, t.asset_ids[1] as asset_id,
+           t.first_resolved_at, t.reopened_at
+      from tickets t
+     where t.kind = 'fault_report' and t.first_resolved_at is not null
+       and t.first_resolved_at >= ${q.from.toISOString()}::timestamptz
+       and t.first_resolved_at < ${q.to.toISOString()}::timestamptz
+       ${q.customerId ? sql`and t.customer_id = ${q.customerId}::uuid` : sql``}
+       ${q.projectId ? sql`and t.project_id = ${q.projectId}::uuid` : sql``}
+     order by t.first_resolved_at, t.id`);
+  return r.rows.map((x) => ({
+    ticketId: x.id,
+    number: x.number,
+    subject: x.subject,
+    customerId: x.customer_id,
+    projectId: x.project_id,
+    assigneeId: x.assignee_id,
+    assetId: x.asset_id,
+    firstResolvedAt: new Date(x.first_resolved_at),
+    reopenedAt: x.reopened_at ? new Date(x.reopened_at) : null,
+  }));
+}
