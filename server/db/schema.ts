@@ -11,6 +11,7 @@ export * from '../modules/maintenance/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';
 export * from '../modules/quality/schema.ts';
+export * from '../modules/reports/schema.ts';
 export * from '../modules/registry/schema.ts';
 export * from '../modules/returns/schema.ts';
 export * from '../modules/sla/schema.ts';

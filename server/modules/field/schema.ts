@@ -80,6 +80,8 @@ export const workOrders = pgTable(
     index('work_orders_status_idx').on(t.status, t.createdAt),
     index('work_orders_ticket_idx').on(t.ticketId),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
+    // The work completed in a period (the reports module's monthly project reports).
+    index('work_orders_completed_idx').on(t.completedAt).where(sql`${t.completedAt} is not null`),
   ],
 );
 
