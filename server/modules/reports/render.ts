@@ -158,6 +158,8 @@ const TEXT = {
     faultClasses: '主要故障类别',
     unclassified: '未分类',
     maintenance: '维护保养',
+    visitsOnTime: '按时完成',
+    visitsLate: '逾期完成',
     due: '应完成',
     missed: '未完成',
     stillOpen: '进行中',
@@ -216,7 +218,9 @@ const TEXT = {
     faultClasses: 'Top fault classes',
     unclassified: 'Unclassified',
     maintenance: 'Maintenance',
-    due: 'Due',
+    visitsOnTime: 'Done on time',
+    visitsLate: 'Done late',
+    due: 'Visits due',
     missed: 'Missed',
     stillOpen: 'Open',
     onTimeRate: 'On-time rate',
@@ -344,8 +348,8 @@ export function reportLines(run: RunRow, lang: TReportLang, timeZone: string): L
     const mt = m.maintenance;
     lines.push(
       { section: T.maintenance, item: T.due, value: mt.due, previous: null, target: null },
-      { section: T.maintenance, item: T.onTime, value: mt.onTime, previous: null, target: null },
-      { section: T.maintenance, item: T.late, value: mt.late, previous: null, target: null },
+      { section: T.maintenance, item: T.visitsOnTime, value: mt.onTime, previous: null, target: null },
+      { section: T.maintenance, item: T.visitsLate, value: mt.late, previous: null, target: null },
       { section: T.maintenance, item: T.missed, value: mt.missed, previous: null, target: null },
       {
         section: T.maintenance,
@@ -384,8 +388,8 @@ export function reportLines(run: RunRow, lang: TReportLang, timeZone: string): L
   for (const o of p.workOrders.list)
     add(T.done, `${o.number} ${o.summary} · ${localTime(o.completedAt, timeZone)}`, w('work', o.kind));
   add(T.maintenance, T.due, p.maintenance.due);
-  add(T.maintenance, T.onTime, p.maintenance.onTime);
-  add(T.maintenance, T.late, p.maintenance.late);
+  add(T.maintenance, T.visitsOnTime, p.maintenance.onTime);
+  add(T.maintenance, T.visitsLate, p.maintenance.late);
   add(T.maintenance, T.missed, p.maintenance.missed);
   add(T.maintenance, T.onTimeRate, frac(p.maintenance.onTimeRate));
   add(T.satisfaction, T.answers, p.satisfaction.answers);
@@ -425,7 +429,10 @@ export async function reportPdf(
   doc.fontSize(18).fillColor('#111827').text(title, { align: 'center' });
   doc.moveDown(0.4);
   const meta = (label: string, value: string) =>
-    doc.fontSize(10).fillColor('#374151').text(`${label}：${value}`, { align: 'center' });
+    doc
+      .fontSize(10)
+      .fillColor('#374151')
+      .text(`${label}${lang === 'en' ? ': ' : '：'}${value}`, { align: 'center' });
   meta(T.period, periodText(run));
   if (run.kind === 'monthly') {
     const prev = previousPeriod('monthly', run.period);
@@ -447,16 +454,12 @@ export async function reportPdf(
         doc.moveDown(0.2);
       }
       ensureSpace(doc, 16);
-      const extra =
-        line.previous !== undefined && (line.previous !== null || line.target !== null)
-          ? `（${[
-              line.previous !== null ? `${T.previous} ${line.previous}` : null,
-              line.target !== null && line.target !== undefined ? `${T.target} ${line.target}` : null,
-            ]
-              .filter(Boolean)
-              .join('，')}）`
-          : '';
-      const value = line.value === null ? '' : `：${line.value}`;
+      const notes = [
+        line.previous !== null && line.previous !== undefined ? `${T.previous} ${line.previous}` : null,
+        line.target !== null && line.target !== undefined ? `${T.target} ${line.target}` : null,
+      ].filter(Boolean);
+      const extra = notes.length ? (lang === 'en' ? ` (${notes.join(', ')})` : `（${notes.join('，')}）`) : '';
+      const value = line.value === null ? '' : `${lang === 'en' ? ': ' : '：'}${line.value}`;
       doc.fontSize(10).fillColor('#374151').text(`${line.item}${value}${extra}`, { indent: 12 });
     }
   }
