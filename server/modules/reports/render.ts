@@ -458,7 +458,11 @@ export async function reportPdf(
         line.previous !== null && line.previous !== undefined ? `${T.previous} ${line.previous}` : null,
         line.target !== null && line.target !== undefined ? `${T.target} ${line.target}` : null,
       ].filter(Boolean);
-      const extra = notes.length ? (lang === 'en' ? ` (${notes.join(', ')})` : `（${notes.join('，')}）`) : '';
+      const extra = notes.length
+        ? lang === 'en'
+          ? ` (${notes.join(', ')})`
+          : `（${notes.join('，')}）`
+        : '';
       const value = line.value === null ? '' : `${lang === 'en' ? ': ' : '：'}${line.value}`;
       doc.fontSize(10).fillColor('#374151').text(`${line.item}${value}${extra}`, { indent: 12 });
     }

@@ -233,6 +233,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'analytics/reports',
+            lazy: guardedPage(
+              'reports.read',
+              () => import('../pages/analytics/ReportsPage.tsx'),
+              (m) => <m.ReportsPage />,
+            ),
+          },
+          {
             path: 'surveys',
             lazy: guardedPage(
               'surveys.read',
@@ -564,6 +572,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalAnalyticsPage.tsx'),
               (m) => <m.PortalAnalyticsPage />,
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: page(
+              () => import('../pages/portal/PortalReportsPage.tsx'),
+              (m) => <m.PortalReportsPage />,
             ),
           },
           {

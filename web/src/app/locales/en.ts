@@ -9,6 +9,7 @@ import { orgSettingsEn } from './org-settings.en.ts';
 import { partScanEn } from './part-scan.en.ts';
 import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import { trainingEn } from './training.en.ts';
@@ -235,6 +236,8 @@ export const en: typeof zhCN = {
     'followups.report': 'See the follow-up report',
     'analytics.read': 'Analytics dashboards (view)',
     'analytics.refresh': 'Refresh analytics figures',
+    'reports.read': 'Service reports (read)',
+    'reports.manage': 'Generate service reports and choose their recipients',
     'knowledge.read': 'Read knowledge-base articles',
     'knowledge.write': 'Write knowledge-base articles',
     'knowledge.publish': 'Review and publish knowledge-base articles',
@@ -1660,6 +1663,7 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   quality: qualityEn,
   analytics: analyticsEn,
+  reports: reportsEn,
   qr: qrEn,
   partScan: partScanEn,
   returns: returnsEn,

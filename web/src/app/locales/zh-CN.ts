@@ -1,4 +1,5 @@
 import { analyticsZh } from './analytics.zh-CN.ts';
+import { reportsZh } from './reports.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 
 import { complaintsZh } from './complaints.zh-CN.ts';
@@ -232,6 +233,8 @@ export const zhCN = {
     'followups.report': '查看回访报告',
     'analytics.read': '分析看板（查看）',
     'analytics.refresh': '刷新分析数据',
+    'reports.read': '服务报告（查看）',
+    'reports.manage': '生成服务报告、管理收件人',
     'knowledge.read': '阅读知识库文章',
     'knowledge.write': '编写知识库文章',
     'knowledge.publish': '审核发布知识库文章',
@@ -1584,6 +1587,7 @@ export const zhCN = {
   surveys: surveysZh,
   quality: qualityZh,
   analytics: analyticsZh,
+  reports: reportsZh,
   qr: qrZh,
   partScan: partScanZh,
   returns: returnsZh,

@@ -11,6 +11,7 @@ import {
   CommentOutlined,
   CustomerServiceOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -97,6 +98,13 @@ const NAV: NavItem[] = [
     icon: <LineChartOutlined />,
     label: 'analytics.nav',
     permission: 'analytics.read',
+  },
+  {
+    key: 'reports',
+    path: '/console/analytics/reports',
+    icon: <FileTextOutlined />,
+    label: 'reports.nav',
+    permission: 'reports.read',
   },
   {
     key: 'surveys',
