@@ -1,6 +1,6 @@
 // The figures of each report, gathered from the modules that own them (through their index.ts), never
 // recomputed here: SLA compliance, breaches and MTTR from analytics' rollups (what the dashboard
-// shows), tickets by channel and kind from tickets, satisfaction from surveys, complaints from
+// shows), the tickets module's counts by channel and kind, satisfaction from surveys, complaints from
 // complaints, maintenance compliance from maintenance, early-warning alerts from quality, completed
 // work from field. Periods are local days in the organisation's zone (ctx.timeZone).
 import { TZDate } from '@date-fns/tz';
