@@ -53,7 +53,7 @@ describe('reports that write themselves', () => {
       subject: '广场灯不亮',
       description: '广场灯不亮，需要检查',
     });
-    await api(page, env.baseUrl, 'POST', '/api/v1/analytics/refresh');
+    await api(page, env.baseUrl, 'POST', '/api/v1/analytics/refresh', {});
     const { from, to } = periodDays('monthly', month);
     const days = `from=${from}&to=${to}`;
     const dash = await api(page, env.baseUrl, 'GET', `/api/v1/analytics/sla?${days}`);
@@ -100,7 +100,10 @@ describe('reports that write themselves', () => {
     const page = await context.newPage();
     stepPage = page;
     step = 'portal reports';
-    await logIn(page, env.baseUrl, 'hzmetro');
+    await page.goto(`${env.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('hzmetro');
+    await page.getByTestId('login-password').fill('aftercare-demo');
+    await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/portal/);
     await page.getByTestId('nav-portal-reports').click();
     const card = page.getByTestId('portal-report-card').filter({ hasText: projectName });
