@@ -100,7 +100,8 @@ const NAV: NavItem[] = [
     permission: 'analytics.read',
   },
   {
-    key: 'reports',
+    // The key is the path under /console (the raw-text scan visits each menu item's path by it).
+    key: 'analytics/reports',
     path: '/console/analytics/reports',
     icon: <FileTextOutlined />,
     label: 'reports.nav',
