@@ -103,6 +103,10 @@ export const PERMISSIONS = [
   // Staff performance (篇4 g.4): one's own record; everyone's (managers).
   'analytics.performance',
   'analytics.staff',
+  // Reports that write themselves: read them (customers: their own projects' reports), generate them
+  // and choose who receives them.
+  'reports.read',
+  'reports.manage',
   // Knowledge base (知识库): read (customers: public published articles only), write drafts, review
   // and publish (and keep the aliases and the list of articles that do not help).
   'knowledge.read',
@@ -174,6 +178,8 @@ const CUSTOMER_BASE: TPermission[] = [
   'complaints.file',
   // Their own organisation's figures only (analytics confines every query to it).
   'analytics.read',
+  // Their own projects' monthly service reports.
+  'reports.read',
   // Public, published knowledge-base articles; the suggestions while writing a fault report.
   'knowledge.read',
   // Enrolling in public training sessions and their organisation's certificates.
@@ -231,6 +237,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.report',
     'analytics.read',
     'analytics.refresh',
+    'reports.read',
+    'reports.manage',
     'knowledge.publish',
     'training.read',
     'training.manage',
@@ -309,6 +317,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'followups.report',
     'analytics.read',
     'analytics.refresh',
+    'reports.read',
     'knowledge.publish',
   ],
   // Customer users see only their own organisation; the data layer enforces it.

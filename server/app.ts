@@ -46,6 +46,7 @@ import {
   projectReferences,
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerReturnRoutes } from './modules/returns/index.ts';
 import { registerSlaRoutes } from './modules/sla/index.ts';
 import { provideSurveySource, registerSurveyRoutes } from './modules/surveys/index.ts';
@@ -240,6 +241,7 @@ export async function buildApp(
   registerComplaintRoutes(app, routeDeps);
   registerQualityRoutes(app, routeDeps);
   registerAnalyticsRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps);
   registerFollowUpRoutes(app, routeDeps);
   registerKnowledgeRoutes(app, routeDeps);
   registerTrainingRoutes(app, routeDeps);

@@ -24,6 +24,7 @@ import { deliverInApp, deliverWebhook } from './modules/notifications/index.ts';
 import { reorderCheckJob } from './modules/parts/index.ts';
 import { qualityDetectJob } from './modules/quality/index.ts';
 import { importJob, warrantyExpiryRemindersJob } from './modules/registry/index.ts';
+import { reportsMonthlyJob, reportsWeeklyJob } from './modules/reports/index.ts';
 import { ensureSlaDefaults, slaSweepJob } from './modules/sla/index.ts';
 import { surveyInviteJob } from './modules/surveys/index.ts';
 import { processInboundEmail, slaTicketPort, startSmtpReceiver } from './modules/tickets/index.ts';
@@ -121,6 +122,8 @@ program
         surveyInviteJob(config),
         complaintsDeadlineJob,
         analyticsRollupJob,
+        reportsWeeklyJob,
+        reportsMonthlyJob,
         followUpsCreateJob,
         followUpsSweepJob,
         qualityDetectJob,

@@ -12,6 +12,7 @@ export * from '../modules/notifications/schema.ts';
 export * from '../modules/parts/schema.ts';
 export * from '../modules/quality/schema.ts';
 export * from '../modules/registry/schema.ts';
+export * from '../modules/reports/schema.ts';
 export * from '../modules/returns/schema.ts';
 export * from '../modules/sla/schema.ts';
 export * from '../modules/surveys/schema.ts';

@@ -31,6 +31,7 @@ export {
 } from './qr-read.ts';
 export { repairDatesOfAssets } from './repair-history.ts';
 export { publishReportJob } from './report-job.ts';
+export { type CompletedWork, workCompletedBetween } from './reports-read.ts';
 export { registerFieldRoutes } from './routes.ts';
 export { type StaffLeave, saveStaffLeave, staffLeave } from './staff-leave.ts';
 export { workOrderTicketIds } from './ticket-ids.ts';

@@ -13,6 +13,7 @@ export { ticketOwners, ticketRefs } from './field-read.ts';
 export { type FirstResolvedTicket, faultTicketsFirstResolved } from './measures-read.ts';
 export { addReporterMessage, openTicketOfAsset, ticketStatusOf } from './qr-read.ts';
 export { type FaultCount, type FaultEvidence, faultCountsByMonth, faultReportsOf } from './quality-read.ts';
+export { projectsWithTicketsBetween, projectTicketsBetween, ticketActivity } from './reports-read.ts';
 export { registerTicketRoutes } from './routes.ts';
 export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';

@@ -241,6 +241,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'analytics/reports',
+            lazy: guardedPage(
+              'reports.read',
+              () => import('../pages/analytics/ReportsPage.tsx'),
+              (m) => <m.ReportsPage />,
+            ),
+          },
+          {
             path: 'surveys',
             lazy: guardedPage(
               'surveys.read',
@@ -572,6 +580,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('../pages/portal/PortalAnalyticsPage.tsx'),
               (m) => <m.PortalAnalyticsPage />,
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: page(
+              () => import('../pages/portal/PortalReportsPage.tsx'),
+              (m) => <m.PortalReportsPage />,
             ),
           },
           {

@@ -10,6 +10,7 @@ import { orgSettingsEn } from './org-settings.en.ts';
 import { partScanEn } from './part-scan.en.ts';
 import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { returnsEn } from './returns.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import { trainingEn } from './training.en.ts';
@@ -238,6 +239,8 @@ export const en: typeof zhCN = {
     'analytics.refresh': 'Refresh analytics figures',
     'analytics.performance': 'Own performance record',
     'analytics.staff': "Everyone's performance records",
+    'reports.read': 'Service reports (read)',
+    'reports.manage': 'Generate service reports and choose their recipients',
     'knowledge.read': 'Read knowledge-base articles',
     'knowledge.write': 'Write knowledge-base articles',
     'knowledge.publish': 'Review and publish knowledge-base articles',
@@ -1664,6 +1667,7 @@ export const en: typeof zhCN = {
   quality: qualityEn,
   analytics: analyticsEn,
   measures: measuresEn,
+  reports: reportsEn,
   qr: qrEn,
   partScan: partScanEn,
   returns: returnsEn,

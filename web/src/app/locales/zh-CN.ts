@@ -1,4 +1,5 @@
 import { analyticsZh } from './analytics.zh-CN.ts';
+import { reportsZh } from './reports.zh-CN.ts';
 // 简体中文 (default). Every user-visible string of the web app is here and in en.ts.
 
 import { complaintsZh } from './complaints.zh-CN.ts';
@@ -235,6 +236,8 @@ export const zhCN = {
     'analytics.refresh': '刷新分析数据',
     'analytics.performance': '查看本人绩效记录',
     'analytics.staff': '查看全部员工绩效',
+    'reports.read': '服务报告（查看）',
+    'reports.manage': '生成服务报告、管理收件人',
     'knowledge.read': '阅读知识库文章',
     'knowledge.write': '编写知识库文章',
     'knowledge.publish': '审核发布知识库文章',
@@ -1588,6 +1591,7 @@ export const zhCN = {
   quality: qualityZh,
   analytics: analyticsZh,
   measures: measuresZh,
+  reports: reportsZh,
   qr: qrZh,
   partScan: partScanZh,
   returns: returnsZh,

@@ -1,0 +1,65 @@
+import type { reportsZh } from './reports.zh-CN.ts';
+
+// Reports that write themselves (issue 19).
+export const reportsEn: typeof reportsZh = {
+  nav: 'Service reports',
+  title: 'Service reports',
+  intro:
+    "Every Monday morning last week's service report is generated, and on the 1st last month's analysis and each project's report for its customer; they are emailed to the recipients below.",
+  kinds: {
+    weekly: 'Weekly service report',
+    monthly: 'Monthly service analysis',
+    project_monthly: 'Monthly project report',
+  },
+  allKinds: 'All',
+  generate: {
+    title: 'Generate now',
+    kind: 'Report',
+    week: 'Week',
+    month: 'Month',
+    email: 'Also email it to the recipients',
+    submit: 'Generate',
+    done: 'The report was generated',
+  },
+  list: {
+    period: 'Period',
+    report: 'Report',
+    project: 'Project',
+    generatedAt: 'Generated',
+    trigger: 'How',
+    triggers: { job: 'Scheduled', manual: 'On demand' },
+    emailedTo: 'Emailed',
+    emailedCount: '{{count}} recipients',
+    files: 'Download',
+    pdfZh: 'PDF (Chinese)',
+    pdfEn: 'PDF (English)',
+    excel: 'Excel',
+    noActivity: 'No activity',
+    empty: 'No reports generated yet',
+  },
+  recipients: {
+    title: 'Recipients',
+    intro: 'Staff receive it at the email address of their account; an address can also be entered directly.',
+    staff: 'Staff member',
+    email: 'Email address',
+    lang: 'Language',
+    langs: { 'zh-CN': 'Chinese', en: 'English' },
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    add: 'Add a recipient',
+    remove: 'Remove',
+    save: 'Save recipients',
+    saved: 'Recipients saved',
+    none: 'No recipients yet',
+    staffOrEmail: 'Choose a staff member or enter an address',
+  },
+  portal: {
+    nav: 'Service reports',
+    title: 'Monthly service reports',
+    intro:
+      "Each month's service report: what was reported, whether the answers came on time, the repairs and work orders done, maintenance and satisfaction.",
+    empty: 'No service reports yet',
+    download: 'Download PDF',
+    downloadOther: 'PDF in Chinese',
+  },
+};
