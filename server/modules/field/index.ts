@@ -1,5 +1,6 @@
 export { type CompletedRepair, repairsCompleted } from './completed-repairs.ts';
 export { workOrderOwners } from './owners.ts';
+export { workOrderPartChargesSql } from './parts-charge-read.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,

@@ -32,6 +32,7 @@ export {
 } from './field-read.ts';
 export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { productCategories } from './knowledge-read.ts';
+export { assetPlacementSql } from './parts-read.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
   assetFacts,
