@@ -385,6 +385,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'parts-analysis',
+            lazy: guardedPage(
+              'parts.manage',
+              () => import('../pages/role-dashboards/PartsDashboardPage.tsx'),
+              (m) => <m.PartsDashboardPage />,
+            ),
+          },
+          {
             path: 'replenishment',
             lazy: guardedPage(
               'stock.read_all',

@@ -10,6 +10,7 @@ import { partScanEn } from './part-scan.en.ts';
 import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
 import { returnsEn } from './returns.en.ts';
+import { roleDashboardsEn } from './roles.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import { trainingEn } from './training.en.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -1660,6 +1661,7 @@ export const en: typeof zhCN = {
   surveys: surveysEn,
   quality: qualityEn,
   analytics: analyticsEn,
+  roleDashboards: roleDashboardsEn,
   qr: qrEn,
   partScan: partScanEn,
   returns: returnsEn,

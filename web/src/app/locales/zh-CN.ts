@@ -12,6 +12,7 @@ import { partScanZh } from './part-scan.zh-CN.ts';
 import { qrZh } from './qr.zh-CN.ts';
 import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
+import { roleDashboardsZh } from './roles.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
 
@@ -1584,6 +1585,7 @@ export const zhCN = {
   surveys: surveysZh,
   quality: qualityZh,
   analytics: analyticsZh,
+  roleDashboards: roleDashboardsZh,
   qr: qrZh,
   partScan: partScanZh,
   returns: returnsZh,

@@ -190,6 +190,13 @@ const NAV: NavItem[] = [
     permission: 'parts.read',
   },
   {
+    key: 'parts-analysis',
+    path: '/console/parts-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.parts',
+    permission: 'parts.manage',
+  },
+  {
     key: 'replenishment',
     path: '/console/replenishment',
     icon: <ShoppingCartOutlined />,
