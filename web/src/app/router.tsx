@@ -321,6 +321,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'quality-analysis',
+            lazy: guardedPage(
+              'quality.read',
+              () => import('../pages/role-dashboards/QualityDashboardPage.tsx'),
+              (m) => <m.QualityDashboardPage />,
+            ),
+          },
+          {
+            path: 'training-analysis',
+            lazy: guardedPage(
+              'training.manage',
+              () => import('../pages/role-dashboards/TrainingDashboardPage.tsx'),
+              (m) => <m.TrainingDashboardPage />,
+            ),
+          },
+          {
             path: 'quality/cases/:id',
             lazy: guardedPage(
               'quality.read',

@@ -120,6 +120,13 @@ const NAV: NavItem[] = [
     permission: 'training.read',
   },
   {
+    key: 'training-analysis',
+    path: '/console/training-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.training',
+    permission: 'training.manage',
+  },
+  {
     key: 'returns',
     path: '/console/returns',
     icon: <RollbackOutlined />,
@@ -138,6 +145,13 @@ const NAV: NavItem[] = [
     path: '/console/quality',
     icon: <AlertOutlined />,
     label: 'quality.nav',
+    permission: 'quality.read',
+  },
+  {
+    key: 'quality-analysis',
+    path: '/console/quality-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.quality',
     permission: 'quality.read',
   },
   {
