@@ -264,6 +264,18 @@ describe("the storekeeper's dashboard", () => {
     expect(turns.statusCode).toBe(200);
   });
 
+  it("shows this month's figures on the storekeeper's home, and none to an agent", async () => {
+    // Now is 10 Dec: December holds only the issue of 1 Dec 00:30 local, B × 2 on WO-AN-2 (charged) = 100.00.
+    const w = (await keeper.request('GET', '/api/v1/workbench')).json();
+    expect(w.figures).toMatchObject({
+      from: '2026-12-01',
+      to: '2026-12-10',
+      parts: { consumedCostFen: 10_000, warrantyCostFen: 0, chargedCostFen: 10_000 },
+    });
+    const agent = (await loginAs(t, { role: 'agent' })).session;
+    expect((await agent.request('GET', '/api/v1/workbench')).json().figures).toBeUndefined();
+  });
+
   it('answers an empty period with zeros and no turns', async () => {
     const d = (await keeper.request('GET', '/api/v1/parts/analysis?from=2025-01-01&to=2025-01-31')).json();
     expect(d.total).toMatchObject({ quantity: 0, costFen: 0 });

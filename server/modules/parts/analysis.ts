@@ -2,7 +2,7 @@
 // and their cost per period, part, project and product; warranty cost vs charged; stock turns per
 // location and part; the open reorder alerts. Staff with parts.manage only (cost prices).
 import { TZDate } from '@date-fns/tz';
-import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import { addDays } from '../../../common/calendar-dates.ts';
 import type {
   TConsumptionFigure,
   TPartsAnalysis,
@@ -165,14 +165,10 @@ export async function partsAnalysisRecords(ctx: Ctx, reads: Executor, q: TPartsA
   };
 }
 
-/** The storekeeper's home figures: this month's consumption, warranty cost and turns, open alerts. */
-export async function partsKeyFigures(ctx: Ctx) {
-  const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
-  const from = `${today.slice(0, 7)}-01`;
-  const a = await partsAnalysis(ctx, ctx.db, { from, to: today, granularity: 'month' });
+/** The storekeeper's home figures over the period (this month): consumption, warranty cost, turns. */
+export async function partsKeyFigures(ctx: Ctx, from: string, to: string) {
+  const a = await partsAnalysis(ctx, ctx.db, { from, to, granularity: 'month' });
   return {
-    from,
-    to: today,
     consumedCostFen: a.total.costFen,
     warrantyCostFen: a.total.freeCostFen,
     chargedCostFen: a.total.chargedCostFen,

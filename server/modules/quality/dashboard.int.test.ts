@@ -127,6 +127,12 @@ describe("the quality engineer's dashboard", () => {
     expect((await get('figure=training_raised')).length).toBe(1);
   });
 
+  it("shows the warnings and cases open now on the quality engineer's home", async () => {
+    // Open warnings: X month, C month, Y quarter, P year = 4; open cases c1, c2, c3; over 30 days: c3.
+    const w = (await quality.request('GET', '/api/v1/workbench')).json();
+    expect(w.figures.quality).toEqual({ openAlerts: 4, yearAlerts: 1, openCases: 3, casesOver30Days: 1 });
+  });
+
   it('answers an empty period with zeros', async () => {
     const d = (
       await quality.request('GET', '/api/v1/quality/dashboard?from=2025-01-01&to=2025-01-31')

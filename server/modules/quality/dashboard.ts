@@ -91,3 +91,15 @@ export async function qualityDashboardRecords(ctx: Ctx, reads: Executor, q: TQua
     })),
   };
 }
+
+/** The quality engineer's home figures: warnings and cases open now. */
+export async function qualityKeyFigures(ctx: Ctx, from: string, to: string) {
+  const d = await qualityDashboard(ctx, ctx.db, { from, to, granularity: 'month' });
+  const age = (b: string) => d.openCaseAge.find((a) => a.bucket === b)?.count ?? 0;
+  return {
+    openAlerts: d.openAlerts.month + d.openAlerts.quarter + d.openAlerts.year,
+    yearAlerts: d.openAlerts.year,
+    openCases: d.cases.open,
+    casesOver30Days: age('d30to90') + age('gt90'),
+  };
+}

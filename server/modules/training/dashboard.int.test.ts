@@ -127,6 +127,17 @@ describe("the trainer's dashboard", () => {
     expect(d.sessions.map((s: { id: string }) => s.id)).toEqual([ids.s3, ids.s1]);
   });
 
+  it("shows this month's figures on the trainer's home", async () => {
+    // Now is 10 Dec: December has s2 (1 Dec 00:30 local), one enrolled and attended, evaluated 1 star.
+    const w = (await trainer.request('GET', '/api/v1/workbench')).json();
+    expect(w.figures.training).toEqual({
+      sessions: 1,
+      attendancePercent: 100,
+      passPercent: null,
+      meanStars: 1,
+    });
+  });
+
   it('answers an empty period with zeros', async () => {
     const d = (
       await trainer.request('GET', '/api/v1/training/dashboard?from=2025-01-01&to=2025-01-31')

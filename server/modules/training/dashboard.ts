@@ -149,3 +149,14 @@ export async function trainingDashboard(
     targetPercent: settings.get('training')?.targetPercent ?? 95,
   };
 }
+
+/** The trainer's home figures over the period (this month). */
+export async function trainingKeyFigures(ctx: Ctx, from: string, to: string) {
+  const { total } = await trainingDashboard(ctx, ctx.db, { from, to });
+  return {
+    sessions: total.sessions,
+    attendancePercent: total.attendancePercent,
+    passPercent: total.passPercent,
+    meanStars: total.meanStars,
+  };
+}
