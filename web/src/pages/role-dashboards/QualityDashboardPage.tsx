@@ -166,7 +166,11 @@ export function QualityDashboardPage() {
       </Row>
       <Row gutter={12}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('roleDashboards.quality.alertTrend')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.quality.alertTrend')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Chart
               label={t('roleDashboards.quality.alertTrend')}
               option={trendOption}
@@ -175,7 +179,11 @@ export function QualityDashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('roleDashboards.quality.caseAge')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.quality.caseAge')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Chart
               label={t('roleDashboards.quality.caseAge')}
               option={ageOption}
@@ -191,7 +199,11 @@ export function QualityDashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('roleDashboards.quality.topProblems')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.quality.topProblems')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Table<TQualityDashboard['topProblems'][number]>
               rowKey={(p) => `${p.groupKind}:${p.groupName}:${p.faultCategory}`}
               size="small"
@@ -232,7 +244,11 @@ export function QualityDashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('roleDashboards.quality.followThrough')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.quality.followThrough')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Table
               rowKey="key"
               size="small"
@@ -283,4 +299,9 @@ export function QualityDashboardPage() {
       </Drawer>
     </>
   );
+}
+
+/** A card's title that wraps on a narrow screen instead of being cut. */
+function Wrap({ text }: { text: string }) {
+  return <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{text}</span>;
 }

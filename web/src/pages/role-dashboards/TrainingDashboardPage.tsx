@@ -168,7 +168,11 @@ export function TrainingDashboardPage() {
           </Col>
         ))}
       </Row>
-      <Card size="small" title={t('roleDashboards.training.byCourseChart')} style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title={<Wrap text={t('roleDashboards.training.byCourseChart')} />}
+        style={{ marginBottom: 12 }}
+      >
         <Chart
           label={t('roleDashboards.training.byCourseChart')}
           option={courseOption}
@@ -180,7 +184,11 @@ export function TrainingDashboardPage() {
       </Card>
       <Row gutter={12}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('roleDashboards.training.byCourse')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.training.byCourse')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Table<TTrainingFigure>
               rowKey={(f) => f.key ?? 'none'}
               size="small"
@@ -192,7 +200,11 @@ export function TrainingDashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('roleDashboards.training.byTrainer')} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<Wrap text={t('roleDashboards.training.byTrainer')} />}
+            style={{ marginBottom: 12 }}
+          >
             <Table<TTrainingFigure>
               rowKey={(f) => f.key ?? 'none'}
               size="small"
@@ -207,7 +219,9 @@ export function TrainingDashboardPage() {
       <div ref={list}>
         <Card
           size="small"
-          title={`${t('roleDashboards.training.sessionList')}${pick ? ` · ${pick.label}` : ''}`}
+          title={
+            <Wrap text={`${t('roleDashboards.training.sessionList')}${pick ? ` · ${pick.label}` : ''}`} />
+          }
           extra={<Link to="/console/training?tab=sessions">{t('roleDashboards.training.openSessions')}</Link>}
         >
           <Table<TTrainingDashboard['sessions'][number]>
@@ -235,4 +249,9 @@ export function TrainingDashboardPage() {
       </div>
     </>
   );
+}
+
+/** A card's title that wraps on a narrow screen instead of being cut. */
+function Wrap({ text }: { text: string }) {
+  return <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{text}</span>;
 }
