@@ -107,6 +107,32 @@ export const ZWorkbench = z.object({
       ),
     })
     .optional(),
+  /** Key figures of the caller's role dashboards this month (issue 19), each linking to its dashboard. */
+  figures: z
+    .object({
+      from: z.iso.date(),
+      to: z.iso.date(),
+      parts: z
+        .object({
+          consumedCostFen: z.int(),
+          warrantyCostFen: z.int(),
+          chargedCostFen: z.int(),
+          turns: z.number().nullable(),
+        })
+        .optional(),
+      quality: z
+        .object({ openAlerts: z.int(), yearAlerts: z.int(), openCases: z.int(), casesOver30Days: z.int() })
+        .optional(),
+      training: z
+        .object({
+          sessions: z.int(),
+          attendancePercent: z.number().nullable(),
+          passPercent: z.number().nullable(),
+          meanStars: z.number().nullable(),
+        })
+        .optional(),
+    })
+    .optional(),
   /** A customer's portal: open requests with their promised times, the next visit, recent reports. */
   portal: z
     .object({

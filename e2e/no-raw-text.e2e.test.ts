@@ -253,6 +253,9 @@ const ROLES = [
   { user: 'agent', portal: false },
   { user: 'field', portal: false },
   { user: 'storekeeper', portal: false },
+  // The role dashboards (issue 19): the quality engineer's and the trainer's menus and home figures.
+  { user: 'quality', portal: false },
+  { user: 'trainer', portal: false },
   { user: 'hzmetro', portal: true },
 ] as const;
 

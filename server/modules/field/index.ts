@@ -12,6 +12,7 @@ export {
   workingMinutesOf,
 } from './measures-read.ts';
 export { workOrderOwners } from './owners.ts';
+export { workOrderPartChargesSql } from './parts-charge-read.ts';
 export {
   cancelPlannedWorkOrder,
   completePlannedWorkOrder,

@@ -1,4 +1,6 @@
+export { partsKeyFigures } from './analysis.ts';
 export { createLocation, createPart } from './catalog.ts';
+export { provideWorkOrderPartCharges } from './charge-port.ts';
 export { partForReturnedProduct, receiveCustomerReturn } from './customer-returns.ts';
 export {
   locationsWithFittingParts,

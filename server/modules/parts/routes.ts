@@ -23,6 +23,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
 import { sendXlsx, XLSX_RESPONSE, ZXlsxLang } from '../../platform/xlsx-export.ts';
+import { registerPartsAnalysisRoutes } from './analysis-routes.ts';
 import * as catalog from './catalog.ts';
 import { registerCountRoutes } from './count-routes.ts';
 import { catalogueExport, ledgerExport } from './exports.ts';
@@ -222,4 +223,5 @@ export function registerPartsRoutes(app: Api, deps: RouteDeps) {
   );
   registerStockRoutes(app, deps);
   registerCountRoutes(app, deps);
+  registerPartsAnalysisRoutes(app, deps);
 }

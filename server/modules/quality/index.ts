@@ -1,3 +1,4 @@
+export { qualityKeyFigures } from './dashboard.ts';
 // Public surface of the quality module (质量, issue 19).
 export { runDetection } from './detector.ts';
 export { qualityDetectJob } from './jobs.ts';

@@ -21,6 +21,7 @@ import {
 import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { getAlert, listAlerts } from './alerts.ts';
 import { casePdf } from './case-pdf.ts';
+import { registerQualityDashboardRoutes } from './dashboard-routes.ts';
 import { runDetection } from './detector.ts';
 import { feedbackOfWorkOrder, listFeedback, submitFeedback } from './feedback.ts';
 import * as service from './service.ts';
@@ -30,6 +31,7 @@ const ZIdParams = z.object({ id: ZId });
 const ZLang = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 export function registerQualityRoutes(app: Api, deps: RouteDeps) {
+  registerQualityDashboardRoutes(app, deps);
   app.get(
     '/api/v1/quality/settings',
     {

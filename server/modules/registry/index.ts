@@ -40,6 +40,7 @@ export {
   installedHours,
   type RepairedAsset,
 } from './measures-read.ts';
+export { assetPlacementSql } from './parts-read.ts';
 export { createProject, getProject, recordAcceptance } from './project-service.ts';
 export {
   assetFacts,

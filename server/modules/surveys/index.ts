@@ -8,3 +8,4 @@ export { listAnswers, satisfactionReport, surveyOfSource } from './report.ts';
 export { registerSurveyRoutes } from './routes.ts';
 export { surveySettingsOf } from './settings.ts';
 export { provideSurveySource, type SurveySource, type SurveySourceReader } from './sources.ts';
+export { sessionEvaluations } from './training-read.ts';

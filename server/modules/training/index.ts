@@ -1,3 +1,4 @@
+export { trainingKeyFigures } from './dashboard.ts';
 // Public surface of the training module (培训).
 
 export { addLesson, createCourse } from './courses.ts';

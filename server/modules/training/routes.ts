@@ -40,6 +40,7 @@ import type { Api, RouteDeps } from '../../platform/deps.ts';
 import { surveyLinkConfig } from '../surveys/index.ts';
 import * as certificates from './certificates.ts';
 import * as courses from './courses.ts';
+import { registerTrainingDashboardRoutes } from './dashboard-routes.ts';
 import * as exams from './exams.ts';
 import * as plans from './plans.ts';
 import * as sessions from './sessions.ts';
@@ -50,6 +51,7 @@ const tags = ['training'];
 const ZIdParams = z.object({ id: ZId });
 
 export function registerTrainingRoutes(app: Api, deps: RouteDeps) {
+  registerTrainingDashboardRoutes(app, deps);
   const link = surveyLinkConfig(deps.config);
 
   app.get(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../../common/roles.ts';
-import { dayBounds, sectionsOf } from './rules.ts';
+import { dayBounds, figuresOf, monthSoFar, sectionsOf } from './rules.ts';
 
 const of = (...roles: string[]) => [...sectionsOf(roles, permissionsOf(roles))].sort();
 
@@ -26,5 +26,29 @@ describe('the organisation day', () => {
     expect(d.today.toISOString()).toBe('2026-11-30T16:00:00.000Z');
     expect(d.tomorrow.toISOString()).toBe('2026-12-01T16:00:00.000Z');
     expect(d.dayAfter.toISOString()).toBe('2026-12-02T16:00:00.000Z');
+  });
+});
+
+describe('role dashboard figures on the home page', () => {
+  const figs = (...roles: string[]) => [...figuresOf(roles, permissionsOf(roles))].sort();
+  it('shows each role its own dashboard and none to others', () => {
+    expect(figs('storekeeper')).toEqual(['parts']);
+    expect(figs('quality_engineer')).toEqual(['quality']);
+    expect(figs('trainer')).toEqual(['training']);
+    expect(figs('agent')).toEqual([]);
+    expect(figs('customer_user')).toEqual([]);
+    expect([...figuresOf(['storekeeper'], new Set(['parts.read']))]).toEqual([]);
+  });
+
+  it("takes this month in the organisation's zone", () => {
+    // 30 Nov 16:30 UTC is 1 Dec 00:30 in Shanghai: the month is December, one day so far.
+    expect(monthSoFar(new Date('2026-11-30T16:30:00Z'), 'Asia/Shanghai')).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-01',
+    });
+    expect(monthSoFar(new Date('2026-11-30T15:59:00Z'), 'Asia/Shanghai')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
   });
 });

@@ -43,3 +43,26 @@ export function dayBounds(now: Date, timeZone: string) {
     );
   return { today: midnight(0), tomorrow: midnight(1), dayAfter: midnight(2) };
 }
+
+export type FigureSet = 'parts' | 'quality' | 'training';
+// The role dashboards whose key figures a role's home shows (issue 19), and the permission each needs.
+const ROLE_FIGURES: Record<string, [FigureSet, TPermission][]> = {
+  storekeeper: [['parts', 'parts.manage']],
+  quality_engineer: [['quality', 'quality.read']],
+  trainer: [['training', 'training.manage']],
+};
+
+export function figuresOf(roles: readonly string[], permissions: ReadonlySet<string>): Set<FigureSet> {
+  const out = new Set<FigureSet>();
+  for (const role of roles)
+    for (const [set, permission] of ROLE_FIGURES[role] ?? []) if (permissions.has(permission)) out.add(set);
+  return out;
+}
+
+/** The first local day of this month and today, in the organisation's zone. */
+export function monthSoFar(now: Date, timeZone: string) {
+  const local = new TZDate(now.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const month = `${local.getFullYear()}-${pad(local.getMonth() + 1)}`;
+  return { from: `${month}-01`, to: `${month}-${pad(local.getDate())}` };
+}

@@ -4,7 +4,8 @@ import type { TSearchHit, TWorkbench } from '../../../common/workbench-api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { customerVisits, dispatchFigures, engineerDay, searchWorkOrders } from '../field/index.ts';
 import { followUpsDueCount } from '../followups/index.ts';
-import { countsToApprove, searchParts, storeWork } from '../parts/index.ts';
+import { countsToApprove, partsKeyFigures, searchParts, storeWork } from '../parts/index.ts';
+import { qualityKeyFigures } from '../quality/index.ts';
 import { searchRegistry } from '../registry/index.ts';
 import { slaBreachingCount, slaComplianceSince } from '../sla/index.ts';
 import {
@@ -17,7 +18,8 @@ import {
   ticketRefs,
   unassignedTicketCount,
 } from '../tickets/index.ts';
-import { dayBounds, sectionsOf } from './rules.ts';
+import { trainingKeyFigures } from '../training/index.ts';
+import { dayBounds, figuresOf, monthSoFar, sectionsOf } from './rules.ts';
 
 const readOnly = <T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> => work(ctx);
 
@@ -71,6 +73,22 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
           ...r,
           ticketNumber: (r.ticketId && refs.get(r.ticketId)?.number) || null,
         })),
+      };
+    }
+    const figures = figuresOf(roles, permissions);
+    if (figures.size > 0) {
+      const { from, to } = monthSoFar(now, ctx.timeZone);
+      const [parts, quality, training] = await Promise.all([
+        figures.has('parts') ? partsKeyFigures(ctx, from, to) : undefined,
+        figures.has('quality') ? qualityKeyFigures(ctx, from, to) : undefined,
+        figures.has('training') ? trainingKeyFigures(ctx, from, to) : undefined,
+      ]);
+      result.figures = {
+        from,
+        to,
+        ...(parts ? { parts } : {}),
+        ...(quality ? { quality } : {}),
+        ...(training ? { training } : {}),
       };
     }
     if (sections.has('portal') && ctx.scope.kind === 'customer') {

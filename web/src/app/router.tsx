@@ -337,6 +337,22 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'quality-analysis',
+            lazy: guardedPage(
+              'quality.read',
+              () => import('../pages/role-dashboards/QualityDashboardPage.tsx'),
+              (m) => <m.QualityDashboardPage />,
+            ),
+          },
+          {
+            path: 'training-analysis',
+            lazy: guardedPage(
+              'training.manage',
+              () => import('../pages/role-dashboards/TrainingDashboardPage.tsx'),
+              (m) => <m.TrainingDashboardPage />,
+            ),
+          },
+          {
             path: 'quality/cases/:id',
             lazy: guardedPage(
               'quality.read',
@@ -398,6 +414,14 @@ export const router = createBrowserRouter([
               'stock.move',
               () => import('../pages/parts/StockCountPage.tsx'),
               (m) => <m.StockCountPage />,
+            ),
+          },
+          {
+            path: 'parts-analysis',
+            lazy: guardedPage(
+              'parts.manage',
+              () => import('../pages/role-dashboards/PartsDashboardPage.tsx'),
+              (m) => <m.PartsDashboardPage />,
             ),
           },
           {

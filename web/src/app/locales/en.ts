@@ -12,6 +12,7 @@ import { qrEn } from './qr.en.ts';
 import { qualityEn } from './quality.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { returnsEn } from './returns.en.ts';
+import { roleDashboardsEn } from './roles.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import { trainingEn } from './training.en.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -1668,6 +1669,7 @@ export const en: typeof zhCN = {
   analytics: analyticsEn,
   measures: measuresEn,
   reports: reportsEn,
+  roleDashboards: roleDashboardsEn,
   qr: qrEn,
   partScan: partScanEn,
   returns: returnsEn,

@@ -14,6 +14,7 @@ import { partScanZh } from './part-scan.zh-CN.ts';
 import { qrZh } from './qr.zh-CN.ts';
 import { qualityZh } from './quality.zh-CN.ts';
 import { returnsZh } from './returns.zh-CN.ts';
+import { roleDashboardsZh } from './roles.zh-CN.ts';
 import { surveysZh } from './surveys.zh-CN.ts';
 import { trainingZh } from './training.zh-CN.ts';
 
@@ -1592,6 +1593,7 @@ export const zhCN = {
   analytics: analyticsZh,
   measures: measuresZh,
   reports: reportsZh,
+  roleDashboards: roleDashboardsZh,
   qr: qrZh,
   partScan: partScanZh,
   returns: returnsZh,

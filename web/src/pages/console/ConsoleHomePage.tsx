@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../features/auth/me-query.ts';
 import { useWorkbench } from '../../features/workbench/workbench-query.ts';
+import { FiguresSection } from './workbench/FiguresSection.tsx';
 import {
   DeskSection,
   JobsSection,
@@ -38,6 +39,7 @@ export function ConsoleHomePage() {
       {w?.desk && <DeskSection desk={w.desk} />}
       {w?.team && <TeamSection team={w.team} />}
       {w?.manager && <ManagerSection manager={w.manager} />}
+      {w?.figures && <FiguresSection figures={w.figures} />}
       {w?.stock && <StockSection stock={w.stock} />}
       {empty && (
         <Card>

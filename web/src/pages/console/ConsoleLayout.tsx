@@ -137,6 +137,13 @@ const NAV: NavItem[] = [
     permission: 'training.read',
   },
   {
+    key: 'training-analysis',
+    path: '/console/training-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.training',
+    permission: 'training.manage',
+  },
+  {
     key: 'returns',
     path: '/console/returns',
     icon: <RollbackOutlined />,
@@ -155,6 +162,13 @@ const NAV: NavItem[] = [
     path: '/console/quality',
     icon: <AlertOutlined />,
     label: 'quality.nav',
+    permission: 'quality.read',
+  },
+  {
+    key: 'quality-analysis',
+    path: '/console/quality-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.quality',
     permission: 'quality.read',
   },
   {
@@ -205,6 +219,13 @@ const NAV: NavItem[] = [
     icon: <InboxOutlined />,
     label: 'nav.stock',
     permission: 'parts.read',
+  },
+  {
+    key: 'parts-analysis',
+    path: '/console/parts-analysis',
+    icon: <LineChartOutlined />,
+    label: 'roleDashboards.nav.parts',
+    permission: 'parts.manage',
   },
   {
     key: 'replenishment',
