@@ -117,6 +117,7 @@ export async function run() {
     await app.close();
     await writeResult({
       name: 'care-complaints',
+      file: 'care',
       params: { tickets: fill.tickets, complaints, month: local, complaintsInMonth: total, runs: RUNS, plan },
       figures: {
         monthlySummarySeconds: round(times[Math.floor(times.length / 2)]!),

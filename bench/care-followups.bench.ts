@@ -95,6 +95,7 @@ export async function run() {
     if (second.created !== 0) throw new Error(`the second run created ${second.created}`);
     await writeResult({
       name: 'care-followups',
+      file: 'care',
       params: {
         projects: PROJECTS,
         customers: CUSTOMERS,

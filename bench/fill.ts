@@ -454,7 +454,7 @@ const BULK_TABLES = [
 ];
 
 /** Drops the indexes of `tables` that back no constraint; returns their definitions to build again. */
-async function dropSecondaryIndexes(pool: pg.Pool, tables: string[]): Promise<string[]> {
+export async function dropSecondaryIndexes(pool: pg.Pool, tables: string[]): Promise<string[]> {
   const { rows } = await pool.query<{ name: string; def: string }>(
     `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
        from pg_index i
@@ -467,7 +467,7 @@ async function dropSecondaryIndexes(pool: pg.Pool, tables: string[]): Promise<st
 }
 
 /** Builds the dropped indexes again, on one connection with room to sort in memory. */
-async function rebuildIndexes(pool: pg.Pool, defs: string[]) {
+export async function rebuildIndexes(pool: pg.Pool, defs: string[]) {
   const client = await pool.connect();
   try {
     await client.query(`set maintenance_work_mem = '512MB'`);

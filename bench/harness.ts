@@ -70,6 +70,11 @@ export interface BenchResult {
   figures: Record<string, number>;
   units: Record<string, string>;
   targets?: Record<string, BenchTarget>;
+  /**
+   * The results file when several benches answer one issue's benchmark (issue 17's `care.json`): the
+   * result is kept under its name in that file, next to the others'.
+   */
+  file?: string;
 }
 
 export async function writeResult(result: BenchResult) {
@@ -87,7 +92,14 @@ export async function writeResult(result: BenchResult) {
     },
     date: new Date().toISOString(),
   };
-  await fs.writeFile(path.join(dir, `${result.name}.json`), `${JSON.stringify(full, null, 2)}\n`);
+  if (result.file) {
+    const file = path.join(dir, `${result.file}.json`);
+    const all = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+    all[result.name] = full;
+    await fs.writeFile(file, `${JSON.stringify(all, null, 2)}\n`);
+  } else {
+    await fs.writeFile(path.join(dir, `${result.name}.json`), `${JSON.stringify(full, null, 2)}\n`);
+  }
   console.log(`\n${result.name}`);
   console.table(
     Object.fromEntries(
