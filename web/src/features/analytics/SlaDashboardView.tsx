@@ -1,5 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Drawer, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from './Chart.tsx';
 import { MeasuresView } from './MeasuresView.tsx';
 import { OverviewCards } from './OverviewCards.tsx';
+import { PeriodInputs } from './PeriodInputs.tsx';
 import { useAnalyticsRefresh } from './refresh-mutation.ts';
 import { useSlaDashboard } from './sla-dashboard-query.ts';
 import { useSlaRecords } from './sla-records-query.ts';
@@ -225,23 +226,13 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input
-          aria-label={t('analytics.from')}
-          addonBefore={t('analytics.from')}
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          style={{ width: 220 }}
-          placeholder="2026-01-01"
-          data-testid="analytics-from"
-        />
-        <Input
-          aria-label={t('analytics.to')}
-          addonBefore={t('analytics.to')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          style={{ width: 220 }}
-          placeholder="2026-12-31"
-          data-testid="analytics-to"
+        <PeriodInputs
+          from={from}
+          to={to}
+          onFrom={setFrom}
+          onTo={setTo}
+          testId="analytics"
+          placeholders={['2026-01-01', '2026-12-31']}
         />
         <Select
           aria-label={t('analytics.granularity')}

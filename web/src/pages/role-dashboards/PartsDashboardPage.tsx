@@ -5,7 +5,6 @@ import {
   Card,
   Col,
   Drawer,
-  Input,
   Row,
   Select,
   Space,
@@ -28,6 +27,7 @@ import type {
 } from '../../../../common/parts-analysis-api.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from '../../features/analytics/Chart.tsx';
+import { PeriodInputs } from '../../features/analytics/PeriodInputs.tsx';
 import { usePartsAnalysis } from '../../features/role-dashboards/parts-analysis-query.ts';
 import { usePartsRecords } from '../../features/role-dashboards/parts-records-query.ts';
 import { DAY, useOrganisationPeriod, yuan } from '../../features/role-dashboards/period.ts';
@@ -258,22 +258,7 @@ export function PartsDashboardPage() {
     <>
       <h1 className="page-title">{t('roleDashboards.parts.title')}</h1>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input
-          aria-label={t('analytics.from')}
-          addonBefore={t('analytics.from')}
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          style={{ width: 220 }}
-          data-testid="parts-from"
-        />
-        <Input
-          aria-label={t('analytics.to')}
-          addonBefore={t('analytics.to')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          style={{ width: 220 }}
-          data-testid="parts-to"
-        />
+        <PeriodInputs from={from} to={to} onFrom={setFrom} onTo={setTo} testId="parts" />
         <Select
           aria-label={t('analytics.granularity')}
           value={granularity}

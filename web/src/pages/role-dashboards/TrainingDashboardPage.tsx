@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Input, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { TTrainingDashboard, TTrainingFigure } from '../../../../common/training-dashboard-api.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from '../../features/analytics/Chart.tsx';
+import { PeriodInputs } from '../../features/analytics/PeriodInputs.tsx';
 import { DAY, useOrganisationPeriod } from '../../features/role-dashboards/period.ts';
 import { useTrainingDashboard } from '../../features/role-dashboards/training-dashboard-query.ts';
 
@@ -123,20 +124,7 @@ export function TrainingDashboardPage() {
     <>
       <h1 className="page-title">{t('roleDashboards.training.title')}</h1>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input
-          aria-label={t('analytics.from')}
-          addonBefore={t('analytics.from')}
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          style={{ width: 220 }}
-        />
-        <Input
-          aria-label={t('analytics.to')}
-          addonBefore={t('analytics.to')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          style={{ width: 220 }}
-        />
+        <PeriodInputs from={from} to={to} onFrom={setFrom} onTo={setTo} />
       </Space>
       {!valid && <Alert type="warning" message={t('analytics.invalidPeriod')} style={{ marginBottom: 12 }} />}
       {dashboard.isError && (
