@@ -24,10 +24,16 @@ process.exit(0);
 async function printSummary(dir: string, since: number) {
   const names = (await fs.readdir(dir).catch(() => [])).filter((f) => f.endsWith('.json')).sort();
   const rows: Record<string, Record<string, string | number>> = {};
+  type Stored = BenchResult & { date: string };
+  const results: Stored[] = [];
   for (const name of names) {
-    const result = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as BenchResult & {
-      date: string;
-    };
+    const json = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8')) as
+      | Stored
+      | Record<string, Stored>;
+    // A file of several benches (`file` in the result) keeps each under its name.
+    results.push(...('figures' in json ? [json as Stored] : Object.values(json as Record<string, Stored>)));
+  }
+  for (const result of results) {
     const fresh = Date.parse(result.date) >= since ? '' : ` (run ${result.date.slice(0, 10)})`;
     for (const [figure, target] of Object.entries(result.targets ?? {})) {
       const value = result.figures[figure];
