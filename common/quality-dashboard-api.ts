@@ -64,6 +64,10 @@ export const ZQualityDashboard = z.object({
 });
 export type TQualityDashboard = z.infer<typeof ZQualityDashboard>;
 
+/** The dashboard's tables, each exported to Excel with the figures the screen shows. */
+export const QUALITY_DASHBOARD_TABLES = ['alertTrend', 'topProblems'] as const;
+export type TQualityDashboardTable = (typeof QUALITY_DASHBOARD_TABLES)[number];
+
 export const ZQualityRecordsQuery = z
   .strictObject({
     ...period,

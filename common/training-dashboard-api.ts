@@ -58,3 +58,7 @@ export const ZTrainingDashboard = z.object({
   targetPercent: z.number(),
 });
 export type TTrainingDashboard = z.infer<typeof ZTrainingDashboard>;
+
+/** The dashboard's tables, each exported to Excel with the figures the screen shows. */
+export const TRAINING_DASHBOARD_TABLES = ['trend', 'byCourse', 'byTrainer', 'sessions'] as const;
+export type TTrainingDashboardTable = (typeof TRAINING_DASHBOARD_TABLES)[number];

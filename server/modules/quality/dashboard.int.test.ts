@@ -2,6 +2,7 @@
 // is November 2026 in Asia/Shanghai; "now" is 10 December 2026 10:00 there.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -125,6 +126,36 @@ describe("the quality engineer's dashboard", () => {
       caseId: cases.c4,
     });
     expect((await get('figure=training_raised')).length).toBe(1);
+  });
+
+  it('exports the warning trend and the recurring problems as Excel, with the figures on screen', async () => {
+    const read = async (table: string, lang: string) => {
+      const x = await quality.request(
+        'GET',
+        `/api/v1/quality/dashboard/export?${NOV}&table=${table}&lang=${lang}`,
+      );
+      expect(x.statusCode, x.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      return {
+        header: sheet.getRow(1).values as unknown[],
+        rows: sheet.getSheetValues().slice(2) as unknown[][],
+      };
+    };
+    const trend = await read('alertTrend', 'en');
+    expect(trend.header).toContain('Quarter-level warnings');
+    expect(trend.rows.map((r) => r.slice(1, 5))).toEqual([['2026-11', 1, 2, 0]]);
+    const problems = await read('topProblems', 'zh-CN');
+    expect(problems.rows.map((r) => r.slice(1, 7))).toEqual([
+      ['型号 X', '产品型号 × 故障类别', 'electrical', 2, 12, '本季度'],
+      ['型号 Y', '产品型号 × 故障类别', 'optical', 1, 6, expect.any(String)],
+    ]);
+    const agent = (await loginAs(t, { role: 'agent' })).session;
+    expect(
+      (await agent.request('GET', `/api/v1/quality/dashboard/export?${NOV}&table=topProblems&lang=en`))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("shows the warnings and cases open now on the quality engineer's home", async () => {

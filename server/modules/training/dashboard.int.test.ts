@@ -2,6 +2,7 @@
 // November 2026 in Asia/Shanghai.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -125,6 +126,39 @@ describe("the trainer's dashboard", () => {
       expect.objectContaining({ key: ids.t1, sessions: 2, attempts: 3, meanStars: 4.5 }),
     ]);
     expect(d.sessions.map((s: { id: string }) => s.id)).toEqual([ids.s3, ids.s1]);
+  });
+
+  it('exports each table as Excel with the figures on screen', async () => {
+    const read = async (table: string, lang: string) => {
+      const x = await trainer.request(
+        'GET',
+        `/api/v1/training/dashboard/export?${NOV}&table=${table}&lang=${lang}`,
+      );
+      expect(x.statusCode, x.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      return {
+        header: sheet.getRow(1).values as unknown[],
+        rows: sheet.getSheetValues().slice(2) as unknown[][],
+      };
+    };
+    const byCourse = await read('byCourse', 'en');
+    expect(byCourse.header).toContain('Pass rate (%)');
+    // K1: 1 session, 3 enrolled, 2 attended (66.7 %), 3 exams decided — the rows the dashboard shows.
+    const k1 = byCourse.rows.find((r) => r.includes(3) && r.includes(66.7));
+    expect(k1).toBeDefined();
+    const sessions = await read('sessions', 'zh-CN');
+    expect(sessions.header).toContain('课程');
+    expect(sessions.rows).toHaveLength(2);
+    expect(
+      (await trainer.request('GET', `/api/v1/training/dashboard/export?${NOV}&table=nope&lang=en`))
+        .statusCode,
+    ).toBe(400);
+    const agent = (await loginAs(t, { role: 'agent' })).session;
+    expect(
+      (await agent.request('GET', `/api/v1/training/dashboard/export?${NOV}&table=trend&lang=en`)).statusCode,
+    ).toBe(403);
   });
 
   it("shows this month's figures on the trainer's home", async () => {

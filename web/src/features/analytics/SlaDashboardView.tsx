@@ -13,6 +13,7 @@ import {
 } from '../../../../common/analytics-api.ts';
 import { STAFF_ROLES } from '../../../../common/roles.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
+import { DAY, useOrganisationPeriod } from '../role-dashboards/period.ts';
 import { Chart } from './Chart.tsx';
 import { MeasuresView } from './MeasuresView.tsx';
 import { OverviewCards } from './OverviewCards.tsx';
@@ -23,14 +24,6 @@ import { useSlaRecords } from './sla-records-query.ts';
 
 type FilterKey = 'customerId' | 'projectId' | 'productId' | 'engineerId';
 type Filters = Partial<Record<FilterKey, { id: string; label: string }>>;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const monthsAgo = (n: number) => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - n);
-  return d.toISOString().slice(0, 10);
-};
 
 const barOption = (rows: { label: string; value: number | null }[], unit: string): EChartsCoreOption => ({
   tooltip: { trigger: 'axis' },
@@ -48,8 +41,10 @@ const barOption = (rows: { label: string; value: number | null }[], unit: string
 export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
   const { t, i18n } = useTranslation();
   const time = useOrganisationTime();
-  const [from, setFrom] = useState(monthsAgo(5));
-  const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
+  // Days are the organisation's: after 16:00 UTC the UTC date is still yesterday in Shanghai.
+  const period = useOrganisationPeriod(5);
+  const [from, setFrom] = useState(period.from);
+  const [to, setTo] = useState(period.to);
   const [granularity, setGranularity] = useState<TAnalyticsGranularity>('month');
   const [team, setTeam] = useState<string | undefined>();
   const [filters, setFilters] = useState<Filters>({});

@@ -1,9 +1,14 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Drawer, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TQualityDashboard, TQualityRecord } from '../../../../common/quality-dashboard-api.ts';
+import type {
+  TQualityDashboard,
+  TQualityDashboardTable,
+  TQualityRecord,
+} from '../../../../common/quality-dashboard-api.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from '../../features/analytics/Chart.tsx';
 import { PeriodInputs } from '../../features/analytics/PeriodInputs.tsx';
@@ -22,7 +27,7 @@ type Drill = { title: string; query: Record<string, string> };
  * Every figure opens the alerts, cases or requests behind it.
  */
 export function QualityDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const time = useOrganisationTime();
   const period = useOrganisationPeriod(2);
   const [from, setFrom] = useState(period.from);
@@ -35,6 +40,17 @@ export function QualityDashboardPage() {
   const d = dashboard.data;
   const open = (title: string, q: Record<string, string>) => setDrill({ title, query: q });
   const level = (l: string) => t(`quality.alerts.levels.${l}`);
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const excel = (table: TQualityDashboardTable) => (
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      href={`/api/v1/quality/dashboard/export?${new URLSearchParams({ from, to, table, lang })}`}
+      data-testid={`quality-export-${table}`}
+    >
+      {t('common.exportExcel')}
+    </Button>
+  );
 
   const trendOption = useMemo<EChartsCoreOption>(
     () => ({
@@ -157,6 +173,7 @@ export function QualityDashboardPage() {
           <Card
             size="small"
             title={<Wrap text={t('roleDashboards.quality.alertTrend')} />}
+            extra={excel('alertTrend')}
             style={{ marginBottom: 12 }}
           >
             <Chart
@@ -190,6 +207,7 @@ export function QualityDashboardPage() {
           <Card
             size="small"
             title={<Wrap text={t('roleDashboards.quality.topProblems')} />}
+            extra={excel('topProblems')}
             style={{ marginBottom: 12 }}
           >
             <Table<TQualityDashboard['topProblems'][number]>

@@ -1,9 +1,14 @@
-import { Alert, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TTrainingDashboard, TTrainingFigure } from '../../../../common/training-dashboard-api.ts';
+import type {
+  TTrainingDashboard,
+  TTrainingDashboardTable,
+  TTrainingFigure,
+} from '../../../../common/training-dashboard-api.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { Chart } from '../../features/analytics/Chart.tsx';
 import { PeriodInputs } from '../../features/analytics/PeriodInputs.tsx';
@@ -18,7 +23,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
  * is the drill-down (a click on a figure or a course narrows it).
  */
 export function TrainingDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const time = useOrganisationTime();
   const period = useOrganisationPeriod(2);
   const [from, setFrom] = useState(period.from);
@@ -34,6 +39,17 @@ export function TrainingDashboardPage() {
     setPick(p);
     list.current?.scrollIntoView({ behavior: 'smooth' });
   };
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const excel = (table: TTrainingDashboardTable) => (
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      href={`/api/v1/training/dashboard/export?${new URLSearchParams({ from, to, table, lang })}`}
+      data-testid={`training-export-${table}`}
+    >
+      {t('common.exportExcel')}
+    </Button>
+  );
   const satisfiedPct = (f: TTrainingFigure) =>
     f.evaluations ? Math.round((f.satisfied / f.evaluations) * 1000) / 10 : null;
 
@@ -159,6 +175,7 @@ export function TrainingDashboardPage() {
       <Card
         size="small"
         title={<Wrap text={t('roleDashboards.training.byCourseChart')} />}
+        extra={excel('trend')}
         style={{ marginBottom: 12 }}
       >
         <Chart
@@ -175,6 +192,7 @@ export function TrainingDashboardPage() {
           <Card
             size="small"
             title={<Wrap text={t('roleDashboards.training.byCourse')} />}
+            extra={excel('byCourse')}
             style={{ marginBottom: 12 }}
           >
             <Table<TTrainingFigure>
@@ -191,6 +209,7 @@ export function TrainingDashboardPage() {
           <Card
             size="small"
             title={<Wrap text={t('roleDashboards.training.byTrainer')} />}
+            extra={excel('byTrainer')}
             style={{ marginBottom: 12 }}
           >
             <Table<TTrainingFigure>
@@ -210,7 +229,12 @@ export function TrainingDashboardPage() {
           title={
             <Wrap text={`${t('roleDashboards.training.sessionList')}${pick ? ` · ${pick.label}` : ''}`} />
           }
-          extra={<Link to="/console/training?tab=sessions">{t('roleDashboards.training.openSessions')}</Link>}
+          extra={
+            <Space wrap>
+              {excel('sessions')}
+              <Link to="/console/training?tab=sessions">{t('roleDashboards.training.openSessions')}</Link>
+            </Space>
+          }
         >
           <Table<TTrainingDashboard['sessions'][number]>
             rowKey="id"
