@@ -2,7 +2,7 @@
 // on the ticket, the customer's view of its own promised times, and the manager's SLA settings
 // (policies, calendar preview) and an admin's webhook.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueueMessage } from '../server/platform/outbox.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
@@ -117,13 +117,24 @@ describe('SLA in the console and the portal', () => {
     await admin.getByTestId('webhook-new').click();
     await admin.getByTestId('webhook-name').fill('CRM');
     await admin.getByTestId('webhook-url').fill('https://crm.example.com/hooks');
-    await admin.getByTestId('webhook-events').click();
-    await admin.locator('.ant-select-item-option', { hasText: 'SLA 已超期' }).click();
+    // The option is chosen once its tag shows. A click that lands while the drop-down is still opening
+    // can be lost (after a full suite it was, every time): open and click again until the tag is there,
+    // never clicking when it is (a second click would take the event off again).
+    const option = admin.locator('.ant-select-item-option', { hasText: 'SLA 已超期' });
+    const tag = admin.locator('.ant-select-selection-item', { hasText: 'SLA 已超期' });
+    await vi.waitFor(
+      async () => {
+        if ((await tag.count()) === 0) {
+          if (!(await option.isVisible())) await admin.getByTestId('webhook-events').click();
+          await option.click({ timeout: 3_000 });
+          await admin.waitForTimeout(300);
+        }
+        expect(await tag.count()).toBe(1);
+      },
+      { timeout: 30_000, interval: 500 },
+    );
     // Close the dropdown by clicking another field, not Escape: under load Escape can reach the dialog and
     // close it while its Save button is still animating out (CI failed once that way).
-    await expect
-      .poll(() => admin.locator('.ant-select-selection-item', { hasText: 'SLA 已超期' }).count())
-      .toBe(1);
     await admin.getByTestId('webhook-name').click();
     await admin
       .getByRole('dialog')

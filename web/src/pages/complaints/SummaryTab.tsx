@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { TComplaintSummary } from '../../../../common/complaints-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useComplaintSummary } from '../../features/complaints/complaint-summary-query.ts';
+import { useOrganisationPeriod } from '../../features/role-dashboards/period.ts';
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
 const COUNTS = [
   'total',
   'open',
@@ -22,8 +22,10 @@ const DIMS = ['byCategory', 'byProduct', 'byTeam', 'byRegion', 'byRootCause'] as
 /** 投诉总结: counts, hot spots, root causes and the staff concerned, for the months chosen. */
 export function SummaryTab() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(thisMonth());
-  const [to, setTo] = useState(thisMonth());
+  // This month in the organisation's zone (not the UTC date's month).
+  const thisMonth = useOrganisationPeriod(0).to.slice(0, 7);
+  const [from, setFrom] = useState(thisMonth);
+  const [to, setTo] = useState(thisMonth);
   const summary = useComplaintSummary(from, to);
   const s = summary.data;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';

@@ -5,20 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { COMPLIANCE_GROUPS, type TComplianceRow } from '../../../../common/maintenance-tuning-api.ts';
 import { useMaintenanceCompliance } from '../../features/maintenance/compliance-query.ts';
 import { useProjects } from '../../features/registry/registry-query.ts';
-
-const thisMonth = () => new Date().toISOString().slice(0, 7);
-const monthsAgo = (n: number) => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - n);
-  return d.toISOString().slice(0, 7);
-};
+import { useOrganisationPeriod } from '../../features/role-dashboards/period.ts';
 
 /** Maintenance compliance: due, on time, late, missed and open visits by customer, project, engineer or month. */
 export function ComplianceTab() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(monthsAgo(5));
-  const [to, setTo] = useState(thisMonth());
+  // Months are the organisation's (after 16:00 UTC on a month's last day it is already the next one).
+  const period = useOrganisationPeriod(5);
+  const [from, setFrom] = useState(period.from.slice(0, 7));
+  const [to, setTo] = useState(period.to.slice(0, 7));
   const [groupBy, setGroupBy] = useState<(typeof COMPLIANCE_GROUPS)[number]>('month');
   const [projectId, setProjectId] = useState<string | undefined>();
   const [q, setQ] = useState('');

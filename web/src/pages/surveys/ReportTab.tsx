@@ -10,6 +10,7 @@ import {
   type TSurveyDimension,
 } from '../../../../common/surveys-api.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
+import { useOrganisationPeriod } from '../../features/role-dashboards/period.ts';
 import { useSurveyAnswers } from '../../features/surveys/answers-query.ts';
 import { useSurveyReport } from '../../features/surveys/report-query.ts';
 
@@ -21,12 +22,6 @@ type Row = {
   ratePercent: number | null;
 };
 
-const monthOffset = (n: number) => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - n);
-  return d.toISOString().slice(0, 7);
-};
 const lastDay = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
@@ -36,8 +31,10 @@ const lastDay = (month: string) => {
 export function ReportTab() {
   const { t, i18n } = useTranslation();
   const time = useOrganisationTime();
-  const [from, setFrom] = useState(monthOffset(5));
-  const [to, setTo] = useState(monthOffset(0));
+  // Months in the organisation's zone (not the UTC date's).
+  const months = useOrganisationPeriod(5);
+  const [from, setFrom] = useState(months.from.slice(0, 7));
+  const [to, setTo] = useState(months.to.slice(0, 7));
   const [by, setBy] = useState<TSurveyDimension>('month');
   const [kind, setKind] = useState<string | undefined>();
   const [drill, setDrill] = useState<Row | null>(null);
