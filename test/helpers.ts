@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import { inject } from 'vitest';
 import type { TCustomer, TMe } from '../common/api.ts';
@@ -222,6 +223,20 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
   } finally {
     await fs.rm(file, { force: true });
   }
+}
+
+/**
+ * The first sheet of an Excel download: its header row and the rows below it, as ExcelJS reads them
+ * (1-based: each row's index 0 is empty).
+ */
+export async function xlsxSheet(payload: Buffer | ArrayBuffer | string) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(payload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  return {
+    header: sheet.getRow(1).values as unknown[],
+    rows: sheet.getSheetValues().slice(2) as unknown[][],
+  };
 }
 
 /** The text of a PDF, as poppler's pdftotext reads it (layout kept). */

@@ -2,7 +2,6 @@
 // is November 2026 in Asia/Shanghai; "now" is 10 December 2026 10:00 there.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -11,6 +10,7 @@ import {
   type Session,
   TEST_TIME_ZONE,
   type TestApp,
+  xlsxSheet,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
@@ -135,13 +135,7 @@ describe("the quality engineer's dashboard", () => {
         `/api/v1/quality/dashboard/export?${NOV}&table=${table}&lang=${lang}`,
       );
       expect(x.statusCode, x.body).toBe(200);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      return {
-        header: sheet.getRow(1).values as unknown[],
-        rows: sheet.getSheetValues().slice(2) as unknown[][],
-      };
+      return xlsxSheet(x.rawPayload);
     };
     const trend = await read('alertTrend', 'en');
     expect(trend.header).toContain('Quarter-level warnings');
