@@ -107,6 +107,27 @@ export const ZWorkbench = z.object({
       ),
     })
     .optional(),
+  /** The trainer's own sessions this week (Monday to Sunday, organisation's zone), in time order. */
+  sessions: z
+    .object({
+      from: ZInstant,
+      to: ZInstant,
+      items: z.array(
+        z.object({
+          id: ZId,
+          courseTitle: z.string(),
+          startsAt: ZInstant,
+          endsAt: ZInstant,
+          venue: z.string(),
+          enrolled: ZCount,
+          waiting: ZCount,
+          seatLimit: z.int().nullable(),
+          /** Other sessions of the trainer at the same time, plus days of leave it falls on. */
+          clashes: ZCount,
+        }),
+      ),
+    })
+    .optional(),
   /** Key figures of the caller's role dashboards this month (issue 19), each linking to its dashboard. */
   figures: z
     .object({

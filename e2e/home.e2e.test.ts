@@ -3,6 +3,7 @@
 // a 390 px phone, whose first screen is his jobs. Screenshots in Chinese and English.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekBounds } from '../server/modules/workbench/rules.ts';
 import { type E2eEnv, screenshot, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -152,11 +153,39 @@ describe('home pages', () => {
     }
   });
 
+  it("a trainer's home lists his sessions of this week, and one opens the session", async () => {
+    const { context, page } = await newPage(390);
+    await logIn(page, 'trainer');
+    const me = await api(page, 'GET', '/api/v1/me');
+    const courses = await api(page, 'GET', '/api/v1/training/courses');
+    const startsAt = new Date(Date.now() + 10 * 60_000);
+    const session = await api(page, 'POST', '/api/v1/training/sessions', {
+      courseId: courses[0].id,
+      trainerId: me.id,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      venue: '主楼二层会议室',
+    });
+    await page.goto(`${env.baseUrl}/console`);
+    await page.getByTestId('wb-sessions').waitFor();
+    // Ten minutes from now is next week only in the last ten minutes of a Sunday (organisation's zone).
+    const zone = me.organisationTimeZone as string;
+    const sameWeek = weekBounds(new Date(), zone).to.getTime() > startsAt.getTime();
+    const line = page.getByTestId('wb-session').filter({ hasText: '主楼二层会议室' });
+    if (sameWeek) {
+      await line.first().click();
+      await page.waitForURL(`**/console/training?tab=sessions&session=${session.id}`);
+      await page.locator('.ant-drawer-open').waitFor();
+    } else expect(await line.count()).toBe(0);
+    await screenshot(page, 'home-trainer-390-zh');
+    await context.close();
+  });
+
   it('the manager, the storekeeper and a customer see their own workbench', async () => {
     for (const [user, testId, width] of [
       ['manager', 'wb-manager', 1440],
       ['storekeeper', 'wb-stock', 1440],
-      ['trainer', 'wb-team', 1440],
+      ['trainer', 'wb-sessions', 1440],
       ['hzmetro', 'wb-portal-requests', 390],
     ] as const) {
       for (const lang of ['zh', 'en'] as const) {

@@ -7,6 +7,6 @@ export { certificateExpiryJob } from './jobs.ts';
 export { createPlan } from './plans.ts';
 export { registerTrainingPublicRoutes } from './public-routes.ts';
 export { registerTrainingRoutes } from './routes.ts';
-export { createSession } from './sessions.ts';
+export { createSession, trainerSessionsBetween } from './sessions.ts';
 export { endedTrainingSessions } from './survey-source.ts';
 export { addTrainee } from './trainees.ts';

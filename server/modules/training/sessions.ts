@@ -125,6 +125,25 @@ export async function listSessions(ctx: Ctx, q: { from?: string; to?: string; tr
   return toSessions(ctx, rows);
 }
 
+/**
+ * A trainer's sessions in [from, to) — the trainer's home shows this week's — with what the home needs:
+ * seats taken, the waiting list, and whether the session clashes with another or with the trainer's leave.
+ */
+export async function trainerSessionsBetween(ctx: Ctx, trainerId: string, from: Date, to: Date) {
+  const sessions = await toSessions(ctx, await repo.listSessions(ctx.db, { from, to, trainerId }));
+  return sessions.map((s) => ({
+    id: s.id,
+    courseTitle: s.courseTitle,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    venue: s.venue,
+    enrolled: s.enrolled,
+    waiting: s.waiting,
+    seatLimit: s.seatLimit,
+    clashes: s.conflicts.length + s.leaveConflicts.length,
+  }));
+}
+
 export async function createSession(ctx: Ctx, input: TCreateSessionRequest): Promise<TSessionDetail> {
   const startsAt = new Date(input.startsAt);
   if (startsAt.getTime() <= ctx.clock.now().getTime()) throw invalidField('startsAt', 'is in the past');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../../common/roles.ts';
-import { dayBounds, figuresOf, monthSoFar, sectionsOf } from './rules.ts';
+import { dayBounds, figuresOf, monthSoFar, sectionsOf, weekBounds } from './rules.ts';
 
 const of = (...roles: string[]) => [...sectionsOf(roles, permissionsOf(roles))].sort();
 
@@ -10,7 +10,7 @@ describe('workbench sections', () => {
     expect(of('field_engineer')).toEqual(['jobs']);
     expect(of('manager')).toEqual(['manager']);
     expect(of('storekeeper')).toEqual(['stock']);
-    expect(of('trainer')).toEqual(['team']);
+    expect(of('trainer')).toEqual(['sessions', 'team']);
     expect(of('customer_user')).toEqual(['portal']);
     expect(of('agent', 'storekeeper')).toEqual(['desk', 'stock']);
   });
@@ -26,6 +26,19 @@ describe('the organisation day', () => {
     expect(d.today.toISOString()).toBe('2026-11-30T16:00:00.000Z');
     expect(d.tomorrow.toISOString()).toBe('2026-12-01T16:00:00.000Z');
     expect(d.dayAfter.toISOString()).toBe('2026-12-02T16:00:00.000Z');
+  });
+});
+
+describe("the trainer's week", () => {
+  it('runs from Monday 00:00 to the next Monday in the local zone, whatever the UTC date', () => {
+    // Sunday 29 Nov 23:30 in Shanghai (15:30 UTC): still the week of Monday 23 Nov.
+    const sunday = weekBounds(new Date('2026-11-29T15:30:00Z'), 'Asia/Shanghai');
+    expect(sunday.from.toISOString()).toBe('2026-11-22T16:00:00.000Z');
+    expect(sunday.to.toISOString()).toBe('2026-11-29T16:00:00.000Z');
+    // Monday 30 Nov 00:30 in Shanghai (Sunday 16:30 UTC): a new week, across the month's end.
+    const monday = weekBounds(new Date('2026-11-29T16:30:00Z'), 'Asia/Shanghai');
+    expect(monday.from.toISOString()).toBe('2026-11-29T16:00:00.000Z');
+    expect(monday.to.toISOString()).toBe('2026-12-06T16:00:00.000Z');
   });
 });
 

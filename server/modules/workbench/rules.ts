@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { TPermission } from '../../../common/roles.ts';
 
-export type Section = 'desk' | 'team' | 'jobs' | 'manager' | 'stock' | 'portal';
+export type Section = 'desk' | 'team' | 'jobs' | 'manager' | 'stock' | 'sessions' | 'portal';
 
 const ROLE_SECTIONS: Record<string, Section[]> = {
   admin: ['manager'],
@@ -11,7 +11,7 @@ const ROLE_SECTIONS: Record<string, Section[]> = {
   support_engineer: ['desk'],
   quality_engineer: ['desk'],
   field_engineer: ['jobs'],
-  trainer: ['team'],
+  trainer: ['team', 'sessions'],
   storekeeper: ['stock'],
   customer_admin: ['portal'],
   customer_user: ['portal'],
@@ -24,6 +24,7 @@ const SECTION_PERMISSION: Record<Section, TPermission> = {
   jobs: 'workorders.work',
   manager: 'workorders.dispatch',
   stock: 'stock.read_all',
+  sessions: 'training.manage',
   portal: 'tickets.read',
 };
 
@@ -32,6 +33,15 @@ export function sectionsOf(roles: readonly string[], permissions: ReadonlySet<st
   for (const role of roles)
     for (const s of ROLE_SECTIONS[role] ?? []) if (permissions.has(SECTION_PERMISSION[s])) sections.add(s);
   return sections;
+}
+
+/** Monday 00:00 of this week and of the next in the organisation's zone (a trainer's week). */
+export function weekBounds(now: Date, timeZone: string) {
+  const local = new TZDate(now.getTime(), timeZone);
+  const monday = local.getDate() - ((local.getDay() + 6) % 7);
+  const midnight = (date: number) =>
+    new Date(new TZDate(local.getFullYear(), local.getMonth(), date, 0, 0, 0, timeZone).getTime());
+  return { from: midnight(monday), to: midnight(monday + 7) };
 }
 
 /** Midnight today, tomorrow and the day after in the organisation's zone. */

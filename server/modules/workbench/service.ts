@@ -18,8 +18,8 @@ import {
   ticketRefs,
   unassignedTicketCount,
 } from '../tickets/index.ts';
-import { trainingKeyFigures } from '../training/index.ts';
-import { dayBounds, figuresOf, monthSoFar, sectionsOf } from './rules.ts';
+import { trainerSessionsBetween, trainingKeyFigures } from '../training/index.ts';
+import { dayBounds, figuresOf, monthSoFar, sectionsOf, weekBounds } from './rules.ts';
 
 const readOnly = <T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> => work(ctx);
 
@@ -73,6 +73,17 @@ export function workbench(outer: Ctx): Promise<TWorkbench> {
           ...r,
           ticketNumber: (r.ticketId && refs.get(r.ticketId)?.number) || null,
         })),
+      };
+    }
+    if (sections.has('sessions')) {
+      const week = weekBounds(now, ctx.timeZone);
+      result.sessions = {
+        from: week.from.toISOString(),
+        to: week.to.toISOString(),
+        // An API token acts for no person: it has no sessions of its own.
+        items: ctx.principal.userId
+          ? await trainerSessionsBetween(ctx, ctx.principal.userId, week.from, week.to)
+          : [],
       };
     }
     const figures = figuresOf(roles, permissions);

@@ -129,6 +129,42 @@ describe('the workbench', () => {
       await (await loginAs(t, { role: 'trainer' })).session.request('GET', '/api/v1/workbench')
     ).json();
     expect(trainer.team).toEqual({ open: 0, mine: 0 });
+    expect(trainer.sessions.items).toEqual([]);
+  });
+
+  it("lists the trainer's own sessions of this week, Monday to Sunday in the organisation's zone", async () => {
+    const a = await loginAs(t, { role: 'trainer' });
+    const other = await loginAs(t, { role: 'trainer' });
+    const course = await a.session.request('POST', '/api/v1/training/courses', {
+      title: `照明控制系统操作${uid()}`,
+    });
+    expect(course.statusCode, course.body).toBe(201);
+    // T0 is Tuesday 24 Nov, 10:00 in Shanghai: the week runs from Monday 23 Nov 00:00 to Monday 30 Nov 00:00.
+    const at = async (who: { session: Session; user: { id: string } }, local: string, hours: number) => {
+      const startsAt = new Date(`${local}+08:00`);
+      const res = await who.session.request('POST', '/api/v1/training/sessions', {
+        courseId: course.json().id,
+        trainerId: who.user.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString(),
+        venue: '业主会议室',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const sunday = await at(a, '2026-11-29T23:00:00', 0.5);
+    const wednesday = await at(a, '2026-11-25T09:00:00', 3);
+    const clash = await at(a, '2026-11-25T11:00:00', 2);
+    await at(a, '2026-11-30T09:00:00', 2); // next Monday
+    await at(other, '2026-11-26T09:00:00', 2); // another trainer's
+    const home = (await a.session.request('GET', '/api/v1/workbench')).json();
+    expect(home.sessions.from).toBe('2026-11-22T16:00:00.000Z');
+    expect(home.sessions.to).toBe('2026-11-29T16:00:00.000Z');
+    expect(home.sessions.items.map((s: { id: string }) => s.id)).toEqual([wednesday, clash, sunday]);
+    expect(home.sessions.items[0]).toMatchObject({ venue: '业主会议室', enrolled: 0, clashes: 1 });
+    expect(home.sessions.items[2].clashes).toBe(0);
+    // Other roles have no such section.
+    expect((await agent.request('GET', '/api/v1/workbench')).json().sessions).toBeUndefined();
   });
 });
 

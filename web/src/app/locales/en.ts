@@ -101,6 +101,13 @@ export const en: typeof zhCN = {
   },
   home: { welcome: 'Hello, {{name}}', yourRoles: 'Your roles:' },
   workbench: {
+    sessionsThisWeek: 'My sessions this week ({{count}})',
+    allSessions: 'All sessions',
+    noSessions: 'No sessions this week',
+    sessionClash: 'Clash',
+    sessionEnrolled: '{{count}} enrolled',
+    sessionSeats: '{{count}} of {{limit}} seats',
+    sessionWaiting: '{{count}} waiting',
     quickEntry: 'New ticket',
     loadFailed: 'The workbench could not be loaded. Try again shortly.',
     myTickets: 'My open tickets',

@@ -101,6 +101,13 @@ export const zhCN = {
   },
   home: { welcome: '您好，{{name}}', yourRoles: '您的角色：' },
   workbench: {
+    sessionsThisWeek: '本周我的培训（{{count}}）',
+    allSessions: '全部培训场次',
+    noSessions: '本周没有培训',
+    sessionClash: '时间冲突',
+    sessionEnrolled: '已报名 {{count}} 人',
+    sessionSeats: '已报名 {{count}}/{{limit}}',
+    sessionWaiting: '候补 {{count}} 人',
     quickEntry: '新建工单',
     loadFailed: '工作台加载失败，请稍后重试。',
     myTickets: '我的未结工单',

@@ -9,6 +9,7 @@ import {
   DeskSection,
   JobsSection,
   ManagerSection,
+  SessionsSection,
   StockSection,
   TeamSection,
 } from './workbench/StaffSections.tsx';
@@ -20,7 +21,7 @@ export function ConsoleHomePage() {
   const wb = useWorkbench();
   if (!me) return null;
   const w = wb.data;
-  const empty = w && !w.desk && !w.team && !w.jobs && !w.manager && !w.stock;
+  const empty = w && !w.desk && !w.team && !w.jobs && !w.manager && !w.stock && !w.sessions;
   return (
     <div className="workbench">
       <div className="workbench-head">
@@ -37,6 +38,7 @@ export function ConsoleHomePage() {
       {wb.isLoading && <Skeleton active />}
       {w?.jobs && <JobsSection jobs={w.jobs} />}
       {w?.desk && <DeskSection desk={w.desk} />}
+      {w?.sessions && <SessionsSection sessions={w.sessions} />}
       {w?.team && <TeamSection team={w.team} />}
       {w?.manager && <ManagerSection manager={w.manager} />}
       {w?.figures && <FiguresSection figures={w.figures} />}

@@ -21,6 +21,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { TChecklistItem, TSession } from '../../../../common/training-api.ts';
 import { ApiError } from '../../api/client.ts';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
@@ -73,7 +74,19 @@ export function SessionsTab() {
   const staff = useStaffDirectory();
   const { data: me } = useMe();
   const [open, setOpen] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  // A link may name the session to open (the trainer's home: /console/training?tab=sessions&session=…).
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('session');
+  const setSelected = (id: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (id) next.set('session', id);
+        else next.delete('session');
+        return next;
+      },
+      { replace: true },
+    );
   const [form] = Form.useForm();
   const isPublic = Form.useWatch('isPublic', form);
   return (

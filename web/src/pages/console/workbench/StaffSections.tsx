@@ -2,6 +2,7 @@ import { Card, Empty, List, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TWorkbench } from '../../../../../common/workbench-api.ts';
+import { useMe } from '../../../features/auth/me-query.ts';
 import { CountTile, TileRow } from './CountTile.tsx';
 import { JobList, shortDateTime } from './JobList.tsx';
 
@@ -243,5 +244,60 @@ export function StockSection({ stock }: { stock: Of<'stock'> }) {
         </Card>
       )}
     </>
+  );
+}
+
+/** The trainer's sessions this week, in time order, each opening the session on the training page. */
+export function SessionsSection({ sessions }: { sessions: Of<'sessions'> }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useMe().data?.organisationTimeZone;
+  const day = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language, {
+      timeZone,
+      weekday: 'short',
+      month: 'numeric',
+      day: 'numeric',
+    });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(i18n.language, { timeZone, hour: '2-digit', minute: '2-digit' });
+  return (
+    <Card
+      title={t('workbench.sessionsThisWeek', { count: sessions.items.length })}
+      extra={<Link to="/console/training?tab=sessions">{t('workbench.allSessions')}</Link>}
+      data-testid="wb-sessions"
+    >
+      <List
+        dataSource={sessions.items}
+        locale={{ emptyText: t('workbench.noSessions') }}
+        renderItem={(s) => (
+          <List.Item key={s.id}>
+            <Link
+              to={`/console/training?tab=sessions&session=${s.id}`}
+              className="job-line"
+              data-testid="wb-session"
+            >
+              <div className="job-line-head">
+                <b>
+                  {day(s.startsAt)} {time(s.startsAt)}–{time(s.endsAt)}
+                </b>
+                <span>
+                  {s.clashes > 0 && <Tag color="red">{t('workbench.sessionClash')}</Tag>}
+                  <Tag>
+                    {s.seatLimit === null
+                      ? t('workbench.sessionEnrolled', { count: s.enrolled })
+                      : t('workbench.sessionSeats', { count: s.enrolled, limit: s.seatLimit })}
+                  </Tag>
+                  {s.waiting > 0 && (
+                    <Tag color="orange">{t('workbench.sessionWaiting', { count: s.waiting })}</Tag>
+                  )}
+                </span>
+              </div>
+              <div className="job-line-summary">{s.courseTitle}</div>
+              <div className="job-line-meta">{s.venue}</div>
+            </Link>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
