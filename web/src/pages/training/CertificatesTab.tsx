@@ -27,7 +27,7 @@ export function CertificatesTab({ canRevoke = true }: { canRevoke?: boolean }) {
         loading={certificates.isLoading}
         dataSource={certificates.data ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('training.certificate.number'), dataIndex: 'number' },
           { title: t('training.certificate.holder'), dataIndex: 'holderName' },

@@ -66,7 +66,7 @@ export function PlansTab() {
         loading={plans.isLoading}
         dataSource={plans.data ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('training.plan.project'), render: (_, p) => `${p.customerName} · ${p.projectName}` },
           { title: t('training.plan.mode'), render: (_, p) => t(`training.modes.${p.mode}`) },

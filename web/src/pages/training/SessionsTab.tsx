@@ -102,7 +102,7 @@ export function SessionsTab() {
         loading={sessions.isLoading}
         dataSource={sessions.data ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('training.session.time'),
@@ -349,7 +349,7 @@ function SessionDetail({ id }: { id: string }) {
         style={{ marginTop: 8 }}
         dataSource={s.trainees}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('training.session.name'), dataIndex: 'name' },
           { title: t('training.session.phone'), dataIndex: 'phone' },
