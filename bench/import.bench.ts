@@ -1,7 +1,7 @@
 // Excel import and export at 10⁵ equipment rows: import time, peak RSS while importing and RSS after a
 // full garbage collection (memory returned), then a streamed export of the same rows over HTTP (time,
 // bytes, peak RSS). Targets from issue 14: import < 60 s and < 300 MB peak; export with no row cap.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -75,7 +75,25 @@ async function settledRss(gc: () => void) {
   return process.memoryUsage().rss;
 }
 
+/** The server's V8 heap cap, from the `aftercare` command's first line (bin/aftercare.js). */
+async function serverHeapFlag(): Promise<string | null> {
+  const first = (await fs.readFile(path.resolve('bin/aftercare.js'), 'utf8')).split('\n')[0] ?? '';
+  return first.match(/--max-old-space-size=\d+/)?.[0] ?? null;
+}
+
 export async function run() {
+  // The import runs in this process as the job runs it in the server: with the server's heap cap, so
+  // the memory figures are the server's. Without it, the bench runs again in a child that has it.
+  const flag = await serverHeapFlag();
+  const limitMb = v8.getHeapStatistics().heap_size_limit / MB;
+  const wantedMb = Number(flag?.split('=')[1] ?? 0);
+  if (flag && (limitMb > wantedMb * 1.25 || limitMb < wantedMb)) {
+    const child = spawnSync(process.execPath, [flag, '--import', 'tsx', 'bench/run.ts', 'import'], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) throw new Error(`import bench under ${flag} failed (${child.status})`);
+    return;
+  }
   const gc = exposeGc();
   const bench = await openBenchDatabase();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-import-'));
@@ -141,7 +159,12 @@ export async function run() {
 
     await writeResult({
       name: 'import',
-      params: { rows: ROWS, fileMB: Number((fileBytes / MB).toFixed(1)), node: process.version },
+      params: {
+        rows: ROWS,
+        fileMB: Number((fileBytes / MB).toFixed(1)),
+        node: process.version,
+        heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / MB),
+      },
       figures: {
         import_seconds: Number(importSeconds.toFixed(1)),
         import_rows_per_second: Math.round(ROWS / importSeconds),
