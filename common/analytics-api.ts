@@ -166,3 +166,55 @@ export const ZAnalyticsOverview = z.object({
   }),
 });
 export type TAnalyticsOverview = z.infer<typeof ZAnalyticsOverview>;
+
+/** Open work by region (docs/analytics.md "Open work by region"): now, whatever the period. */
+export const ZOpenWorkQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  projectId: z.uuid().optional(),
+});
+export type TOpenWorkQuery = z.infer<typeof ZOpenWorkQuery>;
+
+export const ZOpenWorkSite = z.object({
+  projectId: z.uuid(),
+  name: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  tickets: z.int(),
+  workOrders: z.int(),
+});
+export const ZOpenWorkRegion = z.object({
+  /** The region as registry stores it; null: the project and the customer name none. */
+  region: z.string().nullable(),
+  tickets: z.int(),
+  workOrders: z.int(),
+  sites: z.array(ZOpenWorkSite),
+});
+export type TOpenWorkRegion = z.infer<typeof ZOpenWorkRegion>;
+export const ZOpenWork = z.object({
+  regions: z.array(ZOpenWorkRegion),
+  tickets: z.int(),
+  workOrders: z.int(),
+});
+export type TOpenWork = z.infer<typeof ZOpenWork>;
+
+export const ZOpenWorkRecordsQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  projectId: z.uuid().optional(),
+  /** The region; absent: the records of no region. */
+  region: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type TOpenWorkRecordsQuery = z.infer<typeof ZOpenWorkRecordsQuery>;
+export const ZOpenWorkRecord = z.object({
+  kind: z.enum(['ticket', 'work_order']),
+  id: z.uuid(),
+  number: z.string(),
+  /** A ticket's subject; a work order's kind (translated by the client). */
+  subject: z.string(),
+  status: z.string(),
+  customerName: z.string(),
+  projectName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type TOpenWorkRecord = z.infer<typeof ZOpenWorkRecord>;
+export const ZOpenWorkRecords = z.object({ items: z.array(ZOpenWorkRecord) });

@@ -1,7 +1,8 @@
 // The service manager's analytics dashboard (issue 19): a ticket of the metro customer whose first
 // response came 10 minutes late (its target written as the SLA engine writes a late stop), the rollups
 // brought up to date from the page, a filter on the customer from its breakdown, the drill-down to the
-// breached targets naming the ticket, and the stage table exported to Excel.
+// breached targets naming the ticket, the stage table exported to Excel, and open work by region (the
+// ticket in its customer's region, drilled into); the portal's open work on a 390 px phone.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
@@ -105,6 +106,36 @@ describe('the analytics dashboard', () => {
     expect(await rawText(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
+    step = 'open work by region, drilled into the region of the ticket';
+    const openWork = await api(
+      page,
+      env.baseUrl,
+      'GET',
+      `/api/v1/analytics/open-work?customerId=${customer.id}`,
+    );
+    let row = -1;
+    for (const [i, r] of (openWork.regions as { region: string | null }[]).entries()) {
+      const q = r.region ? `&region=${encodeURIComponent(r.region)}` : '';
+      const behind = await api(
+        page,
+        env.baseUrl,
+        'GET',
+        `/api/v1/analytics/open-work/records?customerId=${customer.id}${q}`,
+      );
+      if ((behind.items as { number: string }[]).some((x) => x.number === ticket.number)) row = i;
+    }
+    expect(row).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(() => page.getByTestId(`open-work-drill-${row}`).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await page.getByTestId(`open-work-drill-${row}`).click();
+    const behindRegion = page.getByTestId('open-work-records');
+    await expect
+      .poll(() => behindRegion.getByText(ticket.number).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(await rawText(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
     step = 'export the stage table';
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -142,6 +173,19 @@ describe('the analytics dashboard', () => {
     await page.mouse.move(1, 1);
     await page.waitForTimeout(600);
     expect(await axeViolations(page)).toEqual([]);
+
+    step = 'portal open work on a phone';
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.getByTestId('open-work-regions').isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    const card = await page.getByTestId('open-work').boundingBox();
+    expect(card!.width).toBeLessThanOrEqual(390);
+    await page.getByTestId('open-work-drill-0').click();
+    await expect
+      .poll(() => page.getByTestId('open-work-records').isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(await rawText(page)).toEqual([]);
     await context.close();
   });
 });

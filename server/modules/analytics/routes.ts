@@ -6,6 +6,10 @@ import {
   SLA_EXPORT_TABLES,
   ZAnalyticsOverview,
   ZAnalyticsOverviewQuery,
+  ZOpenWork,
+  ZOpenWorkQuery,
+  ZOpenWorkRecords,
+  ZOpenWorkRecordsQuery,
   ZRollupResult,
   ZSlaDashboard,
   ZSlaDashboardQuery,
@@ -30,6 +34,7 @@ import { scopedFilter, slaDashboard, slaRecordsOf } from './dashboard.ts';
 import { slaTableExport } from './exports.ts';
 import { measureTableExport, performanceExport } from './measures-exports.ts';
 import { measureRecordsOf, measuresDashboard, staffPerformance } from './measures-view.ts';
+import { openWorkByRegion, openWorkRecords } from './open-work.ts';
 import { analyticsOverview } from './overview.ts';
 import { refreshRollups } from './rollup.ts';
 import { measureSettingsOf, saveMeasureSettings } from './settings.ts';
@@ -52,6 +57,33 @@ export function registerAnalyticsRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => slaDashboard(deps.ctx(request), reads(), request.query),
+  );
+  app.get(
+    '/api/v1/analytics/open-work',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary:
+          'Open tickets and open work orders now, by region (the project region, else the customer region) with their sites (a customer user sees only its own organisation)',
+        querystring: ZOpenWorkQuery,
+        response: { 200: ZOpenWork },
+      },
+    },
+    async (request) => openWorkByRegion(deps.ctx(request), reads(), request.query),
+  );
+  app.get(
+    '/api/v1/analytics/open-work/records',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary: 'The open tickets and work orders behind one region of the open-work breakdown',
+        querystring: ZOpenWorkRecordsQuery,
+        response: { 200: ZOpenWorkRecords },
+      },
+    },
+    async (request) => openWorkRecords(deps.ctx(request), reads(), request.query),
   );
   app.get(
     '/api/v1/analytics/sla/records',

@@ -11,6 +11,7 @@ export {
   type TicketVisits,
   workingMinutesOf,
 } from './measures-read.ts';
+export { type OpenWorkOrderRow, openWorkOrderCounts, openWorkOrdersAt } from './open-work-read.ts';
 export { workOrderOwners } from './owners.ts';
 export { workOrderPartChargesSql } from './parts-charge-read.ts';
 export {

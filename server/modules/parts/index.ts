@@ -9,6 +9,14 @@ export {
   workOrderPartLines,
 } from './field-read.ts';
 export { reorderCheckJob } from './jobs.ts';
+export {
+  type BatchFailure,
+  type BatchFailureCount,
+  type BatchInstalledUnits,
+  batchFailuresByMonth,
+  batchFailuresOf,
+  batchInstalledUnits,
+} from './quality-read.ts';
 export { partReferences } from './references.ts';
 export { setReorderRule } from './reorder.ts';
 export { issueReserved, release, reservationsOf, reserve } from './reservations.ts';

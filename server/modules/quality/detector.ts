@@ -12,6 +12,7 @@ import { activeStaffIds } from '../accounts/index.ts';
 import { type Notice, sendNotices } from '../notifications/index.ts';
 import { assetFacts, groupNames, installedUnits } from '../registry/index.ts';
 import { faultCountsByMonth, faultReportsOf } from '../tickets/index.ts';
+import { type BatchFacts, batchDetectorInput, batchEvidenceOf } from './batch-detector.ts';
 import * as repo from './repository.ts';
 import {
   type Detection,
@@ -28,13 +29,21 @@ import { reopenCase, settingsOf } from './service.ts';
 
 const EVIDENCE_LIMIT = 50;
 
-/** The detector's input from the read models: counts per group and month, units per group. */
-export async function detectorInput(db: Executor, now: Date, timeZone: string): Promise<DetectorInput> {
+/**
+ * The detector's inputs from the read models: counts per group and month, units per group — the fault
+ * groups (tickets × registry) and the part batches (parts' ledger), each with its own base rates.
+ */
+export async function detectorInput(
+  db: Executor,
+  now: Date,
+  timeZone: string,
+): Promise<{ input: DetectorInput; batchInput: DetectorInput; batches: Map<string, BatchFacts> }> {
   const settings = await settingsOf(db);
   const { y, m, day } = parseDate(toLocalDate(now, timeZone));
   const current = monthIndex(y, m);
   const earliest =
     periodStart('year', current) - (settings.consecutivePeriods - 1) * 12 - settings.historyMonths;
+  const today = { year: y, month: m, day, daysInMonth: daysInMonth(y, m) };
   const counts = await faultCountsByMonth(db, monthStartOf(earliest), timeZone);
   const units = await installedUnits(db);
 
@@ -79,16 +88,17 @@ export async function detectorInput(db: Executor, now: Date, timeZone: string): 
       add(g.months, mi, c.count);
     }
   }
+  const batch = await batchDetectorInput(db, monthStartOf(earliest), timeZone, { today, settings });
   return {
-    groups: [...groups.values()],
-    base,
-    totalUnits,
-    today: { year: y, month: m, day, daysInMonth: daysInMonth(y, m) },
-    settings,
+    input: { groups: [...groups.values()], base, totalUnits, today, settings },
+    batchInput: batch.input,
+    batches: batch.batches,
   };
 }
 
-async function evidenceOf(db: Executor, d: Detection, timeZone: string) {
+async function evidenceOf(db: Executor, d: Detection, timeZone: string, batches: Map<string, BatchFacts>) {
+  if (d.kind === 'batch_part')
+    return batchEvidenceOf(db, d.id, batches.get(d.id), monthStartOf(d.fromMonth), timeZone, EVIDENCE_LIMIT);
   const group =
     d.kind === 'model_fault'
       ? { productId: d.id }
@@ -123,9 +133,9 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
   const result: TDetectionResult = { raised: 0, escalated: 0, reopenedCases: 0, groupsChecked: 0 };
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const input = await detectorInput(tx, now, ctx.timeZone);
-    result.groupsChecked = input.groups.length;
-    const detections = detect(input);
+    const { input, batchInput, batches } = await detectorInput(tx, now, ctx.timeZone);
+    result.groupsChecked = input.groups.length + batchInput.groups.length;
+    const detections = [...detect(input), ...detect(batchInput)];
     if (!detections.length) return;
     const names = await groupNames(tx, {
       productIds: detections.filter((d) => d.kind === 'model_fault').map((d) => d.id),
@@ -152,7 +162,7 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
       });
     };
     for (const d of detections) {
-      const { evidence, reports } = await evidenceOf(tx, d, ctx.timeZone);
+      const { evidence, reports } = await evidenceOf(tx, d, ctx.timeZone, batches);
       const figures = {
         level: d.level,
         reason: d.reason,
@@ -194,7 +204,7 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
         number: await nextDocumentNumber(tx, 'YJ', now, ctx.timeZone),
         groupKind: d.kind,
         groupId: d.id,
-        groupName: names.get(d.id) ?? '',
+        groupName: nameOfGroup(d, names, batches),
         faultCategory: d.faultCategory,
         ...figures,
         status: caseId ? 'case_opened' : 'open',
@@ -211,6 +221,12 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
     await sendNotices(tx, ctx, notices);
   });
   return result;
+}
+
+function nameOfGroup(d: Detection, names: Map<string, string>, batches: Map<string, BatchFacts>) {
+  if (d.kind !== 'batch_part') return names.get(d.id) ?? '';
+  const b = batches.get(d.id);
+  return b ? `${b.partName} ${b.code}` : '';
 }
 
 const LEVEL_WORDS = {

@@ -168,3 +168,32 @@ describe('escalation and recurrence', () => {
     expect(recursAfterClosing(3, 3)).toBe(true);
   });
 });
+
+describe('a part batch against its own part', () => {
+  it('takes the base rate over the part’s fitted units, not the whole installed base', () => {
+    // The part: 100 fitted units, 1 replacement a month; a batch of 20 units replaced 3 times this month.
+    const batch: GroupSeries = {
+      kind: 'batch_part',
+      id: 'b1',
+      faultCategory: 'DRV-1',
+      units: 20,
+      months: new Map([[NOW, 3]]),
+    };
+    const partBase = new Map<number, number>();
+    for (let m = NOW - 24; m < NOW; m++) partBase.set(m, 1);
+    const withPart: DetectorInput = {
+      groups: [batch],
+      base: new Map([['DRV-1', partBase]]),
+      totalUnits: 0,
+      unitsOfBase: new Map([['DRV-1', 100]]),
+      today: { year: 2026, month: 11, day: 30, daysInMonth: 30 },
+      settings: SETTINGS,
+    };
+    // Expected 20 × 1/100 = 0.2 this month: 3 is improbable.
+    const d = detectGroup(batch, withPart);
+    expect(d).toMatchObject({ kind: 'batch_part', level: 'month', count: 3 });
+    expect(d!.expected).toBeCloseTo(0.2, 6);
+    // Measured over 20 units (as if the batch were the whole part) 3 a month is ordinary: no alert.
+    expect(detectGroup(batch, { ...withPart, unitsOfBase: new Map([['DRV-1', 20]]) })).toBeNull();
+  });
+});

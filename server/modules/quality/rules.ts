@@ -32,6 +32,8 @@ export interface DetectorInput {
   /** Failures of each fault class in the whole installed base, per month index. */
   base: Map<string, Map<number, number>>;
   totalUnits: number;
+  /** Units behind a base series when not the whole installed base (a part's fitted units, by part). */
+  unitsOfBase?: Map<string, number>;
   /** Today in the organisation's zone. */
   today: { year: number; month: number; day: number; daysInMonth: number };
   settings: DetectorSettings;
@@ -125,7 +127,8 @@ function figuresOf(
   const h = input.settings.historyMonths;
   const exposure = to - from + fraction;
   const baseHistory = sumMonths(input.base.get(g.faultCategory), from - h, from);
-  const baseRate = input.totalUnits > 0 ? baseHistory / (input.totalUnits * h) : 0;
+  const total = input.unitsOfBase?.get(g.faultCategory) ?? input.totalUnits;
+  const baseRate = total > 0 ? baseHistory / (total * h) : 0;
   const ownHistory = sumMonths(g.months, from - h, from);
   return {
     count: sumMonths(g.months, from, to + 1),

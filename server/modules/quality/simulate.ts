@@ -1,7 +1,8 @@
 // A generated failure history for measuring the early warning (issue 19): an installed base across
 // customers, projects and product models; background failures of each fault class as a Poisson process
 // per unit; and injected recurring problems (a model, a project or a customer with extra failures of one
-// class in the last months, up to today). Seeded, so a run is repeatable. Used by the benchmark
+// class in the last months, up to today); and optionally part batches whose fitted units are replaced
+// again at a background rate, with injected bad batches replaced more often. Seeded, so a run is repeatable. Used by the benchmark
 // (`npm run bench analysis`, in memory) and by the integration test (written to the database).
 import type { TAlertGroupKind } from '../../../common/quality-api.ts';
 import {
@@ -33,6 +34,33 @@ export interface HistoryShape {
   extraPerMonth: [number, number];
   /** Months an injected problem has lasted, the current one included. */
   duration: [number, number];
+  /** Part batches (the part × batch group); none when absent. */
+  batches?: BatchShape;
+}
+
+export interface BatchShape {
+  parts: number;
+  batchesPerPart: number;
+  /** Units of a batch fitted to equipment (before the history starts). */
+  unitsPerBatch: [number, number];
+  /** Background replacements per fitted unit and month. */
+  replaceRate: number;
+  injected: number;
+  extraPerMonth: [number, number];
+  duration: [number, number];
+}
+
+export interface SimBatch {
+  id: string;
+  part: string;
+  units: number;
+}
+/** A fitted unit of a batch replaced again. */
+export interface SimReplacement {
+  batch: SimBatch;
+  month: number;
+  day: number;
+  injected: number;
 }
 
 export interface SimAsset {
@@ -58,6 +86,8 @@ export interface Injection {
 export interface History {
   assets: SimAsset[];
   failures: SimFailure[];
+  batches: SimBatch[];
+  replacements: SimReplacement[];
   injections: Injection[];
   current: number;
 }
@@ -156,7 +186,48 @@ export function generateHistory(shape: HistoryShape): History {
         });
     }
   }
-  return { assets, failures, injections, current };
+  const { batches, replacements } = shape.batches
+    ? generateBatches(shape, shape.batches, rnd, injections, current)
+    : { batches: [], replacements: [] };
+  return { assets, failures, batches, replacements, injections, current };
+}
+
+/** Part batches and their replacements: the background per fitted unit, plus injected bad batches. */
+function generateBatches(
+  shape: HistoryShape,
+  b: BatchShape,
+  rnd: () => number,
+  injections: Injection[],
+  current: number,
+) {
+  const int = ([lo, hi]: [number, number]) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const batches: SimBatch[] = [];
+  for (let p = 1; p <= b.parts; p++)
+    for (let k = 1; k <= b.batchesPerPart; k++)
+      batches.push({ id: `P${p}B${k}`, part: `P${p}`, units: int(b.unitsPerBatch) });
+  const replacements: SimReplacement[] = [];
+  const exposureOf = (m: number) => (m === current ? shape.today.day / shape.today.daysInMonth : 1);
+  const dayOf = (m: number) => 1 + Math.floor(rnd() * (m === current ? shape.today.day : 28));
+  for (let m = current - shape.months; m <= current; m++)
+    for (const batch of batches) {
+      const n = poisson(rnd, batch.units * b.replaceRate * exposureOf(m));
+      for (let i = 0; i < n; i++) replacements.push({ batch, month: m, day: dayOf(m), injected: -1 });
+    }
+  const bad = new Set<string>();
+  for (let tries = 0; bad.size < Math.min(b.injected, batches.length) && tries < 10_000; tries++) {
+    const batch = batches[Math.floor(rnd() * batches.length)]!;
+    if (bad.has(batch.id)) continue;
+    bad.add(batch.id);
+    const index = injections.length;
+    injections.push({ kind: 'batch_part', id: batch.id, faultClass: batch.part });
+    const lasting = int(b.duration);
+    const extra = b.extraPerMonth[0] + rnd() * (b.extraPerMonth[1] - b.extraPerMonth[0]);
+    for (let m = current - lasting + 1; m <= current; m++) {
+      const n = poisson(rnd, extra * exposureOf(m));
+      for (let i = 0; i < n; i++) replacements.push({ batch, month: m, day: dayOf(m), injected: index });
+    }
+  }
+  return { batches, replacements };
 }
 
 /** The detector's input from a history (what the read models give from the database). */
@@ -204,6 +275,36 @@ export function inputOf(history: History, shape: HistoryShape, settings: Detecto
   };
 }
 
+/** The batch groups' input: a batch's replacements per month, its part as the fault class. */
+export function batchInputOf(
+  history: History,
+  shape: HistoryShape,
+  settings: DetectorSettings,
+): DetectorInput {
+  const unitsOfBase = new Map<string, number>();
+  const groups = new Map<string, GroupSeries>();
+  const base = new Map<string, Map<number, number>>();
+  for (const b of history.batches) unitsOfBase.set(b.part, (unitsOfBase.get(b.part) ?? 0) + b.units);
+  for (const r of history.replacements) {
+    let g = groups.get(r.batch.id);
+    if (!g) {
+      g = {
+        kind: 'batch_part',
+        id: r.batch.id,
+        faultCategory: r.batch.part,
+        units: r.batch.units,
+        months: new Map(),
+      };
+      groups.set(r.batch.id, g);
+    }
+    g.months.set(r.month, (g.months.get(r.month) ?? 0) + 1);
+    if (!base.has(r.batch.part)) base.set(r.batch.part, new Map());
+    const m = base.get(r.batch.part)!;
+    m.set(r.month, (m.get(r.month) ?? 0) + 1);
+  }
+  return { groups: [...groups.values()], base, totalUnits: 0, unitsOfBase, today: shape.today, settings };
+}
+
 export interface Score {
   alerts: number;
   trueAlerts: number;
@@ -220,6 +321,15 @@ export interface Score {
 const groupKeyOf = (a: SimAsset, kind: TAlertGroupKind) =>
   kind === 'model_fault' ? a.model : kind === 'project_fault' ? a.project : a.customer;
 
+/** The simulated failures behind a detection's group and period. */
+function failuresOf(history: History, d: Detection): { injected: number }[] {
+  const inPeriod = (f: { month: number }) => f.month >= d.fromMonth && f.month <= d.toMonth;
+  if (d.kind === 'batch_part') return history.replacements.filter((r) => r.batch.id === d.id && inPeriod(r));
+  return history.failures.filter(
+    (f) => f.faultClass === d.faultCategory && inPeriod(f) && groupKeyOf(f.asset, d.kind) === d.id,
+  );
+}
+
 /**
  * An alert is true when the injected problems caused it: without their failures, the group's
  * background failures in the period would not have raised it (fewer than minCount, or not improbable
@@ -230,13 +340,7 @@ export function score(history: History, detections: Detection[], settings: Detec
   const foundSet = new Set<number>();
   let trueAlerts = 0;
   for (const d of detections) {
-    const inGroup = history.failures.filter(
-      (f) =>
-        f.faultClass === d.faultCategory &&
-        f.month >= d.fromMonth &&
-        f.month <= d.toMonth &&
-        groupKeyOf(f.asset, d.kind) === d.id,
-    );
+    const inGroup = failuresOf(history, d);
     const injected = inGroup.filter((f) => f.injected >= 0);
     const background = inGroup.length - injected.length;
     const bar = d.reason === 'spike' ? settings.level : watchLevelOf(settings.level);
@@ -263,6 +367,9 @@ export function score(history: History, detections: Detection[], settings: Detec
 /** Generate, detect, score: one point of the threshold curve. */
 export function measure(shape: HistoryShape, settings: DetectorSettings) {
   const history = generateHistory(shape);
-  const detections = detect(inputOf(history, shape, settings));
+  const detections = [
+    ...detect(inputOf(history, shape, settings)),
+    ...detect(batchInputOf(history, shape, settings)),
+  ];
   return score(history, detections, settings);
 }

@@ -11,6 +11,14 @@ export { consultationsResolvedSince, type ResolvedConsultation } from './consult
 export { processInboundEmail } from './email-intake.ts';
 export { ticketOwners, ticketRefs } from './field-read.ts';
 export { type FirstResolvedTicket, faultTicketsFirstResolved } from './measures-read.ts';
+export {
+  type OpenTicketRow,
+  type OpenWorkCount,
+  type OpenWorkFilter,
+  type OpenWorkPlaces,
+  openTicketCounts,
+  openTicketsAt,
+} from './open-work-read.ts';
 export { addReporterMessage, openTicketOfAsset, ticketStatusOf } from './qr-read.ts';
 export { type FaultCount, type FaultEvidence, faultCountsByMonth, faultReportsOf } from './quality-read.ts';
 export { projectsWithTicketsBetween, projectTicketsBetween, ticketActivity } from './reports-read.ts';

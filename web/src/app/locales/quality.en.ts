@@ -40,6 +40,7 @@ export const qualityEn: typeof qualityZh = {
       model_fault: 'Product model × fault class',
       project_fault: 'Project × fault class',
       customer_fault: 'Customer × fault class',
+      batch_part: 'Part batch × part (fitted, then replaced again)',
     },
     levels: { month: 'This month', quarter: 'This quarter', year: 'This year' },
     reasons: { spike: 'Improbably many', repeated: 'In consecutive periods' },

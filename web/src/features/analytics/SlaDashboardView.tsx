@@ -16,6 +16,7 @@ import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { DAY, useOrganisationPeriod } from '../role-dashboards/period.ts';
 import { Chart } from './Chart.tsx';
 import { MeasuresView } from './MeasuresView.tsx';
+import { OpenWorkByRegion } from './OpenWorkByRegion.tsx';
 import { OverviewCards } from './OverviewCards.tsx';
 import { PeriodInputs } from './PeriodInputs.tsx';
 import { useAnalyticsRefresh } from './refresh-mutation.ts';
@@ -294,6 +295,10 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
       )}
       {!portal && <OverviewCards from={from} to={to} enabled={valid} />}
       <MeasuresView query={measureQuery} enabled={valid} portal={portal} />
+      <OpenWorkByRegion
+        filter={{ customerId: filters.customerId?.id, projectId: filters.projectId?.id }}
+        portal={portal}
+      />
       <Row gutter={12}>
         <Col xs={24} lg={16}>
           <Card

@@ -8,4 +8,7 @@ export const analyticsKeys = {
   measureRecords: (query: Record<string, string | undefined>) =>
     ['analytics', 'measure-records', query] as const,
   performance: (month: string) => ['analytics', 'performance', month] as const,
+  openWork: (query: Record<string, string | undefined>) => ['analytics', 'open-work', query] as const,
+  openWorkRecords: (query: Record<string, string | undefined>) =>
+    ['analytics', 'open-work-records', query] as const,
 };
