@@ -1,5 +1,10 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
 
+export {
+  type AlertInspectionSource,
+  alertInspections,
+  startAlertInspections,
+} from './alert-inspections.ts';
 export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
 export { complianceReport } from './compliance.ts';
 export { generateAll, generateForProject } from './generate.ts';
