@@ -7,6 +7,7 @@ export {
 } from './alert-inspections.ts';
 export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
 export { complianceReport } from './compliance.ts';
+export { visitDueWindows } from './due-windows.ts';
 export { generateAll, generateForProject } from './generate.ts';
 export {
   maintenanceGenerateJob,

@@ -214,6 +214,8 @@ export const maintenanceVisits = pgTable(
     index('maintenance_visits_flag_idx').on(t.nextFlagAt).where(sql`${t.nextFlagAt} is not null`),
     index('maintenance_visits_customer_idx').on(t.customerId, t.dueOn),
     index('maintenance_visits_ticket_idx').on(t.ticketId).where(sql`${t.ticketId} is not null`),
+    // The dispatch board asks for the due windows of the work orders it shows.
+    index('maintenance_visits_work_order_idx').on(t.workOrderId),
     index('maintenance_visits_alert_idx').on(t.alertId).where(sql`${t.alertId} is not null`),
     // The reminder job reads only what is due and not yet reminded.
     index('maintenance_visits_reminder_idx').on(t.dueOn).where(sql`${t.remindedAt} is null`),

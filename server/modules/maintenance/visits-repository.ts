@@ -49,6 +49,20 @@ export async function visitsOfTicket(db: Executor, ticketId: string): Promise<Vi
     .orderBy(desc(maintenanceVisits.createdAt));
 }
 
+/** The visits behind work orders (the dispatch board's due windows). */
+export async function visitsOfWorkOrders(db: Executor, workOrderIds: readonly string[]) {
+  if (!workOrderIds.length) return [];
+  return db
+    .select({
+      workOrderId: maintenanceVisits.workOrderId,
+      kind: maintenanceVisits.kind,
+      dueOn: maintenanceVisits.dueOn,
+      createdAt: maintenanceVisits.createdAt,
+    })
+    .from(maintenanceVisits)
+    .where(inArray(maintenanceVisits.workOrderId, [...workOrderIds]));
+}
+
 export async function visitsOfAlert(db: Executor, alertId: string): Promise<VisitRow[]> {
   return db
     .select()

@@ -101,7 +101,8 @@ describe('special inspection (特殊巡查) from a quality alert', () => {
     const wo = (
       await manager.request('GET', `/api/v1/work-orders/${body.inspections[0].workOrderId}`)
     ).json();
-    expect(wo).toMatchObject({ kind: 'inspection' });
+    // On the dispatch board: due from the day it was arranged until its day.
+    expect(wo).toMatchObject({ kind: 'inspection', dueWindow: { from: '2026-12-02', by: '2026-12-05' } });
     expect(wo.summary).toContain(alert.number);
 
     // Again while they are open: the same visits, nothing new.
