@@ -20,7 +20,7 @@ export async function visitDueWindows(
     visits.map((v) => {
       if (v.kind === 'planned') return [v.workOrderId, { from: v.dueOn, by: addDays(v.dueOn, graceDays) }];
       const arranged = toLocalDate(v.createdAt, timeZone);
-      return [v.workOrderId, { from: arranged < v.dueOn ? arranged : v.dueOn, by: v.dueOn }];
+      return [v.workOrderId, { from: [arranged, v.dueOn].sort()[0]!, by: v.dueOn }];
     }),
   );
 }
