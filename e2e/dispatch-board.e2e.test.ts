@@ -36,7 +36,9 @@ describe('dispatch at 1440 px', () => {
     // The demo plan's maintenance visits: their due windows in the organisation's days.
     const windows = page.locator('[data-testid^="due-window-"]');
     await expect.poll(() => windows.count()).toBeGreaterThan(0);
-    expect(await windows.first().innerText()).toMatch(/^应做期 \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
+    expect((await windows.first().textContent())?.trim()).toMatch(
+      /^应做期 \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/,
+    );
 
     // Suggestions: a fit out of 100 and reasons in words.
     await page.getByTestId(`dispatch-suggest-${wo.number}`).click();
@@ -76,7 +78,7 @@ describe('dispatch at 1440 px', () => {
       .toContain('周一');
     const boardWindows = page.getByTestId('schedule-unassigned').locator('[data-testid^="schedule-window-"]');
     await expect.poll(() => boardWindows.count()).toBeGreaterThan(0);
-    expect(await boardWindows.first().innerText()).toMatch(/^应做期 \d{2}-\d{2} – \d{2}-\d{2}$/);
+    expect((await boardWindows.first().textContent())?.trim()).toMatch(/^应做期 \d{2}-\d{2} – \d{2}-\d{2}$/);
     await page.screenshot({ path: '/tmp/dispatch-week-zh.png', fullPage: true });
     expect(await rawText(page)).toEqual([]);
 

@@ -49,8 +49,8 @@ describe('an early warning to a closed quality case', () => {
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toMatch(/已创建 \d+ 张巡检派工单/);
     // One line per site: the work order, its last day and its state, in words.
-    await expect.poll(() => inspections.innerText()).toMatch(/\d{4}-\d{2}-\d{2} 前，\d+ 台设备/);
-    expect(await inspections.innerText()).toContain('待派工');
+    await expect.poll(() => inspections.textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前，\d+ 台设备/);
+    expect(await inspections.textContent()).toContain('待派工');
     const lines = await inspections.locator('.ant-list-item').count();
     await detail.getByTestId('alert-inspect').click();
     await page.locator('.ant-modal:visible .ant-btn-primary').click();

@@ -5,7 +5,14 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/calendar-dates.ts';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  buildSite,
+  createTestApp,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
 // Wednesday 2 December 2026, 00:30 in Asia/Shanghai (16:30 UTC on the 1st).
@@ -13,7 +20,6 @@ const clock = new ManualClock(new Date('2026-12-01T16:30:00Z'));
 let t: TestApp;
 let manager: Session;
 let engineerId: string;
-const uid = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
@@ -27,40 +33,19 @@ const nineOn = (day: string) => new Date(`${day}T01:00:00Z`).toISOString();
 
 async function plannedVisit() {
   const customer = await buildCustomer(t.db);
-  const project = (
-    await manager.request('POST', '/api/v1/projects', {
-      customerId: customer.id,
-      code: `P-${uid()}`,
-      name: '亮化工程',
-    })
-  ).json();
-  const product = (
-    await manager.request('POST', '/api/v1/products', {
-      model: `M-${uid()}`,
-      name: '投光灯',
-      category: 'lighting',
-      sizeClass: 'small',
-    })
-  ).json();
-  const asset = (
-    await manager.request('POST', '/api/v1/assets', {
-      projectId: project.id,
-      productId: product.id,
-      serial: `S-${uid()}`,
-    })
-  ).json();
+  const site = await buildSite(manager, customer.id);
   const template = (
     await manager.request('POST', '/api/v1/maintenance/templates', {
-      name: `保养 ${uid()}`,
+      name: '保养',
       cycle: 'routine',
       category: 'lighting',
       checklist: [{ key: 'clean', label: '清洁', kind: 'check' }],
     })
   ).json();
   const plan = await manager.request('POST', '/api/v1/maintenance/plans', {
-    projectId: project.id,
+    projectId: site.projectId,
     name: '保养计划',
-    assetIds: [asset.id],
+    assetIds: site.assetIds,
     templateIds: [template.id],
     startsOn: '2026-12-07',
   });

@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCustomer, createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import {
+  buildCustomer,
+  buildSite,
+  createTestApp,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
 // Wednesday 2 December 2026, 00:30 in Asia/Shanghai (16:30 UTC on the 1st): the organisation's day is
@@ -25,26 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function project(customerId: string, productId: string, assets: number) {
-  const p = await manager.request('POST', '/api/v1/projects', {
-    customerId,
-    code: `P-${uid()}`,
-    name: `项目 ${uid()}`,
-  });
-  expect(p.statusCode, p.body).toBe(201);
-  const ids: string[] = [];
-  for (let i = 0; i < assets; i++) {
-    const a = await manager.request('POST', '/api/v1/assets', {
-      projectId: p.json().id,
-      productId,
-      serial: `S-${uid()}`,
-    });
-    expect(a.statusCode, a.body).toBe(201);
-    ids.push(a.json().id);
-  }
-  return { id: p.json().id as string, assetIds: ids };
-}
-
 async function alertOf(assetIds: string[]) {
   const id = randomUUID();
   const number = `YJ-${uid()}`;
@@ -64,16 +51,8 @@ async function alertOf(assetIds: string[]) {
 describe('special inspection (特殊巡查) from a quality alert', () => {
   it('inspects the evidence equipment, one visit per site, due by the setting, listed on the alert', async () => {
     const customer = await buildCustomer(t.db, {});
-    const product = (
-      await manager.request('POST', '/api/v1/products', {
-        model: `M-${uid()}`,
-        name: '投光灯',
-        category: 'lighting',
-        sizeClass: 'small',
-      })
-    ).json();
-    const a = await project(customer.id, product.id, 2);
-    const b = await project(customer.id, product.id, 1);
+    const a = await buildSite(manager, customer.id, { assets: 2 });
+    const b = await buildSite(manager, customer.id);
     const alert = await alertOf([...a.assetIds, ...b.assetIds]);
 
     const made = await quality.request('POST', `/api/v1/quality/alerts/${alert.id}/inspections`, {
@@ -95,8 +74,10 @@ describe('special inspection (特殊巡查) from a quality alert', () => {
     const byProject = new Map(
       body.inspections.map((v: { projectId: string; assetIds: string[] }) => [v.projectId, v]),
     );
-    expect((byProject.get(a.id) as { assetIds: string[] }).assetIds.sort()).toEqual([...a.assetIds].sort());
-    expect((byProject.get(b.id) as { assetIds: string[] }).assetIds).toEqual(b.assetIds);
+    expect((byProject.get(a.projectId) as { assetIds: string[] }).assetIds.sort()).toEqual(
+      [...a.assetIds].sort(),
+    );
+    expect((byProject.get(b.projectId) as { assetIds: string[] }).assetIds).toEqual(b.assetIds);
     // The work order says which alert started it.
     const wo = (
       await manager.request('GET', `/api/v1/work-orders/${body.inspections[0].workOrderId}`)
@@ -165,15 +146,7 @@ describe('special inspection (特殊巡查) from a quality alert', () => {
 
   it('names the field: a past day, an alert without equipment; nothing is written', async () => {
     const customer = await buildCustomer(t.db, {});
-    const product = (
-      await manager.request('POST', '/api/v1/products', {
-        model: `M-${uid()}`,
-        name: '控制柜',
-        category: 'cabinet',
-        sizeClass: 'medium',
-      })
-    ).json();
-    const a = await project(customer.id, product.id, 1);
+    const a = await buildSite(manager, customer.id, { category: 'cabinet', sizeClass: 'medium' });
     const alert = await alertOf(a.assetIds);
     const past = await quality.request('POST', `/api/v1/quality/alerts/${alert.id}/inspections`, {
       dueOn: '2026-12-01',
