@@ -165,7 +165,7 @@ describe('special inspection (特殊巡查) from a quality alert', () => {
     const missing = await quality.request('POST', `/api/v1/quality/alerts/${randomUUID()}/inspections`, {});
     expect(missing.statusCode).toBe(404);
     const r = await t.pool.query('select count(*)::int as n from maintenance_visits where project_id = $1', [
-      a.id,
+      a.projectId,
     ]);
     expect(r.rows[0].n).toBe(0);
   });
