@@ -1,7 +1,7 @@
 // 特殊巡查 on an early-warning alert: the inspections started from it (one per site, with the work
 // order's state) and a button that starts them for the equipment of the alert's evidence.
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../components/form-errors.ts';
@@ -85,7 +85,7 @@ export function AlertInspectionsCard({ alertId, canStart }: { alertId: string; c
             label={t('quality.alerts.inspections.dueOn')}
             extra={t('quality.alerts.inspections.dueOnHelp')}
           >
-            <DatePicker data-testid="alert-inspect-due" />
+            <DatePicker data-testid="alert-inspect-due" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="note" label={t('quality.alerts.inspections.note')} rules={[{ max: 500 }]}>
             <Input.TextArea rows={2} />
