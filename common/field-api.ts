@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ZId, ZVersion } from './api.ts';
 import { CAUSES } from './warranty-rules.ts';
 
+const ZDate = z.iso.date();
+
 export const WORK_ORDER_KINDS = ['repair', 'maintenance', 'inspection', 'installation'] as const;
 export const WORK_ORDER_STATUSES = [
   'new',
@@ -263,11 +265,17 @@ export const ZWorkOrder = z.object({
 });
 export type TWorkOrder = z.infer<typeof ZWorkOrder>;
 
+/** A planned visit's due window: the days (in the organisation's zone) it should be done on. */
+export const ZDueWindow = z.object({ from: ZDate, by: ZDate });
+export type TDueWindow = z.infer<typeof ZDueWindow>;
+
 export const ZWorkOrderListItem = ZWorkOrder.extend({
   engineerName: z.string().nullable(),
   customerName: z.string(),
   address: z.string().nullable(),
   onSiteDueAt: ZInstant.nullable(),
+  /** Maintenance and inspection visits: the due window (repairs have the on-site deadline instead). */
+  dueWindow: ZDueWindow.nullable(),
 });
 export type TWorkOrderListItem = z.infer<typeof ZWorkOrderListItem>;
 
@@ -281,6 +289,8 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
   ticketNumber: z.string().nullable(),
   /** The ticket's running on-site deadline (what the visit's countdown counts down to). */
   onSiteDueAt: ZInstant.nullable(),
+  /** Maintenance and inspection visits: the due window (repairs have the on-site deadline instead). */
+  dueWindow: ZDueWindow.nullable(),
   /** The equipment of `assetIds`, in the same order, by serial and name (what the engineer reads). */
   assets: z.array(z.object({ id: ZId, label: z.string() })),
   events: z.array(ZWorkOrderEvent),
@@ -289,9 +299,19 @@ export const ZWorkOrderDetail = ZWorkOrder.extend({
 });
 export type TWorkOrderDetail = z.infer<typeof ZWorkOrderDetail>;
 /** What dispatch answers: the work order, and warnings the dispatcher should see (nothing is refused). */
-export const DISPATCH_WARNINGS = ['after_on_site_deadline'] as const;
+/**
+ * after_on_site_deadline: after the ticket's on-site deadline (`dueAt`); before_due_window and
+ * after_due_window: a planned visit set outside its due window (`window`).
+ */
+export const DISPATCH_WARNINGS = ['after_on_site_deadline', 'before_due_window', 'after_due_window'] as const;
 export const ZDispatchResponse = ZWorkOrderDetail.extend({
-  warnings: z.array(z.object({ code: z.enum(DISPATCH_WARNINGS), dueAt: ZInstant })),
+  warnings: z.array(
+    z.object({
+      code: z.enum(DISPATCH_WARNINGS),
+      dueAt: ZInstant.optional(),
+      window: ZDueWindow.optional(),
+    }),
+  ),
 });
 export type TDispatchResponse = z.infer<typeof ZDispatchResponse>;
 

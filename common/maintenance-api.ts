@@ -35,6 +35,8 @@ export const DEFAULT_MAINTENANCE_SETTINGS = {
   warningLeadDays: 3,
   /** Plan tuning: visits in a row that found nothing (and no failure) before a longer interval is proposed. */
   tuningCleanVisits: 4,
+  /** 特殊巡查 from a quality alert: due within this many days unless the engineer names a day. */
+  specialInspectionDays: 3,
 } as const;
 
 export const SHIFT_DIRECTIONS = ['earlier', 'later'] as const;
@@ -56,6 +58,7 @@ const laterSettingsFields = {
   graceDays: z.int().min(0).max(60),
   warningLeadDays: z.int().min(0).max(60),
   tuningCleanVisits: z.int().min(2).max(24),
+  specialInspectionDays: z.int().min(0).max(60),
 };
 export const ZMaintenanceSettings = z.object({
   ...settingsFields,
@@ -69,6 +72,7 @@ export const ZUpdateMaintenanceSettingsRequest = z.strictObject({
   graceDays: laterSettingsFields.graceDays.optional(),
   warningLeadDays: laterSettingsFields.warningLeadDays.optional(),
   tuningCleanVisits: laterSettingsFields.tuningCleanVisits.optional(),
+  specialInspectionDays: laterSettingsFields.specialInspectionDays.optional(),
   version: z.int().min(0).max(2_147_483_647),
 });
 export type TUpdateMaintenanceSettingsRequest = z.infer<typeof ZUpdateMaintenanceSettingsRequest>;

@@ -31,6 +31,8 @@ export const ZVisitWorkOrder = z.object({
   workOrderNumber: z.string(),
   workOrderStatus: z.string(),
   ticketId: ZId.nullable(),
+  /** The quality early-warning alert the inspection was started from. */
+  alertId: ZId.nullable(),
   assetIds: z.array(ZId),
 });
 export type TVisitWorkOrder = z.infer<typeof ZVisitWorkOrder>;

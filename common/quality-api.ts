@@ -4,6 +4,7 @@
 // (本月、本季、本年度连续出现的问题进行层层重点预警, 篇3 二).
 import { z } from 'zod';
 import { ZCursorQuery, ZId, ZVersion } from './api.ts';
+import { ZVisitWorkOrder } from './maintenance-visits-api.ts';
 
 const ZDate = z.iso.date();
 const ZInstant = z.iso.datetime({ offset: true });
@@ -81,6 +82,17 @@ export const ZQualityAlert = z.object({
   lastSeenAt: ZInstant,
 });
 export type TQualityAlert = z.infer<typeof ZQualityAlert>;
+/** 特殊巡查 from an alert: the last day (default: today + the maintenance settings' days) and a note. */
+export const ZStartAlertInspectionsRequest = z.strictObject({
+  dueOn: ZDate.optional(),
+  note: text(500).optional(),
+});
+export type TStartAlertInspectionsRequest = z.infer<typeof ZStartAlertInspectionsRequest>;
+export const ZAlertInspections = z.object({
+  /** false: the alert's open inspections came back, nothing new was created. */
+  created: z.boolean(),
+  inspections: z.array(ZVisitWorkOrder),
+});
 export const ZAlertListQuery = ZCursorQuery.extend({ status: z.enum(ALERT_STATUSES).optional() });
 export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
 export const ZDetectionResult = z.object({

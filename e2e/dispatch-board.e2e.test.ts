@@ -1,6 +1,7 @@
 // Dispatch at 1440 px: the unassigned table is not cut off, the suggestions give a fit out of 100 and
-// their reasons in words, scheduling after the on-site deadline asks first and warns, and the week
-// view's headers are translated. Screenshots in Chinese and English, scanned for raw codes, keys and ids.
+// their reasons in words, scheduling after the on-site deadline asks first and warns, the demo's
+// maintenance visits show their due windows in the table and the week view, and the week view's
+// headers are translated. Screenshots in Chinese and English, scanned for raw codes, keys and ids.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergencyWorkOrder, logIn, rawText, toEnglish } from './field-helpers.ts';
@@ -32,6 +33,12 @@ describe('dispatch at 1440 px', () => {
     await expect.poll(() => page.getByTestId('dispatch-table').textContent()).toContain(wo.number);
     const size = await overflow(page);
     expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+    // The demo plan's maintenance visits: their due windows in the organisation's days.
+    const windows = page.locator('[data-testid^="due-window-"]');
+    await expect.poll(() => windows.count()).toBeGreaterThan(0);
+    expect((await windows.first().textContent())?.trim()).toMatch(
+      /^应做期 \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/,
+    );
 
     // Suggestions: a fit out of 100 and reasons in words.
     await page.getByTestId(`dispatch-suggest-${wo.number}`).click();
@@ -69,6 +76,9 @@ describe('dispatch at 1440 px', () => {
     await expect
       .poll(() => page.getByTestId('schedule-grid').locator('thead').textContent())
       .toContain('周一');
+    const boardWindows = page.getByTestId('schedule-unassigned').locator('[data-testid^="schedule-window-"]');
+    await expect.poll(() => boardWindows.count()).toBeGreaterThan(0);
+    expect((await boardWindows.first().textContent())?.trim()).toMatch(/^应做期 \d{2}-\d{2} – \d{2}-\d{2}$/);
     await page.screenshot({ path: '/tmp/dispatch-week-zh.png', fullPage: true });
     expect(await rawText(page)).toEqual([]);
 

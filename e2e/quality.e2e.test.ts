@@ -1,9 +1,10 @@
 // Quality (issue 19) end to end: the quality engineer opens an early warning from the demo (the
-// overheating reports at the metro), reads its evidence, opens a quality case from it, records the
+// overheating reports at the metro), reads its evidence, arranges special inspections (特殊巡查) of the
+// alert's equipment (asked again, the open ones come back), opens a quality case from it, records the
 // analysis and the decision, and closes the case with its cause and action.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn } from './field-helpers.ts';
+import { logIn, rawText } from './field-helpers.ts';
 import { type E2eEnv, startE2e } from './harness.ts';
 
 let env: E2eEnv;
@@ -41,6 +42,21 @@ describe('an early warning to a closed quality case', () => {
     await expect
       .poll(() => detail.getByTestId('alert-evidence-tickets').innerText())
       .toMatch(/BX-\d{4}-\d{6}/);
+
+    step = 'special inspection';
+    const inspections = detail.getByTestId('alert-inspections');
+    await detail.getByTestId('alert-inspect').click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toMatch(/已创建 \d+ 张巡检派工单/);
+    // One line per site: the work order, its last day and its state, in words.
+    await expect.poll(() => inspections.textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前，\d+ 台设备/);
+    expect(await inspections.textContent()).toContain('待派工');
+    const lines = await inspections.locator('.ant-list-item').count();
+    await detail.getByTestId('alert-inspect').click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已安排过');
+    expect(await inspections.locator('.ant-list-item').count()).toBe(lines);
+    expect(await rawText(page)).toEqual([]);
 
     step = 'create case';
     await detail.getByTestId('alert-case-description').fill('地铁项目控制器本月连续过热');

@@ -30,12 +30,17 @@ import {
 import { registerAnalyticsRoutes } from './modules/analytics/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerComplaintRoutes, suggestionFromFollowUp } from './modules/complaints/index.ts';
-import { registerFieldRoutes, workOrderPartChargesSql, workOrderTicketIds } from './modules/field/index.ts';
+import {
+  provideDueWindows,
+  registerFieldRoutes,
+  workOrderPartChargesSql,
+  workOrderTicketIds,
+} from './modules/field/index.ts';
 import { fileReferences, provideFileGuard, registerFileRoutes } from './modules/files/index.ts';
 import { provideFollowUpSuggestions, registerFollowUpRoutes } from './modules/followups/index.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/index.ts';
 import { registerLabelRoutes } from './modules/labels/index.ts';
-import { registerMaintenanceRoutes } from './modules/maintenance/index.ts';
+import { registerMaintenanceRoutes, visitDueWindows } from './modules/maintenance/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { partReferences, provideWorkOrderPartCharges, registerPartsRoutes } from './modules/parts/index.ts';
 import { registerQualityRoutes } from './modules/quality/index.ts';
@@ -273,6 +278,7 @@ export async function buildApp(
 export function wireReferences(): void {
   provideWorkOrderTickets(workOrderTicketIds);
   provideWorkOrderPartCharges(workOrderPartChargesSql);
+  provideDueWindows(visitDueWindows);
   provideFileGuard(attachmentWithheld);
   provideReferences('customer', customerReferences);
   provideReferences('contact', contactReferences);

@@ -132,6 +132,48 @@ export async function buildCustomer(db: Db, fields: Partial<TCustomer> = {}): Pr
   });
 }
 
+/**
+ * A project of a customer with equipment of one new product, made through the API by a staff session
+ * that may manage the registry (a manager): what maintenance and quality tests inspect.
+ */
+export async function buildSite(
+  staff: Session,
+  customerId: string,
+  opts: { category?: string; sizeClass?: 'small' | 'medium' | 'large'; assets?: number } = {},
+) {
+  const ok = (res: LightResponse) => {
+    if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const project = ok(
+    await staff.request('POST', '/api/v1/projects', {
+      customerId,
+      code: `P-${unique()}`,
+      name: `项目 ${unique()}`,
+    }),
+  );
+  const product = ok(
+    await staff.request('POST', '/api/v1/products', {
+      model: `M-${unique()}`,
+      name: '投光灯',
+      category: opts.category ?? 'lighting',
+      sizeClass: opts.sizeClass ?? 'small',
+    }),
+  );
+  const assetIds: string[] = [];
+  for (let i = 0; i < (opts.assets ?? 1); i++)
+    assetIds.push(
+      ok(
+        await staff.request('POST', '/api/v1/assets', {
+          projectId: project.id,
+          productId: product.id,
+          serial: `S-${unique()}`,
+        }),
+      ).id,
+    );
+  return { projectId: project.id, productId: product.id, assetIds };
+}
+
 export async function buildUser(
   db: Db,
   options: { role?: TRole; customerId?: string; username?: string; password?: string } = {},

@@ -13,8 +13,12 @@ export async function loadMaintenanceDemo(db: Db, clock: Clock, timeZone: string
   wireReferences();
   const ctx = systemCtx({ db, clock, timeZone }, 'demo');
   const { rows } = await db.execute<{ project_id: string; ids: string[] }>(
-    sql`select project_id, array_agg(id order by serial) as ids from assets where parent_id is null
-        group by project_id order by count(*) desc, project_id limit 1`,
+    // Ties go to the first project by code (then name): browser tests reuse the demo's visits, so the
+    // choice must not depend on random ids.
+    sql`select a.project_id, array_agg(a.id order by a.serial) as ids
+        from assets a join projects p on p.id = a.project_id
+        where a.parent_id is null
+        group by a.project_id, p.code, p.name order by count(*) desc, p.code, p.name limit 1`,
   );
   const site = rows[0];
   if (!site) return;

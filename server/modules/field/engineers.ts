@@ -20,6 +20,7 @@ import { listActiveStaff } from '../accounts/index.ts';
 import { locationsWithFittingParts, vansOfKeepers } from '../parts/index.ts';
 import { customerFacts, equipmentProducts, projectFacts } from '../registry/index.ts';
 import { onSiteTargets } from '../sla/index.ts';
+import { dueWindowsOf, windowClosesAt } from './due-window-port.ts';
 import * as repo from './repository.ts';
 
 const DEFAULT_PROFILE: TEngineerProfile = {
@@ -104,12 +105,13 @@ const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
 export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngineerSuggestion[]> {
   const w = await repo.findWorkOrder(ctx.db, workOrderId);
   if (!w) throw notFound('Work order');
-  const [customers, projects, equipment, targets, all] = await Promise.all([
+  const [customers, projects, equipment, targets, all, windows] = await Promise.all([
     customerFacts(ctx.db, [w.customerId]),
     projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
     equipmentProducts(ctx.db, w.assetIds),
     onSiteTargets(ctx.db, w.ticketId ? [w.ticketId] : []),
     listEngineers(ctx),
+    dueWindowsOf(ctx.db, [w], ctx.timeZone),
   ]);
   const customer = customers.get(w.customerId);
   const project = w.projectId ? projects.get(w.projectId) : undefined;
@@ -128,7 +130,11 @@ export async function suggestions(ctx: Ctx, workOrderId: string): Promise<TEngin
   const now = planned ? w.scheduledAt! : clockNow;
   const today = toLocalDate(now, ctx.timeZone);
   const target = w.ticketId ? targets.get(w.ticketId) : undefined;
-  const due = target?.state === 'running' ? target.dueAt : null;
+  // A planned visit's deadline is the close of its due window, as a repair's is the on-site deadline.
+  const window = windows.get(w.id);
+  const due =
+    (target?.state === 'running' ? target.dueAt : null) ??
+    (window ? windowClosesAt(window, ctx.timeZone) : null);
   const ids = all.map((e) => e.id);
   // The vans that hold good parts fitting the equipment, and the jobs of the day: one query each.
   const [vansWithParts, jobsToday] = await Promise.all([

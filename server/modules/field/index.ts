@@ -1,4 +1,5 @@
 export { type CompletedRepair, repairsCompleted } from './completed-repairs.ts';
+export { provideDueWindows } from './due-window-port.ts';
 export {
   type AssetFailure,
   type AssetRepair,

@@ -6,6 +6,7 @@ import type {
   TCreateWorkOrderRequest,
   TDispatchRequest,
   TDispatchResponse,
+  TDueWindow,
   TListWorkOrdersQuery,
   TSetPhotosRequest,
   TWorkOrder,
@@ -23,6 +24,7 @@ import { sendNotices } from '../notifications/index.ts';
 import { customerFacts, equipmentFacts, projectFacts } from '../registry/index.ts';
 import { onSiteTargets } from '../sla/index.ts';
 import { getTicket, ticketRefs, workMilestone } from '../tickets/index.ts';
+import { dueWindowsOf, windowClosesAt, windowOpensAt } from './due-window-port.ts';
 import type { WorkOrderRow } from './repository.ts';
 import * as repo from './repository.ts';
 
@@ -135,7 +137,7 @@ export async function listWorkOrders(ctx: Ctx, query: TListWorkOrdersQuery): Pro
 export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOrderListItem[]> {
   const ids = (pick: (w: WorkOrderRow) => string | null) =>
     rows.map(pick).filter((x): x is string => x !== null);
-  const [names, customers, projects, targets] = await Promise.all([
+  const [names, customers, projects, targets, windows] = await Promise.all([
     userNames(
       ctx.db,
       ids((w) => w.engineerId),
@@ -152,6 +154,7 @@ export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOr
       ctx.db,
       ids((w) => w.ticketId),
     ),
+    dueWindowsOf(ctx.db, rows, ctx.timeZone),
   ]);
   return rows.map((w) => {
     const customer = customers.get(w.customerId);
@@ -164,6 +167,7 @@ export async function listItems(ctx: Ctx, rows: WorkOrderRow[]): Promise<TWorkOr
       customerName: customer?.name ?? '',
       address: customer ? (project?.address ?? customer.address) : null,
       onSiteDueAt: running ? (target.dueAt?.toISOString() ?? null) : null,
+      dueWindow: windows.get(w.id) ?? null,
     };
   });
 }
@@ -175,13 +179,14 @@ export function equipmentLabel(f: { serial: string; name: string | null; product
 
 export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDetail> {
   const w = await load(ctx, id);
-  const [events, customers, projects, tickets, due, equipment] = await Promise.all([
+  const [events, customers, projects, tickets, due, equipment, windows] = await Promise.all([
     repo.eventsOf(ctx.db, id),
     customerFacts(ctx.db, [w.customerId]),
     projectFacts(ctx.db, w.projectId ? [w.projectId] : []),
     ticketRefs(ctx.db, w.ticketId ? [w.ticketId] : []),
     onSiteDueOf(ctx, w),
     equipmentFacts(ctx.db, w.assetIds),
+    dueWindowsOf(ctx.db, [w], ctx.timeZone),
   ]);
   const customer = customers.get(w.customerId);
   const project = w.projectId ? projects.get(w.projectId) : undefined;
@@ -195,6 +200,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<TWorkOrderDeta
     emergencyPlanFileId: customer ? (project?.emergencyPlanFileId ?? null) : null,
     ticketNumber: customer && w.ticketId ? (tickets.get(w.ticketId)?.number ?? null) : null,
     onSiteDueAt: due?.toISOString() ?? null,
+    dueWindow: windows.get(w.id) ?? null,
     assets: w.assetIds.map((assetId) => ({ id: assetId, label: equipmentLabel(equipment.get(assetId)) })),
     events: events.map((e) => ({
       ...e,
@@ -217,12 +223,23 @@ async function onSiteDueOf(ctx: Ctx, w: WorkOrderRow): Promise<Date | null> {
 
 /**
  * What the dispatcher should know about the time he set: a visit scheduled after the ticket's on-site
- * deadline misses it (allowed — he may have no one earlier — but said).
+ * deadline misses it, a planned visit set outside its due window is early or late (allowed — he may
+ * have no one else — but said).
  */
-export function dispatchWarnings(scheduledAt: Date | null, due: Date | null): TDispatchResponse['warnings'] {
-  return scheduledAt && due && scheduledAt > due
-    ? [{ code: 'after_on_site_deadline', dueAt: due.toISOString() }]
-    : [];
+export function dispatchWarnings(
+  scheduledAt: Date | null,
+  due: Date | null,
+  window: TDueWindow | null,
+  timeZone: string,
+): TDispatchResponse['warnings'] {
+  const out: TDispatchResponse['warnings'] = [];
+  if (!scheduledAt) return out;
+  if (due && scheduledAt > due) out.push({ code: 'after_on_site_deadline', dueAt: due.toISOString() });
+  if (window && scheduledAt < windowOpensAt(window, timeZone))
+    out.push({ code: 'before_due_window', window });
+  if (window && scheduledAt >= windowClosesAt(window, timeZone))
+    out.push({ code: 'after_due_window', window });
+  return out;
 }
 
 /** Dispatch: assign (or reassign) the engineer and the time; audited, the engineer is told. */
@@ -255,6 +272,8 @@ export async function dispatch(ctx: Ctx, id: string, input: TDispatchRequest): P
     ? dispatchWarnings(
         detail.scheduledAt ? new Date(detail.scheduledAt) : null,
         detail.onSiteDueAt ? new Date(detail.onSiteDueAt) : null,
+        detail.dueWindow,
+        ctx.timeZone,
       )
     : [];
   return { ...detail, warnings };

@@ -300,6 +300,7 @@ export async function getCampaign(ctx: Ctx, id: string, filter: { state?: VisitS
           workOrderStatus: s?.status ?? 'new',
           engineerName: s?.engineerId ? (engineers.get(s.engineerId) ?? null) : null,
           ticketId: v.ticketId,
+          alertId: v.alertId,
           assetIds: s?.assetIds ?? [],
           state: stateOf(s, row.deadline, today),
           finding: foundOn(v, s, dangers),

@@ -1,7 +1,13 @@
 // Public surface of the maintenance module (planned maintenance, issue 16).
 
+export {
+  type AlertInspectionSource,
+  alertInspections,
+  startAlertInspections,
+} from './alert-inspections.ts';
 export { recordsSignedAfter, type SignedRecord } from './care-read.ts';
 export { complianceReport } from './compliance.ts';
+export { visitDueWindows } from './due-windows.ts';
 export { generateAll, generateForProject } from './generate.ts';
 export {
   maintenanceGenerateJob,

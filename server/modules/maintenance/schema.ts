@@ -63,6 +63,8 @@ export const maintenanceSettings = pgTable('maintenance_settings', {
   graceDays: integer('grace_days').notNull().default(7),
   warningLeadDays: integer('warning_lead_days').notNull().default(3),
   tuningCleanVisits: integer('tuning_clean_visits').notNull().default(4),
+  // Days from today a special inspection started from a quality alert is due by (seed-style: 3).
+  specialInspectionDays: integer('special_inspection_days').notNull().default(3),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -185,6 +187,8 @@ export const maintenanceVisits = pgTable(
     // planned: generated from plans; special: 特殊巡查 from a ticket; campaign: a campaign's inspection.
     kind: text('kind', { enum: VISIT_KINDS }).notNull().default('planned'),
     ticketId: uuid('ticket_id'),
+    /** The quality early-warning alert a special inspection was started from (quality owns alerts). */
+    alertId: uuid('alert_id'),
     campaignId: uuid('campaign_id').references(() => maintenanceCampaigns.id),
     // Moved at the customer's request: generation leaves the date alone from then on.
     rescheduledAt: ts('rescheduled_at'),
@@ -210,6 +214,9 @@ export const maintenanceVisits = pgTable(
     index('maintenance_visits_flag_idx').on(t.nextFlagAt).where(sql`${t.nextFlagAt} is not null`),
     index('maintenance_visits_customer_idx').on(t.customerId, t.dueOn),
     index('maintenance_visits_ticket_idx').on(t.ticketId).where(sql`${t.ticketId} is not null`),
+    // The dispatch board asks for the due windows of the work orders it shows.
+    index('maintenance_visits_work_order_idx').on(t.workOrderId),
+    index('maintenance_visits_alert_idx').on(t.alertId).where(sql`${t.alertId} is not null`),
     // The reminder job reads only what is due and not yet reminded.
     index('maintenance_visits_reminder_idx').on(t.dueOn).where(sql`${t.remindedAt} is null`),
   ],

@@ -7,6 +7,7 @@ import type {
   TCreateSpecialInspectionRequest,
   TVisitWorkOrder,
 } from '../../../common/maintenance-visits-api.ts';
+import type { Executor } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -76,6 +77,7 @@ export async function createSpecialInspection(
       workOrderNumber: wo.number,
       workOrderStatus: 'new',
       ticketId: ticket.id,
+      alertId: null,
       assetIds,
     };
   });
@@ -84,14 +86,18 @@ export async function createSpecialInspection(
 /** The inspections started from a ticket (the ticket page lists them). */
 export async function specialInspectionsOf(ctx: Ctx, ticketId: string): Promise<TVisitWorkOrder[]> {
   const ticket = await getTicket(ctx, ticketId);
-  const visits = await repo.visitsOfTicket(ctx.db, ticket.id);
+  return visitWorkOrders(ctx.db, await repo.visitsOfTicket(ctx.db, ticket.id));
+}
+
+/** Visits as their work orders stand now, with their project's name. */
+export async function visitWorkOrders(db: Executor, visits: repo.VisitRow[]): Promise<TVisitWorkOrder[]> {
   const [states, projects] = await Promise.all([
     workOrderStates(
-      ctx.db,
+      db,
       visits.map((v) => v.workOrderId),
     ),
     projectFacts(
-      ctx.db,
+      db,
       visits.map((v) => v.projectId),
     ),
   ]);
@@ -107,6 +113,7 @@ export async function specialInspectionsOf(ctx: Ctx, ticketId: string): Promise<
       workOrderNumber: s?.number ?? '',
       workOrderStatus: s?.status ?? 'new',
       ticketId: v.ticketId,
+      alertId: v.alertId,
       assetIds: s?.assetIds ?? [],
     };
   });

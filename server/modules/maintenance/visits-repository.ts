@@ -49,6 +49,33 @@ export async function visitsOfTicket(db: Executor, ticketId: string): Promise<Vi
     .orderBy(desc(maintenanceVisits.createdAt));
 }
 
+/** The visits behind work orders (the dispatch board's due windows). */
+export async function visitsOfWorkOrders(db: Executor, workOrderIds: readonly string[]) {
+  if (!workOrderIds.length) return [];
+  return db
+    .select({
+      workOrderId: maintenanceVisits.workOrderId,
+      kind: maintenanceVisits.kind,
+      dueOn: maintenanceVisits.dueOn,
+      createdAt: maintenanceVisits.createdAt,
+    })
+    .from(maintenanceVisits)
+    .where(inArray(maintenanceVisits.workOrderId, [...workOrderIds]));
+}
+
+export async function visitsOfAlert(db: Executor, alertId: string): Promise<VisitRow[]> {
+  return db
+    .select()
+    .from(maintenanceVisits)
+    .where(eq(maintenanceVisits.alertId, alertId))
+    .orderBy(desc(maintenanceVisits.createdAt), maintenanceVisits.projectId);
+}
+
+/** Serialises starting inspections for one alert (a second request sees the first one's visits). */
+export async function lockAlert(db: Executor, alertId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('maintenance.alert:' || ${alertId}))`);
+}
+
 /** The planned visit of a project on a day (the unique key a move must not break). */
 export async function plannedVisitOn(db: Executor, projectId: string, dueOn: string) {
   const [row] = await db

@@ -1,9 +1,14 @@
 // The early-warning alerts as the quality engineers read them: newest first, with the case they led to.
-import type { TAlertListQuery, TQualityAlert } from '../../../common/quality-api.ts';
+import type {
+  TAlertListQuery,
+  TQualityAlert,
+  TStartAlertInspectionsRequest,
+} from '../../../common/quality-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { decodeCursor, pageFrom } from '../../platform/pagination.ts';
+import { alertInspections, startAlertInspections as startInspections } from '../maintenance/index.ts';
 import * as repo from './repository.ts';
 
 async function toAlert(db: Executor, row: repo.AlertRow): Promise<TQualityAlert> {
@@ -43,4 +48,22 @@ export async function getAlert(ctx: Ctx, id: string) {
   const row = await repo.findAlert(ctx.db, id);
   if (!row) throw notFound('Alert');
   return toAlert(ctx.db, row);
+}
+
+/**
+ * 特殊巡查 from an alert: maintenance inspects the equipment of the alert's evidence, one visit per site;
+ * while the alert's earlier inspections are open, those come back instead (`created: false`).
+ */
+export async function startAlertInspections(ctx: Ctx, id: string, input: TStartAlertInspectionsRequest) {
+  const row = await repo.findAlert(ctx.db, id);
+  if (!row) throw notFound('Alert');
+  const assetIds = row.evidence.assets.map((a) => a.id);
+  if (!assetIds.length) throw invalidField('alertId', 'the alert names no equipment to inspect');
+  return startInspections(ctx, { alertId: row.id, label: `${row.number} ${row.groupName}`, assetIds }, input);
+}
+
+export async function inspectionsOfAlert(ctx: Ctx, id: string) {
+  const row = await repo.findAlert(ctx.db, id);
+  if (!row) throw notFound('Alert');
+  return alertInspections(ctx, row.id);
 }

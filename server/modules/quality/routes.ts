@@ -2,7 +2,9 @@
 // cases (open, analyse and decide, close, PDF) and the field feedback forms.
 import { z } from 'zod';
 import { pageOf, ZId } from '../../../common/api.ts';
+import { ZVisitWorkOrder } from '../../../common/maintenance-visits-api.ts';
 import {
+  ZAlertInspections,
   ZAlertListQuery,
   ZCaseListQuery,
   ZCloseCaseRequest,
@@ -14,12 +16,13 @@ import {
   ZQualityCase,
   ZQualityCaseDetail,
   ZQualitySettings,
+  ZStartAlertInspectionsRequest,
   ZSubmitFeedbackRequest,
   ZUpdateCaseRequest,
   ZUpdateQualitySettingsRequest,
 } from '../../../common/quality-api.ts';
 import type { Api, RouteDeps } from '../../platform/deps.ts';
-import { getAlert, listAlerts } from './alerts.ts';
+import { getAlert, inspectionsOfAlert, listAlerts, startAlertInspections } from './alerts.ts';
 import { casePdf } from './case-pdf.ts';
 import { registerQualityDashboardRoutes } from './dashboard-routes.ts';
 import { runDetection } from './detector.ts';
@@ -95,6 +98,37 @@ export function registerQualityRoutes(app: Api, deps: RouteDeps) {
       },
     },
     async (request) => getAlert(deps.ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/quality/alerts/:id/inspections',
+    {
+      config: { permission: 'quality.manage' },
+      schema: {
+        tags,
+        summary:
+          "特殊巡查 from an alert: one inspection visit per site for the equipment of the alert's evidence, due by dueOn (default: today + the maintenance settings' specialInspectionDays). While the alert's inspections are open they come back (200) instead of new ones (201)",
+        params: ZIdParams,
+        body: ZStartAlertInspectionsRequest,
+        response: { 200: ZAlertInspections, 201: ZAlertInspections },
+      },
+    },
+    async (request, reply) => {
+      const result = await startAlertInspections(deps.ctx(request), request.params.id, request.body);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+  app.get(
+    '/api/v1/quality/alerts/:id/inspections',
+    {
+      config: { permission: 'quality.read' },
+      schema: {
+        tags,
+        summary: 'The special inspections started from an alert, with their work orders’ state',
+        params: ZIdParams,
+        response: { 200: z.array(ZVisitWorkOrder) },
+      },
+    },
+    async (request) => inspectionsOfAlert(deps.ctx(request), request.params.id),
   );
 
   app.get(

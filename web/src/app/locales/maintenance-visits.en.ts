@@ -93,5 +93,8 @@ export const maintenanceVisitsEn: typeof maintenanceVisitsZhCN = {
     confirmed: 'Moved (was {{date}})',
     declined: 'Not moved: {{reason}}',
   },
-  settings: { reminderDays: 'Remind the customer (days before a visit, 0: never)' },
+  settings: {
+    reminderDays: 'Remind the customer (days before a visit, 0: never)',
+    specialInspectionDays: 'Special inspection from an early warning: due within (days)',
+  },
 };

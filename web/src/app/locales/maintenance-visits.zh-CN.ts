@@ -90,5 +90,8 @@ export const maintenanceVisitsZhCN = {
     confirmed: '已改期（原 {{date}}）',
     declined: '改期未获同意：{{reason}}',
   },
-  settings: { reminderDays: '上门前提醒客户（天，0 为不提醒）' },
+  settings: {
+    reminderDays: '上门前提醒客户（天，0 为不提醒）',
+    specialInspectionDays: '预警触发的特殊巡查：须在几天内完成',
+  },
 };

@@ -36,6 +36,18 @@ export const qualityEn: typeof qualityZh = {
     probability: 'Chance of it by accident',
     openCase: 'Open a quality case',
     viewCase: 'Open case {{number}}',
+    inspections: {
+      title: 'Special inspections',
+      start: 'Arrange special inspections',
+      help: 'One inspection per site for the equipment this warning names, each an inspection work order on the dispatch board.',
+      dueOn: 'Inspect by',
+      dueOnHelp: 'Left empty: within the days set in the maintenance settings',
+      note: 'What to look for',
+      empty: 'No special inspection yet',
+      dueBy: 'by {{date}}, {{count}} units',
+      created: '{{count}} inspection work orders created',
+      existing: 'Already arranged: {{count}} inspections still open',
+    },
     groupKinds: {
       model_fault: 'Product model × fault class',
       project_fault: 'Project × fault class',

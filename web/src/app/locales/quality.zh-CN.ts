@@ -32,6 +32,18 @@ export const qualityZh = {
     probability: '偶然出现的概率',
     openCase: '开具质量处理单',
     viewCase: '查看处理单 {{number}}',
+    inspections: {
+      title: '特殊巡查',
+      start: '安排特殊巡查',
+      help: '按现场为本预警涉及的设备各安排一次巡查，每次为一张巡检派工单，出现在派工看板上。',
+      dueOn: '最迟巡查日期',
+      dueOnHelp: '不填：按保养设置中的天数',
+      note: '巡查重点',
+      empty: '尚未安排特殊巡查',
+      dueBy: '{{date}} 前，{{count}} 台设备',
+      created: '已创建 {{count}} 张巡检派工单',
+      existing: '已安排过：{{count}} 次巡查尚未完成',
+    },
     groupKinds: {
       model_fault: '产品型号 × 故障类别',
       project_fault: '项目 × 故障类别',

@@ -77,7 +77,16 @@ export function DispatchPage() {
             title: t('field.onSiteDue'),
             dataIndex: 'onSiteDueAt',
             width: 118,
-            render: (d: string | null) => (d ? <SlaCountdown dueAt={d} /> : '—'),
+            render: (d: string | null, w) =>
+              d ? (
+                <SlaCountdown dueAt={d} />
+              ) : w.dueWindow ? (
+                <span data-testid={`due-window-${w.number}`}>
+                  {t('field.dueWindow', { from: w.dueWindow.from, by: w.dueWindow.by })}
+                </span>
+              ) : (
+                '—'
+              ),
           },
           {
             title: t('field.engineer'),

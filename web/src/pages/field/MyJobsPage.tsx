@@ -47,6 +47,11 @@ export function MyJobsPage() {
               {w.scheduledAt &&
                 `${t('field.scheduled')} ${new Date(w.scheduledAt).toLocaleString(i18n.language)} `}
               {w.onSiteDueAt && <SlaCountdown dueAt={w.onSiteDueAt} />}
+              {w.dueWindow && (
+                <Tag data-testid={`job-window-${w.number}`}>
+                  {t('field.dueWindow', { from: w.dueWindow.from, by: w.dueWindow.by })}
+                </Tag>
+              )}
             </div>
           </Card>
         )}

@@ -57,12 +57,15 @@ export function ScheduleBoard() {
     w.scheduledAt !== null &&
     new Date(w.scheduledAt) >= s.from &&
     new Date(w.scheduledAt) < s.end;
+  // A planned visit shows its due window (month-day, in the organisation's zone) before its summary.
+  const windowOf = (w: TWorkOrderListItem) =>
+    w.dueWindow ? t('field.dueWindow', { from: w.dueWindow.from.slice(5), by: w.dueWindow.by.slice(5) }) : '';
   const card = (w: TWorkOrderListItem) => (
     <button
       type="button"
       key={w.id}
-      aria-label={`${w.number} ${w.summary}`}
-      title={`${w.number} ${w.summary}`}
+      aria-label={`${w.number} ${windowOf(w)} ${w.summary}`}
+      title={`${w.number} ${windowOf(w)} ${w.summary}`}
       draggable
       onDragStart={(e) => e.dataTransfer.setData('text/plain', w.id)}
       data-testid={`schedule-wo-${w.number}`}
@@ -84,7 +87,9 @@ export function ScheduleBoard() {
         textOverflow: 'ellipsis',
       }}
     >
-      <b>{w.number}</b> {w.summary}
+      <b>{w.number}</b>{' '}
+      {w.dueWindow && <span data-testid={`schedule-window-${w.number}`}>{windowOf(w)} </span>}
+      {w.summary}
     </button>
   );
   const drop = (engineerId: string, s: (typeof slots)[number]) => (e: React.DragEvent) => {

@@ -59,6 +59,13 @@ export function SettingsTab({ manage }: { manage: boolean }) {
       >
         <InputNumber min={0} max={60} precision={0} />
       </Form.Item>
+      <Form.Item
+        name="specialInspectionDays"
+        label={t('maintenanceVisits.settings.specialInspectionDays')}
+        rules={[{ required: true }]}
+      >
+        <InputNumber min={0} max={60} precision={0} />
+      </Form.Item>
       {(['graceDays', 'warningLeadDays', 'tuningCleanVisits'] as const).map((f) => (
         <Form.Item key={f} name={f} label={t(`maintenanceInsight.${f}`)} rules={[{ required: true }]}>
           <InputNumber

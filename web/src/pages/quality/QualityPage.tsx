@@ -28,6 +28,7 @@ import { applyServerErrors } from '../../components/form-errors.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useMe } from '../../features/auth/me-query.ts';
+import { AlertInspectionsCard } from '../../features/quality/AlertInspectionsCard.tsx';
 import { useQualityAlerts } from '../../features/quality/alerts-query.ts';
 import { useCreateQualityCase } from '../../features/quality/case-create-mutation.ts';
 import { useQualityCases } from '../../features/quality/cases-query.ts';
@@ -241,6 +242,7 @@ function AlertDetail({ alert: a, manage }: { alert: TQualityAlert; manage: boole
           </Descriptions.Item>
         )}
       </Descriptions>
+      <AlertInspectionsCard alertId={a.id} canStart={manage} />
       {a.caseId ? (
         <Link to={`/console/quality/cases/${a.caseId}`} data-testid="alert-case-link">
           {t('quality.alerts.viewCase', { number: a.caseNumber })}
