@@ -244,14 +244,19 @@ export async function insertItems(db: Executor, rows: readonly NewItem[]) {
       }
       return n;
     });
+    // Index locality: the ids are time-ordered (uuidv7: the primary key grows at its end, as the visits'
+    // ids do for the visit index) and the rows go in by asset, so the asset index is written in order and
+    // the occurrence index (plan first) at one place per plan of the batch — not at random pages of
+    // indexes far larger than the buffer cache.
     await db.execute(
       sql`with r as (select array_agg(j::jsonb order by n) as list
                        from unnest(${sql.param([...reasons.keys()])}::text[]) with ordinality as x(j, n))
-          insert into maintenance_visit_items (visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
-          select v, c, p, a, t, n, r.list[k]
-            from r, unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
-                        ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
-                        ${sql.param(at)}::int[]) as u(v, c, p, a, t, n, k)`,
+          insert into maintenance_visit_items (id, visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
+          select uuidv7(), v, c, p, a, t, n, r.list[k]
+            from (select * from unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
+                                      ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
+                                      ${sql.param(at)}::int[]) as u(v, c, p, a, t, n, k)
+                   order by a, t, n) u, r`,
     );
   }
 }

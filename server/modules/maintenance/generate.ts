@@ -69,6 +69,22 @@ export function visitFingerprint(keys: readonly string[]): string {
     .digest('base64url');
 }
 
+let lastMs = 0;
+let sequence = 0;
+/**
+ * A UUID version 7 (RFC 9562: milliseconds, then a counter within the millisecond, then random): new
+ * visits and work orders go in at the end of their primary-key and foreign-key indexes instead of at
+ * random pages.
+ */
+export function timeOrderedUuid(): string {
+  const ms = Date.now();
+  sequence = ms === lastMs ? (sequence + 1) & 0xfff : 0;
+  lastMs = ms;
+  const hex = ms.toString(16).padStart(12, '0');
+  const random = randomUUID(); // its variant and random bits (from the fourth group on)
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${sequence.toString(16).padStart(3, '0')}-${random.slice(19)}`;
+}
+
 const occurrenceKey = (o: { planId: string; assetId: string; templateId: string; nominalOn: string }) =>
   `${o.planId}:${o.assetId}:${o.templateId}:${o.nominalOn}`;
 
@@ -80,6 +96,20 @@ interface Wanted {
   dueOn: IsoDate;
   reasonJson: string;
   windowStart: string | null;
+}
+
+/**
+ * Milliseconds spent in each phase of generation (summed over batches and workers; the bench prints
+ * them). Cleared by whoever reads them.
+ */
+export const generationPhases = new Map<string, number>();
+function phaseClock() {
+  let t = performance.now();
+  return (phase: string) => {
+    const n = performance.now();
+    generationPhases.set(phase, (generationPhases.get(phase) ?? 0) + n - t);
+    t = n;
+  };
 }
 
 /** Projects generated per transaction by `generateAll`: a few statements each, whatever the count. */
@@ -98,7 +128,9 @@ export async function generateForProject(ctx: Ctx, projectId: string): Promise<T
  */
 export async function generateForProjects(ctx: Ctx, projectIds: readonly string[]): Promise<TGenerateResult> {
   return ctx.db.transaction(async (tx) => {
+    const phase = phaseClock();
     await gen.lockProjects(tx, projectIds);
+    phase('lock');
     const result = { ...EMPTY, projects: projectIds.length };
     const settings = await settingsOf(tx);
     const calendar = await calendarOf(tx, settings.calendarId, ctx.timeZone);
@@ -109,13 +141,18 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const floatingIds = plans.filter((p) => p.mode === 'floating').map((p) => p.id);
     // One connection: the reads run one after another.
     const pairs = await gen.pairsOfPlans(tx, planIds);
+    phase('read plans and their items');
     const visits = await gen.visitsDueFrom(tx, projectIds, today);
+    phase('read visits');
     const floating = await gen.floatingItems(tx, floatingIds);
+    phase('read floating items');
     const templates = await repo.findTemplates(tx, [...new Set(pairs.map((i) => i.templateId))]);
     const facts = await maintenanceAssetSizes(tx, [...new Set(pairs.map((i) => i.assetId))]);
+    phase('read templates and asset sizes');
     // The work orders' states: the floating plans' now (they count from completions), the other visits'
     // once it is known which need a look (a visit whose fingerprint matches needs none).
     const states = await workOrderStatuses(tx, [...new Set(floating.map((v) => v.workOrderId))]);
+    phase('read work-order states');
     const templateById = new Map(templates.map((t) => [t.id, t]));
     const planById = new Map(plans.map((p) => [p.id, p]));
     const visitById = new Map<string, gen.CurrentVisit>(visits.map((v) => [v.id, v]));
@@ -230,6 +267,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       }
     }
 
+    phase('compute wanted');
     // Items of fixed plans moved before their occurrence onto a visit already past stay there.
     const early = await gen.movedEarlyItems(
       tx,
@@ -238,6 +276,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       today,
     );
     learn(early);
+    phase('read moved-early items');
     const earlyKeys = new Set(early.map(occurrenceKey));
     for (const key of earlyKeys) wanted.delete(key);
 
@@ -261,12 +300,14 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
         for (const key of keys) wanted.delete(key);
       } else unmatched.push(v.id);
     }
+    phase('match visits (fingerprints)');
     const read = await gen.itemsOfVisits(tx, unmatched, floatingIds);
     const unmatchedOrders = unmatched
       .map((id) => visitById.get(id)!.workOrderId)
       .filter((id) => !states.has(id));
     for (const [id, state] of await workOrderStatuses(tx, unmatchedOrders)) states.set(id, state);
     learn(read);
+    phase('read unmatched visits');
     const existing = [...floating, ...early, ...read];
 
     // What is on visits already: kept where it is when the visit is no longer open (dispatched, done or
@@ -294,6 +335,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     }
     await gen.deleteItems(tx, removed);
     result.itemsRemoved = removed.length;
+    phase('compare and delete items');
 
     // New occurrences: onto the project's visit of that date, created when there is none.
     const visitByDue = new Map(visits.map((v) => [`${v.projectId}|${v.dueOn}`, v]));
@@ -314,11 +356,11 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
         const [projectId, dueOn] = key.split('|') as [string, IsoDate];
         const assetIds = [...new Set(list.map((w) => w.assetId))];
         visit = {
-          id: randomUUID(),
+          id: timeOrderedUuid(),
           customerId: customerOf.get(projectId)!,
           projectId,
           dueOn,
-          workOrderId: randomUUID(),
+          workOrderId: timeOrderedUuid(),
         };
         newVisits.push({
           ...visit,
@@ -357,12 +399,15 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       if (list) list.push(occurrenceKey(item));
       else newKeys.set(item.visitId, [occurrenceKey(item)]);
     }
+    phase('group new items');
     await gen.insertVisits(
       tx,
       newVisits.map((v) => ({ ...v, fingerprint: visitFingerprint(newKeys.get(v.id) ?? []) })),
     );
+    phase('insert visits');
     await gen.insertItems(tx, newItems);
     result.itemsAdded = newItems.length;
+    phase('insert items');
 
     // Existing visits whose items changed: re-planned while new, cancelled when nothing is left.
     const emptied: string[] = [];
@@ -417,7 +462,9 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       const fingerprint = visitFingerprint(finalKeys.get(v.id)!);
       if (fingerprint !== v.fingerprint) fingerprints.push({ id: v.id, fingerprint });
     }
+    phase('replan and cancel work orders');
     await gen.setFingerprints(tx, fingerprints);
+    phase('set fingerprints');
     // The generation's audit before the work orders: their number series stays locked until the commit.
     await auditGeneration(tx, ctx, {
       projectIds,
@@ -429,7 +476,9 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       today,
       horizonEnd,
     });
+    phase('audit');
     await createPlannedWorkOrders(tx, ctx, newOrders);
+    phase('insert work orders (field)');
     return result;
   });
 }
