@@ -3,7 +3,7 @@
 // maintenance covering every asset due there). Dates move to the plan's preferred weekday and off closed
 // days of the calendar. Regeneration is idempotent (unique keys: a visit per project and date, an item
 // per plan, asset, template and nominal date) and changes only visits still new — never a dispatched one.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { type BusinessCalendar, officeCalendar } from '../../../common/business-calendar.ts';
 import { addDays, type IsoDate, toLocalDate } from '../../../common/calendar-dates.ts';
@@ -59,14 +59,64 @@ export function scheduledAt(dueOn: IsoDate, windowStart: string | null, timeZone
   return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
 }
 
+/** Two 32-bit hashes of a string (FNV-1a and a multiply-rotate, each finished by murmur3's mix). */
+function hash32(text: string, seed: number, multiplier: number): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), multiplier);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+type PairHash = readonly [number, number];
+/** The hash of a plan, asset and template. */
+function pairHash(p: { planId: string; assetId: string; templateId: string }): PairHash {
+  const text = `${p.planId}:${p.assetId}:${p.templateId}`;
+  return [hash32(text, 0x811c9dc5, 0x01000193), hash32(text, 0x9747b28c, 0x5bd1e995)];
+}
+
+const dayNumbers = new Map<string, number>();
+const dayNumber = (on: IsoDate) => {
+  let n = dayNumbers.get(on);
+  if (n === undefined) {
+    n = Date.parse(`${on}T00:00:00Z`) / 86_400_000;
+    dayNumbers.set(on, n);
+  }
+  return n;
+};
+
 /**
- * The fingerprint of a visit's item set: its occurrences' keys, sorted (order-free), hashed. Stored on
- * the visit by generation, compared with the wanted set's on the next run.
+ * The fingerprint of a visit's item set, stored on the visit by generation and compared with the
+ * wanted set's on the next run: the count of occurrences (plan, asset, template, nominal date) and two
+ * 32-bit sums of their hashes — order-free, so nothing is sorted, and built without a string per
+ * occurrence.
  */
-export function visitFingerprint(keys: readonly string[]): string {
-  return createHash('sha1')
-    .update([...keys].sort().join('\n'))
-    .digest('base64url');
+export class OccurrenceSet {
+  private count = 0;
+  private a = 0;
+  private b = 0;
+  add(hash: PairHash, day: number) {
+    this.count++;
+    let x = Math.imul(hash[0] ^ Math.imul(day, 0x9e3779b1), 0x85ebca6b);
+    x ^= x >>> 15;
+    let y = Math.imul((hash[1] + Math.imul(day, 0x7feb352d)) | 0, 0xc2b2ae35);
+    y ^= y >>> 13;
+    this.a = (this.a + x) >>> 0;
+    this.b = (this.b + y) >>> 0;
+  }
+  addItem(item: { planId: string; assetId: string; templateId: string; nominalOn: IsoDate }) {
+    this.add(pairHash(item), dayNumber(item.nominalOn));
+  }
+  merge(other: OccurrenceSet) {
+    this.count += other.count;
+    this.a = (this.a + other.a) >>> 0;
+    this.b = (this.b + other.b) >>> 0;
+  }
+  fingerprint(): string {
+    return `o1.${this.count}.${this.a.toString(36)}.${this.b.toString(36)}`;
+  }
 }
 
 let lastMs = 0;
@@ -93,9 +143,21 @@ interface Wanted {
   assetId: string;
   templateId: string;
   nominalOn: IsoDate;
+  /** `nominalOn` as a day number, and the pair's hash: what the visit fingerprint adds up. */
+  day: number;
+  hash: PairHash;
   dueOn: IsoDate;
   reasonJson: string;
   windowStart: string | null;
+}
+
+/** A plan's occurrence date (for a cycle) with its visit date, reason and the visit's group. */
+interface Slot {
+  nominalOn: IsoDate;
+  day: number;
+  dueOn: IsoDate;
+  reasonJson: string;
+  list: Wanted[];
 }
 
 /**
@@ -194,13 +256,15 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       }
     }
 
-    // What is wanted: every occurrence in the horizon, with its visit date and reason (shared texts are
-    // computed once: a plan's items share their dates).
+    // What is wanted: every occurrence in the horizon, with its visit date and reason. A plan's items
+    // share their dates, so the dates and reasons are computed once per plan and cycle, and the fixed
+    // plans' occurrences are put straight into their visit's group (project and date): no string is
+    // built per occurrence until it is known to be needed.
     const nominalCache = new Map<string, { on: IsoDate; countedFrom: IsoDate }[]>();
     const dueCache = new Map<string, IsoDate>();
-    const reasonCache = new Map<string, string>();
-    const wanted = new Map<string, Wanted>();
-    const fixedWanted = new Map<string, string[]>();
+    const slotCache = new Map<string, Slot[]>();
+    const fixedWanted = new Map<string, Wanted[]>();
+    const floatingWanted: Wanted[] = [];
     for (const pi of pairs) {
       const plan = planById.get(pi.planId)!;
       const template = templateById.get(pi.templateId);
@@ -212,59 +276,66 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       // A floating plan's next visit waits for the one already planned to be done.
       if (plan.mode === 'floating' && pendingFloating.has(`${pi.planId}:${pi.assetId}:${pi.templateId}`))
         continue;
-      const item = {
-        mode: plan.mode,
-        startsOn: plan.startsOn,
-        endsOn: plan.endsOn,
-        intervalMonths,
-        lastCompletedOn:
-          plan.mode === 'floating' ? (lastCompleted.get(`${pi.assetId}:${pi.templateId}`) ?? null) : null,
-      };
-      const nominalKey = `${item.mode}|${item.startsOn}|${item.endsOn}|${intervalMonths}|${item.lastCompletedOn}`;
-      let nominals = nominalCache.get(nominalKey);
-      if (!nominals) {
-        nominals = nominalDates(item, today, horizonEnd);
-        nominalCache.set(nominalKey, nominals);
+      const lastCompletedOn =
+        plan.mode === 'floating' ? (lastCompleted.get(`${pi.assetId}:${pi.templateId}`) ?? null) : null;
+      const slotKey = `${plan.id}|${intervalMonths}|${lastCompletedOn}`;
+      let slots = slotCache.get(slotKey);
+      if (!slots) {
+        const item = {
+          mode: plan.mode,
+          startsOn: plan.startsOn,
+          endsOn: plan.endsOn,
+          intervalMonths,
+          lastCompletedOn,
+        };
+        const nominalKey = `${item.mode}|${item.startsOn}|${item.endsOn}|${intervalMonths}|${lastCompletedOn}`;
+        let nominals = nominalCache.get(nominalKey);
+        if (!nominals) {
+          nominals = nominalDates(item, today, horizonEnd);
+          nominalCache.set(nominalKey, nominals);
+        }
+        slots = nominals.map((nominal) => {
+          const dueKey = `${nominal.on}|${plan.preferredWeekday}`;
+          let dueOn = dueCache.get(dueKey);
+          if (dueOn === undefined) {
+            dueOn = dueDateOf(nominal.on, {
+              weekday: plan.preferredWeekday,
+              calendar,
+              direction: settings.shiftDirection,
+            });
+            // Moved earlier into the past: the first working day from today instead.
+            if (dueOn < today) dueOn = shiftToWorkingDay(calendar, today, 'later');
+            dueCache.set(dueKey, dueOn);
+          }
+          const group = `${plan.projectId}|${dueOn}`;
+          let list = plan.mode === 'floating' ? floatingWanted : fixedWanted.get(group);
+          if (!list) {
+            list = [];
+            fixedWanted.set(group, list);
+          }
+          return {
+            nominalOn: nominal.on,
+            day: dayNumber(nominal.on),
+            dueOn,
+            reasonJson: JSON.stringify(reasonOf(item, nominal, dueOn)),
+            list,
+          };
+        });
+        slotCache.set(slotKey, slots);
       }
-      for (const nominal of nominals) {
-        const dueKey = `${nominal.on}|${plan.preferredWeekday}`;
-        let dueOn = dueCache.get(dueKey);
-        if (dueOn === undefined) {
-          dueOn = dueDateOf(nominal.on, {
-            weekday: plan.preferredWeekday,
-            calendar,
-            direction: settings.shiftDirection,
-          });
-          // Moved earlier into the past: the first working day from today instead.
-          if (dueOn < today) dueOn = shiftToWorkingDay(calendar, today, 'later');
-          dueCache.set(dueKey, dueOn);
-        }
-        const reasonKey = `${nominalKey}|${nominal.on}|${nominal.countedFrom}|${dueOn}`;
-        let reasonJson = reasonCache.get(reasonKey);
-        if (reasonJson === undefined) {
-          reasonJson = JSON.stringify(reasonOf(item, nominal, dueOn));
-          reasonCache.set(reasonKey, reasonJson);
-        }
-        const w: Wanted = {
+      const hash = pairHash(pi);
+      for (const slot of slots)
+        slot.list.push({
           planId: pi.planId,
           assetId: pi.assetId,
           templateId: pi.templateId,
-          nominalOn: nominal.on,
-          dueOn,
-          reasonJson,
+          nominalOn: slot.nominalOn,
+          day: slot.day,
+          hash,
+          dueOn: slot.dueOn,
+          reasonJson: slot.reasonJson,
           windowStart: plan.windowStart,
-        };
-        const key = occurrenceKey(w);
-        wanted.set(key, w);
-        // The fixed plans' occurrences grouped by visit (project and date): what a visit's fingerprint is
-        // compared with.
-        if (plan.mode !== 'floating') {
-          const group = `${plan.projectId}|${dueOn}`;
-          const list = fixedWanted.get(group);
-          if (list) list.push(key);
-          else fixedWanted.set(group, [key]);
-        }
-      }
+        });
     }
 
     phase('compute wanted');
@@ -276,9 +347,10 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       today,
     );
     learn(early);
-    phase('read moved-early items');
     const earlyKeys = new Set(early.map(occurrenceKey));
-    for (const key of earlyKeys) wanted.delete(key);
+    const notEarly = (list: Wanted[]) =>
+      earlyKeys.size ? list.filter((w) => !earlyKeys.has(occurrenceKey(w))) : list;
+    phase('read moved-early items');
 
     // A visit whose items are exactly what is wanted on its date (its fingerprint says so: the fixed
     // plans' wanted occurrences there and the floating plans' items on it) needs nothing: its items are
@@ -289,17 +361,27 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       if (list) list.push(item);
       else floatingOn.set(item.visitId, [item]);
     }
-    const matchedKeys = new Map<string, string[]>();
+    const matched = new Map<string, Wanted[]>();
+    const matchedGroups = new Set<string>();
     const unmatched: string[] = [];
     for (const v of visits) {
-      let keys = fixedWanted.get(`${v.projectId}|${v.dueOn}`) ?? [];
-      if (earlyKeys.size) keys = keys.filter((key) => !earlyKeys.has(key));
-      const expected = visitFingerprint([...keys, ...(floatingOn.get(v.id) ?? []).map(occurrenceKey)]);
-      if (v.fingerprint && v.fingerprint === expected) {
-        matchedKeys.set(v.id, keys);
-        for (const key of keys) wanted.delete(key);
+      const group = `${v.projectId}|${v.dueOn}`;
+      const list = notEarly(fixedWanted.get(group) ?? []);
+      const expected = new OccurrenceSet();
+      for (const w of list) expected.add(w.hash, w.day);
+      for (const item of floatingOn.get(v.id) ?? []) expected.addItem(item);
+      if (v.fingerprint && v.fingerprint === expected.fingerprint()) {
+        matched.set(v.id, list);
+        matchedGroups.add(group);
       } else unmatched.push(v.id);
     }
+    // What is left to place: the floating plans' occurrences and the fixed ones of visits that did not
+    // match (or do not exist yet), keyed by occurrence.
+    const wanted = new Map<string, Wanted>();
+    for (const w of floatingWanted) wanted.set(occurrenceKey(w), w);
+    for (const [group, list] of fixedWanted)
+      if (!matchedGroups.has(group)) for (const w of list) wanted.set(occurrenceKey(w), w);
+    for (const key of earlyKeys) wanted.delete(key);
     phase('match visits (fingerprints)');
     const read = await gen.itemsOfVisits(tx, unmatched, floatingIds);
     const unmatchedOrders = unmatched
@@ -347,6 +429,7 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       else byDue.set(key, [w]);
     }
     const newItems: gen.NewItem[] = [];
+    const addedTo = new Map<string, OccurrenceSet>();
     const newVisits: (gen.CurrentVisit & { createdAt: Date; nextFlagAt: Date })[] = [];
     const newOrders: Parameters<typeof createPlannedWorkOrders>[2][number][] = [];
     const customerOf = new Map(plans.map((p) => [p.projectId, p.customerId]));
@@ -382,7 +465,13 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
       } else {
         touched.add(visit.id);
       }
-      for (const w of list)
+      let added = addedTo.get(visit.id);
+      if (!added) {
+        added = new OccurrenceSet();
+        addedTo.set(visit.id, added);
+      }
+      for (const w of list) {
+        added.add(w.hash, w.day);
         newItems.push({
           visitId: visit.id,
           customerId: visit.customerId,
@@ -392,17 +481,12 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
           nominalOn: w.nominalOn,
           reasonJson: w.reasonJson,
         });
-    }
-    const newKeys = new Map<string, string[]>();
-    for (const item of newItems) {
-      const list = newKeys.get(item.visitId);
-      if (list) list.push(occurrenceKey(item));
-      else newKeys.set(item.visitId, [occurrenceKey(item)]);
+      }
     }
     phase('group new items');
     await gen.insertVisits(
       tx,
-      newVisits.map((v) => ({ ...v, fingerprint: visitFingerprint(newKeys.get(v.id) ?? []) })),
+      newVisits.map((v) => ({ ...v, fingerprint: (addedTo.get(v.id) ?? new OccurrenceSet()).fingerprint() })),
     );
     phase('insert visits');
     await gen.insertItems(tx, newItems);
@@ -441,25 +525,19 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     // The fingerprints of the visits whose item sets changed (or were first learnt).
     const removedIds = new Set(removed);
     const emptiedIds = new Set(emptied);
-    const finalKeys = new Map<string, string[]>();
-    const keysOf = (visitId: string) => {
-      let list = finalKeys.get(visitId);
-      if (!list) {
-        list = [...(matchedKeys.get(visitId) ?? [])];
-        finalKeys.set(visitId, list);
-      }
-      return list;
-    };
-    for (const v of visits) keysOf(v.id);
+    const finalSets = new Map<string, OccurrenceSet>();
+    for (const v of visits) {
+      const set = new OccurrenceSet();
+      for (const w of matched.get(v.id) ?? []) set.add(w.hash, w.day);
+      finalSets.set(v.id, set);
+    }
     for (const item of [...floating, ...read])
-      if (!removedIds.has(item.id) && finalKeys.has(item.visitId))
-        keysOf(item.visitId).push(occurrenceKey(item));
-    for (const item of newItems)
-      if (finalKeys.has(item.visitId)) keysOf(item.visitId).push(occurrenceKey(item));
+      if (!removedIds.has(item.id)) finalSets.get(item.visitId)?.addItem(item);
+    for (const [visitId, added] of addedTo) finalSets.get(visitId)?.merge(added);
     const fingerprints: { id: string; fingerprint: string }[] = [];
     for (const v of visits) {
       if (emptiedIds.has(v.id)) continue;
-      const fingerprint = visitFingerprint(finalKeys.get(v.id)!);
+      const fingerprint = finalSets.get(v.id)!.fingerprint();
       if (fingerprint !== v.fingerprint) fingerprints.push({ id: v.id, fingerprint });
     }
     phase('replan and cancel work orders');
