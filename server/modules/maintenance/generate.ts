@@ -77,6 +77,9 @@ function pairHash(p: { planId: string; assetId: string; templateId: string }): P
   return [hash32(text, 0x811c9dc5, 0x01000193), hash32(text, 0x9747b28c, 0x5bd1e995)];
 }
 
+/** A number standing for an occurrence (its pair's first hash and its day): equal for equal occurrences. */
+const probeOf = (hash: PairHash, day: number) => (hash[0] ^ Math.imul(day, 0x9e3779b1)) >>> 0;
+
 const dayNumbers = new Map<string, number>();
 const dayNumber = (on: IsoDate) => {
   let n = dayNumbers.get(on);
@@ -265,7 +268,11 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     const slotCache = new Map<string, Slot[]>();
     const fixedWanted = new Map<string, Wanted[]>();
     const floatingWanted: Wanted[] = [];
+    const seenPairs = new Set<string>(); // a plan's asset and template listed twice is one occurrence
     for (const pi of pairs) {
+      const pairKey = `${pi.planId}:${pi.assetId}:${pi.templateId}`;
+      if (seenPairs.has(pairKey)) continue;
+      seenPairs.add(pairKey);
       const plan = planById.get(pi.planId)!;
       const template = templateById.get(pi.templateId);
       const sizeClass = facts.get(pi.assetId);
@@ -348,8 +355,9 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     );
     learn(early);
     const earlyKeys = new Set(early.map(occurrenceKey));
-    const notEarly = (list: Wanted[]) =>
-      earlyKeys.size ? list.filter((w) => !earlyKeys.has(occurrenceKey(w))) : list;
+    const earlyProbes = new Set(early.map((i) => probeOf(pairHash(i), dayNumber(i.nominalOn))));
+    const isEarly = (w: Wanted) => earlyProbes.has(probeOf(w.hash, w.day)) && earlyKeys.has(occurrenceKey(w));
+    const notEarly = (list: Wanted[]) => (earlyKeys.size ? list.filter((w) => !isEarly(w)) : list);
     phase('read moved-early items');
 
     // A visit whose items are exactly what is wanted on its date (its fingerprint says so: the fixed
@@ -375,13 +383,6 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
         matchedGroups.add(group);
       } else unmatched.push(v.id);
     }
-    // What is left to place: the floating plans' occurrences and the fixed ones of visits that did not
-    // match (or do not exist yet), keyed by occurrence.
-    const wanted = new Map<string, Wanted>();
-    for (const w of floatingWanted) wanted.set(occurrenceKey(w), w);
-    for (const [group, list] of fixedWanted)
-      if (!matchedGroups.has(group)) for (const w of list) wanted.set(occurrenceKey(w), w);
-    for (const key of earlyKeys) wanted.delete(key);
     phase('match visits (fingerprints)');
     const read = await gen.itemsOfVisits(tx, unmatched, floatingIds);
     const unmatchedOrders = unmatched
@@ -392,8 +393,41 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     phase('read unmatched visits');
     const existing = [...floating, ...early, ...read];
 
+    // What is left to place: the floating plans' occurrences and the fixed ones of the visits that did
+    // not match (or do not exist yet). Those already on a visit are looked up by occurrence — by a
+    // numeric probe first, so that a string key is built only for the few that may be there.
+    const existingByKey = new Map<string, gen.CurrentItem>();
+    const probes = new Set<number>();
+    for (const item of existing) {
+      existingByKey.set(occurrenceKey(item), item);
+      probes.add(probeOf(pairHash(item), dayNumber(item.nominalOn)));
+    }
+    const byDue = new Map<string, Wanted[]>();
+    const place = (group: string, w: Wanted) => {
+      const list = byDue.get(group);
+      if (list) list.push(w);
+      else byDue.set(group, [w]);
+    };
+    const wanted = new Map<string, Wanted>();
+    const consider = (group: string, w: Wanted) => {
+      if (probes.has(probeOf(w.hash, w.day))) {
+        const key = occurrenceKey(w);
+        // Moved before its occurrence onto a visit already past: it stays there.
+        if (earlyKeys.has(key)) return;
+        if (existingByKey.has(key)) {
+          wanted.set(key, w);
+          return;
+        }
+      }
+      place(group, w);
+    };
+    const groupOf = (w: Wanted) => `${planById.get(w.planId)!.projectId}|${w.dueOn}`;
+    for (const w of floatingWanted) consider(groupOf(w), w);
+    for (const [group, list] of fixedWanted)
+      if (!matchedGroups.has(group)) for (const w of list) consider(group, w);
+
     // What is on visits already: kept where it is when the visit is no longer open (dispatched, done or
-    // past) or when it is on the right date; otherwise taken off its open visit.
+    // past) or when it is on the right date; otherwise taken off its open visit (and put on the right one).
     const touched = new Set<string>();
     const removed: string[] = [];
     for (const item of existing) {
@@ -420,14 +454,8 @@ export async function generateForProjects(ctx: Ctx, projectIds: readonly string[
     phase('compare and delete items');
 
     // New occurrences: onto the project's visit of that date, created when there is none.
+    for (const w of wanted.values()) place(groupOf(w), w);
     const visitByDue = new Map(visits.map((v) => [`${v.projectId}|${v.dueOn}`, v]));
-    const byDue = new Map<string, Wanted[]>();
-    for (const w of wanted.values()) {
-      const key = `${planById.get(w.planId)!.projectId}|${w.dueOn}`;
-      const list = byDue.get(key);
-      if (list) list.push(w);
-      else byDue.set(key, [w]);
-    }
     const newItems: gen.NewItem[] = [];
     const addedTo = new Map<string, OccurrenceSet>();
     const newVisits: (gen.CurrentVisit & { createdAt: Date; nextFlagAt: Date })[] = [];
