@@ -244,14 +244,24 @@ export async function insertItems(db: Executor, rows: readonly NewItem[]) {
       }
       return n;
     });
+    // Index locality: the rows go in by asset, so the asset index is written in order and the occurrence
+    // index (plan first) at one place per plan of the batch, and their ids are time-ordered like UUIDv7
+    // (the statement's millisecond, the row's position, then random bits; PostgreSQL 18's uuidv7() is
+    // not in 15), so the primary key grows at its end — not at random pages of indexes far larger than
+    // the buffer cache.
+    const millis = Date.now().toString(16).padStart(12, '0');
     await db.execute(
       sql`with r as (select array_agg(j::jsonb order by n) as list
                        from unnest(${sql.param([...reasons.keys()])}::text[]) with ordinality as x(j, n))
-          insert into maintenance_visit_items (visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
-          select v, c, p, a, t, n, r.list[k]
-            from r, unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
-                        ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
-                        ${sql.param(at)}::int[]) as u(v, c, p, a, t, n, k)`,
+          insert into maintenance_visit_items (id, visit_id, customer_id, plan_id, asset_id, template_id, nominal_on, reason)
+          select (${millis} || '7' || lpad(to_hex(o >> 16), 3, '0') || '8' || lpad(to_hex(o & 65535), 4, '0')
+                  || right(gen_random_uuid()::text, 11))::uuid,
+                 v, c, p, a, t, n, r.list[k]
+            from (select *, row_number() over (order by a, t, n)::int as o
+                    from unnest(${col('visitId')}::uuid[], ${col('customerId')}::uuid[], ${col('planId')}::uuid[],
+                                ${col('assetId')}::uuid[], ${col('templateId')}::uuid[], ${col('nominalOn')}::date[],
+                                ${sql.param(at)}::int[]) as u(v, c, p, a, t, n, k)
+                   order by o) u, r`,
     );
   }
 }
