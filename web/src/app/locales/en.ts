@@ -1123,6 +1123,7 @@ export const en: typeof zhCN = {
     emergencyNo: 'Non-emergencies only',
     complexities: 'Complexity',
     contractTiers: 'Contract response tiers',
+    tierNames: { standard: 'Standard', priority: 'Priority' },
     regions: 'Regions',
     start: 'Starts at',
     stop: 'Stops at',

@@ -1082,6 +1082,7 @@ export const zhCN = {
     emergencyNo: '仅非紧急',
     complexities: '复杂程度',
     contractTiers: '合同响应等级',
+    tierNames: { standard: '标准', priority: '重点' },
     regions: '地区',
     start: '开始于',
     stop: '结束于',

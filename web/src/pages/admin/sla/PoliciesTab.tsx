@@ -46,7 +46,8 @@ export function PoliciesTab({ manage }: { manage: boolean }) {
       c.priorities?.map((x) => t(`priorities.${x}`)).join('/'),
       c.emergency === true ? t('sla.emergencyYes') : c.emergency === false ? t('sla.emergencyNo') : undefined,
       c.complexities?.map((x) => t(`tickets.complexities.${x}`)).join('/'),
-      c.contractTiers?.join('/'),
+      // A tier is the contract's own word; the product's default ones (standard, priority) are translated.
+      c.contractTiers?.map((x) => t(`sla.tierNames.${x}`, { defaultValue: x })).join('/'),
       c.regions?.join('/'),
     ].filter(Boolean);
     return parts.length ? parts.join(' · ') : any;
