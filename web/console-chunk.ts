@@ -8,11 +8,12 @@ import type { Plugin } from 'vite';
 
 /** The route modules of the ticket list (router.tsx's lazy imports). */
 const LANDING = [
-  'src/app/AntShell.tsx',
   'src/app/RequirePermission.tsx',
   'src/pages/console/ConsoleLayout.tsx',
   'src/pages/tickets/TicketsPage.tsx',
 ];
+/** Preloaded too, in its own chunk: the portal's and the public pages' screens load it as well. */
+const SHELL = 'src/app/AntShell.tsx';
 
 /**
  * Barrels (`import { Button } from 'antd'`) are not followed: they reach every component, and which of
@@ -20,25 +21,37 @@ const LANDING = [
  */
 const BARREL = /node_modules[\\/](antd[\\/]es[\\/]index\.js|@ant-design[\\/]icons[\\/]es[\\/]index\.js)/;
 
-/** Filled at the end of the module graph's build, read by the `console` chunk group's test. */
+/** Filled at the end of the module graph's build, read by the chunk groups' tests (vite.config.ts). */
 export const consoleModules = new Set<string>();
+export const entryModules = new Set<string>();
 
-/** The chunks a console screen loads before its first render, as `<link rel=modulepreload>` tags. */
-export function consolePreloads(
-  bundle: Record<string, { type: string; name?: string; imports?: string[] }>,
-  html: string,
-): string[] {
-  const names = new Set<string>();
+interface BundleChunk {
+  type: string;
+  name?: string;
+  imports?: string[];
+  moduleIds?: readonly string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * What a console screen loads before its first render and index.html does not already name: the
+ * chunks holding the landing modules, the shell and the `console` chunk with what they import, and
+ * their stylesheets.
+ */
+export function consolePreloads(bundle: Record<string, BundleChunk>, html: string, roots: string[]) {
+  const scripts = new Set<string>();
   const add = (file: string) => {
     const chunk = bundle[file];
-    if (chunk?.type !== 'chunk' || names.has(file)) return;
-    names.add(file);
+    if (chunk?.type !== 'chunk' || scripts.has(file)) return;
+    scripts.add(file);
     for (const dep of chunk.imports ?? []) add(dep);
   };
   for (const [file, chunk] of Object.entries(bundle)) {
-    if (chunk.type === 'chunk' && (chunk.name === 'console' || chunk.name === 'antd')) add(file);
+    if (chunk.name === 'console' || chunk.moduleIds?.some((id) => roots.includes(id))) add(file);
   }
-  return [...names].filter((file) => !html.includes(`/${file}"`)).sort();
+  const styles = [...scripts].flatMap((file) => [...(bundle[file]?.viteMetadata?.importedCss ?? [])]);
+  const fresh = (file: string) => !html.includes(`/${file}"`);
+  return { scripts: [...scripts].filter(fresh).sort(), styles: [...new Set(styles)].filter(fresh) };
 }
 
 export function consoleChunk(): Plugin {
@@ -51,6 +64,7 @@ export function consoleChunk(): Plugin {
     },
     buildEnd() {
       consoleModules.clear();
+      entryModules.clear();
       const closure = (ids: string[]) => {
         const seen = new Set<string>();
         const visit = (id: string) => {
@@ -62,6 +76,7 @@ export function consoleChunk(): Plugin {
         return seen;
       };
       const entry = closure([path.join(root, 'src/main.tsx')]);
+      for (const id of entry) if (!id.includes('node_modules')) entryModules.add(id);
       for (const id of closure(LANDING.map((f) => path.join(root, f)))) {
         if (!entry.has(id)) consoleModules.add(id);
       }
@@ -69,10 +84,21 @@ export function consoleChunk(): Plugin {
     async writeBundle(options, bundle) {
       const dir = options.dir ?? path.join(root, 'dist');
       const html = await fs.readFile(path.join(dir, 'index.html'), 'utf8');
-      const links = consolePreloads(bundle, html)
-        .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
-        .join('');
-      await fs.writeFile(path.join(dir, 'console.html'), html.replace('  </head>', `${links}  </head>`));
+      const roots = [...LANDING, SHELL].map((f) => path.join(root, f));
+      const { scripts, styles } = consolePreloads(bundle as Record<string, BundleChunk>, html, roots);
+      const tags = (list: string[], tag: (file: string) => string) =>
+        list.map((f) => `    ${tag(f)}\n`).join('');
+      // antd's stylesheet before the app's (index.html's), as antd's generated styles were
+      const page = html
+        .replace(
+          / {4}<link rel="stylesheet"/,
+          (first) => `${tags(styles, (f) => `<link rel="stylesheet" crossorigin href="/${f}">`)}${first}`,
+        )
+        .replace(
+          '  </head>',
+          `${tags(scripts, (f) => `<link rel="modulepreload" crossorigin href="/${f}">`)}  </head>`,
+        );
+      await fs.writeFile(path.join(dir, 'console.html'), page);
     },
   };
 }
