@@ -53,11 +53,14 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
   const waterfall: string[] = [];
   let t0 = 0;
   let shown = false;
+  let arrivedDepth = 0;
   let trips = 0;
   let codeTrips = 0;
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!t0) t0 = e.timestamp;
-    const depth = 1 + (depthOf.get(initiatorUrl(e.initiator) ?? '') ?? 0);
+    // a request whose initiator CDP does not name (a chunk the router imports) was started by one of
+    // the responses already in
+    const depth = 1 + (depthOf.get(initiatorUrl(e.initiator) ?? '') ?? arrivedDepth);
     depthOf.set(e.request.url, depth);
     const code = e.type === 'Script' || e.type === 'Stylesheet';
     started.set(e.requestId, {
@@ -71,6 +74,7 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
     bytes += e.encodedDataLength;
     requests++;
     const s = started.get(e.requestId);
+    if (s && !s.url.startsWith('/favicon')) arrivedDepth = Math.max(arrivedDepth, s.depth);
     if (s && !shown && !s.url.startsWith('/favicon')) {
       trips = Math.max(trips, s.depth);
       if (s.code) codeTrips = Math.max(codeTrips, s.depth);
