@@ -37,7 +37,7 @@ describe('first render of the console', () => {
       // every script and stylesheet of the first render is named in the page (none waits for another)
       expect(fetched.filter((file) => !html.includes(`"${file}"`))).toEqual([]);
       // a few long-cached chunks, not dozens of small ones
-      expect(fetched.length).toBeLessThanOrEqual(12);
+      expect(fetched.length).toBeLessThanOrEqual(14);
       expect(fetched.some((file) => /\/assets\/antd-.*\.js$/.test(file))).toBe(true);
       for (const request of code) {
         const response = await request.response();

@@ -30,6 +30,7 @@ interface BundleChunk {
   name?: string;
   imports?: string[];
   moduleIds?: readonly string[];
+  facadeModuleId?: string | null;
   viteMetadata?: { importedCss: Set<string> };
 }
 
@@ -47,7 +48,9 @@ export function consolePreloads(bundle: Record<string, BundleChunk>, html: strin
     for (const dep of chunk.imports ?? []) add(dep);
   };
   for (const [file, chunk] of Object.entries(bundle)) {
-    if (chunk.name === 'console' || chunk.moduleIds?.some((id) => roots.includes(id))) add(file);
+    // a route module's chunk, or the small chunk the router imports it by when it lives in another
+    const isRoot = (id: string | null | undefined) => id != null && roots.includes(id);
+    if (chunk.name === 'console' || isRoot(chunk.facadeModuleId) || chunk.moduleIds?.some(isRoot)) add(file);
   }
   const styles = [...scripts].flatMap((file) => [...(bundle[file]?.viteMetadata?.importedCss ?? [])]);
   const fresh = (file: string) => !html.includes(`/${file}"`);
@@ -75,8 +78,10 @@ export function consoleChunk(): Plugin {
         for (const id of ids) visit(id);
         return seen;
       };
-      const entry = closure([path.join(root, 'src/main.tsx')]);
-      for (const id of entry) if (!id.includes('node_modules')) entryModules.add(id);
+      const main = path.join(root, 'src/main.tsx');
+      const entry = closure([main]);
+      // main.tsx stays the entry chunk itself (it awaits the saved language before the first render)
+      for (const id of entry) if (!id.includes('node_modules') && id !== main) entryModules.add(id);
       for (const id of closure(LANDING.map((f) => path.join(root, f)))) {
         if (!entry.has(id)) consoleModules.add(id);
       }
