@@ -27,6 +27,13 @@ interface Load {
   ms: number;
   bytes: number;
   requests: number;
+  /**
+   * Sequential round trips before the content showed: the longest chain of requests each started by
+   * the one before (the HTML's parser, a script of a previous request), over the requests finished by
+   * then; `codeTrips` counts only scripts and stylesheets. Independent of the machine's load.
+   */
+  trips: number;
+  codeTrips: number;
   /** The page's main thread until its content showed (CDP Performance metrics), ms. */
   taskMs: number;
   scriptMs: number;
@@ -41,20 +48,40 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   let bytes = 0;
   let requests = 0;
-  const started = new Map<string, { url: string; t: number }>();
+  const started = new Map<string, { url: string; t: number; depth: number; code: boolean }>();
+  const depthOf = new Map<string, number>(); // full URL → round trips until it arrived
   const waterfall: string[] = [];
   let t0 = 0;
+  let shown = false;
+  let arrivedDepth = 0;
+  let trips = 0;
+  let codeTrips = 0;
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!t0) t0 = e.timestamp;
-    started.set(e.requestId, { url: e.request.url.replace(/^https?:\/\/[^/]+/, ''), t: e.timestamp });
+    // a request whose initiator CDP does not name (a chunk the router imports) was started by one of
+    // the responses already in
+    const depth = 1 + (depthOf.get(initiatorUrl(e.initiator) ?? '') ?? arrivedDepth);
+    depthOf.set(e.request.url, depth);
+    const code = e.type === 'Script' || e.type === 'Stylesheet';
+    started.set(e.requestId, {
+      url: e.request.url.replace(/^https?:\/\/[^/]+/, ''),
+      t: e.timestamp,
+      depth,
+      code,
+    });
   });
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
     requests++;
     const s = started.get(e.requestId);
+    if (s && !s.url.startsWith('/favicon')) arrivedDepth = Math.max(arrivedDepth, s.depth);
+    if (s && !shown && !s.url.startsWith('/favicon')) {
+      trips = Math.max(trips, s.depth);
+      if (s.code) codeTrips = Math.max(codeTrips, s.depth);
+    }
     if (s && WATERFALL) {
       waterfall.push(
-        `${String(Math.round((s.t - t0) * 1000)).padStart(6)} → ${String(Math.round((e.timestamp - t0) * 1000)).padStart(6)} ms ${String(e.encodedDataLength).padStart(8)} B ${s.url}`,
+        `${String(Math.round((s.t - t0) * 1000)).padStart(6)} → ${String(Math.round((e.timestamp - t0) * 1000)).padStart(6)} ms ${String(e.encodedDataLength).padStart(8)} B #${s.depth} ${s.url}`,
       );
     }
   });
@@ -73,22 +100,43 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
       await page.screenshot({ path: path.join(os.tmpdir(), 'aftercare-web-bench-timeout.png') });
       throw new Error(`${selector} not visible at ${page.url()}: ${err}`);
     });
+  shown = true;
   const ms = (await handle.jsonValue()) as number;
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   // the requests the page makes after its content shows (chunks, fonts) count as its cost too
   await page.waitForTimeout(1500);
   await cdp.detach();
-  if (WATERFALL) console.log(`${url} shown at ${Math.round(ms)} ms\n${waterfall.join('\n')}`);
+  if (WATERFALL) {
+    console.log(`${url} shown at ${Math.round(ms)} ms after ${trips} round trips (${codeTrips} for code)`);
+    console.log(waterfall.join('\n'));
+  }
   return {
     ms,
     bytes,
     requests,
+    trips,
+    codeTrips,
     taskMs: metric('TaskDuration'),
     scriptMs: metric('ScriptDuration'),
     styleMs: metric('RecalcStyleDuration'),
     layoutMs: metric('LayoutDuration'),
   };
+}
+
+/** The document or script whose request started this one (the parser's page, a script's frame). */
+interface StackTrace {
+  callFrames: { url: string }[];
+  parent?: StackTrace;
+}
+
+function initiatorUrl(initiator: { url?: string; stack?: StackTrace }): string | undefined {
+  if (initiator.url) return initiator.url;
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((f) => f.url);
+    if (frame) return frame.url;
+  }
+  return undefined;
 }
 
 async function coldLogin(browser: Browser, base: string): Promise<Load> {
@@ -188,6 +236,10 @@ export async function run() {
         ticket_list_cold_max_ms: round(Math.max(...cold.map((l) => l.ms))),
         ticket_list_cold_kb: round(median(cold.map((l) => l.bytes)) / 1024),
         ticket_list_cold_requests: median(cold.map((l) => l.requests)),
+        // sequential round trips before the rows showed (all, and scripts/stylesheets only)
+        ticket_list_cold_round_trips: Math.max(...cold.map((l) => l.trips)),
+        ticket_list_cold_code_round_trips: Math.max(...cold.map((l) => l.codeTrips)),
+        login_cold_round_trips: Math.max(...login.map((l) => l.trips)),
         // where the cold list's main thread went (CPU time of its tasks, less sensitive to the load)
         ticket_list_cold_task_ms: round(median(cold.map((l) => l.taskMs))),
         ticket_list_cold_script_ms: round(median(cold.map((l) => l.scriptMs))),
@@ -205,6 +257,9 @@ export async function run() {
         ticket_list_cold_max_ms: 'ms',
         ticket_list_cold_kb: 'kB',
         ticket_list_cold_requests: 'requests',
+        ticket_list_cold_round_trips: 'round trips',
+        ticket_list_cold_code_round_trips: 'round trips',
+        login_cold_round_trips: 'round trips',
         ticket_list_cold_task_ms: 'ms',
         ticket_list_cold_script_ms: 'ms',
         ticket_list_cold_style_ms: 'ms',

@@ -75,7 +75,7 @@ import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { provideReferences } from './platform/references.ts';
-import { registerWebApp } from './platform/web-app.ts';
+import { registerWebApp, webAppPage } from './platform/web-app.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -258,10 +258,11 @@ export async function buildApp(
   if (hasWeb) {
     await registerWebApp(app, WEB_DIST);
   }
+  const pageOf = webAppPage(WEB_DIST);
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
       // The single-page app handles its own routes (and its own 404 page).
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').sendFile(pageOf(request.url));
     }
     return sendProblem(reply, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -6,9 +6,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE, REVALIDATE, registerWebApp } from './web-app.ts';
+import { IMMUTABLE, REVALIDATE, registerWebApp, webAppPage } from './web-app.ts';
 
 const SCRIPT = `export const greeting = ${JSON.stringify('你好，'.repeat(400))};\n`;
+const CONSOLE_PAGE =
+  '<!doctype html><link rel="modulepreload" href="/assets/console-AbC123.js"><div id="root"></div>';
 let dir: string;
 let app: FastifyInstance;
 
@@ -20,10 +22,12 @@ beforeAll(async () => {
   await fs.writeFile(`${script}.br`, zlib.brotliCompressSync(SCRIPT));
   await fs.writeFile(`${script}.gz`, zlib.gzipSync(SCRIPT));
   await fs.writeFile(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  await fs.writeFile(path.join(dir, 'console.html'), CONSOLE_PAGE);
   app = Fastify();
   await registerWebApp(app, dir);
   // as server/app.ts does: every other address is the single-page app
-  app.setNotFoundHandler((_request, reply) => reply.type('text/html').sendFile('index.html'));
+  const pageOf = webAppPage(dir);
+  app.setNotFoundHandler((request, reply) => reply.type('text/html').sendFile(pageOf(request.url)));
 });
 afterAll(async () => {
   await app.close();
@@ -59,11 +63,22 @@ describe('the built console', () => {
   });
 
   it('has index.html revalidated on every visit, at its own address and at the app routes', async () => {
-    for (const url of ['/index.html', '/console/tickets', '/login']) {
+    for (const url of ['/index.html', '/console/tickets', '/console', '/login']) {
       const res = await app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe(REVALIDATE);
       expect(res.body, url).toContain('<div id="root">');
+    }
+  });
+
+  it("sends the console's addresses the page that preloads the console's chunks, the others index.html", async () => {
+    for (const url of ['/console', '/console/tickets', '/console/tickets?queue=mine', '/console?x=1']) {
+      const res = await app.inject({ url });
+      expect(res.body, url).toBe(CONSOLE_PAGE);
+    }
+    for (const url of ['/login', '/portal', '/consoles', '/']) {
+      const res = await app.inject({ url });
+      expect(res.body, url).not.toContain('modulepreload');
     }
   });
 });

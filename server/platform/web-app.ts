@@ -1,7 +1,9 @@
 // The built console (web/dist): hashed files under /assets are cached by browsers for a year and
 // never revalidated (a new build has new names); index.html and the other files are revalidated on
 // every visit, so a release reaches users on their next page load. Text files are sent as the brotli
-// or gzip copies the build wrote next to them when the browser accepts that encoding.
+// or gzip copies the build wrote next to them when the browser accepts that encoding. The console's
+// addresses get console.html, the same page with the console's chunks preloaded (web/console-chunk.ts).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -22,4 +24,13 @@ export async function registerWebApp(app: FastifyInstance, root: string) {
       res.setHeader('vary', 'accept-encoding');
     },
   });
+}
+
+/**
+ * The single-page app's page for an address the server has no route for: console.html under
+ * /console (when the build wrote it), index.html elsewhere.
+ */
+export function webAppPage(root: string): (url: string) => string {
+  const hasConsolePage = existsSync(path.join(root, 'console.html'));
+  return (url) => (hasConsolePage && /^\/console(\/|\?|$)/.test(url) ? 'console.html' : 'index.html');
 }

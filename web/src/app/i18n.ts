@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en.ts';
 import { zhCN } from './locales/zh-CN.ts';
 
 export const LANGUAGE_KEY = 'aftercare.language';
@@ -12,17 +11,34 @@ export function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
 
+/**
+ * Switches to `lang`, loading its texts first. English is its own chunk, loaded only by those who
+ * read it: the entry (and so the login page and every first screen) carries Chinese alone.
+ */
+async function switchLanguage(lang: Language) {
+  if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./locales/en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+/** The saved language, ready before the first render (main.tsx). */
+export function startLanguage(): Promise<void> {
+  return switchLanguage(initialLanguage());
+}
+
 export function changeLanguage(lang: Language) {
   localStorage.setItem(LANGUAGE_KEY, lang);
-  document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
+  void switchLanguage(lang);
 }
 
 document.documentElement.lang = i18n.language;
