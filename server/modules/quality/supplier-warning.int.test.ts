@@ -1,0 +1,169 @@
+// The early warning's supplier × part group over HTTP (issue 19). A receipt records a new batch's supplier
+// and refuses a different supplier for an existing batch code. Then five batches of one part fitted a year
+// and a half ago: supplier 甲's two batches (40 units) have five units replaced again this month, the
+// other suppliers' units once this month and twice before, and a batch without a supplier five times this
+// month. Supplier 甲 raises an alert naming its batches, tickets and equipment; the others raise none,
+// and the batch without a supplier is in no supplier group.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TQualityAlert } from '../../../common/quality-api.ts';
+import {
+  buildCustomer,
+  createTestApp,
+  loginAs,
+  type Session,
+  TEST_TIME_ZONE,
+  type TestApp,
+} from '../../../test/helpers.ts';
+import { ManualClock } from '../../platform/clock.ts';
+
+// 20 November 2026, noon in the organisation's zone.
+const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
+let t: TestApp;
+let quality: Session;
+let keeper: Session;
+const partId = randomUUID();
+const batches = {
+  A1: { id: randomUUID(), supplier: '甲电源厂' },
+  A2: { id: randomUUID(), supplier: '甲电源厂' },
+  B1: { id: randomUUID(), supplier: '乙电源厂' },
+  C1: { id: randomUUID(), supplier: '丙电源厂' },
+  X: { id: randomUUID(), supplier: null },
+  NEW: { id: randomUUID(), supplier: '乙电源厂' },
+};
+const assets: string[] = [];
+let customerId = '';
+let projectId = '';
+let seq = 0;
+
+/** An issue of the part from `batch` to an asset at noon of a local date, for a ticket if given. */
+async function fitPart(batch: keyof typeof batches, assetId: string, localDate: string, ticketId?: string) {
+  seq++;
+  await t.db.execute(sql`insert into stock_movements (at, kind, part_id, batch_id, condition, quantity,
+      ticket_id, work_order_ref, asset_id, actor_label)
+    values ((${localDate}::timestamp + interval '12 hours') at time zone ${TEST_TIME_ZONE}, 'issue', ${partId},
+      ${batches[batch].id}, 'good', 1, ${ticketId ?? null}, ${`WO-SQ-${seq}`}, ${assetId}, 'test')`);
+}
+
+/** A repair ticket on an asset whose part is replaced (from batch NEW) that day. */
+async function replace(assetId: string, localDate: string) {
+  const id = randomUUID();
+  seq++;
+  await t.db.execute(sql`insert into tickets (id, number, kind, status, channel, customer_id, project_id,
+      asset_ids, subject, description, team, fault_category, created_at, updated_at)
+    values (${id}, ${`BX-SQ-${String(seq).padStart(6, '0')}`}, 'fault_report', 'closed', 'phone', ${customerId},
+      ${projectId}, ${sql`array[${assetId}]::uuid[]`}, '驱动电源损坏', '更换驱动电源', 'support', '电源',
+      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE},
+      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE})`);
+  await fitPart('NEW', assetId, localDate, id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
+  quality = (await loginAs(t, { role: 'quality_engineer' })).session;
+  keeper = (await loginAs(t, { role: 'storekeeper' })).session;
+  customerId = (await buildCustomer(t.db, { name: '供应商客户' })).id;
+  projectId = randomUUID();
+  await t.db.execute(sql`insert into projects (id, customer_id, code, name, time_zone)
+    values (${projectId}, ${customerId}, 'SQP1', '供应商项目', ${TEST_TIME_ZONE})`);
+  const productId = randomUUID();
+  await t.db.execute(sql`insert into products (id, model, name, category)
+    values (${productId}, 'SQ-100', '投光灯', 'luminaire')`);
+  await t.db.execute(sql`insert into parts (id, part_number, name) values (${partId}, 'DRV-SQ', '驱动电源')`);
+  for (const [code, b] of Object.entries(batches))
+    await t.db.execute(sql`insert into stock_batches (id, part_id, code, received_on, supplier)
+      values (${b.id}, ${partId}, ${code}, '2025-05-01', ${b.supplier})`);
+  for (let i = 0; i < 160; i++) {
+    const id = randomUUID();
+    await t.db.execute(sql`insert into assets (id, customer_id, project_id, product_id, serial, status)
+      values (${id}, ${customerId}, ${projectId}, ${productId}, ${`SQ-${i}`}, 'in_service')`);
+    assets.push(id);
+  }
+  // June 2025: 20 units each of A1 and A2 (supplier 甲), 40 each of B1, C1 and X.
+  const fitted = ['A1', 'A2', 'B1', 'B1', 'C1', 'C1', 'X', 'X'] as const;
+  for (let i = 0; i < 160; i++) await fitPart(fitted[Math.floor(i / 20)]!, assets[i]!, '2025-06-10');
+  // The normal background: B1 in March, C1 in July and this month (one each).
+  await replace(assets[40]!, '2026-03-05');
+  await replace(assets[80]!, '2026-07-15');
+  await replace(assets[81]!, '2026-11-12');
+  // Supplier 甲: three units of A1 and two of A2 replaced this month.
+  for (const [i, a] of [0, 1, 2, 20, 21].entries())
+    await replace(assets[a]!, `2026-11-${String(3 + i * 3).padStart(2, '0')}`);
+  // The batch without a supplier: five units replaced this month.
+  for (let i = 0; i < 5; i++)
+    await replace(assets[120 + i]!, `2026-11-${String(4 + i * 3).padStart(2, '0')}`);
+});
+afterAll(() => t.close());
+
+describe('a receipt records the batch supplier', () => {
+  it('stores the supplier of a new batch and refuses another supplier for the same batch code', async () => {
+    const loc = await keeper.request('POST', '/api/v1/stock/locations', {
+      code: 'WH-SQ',
+      name: '供应商测试库',
+      kind: 'central',
+      region: '杭州市',
+    });
+    expect(loc.statusCode, loc.body).toBe(201);
+    const receipt = (body: Record<string, unknown>) =>
+      keeper.request('POST', '/api/v1/stock/receipts', {
+        partId,
+        locationId: loc.json().id,
+        quantity: 2,
+        batchCode: 'R-SUP-1',
+        ...body,
+      });
+    const first = await receipt({ supplier: '  丁电源厂 ' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().batch).toMatchObject({ code: 'R-SUP-1', supplier: '丁电源厂' });
+    // Without a supplier, or with the same one, the batch keeps its supplier.
+    expect((await receipt({})).json().batch.supplier).toBe('丁电源厂');
+    expect((await receipt({ supplier: '丁电源厂' })).statusCode).toBe(200);
+    const other = await receipt({ supplier: '戊电源厂' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors).toEqual([expect.objectContaining({ field: 'supplier' })]);
+    // Too long: the request's validation names the field.
+    const long = await receipt({ supplier: 'x'.repeat(201) });
+    expect(long.statusCode).toBe(400);
+    expect(JSON.stringify(long.json())).toContain('supplier');
+    const detail = (await keeper.request('GET', `/api/v1/parts/${partId}`)).json();
+    expect(detail.stockLines).toEqual([
+      expect.objectContaining({ batchCode: 'R-SUP-1', supplier: '丁电源厂', onHand: 6 }),
+    ]);
+  });
+});
+
+describe('early warning by supplier and part', () => {
+  it('raises an alert for the bad supplier with its evidence, and none for the others', async () => {
+    const run = await quality.request('POST', '/api/v1/quality/detect', {});
+    expect(run.statusCode, run.body).toBe(200);
+    const res = await quality.request('GET', '/api/v1/quality/alerts?limit=200');
+    expect(res.statusCode, res.body).toBe(200);
+    const alerts = (res.json().items as TQualityAlert[]).filter((a) => a.groupKind === 'supplier_part');
+    expect(alerts).toHaveLength(1);
+    const alert = alerts[0]!;
+    expect(alert).toMatchObject({
+      groupName: '甲电源厂 · 驱动电源',
+      faultCategory: 'DRV-SQ',
+      level: 'month',
+      reason: 'spike',
+      count: 5,
+      units: 40,
+      periodStart: '2026-11-01',
+    });
+    expect(alert.pValue).toBeLessThan(0.005);
+    expect(alert.evidence.batches).toEqual(['DRV-SQ A1', 'DRV-SQ A2']);
+    expect(alert.evidence.assets.map((a) => a.serial).sort()).toEqual([
+      'SQ-0',
+      'SQ-1',
+      'SQ-2',
+      'SQ-20',
+      'SQ-21',
+    ]);
+    expect(alert.evidence.tickets).toHaveLength(5);
+    expect(alert.evidence.tickets.every((x) => x.number.startsWith('BX-SQ-'))).toBe(true);
+    // The batch without a supplier is in the batch group only.
+    const batchAlerts = (res.json().items as TQualityAlert[]).filter((a) => a.groupKind === 'batch_part');
+    expect(batchAlerts.map((a) => a.groupName)).toContain('驱动电源 X');
+  });
+});
