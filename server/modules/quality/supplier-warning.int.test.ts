@@ -5,17 +5,10 @@
 // month. Supplier 甲 raises an alert naming its batches, tickets and equipment; the others raise none,
 // and the batch without a supplier is in no supplier group.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TQualityAlert } from '../../../common/quality-api.ts';
-import {
-  buildCustomer,
-  createTestApp,
-  loginAs,
-  type Session,
-  TEST_TIME_ZONE,
-  type TestApp,
-} from '../../../test/helpers.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import { buildPartFleet, type PartFleet } from '../../../test/part-fleet.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
 // 20 November 2026, noon in the organisation's zone.
@@ -23,6 +16,7 @@ const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
 let t: TestApp;
 let quality: Session;
 let keeper: Session;
+let fleet: PartFleet;
 const partId = randomUUID();
 const batches = {
   A1: { id: randomUUID(), supplier: '甲电源厂' },
@@ -32,67 +26,35 @@ const batches = {
   X: { id: randomUUID(), supplier: null },
   NEW: { id: randomUUID(), supplier: '乙电源厂' },
 };
-const assets: string[] = [];
-let customerId = '';
-let projectId = '';
-let seq = 0;
-
-/** An issue of the part from `batch` to an asset at noon of a local date, for a ticket if given. */
-async function fitPart(batch: keyof typeof batches, assetId: string, localDate: string, ticketId?: string) {
-  seq++;
-  await t.db.execute(sql`insert into stock_movements (at, kind, part_id, batch_id, condition, quantity,
-      ticket_id, work_order_ref, asset_id, actor_label)
-    values ((${localDate}::timestamp + interval '12 hours') at time zone ${TEST_TIME_ZONE}, 'issue', ${partId},
-      ${batches[batch].id}, 'good', 1, ${ticketId ?? null}, ${`WO-SQ-${seq}`}, ${assetId}, 'test')`);
-}
 
 /** A repair ticket on an asset whose part is replaced (from batch NEW) that day. */
-async function replace(assetId: string, localDate: string) {
-  const id = randomUUID();
-  seq++;
-  await t.db.execute(sql`insert into tickets (id, number, kind, status, channel, customer_id, project_id,
-      asset_ids, subject, description, team, fault_category, created_at, updated_at)
-    values (${id}, ${`BX-SQ-${String(seq).padStart(6, '0')}`}, 'fault_report', 'closed', 'phone', ${customerId},
-      ${projectId}, ${sql`array[${assetId}]::uuid[]`}, '驱动电源损坏', '更换驱动电源', 'support', '电源',
-      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE},
-      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE})`);
-  await fitPart('NEW', assetId, localDate, id);
-}
+const replace = (asset: number, localDate: string) =>
+  fleet.replace(fleet.assets[asset]!, localDate, batches.NEW.id);
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
   quality = (await loginAs(t, { role: 'quality_engineer' })).session;
   keeper = (await loginAs(t, { role: 'storekeeper' })).session;
-  customerId = (await buildCustomer(t.db, { name: '供应商客户' })).id;
-  projectId = randomUUID();
-  await t.db.execute(sql`insert into projects (id, customer_id, code, name, time_zone)
-    values (${projectId}, ${customerId}, 'SQP1', '供应商项目', ${TEST_TIME_ZONE})`);
-  const productId = randomUUID();
-  await t.db.execute(sql`insert into products (id, model, name, category)
-    values (${productId}, 'SQ-100', '投光灯', 'luminaire')`);
-  await t.db.execute(sql`insert into parts (id, part_number, name) values (${partId}, 'DRV-SQ', '驱动电源')`);
-  for (const [code, b] of Object.entries(batches))
-    await t.db.execute(sql`insert into stock_batches (id, part_id, code, received_on, supplier)
-      values (${b.id}, ${partId}, ${code}, '2025-05-01', ${b.supplier})`);
-  for (let i = 0; i < 160; i++) {
-    const id = randomUUID();
-    await t.db.execute(sql`insert into assets (id, customer_id, project_id, product_id, serial, status)
-      values (${id}, ${customerId}, ${projectId}, ${productId}, ${`SQ-${i}`}, 'in_service')`);
-    assets.push(id);
-  }
+  fleet = await buildPartFleet(t, {
+    prefix: 'SQ',
+    partId,
+    partNumber: 'DRV-SQ',
+    assetCount: 160,
+    batches: Object.entries(batches).map(([code, b]) => ({ code, ...b })),
+  });
   // June 2025: 20 units each of A1 and A2 (supplier 甲), 40 each of B1, C1 and X.
   const fitted = ['A1', 'A2', 'B1', 'B1', 'C1', 'C1', 'X', 'X'] as const;
-  for (let i = 0; i < 160; i++) await fitPart(fitted[Math.floor(i / 20)]!, assets[i]!, '2025-06-10');
+  for (let i = 0; i < 160; i++)
+    await fleet.fitPart(batches[fitted[Math.floor(i / 20)]!].id, fleet.assets[i]!, '2025-06-10');
   // The normal background: B1 in March, C1 in July and this month (one each).
-  await replace(assets[40]!, '2026-03-05');
-  await replace(assets[80]!, '2026-07-15');
-  await replace(assets[81]!, '2026-11-12');
+  await replace(40, '2026-03-05');
+  await replace(80, '2026-07-15');
+  await replace(81, '2026-11-12');
   // Supplier 甲: three units of A1 and two of A2 replaced this month.
   for (const [i, a] of [0, 1, 2, 20, 21].entries())
-    await replace(assets[a]!, `2026-11-${String(3 + i * 3).padStart(2, '0')}`);
+    await replace(a, `2026-11-${String(3 + i * 3).padStart(2, '0')}`);
   // The batch without a supplier: five units replaced this month.
-  for (let i = 0; i < 5; i++)
-    await replace(assets[120 + i]!, `2026-11-${String(4 + i * 3).padStart(2, '0')}`);
+  for (let i = 0; i < 5; i++) await replace(120 + i, `2026-11-${String(4 + i * 3).padStart(2, '0')}`);
 });
 afterAll(() => t.close());
 
