@@ -84,6 +84,10 @@ describe('a receipt records the batch supplier', () => {
     const other = await receipt({ supplier: '戊电源厂' });
     expect(other.statusCode).toBe(422);
     expect(other.json().errors).toEqual([expect.objectContaining({ field: 'supplier' })]);
+    // A batch received without a supplier does not take one later.
+    const late = await receipt({ batchCode: 'X', supplier: '丁电源厂' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().errors).toEqual([expect.objectContaining({ field: 'supplier' })]);
     // Too long: the request's validation names the field.
     const long = await receipt({ supplier: 'x'.repeat(201) });
     expect(long.statusCode).toBe(400);
