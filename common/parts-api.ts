@@ -94,6 +94,8 @@ export const ZPartStockLine = z.object({
   locationKind: z.enum(LOCATION_KINDS),
   batchId: ZId,
   batchCode: z.string(),
+  /** Who supplied the batch; null: not recorded. */
+  supplier: z.string().nullable(),
   receivedOn: ZDate,
   shelfWarrantyEndsOn: ZDate.nullable(),
   condition: ZCondition,
@@ -197,6 +199,7 @@ export const ZLocationStockLine = z.object({
   unit: z.string(),
   batchId: ZId,
   batchCode: z.string(),
+  supplier: z.string().nullable(),
   shelfWarrantyEndsOn: ZDate.nullable(),
   condition: ZCondition,
   onHand: z.int(),
@@ -219,6 +222,8 @@ export const ZReceiptRequest = z.strictObject({
   locationId: ZId,
   quantity: ZQuantity,
   batchCode: z.string().trim().min(1).max(40).optional(),
+  /** Who supplied a new batch; an existing batch code keeps the supplier it was first received from. */
+  supplier: z.string().trim().min(1).max(200).optional(),
   receivedOn: ZDate.optional(),
   ...workRef,
 });
@@ -316,6 +321,7 @@ export const ZStockBatch = z.object({
   code: z.string(),
   receivedOn: ZDate,
   shelfWarrantyEndsOn: ZDate.nullable(),
+  supplier: z.string().nullable(),
   createdAt: ZInstant,
 });
 export type TStockBatch = z.infer<typeof ZStockBatch>;

@@ -40,8 +40,17 @@ export const ZUpdateQualitySettingsRequest = z.strictObject({
 export type TUpdateQualitySettingsRequest = z.infer<typeof ZUpdateQualitySettingsRequest>;
 
 // ---------- alerts ----------
-/** batch_part: a part batch, its "fault class" the part (fitted units replaced again). */
-export const ALERT_GROUP_KINDS = ['model_fault', 'project_fault', 'customer_fault', 'batch_part'] as const;
+/**
+ * batch_part: a part batch, its "fault class" the part (fitted units replaced again); supplier_part: the
+ * batches of one supplier of a part, likewise.
+ */
+export const ALERT_GROUP_KINDS = [
+  'model_fault',
+  'project_fault',
+  'customer_fault',
+  'batch_part',
+  'supplier_part',
+] as const;
 export type TAlertGroupKind = (typeof ALERT_GROUP_KINDS)[number];
 /** 层层预警: month → quarter → year. */
 export const ALERT_LEVELS = ['month', 'quarter', 'year'] as const;

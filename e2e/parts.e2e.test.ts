@@ -32,16 +32,19 @@ describe('spare parts', () => {
     await page.getByTestId('move-location').click();
     await page.locator('.ant-select-item-option', { hasText: 'WH-HZ' }).click();
     await page.getByTestId('move-quantity').fill('5');
+    await page.getByTestId('move-supplier').fill('杭州光电电源厂');
     await page.getByTestId('move-submit').click();
     await expect
       .poll(() => page.getByTestId('part-ledger').locator('tr.ant-table-row').first().textContent())
       .toContain('入库');
-    // The receipt is its own batch (R + the organisation's date) at the warehouse, holding the 5 received.
+    // The receipt is its own batch (R + the organisation's date) at the warehouse, from the supplier
+    // named, holding the 5 received.
     const received = page
       .getByTestId('part-stock')
       .locator('tr.ant-table-row', { hasText: '杭州中心库' })
       .filter({ hasText: /R\d{8}/ });
-    await expect.poll(() => received.locator('td').nth(3).textContent()).toBe('5');
+    await expect.poll(() => received.locator('td').nth(4).textContent()).toBe('5');
+    expect(await received.locator('td').nth(2).textContent()).toBe('杭州光电电源厂');
     await screenshot(page, 'part-detail');
 
     await page.getByTestId('nav-replenishment').click();

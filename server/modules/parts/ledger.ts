@@ -83,13 +83,20 @@ export async function moving<T>(ctx: Ctx, work: (tx: Executor) => Promise<T>): P
 }
 
 /** The part's batch with this code, received on `receivedOn` (its shelf warranty runs from then). */
-export async function batchOf(tx: Executor, part: repo.PartRow, code: string, receivedOn: string) {
+export async function batchOf(
+  tx: Executor,
+  part: repo.PartRow,
+  code: string,
+  receivedOn: string,
+  supplier: string | null = null,
+) {
   const months = part.shelfLifeMonths ?? DEFAULT_SHELF_WARRANTY_MONTHS;
   return repo.ensureBatch(tx, {
     partId: part.id,
     code,
     receivedOn,
     shelfWarrantyEndsOn: addMonths(receivedOn, months),
+    supplier,
   });
 }
 

@@ -1,7 +1,8 @@
 // Read models for the quality module's early warning by part batch (issue 19): a unit of a batch is
 // installed when the ledger issues it to a piece of equipment, and it failed when the same part is issued
 // to the same equipment again later by another piece of work (it was replaced again). Counted per batch
-// and local month in one GROUP BY; the installed units per batch in another. Definitions: docs/analytics.md.
+// and local month in one GROUP BY; the installed units per batch in another. The supplier × part group
+// adds up its batches (each batch has one supplier). Definitions: docs/analytics.md.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 
@@ -23,6 +24,8 @@ export interface BatchInstalledUnits {
   partId: string;
   partNumber: string;
   partName: string;
+  /** The batch's supplier; null: not recorded. */
+  supplier: string | null;
   units: number;
 }
 
@@ -34,17 +37,20 @@ export async function batchInstalledUnits(db: Executor): Promise<BatchInstalledU
     part_id: string;
     part_number: string;
     name: string;
+    supplier: string | null;
     units: number;
-  }>(sql`select b.id as batch_id, b.code, p.id as part_id, p.part_number, p.name, sum(m.quantity)::int as units
+  }>(sql`select b.id as batch_id, b.code, p.id as part_id, p.part_number, p.name, b.supplier,
+      sum(m.quantity)::int as units
     from stock_movements m join stock_batches b on b.id = m.batch_id join parts p on p.id = m.part_id
     where m.kind = 'issue' and m.asset_id is not null
-    group by b.id, b.code, p.id, p.part_number, p.name`);
+    group by b.id, b.code, p.id, p.part_number, p.name, b.supplier`);
   return r.rows.map((x) => ({
     batchId: x.batch_id,
     batchCode: x.code,
     partId: x.part_id,
     partNumber: x.part_number,
     partName: x.name,
+    supplier: x.supplier,
     units: Number(x.units),
   }));
 }
@@ -72,6 +78,7 @@ export async function batchFailuresByMonth(
 }
 
 export interface BatchFailure {
+  batchId: string;
   assetId: string;
   /** The ticket or work order of the replacement, when the issue named one. */
   ticketId: string | null;
@@ -79,23 +86,26 @@ export interface BatchFailure {
   replacedAt: Date;
 }
 
-/** The replacements of one batch's fitted units since the local date `fromDate`, newest first. */
+/** The replacements of the batches' fitted units since the local date `fromDate`, newest first. */
 export async function batchFailuresOf(
   db: Executor,
-  batchId: string,
+  batchIds: string[],
   fromDate: string,
   timeZone: string,
   limit: number,
 ): Promise<BatchFailure[]> {
+  if (!batchIds.length) return [];
   const r = await db.execute<{
+    batch_id: string;
     asset_id: string;
     replaced_ticket_id: string | null;
     replaced_work_order_ref: string | null;
     replaced_at: Date;
-  }>(sql`select asset_id, replaced_ticket_id, replaced_work_order_ref, replaced_at from (${fittingsSql}) x
-    where batch_id = ${batchId} and replaced_at >= (${fromDate}::date::timestamp at time zone ${timeZone})
+  }>(sql`select batch_id, asset_id, replaced_ticket_id, replaced_work_order_ref, replaced_at from (${fittingsSql}) x
+    where batch_id in (${sql.join(batchIds, sql`, `)}) and replaced_at >= (${fromDate}::date::timestamp at time zone ${timeZone})
     order by replaced_at desc, id limit ${limit}`);
   return r.rows.map((x) => ({
+    batchId: x.batch_id,
     assetId: x.asset_id,
     ticketId: x.replaced_ticket_id,
     workOrderRef: x.replaced_work_order_ref,

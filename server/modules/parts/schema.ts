@@ -85,6 +85,8 @@ export const stockBatches = pgTable(
     receivedOn: day('received_on').notNull(),
     /** Receipt date + the shelf-warranty limit (篇4 c.1); null: no limit. */
     shelfWarrantyEndsOn: day('shelf_warranty_ends_on'),
+    /** Who supplied the batch (issue 19's supplier × part early warning); null: not recorded. */
+    supplier: text('supplier'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('stock_batches_part_code_idx').on(t.partId, t.code)],

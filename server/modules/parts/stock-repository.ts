@@ -148,7 +148,13 @@ export async function insertMovement(
 /** The batch of a part with this code, created (with its shelf-warranty end) when new. */
 export async function ensureBatch(
   tx: Executor,
-  values: { partId: string; code: string; receivedOn: string; shelfWarrantyEndsOn: string | null },
+  values: {
+    partId: string;
+    code: string;
+    receivedOn: string;
+    shelfWarrantyEndsOn: string | null;
+    supplier?: string | null;
+  },
 ): Promise<BatchRow> {
   await tx.insert(stockBatches).values(values).onConflictDoNothing();
   const [batch] = await tx

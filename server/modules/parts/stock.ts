@@ -42,7 +42,11 @@ export async function receive(ctx: Ctx, input: TReceiptRequest) {
       part,
       input.batchCode ?? `R${receivedOn.replaceAll('-', '')}`,
       receivedOn,
+      input.supplier ?? null,
     );
+    // A batch comes from one supplier: the supplier of an existing batch code is not rewritten.
+    if (input.supplier && batch.supplier !== input.supplier)
+      throw invalidField('supplier', `batch ${batch.code} was received from another supplier`);
     await changeLevel(
       tx,
       { locationId: input.locationId, partId: part.id, batchId: batch.id, condition: 'good' },

@@ -7,78 +7,41 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TQualityAlert } from '../../../common/quality-api.ts';
-import {
-  buildCustomer,
-  createTestApp,
-  loginAs,
-  type Session,
-  TEST_TIME_ZONE,
-  type TestApp,
-} from '../../../test/helpers.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
+import { buildPartFleet, type PartFleet } from '../../../test/part-fleet.ts';
 import { ManualClock } from '../../platform/clock.ts';
 
 // 20 November 2026, noon in the organisation's zone.
 const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
 let t: TestApp;
 let quality: Session;
-const partId = randomUUID();
+let fleet: PartFleet;
 const batchIds = { GOOD1: randomUUID(), GOOD2: randomUUID(), BAD: randomUUID(), NEW: randomUUID() };
-const assets: string[] = [];
-let customerId = '';
-let projectId = '';
-let seq = 0;
-
-/** An issue of the part from `batch` to an asset at noon of a local date, for a ticket if given. */
-async function fitPart(batch: keyof typeof batchIds, assetId: string, localDate: string, ticketId?: string) {
-  seq++;
-  await t.db.execute(sql`insert into stock_movements (at, kind, part_id, batch_id, condition, quantity,
-      ticket_id, work_order_ref, asset_id, actor_label)
-    values ((${localDate}::timestamp + interval '12 hours') at time zone ${TEST_TIME_ZONE}, 'issue', ${partId},
-      ${batchIds[batch]}, 'good', 1, ${ticketId ?? null}, ${`WO-BQ-${seq}`}, ${assetId}, 'test')`);
-}
 
 /** A repair ticket on an asset whose part is replaced (from batch NEW) that day. */
-async function replace(assetId: string, localDate: string) {
-  const id = randomUUID();
-  seq++;
-  await t.db.execute(sql`insert into tickets (id, number, kind, status, channel, customer_id, project_id,
-      asset_ids, subject, description, team, fault_category, created_at, updated_at)
-    values (${id}, ${`BX-BQ-${String(seq).padStart(6, '0')}`}, 'fault_report', 'closed', 'phone', ${customerId},
-      ${projectId}, ${sql`array[${assetId}]::uuid[]`}, '驱动电源损坏', '更换驱动电源', 'support', '电源',
-      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE},
-      (${localDate}::timestamp + interval '9 hours') at time zone ${TEST_TIME_ZONE})`);
-  await fitPart('NEW', assetId, localDate, id);
-}
+const replace = (asset: number, localDate: string) =>
+  fleet.replace(fleet.assets[asset]!, localDate, batchIds.NEW);
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_TTL_HOURS: '5000' } });
   quality = (await loginAs(t, { role: 'quality_engineer' })).session;
-  customerId = (await buildCustomer(t.db, { name: '批次客户' })).id;
-  projectId = randomUUID();
-  const productId = randomUUID();
-  await t.db.execute(sql`insert into projects (id, customer_id, code, name, time_zone)
-    values (${projectId}, ${customerId}, 'BQP1', '批次项目', ${TEST_TIME_ZONE})`);
-  await t.db.execute(sql`insert into products (id, model, name, category)
-    values (${productId}, 'BQ-100', '投光灯', 'luminaire')`);
-  await t.db.execute(sql`insert into parts (id, part_number, name) values (${partId}, 'DRV-BQ', '驱动电源')`);
-  for (const [code, id] of Object.entries(batchIds))
-    await t.db.execute(sql`insert into stock_batches (id, part_id, code, received_on)
-      values (${id}, ${partId}, ${code}, '2025-05-01')`);
-  for (let i = 0; i < 120; i++) {
-    const id = randomUUID();
-    await t.db.execute(sql`insert into assets (id, customer_id, project_id, product_id, serial, status)
-      values (${id}, ${customerId}, ${projectId}, ${productId}, ${`BQ-${i}`}, 'in_service')`);
-    assets.push(id);
-  }
+  fleet = await buildPartFleet(t, {
+    prefix: 'BQ',
+    partId: randomUUID(),
+    partNumber: 'DRV-BQ',
+    assetCount: 120,
+    batches: Object.entries(batchIds).map(([code, id]) => ({ id, code })),
+  });
   // 40 units of each batch fitted in June 2025.
-  const batches = ['GOOD1', 'GOOD2', 'BAD'] as const;
-  for (let i = 0; i < 120; i++) await fitPart(batches[Math.floor(i / 40)]!, assets[i]!, '2025-06-10');
+  const batches = [batchIds.GOOD1, batchIds.GOOD2, batchIds.BAD];
+  for (let i = 0; i < 120; i++)
+    await fleet.fitPart(batches[Math.floor(i / 40)]!, fleet.assets[i]!, '2025-06-10');
   // The normal background: GOOD1 in March, GOOD2 in July and this month (one each).
-  await replace(assets[0]!, '2026-03-05');
-  await replace(assets[40]!, '2026-07-15');
-  await replace(assets[41]!, '2026-11-12');
+  await replace(0, '2026-03-05');
+  await replace(40, '2026-07-15');
+  await replace(41, '2026-11-12');
   // The bad batch: five of its units replaced this month.
-  for (let i = 0; i < 5; i++) await replace(assets[80 + i]!, `2026-11-${String(3 + i * 3).padStart(2, '0')}`);
+  for (let i = 0; i < 5; i++) await replace(80 + i, `2026-11-${String(3 + i * 3).padStart(2, '0')}`);
 });
 afterAll(() => t.close());
 

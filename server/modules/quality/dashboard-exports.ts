@@ -20,12 +20,14 @@ const GROUP_KINDS: Words = {
     project_fault: '项目 × 故障类别',
     customer_fault: '客户 × 故障类别',
     batch_part: '备件批次 × 备件（装上后再次更换）',
+    supplier_part: '供应商 × 备件（装上后再次更换）',
   },
   en: {
     model_fault: 'Product model × fault class',
     project_fault: 'Project × fault class',
     customer_fault: 'Customer × fault class',
     batch_part: 'Part batch × part (fitted, then replaced again)',
+    supplier_part: 'Supplier × part (fitted, then replaced again)',
   },
 };
 const LEVELS: Words = {

@@ -12,7 +12,7 @@ import { activeStaffIds } from '../accounts/index.ts';
 import { type Notice, sendNotices } from '../notifications/index.ts';
 import { assetFacts, groupNames, installedUnits } from '../registry/index.ts';
 import { faultCountsByMonth, faultReportsOf } from '../tickets/index.ts';
-import { type BatchFacts, batchDetectorInput, batchEvidenceOf } from './batch-detector.ts';
+import { type PartGroupFacts, partDetectorInputs, partEvidenceOf, partGroupName } from './batch-detector.ts';
 import * as repo from './repository.ts';
 import {
   type Detection,
@@ -31,13 +31,14 @@ const EVIDENCE_LIMIT = 50;
 
 /**
  * The detector's inputs from the read models: counts per group and month, units per group — the fault
- * groups (tickets × registry) and the part batches (parts' ledger), each with its own base rates.
+ * groups (tickets × registry) and the part groups (parts' ledger: batch, supplier), each with its own
+ * base rates.
  */
 export async function detectorInput(
   db: Executor,
   now: Date,
   timeZone: string,
-): Promise<{ input: DetectorInput; batchInput: DetectorInput; batches: Map<string, BatchFacts> }> {
+): Promise<{ input: DetectorInput; partInputs: DetectorInput[]; partGroups: Map<string, PartGroupFacts> }> {
   const settings = await settingsOf(db);
   const { y, m, day } = parseDate(toLocalDate(now, timeZone));
   const current = monthIndex(y, m);
@@ -88,17 +89,17 @@ export async function detectorInput(
       add(g.months, mi, c.count);
     }
   }
-  const batch = await batchDetectorInput(db, monthStartOf(earliest), timeZone, { today, settings });
+  const part = await partDetectorInputs(db, monthStartOf(earliest), timeZone, { today, settings });
   return {
     input: { groups: [...groups.values()], base, totalUnits, today, settings },
-    batchInput: batch.input,
-    batches: batch.batches,
+    partInputs: part.inputs,
+    partGroups: part.groups,
   };
 }
 
-async function evidenceOf(db: Executor, d: Detection, timeZone: string, batches: Map<string, BatchFacts>) {
-  if (d.kind === 'batch_part')
-    return batchEvidenceOf(db, d.id, batches.get(d.id), monthStartOf(d.fromMonth), timeZone, EVIDENCE_LIMIT);
+async function evidenceOf(db: Executor, d: Detection, timeZone: string, parts: Map<string, PartGroupFacts>) {
+  if (d.kind === 'batch_part' || d.kind === 'supplier_part')
+    return partEvidenceOf(db, parts.get(d.id), monthStartOf(d.fromMonth), timeZone, EVIDENCE_LIMIT);
   const group =
     d.kind === 'model_fault'
       ? { productId: d.id }
@@ -133,9 +134,10 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
   const result: TDetectionResult = { raised: 0, escalated: 0, reopenedCases: 0, groupsChecked: 0 };
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const { input, batchInput, batches } = await detectorInput(tx, now, ctx.timeZone);
-    result.groupsChecked = input.groups.length + batchInput.groups.length;
-    const detections = [...detect(input), ...detect(batchInput)];
+    const { input, partInputs, partGroups } = await detectorInput(tx, now, ctx.timeZone);
+    const inputs = [input, ...partInputs];
+    result.groupsChecked = inputs.reduce((n, i) => n + i.groups.length, 0);
+    const detections = inputs.flatMap(detect);
     if (!detections.length) return;
     const names = await groupNames(tx, {
       productIds: detections.filter((d) => d.kind === 'model_fault').map((d) => d.id),
@@ -162,7 +164,7 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
       });
     };
     for (const d of detections) {
-      const { evidence, reports } = await evidenceOf(tx, d, ctx.timeZone, batches);
+      const { evidence, reports } = await evidenceOf(tx, d, ctx.timeZone, partGroups);
       const figures = {
         level: d.level,
         reason: d.reason,
@@ -204,7 +206,7 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
         number: await nextDocumentNumber(tx, 'YJ', now, ctx.timeZone),
         groupKind: d.kind,
         groupId: d.id,
-        groupName: nameOfGroup(d, names, batches),
+        groupName: nameOfGroup(d, names, partGroups),
         faultCategory: d.faultCategory,
         ...figures,
         status: caseId ? 'case_opened' : 'open',
@@ -223,10 +225,9 @@ export async function runDetection(ctx: Ctx): Promise<TDetectionResult> {
   return result;
 }
 
-function nameOfGroup(d: Detection, names: Map<string, string>, batches: Map<string, BatchFacts>) {
-  if (d.kind !== 'batch_part') return names.get(d.id) ?? '';
-  const b = batches.get(d.id);
-  return b ? `${b.partName} ${b.code}` : '';
+function nameOfGroup(d: Detection, names: Map<string, string>, parts: Map<string, PartGroupFacts>) {
+  const part = parts.get(d.id);
+  return part ? partGroupName(part) : (names.get(d.id) ?? '');
 }
 
 const LEVEL_WORDS = {

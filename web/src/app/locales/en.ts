@@ -989,6 +989,7 @@ export const en: typeof zhCN = {
     stockByLocation: 'Stock by location',
     location: 'Location',
     batch: 'Batch',
+    supplier: 'Supplier',
     condition: 'Condition',
     conditions: { good: 'Good', defective: 'Defective' },
     shelfWarrantyEnds: 'Shelf warranty ends',

@@ -53,6 +53,7 @@ export const qualityEn: typeof qualityZh = {
       project_fault: 'Project × fault class',
       customer_fault: 'Customer × fault class',
       batch_part: 'Part batch × part (fitted, then replaced again)',
+      supplier_part: 'Supplier × part (fitted, then replaced again)',
     },
     levels: { month: 'This month', quarter: 'This quarter', year: 'This year' },
     reasons: { spike: 'Improbably many', repeated: 'In consecutive periods' },

@@ -49,6 +49,7 @@ export const qualityZh = {
       project_fault: '项目 × 故障类别',
       customer_fault: '客户 × 故障类别',
       batch_part: '备件批次 × 备件（装上后再次更换）',
+      supplier_part: '供应商 × 备件（装上后再次更换）',
     },
     levels: { month: '本月', quarter: '本季度', year: '本年度' },
     reasons: { spike: '次数异常偏高', repeated: '连续多期出现' },

@@ -960,6 +960,7 @@ export const zhCN = {
     stockByLocation: '各库位库存',
     location: '库位',
     batch: '批次',
+    supplier: '供应商',
     condition: '状态',
     conditions: { good: '良品', defective: '故障件' },
     shelfWarrantyEnds: '质保截止',

@@ -80,11 +80,12 @@ export function PartDetailPage() {
             size="small"
             pagination={false}
             dataSource={p.stockLines}
-            scroll={{ x: 700 }}
+            scroll={{ x: 820 }}
             data-testid="part-stock"
             columns={[
               { title: t('parts.location'), dataIndex: 'locationName' },
               { title: t('parts.batch'), dataIndex: 'batchCode' },
+              { title: t('parts.supplier'), dataIndex: 'supplier', render: (s: string | null) => s ?? '—' },
               {
                 title: t('parts.condition'),
                 dataIndex: 'condition',
@@ -199,7 +200,11 @@ function MovementForm({ part }: { part: TPartDetail }) {
                 ? { fromLocationId: v.locationId, toLocationId: v.toLocationId }
                 : { locationId: v.locationId }),
               ...(kind === 'receipt'
-                ? { batchCode: v.batchCode || undefined, receivedOn: v.receivedOn?.format('YYYY-MM-DD') }
+                ? {
+                    batchCode: v.batchCode || undefined,
+                    supplier: v.supplier || undefined,
+                    receivedOn: v.receivedOn?.format('YYYY-MM-DD'),
+                  }
                 : {}),
               ...(kind === 'scrap' ? { batchId, condition } : {}),
               ...(kind === 'return_defective' ? { serial: v.serial || null } : {}),
@@ -245,6 +250,9 @@ function MovementForm({ part }: { part: TPartDetail }) {
           <>
             <Form.Item name="batchCode" label={t('parts.batch')}>
               <Input style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="supplier" label={t('parts.supplier')}>
+              <Input style={{ width: 180 }} maxLength={200} data-testid="move-supplier" />
             </Form.Item>
             <Form.Item name="receivedOn" label={t('parts.receivedOn')}>
               <DatePicker />

@@ -94,6 +94,7 @@ export function StockPage() {
             { title: t('parts.partNumber'), dataIndex: 'partNumber' },
             { title: t('parts.name'), dataIndex: 'partName' },
             { title: t('parts.batch'), dataIndex: 'batchCode' },
+            { title: t('parts.supplier'), dataIndex: 'supplier', render: (s: string | null) => s ?? '—' },
             {
               title: t('parts.condition'),
               dataIndex: 'condition',
