@@ -2,9 +2,11 @@
 // synced when the network is back), a failed check with a note and a photo becomes a rectification
 // suggestion and, with one tap, a fault ticket; the customer signs on the screen; the signed record
 // and the suggestion are in the customer's portal.
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPng } from '../test/helpers.ts';
+import { toLocalDate } from '../common/calendar-dates.ts';
+import { TEST_TIME_ZONE, testPng } from '../test/helpers.ts';
 import { api, logIn, rawText } from './field-helpers.ts';
 import { type E2eEnv, startE2e } from './harness.ts';
 
@@ -54,7 +56,7 @@ async function dispatchedVisit(page: Page) {
       { key: 'insulation', label: '绝缘电阻', kind: 'measurement', unit: 'MΩ', min: 20 },
     ],
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toLocalDate(new Date(), TEST_TIME_ZONE);
   const plan = await api(page, base, 'POST', '/api/v1/maintenance/plans', {
     projectId: project.id,
     name: '应急照明保养',
@@ -76,7 +78,7 @@ async function dispatchedVisit(page: Page) {
   );
   const liu = engineers.find((e) => e.displayName.includes('刘工'))!;
   await api(page, base, 'PATCH', `/api/v1/work-orders/${wo.id}`, { version: wo.version, engineerId: liu.id });
-  return wo as { id: string; number: string };
+  return { ...(wo as { id: string; number: string }), dueOn: first.dueOn as string };
 }
 
 describe('the maintenance visit on a phone', () => {
@@ -94,7 +96,13 @@ describe('the maintenance visit on a phone', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, env.baseUrl, 'field');
-    await page.goto(`${env.baseUrl}/console/jobs/${wo.id}`);
+    // His job list shows the visit with its due window (from the due day), and opens it.
+    await page.goto(`${env.baseUrl}/console/jobs`);
+    await expect
+      .poll(() => page.getByTestId(`job-window-${wo.number}`).textContent())
+      .toContain(`应做期 ${wo.dueOn} – `);
+    await page.getByTestId(`job-${wo.number}`).click();
+    await page.waitForURL(`**/console/jobs/${wo.id}`);
     step = 'checklist';
     await expect.poll(() => page.getByTestId('mv-item').count()).toBe(1);
     const entry = (key: string) => page.getByTestId(`mv-entry-${key}`);
