@@ -5,11 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { useOrganisationToday } from '../parts/organisation-today.ts';
 import { useSpecialInspectionCreate } from './special-inspection-create-mutation.ts';
 import { useSpecialInspections } from './special-inspections-query.ts';
 
 export function SpecialInspectionCard({ ticketId, canCreate }: { ticketId: string; canCreate: boolean }) {
   const { t } = useTranslation();
+  // Days before the organisation's today are refused by the server; the picker offers none of them.
+  const today = useOrganisationToday();
   const { message } = App.useApp();
   const list = useSpecialInspections(ticketId);
   const create = useSpecialInspectionCreate(ticketId);
@@ -53,7 +56,7 @@ export function SpecialInspectionCard({ ticketId, canCreate }: { ticketId: strin
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ dueOn: dayjs() }}
+          initialValues={{ dueOn: dayjs(today) }}
           onFinish={(v) =>
             create.mutate(
               { dueOn: v.dueOn.format('YYYY-MM-DD'), note: v.note?.trim() || undefined },
@@ -70,7 +73,7 @@ export function SpecialInspectionCard({ ticketId, canCreate }: { ticketId: strin
           }
         >
           <Form.Item name="dueOn" label={t('maintenanceVisits.special.dueOn')} rules={[{ required: true }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
           </Form.Item>
           <Form.Item name="note" label={t('maintenanceVisits.special.note')} rules={[{ max: 500 }]}>
             <Input.TextArea rows={2} />

@@ -1,15 +1,18 @@
 // 特殊巡查 on an early-warning alert: the inspections started from it (one per site, with the work
 // order's state) and a button that starts them for the equipment of the alert's evidence.
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../components/form-errors.ts';
+import { useOrganisationToday } from '../parts/organisation-today.ts';
 import { useAlertInspections } from './alert-inspections-query.ts';
 import { useAlertInspectionsStart } from './alert-inspections-start-mutation.ts';
 
 export function AlertInspectionsCard({ alertId, canStart }: { alertId: string; canStart: boolean }) {
   const { t } = useTranslation();
+  // Days before the organisation's today are refused by the server; the picker offers none of them.
+  const today = useOrganisationToday();
   const { message } = App.useApp();
   const list = useAlertInspections(alertId);
   const start = useAlertInspectionsStart(alertId);
@@ -85,7 +88,10 @@ export function AlertInspectionsCard({ alertId, canStart }: { alertId: string; c
             label={t('quality.alerts.inspections.dueOn')}
             extra={t('quality.alerts.inspections.dueOnHelp')}
           >
-            <DatePicker data-testid="alert-inspect-due" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker
+              data-testid="alert-inspect-due"
+              disabledDate={(d) => d.format('YYYY-MM-DD') < today}
+            />
           </Form.Item>
           <Form.Item name="note" label={t('quality.alerts.inspections.note')} rules={[{ max: 500 }]}>
             <Input.TextArea rows={2} />
