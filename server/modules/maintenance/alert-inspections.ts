@@ -4,15 +4,12 @@
 // alert's id, number and equipment; maintenance keeps the alert's id on each visit.
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
 import type { TVisitWorkOrder } from '../../../common/maintenance-visits-api.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
-import { createPlannedWorkOrder, workOrderStates } from '../field/index.ts';
+import { workOrderStates } from '../field/index.ts';
 import { maintenanceAssetFacts } from '../registry/index.ts';
-import { scheduledAt } from './generate.ts';
-import { addInspectionItems } from './inspection-items.ts';
 import { settingsOf } from './service.ts';
-import { visitWorkOrders } from './special-inspections.ts';
+import { checkInspectionDay, insertSpecialVisit, visitWorkOrders } from './special-inspections.ts';
 import * as repo from './visits-repository.ts';
 
 export interface AlertInspectionSource {
@@ -40,10 +37,7 @@ export async function startAlertInspections(
   input: AlertInspectionInput,
 ): Promise<{ created: boolean; inspections: TVisitWorkOrder[] }> {
   const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
-  if (input.dueOn !== undefined && input.dueOn < today)
-    throw invalidField('dueOn', 'the inspection day is in the past');
-  if (input.dueOn !== undefined && input.dueOn > addDays(today, 366))
-    throw invalidField('dueOn', 'the inspection day is more than a year ahead');
+  if (input.dueOn !== undefined) checkInspectionDay(input.dueOn, today);
   return ctx.db.transaction(async (tx) => {
     await repo.lockAlert(tx, source.alertId);
     const earlier = await repo.visitsOfAlert(tx, source.alertId);
@@ -68,38 +62,18 @@ export async function startAlertInspections(
     const summary = `特殊巡查 Special inspection · ${source.label} · ${input.note ?? ''}`
       .replace(/ · $/, '')
       .slice(0, 200);
-    const at = scheduledAt(dueOn, null, ctx.timeZone);
     const visits = [];
     for (const [projectId, site] of [...sites].sort(([a], [b]) => a.localeCompare(b))) {
-      const wo = await createPlannedWorkOrder(tx, ctx, {
-        kind: 'inspection',
+      const { visit } = await insertSpecialVisit(tx, ctx, {
         customerId: site.customerId,
         projectId,
         assetIds: site.assetIds,
+        dueOn,
         summary,
-        scheduledAt: at,
+        alertId: source.alertId,
+        note: input.note,
       });
-      const [visit] = await repo.insertVisits(tx, [
-        {
-          customerId: site.customerId,
-          projectId,
-          dueOn,
-          workOrderId: wo.id,
-          kind: 'special',
-          alertId: source.alertId,
-          createdAt: ctx.clock.now(),
-        },
-      ]);
-      await addInspectionItems(tx, [
-        { visitId: visit!.id, customerId: site.customerId, dueOn, assetIds: site.assetIds },
-      ]);
-      await writeAudit(tx, ctx, {
-        action: 'maintenance-visit.special',
-        entityType: 'maintenance_visit',
-        entityId: visit!.id,
-        after: { ...visit, workOrderNumber: wo.number, note: input.note ?? null },
-      });
-      visits.push(visit!);
+      visits.push(visit);
     }
     return { created: true, inspections: await visitWorkOrders(tx, visits) };
   });

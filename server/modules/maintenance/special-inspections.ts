@@ -7,7 +7,7 @@ import type {
   TCreateSpecialInspectionRequest,
   TVisitWorkOrder,
 } from '../../../common/maintenance-visits-api.ts';
-import type { Executor } from '../../db/pool.ts';
+import type { Executor, Tx } from '../../db/pool.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -26,9 +26,7 @@ export async function createSpecialInspection(
   const ticket = await getTicket(ctx, input.ticketId);
   const today = toLocalDate(ctx.clock.now(), ctx.timeZone);
   const dueOn = input.dueOn ?? today;
-  if (dueOn < today) throw invalidField('dueOn', 'the inspection day is in the past');
-  if (dueOn > addDays(today, 366))
-    throw invalidField('dueOn', 'the inspection day is more than a year ahead');
+  checkInspectionDay(dueOn, today);
   const facts = await maintenanceAssetFacts(ctx.db, ticket.assetIds);
   const projectId = ticket.projectId ?? facts.values().next().value?.projectId ?? null;
   if (!projectId) throw invalidField('ticketId', 'the ticket names no project or equipment to inspect');
@@ -38,37 +36,18 @@ export async function createSpecialInspection(
     200,
   );
   return ctx.db.transaction(async (tx) => {
-    const wo = await createPlannedWorkOrder(tx, ctx, {
-      kind: 'inspection',
+    const { visit, wo } = await insertSpecialVisit(tx, ctx, {
       customerId: ticket.customerId,
       projectId,
       assetIds,
+      dueOn,
       summary,
-      scheduledAt: scheduledAt(dueOn, null, ctx.timeZone),
       ticketId: ticket.id,
-    });
-    const [visit] = await repo.insertVisits(tx, [
-      {
-        customerId: ticket.customerId,
-        projectId,
-        dueOn,
-        workOrderId: wo.id,
-        kind: 'special',
-        ticketId: ticket.id,
-        createdAt: ctx.clock.now(),
-      },
-    ]);
-    // The checklist on the phone: each asset's matching template, else the special-inspection one.
-    await addInspectionItems(tx, [{ visitId: visit!.id, customerId: ticket.customerId, dueOn, assetIds }]);
-    await writeAudit(tx, ctx, {
-      action: 'maintenance-visit.special',
-      entityType: 'maintenance_visit',
-      entityId: visit!.id,
-      after: { ...visit, workOrderNumber: wo.number, note: input.note ?? null },
+      note: input.note,
     });
     const project = (await projectFacts(tx, [projectId])).get(projectId);
     return {
-      visitId: visit!.id,
+      visitId: visit.id,
       kind: 'special',
       dueOn,
       projectId,
@@ -81,6 +60,65 @@ export async function createSpecialInspection(
       assetIds,
     };
   });
+}
+
+/** The inspection day: not before the organisation's today, not more than a year ahead. */
+export function checkInspectionDay(dueOn: string, today: string) {
+  if (dueOn < today) throw invalidField('dueOn', 'the inspection day is in the past');
+  if (dueOn > addDays(today, 366))
+    throw invalidField('dueOn', 'the inspection day is more than a year ahead');
+}
+
+/**
+ * One special visit at a site, in the caller's transaction: the inspection work order (field), the
+ * visit (kind special, with the ticket or alert that started it), the checklist per asset — each asset's
+ * matching template, else the special-inspection one — and the audit entry.
+ */
+export async function insertSpecialVisit(
+  tx: Tx,
+  ctx: Ctx,
+  v: {
+    customerId: string;
+    projectId: string;
+    assetIds: string[];
+    dueOn: string;
+    summary: string;
+    ticketId?: string;
+    alertId?: string;
+    note?: string | undefined;
+  },
+) {
+  const wo = await createPlannedWorkOrder(tx, ctx, {
+    kind: 'inspection',
+    customerId: v.customerId,
+    projectId: v.projectId,
+    assetIds: v.assetIds,
+    summary: v.summary,
+    scheduledAt: scheduledAt(v.dueOn, null, ctx.timeZone),
+    ...(v.ticketId ? { ticketId: v.ticketId } : {}),
+  });
+  const [visit] = await repo.insertVisits(tx, [
+    {
+      customerId: v.customerId,
+      projectId: v.projectId,
+      dueOn: v.dueOn,
+      workOrderId: wo.id,
+      kind: 'special',
+      ...(v.ticketId ? { ticketId: v.ticketId } : {}),
+      ...(v.alertId ? { alertId: v.alertId } : {}),
+      createdAt: ctx.clock.now(),
+    },
+  ]);
+  await addInspectionItems(tx, [
+    { visitId: visit!.id, customerId: v.customerId, dueOn: v.dueOn, assetIds: v.assetIds },
+  ]);
+  await writeAudit(tx, ctx, {
+    action: 'maintenance-visit.special',
+    entityType: 'maintenance_visit',
+    entityId: visit!.id,
+    after: { ...visit, workOrderNumber: wo.number, note: v.note ?? null },
+  });
+  return { visit: visit!, wo };
 }
 
 /** The inspections started from a ticket (the ticket page lists them). */
