@@ -21,6 +21,10 @@ const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 7);
 const TICKETS = 60;
 /** BENCH_WEB_WATERFALL=1 prints each load's requests (start → end from the first request, bytes). */
 const WATERFALL = process.env.BENCH_WEB_WATERFALL === '1';
+/** BENCH_WEB_PROFILE=1 prints where each cold list's main thread went (Chromium's sampling profiler). */
+const PROFILE = process.env.BENCH_WEB_PROFILE === '1';
+/** BENCH_WEB_TRACE=1 writes a Chromium trace of each load (open it in DevTools' Performance panel). */
+const TRACE = process.env.BENCH_WEB_TRACE === '1';
 const PASSWORD = 'quiet-harbour-lights-2';
 
 interface Load {
@@ -85,6 +89,13 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
       );
     }
   });
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const tracePath = path.join(os.tmpdir(), `aftercare-web-${Date.now()}.trace.json`);
+  if (TRACE) await context.browser()?.startTracing(page, { path: tracePath, screenshots: true });
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page
     .waitForFunction(
@@ -103,6 +114,17 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
   shown = true;
   const ms = (await handle.jsonValue()) as number;
   const { metrics } = await cdp.send('Performance.getMetrics');
+  if (TRACE) {
+    await context.browser()?.stopTracing();
+    console.log(`trace: ${tracePath}`);
+  }
+  if (PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = path.join(os.tmpdir(), `aftercare-web-${Date.now()}.cpuprofile`);
+    await fs.writeFile(file, JSON.stringify(profile));
+    console.log(`profile: ${file} (open in Chromium's DevTools, Performance)`);
+    printProfile(profile, t0);
+  }
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   // the requests the page makes after its content shows (chunks, fonts) count as its cost too
   await page.waitForTimeout(1500);
@@ -122,6 +144,53 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
     styleMs: metric('RecalcStyleDuration'),
     layoutMs: metric('LayoutDuration'),
   };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  startTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Self time of the profiled load by script (chunk) and by function, and per 100 ms of the page's
+ * clock which script ran most: where the main thread went before the content showed.
+ */
+function printProfile(profile: CpuProfile, t0: number) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const buckets = new Map<number, Map<string, number>>();
+  let t = profile.startTime;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  for (let i = 0; i < samples.length; i++) {
+    const dt = (deltas[i + 1] ?? 0) / 1000;
+    t += deltas[i] ?? 0;
+    const frame = byId.get(samples[i]!);
+    if (!frame) continue;
+    const script = frame.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '') || frame.functionName;
+    add(byScript, script, dt);
+    add(byFunction, `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}`, dt);
+    const bucket = Math.floor((t / 1000 - t0 * 1000) / 100) * 100;
+    if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+    add(buckets.get(bucket)!, script, dt);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${String(Math.round(v)).padStart(6)} ms ${k}`);
+  console.log(['by script:', ...top(byScript, 12), 'by function:', ...top(byFunction, 25)].join('\n'));
+  for (const [b, m] of [...buckets].sort((x, y) => x[0] - y[0])) {
+    console.log(
+      `${String(b).padStart(6)} ms: ${top(m, 3)
+        .map((s) => s.trim())
+        .join(' | ')}`,
+    );
+  }
 }
 
 /** The document or script whose request started this one (the parser's page, a script's frame). */

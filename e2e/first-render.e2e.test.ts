@@ -24,6 +24,21 @@ describe('first render of the console', () => {
         data: { username: 'agent', password: 'aftercare-demo' },
       });
       expect(login.ok()).toBe(true);
+      // more unassigned tickets than a screenful (the demo has a few)
+      const { csrfToken } = await (await context.request.get(`${env.baseUrl}/api/v1/me`)).json();
+      const customers = await (await context.request.get(`${env.baseUrl}/api/v1/customers?limit=1`)).json();
+      for (let i = 0; i < 17; i++) {
+        const created = await context.request.post(`${env.baseUrl}/api/v1/tickets`, {
+          headers: { 'x-csrf-token': csrfToken },
+          data: {
+            kind: 'fault_report',
+            customerId: customers.items[0].id,
+            subject: `路灯不亮 ${i}`,
+            description: '首屏测试',
+          },
+        });
+        expect(created.status(), await created.text()).toBe(201);
+      }
       const html = await (await context.request.get(`${env.baseUrl}/console/tickets`)).text();
       const page = await context.newPage();
       const code: Request[] = [];
@@ -33,6 +48,12 @@ describe('first render of the console', () => {
       await page.goto(`${env.baseUrl}/console/tickets`);
       await page.locator('tr[data-row-key]').first().waitFor();
       const fetched = code.map((r) => pathOf(r.url()));
+      // the first screenful of rows renders first (progressive-rows.ts), then every row of the page
+      const firstPage = (await (
+        await context.request.get(`${env.baseUrl}/api/v1/tickets?queue=unassigned&limit=50`)
+      ).json()) as { items: unknown[] };
+      expect(firstPage.items.length).toBeGreaterThan(16);
+      await expect.poll(() => page.locator('tr[data-row-key]').count()).toBe(firstPage.items.length);
 
       // every script and stylesheet of the first render is named in the page (none waits for another)
       expect(fetched.filter((file) => !html.includes(`"${file}"`))).toEqual([]);

@@ -260,7 +260,15 @@ describe('saved filters and watching', () => {
     await page.getByTestId('filter-save').click();
     await page.getByTestId('queue-unassigned').click();
     await pick(page, 'saved-filters', /全部工单/);
-    await expect.poll(() => page.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
+    await expect.poll(() => page.locator('[role=tab][aria-selected=true]').textContent()).toContain('全部');
+    // the queue tabs are a keyboard tablist: the arrow keys choose the next and the previous queue
+    const tabs = page.getByRole('tablist', { name: '队列' });
+    await tabs.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tabs.getByRole('tab', { selected: true }).textContent()).toBe('我的');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('我的');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => tabs.getByRole('tab', { selected: true }).textContent()).toBe('全部');
     await page.getByRole('row').nth(1).click();
     await page.getByTestId('ticket-watch').click();
     await expect.poll(() => page.getByTestId('ticket-watch').textContent()).toContain('取消关注');

@@ -21,7 +21,8 @@ export function useCursorList<T>(
   path: string,
   filters: Record<string, string | undefined>,
   limit = 50,
+  options: { refetchOnMount?: (query: { state: { dataUpdatedAt: number } }) => boolean } = {},
 ) {
-  const query = useInfiniteQuery(cursorListOptions<T>(key, path, filters, limit));
+  const query = useInfiniteQuery({ ...cursorListOptions<T>(key, path, filters, limit), ...options });
   return { ...query, items: query.data?.pages.flatMap((p) => p.items) ?? [] };
 }

@@ -1233,6 +1233,7 @@ export const en: typeof zhCN = {
     noCallerMatch: 'No customer or contact has this number',
     pickCaller: 'Choose the caller',
     lastProject: 'Project of the last ticket',
+    queueTabs: 'Queues',
     queues: {
       all: 'All',
       mine: 'Mine',

@@ -1189,6 +1189,7 @@ export const zhCN = {
     noCallerMatch: '没有找到这个号码的客户或联系人',
     pickCaller: '选择来电人',
     lastProject: '上次报修项目',
+    queueTabs: '队列',
     queues: {
       all: '全部',
       mine: '我的',

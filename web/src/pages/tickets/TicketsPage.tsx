@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Table, type TableColumnType, Tabs, Tag } from 'antd';
+import { App, Button, Input, Select, Table, type TableColumnType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,8 @@ import {
 } from '../../../../common/tickets-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useProgressiveRows } from '../../components/progressive-rows.ts';
+import { QueueTabs } from '../../components/QueueTabs.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
 import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
 import { DEFAULT_STAFF_QUEUE } from '../../features/tickets/tickets-keys.ts';
@@ -60,9 +62,11 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   }));
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
-  const staffList = useStaffDirectory({ enabled: staff, staleTime: 300_000 });
+  // only the bulk bar (rows selected) needs the staff
+  const staffList = useStaffDirectory({ enabled: staff && selected.length > 0, staleTime: 300_000 });
   const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
+  const rows = useProgressiveRows(list.items);
   const cursor = useListCursor(list.items, (tk) => navigate(`${base}/tickets/${tk.id}`), queue !== 'mail');
   const activeSort = (filters.sort ?? 'created') as TTicketSort;
   const activeOrder = filters.order
@@ -81,15 +85,13 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
     <>
       <h1 className="page-title">{staff ? t('nav.tickets') : t('nav.myTickets')}</h1>
       {staff && (
-        <Tabs
+        <QueueTabs
+          label={t('tickets.queueTabs')}
           activeKey={queue}
           onChange={setQueue}
           items={[
-            ...TICKET_QUEUES.map((q) => ({
-              key: q,
-              label: <span data-testid={`queue-${q}`}>{t(`tickets.queues.${q}`)}</span>,
-            })),
-            { key: 'mail', label: <span data-testid="queue-mail">{t('mail.tab')}</span> },
+            ...TICKET_QUEUES.map((q) => ({ key: q, testId: `queue-${q}`, label: t(`tickets.queues.${q}`) })),
+            { key: 'mail', testId: 'queue-mail', label: t('mail.tab') },
           ]}
         />
       )}
@@ -176,9 +178,9 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
             rowKey="id"
             size="middle"
             loading={list.isLoading}
-            dataSource={list.items}
+            dataSource={rows}
             pagination={false}
-            scroll={{ x: 1200 }}
+            className="wide-table"
             rowClassName={(_tk, i) => (i === cursor ? 'row-cursor' : '')}
             onChange={(_pagination, _filters, sorter) => {
               const one = Array.isArray(sorter) ? sorter[0] : sorter;
