@@ -40,6 +40,19 @@ export interface HistoryShape {
   batches?: BatchShape;
 }
 
+/** A history with no equipment and no fault failures: only part batches (the part groups alone). */
+export const NO_FAULT_HISTORY = {
+  customers: 0,
+  projectsPerCustomer: 0,
+  models: 1,
+  faultClasses: 0,
+  unitsPerProject: [0, 0],
+  baseRate: 0,
+  injected: 0,
+  extraPerMonth: [0, 0],
+  duration: [1, 1],
+} satisfies Partial<HistoryShape>;
+
 export interface BatchShape {
   parts: number;
   batchesPerPart: number;

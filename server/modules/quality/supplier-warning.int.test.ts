@@ -15,7 +15,7 @@ import { createTestApp, loginAs, type Session, type TestApp } from '../../../tes
 import { buildPartFleet, type PartFleet } from '../../../test/part-fleet.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { type Detection, detect, monthIndex } from './rules.ts';
-import { generateHistory, type HistoryShape, partInputOf, score } from './simulate.ts';
+import { generateHistory, type HistoryShape, NO_FAULT_HISTORY, partInputOf, score } from './simulate.ts';
 
 // 20 November 2026, noon in the organisation's zone.
 const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
@@ -143,18 +143,10 @@ describe('early warning by supplier and part', () => {
 // Two parts, six batches each (60–100 fitted units) from two suppliers (batches in turn), replaced again
 // at 0.005 a unit and month for 24 months; one bad batch and one bad supplier. No fault history.
 const SHAPE: HistoryShape = {
+  ...NO_FAULT_HISTORY,
   seed: 4,
-  customers: 0,
-  projectsPerCustomer: 0,
-  models: 1,
-  faultClasses: 0,
-  unitsPerProject: [0, 0],
-  baseRate: 0,
   months: 24,
   today: { year: 2026, month: 11, day: 20, daysInMonth: 30 },
-  injected: 0,
-  extraPerMonth: [0, 0],
-  duration: [1, 1],
   batches: {
     parts: 2,
     batchesPerPart: 6,
