@@ -5,7 +5,10 @@
 // customer with 3–6 extra failures a month of one class for the last 2–4 months, up to today, the 20th);
 // and the part × batch group: 6 parts × 8 batches of 40–200 fitted units, each unit replaced again at
 // 0.005 a month in the background (0.2–1 a batch), with 4 injected bad batches (4–8 extra replacements a
-// month for the last 2–4 months). The targets hold overall; the batch group alone is given (`_batch`).
+// month for the last 2–4 months); and the supplier × part group: each part's batches from 2 suppliers in
+// turn, with 2 injected bad suppliers (4–8 extra replacements a month for 2–4 months, each on a unit of
+// one of the supplier's 4 batches drawn at random: spread thinly). The targets hold overall; each group
+// is given too (`recall_<kind>_p<level>`: the kind's problems found by the kind's own alerts).
 // The detector (server/modules/quality/rules.ts) runs at several levels; recall is the share of
 // injected problems found, the false-alarm rate the share of alerts the background alone would have
 // raised (simulate.ts `score`). Target from the issue at the default level: recall ≥ 0.9, false alarms ≤ 0.1.

@@ -6,7 +6,7 @@
 // suppliers per part, and an injected bad supplier has extra replacements spread thinly over its batches.
 // Seeded, so a run is repeatable. Used by the benchmark (`npm run bench analysis.`, in memory) and by the
 // integration tests (written to the database).
-import { ALERT_GROUP_KINDS, type TAlertGroupKind } from '../../../common/quality-api.ts';
+import { ALERT_GROUP_KINDS, type TAlertGroupKind, type TQualityAlert } from '../../../common/quality-api.ts';
 import {
   type Detection,
   type DetectorInput,
@@ -476,6 +476,30 @@ export function score(history: History, detections: Detection[], settings: Detec
     precision: alerts ? trueAlerts / alerts : 1,
     falseAlarmRate: alerts ? (alerts - trueAlerts) / alerts : 0,
     byKind,
+  };
+}
+
+/**
+ * A stored alert as the detection the simulator scores (tests that write a history to the database):
+ * `id` and `faultCategory` in the simulator's names, the period from its start to today's month.
+ */
+export function detectionOfAlert(
+  a: TQualityAlert,
+  names: { id: string; faultCategory: string },
+  today: HistoryShape['today'],
+): Detection {
+  const [y, m] = a.periodStart.split('-').map(Number) as [number, number];
+  return {
+    kind: a.groupKind,
+    ...names,
+    level: a.level,
+    reason: a.reason,
+    fromMonth: monthIndex(y, m),
+    toMonth: monthIndex(today.year, today.month),
+    count: a.count,
+    expected: a.expected,
+    pValue: a.pValue,
+    units: a.units,
   };
 }
 

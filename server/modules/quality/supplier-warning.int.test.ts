@@ -14,8 +14,15 @@ import { DEFAULT_QUALITY_SETTINGS, type TQualityAlert } from '../../../common/qu
 import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
 import { buildPartFleet, type PartFleet } from '../../../test/part-fleet.ts';
 import { ManualClock } from '../../platform/clock.ts';
-import { type Detection, detect, monthIndex } from './rules.ts';
-import { generateHistory, type HistoryShape, NO_FAULT_HISTORY, partInputOf, score } from './simulate.ts';
+import { type Detection, detect } from './rules.ts';
+import {
+  detectionOfAlert,
+  generateHistory,
+  type HistoryShape,
+  NO_FAULT_HISTORY,
+  partInputOf,
+  score,
+} from './simulate.ts';
 
 // 20 November 2026, noon in the organisation's zone.
 const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
@@ -203,27 +210,17 @@ describe('early warning by supplier on a generated history', () => {
     const run = await quality.request('POST', '/api/v1/quality/detect', {});
     expect(run.statusCode, run.body).toBe(200);
     const res = await quality.request('GET', '/api/v1/quality/alerts?limit=200');
-    const current = monthIndex(2026, 11);
     const alerts = (res.json().items as TQualityAlert[]).filter(
       (a) => a.groupKind === 'supplier_part' && a.faultCategory.startsWith('GS-'),
     );
     // The group name is `supplier · part name`; the supplier as the simulator names it (P1/S2).
-    const asDetections: Detection[] = alerts.map((a) => {
-      const [y, m] = a.periodStart.split('-').map(Number) as [number, number];
-      return {
-        kind: a.groupKind,
-        id: a.groupName.split(' · ')[0]!,
-        faultCategory: a.faultCategory.slice(3),
-        level: a.level,
-        reason: a.reason,
-        fromMonth: monthIndex(y, m),
-        toMonth: current,
-        count: a.count,
-        expected: a.expected,
-        pValue: a.pValue,
-        units: a.units,
-      };
-    });
+    const asDetections = alerts.map((a) =>
+      detectionOfAlert(
+        a,
+        { id: a.groupName.split(' · ')[0]!, faultCategory: a.faultCategory.slice(3) },
+        SHAPE.today,
+      ),
+    );
     const key = (d: Detection) => `${d.id}:${d.faultCategory}:${d.level}:${d.reason}:${d.count}:${d.units}`;
     expect(asDetections.map(key).sort()).toEqual(expected.map(key).sort());
     // This seed: the bad batch P1B2 (supplier P1/S2) and the bad supplier P2/S1 — two alerts, both
