@@ -6,17 +6,36 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 
-/** Fittings (issues to equipment) with the later issue of the same part to the same equipment, if any. */
-const fittingsSql = sql`select f.id, f.batch_id, f.part_id, f.asset_id, f.quantity, r.at as replaced_at,
+/**
+ * Fitted units replaced again since the local date `fromDate` (a fitting, with the later issue of the same
+ * part to the same equipment that replaced it). The work follows what is due: it starts from the issues to
+ * equipment since `fromDate` (stock_movements_fitted_at_idx), takes the fittings of those (equipment,
+ * part) pairs (stock_movements_fitted_idx), and looks for the next issue only of a fitting the pair has a
+ * later issue for since `fromDate` — never every fitting of the history. A fitting is replaced by the
+ * first later issue of another piece of work.
+ */
+const replacementsSince = (fromDate: string, timeZone: string) => {
+  const from = sql`(${fromDate}::date::timestamp at time zone ${timeZone})`;
+  return sql`with due as (
+    select distinct part_id, asset_id from stock_movements
+    where kind = 'issue' and asset_id is not null and at >= ${from}
+  ), fitted as (
+    select f.id, f.batch_id, f.part_id, f.asset_id, f.quantity, f.at, f.work_order_ref,
+      max(f.at) over (partition by f.asset_id, f.part_id) as last_at
+    from due d
+    join stock_movements f on f.kind = 'issue' and f.asset_id = d.asset_id and f.part_id = d.part_id
+  )
+  select f.id, f.batch_id, f.part_id, f.asset_id, f.quantity, r.at as replaced_at,
     r.ticket_id as replaced_ticket_id, r.work_order_ref as replaced_work_order_ref
-  from stock_movements f
-  left join lateral (
+  from fitted f
+  cross join lateral (
     select n.at, n.ticket_id, n.work_order_ref from stock_movements n
-    where n.kind = 'issue' and n.part_id = f.part_id and n.asset_id = f.asset_id and n.at > f.at
+    where n.kind = 'issue' and n.asset_id = f.asset_id and n.part_id = f.part_id and n.at > f.at
       and (f.work_order_ref is null or n.work_order_ref is distinct from f.work_order_ref)
     order by n.at, n.id limit 1
-  ) r on true
-  where f.kind = 'issue' and f.asset_id is not null`;
+  ) r
+  where f.last_at > f.at and f.last_at >= ${from} and r.at >= ${from}`;
+};
 
 export interface BatchInstalledUnits {
   batchId: string;
@@ -70,8 +89,7 @@ export async function batchFailuresByMonth(
 ): Promise<BatchFailureCount[]> {
   const r = await db.execute<{ batch_id: string; month: string; n: number }>(
     sql`select batch_id, to_char(replaced_at at time zone ${timeZone}, 'YYYY-MM') as month, count(*)::int as n
-      from (${fittingsSql}) x
-      where replaced_at >= (${fromDate}::date::timestamp at time zone ${timeZone})
+      from (${replacementsSince(fromDate, timeZone)}) x
       group by 1, 2`,
   );
   return r.rows.map((x) => ({ batchId: x.batch_id, month: x.month, count: Number(x.n) }));
@@ -101,8 +119,9 @@ export async function batchFailuresOf(
     replaced_ticket_id: string | null;
     replaced_work_order_ref: string | null;
     replaced_at: Date;
-  }>(sql`select batch_id, asset_id, replaced_ticket_id, replaced_work_order_ref, replaced_at from (${fittingsSql}) x
-    where batch_id in (${sql.join(batchIds, sql`, `)}) and replaced_at >= (${fromDate}::date::timestamp at time zone ${timeZone})
+  }>(sql`select batch_id, asset_id, replaced_ticket_id, replaced_work_order_ref, replaced_at
+    from (${replacementsSince(fromDate, timeZone)}) x
+    where batch_id in (${sql.join(batchIds, sql`, `)})
     order by replaced_at desc, id limit ${limit}`);
   return r.rows.map((x) => ({
     batchId: x.batch_id,

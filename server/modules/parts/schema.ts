@@ -151,6 +151,14 @@ export const stockMovements = pgTable(
     index('stock_movements_ticket_idx').on(t.ticketId),
     // The parts of a work order (its charge sheet, its report) without reading the whole ledger.
     index('stock_movements_work_order_idx').on(t.workOrderRef),
+    // The early warning's part read models (quality-read.ts): the issues to equipment since a date, and a
+    // piece of equipment's fittings of a part in order (the next one is the replacement).
+    index('stock_movements_fitted_at_idx')
+      .on(t.at)
+      .where(sql`${t.kind} = 'issue' and ${t.assetId} is not null`),
+    index('stock_movements_fitted_idx')
+      .on(t.assetId, t.partId, t.at, t.id)
+      .where(sql`${t.kind} = 'issue' and ${t.assetId} is not null`),
     check('stock_movements_quantity_pos', sql`${t.quantity} > 0`),
   ],
 );

@@ -18,8 +18,8 @@ import {
   type TestApp,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
-import { type Detection, detect, monthIndex } from './rules.ts';
-import { generateHistory, type HistoryShape, inputOf, score } from './simulate.ts';
+import { type Detection, detect } from './rules.ts';
+import { detectionOfAlert, generateHistory, type HistoryShape, inputOf, score } from './simulate.ts';
 
 // 20 November 2026, noon in the organisation's zone (Asia/Shanghai: 04:00 UTC).
 const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
@@ -136,23 +136,9 @@ describe('early warning on a generated history', () => {
     expect(run.json().raised).toBe(expected.length);
 
     const alerts = (await allAlerts()).filter((a) => a.faultCategory.startsWith('F'));
-    const current = monthIndex(2026, 11);
-    const asDetections: Detection[] = alerts.map((a) => {
-      const [y, m] = a.periodStart.split('-').map(Number) as [number, number];
-      return {
-        kind: a.groupKind,
-        id: nameOfGroup(a),
-        faultCategory: a.faultCategory,
-        level: a.level,
-        reason: a.reason,
-        fromMonth: monthIndex(y, m),
-        toMonth: current,
-        count: a.count,
-        expected: a.expected,
-        pValue: a.pValue,
-        units: a.units,
-      };
-    });
+    const asDetections = alerts.map((a) =>
+      detectionOfAlert(a, { id: nameOfGroup(a), faultCategory: a.faultCategory }, SHAPE.today),
+    );
     const s = score(history, asDetections, settings);
     // The hand count of this seed: 3 problems injected, every one found, no alert the background raised.
     expect(s.injected).toBe(3);

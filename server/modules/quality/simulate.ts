@@ -2,9 +2,11 @@
 // customers, projects and product models; background failures of each fault class as a Poisson process
 // per unit; and injected recurring problems (a model, a project or a customer with extra failures of one
 // class in the last months, up to today); and optionally part batches whose fitted units are replaced
-// again at a background rate, with injected bad batches replaced more often. Seeded, so a run is repeatable. Used by the benchmark
-// (`npm run bench analysis`, in memory) and by the integration test (written to the database).
-import type { TAlertGroupKind } from '../../../common/quality-api.ts';
+// again at a background rate, with injected bad batches replaced more often; the batches come from several
+// suppliers per part, and an injected bad supplier has extra replacements spread thinly over its batches.
+// Seeded, so a run is repeatable. Used by the benchmark (`npm run bench analysis.`, in memory) and by the
+// integration tests (written to the database).
+import { ALERT_GROUP_KINDS, type TAlertGroupKind, type TQualityAlert } from '../../../common/quality-api.ts';
 import {
   type Detection,
   type DetectorInput,
@@ -38,6 +40,19 @@ export interface HistoryShape {
   batches?: BatchShape;
 }
 
+/** A history with no equipment and no fault failures: only part batches (the part groups alone). */
+export const NO_FAULT_HISTORY = {
+  customers: 0,
+  projectsPerCustomer: 0,
+  models: 1,
+  faultClasses: 0,
+  unitsPerProject: [0, 0],
+  baseRate: 0,
+  injected: 0,
+  extraPerMonth: [0, 0],
+  duration: [1, 1],
+} satisfies Partial<HistoryShape>;
+
 export interface BatchShape {
   parts: number;
   batchesPerPart: number;
@@ -48,11 +63,24 @@ export interface BatchShape {
   injected: number;
   extraPerMonth: [number, number];
   duration: [number, number];
+  /** Suppliers of each part (the supplier × part group); the batches have none when absent. */
+  suppliers?: SupplierShape;
+}
+
+export interface SupplierShape {
+  /** Suppliers of each part; a part's batches are assigned to them in turn (S1, S2, … S1, …). */
+  perPart: number;
+  /** Bad suppliers: extra replacements a month, each on a unit of one of its batches drawn at random. */
+  injected: number;
+  extraPerMonth: [number, number];
+  duration: [number, number];
 }
 
 export interface SimBatch {
   id: string;
   part: string;
+  /** `<part>/<supplier>` (the supplier × part group's id), or null without suppliers. */
+  supplier: string | null;
   units: number;
 }
 /** A fitted unit of a batch replaced again. */
@@ -202,9 +230,15 @@ function generateBatches(
 ) {
   const int = ([lo, hi]: [number, number]) => lo + Math.floor(rnd() * (hi - lo + 1));
   const batches: SimBatch[] = [];
+  const perPart = b.suppliers?.perPart ?? 0;
   for (let p = 1; p <= b.parts; p++)
     for (let k = 1; k <= b.batchesPerPart; k++)
-      batches.push({ id: `P${p}B${k}`, part: `P${p}`, units: int(b.unitsPerBatch) });
+      batches.push({
+        id: `P${p}B${k}`,
+        part: `P${p}`,
+        supplier: perPart ? `P${p}/S${((k - 1) % perPart) + 1}` : null,
+        units: int(b.unitsPerBatch),
+      });
   const replacements: SimReplacement[] = [];
   const exposureOf = (m: number) => (m === current ? shape.today.day / shape.today.daysInMonth : 1);
   const dayOf = (m: number) => 1 + Math.floor(rnd() * (m === current ? shape.today.day : 28));
@@ -225,6 +259,31 @@ function generateBatches(
     for (let m = current - lasting + 1; m <= current; m++) {
       const n = poisson(rnd, extra * exposureOf(m));
       for (let i = 0; i < n; i++) replacements.push({ batch, month: m, day: dayOf(m), injected: index });
+    }
+  }
+  // Bad suppliers (after the bad batches, so the batches' draws stay as they were without suppliers).
+  const s = b.suppliers;
+  const suppliers = [...new Set(batches.flatMap((x) => (x.supplier ? [x.supplier] : [])))];
+  const badSuppliers = new Set<string>();
+  for (
+    let tries = 0;
+    s && badSuppliers.size < Math.min(s.injected, suppliers.length) && tries < 10_000;
+    tries++
+  ) {
+    const supplier = suppliers[Math.floor(rnd() * suppliers.length)]!;
+    if (badSuppliers.has(supplier)) continue;
+    badSuppliers.add(supplier);
+    const own = batches.filter((x) => x.supplier === supplier);
+    const index = injections.length;
+    injections.push({ kind: 'supplier_part', id: supplier, faultClass: own[0]!.part });
+    const lasting = int(s.duration);
+    const extra = s.extraPerMonth[0] + rnd() * (s.extraPerMonth[1] - s.extraPerMonth[0]);
+    for (let m = current - lasting + 1; m <= current; m++) {
+      const n = poisson(rnd, extra * exposureOf(m));
+      for (let i = 0; i < n; i++) {
+        const batch = own[Math.floor(rnd() * own.length)]!;
+        replacements.push({ batch, month: m, day: dayOf(m), injected: index });
+      }
     }
   }
   return { batches, replacements };
@@ -275,47 +334,77 @@ export function inputOf(history: History, shape: HistoryShape, settings: Detecto
   };
 }
 
-/** The batch groups' input: a batch's replacements per month, its part as the fault class. */
-export function batchInputOf(
+/** A part group of a batch: the batch itself, or its supplier (none when the batch has no supplier). */
+const PART_GROUPS = {
+  batch_part: (b: SimBatch) => b.id,
+  supplier_part: (b: SimBatch) => b.supplier,
+} as const;
+
+/**
+ * A part grouping's input (batch × part or supplier × part): a group's replacements per month, its part as
+ * the fault class, the part's units over the batches in some group (as batch-detector.ts reads them).
+ */
+export function partInputOf(
   history: History,
   shape: HistoryShape,
   settings: DetectorSettings,
+  kind: keyof typeof PART_GROUPS = 'batch_part',
 ): DetectorInput {
+  const groupOf = PART_GROUPS[kind];
   const unitsOfBase = new Map<string, number>();
   const groups = new Map<string, GroupSeries>();
   const base = new Map<string, Map<number, number>>();
-  for (const b of history.batches) unitsOfBase.set(b.part, (unitsOfBase.get(b.part) ?? 0) + b.units);
+  for (const b of history.batches) {
+    const id = groupOf(b);
+    if (!id) continue;
+    unitsOfBase.set(b.part, (unitsOfBase.get(b.part) ?? 0) + b.units);
+    const g = groups.get(id) ?? { kind, id, faultCategory: b.part, units: 0, months: new Map() };
+    g.units += b.units;
+    groups.set(id, g);
+  }
   for (const r of history.replacements) {
-    let g = groups.get(r.batch.id);
-    if (!g) {
-      g = {
-        kind: 'batch_part',
-        id: r.batch.id,
-        faultCategory: r.batch.part,
-        units: r.batch.units,
-        months: new Map(),
-      };
-      groups.set(r.batch.id, g);
-    }
+    const g = groups.get(groupOf(r.batch) ?? '');
+    if (!g) continue;
     g.months.set(r.month, (g.months.get(r.month) ?? 0) + 1);
     if (!base.has(r.batch.part)) base.set(r.batch.part, new Map());
     const m = base.get(r.batch.part)!;
     m.set(r.month, (m.get(r.month) ?? 0) + 1);
   }
-  return { groups: [...groups.values()], base, totalUnits: 0, unitsOfBase, today: shape.today, settings };
+  return {
+    groups: [...groups.values()].filter((g) => g.months.size > 0),
+    base,
+    totalUnits: 0,
+    unitsOfBase,
+    today: shape.today,
+    settings,
+  };
 }
 
-export interface Score {
+/** Every group's detections on a history: the fault groups, then the batches, then the suppliers. */
+export function detectAll(history: History, shape: HistoryShape, settings: DetectorSettings): Detection[] {
+  return [
+    ...detect(inputOf(history, shape, settings)),
+    ...detect(partInputOf(history, shape, settings, 'batch_part')),
+    ...detect(partInputOf(history, shape, settings, 'supplier_part')),
+  ];
+}
+
+/** One group kind's share of a score: its alerts, and its injected problems found by its own alerts. */
+export interface KindScore {
   alerts: number;
-  trueAlerts: number;
   falseAlerts: number;
   found: number;
   injected: number;
+}
+
+export interface Score extends KindScore {
+  trueAlerts: number;
   /** Share of injected problems some true alert covers. */
   recall: number;
   /** Share of alerts that are about an injected problem. */
   precision: number;
   falseAlarmRate: number;
+  byKind: Record<TAlertGroupKind, KindScore>;
 }
 
 const groupKeyOf = (a: SimAsset, kind: TAlertGroupKind) =>
@@ -324,33 +413,58 @@ const groupKeyOf = (a: SimAsset, kind: TAlertGroupKind) =>
 /** The simulated failures behind a detection's group and period. */
 function failuresOf(history: History, d: Detection): { injected: number }[] {
   const inPeriod = (f: { month: number }) => f.month >= d.fromMonth && f.month <= d.toMonth;
-  if (d.kind === 'batch_part') return history.replacements.filter((r) => r.batch.id === d.id && inPeriod(r));
+  if (d.kind === 'batch_part' || d.kind === 'supplier_part') {
+    const groupOf = PART_GROUPS[d.kind];
+    return history.replacements.filter((r) => groupOf(r.batch) === d.id && inPeriod(r));
+  }
   return history.failures.filter(
     (f) => f.faultClass === d.faultCategory && inPeriod(f) && groupKeyOf(f.asset, d.kind) === d.id,
   );
+}
+
+/** The injected problems a detection found, or null when the background alone would have raised it. */
+function foundBy(history: History, d: Detection, settings: DetectorSettings): number[] | null {
+  const inGroup = failuresOf(history, d);
+  const injected = inGroup.filter((f) => f.injected >= 0);
+  const background = inGroup.length - injected.length;
+  const bar = d.reason === 'spike' ? settings.level : watchLevelOf(settings.level);
+  const backgroundAlone = background >= settings.minCount && poissonUpperTail(background, d.expected) < bar;
+  if (!injected.length || backgroundAlone) return null;
+  const perInjection = new Map<number, number>();
+  for (const f of injected) perInjection.set(f.injected, (perInjection.get(f.injected) ?? 0) + 1);
+  return [...perInjection].flatMap(([i, n]) => (n >= settings.minCount ? [i] : []));
 }
 
 /**
  * An alert is true when the injected problems caused it: without their failures, the group's
  * background failures in the period would not have raised it (fewer than minCount, or not improbable
  * at the level — the watch level for a "repeated" alert — against the same expectation). An injected
- * problem is found when a true alert's period holds at least minCount of its failures.
+ * problem is found when a true alert's period holds at least minCount of its failures. Per group kind,
+ * the kind's injected problems found by the kind's own alerts (a bad supplier found by a batch alert
+ * counts overall, not for the supplier group).
  */
 export function score(history: History, detections: Detection[], settings: DetectorSettings): Score {
+  const byKind = Object.fromEntries(
+    ALERT_GROUP_KINDS.map((k) => [k, { alerts: 0, falseAlerts: 0, found: 0, injected: 0 }]),
+  ) as Record<TAlertGroupKind, KindScore>;
+  for (const i of history.injections) byKind[i.kind].injected++;
   const foundSet = new Set<number>();
+  const foundByKind = new Set<number>();
   let trueAlerts = 0;
   for (const d of detections) {
-    const inGroup = failuresOf(history, d);
-    const injected = inGroup.filter((f) => f.injected >= 0);
-    const background = inGroup.length - injected.length;
-    const bar = d.reason === 'spike' ? settings.level : watchLevelOf(settings.level);
-    const backgroundAlone = background >= settings.minCount && poissonUpperTail(background, d.expected) < bar;
-    if (!injected.length || backgroundAlone) continue;
+    byKind[d.kind].alerts++;
+    const found = foundBy(history, d, settings);
+    if (!found) {
+      byKind[d.kind].falseAlerts++;
+      continue;
+    }
     trueAlerts++;
-    const perInjection = new Map<number, number>();
-    for (const f of injected) perInjection.set(f.injected, (perInjection.get(f.injected) ?? 0) + 1);
-    for (const [i, n] of perInjection) if (n >= settings.minCount) foundSet.add(i);
+    for (const i of found) {
+      foundSet.add(i);
+      if (history.injections[i]!.kind === d.kind) foundByKind.add(i);
+    }
   }
+  for (const i of foundByKind) byKind[history.injections[i]!.kind].found++;
   const alerts = detections.length;
   return {
     alerts,
@@ -361,15 +475,36 @@ export function score(history: History, detections: Detection[], settings: Detec
     recall: history.injections.length ? foundSet.size / history.injections.length : 1,
     precision: alerts ? trueAlerts / alerts : 1,
     falseAlarmRate: alerts ? (alerts - trueAlerts) / alerts : 0,
+    byKind,
+  };
+}
+
+/**
+ * A stored alert as the detection the simulator scores (tests that write a history to the database):
+ * `id` and `faultCategory` in the simulator's names, the period from its start to today's month.
+ */
+export function detectionOfAlert(
+  a: TQualityAlert,
+  names: { id: string; faultCategory: string },
+  today: HistoryShape['today'],
+): Detection {
+  const [y, m] = a.periodStart.split('-').map(Number) as [number, number];
+  return {
+    kind: a.groupKind,
+    ...names,
+    level: a.level,
+    reason: a.reason,
+    fromMonth: monthIndex(y, m),
+    toMonth: monthIndex(today.year, today.month),
+    count: a.count,
+    expected: a.expected,
+    pValue: a.pValue,
+    units: a.units,
   };
 }
 
 /** Generate, detect, score: one point of the threshold curve. */
 export function measure(shape: HistoryShape, settings: DetectorSettings) {
   const history = generateHistory(shape);
-  const detections = [
-    ...detect(inputOf(history, shape, settings)),
-    ...detect(batchInputOf(history, shape, settings)),
-  ];
-  return score(history, detections, settings);
+  return score(history, detectAll(history, shape, settings), settings);
 }

@@ -3,13 +3,26 @@
 // and a half ago: supplier 甲's two batches (40 units) have five units replaced again this month, the
 // other suppliers' units once this month and twice before, and a batch without a supplier five times this
 // month. Supplier 甲 raises an alert naming its batches, tickets and equipment; the others raise none,
-// and the batch without a supplier is in no supplier group.
+// and the batch without a supplier is in no supplier group. Then a fixed-seed generated history of two
+// parts × six batches from two suppliers each (simulate.ts), written into the ledger: the supplier groups
+// raise the same alerts over the database as the rules compute in memory, and the injected bad supplier,
+// whose extra replacements are spread thinly over its batches, is found by its supplier alert though
+// none of its batches raises one of its own.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TQualityAlert } from '../../../common/quality-api.ts';
+import { DEFAULT_QUALITY_SETTINGS, type TQualityAlert } from '../../../common/quality-api.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers.ts';
 import { buildPartFleet, type PartFleet } from '../../../test/part-fleet.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { type Detection, detect } from './rules.ts';
+import {
+  detectionOfAlert,
+  generateHistory,
+  type HistoryShape,
+  NO_FAULT_HISTORY,
+  partInputOf,
+  score,
+} from './simulate.ts';
 
 // 20 November 2026, noon in the organisation's zone.
 const clock = new ManualClock(new Date('2026-11-20T04:00:00Z'));
@@ -131,5 +144,98 @@ describe('early warning by supplier and part', () => {
     // The batch without a supplier is in the batch group only.
     const batchAlerts = (res.json().items as TQualityAlert[]).filter((a) => a.groupKind === 'batch_part');
     expect(batchAlerts.map((a) => a.groupName)).toContain('驱动电源 X');
+  });
+});
+
+// Two parts, six batches each (60–100 fitted units) from two suppliers (batches in turn), replaced again
+// at 0.005 a unit and month for 24 months; one bad batch and one bad supplier. No fault history.
+const SHAPE: HistoryShape = {
+  ...NO_FAULT_HISTORY,
+  seed: 4,
+  months: 24,
+  today: { year: 2026, month: 11, day: 20, daysInMonth: 30 },
+  batches: {
+    parts: 2,
+    batchesPerPart: 6,
+    unitsPerBatch: [60, 100],
+    replaceRate: 0.005,
+    injected: 1,
+    extraPerMonth: [4, 8],
+    duration: [2, 4],
+    suppliers: { perPart: 2, injected: 1, extraPerMonth: [4, 8], duration: [2, 4] },
+  },
+};
+
+describe('early warning by supplier on a generated history', () => {
+  const history = generateHistory(SHAPE);
+  const localDateOf = (month: number, day: number) =>
+    `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+  beforeAll(async () => {
+    for (const part of [...new Set(history.batches.map((b) => b.part))]) {
+      const own = history.batches.filter((b) => b.part === part);
+      const ids = new Map(own.map((b) => [b.id, randomUUID()]));
+      // Replacements are fitted from a batch without a supplier: in no supplier group, nor its base.
+      const spare = randomUUID();
+      const fleet = await buildPartFleet(t, {
+        prefix: `GS${part}`,
+        partId: randomUUID(),
+        partNumber: `GS-${part}`,
+        assetCount: own.reduce((n, b) => n + b.units, 0),
+        batches: [
+          ...own.map((b) => ({ id: ids.get(b.id)!, code: b.id, supplier: b.supplier })),
+          { id: spare, code: `${part}-SPARE`, supplier: null },
+        ],
+      });
+      // Every unit fitted before the history starts; each replacement on a unit not replaced before.
+      const unitsOf = new Map<string, string[]>();
+      let next = 0;
+      for (const b of own) {
+        const assets = fleet.assets.slice(next, next + b.units);
+        next += b.units;
+        unitsOf.set(b.id, assets);
+        for (const a of assets) await fleet.fitPart(ids.get(b.id)!, a, localDateOf(history.current - 25, 10));
+      }
+      for (const r of history.replacements.filter((x) => x.batch.part === part)) {
+        const asset = unitsOf.get(r.batch.id)!.shift();
+        if (!asset) throw new Error(`batch ${r.batch.id} has more replacements than units`);
+        await fleet.replace(asset, localDateOf(r.month, r.day), spare);
+      }
+    }
+  });
+
+  it('raises the alerts the rules compute in memory and finds the bad supplier spread over its batches', async () => {
+    const settings = DEFAULT_QUALITY_SETTINGS;
+    const expected = detect(partInputOf(history, SHAPE, settings, 'supplier_part'));
+    const run = await quality.request('POST', '/api/v1/quality/detect', {});
+    expect(run.statusCode, run.body).toBe(200);
+    const res = await quality.request('GET', '/api/v1/quality/alerts?limit=200');
+    const alerts = (res.json().items as TQualityAlert[]).filter(
+      (a) => a.groupKind === 'supplier_part' && a.faultCategory.startsWith('GS-'),
+    );
+    // The group name is `supplier · part name`; the supplier as the simulator names it (P1/S2).
+    const asDetections = alerts.map((a) =>
+      detectionOfAlert(
+        a,
+        { id: a.groupName.split(' · ')[0]!, faultCategory: a.faultCategory.slice(3) },
+        SHAPE.today,
+      ),
+    );
+    const key = (d: Detection) => `${d.id}:${d.faultCategory}:${d.level}:${d.reason}:${d.count}:${d.units}`;
+    expect(asDetections.map(key).sort()).toEqual(expected.map(key).sort());
+    // This seed: the bad batch P1B2 (supplier P1/S2) and the bad supplier P2/S1 — two alerts, both
+    // caused by an injected problem; the bad supplier found by its own group's alert.
+    expect(history.injections.map((i) => `${i.kind}:${i.id}`)).toEqual([
+      'batch_part:P1B2',
+      'supplier_part:P2/S1',
+    ]);
+    expect(asDetections.map((d) => d.id).sort()).toEqual(['P1/S2', 'P2/S1']);
+    const s = score(history, asDetections, settings);
+    expect(s.byKind.supplier_part).toEqual({ alerts: 2, falseAlerts: 0, found: 1, injected: 1 });
+    // Spread thinly: none of the bad supplier's batches is improbable on its own.
+    const batchAlerts = detect(partInputOf(history, SHAPE, settings, 'batch_part'));
+    const badBatches = history.batches.filter((b) => b.supplier === 'P2/S1').map((b) => b.id);
+    expect(batchAlerts.filter((d) => badBatches.includes(d.id))).toEqual([]);
+    expect(alerts.find((a) => a.groupName.startsWith('P2/S1'))!.evidence.batches.length).toBeGreaterThan(1);
   });
 });

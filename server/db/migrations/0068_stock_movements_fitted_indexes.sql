@@ -1,0 +1,2 @@
+CREATE INDEX "stock_movements_fitted_at_idx" ON "stock_movements" USING btree ("at") WHERE "stock_movements"."kind" = 'issue' and "stock_movements"."asset_id" is not null;--> statement-breakpoint
+CREATE INDEX "stock_movements_fitted_idx" ON "stock_movements" USING btree ("asset_id","part_id","at","id") WHERE "stock_movements"."kind" = 'issue' and "stock_movements"."asset_id" is not null;
