@@ -43,6 +43,31 @@ export async function replaceDays(
     sql`delete from analytics_daily where measure = ${measure} and day = any(${sql.param([...days])}::date[])`,
   );
   for (let i = 0; i < rows.length; i += 1000) await db.insert(analyticsDaily).values(rows.slice(i, i + 1000));
+  await replaceNarrowDays(db, measure, days);
+}
+
+/** The narrow rollup's breakdowns, each a key expression over `analytics_daily`. */
+const NARROW_DIMS = ['metric', 'customer', 'project', 'product', 'team', 'engineer'] as const;
+
+/**
+ * Replaces the narrow rows of the given days with the wide rows summed per breakdown key (call after
+ * the wide rows of those days were written, in the same transaction): one source, the same figures.
+ */
+export async function replaceNarrowDays(db: Executor, measure: Measure, days: readonly string[]) {
+  const dayList = sql`any(${sql.param([...days])}::date[])`;
+  await db.execute(sql`delete from analytics_daily_by where measure = ${measure} and day = ${dayList}`);
+  await db.execute(sql`
+    insert into analytics_daily_by (day, measure, dim, key, n, met, breached, seconds)
+    ${sql.join(
+      NARROW_DIMS.map(
+        (
+          dim,
+        ) => sql`select day, measure, ${dim}::text, ${KEY_SQL[dim]}, sum(n), sum(met), sum(breached), sum(seconds)
+          from analytics_daily where measure = ${measure} and day = ${dayList}
+          group by day, measure, ${KEY_SQL[dim]}`,
+      ),
+      sql` union all `,
+    )}`);
 }
 
 export const slaRollupRow = (r: SlaDayRow): RollupRow => ({
@@ -108,16 +133,74 @@ export interface Figures {
   seconds: number;
 }
 
+type Breakdown = Exclude<GroupKey, 'period' | 'total'>;
+
+/** Whether the narrow rollup answers the filter: no dimension filtered (every row of the period counts). */
+export const narrowAnswers = (f: TAnalyticsFilter) =>
+  !f.customerId && !f.projectId && !f.productId && !f.team && !f.engineerId;
+
 /**
- * One pass over the period's rollup rows, summed per group with GROUPING SETS: the total, each period
- * and each requested dimension. `filter.customerId` is the scope's when the caller is a customer.
+ * The figures of a measure over a period: the total, each period and each requested breakdown. An
+ * unfiltered view reads the narrow rollup, a filtered one the wide; both give the same figures
+ * (analytics.int.test.ts compares them). `filter.customerId` is the scope's when the caller is a customer.
  */
-export async function figures(
+export function figures(
   db: Executor,
   measure: Measure,
   filter: TAnalyticsFilter,
   granularity: TAnalyticsGranularity,
-  groups: readonly Exclude<GroupKey, 'period' | 'total'>[],
+  groups: readonly Breakdown[],
+): Promise<Figures[]> {
+  return narrowAnswers(filter)
+    ? narrowFigures(db, measure, filter, granularity, groups)
+    : wideFigures(db, measure, filter, granularity, groups);
+}
+
+const SUMS = sql`sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached,
+  sum(seconds)::bigint as seconds`;
+
+/**
+ * The unfiltered figures from the narrow rollup: the total, the periods and the metrics from the
+ * `metric` rows, each other breakdown from its own rows — one statement, a branch per group.
+ */
+export async function narrowFigures(
+  db: Executor,
+  measure: Measure,
+  filter: Pick<TAnalyticsFilter, 'from' | 'to'>,
+  granularity: TAnalyticsGranularity,
+  groups: readonly Breakdown[],
+): Promise<Figures[]> {
+  const rowsOf = (dim: Breakdown) =>
+    sql`from analytics_daily_by where measure = ${measure} and dim = ${dim}
+      and day >= ${filter.from}::date and day <= ${filter.to}::date`;
+  const branches = [
+    sql`select 'total' as grp, null::text as key, ${SUMS} ${rowsOf('metric')}`,
+    sql`select 'period', ${periodKey(granularity)}, ${SUMS} ${rowsOf('metric')} group by 2`,
+    ...groups.map((g) => sql`select ${g}::text, key, ${SUMS} ${rowsOf(g)} group by key`),
+  ];
+  const r = await db.execute<{ grp: GroupKey; key: string | null } & Record<string, string | null>>(
+    sql.join(branches, sql` union all `),
+  );
+  return r.rows.map((row) => ({
+    group: row.grp,
+    key: row.key ?? null,
+    n: Number(row.n ?? 0),
+    met: Number(row.met ?? 0),
+    breached: Number(row.breached ?? 0),
+    seconds: Number(row.seconds ?? 0),
+  }));
+}
+
+/**
+ * One pass over the period's wide rollup rows, summed per group with GROUPING SETS: the total, each
+ * period and each requested dimension, under any filter.
+ */
+export async function wideFigures(
+  db: Executor,
+  measure: Measure,
+  filter: TAnalyticsFilter,
+  granularity: TAnalyticsGranularity,
+  groups: readonly Breakdown[],
 ): Promise<Figures[]> {
   const conds: SQL[] = [
     sql`measure = ${measure}`,
@@ -144,7 +227,7 @@ export async function figures(
       keyed.map((_, i) => sql.raw(`g${i}`)),
       sql`, `,
     )})::int as gmask,
-      sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached, sum(seconds)::bigint as seconds
+      ${SUMS}
     from (select ${sql.join(cols, sql`, `)}, n, met, breached, seconds from analytics_daily
            where ${sql.join(conds, sql` and `)}) x
     group by grouping sets (${sql.join(sets, sql`, `)})`);

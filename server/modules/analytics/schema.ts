@@ -30,6 +30,30 @@ export const analyticsDaily = pgTable(
   ],
 );
 
+/**
+ * The narrow rollup beside the wide one: one row per local day × measure × breakdown × key, summed over
+ * the other dimensions (and over the metrics, except for the breakdown `metric`, whose rows also give
+ * each period's and the period's total). Derived from `analytics_daily` in the same transaction that
+ * replaces a day, so both always agree; the unfiltered views read it (far fewer rows per day than the
+ * wide table, whose rows are keyed by all five dimensions).
+ */
+export const analyticsDailyBy = pgTable(
+  'analytics_daily_by',
+  {
+    day: date('day').notNull(),
+    measure: text('measure', { enum: ['sla', 'restore'] }).notNull(),
+    dim: text('dim', {
+      enum: ['metric', 'customer', 'project', 'product', 'team', 'engineer'],
+    }).notNull(),
+    key: text('key'),
+    n: integer('n').notNull(),
+    met: integer('met').notNull().default(0),
+    breached: integer('breached').notNull().default(0),
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('analytics_daily_by_idx').on(t.measure, t.dim, t.day)],
+);
+
 /** How far each rollup source has been read (the sources' updated_at), and when it ran. */
 export const analyticsWatermarks = pgTable('analytics_watermarks', {
   source: text('source').primaryKey(),
