@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { TAnalyticsFilter, TAnalyticsGranularity } from '../../../common/analytics-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { RestoreDayRow, SlaDayRow } from '../sla/index.ts';
-import { analyticsDaily } from './schema.ts';
+import { analyticsDaily, analyticsMeasuresDaily } from './schema.ts';
 
 export type Measure = 'sla' | 'restore';
 
@@ -21,6 +21,13 @@ export async function setWatermark(db: Executor, source: string, watermark: Date
     insert into analytics_watermarks (source, watermark, refreshed_at)
     values (${source}, ${watermark.toISOString()}::timestamptz, ${refreshedAt.toISOString()}::timestamptz)
     on conflict (source) do update set watermark = excluded.watermark, refreshed_at = excluded.refreshed_at`);
+}
+
+export async function watermarkOf(db: Executor, source: string): Promise<Date | null> {
+  const r = await db.execute<{ watermark: Date }>(
+    sql`select watermark from analytics_watermarks where source = ${source}`,
+  );
+  return r.rows[0] ? new Date(r.rows[0].watermark) : null;
 }
 
 export async function refreshedAt(db: Executor, source: string): Promise<Date | null> {
@@ -252,4 +259,90 @@ export async function wideFigures(
       seconds: Number(row.seconds ?? 0),
     };
   });
+}
+
+// ---------- the measures beyond SLA, per day (analytics_measures_daily) ----------
+
+export type MeasureDayRow = typeof analyticsMeasuresDaily.$inferInsert;
+
+/** Replaces the measure rollup rows of the given days (whole days, recomputed). */
+export async function replaceMeasureDays(db: Executor, days: readonly string[], rows: MeasureDayRow[]) {
+  await db.execute(
+    sql`delete from analytics_measures_daily where day = any(${sql.param([...days])}::date[])`,
+  );
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(analyticsMeasuresDaily).values(rows.slice(i, i + 1000));
+}
+
+/** A measure's sums over the rows that pass a filter; `engineerId` set for jobs and answers (per engineer). */
+export interface MeasureSums {
+  measure: MeasureDayRow['measure'];
+  engineerId: string | null;
+  n: number;
+  hits: number;
+  late: number;
+  minutes: number;
+  km: number;
+  travelSeconds: number;
+}
+
+export interface MeasureRowFilter {
+  customerId?: string;
+  projectId?: string;
+  productId?: string;
+  engineerId?: string;
+  /** The team's members (the engineer or agent must be one); undefined: no team filter. */
+  members?: readonly string[];
+}
+
+/** The measures whose product filter applies (the others have no product: follow-ups, jobs, answers). */
+export const PRODUCT_MEASURES: readonly MeasureDayRow['measure'][] = ['first_time_fix', 'repeat_repair'];
+/** The measures summed per engineer (the engineers' table). */
+export const PER_ENGINEER: readonly MeasureDayRow['measure'][] = ['job', 'satisfaction'];
+
+/**
+ * The stored rows of local days from…to summed per measure (and per engineer for jobs and answers),
+ * under the dashboard's filter; first-time-fix rows only of the reopen window `param`.
+ */
+export async function measureSums(
+  db: Executor,
+  days: { from: string; to: string },
+  f: MeasureRowFilter,
+  param: number,
+): Promise<MeasureSums[]> {
+  const conds: SQL[] = [sql`day >= ${days.from}::date`, sql`day <= ${days.to}::date`];
+  if (f.customerId) conds.push(sql`customer_id = ${f.customerId}::uuid`);
+  if (f.projectId) conds.push(sql`project_id = ${f.projectId}::uuid`);
+  if (f.productId)
+    conds.push(
+      sql`(product_id = ${f.productId}::uuid or measure <> all(${sql.param([...PRODUCT_MEASURES])}::text[]))`,
+    );
+  if (f.engineerId) conds.push(sql`engineer_id = ${f.engineerId}::uuid`);
+  if (f.members) conds.push(sql`engineer_id = any(${sql.param([...f.members])}::uuid[])`);
+  conds.push(sql`(measure <> 'first_time_fix' or param = ${param})`);
+  const r = await db.execute<Record<string, string | number | null>>(sql`
+    select measure,
+           case when measure = any(${sql.param([...PER_ENGINEER])}::text[]) then engineer_id::text end as engineer_id,
+           sum(n)::bigint as n, sum(hits)::bigint as hits, sum(late)::bigint as late, sum(minutes)::bigint as minutes,
+           sum(km)::float8 as km, sum(travel_seconds)::float8 as travel_seconds
+      from analytics_measures_daily where ${sql.join(conds, sql` and `)}
+     group by 1, 2`);
+  return r.rows.map((x) => ({
+    measure: x.measure as MeasureDayRow['measure'],
+    engineerId: (x.engineer_id as string | null) ?? null,
+    n: Number(x.n),
+    hits: Number(x.hits),
+    late: Number(x.late),
+    minutes: Number(x.minutes),
+    km: Number(x.km),
+    travelSeconds: Number(x.travel_seconds),
+  }));
+}
+
+/** Whether first-time-fix rows of days from…to were computed with another reopen window than `param`. */
+export async function otherFirstFixWindow(db: Executor, days: { from: string; to: string }, param: number) {
+  const r = await db.execute<{ other: boolean }>(sql`
+    select exists (select 1 from analytics_measures_daily where measure = 'first_time_fix'
+      and day >= ${days.from}::date and day <= ${days.to}::date and param <> ${param}) as other`);
+  return !!r.rows[0]?.other;
 }
