@@ -186,9 +186,10 @@ export async function measureCounts(
   // Days before the watermark's local day are stored; that day and later are computed here.
   let cut = mark ? toLocalDate(mark, timeZone) : f.from;
   if (cut > f.from && (await repo.otherFirstFixWindow(db, f, param))) cut = f.from;
-  const storedTo = addDays(cut, -1) < f.to ? addDays(cut, -1) : f.to;
+  // ISO days compare as strings: the earlier of the day before the cut and the period's end.
+  const storedTo = [addDays(cut, -1), f.to].sort()[0]!;
   const stored = cut > f.from ? await repo.measureSums(db, { from: f.from, to: storedTo }, rf, param) : [];
-  const liveFrom = cut > f.from ? cut : f.from;
+  const liveFrom = [cut, f.from].sort()[1]!;
   const live =
     liveFrom <= f.to
       ? sumRows(await measureDayRows(db, { from: liveFrom, to: f.to }, settings, timeZone), rf, param)
