@@ -150,6 +150,9 @@ const WORK_SUMS = sql`count(*)::int as jobs, coalesce(sum(w.time_spent_minutes),
   - (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'departed'))))), 0)::float8
     as travel_seconds`;
 
+/** A row of WORK_SUMS per engineer. */
+type WorkSumsRow = { engineer_id: string; jobs: number; minutes: number; km: number; travel_seconds: number };
+
 const completedBetween = (q: { from: Date; to: Date }) =>
   sql`w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
     and w.status = 'completed' and w.engineer_id is not null`;
@@ -162,13 +165,7 @@ export async function engineerWorkBetween(
   db: Executor,
   q: { from: Date; to: Date; customerId?: string; projectId?: string; engineerId?: string },
 ): Promise<EngineerWork[]> {
-  const r = await db.execute<{
-    engineer_id: string;
-    jobs: number;
-    minutes: number;
-    km: number;
-    travel_seconds: number;
-  }>(sql`
+  const r = await db.execute<WorkSumsRow>(sql`
     select w.engineer_id, ${WORK_SUMS}
       from work_orders w
      where ${completedBetween(q)}
@@ -203,16 +200,9 @@ export async function engineerWorkByDay(
   q: { from: Date; to: Date; timeZone: string },
 ): Promise<EngineerWorkDay[]> {
   const day = sql`to_char(w.completed_at at time zone ${q.timeZone}, 'YYYY-MM-DD')`;
-  const r = await db.execute<{
-    day: string;
-    customer_id: string;
-    project_id: string | null;
-    engineer_id: string;
-    jobs: number;
-    minutes: number;
-    km: number;
-    travel_seconds: number;
-  }>(sql`
+  const r = await db.execute<
+    WorkSumsRow & { day: string; customer_id: string; project_id: string | null }
+  >(sql`
     select ${day} as day, w.customer_id, w.project_id, w.engineer_id, ${WORK_SUMS}
       from work_orders w
      where ${completedBetween(q)}
