@@ -230,8 +230,10 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
     { from, to, timeZone, customerId: f.customerId, projectId: f.projectId, productId: f.productId },
     failedAssets,
   );
-  const hoursOf = (group: string, key: string | null) =>
-    hours.find((h) => h.group === group && h.key === key)?.hours ?? 0;
+  // A map, not a search per group: a year has a group per failed asset (tens of thousands).
+  const hoursBy = new Map<string, number>();
+  for (const h of hours) if (!hoursBy.has(`${h.group}|${h.key}`)) hoursBy.set(`${h.group}|${h.key}`, h.hours);
+  const hoursOf = (group: string, key: string | null) => hoursBy.get(`${group}|${key}`) ?? 0;
   const count = (pick: (d: NonNullable<ReturnType<typeof dims.get>>) => string) => {
     const m = new Map<string, number>();
     for (const x of failures) {
