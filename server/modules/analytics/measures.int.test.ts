@@ -682,4 +682,35 @@ describe('the daily rollup of the measures', () => {
     expect(m.followUps).toMatchObject({ due: 6, onTime: 3, late: 2, notDone: 1 });
     await expectSame();
   });
+
+  it('another reopen window: the stored rows are dropped from use until the next run recomputes them all', async () => {
+    const cur = (await manager.request('GET', '/api/v1/analytics/settings')).json();
+    const ten = await manager.request('PUT', '/api/v1/analytics/settings', {
+      version: cur.version,
+      firstFixReopenDays: 10,
+      repeatRepairThreshold: 3,
+    });
+    expect(ten.statusCode, ten.body).toBe(200);
+    // K3 (reopened 13 days later) is fixed with a 10-day window: 5 of 6, whichever path answers.
+    expect((await measures(manager, NOV)).json().firstTimeFix).toEqual({
+      eligible: 6,
+      fixed: 5,
+      ratePercent: 83.3,
+    });
+    await expectSame();
+    clock.set(d('2026-12-08T06:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.measures.days).toBeGreaterThan(5);
+    const stored = await t.db.execute<{ n: number; hits: number }>(sql`
+      select sum(n)::int as n, sum(hits)::int as hits from analytics_measures_daily
+       where measure = 'first_time_fix' and param = 10 and day between '2026-11-01' and '2026-11-30'`);
+    expect(stored.rows[0]).toEqual({ n: 6, hits: 5 });
+    await expectSame();
+    const back = await manager.request('PUT', '/api/v1/analytics/settings', {
+      version: ten.json().version,
+      firstFixReopenDays: 30,
+      repeatRepairThreshold: 3,
+    });
+    expect(back.statusCode, back.body).toBe(200);
+  });
 });

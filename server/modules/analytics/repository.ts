@@ -23,6 +23,11 @@ export async function setWatermark(db: Executor, source: string, watermark: Date
     on conflict (source) do update set watermark = excluded.watermark, refreshed_at = excluded.refreshed_at`);
 }
 
+/** Forgets a source's watermark: its next run recomputes every day (the views compute per request until then). */
+export async function forgetWatermark(db: Executor, source: string) {
+  await db.execute(sql`delete from analytics_watermarks where source = ${source}`);
+}
+
 export async function watermarkOf(db: Executor, source: string): Promise<Date | null> {
   const r = await db.execute<{ watermark: Date }>(
     sql`select watermark from analytics_watermarks where source = ${source}`,
