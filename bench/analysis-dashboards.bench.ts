@@ -65,11 +65,23 @@ export async function run() {
     const rollupRows = Number(
       (await bench.pool.query<{ n: string }>('select count(*) as n from analytics_daily')).rows[0]!.n,
     );
-    console.log('first rollup', first, `${firstRollupSeconds.toFixed(1)} s, ${rollupRows} rollup rows`);
+    const rowsOf = async (table: string) =>
+      Number((await bench.pool.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0]!.n);
+    const narrowRollupRows = await rowsOf('analytics_daily_by');
+    const measureRollupRows = await rowsOf('analytics_measures_daily');
+    console.log('first rollup', first, `${firstRollupSeconds.toFixed(1)} s, ${rollupRows} rollup rows`, {
+      narrowRollupRows,
+      measureRollupRows,
+    });
     // 1,000 targets change (met, breached by the sweeper…): the next run recomputes their days only.
     await bench.pool.query(
       `update sla_targets set updated_at = now()
         where id in (select id from sla_targets where due_at > now() - interval '30 days' order by id limit 1000)`,
+    );
+    // …and 1,000 follow-ups of the last 30 days are reached: their due days of the measures are recomputed.
+    await bench.pool.query(
+      `update follow_ups set updated_at = now()
+        where id in (select id from follow_ups where due_at > now() - interval '30 days' order by id limit 1000)`,
     );
     const [incremental, incrementalSeconds] = await timed(() => refreshRollups(deps));
     console.log('incremental rollup', incremental, `${incrementalSeconds.toFixed(2)} s`);
@@ -94,6 +106,8 @@ export async function run() {
       incrementalRollupSeconds: round(incrementalSeconds),
       incrementalDays: incremental.days,
       rollupRows,
+      narrowRollupRows,
+      measureRollupRows,
       dashboardYearByMonthP95Seconds: await p95Of(() =>
         slaDashboard(ctx, bench.db, { from: yearAgo, to, granularity: 'month' }),
       ),
@@ -149,6 +163,8 @@ export async function run() {
         incrementalRollupSeconds: 's',
         incrementalDays: 'days',
         rollupRows: 'rows',
+        narrowRollupRows: 'rows',
+        measureRollupRows: 'rows',
         dashboardYearByMonthP95Seconds: 's',
         dashboardCustomerYearP95Seconds: 's',
         dashboardQuarterByDayP95Seconds: 's',

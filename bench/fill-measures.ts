@@ -41,13 +41,15 @@ export async function fillMeasures(pool: pg.Pool, now: Date) {
            select id, 'completed', completed_at, completed_at, 'bc-' || id from bw`);
   await q(
     `insert into follow_ups (rule, subject_id, customer_id, project_id, work_order_id, reference, due_at, status,
-             reached, outcome_at, created_at)
+             reached, outcome_at, created_at, updated_at)
            select 'repair', id, customer_id, project_id, id, 'WX-' || n, completed_at + interval '3 days',
                   case when r < 0.85 then 'done' when completed_at + interval '3 days' > $1 then 'open' else 'emailed' end,
                   case when r < 0.85 then true when completed_at + interval '3 days' > $1 then null else false end,
                   case when r < 0.85 then completed_at + make_interval(hours => 60 + floor(random() * 24)::int)
                        when completed_at + interval '3 days' > $1 then null else completed_at + interval '5 days' end,
-                  completed_at
+                  completed_at,
+                  -- Written when last touched (as the product writes it), not at fill time.
+                  least($1, completed_at + interval '5 days')
              from (select bw.*, random() as r from bw) x`,
     [now],
   );

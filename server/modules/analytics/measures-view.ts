@@ -19,6 +19,7 @@ import { assetsWithRepairs, customerFacts, productNamesOf, projectFacts } from '
 import { periodInstants, scopedFilter } from './dashboard.ts';
 import {
   engineerFigures,
+  engineersOf,
   firstTimeFix,
   followUpsOnTime,
   type MeasureFilter,
@@ -26,6 +27,7 @@ import {
   mtbfFigures,
   repeatRepair,
 } from './measures.ts';
+import { measureCounts } from './measures-rollup.ts';
 import * as repo from './repository.ts';
 import { measureSettingsOf } from './settings.ts';
 
@@ -39,13 +41,9 @@ export async function measuresDashboard(
   const settings = await measureSettingsOf(reads);
   const tz = ctx.timeZone;
   // Independent reads, side by side (each on its own connection of the reports pool).
-  const [ftf, rr, fu, m, engineers, listed] = await Promise.all([
-    firstTimeFix(reads, f, settings, tz),
-    repeatRepair(reads, f, tz),
-    followUpsOnTime(reads, f, tz),
+  const [counts, m, listed] = await Promise.all([
+    measureCounts(reads, f, settings, tz),
     mtbfFigures(reads, f, tz),
-    // Staff figures are the organisation's own: a customer sees its equipment's measures, not the staff's.
-    ctx.scope.kind === 'customer' ? Promise.resolve([]) : engineerFigures(reads, f, tz),
     assetsWithRepairs(reads, {
       min: settings.repeatRepairThreshold,
       customerId: f.customerId,
@@ -54,6 +52,11 @@ export async function measuresDashboard(
       limit: 200,
     }),
   ]);
+  // Staff figures are the organisation's own: a customer sees its equipment's measures, not the staff's.
+  const engineers = ctx.scope.kind === 'customer' ? [] : await engineersOf(reads, f, counts.work, counts.sat);
+  const ftf = counts.firstTimeFix;
+  const rr = counts.repeatRepair;
+  const fu = counts.followUps;
   const [customers, projects, products] = await Promise.all([
     customerFacts(reads, [...new Set(listed.map((a) => a.customerId))]),
     projectFacts(reads, [...new Set(listed.map((a) => a.projectId))]),
@@ -66,11 +69,15 @@ export async function measuresDashboard(
       firstFixReopenDays: settings.firstFixReopenDays,
       repeatRepairThreshold: settings.repeatRepairThreshold,
     },
-    firstTimeFix: { eligible: ftf.eligible, fixed: ftf.fixed, ratePercent: ftf.ratePercent },
+    firstTimeFix: {
+      eligible: ftf.eligible,
+      fixed: ftf.fixed,
+      ratePercent: percentOf(ftf.fixed, ftf.eligible),
+    },
     repeatRepair: {
       repairs: rr.repairs,
       repeats: rr.repeats,
-      ratePercent: rr.ratePercent,
+      ratePercent: percentOf(rr.repeats, rr.repairs),
       assets: listed.map((a) => ({
         assetId: a.assetId,
         serial: a.serial,
@@ -86,8 +93,8 @@ export async function measuresDashboard(
       due: fu.due,
       onTime: fu.onTime,
       late: fu.late,
-      notDone: fu.notDone,
-      ratePercent: fu.ratePercent,
+      notDone: fu.due - fu.onTime - fu.late,
+      ratePercent: percentOf(fu.onTime, fu.due),
     },
     mtbf: {
       total: m.total,
@@ -204,7 +211,8 @@ export async function performanceRows(
   const settings = await measureSettingsOf(reads);
   const [eng, sla, ftf] = await Promise.all([
     engineerFigures(reads, f, timeZone),
-    repo.figures(reads, 'sla', { ...days, engineerId: userId }, 'month', ['engineer']),
+    // The wide rollup: a month by engineer is small, and staff performance reads one table whatever the filter.
+    repo.wideFigures(reads, 'sla', { ...days, engineerId: userId }, 'month', ['engineer']),
     firstTimeFix(reads, f, settings, timeZone),
   ]);
   const complaints = (

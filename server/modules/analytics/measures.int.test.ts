@@ -31,7 +31,7 @@
 //   satisfied (one more answered 1 Dec 00:30 local is December) → 66.7 %. E2: 1 job, no profile.
 // Staff performance November, E1: jobs 8, SLA 4 decided 3 met (the rollup), first-time fix 3 / 5,
 //   satisfaction 2 / 3, complaints 2 of which 1 upheld.
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -48,7 +48,10 @@ import { followUps } from '../followups/schema.ts';
 import { assets, products, projects } from '../registry/schema.ts';
 import { surveyInvitations } from '../surveys/schema.ts';
 import { tickets } from '../tickets/schema.ts';
+import { engineerFigures, firstTimeFix, followUpsOnTime, repeatRepair } from './measures.ts';
+import { refreshRollups } from './rollup.ts';
 import { analyticsDaily } from './schema.ts';
+import { measureSettingsOf } from './settings.ts';
 
 const clock = new ManualClock(new Date('2026-12-05T02:00:00Z'));
 let t: TestApp;
@@ -577,5 +580,137 @@ describe('first resolution and reopening are recorded on the ticket', () => {
       .from(tickets)
       .where(eq(tickets.id, id));
     expect(row).toEqual({ first: d('2026-12-05T03:00:00Z'), reopened: d('2026-12-06T03:00:00Z') });
+  });
+});
+
+describe('the daily rollup of the measures', () => {
+  // The per-request computation (measures.ts's functions over the records) against the dashboard,
+  // which after a rollup run sums the stored days before the watermark's day.
+  async function perRequest(q: { from: string; to: string } & Record<string, string>) {
+    const settings = await measureSettingsOf(t.db);
+    const [ftf, rr, fu, engineers] = await Promise.all([
+      firstTimeFix(t.db, q, settings, TEST_TIME_ZONE),
+      repeatRepair(t.db, q, TEST_TIME_ZONE),
+      followUpsOnTime(t.db, q, TEST_TIME_ZONE),
+      engineerFigures(t.db, q, TEST_TIME_ZONE),
+    ]);
+    return {
+      firstTimeFix: { eligible: ftf.eligible, fixed: ftf.fixed, ratePercent: ftf.ratePercent },
+      repeatRepair: {
+        repairs: rr.repairs,
+        repeats: rr.repeats,
+        ratePercent: rr.ratePercent,
+        assets: undefined,
+      },
+      followUps: {
+        due: fu.due,
+        onTime: fu.onTime,
+        late: fu.late,
+        notDone: fu.notDone,
+        ratePercent: fu.ratePercent,
+      },
+      engineers,
+    };
+  }
+  async function expectSame() {
+    const cases: Record<string, string>[] = [
+      {},
+      { customerId: customerA },
+      { customerId: customerB },
+      { engineerId: e1 },
+      { productId },
+      { team: 'field_engineer' },
+      { team: 'agent' },
+    ];
+    for (const period of [
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-01', to: '2026-12-31' },
+      { from: '2026-11-30', to: '2026-12-01' },
+    ]) {
+      for (const c of cases) {
+        const q = { ...period, ...c };
+        const r = await measures(manager, new URLSearchParams(q).toString());
+        expect(r.statusCode, r.body).toBe(200);
+        const m = r.json();
+        expect(
+          {
+            firstTimeFix: m.firstTimeFix,
+            repeatRepair: { ...m.repeatRepair, assets: undefined },
+            followUps: m.followUps,
+            engineers: m.engineers,
+          },
+          JSON.stringify(q),
+        ).toEqual(await perRequest(q));
+      }
+    }
+  }
+
+  it('after a run the dashboard reads the stored days and gives the per-request figures, under every filter', async () => {
+    clock.set(d('2026-12-08T00:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.measures.days).toBeGreaterThan(0);
+    // The stored November rows hold the hand count (not vacuous: the dashboard reads these).
+    const stored = await t.db.execute<{ measure: string; n: number; hits: number }>(sql`
+      select measure, sum(n)::int as n, sum(hits)::int as hits from analytics_measures_daily
+       where day between '2026-11-01' and '2026-11-30' group by measure`);
+    const of = (m: string) => stored.rows.find((x) => x.measure === m);
+    expect(of('repeat_repair')).toMatchObject({ n: 3, hits: 2 });
+    expect(of('follow_up')).toMatchObject({ n: 6, hits: 3 });
+    expect(of('job')?.n).toBe(9);
+    await expectSame();
+  });
+
+  it('a record written later recomputes its day on the next run (a follow-up reached late)', async () => {
+    const [open] = await t.db
+      .select({ id: followUps.id })
+      .from(followUps)
+      .where(and(eq(followUps.status, 'open'), lt(followUps.dueAt, d('2026-11-30T16:00:00Z'))));
+    expect(open).toBeDefined();
+    await t.db
+      .update(followUps)
+      .set({
+        status: 'done',
+        reached: true,
+        outcomeAt: d('2026-12-08T04:00:00Z'),
+        updatedAt: d('2026-12-08T04:00:00Z'),
+      })
+      .where(eq(followUps.id, open!.id));
+    clock.set(d('2026-12-08T05:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.measures.days).toBe(1);
+    const m = (await measures(manager, NOV)).json();
+    expect(m.followUps).toMatchObject({ due: 6, onTime: 3, late: 2, notDone: 1 });
+    await expectSame();
+  });
+
+  it('another reopen window: the stored rows are dropped from use until the next run recomputes them all', async () => {
+    const cur = (await manager.request('GET', '/api/v1/analytics/settings')).json();
+    const ten = await manager.request('PUT', '/api/v1/analytics/settings', {
+      version: cur.version,
+      firstFixReopenDays: 10,
+      repeatRepairThreshold: 3,
+    });
+    expect(ten.statusCode, ten.body).toBe(200);
+    // K3 (reopened 13 days later) is fixed with a 10-day window: 5 of 6, whichever path answers.
+    expect((await measures(manager, NOV)).json().firstTimeFix).toEqual({
+      eligible: 6,
+      fixed: 5,
+      ratePercent: 83.3,
+    });
+    await expectSame();
+    clock.set(d('2026-12-08T06:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.measures.days).toBeGreaterThan(5);
+    const stored = await t.db.execute<{ n: number; hits: number }>(sql`
+      select sum(n)::int as n, sum(hits)::int as hits from analytics_measures_daily
+       where measure = 'first_time_fix' and param = 10 and day between '2026-11-01' and '2026-11-30'`);
+    expect(stored.rows[0]).toEqual({ n: 6, hits: 5 });
+    await expectSame();
+    const back = await manager.request('PUT', '/api/v1/analytics/settings', {
+      version: ten.json().version,
+      firstFixReopenDays: 30,
+      repeatRepairThreshold: 3,
+    });
+    expect(back.statusCode, back.body).toBe(200);
   });
 });

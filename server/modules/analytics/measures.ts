@@ -11,6 +11,7 @@ import type { TRole } from '../../../common/roles.ts';
 import type { Executor } from '../../db/pool.ts';
 import { activeStaffIds, userNames } from '../accounts/index.ts';
 import {
+  type EngineerWork,
   engineerWorkBetween,
   engineerWorkingMinutes,
   failuresBetween,
@@ -19,7 +20,7 @@ import {
 } from '../field/index.ts';
 import { followUpTimings } from '../followups/index.ts';
 import { assetDimensions, installedHours, productNamesOf, projectFacts } from '../registry/index.ts';
-import { satisfactionByEngineer } from '../surveys/index.ts';
+import { type StaffSatisfaction, satisfactionByEngineer } from '../surveys/index.ts';
 import { faultTicketsFirstResolved } from '../tickets/index.ts';
 import { periodInstants } from './dashboard.ts';
 
@@ -66,6 +67,9 @@ export interface FirstFixRecord {
   ticketId: string;
   number: string;
   customerId: string;
+  projectId: string | null;
+  /** The ticket's first equipment (its product is the record's). */
+  assetId: string | null;
   engineerId: string | null;
   firstResolvedAt: Date;
   visits: number;
@@ -115,6 +119,8 @@ export async function firstTimeFix(
       ticketId: t.ticketId,
       number: t.number,
       customerId: t.customerId,
+      projectId: t.projectId,
+      assetId: t.assetId,
       engineerId: v.engineerId,
       firstResolvedAt: t.firstResolvedAt,
       visits: v.visits,
@@ -224,8 +230,10 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
     { from, to, timeZone, customerId: f.customerId, projectId: f.projectId, productId: f.productId },
     failedAssets,
   );
-  const hoursOf = (group: string, key: string | null) =>
-    hours.find((h) => h.group === group && h.key === key)?.hours ?? 0;
+  // A map, not a search per group: a year has a group per failed asset (tens of thousands).
+  const hoursBy = new Map<string, number>();
+  for (const h of hours) if (!hoursBy.has(`${h.group}|${h.key}`)) hoursBy.set(`${h.group}|${h.key}`, h.hours);
+  const hoursOf = (group: string, key: string | null) => hoursBy.get(`${group}|${key}`) ?? 0;
   const count = (pick: (d: NonNullable<ReturnType<typeof dims.get>>) => string) => {
     const m = new Map<string, number>();
     for (const x of failures) {
@@ -274,6 +282,16 @@ export async function engineerFigures(
   const { from, to } = periodInstants(f.from, f.to, timeZone);
   const q = { from, to, customerId: f.customerId, projectId: f.projectId, engineerId: f.engineerId };
   const [work, sat] = await Promise.all([engineerWorkBetween(db, q), satisfactionByEngineer(db, q)]);
+  return engineersOf(db, f, work, sat);
+}
+
+/** The engineers' figures from their work and answers (per request, or summed from the daily rollup). */
+export async function engineersOf(
+  db: Executor,
+  f: MeasureFilter,
+  work: EngineerWork[],
+  sat: StaffSatisfaction[],
+): Promise<TEngineerFigure[]> {
   const inTeam = await teamFilter(db, f.team);
   const ids = [...new Set([...work.map((w) => w.engineerId), ...sat.map((s) => s.engineerId)])].filter(
     (id) => !inTeam || inTeam(id),

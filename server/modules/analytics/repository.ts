@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { TAnalyticsFilter, TAnalyticsGranularity } from '../../../common/analytics-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { RestoreDayRow, SlaDayRow } from '../sla/index.ts';
-import { analyticsDaily } from './schema.ts';
+import { analyticsDaily, analyticsMeasuresDaily } from './schema.ts';
 
 export type Measure = 'sla' | 'restore';
 
@@ -21,6 +21,18 @@ export async function setWatermark(db: Executor, source: string, watermark: Date
     insert into analytics_watermarks (source, watermark, refreshed_at)
     values (${source}, ${watermark.toISOString()}::timestamptz, ${refreshedAt.toISOString()}::timestamptz)
     on conflict (source) do update set watermark = excluded.watermark, refreshed_at = excluded.refreshed_at`);
+}
+
+/** Forgets a source's watermark: its next run recomputes every day (the views compute per request until then). */
+export async function forgetWatermark(db: Executor, source: string) {
+  await db.execute(sql`delete from analytics_watermarks where source = ${source}`);
+}
+
+export async function watermarkOf(db: Executor, source: string): Promise<Date | null> {
+  const r = await db.execute<{ watermark: Date }>(
+    sql`select watermark from analytics_watermarks where source = ${source}`,
+  );
+  return r.rows[0] ? new Date(r.rows[0].watermark) : null;
 }
 
 export async function refreshedAt(db: Executor, source: string): Promise<Date | null> {
@@ -43,6 +55,31 @@ export async function replaceDays(
     sql`delete from analytics_daily where measure = ${measure} and day = any(${sql.param([...days])}::date[])`,
   );
   for (let i = 0; i < rows.length; i += 1000) await db.insert(analyticsDaily).values(rows.slice(i, i + 1000));
+  await replaceNarrowDays(db, measure, days);
+}
+
+/** The narrow rollup's breakdowns, each a key expression over `analytics_daily`. */
+const NARROW_DIMS = ['metric', 'customer', 'project', 'product', 'team', 'engineer'] as const;
+
+/**
+ * Replaces the narrow rows of the given days with the wide rows summed per breakdown key (call after
+ * the wide rows of those days were written, in the same transaction): one source, the same figures.
+ */
+export async function replaceNarrowDays(db: Executor, measure: Measure, days: readonly string[]) {
+  const dayList = sql`any(${sql.param([...days])}::date[])`;
+  await db.execute(sql`delete from analytics_daily_by where measure = ${measure} and day = ${dayList}`);
+  await db.execute(sql`
+    insert into analytics_daily_by (day, measure, dim, key, n, met, breached, seconds)
+    ${sql.join(
+      NARROW_DIMS.map(
+        (
+          dim,
+        ) => sql`select day, measure, ${dim}::text, ${KEY_SQL[dim]}, sum(n), sum(met), sum(breached), sum(seconds)
+          from analytics_daily where measure = ${measure} and day = ${dayList}
+          group by day, measure, ${KEY_SQL[dim]}`,
+      ),
+      sql` union all `,
+    )}`);
 }
 
 export const slaRollupRow = (r: SlaDayRow): RollupRow => ({
@@ -108,16 +145,74 @@ export interface Figures {
   seconds: number;
 }
 
+type Breakdown = Exclude<GroupKey, 'period' | 'total'>;
+
+/** Whether the narrow rollup answers the filter: no dimension filtered (every row of the period counts). */
+export const narrowAnswers = (f: TAnalyticsFilter) =>
+  !f.customerId && !f.projectId && !f.productId && !f.team && !f.engineerId;
+
 /**
- * One pass over the period's rollup rows, summed per group with GROUPING SETS: the total, each period
- * and each requested dimension. `filter.customerId` is the scope's when the caller is a customer.
+ * The figures of a measure over a period: the total, each period and each requested breakdown. An
+ * unfiltered view reads the narrow rollup, a filtered one the wide; both give the same figures
+ * (analytics.int.test.ts compares them). `filter.customerId` is the scope's when the caller is a customer.
  */
-export async function figures(
+export function figures(
   db: Executor,
   measure: Measure,
   filter: TAnalyticsFilter,
   granularity: TAnalyticsGranularity,
-  groups: readonly Exclude<GroupKey, 'period' | 'total'>[],
+  groups: readonly Breakdown[],
+): Promise<Figures[]> {
+  return narrowAnswers(filter)
+    ? narrowFigures(db, measure, filter, granularity, groups)
+    : wideFigures(db, measure, filter, granularity, groups);
+}
+
+const SUMS = sql`sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached,
+  sum(seconds)::bigint as seconds`;
+
+/**
+ * The unfiltered figures from the narrow rollup: the total, the periods and the metrics from the
+ * `metric` rows, each other breakdown from its own rows — one statement, a branch per group.
+ */
+export async function narrowFigures(
+  db: Executor,
+  measure: Measure,
+  filter: Pick<TAnalyticsFilter, 'from' | 'to'>,
+  granularity: TAnalyticsGranularity,
+  groups: readonly Breakdown[],
+): Promise<Figures[]> {
+  const rowsOf = (dim: Breakdown) =>
+    sql`from analytics_daily_by where measure = ${measure} and dim = ${dim}
+      and day >= ${filter.from}::date and day <= ${filter.to}::date`;
+  const branches = [
+    sql`select 'total' as grp, null::text as key, ${SUMS} ${rowsOf('metric')}`,
+    sql`select 'period', ${periodKey(granularity)}, ${SUMS} ${rowsOf('metric')} group by 2`,
+    ...groups.map((g) => sql`select ${g}::text, key, ${SUMS} ${rowsOf(g)} group by key`),
+  ];
+  const r = await db.execute<{ grp: GroupKey; key: string | null } & Record<string, string | null>>(
+    sql.join(branches, sql` union all `),
+  );
+  return r.rows.map((row) => ({
+    group: row.grp,
+    key: row.key ?? null,
+    n: Number(row.n ?? 0),
+    met: Number(row.met ?? 0),
+    breached: Number(row.breached ?? 0),
+    seconds: Number(row.seconds ?? 0),
+  }));
+}
+
+/**
+ * One pass over the period's wide rollup rows, summed per group with GROUPING SETS: the total, each
+ * period and each requested dimension, under any filter.
+ */
+export async function wideFigures(
+  db: Executor,
+  measure: Measure,
+  filter: TAnalyticsFilter,
+  granularity: TAnalyticsGranularity,
+  groups: readonly Breakdown[],
 ): Promise<Figures[]> {
   const conds: SQL[] = [
     sql`measure = ${measure}`,
@@ -144,7 +239,7 @@ export async function figures(
       keyed.map((_, i) => sql.raw(`g${i}`)),
       sql`, `,
     )})::int as gmask,
-      sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached, sum(seconds)::bigint as seconds
+      ${SUMS}
     from (select ${sql.join(cols, sql`, `)}, n, met, breached, seconds from analytics_daily
            where ${sql.join(conds, sql` and `)}) x
     group by grouping sets (${sql.join(sets, sql`, `)})`);
@@ -169,4 +264,90 @@ export async function figures(
       seconds: Number(row.seconds ?? 0),
     };
   });
+}
+
+// ---------- the measures beyond SLA, per day (analytics_measures_daily) ----------
+
+export type MeasureDayRow = typeof analyticsMeasuresDaily.$inferInsert;
+
+/** Replaces the measure rollup rows of the given days (whole days, recomputed). */
+export async function replaceMeasureDays(db: Executor, days: readonly string[], rows: MeasureDayRow[]) {
+  await db.execute(
+    sql`delete from analytics_measures_daily where day = any(${sql.param([...days])}::date[])`,
+  );
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(analyticsMeasuresDaily).values(rows.slice(i, i + 1000));
+}
+
+/** A measure's sums over the rows that pass a filter; `engineerId` set for jobs and answers (per engineer). */
+export interface MeasureSums {
+  measure: MeasureDayRow['measure'];
+  engineerId: string | null;
+  n: number;
+  hits: number;
+  late: number;
+  minutes: number;
+  km: number;
+  travelSeconds: number;
+}
+
+export interface MeasureRowFilter {
+  customerId?: string;
+  projectId?: string;
+  productId?: string;
+  engineerId?: string;
+  /** The team's members (the engineer or agent must be one); undefined: no team filter. */
+  members?: readonly string[];
+}
+
+/** The measures whose product filter applies (the others have no product: follow-ups, jobs, answers). */
+export const PRODUCT_MEASURES: readonly MeasureDayRow['measure'][] = ['first_time_fix', 'repeat_repair'];
+/** The measures summed per engineer (the engineers' table). */
+export const PER_ENGINEER: readonly MeasureDayRow['measure'][] = ['job', 'satisfaction'];
+
+/**
+ * The stored rows of local days from…to summed per measure (and per engineer for jobs and answers),
+ * under the dashboard's filter; first-time-fix rows only of the reopen window `param`.
+ */
+export async function measureSums(
+  db: Executor,
+  days: { from: string; to: string },
+  f: MeasureRowFilter,
+  param: number,
+): Promise<MeasureSums[]> {
+  const conds: SQL[] = [sql`day >= ${days.from}::date`, sql`day <= ${days.to}::date`];
+  if (f.customerId) conds.push(sql`customer_id = ${f.customerId}::uuid`);
+  if (f.projectId) conds.push(sql`project_id = ${f.projectId}::uuid`);
+  if (f.productId)
+    conds.push(
+      sql`(product_id = ${f.productId}::uuid or measure <> all(${sql.param([...PRODUCT_MEASURES])}::text[]))`,
+    );
+  if (f.engineerId) conds.push(sql`engineer_id = ${f.engineerId}::uuid`);
+  if (f.members) conds.push(sql`engineer_id = any(${sql.param([...f.members])}::uuid[])`);
+  conds.push(sql`(measure <> 'first_time_fix' or param = ${param})`);
+  const r = await db.execute<Record<string, string | number | null>>(sql`
+    select measure,
+           case when measure = any(${sql.param([...PER_ENGINEER])}::text[]) then engineer_id::text end as engineer_id,
+           sum(n)::bigint as n, sum(hits)::bigint as hits, sum(late)::bigint as late, sum(minutes)::bigint as minutes,
+           sum(km)::float8 as km, sum(travel_seconds)::float8 as travel_seconds
+      from analytics_measures_daily where ${sql.join(conds, sql` and `)}
+     group by 1, 2`);
+  return r.rows.map((x) => ({
+    measure: x.measure as MeasureDayRow['measure'],
+    engineerId: (x.engineer_id as string | null) ?? null,
+    n: Number(x.n),
+    hits: Number(x.hits),
+    late: Number(x.late),
+    minutes: Number(x.minutes),
+    km: Number(x.km),
+    travelSeconds: Number(x.travel_seconds),
+  }));
+}
+
+/** Whether first-time-fix rows of days from…to were computed with another reopen window than `param`. */
+export async function otherFirstFixWindow(db: Executor, days: { from: string; to: string }, param: number) {
+  const r = await db.execute<{ other: boolean }>(sql`
+    select exists (select 1 from analytics_measures_daily where measure = 'first_time_fix'
+      and day >= ${days.from}::date and day <= ${days.to}::date and param <> ${param}) as other`);
+  return !!r.rows[0]?.other;
 }

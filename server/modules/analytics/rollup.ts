@@ -5,12 +5,15 @@
 // late is not missed (recomputing a day twice gives the same rows).
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
+import { addDays } from '../../../common/calendar-dates.ts';
 import type { Db } from '../../db/pool.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { assetProductSql } from '../registry/index.ts';
 import { restoreDailyFigures, slaDailyFigures, slaDaysChangedSince } from '../sla/index.ts';
 import { ticketDimensionsSql, ticketsChangedSql } from '../tickets/index.ts';
+import { MEASURES_SOURCE, measureDayRows, measureDaysChanged } from './measures-rollup.ts';
 import * as repo from './repository.ts';
+import { measureSettingsOf } from './settings.ts';
 
 export const SLA_SOURCE = 'sla_targets';
 const OVERLAP_MS = 10 * 60_000;
@@ -34,18 +37,27 @@ export interface RollupDeps {
   timeZone: string;
 }
 
+type Recompute = (deps: RollupDeps, since: Date, until: Date) => Promise<{ days: number; rows: number }>;
+
 /**
- * Brings the rollups up to date. The span since the watermark is read in slices of 30 days of writes,
- * each slice's days recomputed and its watermark saved, so a long catch-up (the first run over years
- * of history) keeps its progress when it stops; a run stops after `budgetMs` and the next one goes on.
+ * Brings the rollups up to date: the SLA rollups, then the measures beyond SLA (each its own
+ * watermark). The span since a watermark is read in slices of 30 days of writes, each slice's days
+ * recomputed and its watermark saved, so a long catch-up (the first run over years of history) keeps
+ * its progress when it stops; a run stops after `budgetMs` and the next one goes on.
  */
 export async function refreshRollups(
   deps: RollupDeps,
   budgetMs = RUN_BUDGET_MS,
-): Promise<{ days: number; rows: number; watermark: string }> {
-  const { db, clock, timeZone } = deps;
+): Promise<{ days: number; rows: number; watermark: string; measures: { days: number; rows: number } }> {
+  const sla = await catchUp(deps, SLA_SOURCE, recomputeChanged, budgetMs);
+  const measures = await catchUp(deps, MEASURES_SOURCE, recomputeMeasures, budgetMs);
+  return { ...sla, measures: { days: measures.days, rows: measures.rows } };
+}
+
+async function catchUp(deps: RollupDeps, source: string, recompute: Recompute, budgetMs: number) {
+  const { db, clock } = deps;
   const end = clock.now();
-  const state = await db.transaction((tx) => repo.lockWatermark(tx, SLA_SOURCE));
+  const state = await db.transaction((tx) => repo.lockWatermark(tx, source));
   let since = state ? new Date(state.watermark.getTime() - OVERLAP_MS) : new Date(0);
   const started = performance.now();
   let days = 0;
@@ -53,15 +65,42 @@ export async function refreshRollups(
   let mark = since;
   while (since < end) {
     const until = new Date(Math.min(end.getTime(), since.getTime() + SLICE_MS));
-    const slice = await recomputeChanged(deps, since, until);
+    const slice = await recompute(deps, since, until);
     days += slice.days;
     rows += slice.rows;
     mark = until;
-    await saveWatermark(deps, until);
+    await saveWatermark(deps, source, until);
     since = until;
     if (performance.now() - started > budgetMs && since < end) break;
   }
   return { days, rows, watermark: mark.toISOString() };
+}
+
+/** Consecutive days in runs of at most `max` (a run is computed over its span in one pass). */
+function runsOf(days: readonly string[], max: number): { from: string; to: string; days: string[] }[] {
+  const out: { from: string; to: string; days: string[] }[] = [];
+  for (const d of [...days].sort()) {
+    const last = out.at(-1);
+    if (last && last.days.length < max && addDays(last.to, 1) === d) {
+      last.to = d;
+      last.days.push(d);
+    } else out.push({ from: d, to: d, days: [d] });
+  }
+  return out;
+}
+
+async function recomputeMeasures({ db, timeZone }: RollupDeps, since: Date, until: Date) {
+  const days = await measureDaysChanged(db, since, until, timeZone);
+  const settings = await measureSettingsOf(db);
+  let rows = 0;
+  for (const run of runsOf(days, DAYS_PER_CHUNK)) {
+    rows += await db.transaction(async (tx) => {
+      const computed = await measureDayRows(tx, run, settings, timeZone);
+      await repo.replaceMeasureDays(tx, run.days, computed);
+      return computed.length;
+    });
+  }
+  return { days: days.length, rows };
 }
 
 async function recomputeChanged({ db, timeZone }: RollupDeps, since: Date, until: Date) {
@@ -81,11 +120,11 @@ async function recomputeChanged({ db, timeZone }: RollupDeps, since: Date, until
   return { days: days.length, rows };
 }
 
-async function saveWatermark({ db, clock }: RollupDeps, until: Date) {
+async function saveWatermark({ db, clock }: RollupDeps, source: string, until: Date) {
   await db.transaction(async (tx) => {
     // Two runs at once: the later watermark wins, and both recomputed whole days.
-    const current = await repo.lockWatermark(tx, SLA_SOURCE);
+    const current = await repo.lockWatermark(tx, source);
     const mark = current && current.watermark > until ? current.watermark : until;
-    await repo.setWatermark(tx, SLA_SOURCE, mark, clock.now());
+    await repo.setWatermark(tx, source, mark, clock.now());
   });
 }

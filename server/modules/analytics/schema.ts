@@ -1,6 +1,6 @@
 // Analytics' own tables: per-day rollups of the measures (docs/analytics.md) and the watermark of the
 // job that keeps them up to date. Dashboards read these, never the history.
-import { bigint, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, doublePrecision, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.ts';
 
 /**
@@ -27,6 +27,65 @@ export const analyticsDaily = pgTable(
   (t) => [
     index('analytics_daily_day_idx').on(t.measure, t.day),
     index('analytics_daily_customer_idx').on(t.customerId, t.measure, t.day),
+  ],
+);
+
+/**
+ * The narrow rollup beside the wide one: one row per local day × measure × breakdown × key, summed over
+ * the other dimensions (and over the metrics, except for the breakdown `metric`, whose rows also give
+ * each period's and the period's total). Derived from `analytics_daily` in the same transaction that
+ * replaces a day, so both always agree; the unfiltered views read it (far fewer rows per day than the
+ * wide table, whose rows are keyed by all five dimensions).
+ */
+export const analyticsDailyBy = pgTable(
+  'analytics_daily_by',
+  {
+    day: date('day').notNull(),
+    measure: text('measure', { enum: ['sla', 'restore'] }).notNull(),
+    dim: text('dim', {
+      enum: ['metric', 'customer', 'project', 'product', 'team', 'engineer'],
+    }).notNull(),
+    key: text('key'),
+    n: integer('n').notNull(),
+    met: integer('met').notNull().default(0),
+    breached: integer('breached').notNull().default(0),
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('analytics_daily_by_idx').on(t.measure, t.dim, t.day)],
+);
+
+/**
+ * The measures beyond SLA per local day (docs/analytics.md "Rollups"), one row per day × measure ×
+ * customer, project, product, engineer — the dimensions each measure's filters use:
+ * - `first_time_fix` (day of first resolution): n = eligible, hits = fixed first time, `param` = the
+ *   reopen window (days) the row was computed with (another window: the dashboard computes per request);
+ * - `repeat_repair` (day of completion): n = repairs, hits = 2nd or later of the equipment;
+ * - `follow_up` (day due): n = due, hits = on time, late; product null (not a filter of this measure);
+ * - `job` (day of completion): n = work orders completed, minutes on them, km, travel seconds;
+ * - `satisfaction` (day answered): n = answers about the engineer, hits = satisfied.
+ */
+export const analyticsMeasuresDaily = pgTable(
+  'analytics_measures_daily',
+  {
+    day: date('day').notNull(),
+    measure: text('measure', {
+      enum: ['first_time_fix', 'repeat_repair', 'follow_up', 'job', 'satisfaction'],
+    }).notNull(),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id'),
+    productId: uuid('product_id'),
+    engineerId: uuid('engineer_id'),
+    n: integer('n').notNull(),
+    hits: integer('hits').notNull().default(0),
+    late: integer('late').notNull().default(0),
+    minutes: bigint('minutes', { mode: 'number' }).notNull().default(0),
+    km: doublePrecision('km').notNull().default(0),
+    travelSeconds: doublePrecision('travel_seconds').notNull().default(0),
+    param: integer('param').notNull().default(0),
+  },
+  (t) => [
+    index('analytics_measures_daily_day_idx').on(t.measure, t.day),
+    index('analytics_measures_daily_customer_idx').on(t.customerId, t.measure, t.day),
   ],
 );
 

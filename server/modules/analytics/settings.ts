@@ -7,6 +7,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { staleVersion } from '../../platform/errors.ts';
 import { DEFAULT_MEASURE_SETTINGS } from './measures.ts';
+import { MEASURES_SOURCE } from './measures-rollup.ts';
+import { forgetWatermark } from './repository.ts';
 import { analyticsSettings } from './schema.ts';
 
 export async function measureSettingsOf(db: Executor): Promise<TAnalyticsSettings> {
@@ -47,6 +49,8 @@ export async function saveMeasureSettings(
       repeatRepairThreshold: row.repeatRepairThreshold,
       version: row.version,
     };
+    // The first-time-fix rows were computed with the old window: the next rollup run recomputes them all.
+    if (after.firstFixReopenDays !== before.firstFixReopenDays) await forgetWatermark(tx, MEASURES_SOURCE);
     await writeAudit(tx, ctx, {
       action: 'analytics.settings',
       entityType: 'analytics_settings',

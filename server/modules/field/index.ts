@@ -4,13 +4,16 @@ export {
   type AssetFailure,
   type AssetRepair,
   type EngineerWork,
+  type EngineerWorkDay,
   engineerWorkBetween,
+  engineerWorkByDay,
   engineerWorkingMinutes,
   failuresBetween,
   repairsCompletedWithOrdinal,
   repairVisitsOfTickets,
   type TicketVisits,
   workingMinutesOf,
+  workOrdersChanged,
 } from './measures-read.ts';
 export { type OpenWorkOrderRow, openWorkOrderCounts, openWorkOrdersAt } from './open-work-read.ts';
 export { workOrderOwners } from './owners.ts';

@@ -142,6 +142,21 @@ export interface EngineerWork {
   travelMinutes: number;
 }
 
+/** The sums of engineerWorkBetween's figures over work orders `w` (travel: first arrival − first departure). */
+const WORK_SUMS = sql`count(*)::int as jobs, coalesce(sum(w.time_spent_minutes), 0)::int as minutes,
+  coalesce(sum(w.travel_km), 0)::float8 as km,
+  coalesce(sum(greatest(0, extract(epoch from (
+    (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'arrived')
+  - (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'departed'))))), 0)::float8
+    as travel_seconds`;
+
+/** A row of WORK_SUMS per engineer. */
+type WorkSumsRow = { engineer_id: string; jobs: number; minutes: number; km: number; travel_seconds: number };
+
+const completedBetween = (q: { from: Date; to: Date }) =>
+  sql`w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
+    and w.status = 'completed' and w.engineer_id is not null`;
+
 /**
  * Per engineer, the work orders (any kind) completed in [from, to): jobs, time on the jobs (the
  * completion's time spent), kilometres travelled, and travel time (first arrival − first departure).
@@ -150,22 +165,10 @@ export async function engineerWorkBetween(
   db: Executor,
   q: { from: Date; to: Date; customerId?: string; projectId?: string; engineerId?: string },
 ): Promise<EngineerWork[]> {
-  const r = await db.execute<{
-    engineer_id: string;
-    jobs: number;
-    minutes: number;
-    km: number;
-    travel_seconds: number;
-  }>(sql`
-    select w.engineer_id, count(*)::int as jobs, coalesce(sum(w.time_spent_minutes), 0)::int as minutes,
-           coalesce(sum(w.travel_km), 0)::float8 as km,
-           coalesce(sum(greatest(0, extract(epoch from (
-             (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'arrived')
-           - (select min(e.at) from work_order_events e where e.work_order_id = w.id and e.stage = 'departed'))))), 0)::float8
-             as travel_seconds
+  const r = await db.execute<WorkSumsRow>(sql`
+    select w.engineer_id, ${WORK_SUMS}
       from work_orders w
-     where w.completed_at >= ${iso(q.from)}::timestamptz and w.completed_at < ${iso(q.to)}::timestamptz
-       and w.status = 'completed' and w.engineer_id is not null
+     where ${completedBetween(q)}
        ${q.customerId ? sql`and w.customer_id = ${q.customerId}::uuid` : sql``}
        ${q.projectId ? sql`and w.project_id = ${q.projectId}::uuid` : sql``}
        ${q.engineerId ? sql`and w.engineer_id = ${q.engineerId}::uuid` : sql``}
@@ -177,6 +180,63 @@ export async function engineerWorkBetween(
     travelKm: Math.round(Number(x.km) * 10) / 10,
     travelMinutes: Math.round(Number(x.travel_seconds) / 60),
   }));
+}
+
+export interface EngineerWorkDay {
+  day: string;
+  customerId: string;
+  projectId: string | null;
+  engineerId: string;
+  jobs: number;
+  minutes: number;
+  /** Unrounded sums: analytics adds days up before rounding, as engineerWorkBetween does. */
+  km: number;
+  travelSeconds: number;
+}
+
+/** engineerWorkBetween's sums per local day of completion, customer, project and engineer (analytics' rollup). */
+export async function engineerWorkByDay(
+  db: Executor,
+  q: { from: Date; to: Date; timeZone: string },
+): Promise<EngineerWorkDay[]> {
+  const day = sql`to_char(w.completed_at at time zone ${q.timeZone}, 'YYYY-MM-DD')`;
+  const r = await db.execute<
+    WorkSumsRow & { day: string; customer_id: string; project_id: string | null }
+  >(sql`
+    select ${day} as day, w.customer_id, w.project_id, w.engineer_id, ${WORK_SUMS}
+      from work_orders w
+     where ${completedBetween(q)}
+     group by 1, w.customer_id, w.project_id, w.engineer_id`);
+  return r.rows.map((x) => ({
+    day: x.day,
+    customerId: x.customer_id,
+    projectId: x.project_id,
+    engineerId: x.engineer_id,
+    jobs: Number(x.jobs),
+    minutes: Number(x.minutes),
+    km: Number(x.km),
+    travelSeconds: Number(x.travel_seconds),
+  }));
+}
+
+/**
+ * What analytics' measure rollups recompute after work orders were written in (since, until] (index
+ * work_orders_updated_idx): the local days those that are completed were completed on (jobs, repeat
+ * repairs) and the tickets of the repair work orders among them (first-time fix).
+ */
+export async function workOrdersChanged(
+  db: Executor,
+  q: { since: Date; until: Date; timeZone: string },
+): Promise<{ completedDays: string[]; ticketIds: string[] }> {
+  const r = await db.execute<{ day: string | null; ticket_id: string | null }>(sql`
+    select distinct to_char(w.completed_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day,
+           case when w.kind = 'repair' then w.ticket_id end as ticket_id
+      from work_orders w
+     where w.updated_at > ${iso(q.since)}::timestamptz and w.updated_at <= ${iso(q.until)}::timestamptz`);
+  return {
+    completedDays: [...new Set(r.rows.flatMap((x) => (x.day ? [x.day] : [])))],
+    ticketIds: [...new Set(r.rows.flatMap((x) => (x.ticket_id ? [x.ticket_id] : [])))],
+  };
 }
 
 /** Working minutes of a profile over local days from…to (inclusive): work days × hours, minus leave. */

@@ -81,6 +81,7 @@ export const workOrders = pgTable(
     index('work_orders_ticket_idx').on(t.ticketId),
     index('work_orders_customer_idx').on(t.customerId, t.createdAt),
     // Analytics' measures (docs/analytics.md): jobs done in a period, an asset's repairs, failures.
+    index('work_orders_updated_idx').on(t.updatedAt),
     index('work_orders_completed_at_idx').on(t.completedAt).where(sql`${t.completedAt} is not null`),
     index('work_orders_assets_idx').using('gin', t.assetIds),
     index('work_orders_repair_created_idx').on(t.createdAt).where(sql`${t.kind} = 'repair'`),

@@ -8,7 +8,7 @@ export {
   type HandledComplaint,
 } from './generate.ts';
 export { followUpsCreateJob, followUpsSweepJob } from './jobs.ts';
-export { type FollowUpTiming, followUpTimings } from './measures-read.ts';
+export { type FollowUpTiming, followUpDueDaysChanged, followUpTimings } from './measures-read.ts';
 export { customerTold, recordOutcome } from './outcome.ts';
 export { registerFollowUpRoutes } from './routes.ts';
 export {

@@ -49,3 +49,15 @@ export async function followUpTimings(
     doneAt: x.done_at ? new Date(x.done_at) : null,
   }));
 }
+
+/** The local days the follow-ups written in (since, until] are due on (index follow_ups_updated_idx). */
+export async function followUpDueDaysChanged(
+  db: Executor,
+  q: { since: Date; until: Date; timeZone: string },
+): Promise<string[]> {
+  const r = await db.execute<{ day: string }>(sql`
+    select distinct to_char(f.due_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day
+      from follow_ups f
+     where f.updated_at > ${q.since.toISOString()}::timestamptz and f.updated_at <= ${q.until.toISOString()}::timestamptz`);
+  return r.rows.map((x) => x.day);
+}

@@ -96,6 +96,8 @@ export const followUps = pgTable(
     index('follow_ups_flag_idx').on(t.flagAt).where(sql`${t.flagAt} is not null`),
     index('follow_ups_period_idx').on(t.dueAt, t.id),
     index('follow_ups_customer_idx').on(t.customerId, t.dueAt),
+    // What analytics' follow-up rollup recomputes: the follow-ups written since its last run.
+    index('follow_ups_updated_idx').on(t.updatedAt),
   ],
 );
 

@@ -10,7 +10,11 @@ export {
 export { consultationsResolvedSince, type ResolvedConsultation } from './consultations-read.ts';
 export { processInboundEmail } from './email-intake.ts';
 export { ticketOwners, ticketRefs } from './field-read.ts';
-export { type FirstResolvedTicket, faultTicketsFirstResolved } from './measures-read.ts';
+export {
+  type FirstResolvedTicket,
+  faultTicketsFirstResolved,
+  firstResolvedDaysOf,
+} from './measures-read.ts';
 export {
   type OpenTicketRow,
   type OpenWorkCount,

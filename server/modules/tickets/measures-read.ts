@@ -52,3 +52,22 @@ export async function faultTicketsFirstResolved(
     reopenedAt: x.reopened_at ? new Date(x.reopened_at) : null,
   }));
 }
+
+/**
+ * The local days (organisation's zone) of first resolution of the fault tickets written in
+ * (since, until] (index tickets_updated_idx) or named: the days analytics' first-time-fix rollup
+ * recomputes (a reopening, a new resolution).
+ */
+export async function firstResolvedDaysOf(
+  db: Executor,
+  q: { since: Date; until: Date; ticketIds: readonly string[]; timeZone: string },
+): Promise<string[]> {
+  const r = await db.execute<{ day: string }>(sql`
+    select distinct to_char(t.first_resolved_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day
+      from tickets t
+     where t.kind = 'fault_report' and t.first_resolved_at is not null
+       and t.id in (select id from tickets where updated_at > ${q.since.toISOString()}::timestamptz
+                      and updated_at <= ${q.until.toISOString()}::timestamptz
+                    union all select unnest(${sql.param([...q.ticketIds])}::uuid[]))`);
+  return r.rows.map((x) => x.day);
+}
