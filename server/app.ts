@@ -75,7 +75,7 @@ import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { provideReferences } from './platform/references.ts';
-import { registerWebApp, webAppPage } from './platform/web-app.ts';
+import { ASSETS_PREFIX, registerWebApp, webAppPage } from './platform/web-app.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -172,6 +172,9 @@ export async function buildApp(
     },
   });
   app.addHook('onRequest', async (request) => {
+    // the web app's hashed files are the same for everyone: no session lookup for each of them (a
+    // console page's first load asks for a dozen at once)
+    if (request.url.startsWith(ASSETS_PREFIX)) return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const sessionToken = request.cookies[SESSION_COOKIE];

@@ -10,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
+/** Where the build's hashed files are served: public, the same for every caller. */
+export const ASSETS_PREFIX = '/assets/';
 
 export async function registerWebApp(app: FastifyInstance, root: string) {
   await app.register(fastifyStatic, {
