@@ -123,7 +123,7 @@ async function timedLoad(context: BrowserContext, page: Page, url: string, selec
     const file = path.join(os.tmpdir(), `aftercare-web-${Date.now()}.cpuprofile`);
     await fs.writeFile(file, JSON.stringify(profile));
     console.log(`profile: ${file} (open in Chromium's DevTools, Performance)`);
-    printProfile(profile, t0);
+    printProfile(profile);
   }
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   // the requests the page makes after its content shows (chunks, fonts) count as its cost too
@@ -154,10 +154,11 @@ interface CpuProfile {
 }
 
 /**
- * Self time of the profiled load by script (chunk) and by function, and per 100 ms of the page's
- * clock which script ran most: where the main thread went before the content showed.
+ * Self time of the profiled load by script (chunk) and by function, and per 100 ms since the profiler
+ * started (just before the navigation) which scripts ran most: where the main thread went before the
+ * content showed. (The profiler's clock is not the network events' one, so the times are its own.)
  */
-function printProfile(profile: CpuProfile, t0: number) {
+function printProfile(profile: CpuProfile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const byScript = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -174,7 +175,7 @@ function printProfile(profile: CpuProfile, t0: number) {
     const script = frame.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '') || frame.functionName;
     add(byScript, script, dt);
     add(byFunction, `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}`, dt);
-    const bucket = Math.floor((t / 1000 - t0 * 1000) / 100) * 100;
+    const bucket = Math.floor((t - profile.startTime) / 100_000) * 100;
     if (!buckets.has(bucket)) buckets.set(bucket, new Map());
     add(buckets.get(bucket)!, script, dt);
   }
