@@ -19,8 +19,8 @@ import {
 } from '../server/modules/analytics/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { type Ctx, systemCtx } from '../server/platform/context.ts';
-import { BENCH_TICKETS, fillTickets } from './fill.ts';
-import { fillMeasures } from './fill-measures.ts';
+import { BENCH_TICKETS } from './fill.ts';
+import { fillAnalysisHistory } from './fill-measures.ts';
 import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
 
 const RUNS = 20;
@@ -45,19 +45,12 @@ export async function run() {
   try {
     const { app } = await startBenchApp(bench.db);
     await app.close();
-    const staff = (
-      await bench.pool.query<{ id: string }>(`select id from users where kind = 'staff'`)
-    ).rows.map((r) => r.id);
     const now = new Date();
-    const [fill, fillSeconds] = await timed(() =>
-      fillTickets(bench.db, bench.pool, BENCH_TICKETS, staff, now),
-    );
-    console.log(
-      `filled ${fill.tickets} tickets, ${fill.slaTargets} SLA targets in ${Math.round(fillSeconds)} s`,
-    );
-    const [measureFill, measureFillSeconds] = await timed(() => fillMeasures(bench.pool, now));
-    console.log('measure records', measureFill, `${Math.round(measureFillSeconds)} s`);
-    await bench.pool.query('analyze');
+    const {
+      fill,
+      fillSeconds,
+      measures: measureFill,
+    } = await fillAnalysisHistory(bench.db, bench.pool, BENCH_TICKETS, now);
 
     const deps = { db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE };
     // No time budget: the whole history in one go (the job would spread it over runs of 5 minutes).
@@ -155,7 +148,13 @@ export async function run() {
     console.log('year measures', m.firstTimeFix, m.repeatRepair.ratePercent, m.followUps, m.mtbf.total);
     await writeResult({
       name: 'analysis-dashboards',
-      params: { tickets: fill.tickets, slaTargets: fill.slaTargets, customers: fill.customers, runs: RUNS },
+      params: {
+        kept: !!process.env.BENCH_KEEP,
+        tickets: fill.tickets,
+        slaTargets: fill.slaTargets,
+        customers: fill.customers,
+        runs: RUNS,
+      },
       figures,
       units: {
         fillSeconds: 's',

@@ -5,6 +5,9 @@
 // 30 % of the repairs, engineer profiles. Set-based SQL; writes other modules' tables directly, which
 // only a benchmark may do.
 import type pg from 'pg';
+import type { Db } from '../server/db/pool.ts';
+import { fillTickets } from './fill.ts';
+import { keptFill } from './harness.ts';
 
 export async function fillMeasures(pool: pg.Pool, now: Date) {
   const q = (text: string, params: unknown[] = []) => pool.query(text, params);
@@ -61,4 +64,26 @@ export async function fillMeasures(pool: pg.Pool, now: Date) {
   const n = await q('select count(*)::int as n from bw');
   await q('drop table bw');
   return { repairWorkOrders: Number(n.rows[0].n) };
+}
+
+/**
+ * The history the analysis benches measure: bench/fill.ts's tickets and the measures' records above,
+ * then `analyze`. In a kept database (BENCH_KEEP) it is made once and reused.
+ */
+export async function fillAnalysisHistory(db: Db, pool: pg.Pool, tickets: number, now: Date) {
+  return keptFill(pool, `analysis-history:${tickets}`, async () => {
+    const staff = (await pool.query<{ id: string }>(`select id from users where kind = 'staff'`)).rows.map(
+      (r) => r.id,
+    );
+    const t0 = performance.now();
+    const fill = await fillTickets(db, pool, tickets, staff, now);
+    const fillSeconds = Math.round((performance.now() - t0) / 1000);
+    console.log(`filled ${fill.tickets} tickets, ${fill.slaTargets} SLA targets in ${fillSeconds} s`);
+    const t1 = performance.now();
+    const measures = await fillMeasures(pool, now);
+    const measureFillSeconds = Math.round((performance.now() - t1) / 1000);
+    console.log('measure records', measures, `${measureFillSeconds} s`);
+    await pool.query('analyze');
+    return { fill, fillSeconds, measures, measureFillSeconds };
+  });
 }

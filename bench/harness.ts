@@ -27,19 +27,26 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * BENCH_KEEP=DIR keeps the embedded database in DIR after the run, and the next run with the same DIR
+ * reuses it (migrated to the current schema): a fill of 10⁶ tickets (40 min here) is made once and then
+ * measured again after a change, with `keptFill`. Without it, each run gets a fresh database, dropped after.
+ */
 export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const keep = process.env.BENCH_KEEP ? path.resolve(process.env.BENCH_KEEP) : null;
   let adminUrl = process.env.BENCH_DATABASE_URL;
   let stop: (() => Promise<void>) | null = null;
   let dir: string | null = null;
   if (!adminUrl) {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-'));
+    dir = keep ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'aftercare-bench-')));
+    await fs.mkdir(dir, { recursive: true });
     await fs.chmod(dir, 0o755);
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
     adminUrl = embedded.url;
     stop = embedded.stop;
   }
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const pool = createPool(await createDatabase(adminUrl, name), 20);
+  const name = keep ? 'bench_kept' : `bench_${randomBytes(4).toString('hex')}`;
+  const pool = createPool(await createDatabase(adminUrl, name, { ifMissing: !!keep }), 20);
   const db = createDb(pool);
   await runMigrations(db);
   return {
@@ -47,11 +54,34 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     pool,
     async close() {
       await pool.end();
-      await dropDatabase(adminUrl!, name);
+      if (!keep) await dropDatabase(adminUrl!, name);
       await stop?.();
-      if (dir) await fs.rm(dir, { recursive: true, force: true });
+      if (dir && !keep) await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The fill named `key` of a kept database (BENCH_KEEP): made by `fill` the first time and remembered
+ * (with what `fill` returned) in the table `bench_fills`; later runs skip it. Without BENCH_KEEP it
+ * simply fills.
+ */
+export async function keptFill<T>(pool: pg.Pool, key: string, fill: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_KEEP) return fill();
+  await pool.query(
+    'create table if not exists bench_fills (key text primary key, result jsonb not null, at timestamptz not null default now())',
+  );
+  const found = await pool.query<{ result: T; at: Date }>(
+    'select result, at from bench_fills where key = $1',
+    [key],
+  );
+  if (found.rows[0]) {
+    console.log(`kept fill ${key} of ${found.rows[0].at.toISOString()} reused`);
+    return found.rows[0].result;
+  }
+  const result = await fill();
+  await pool.query('insert into bench_fills (key, result) values ($1, $2)', [key, JSON.stringify(result)]);
+  return result;
 }
 
 /**

@@ -15,7 +15,8 @@ import { generateReport } from '../server/modules/reports/index.ts';
 import { LocalBlobStore } from '../server/platform/blob-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { BENCH_TICKETS, fillTickets } from './fill.ts';
+import { BENCH_TICKETS } from './fill.ts';
+import { fillAnalysisHistory } from './fill-measures.ts';
 import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -32,17 +33,9 @@ export async function run() {
   try {
     const { app } = await startBenchApp(bench.db);
     await app.close();
-    const staff = (
-      await bench.pool.query<{ id: string }>(`select id from users where kind = 'staff'`)
-    ).rows.map((r) => r.id);
     const now = new Date();
-    const [fill, fillSeconds] = await timed(() =>
-      fillTickets(bench.db, bench.pool, BENCH_TICKETS, staff, now),
-    );
-    console.log(
-      `filled ${fill.tickets} tickets, ${fill.slaTargets} SLA targets in ${Math.round(fillSeconds)} s`,
-    );
-    await bench.pool.query('analyze');
+    // The same history as the dashboards' bench (so a kept database serves both).
+    const { fill, fillSeconds } = await fillAnalysisHistory(bench.db, bench.pool, BENCH_TICKETS, now);
     const deps = { db: bench.db, clock: systemClock, timeZone: BENCH_TIME_ZONE };
     const [, rollupSeconds] = await timed(() => refreshRollups(deps, Number.POSITIVE_INFINITY));
     console.log(`rollups ${rollupSeconds.toFixed(1)} s`);
@@ -86,7 +79,14 @@ export async function run() {
       : 0;
     await writeResult({
       name: 'reports',
-      params: { tickets: fill.tickets, slaTargets: fill.slaTargets, customers: fill.customers, month, week },
+      params: {
+        kept: !!process.env.BENCH_KEEP,
+        tickets: fill.tickets,
+        slaTargets: fill.slaTargets,
+        customers: fill.customers,
+        month,
+        week,
+      },
       figures: {
         fillSeconds: Math.round(fillSeconds),
         rollupSeconds: round(rollupSeconds),
