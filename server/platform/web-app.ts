@@ -10,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
+/** A page holding the caller's own data: no shared cache keeps it, the browser asks again each visit. */
+export const PERSONAL_PAGE = 'private, no-store';
 /** Where the build's hashed files are served: public, the same for every caller. */
 export const ASSETS_PREFIX = '/assets/';
 

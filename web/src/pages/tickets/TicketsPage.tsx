@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Table, type TableColumnType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
 import {
   TICKET_QUEUES,
@@ -12,6 +12,7 @@ import {
 } from '../../../../common/tickets-api.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useProgressiveRows } from '../../components/progressive-rows.ts';
 import { QueueTabs } from '../../components/QueueTabs.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
@@ -47,7 +48,8 @@ const DEFAULT_ORDER: Record<TTicketSort, 'ascend' | 'descend'> = {
 
 /** The ticket queues (staff) or the customer's own tickets (portal). */
 export function TicketsPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useOrganisationTime();
   const navigate = useNavigate();
   const staff = base === '/console';
   // The workbench's figures open a queue with filters: ?queue=mine&status=assigned.
@@ -196,7 +198,22 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               style: { cursor: 'pointer' },
             })}
             columns={[
-              { title: t('tickets.number'), dataIndex: 'number', width: 150, ...sortBy('number') },
+              {
+                title: t('tickets.number'),
+                dataIndex: 'number',
+                width: 150,
+                ...sortBy('number'),
+                // a real link (a new tab, the server's first page draws the same), the row opens it too
+                render: (n: string, tk) => (
+                  <Link
+                    className="ticket-number"
+                    to={`${base}/tickets/${tk.id}`}
+                    onClick={(e) => e.stopPropagation()}
+                  >
+                    {n}
+                  </Link>
+                ),
+              },
               {
                 title: t('tickets.subject'),
                 dataIndex: 'subject',
@@ -246,14 +263,14 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
                 title: t('tickets.created'),
                 dataIndex: 'createdAt',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => time.dateTime(v),
                 ...sortBy('created'),
               },
               {
                 title: t('tickets.updated'),
                 dataIndex: 'updatedAt',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => time.dateTime(v),
                 ...sortBy('updated'),
               },
             ]}
