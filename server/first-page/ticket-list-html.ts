@@ -66,6 +66,11 @@ const CARET_UP =
 const CARET_DOWN =
   '<svg viewBox="0 0 1024 1024" focusable="false" data-icon="caret-down" width="1em" height="1em" fill="currentColor" aria-hidden="true"><path d="M840.4 300H183.6c-19.7 0-30.7 20.8-18.5 35l328.4 380.8c9.4 10.9 27.5 10.9 37 0L858.9 335c12.2-14.2 1.2-35-18.5-35z"></path></svg>';
 
+const DOWNLOAD_ICON =
+  '<span role="img" class="anticon anticon-download"><svg viewBox="64 64 896 896" focusable="false" width="1em" height="1em" fill="currentColor" aria-hidden="true"><path d="M505.7 661a8 8 0 0012.6 0l112-141.7c4.1-5.2.4-12.9-6.3-12.9h-74.1V168c0-4.4-3.6-8-8-8h-60c-4.4 0-8 3.6-8 8v338.3H400c-6.7 0-10.4 7.7-6.3 12.9l112 141.8zM878 626h-60c-4.4 0-8 3.6-8 8v154H214V634c0-4.4-3.6-8-8-8h-60c-4.4 0-8 3.6-8 8v198c0 17.7 14.3 32 32 32h684c17.7 0 32-14.3 32-32V634c0-4.4-3.6-8-8-8z"></path></svg></span>';
+const PLUS_ICON =
+  '<span role="img" class="anticon anticon-plus"><svg viewBox="64 64 896 896" focusable="false" width="1em" height="1em" fill="currentColor" aria-hidden="true"><path d="M482 152h60q8 0 8 8v704q0 8-8 8h-60q-8 0-8-8V160q0-8 8-8z"></path><path d="M192 474h672q8 0 8 8v60q0 8-8 8H160q-8 0-8-8v-60q0-8 8-8z"></path></svg></span>';
+
 /** A header cell of a column the list can be sorted by, its order arrows as antd draws them. */
 function sortableHeader(title: string, active: 'ascending' | 'descending' | null) {
   const arrow = (dir: 'up' | 'down', svg: string, on: boolean) =>
@@ -209,10 +214,17 @@ export function ticketListHtml(view: TicketListView): string {
   const mailTab = `<span role="tab" aria-selected="false" class="queue-tab">${t('mail.tab')}</span>`;
   const exportParams = new URLSearchParams({ lang: view.lang });
   for (const [key, value] of Object.entries(view.filters)) if (value) exportParams.set(key, value);
+  const button = (kind: 'default' | 'primary', inner: string) =>
+    `ant-btn ${CSS_VAR} ant-btn-${kind} ant-btn-color-${kind} ant-btn-variant-${kind === 'primary' ? 'solid' : 'outlined'}">${inner}`;
+  // The live toolbar's search and filters need the app: their places are kept (hidden boxes of their
+  // sizes) so that the toolbar wraps as the live one does on a phone and nothing moves when it comes.
+  const slot = (width: number) => `<span class="first-page-slot" style="width:${width}px"></span>`;
   const toolbar =
-    `<div class="toolbar first-page-toolbar">` +
-    `<a href="/api/v1/tickets/export?${escapeHtml(exportParams.toString())}" class="ant-btn ${CSS_VAR} ant-btn-default ant-btn-color-default ant-btn-variant-outlined"><span>${t('common.exportExcel')}</span></a>` +
-    `<a href="/console/tickets/new" class="ant-btn ${CSS_VAR} ant-btn-primary ant-btn-color-primary ant-btn-variant-solid"><span>${t('tickets.new')}</span></a></div>`;
+    `<div class="toolbar">${slot(260)}${slot(140)}${slot(140)}` +
+    `<div class="ant-space ant-space-horizontal ant-space-align-center ant-space-gap-row-small ant-space-gap-col-small ${CSS_VAR}">` +
+    `<div class="ant-space-item">${slot(160)}</div><div class="ant-space-item"><span aria-hidden="true" class="first-page-slot ${button('default', `<span>${t('filters.saveCurrent')}</span>`)}</span></div></div>` +
+    `<a href="/api/v1/tickets/export?${escapeHtml(exportParams.toString())}" class="${button('default', `<span class="ant-btn-icon">${DOWNLOAD_ICON}</span><span>${t('common.exportExcel')}</span>`)}</a>` +
+    `<a href="/console/tickets/new" class="${button('primary', `<span class="ant-btn-icon">${PLUS_ICON}</span><span>${t('tickets.new')}</span>`)}</a></div>`;
   return (
     `<div class="ant-app ${CSS_VAR} first-page"><div class="ant-layout ${CSS_VAR}" style="min-height:100vh">` +
     `<header class="ant-layout-header ${CSS_VAR} first-page-header"><span class="first-page-menu-space"></span>` +
