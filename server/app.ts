@@ -76,7 +76,7 @@ import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { provideReferences } from './platform/references.ts';
-import { ASSETS_PREFIX, PERSONAL_PAGE, registerWebApp, webAppPage } from './platform/web-app.ts';
+import { ASSETS_PREFIX, registerWebApp, sendPersonalPage, webAppPage } from './platform/web-app.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -270,13 +270,7 @@ export async function buildApp(
       // carries its first rows for the caller (first-page/first-page.ts), so it is never shared.
       const file = pageOf(request.url);
       const personal = file === 'console.html' ? await firstPage(request) : null;
-      if (personal) {
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', PERSONAL_PAGE)
-          .header('vary', 'cookie')
-          .send(personal);
-      }
+      if (personal) return sendPersonalPage(request, reply, personal);
       return reply.type('text/html').sendFile(file);
     }
     return sendProblem(reply, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`);

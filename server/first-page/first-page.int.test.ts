@@ -2,6 +2,7 @@
 // list tickets, exactly the rows the API gives them for the address's filters, customers' words escaped.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -88,6 +89,17 @@ describe("the ticket list's first page in the HTML", () => {
     expect(res.body).toContain('2026/11/24 10:00');
     expect(res.body).toContain('<th class="ant-table-cell" scope="col">标题</th>');
     expect(res.body).toContain('<html lang="zh-CN">');
+  });
+
+  it('sends the page compressed when the browser accepts it', async () => {
+    const res = await page(agent, '/console/tickets', {
+      cookie: agent.cookie,
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers.vary).toContain('cookie');
+    const html = zlib.brotliDecompressSync(res.rawPayload).toString('utf8');
+    expect(rowKeys(html)).toContain(made.xss!.id);
   });
 
   it('applies the queue and kind of the address', async () => {
