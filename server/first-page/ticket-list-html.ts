@@ -3,6 +3,7 @@
 // (TicketsPage.tsx inside ConsoleLayout.tsx, antd's class names) so that the live table replaces it
 // without a jump; the texts are the web app's own locale files.
 import { DEFAULT_WARNING_MS, formatDuration } from '../../common/durations.ts';
+import { escapeHtml } from '../../common/markdown.ts';
 import { TICKET_QUEUES, type TTicket, type TTicketSort } from '../../common/tickets-api.ts';
 import { en } from '../../web/src/app/locales/en.ts';
 import { zhCN } from '../../web/src/app/locales/zh-CN.ts';
@@ -36,16 +37,6 @@ const CATEGORY_COLOR: Record<string, string> = {
   resolved: 'success',
   closed: 'default',
 };
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-/** Text or attribute value as HTML: customers' words never become markup. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 type Vars = Record<string, string>;
 function translator(lang: PageLanguage) {
