@@ -178,9 +178,6 @@ export const TICKET_QUEUES = [
   /** Live chats (channel chat) still open with no public answer from the desk yet. */
   'chats',
 ] as const;
-/** The queue a staff member's ticket list opens on (the web's list and the server's first page). */
-export const DEFAULT_STAFF_QUEUE = 'unassigned' satisfies (typeof TICKET_QUEUES)[number];
-
 /** The orders of the ticket list, each over an index with a keyset cursor. */
 export const TICKET_SORTS = ['created', 'updated', 'due', 'priority', 'number'] as const;
 export type TTicketSort = (typeof TICKET_SORTS)[number];

@@ -2,7 +2,7 @@
 // (features/live) on every ticket event.
 export const ticketsKey = 'tickets';
 
-export { DEFAULT_STAFF_QUEUE } from '../../../../common/tickets-api.ts';
+export { DEFAULT_STAFF_QUEUE } from '../../../../common/ticket-rules.ts';
 
 export const ticketsKeys = {
   all: [ticketsKey] as const,
