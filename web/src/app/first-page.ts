@@ -10,11 +10,14 @@ export interface ServerFirstPage {
   page: Page<TTicket>;
 }
 
+let taken = false;
+
 /** The server's first page, once: a later visit to the list fetches as usual. */
 export function takeFirstPage(): ServerFirstPage | null {
   const script = document.getElementById('first-page');
   if (!script) return null;
   script.remove();
+  taken = true;
   try {
     return JSON.parse(script.textContent ?? '') as ServerFirstPage;
   } catch {
@@ -24,3 +27,14 @@ export function takeFirstPage(): ServerFirstPage | null {
 
 /** Whether the page arrived with the server's markup of its screen inside #root. */
 export const hasServerMarkup = (root: HTMLElement) => root.firstElementChild !== null;
+
+/**
+ * Whether the list being mounted starts from the server's rows (asked once, by the list's first mount):
+ * its live table then draws every row at once (not a screenful first, progressive-rows.ts), so the
+ * page keeps its height when it takes over from the markup.
+ */
+export function startsFromServerPage(): boolean {
+  const first = taken;
+  taken = false;
+  return first;
+}

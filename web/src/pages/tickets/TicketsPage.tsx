@@ -10,6 +10,7 @@ import {
   type TTicket,
   type TTicketSort,
 } from '../../../../common/tickets-api.ts';
+import { startsFromServerPage } from '../../app/first-page.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { useOrganisationTime } from '../../components/organisation-time.ts';
@@ -68,7 +69,8 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const staffList = useStaffDirectory({ enabled: staff && selected.length > 0, staleTime: 300_000 });
   const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
-  const rows = useProgressiveRows(list.items);
+  const [fromServer] = useState(startsFromServerPage);
+  const rows = useProgressiveRows(list.items, fromServer ? Number.POSITIVE_INFINITY : undefined);
   const cursor = useListCursor(list.items, (tk) => navigate(`${base}/tickets/${tk.id}`), queue !== 'mail');
   const activeSort = (filters.sort ?? 'created') as TTicketSort;
   const activeOrder = filters.order
