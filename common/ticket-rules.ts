@@ -105,3 +105,9 @@ export function routeTicket(
   }
   return { team: DEFAULT_ROUTING[facts.kind], assigneeId: null, rule: null };
 }
+
+/**
+ * The queue a staff member's ticket list opens on (the web's list and the server's first page); one of
+ * tickets-api.ts's TICKET_QUEUES, kept here so the web's entry imports no schema for it.
+ */
+export const DEFAULT_STAFF_QUEUE = 'unassigned';

@@ -20,6 +20,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TConfig } from './config.ts';
+import { consoleFirstPage } from './first-page/first-page.ts';
 import {
   authenticate,
   customerUserReferences,
@@ -75,7 +76,7 @@ import { registerInputGuards } from './platform/input-guards.ts';
 import { LiveHub } from './platform/live.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { provideReferences } from './platform/references.ts';
-import { ASSETS_PREFIX, registerWebApp, webAppPage } from './platform/web-app.ts';
+import { ASSETS_PREFIX, registerWebApp, sendPersonalPage, webAppPage } from './platform/web-app.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -262,10 +263,15 @@ export async function buildApp(
     await registerWebApp(app, WEB_DIST);
   }
   const pageOf = webAppPage(WEB_DIST);
-  app.setNotFoundHandler((request, reply) => {
+  const firstPage = consoleFirstPage({ webRoot: WEB_DIST, ctx: routeDeps.ctx, log: app.log });
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
-      // The single-page app handles its own routes (and its own 404 page).
-      return reply.type('text/html').sendFile(pageOf(request.url));
+      // The single-page app handles its own routes (and its own 404 page); the ticket list's page
+      // carries its first rows for the caller (first-page/first-page.ts), so it is never shared.
+      const file = pageOf(request.url);
+      const personal = file === 'console.html' ? await firstPage(request) : null;
+      if (personal) return sendPersonalPage(request, reply, personal);
+      return reply.type('text/html').sendFile(file);
     }
     return sendProblem(reply, 404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });

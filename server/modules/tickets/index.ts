@@ -30,7 +30,7 @@ export { registerTicketRoutes } from './routes.ts';
 export { createTicket, updateTicket, workMilestone } from './service.ts';
 export { slaTicketPort } from './sla-port.ts';
 export { startSmtpReceiver } from './smtp-receiver.ts';
-export { getTicket } from './ticket-view.ts';
+export { getTicket, listTickets } from './ticket-view.ts';
 export { provideWorkOrderTickets } from './work-port.ts';
 export {
   breachedTicketCount,

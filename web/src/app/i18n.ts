@@ -28,6 +28,9 @@ async function switchLanguage(lang: Language) {
     i18n.addResourceBundle('en', 'translation', en);
   }
   document.documentElement.lang = lang;
+  // the server writes the pages it fills (the ticket list's first page) in the same language
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server
+  document.cookie = `${LANGUAGE_KEY}=${lang}; path=/; max-age=31536000; samesite=lax`;
   await i18n.changeLanguage(lang);
 }
 

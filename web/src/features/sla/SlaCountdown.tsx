@@ -1,5 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_WARNING_MS } from '../../../../common/durations.ts';
 import { formatDuration, useNow } from './use-now.ts';
 
 /**
@@ -20,7 +21,7 @@ export function SlaCountdown({
   if (!dueAt) return breached ? <Tag color="red">{t('sla.breached')}</Tag> : <span>—</span>;
   const due = new Date(dueAt).getTime();
   const left = Math.round((due - now) / 1000);
-  const warn = warnAt ? new Date(warnAt).getTime() : due - 15 * 60_000;
+  const warn = warnAt ? new Date(warnAt).getTime() : due - DEFAULT_WARNING_MS;
   const over = left <= 0;
   const color = over || breached ? 'red' : now >= warn ? 'orange' : 'green';
   return (

@@ -1,5 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
+export { formatDuration } from '../../../../common/durations.ts';
+
 /**
  * One timer per period for every countdown on screen: a list of 50 rows re-renders once a second in
  * one pass, not in 50 separate ones.
@@ -38,17 +40,6 @@ function subscribe(ms: number, listener: () => void) {
 export function useNow(ms = 1000): number {
   const onTick = useCallback((listener: () => void) => subscribe(ms, listener), [ms]);
   return useSyncExternalStore(onTick, () => clockOf(ms).now);
-}
-
-/** 1:05:09 or 2d 3:04:00 */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(Math.abs(seconds)));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const hms = `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
-  return d ? `${d}d ${hms}` : hms;
 }
 
 /** Minutes from midnight as HH:MM (working slots, working hours). */

@@ -2,8 +2,7 @@
 // (features/live) on every ticket event.
 export const ticketsKey = 'tickets';
 
-/** The queue a staff member's ticket list opens on. */
-export const DEFAULT_STAFF_QUEUE = 'unassigned';
+export { DEFAULT_STAFF_QUEUE } from '../../../../common/ticket-rules.ts';
 
 export const ticketsKeys = {
   all: [ticketsKey] as const,

@@ -1,4 +1,5 @@
 import type { TTicket } from '../../../../common/tickets-api.ts';
+import { takeFirstPage } from '../../app/first-page.ts';
 import { queryClient } from '../../app/query-client.ts';
 import { cursorListOptions, useCursorList } from '../../components/cursor-list-query.ts';
 import { DEFAULT_STAFF_QUEUE, ticketsKey } from './tickets-keys.ts';
@@ -16,10 +17,22 @@ export const useTickets = (filters: Record<string, string | undefined>) =>
   });
 
 /**
- * The console's ticket list opened without filters asks for its first page while the screen's code
- * still loads (the same query key as the page's `useTickets`), instead of after its first render.
+ * The console's ticket list takes the first page the server put in the HTML (app/first-page.ts); else,
+ * opened without filters, it asks for its first page while the screen's code still loads (the same
+ * query key as the page's `useTickets`), instead of after its first render.
  */
 export function prefetchConsoleTickets(search: string) {
+  const first = takeFirstPage();
+  if (first) {
+    queryClient.setQueryData(
+      cursorListOptions<TTicket>(ticketsKey, '/api/v1/tickets', first.filters).queryKey,
+      {
+        pages: [first.page],
+        pageParams: [undefined],
+      },
+    );
+    return;
+  }
   if (search !== '') return;
   void queryClient.prefetchInfiniteQuery(
     cursorListOptions<TTicket>(ticketsKey, '/api/v1/tickets', { queue: DEFAULT_STAFF_QUEUE }),

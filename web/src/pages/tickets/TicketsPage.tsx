@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Table, type TableColumnType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../../../common/ticket-rules.ts';
 import {
   TICKET_QUEUES,
@@ -10,8 +10,10 @@ import {
   type TTicket,
   type TTicketSort,
 } from '../../../../common/tickets-api.ts';
+import { startsFromServerPage } from '../../app/first-page.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
+import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useProgressiveRows } from '../../components/progressive-rows.ts';
 import { QueueTabs } from '../../components/QueueTabs.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
@@ -47,7 +49,8 @@ const DEFAULT_ORDER: Record<TTicketSort, 'ascend' | 'descend'> = {
 
 /** The ticket queues (staff) or the customer's own tickets (portal). */
 export function TicketsPage({ base = '/console' }: { base?: '/console' | '/portal' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useOrganisationTime();
   const navigate = useNavigate();
   const staff = base === '/console';
   // The workbench's figures open a queue with filters: ?queue=mine&status=assigned.
@@ -66,7 +69,8 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
   const staffList = useStaffDirectory({ enabled: staff && selected.length > 0, staleTime: 300_000 });
   const bulk = useTicketsBulkAssignMutation();
   const list = useTickets({ ...filters, queue: queue === 'mail' ? 'all' : queue });
-  const rows = useProgressiveRows(list.items);
+  const [fromServer] = useState(startsFromServerPage);
+  const rows = useProgressiveRows(list.items, fromServer ? Number.POSITIVE_INFINITY : undefined);
   const cursor = useListCursor(list.items, (tk) => navigate(`${base}/tickets/${tk.id}`), queue !== 'mail');
   const activeSort = (filters.sort ?? 'created') as TTicketSort;
   const activeOrder = filters.order
@@ -196,7 +200,22 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
               style: { cursor: 'pointer' },
             })}
             columns={[
-              { title: t('tickets.number'), dataIndex: 'number', width: 150, ...sortBy('number') },
+              {
+                title: t('tickets.number'),
+                dataIndex: 'number',
+                width: 150,
+                ...sortBy('number'),
+                // a real link (a new tab, the server's first page draws the same), the row opens it too
+                render: (n: string, tk) => (
+                  <Link
+                    className="ticket-number"
+                    to={`${base}/tickets/${tk.id}`}
+                    onClick={(e) => e.stopPropagation()}
+                  >
+                    {n}
+                  </Link>
+                ),
+              },
               {
                 title: t('tickets.subject'),
                 dataIndex: 'subject',
@@ -246,14 +265,14 @@ export function TicketsPage({ base = '/console' }: { base?: '/console' | '/porta
                 title: t('tickets.created'),
                 dataIndex: 'createdAt',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => time.dateTime(v),
                 ...sortBy('created'),
               },
               {
                 title: t('tickets.updated'),
                 dataIndex: 'updatedAt',
                 width: 170,
-                render: (v: string) => new Date(v).toLocaleString(i18n.language),
+                render: (v: string) => time.dateTime(v),
                 ...sortBy('updated'),
               },
             ]}
