@@ -223,7 +223,7 @@ export async function engineerWorkByDay(
  * What analytics' measure rollups recompute after work orders were written in (since, until] (index
  * work_orders_updated_idx): the local days those that are completed were completed on (jobs, repeat
  * repairs), and the completion days of the same equipment's repairs completed after a repair written
- * then (a repair completed out of order renumbers them, work_orders_assets_idx); the tickets of the
+ * then but written before (a repair completed out of order renumbers them, work_orders_assets_idx); the tickets of the
  * repair work orders among them (first-time fix); the days the repair work orders were opened (MTBF's
  * failures).
  */
@@ -244,7 +244,9 @@ export async function workOrdersChanged(
     select distinct ${local(sql`p.completed_at`)}, null::uuid, null
       from changed c join work_orders p on p.asset_ids && c.asset_ids
      where c.kind = 'repair' and c.completed_at is not null and cardinality(c.asset_ids) > 0
-       and p.kind = 'repair' and p.status = 'completed' and p.completed_at > c.completed_at`);
+       and p.kind = 'repair' and p.status = 'completed' and p.completed_at > c.completed_at
+       -- Written before: its day was computed without this repair (written since: recomputed anyway).
+       and p.updated_at <= ${iso(q.since)}::timestamptz`);
   const days = (pick: (x: (typeof r.rows)[number]) => string | null) => [
     ...new Set(r.rows.flatMap((x) => (pick(x) ? [pick(x)!] : []))),
   ];
