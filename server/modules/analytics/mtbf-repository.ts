@@ -124,30 +124,42 @@ export async function mtbfSums(
         select * from unnest(${uuidArray(q.live.map((x) => x.assetId))},
                              ${sql.param(q.live.map((x) => x.failures))}::int[])) x
        group by asset_id),
-    fa as (
+    fa as materialized (
       select f.asset_id, f.n, a.serial, a.product_id, a.model, a.project_id,
              case when ${inBase} then ${hours} else 0 end::float8 as hours
         from f join analytics_assets a on a.asset_id = f.asset_id
        ${q.productId ? sql`where a.product_id = ${q.productId}::uuid` : sql``})`;
-  const [byGroup, installed, worst] = [
-    await db.execute<GroupRow & { n: number }>(sql`${failed}
-      select a.product_id::text as product, a.model, a.project_id::text as project,
-             grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(a.n)::int as n
-        from fa a group by ${GROUPS}`),
-    await db.execute<GroupRow & { hours: number }>(sql`
-      select a.product_id::text as product, a.model, a.project_id::text as project,
-             grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(${hours})::float8 as hours
-        from analytics_assets a where ${inBase} group by ${GROUPS}`),
-    await db.execute<{ asset_id: string; serial: string; n: number; hours: number }>(sql`${failed}
-      select asset_id, serial, n, hours from fa
-       order by round((hours / n)::numeric, 1), asset_id limit ${q.assetLimit}`),
-  ];
+  // One pass over the period's failures: the groups' sums and the worst assets, one row set.
+  const failedRows = await db.execute<
+    GroupRow & {
+      kind: 'group' | 'asset';
+      n: number;
+      asset_id: string | null;
+      serial: string | null;
+      hours: number | null;
+    }
+  >(sql`${failed},
+    g as (select a.product_id::text as product, a.model, a.project_id::text as project,
+                 grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(a.n)::int as n
+            from fa a group by ${GROUPS}),
+    w as (select asset_id, serial, n, hours from fa
+           order by round((hours / n)::numeric, 1), asset_id limit ${q.assetLimit})
+    select 'group' as kind, product, model, project, gmask, n, null::uuid as asset_id, null as serial,
+           null::float8 as hours from g
+    union all
+    select 'asset', null, null, null, null, n, asset_id, serial, hours from w`);
+  const installed = await db.execute<GroupRow & { hours: number }>(sql`
+    select a.product_id::text as product, a.model, a.project_id::text as project,
+           grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(${hours})::float8 as hours
+      from analytics_assets a where ${inBase} group by ${GROUPS}`);
+  const byGroup = failedRows.rows.filter((x) => x.kind === 'group');
+  const worst = failedRows.rows.filter((x) => x.kind === 'asset');
   return {
-    failures: byGroup.rows.map((x) => ({ ...groupOf(x), value: Number(x.n) })),
+    failures: byGroup.map((x) => ({ ...groupOf(x), value: Number(x.n) })),
     hours: installed.rows.map((x) => ({ ...groupOf(x), value: Number(x.hours ?? 0) })),
-    assets: worst.rows.map((x) => ({
-      assetId: x.asset_id,
-      serial: x.serial,
+    assets: worst.map((x) => ({
+      assetId: x.asset_id!,
+      serial: x.serial ?? '',
       failures: Number(x.n),
       hours: Number(x.hours),
     })),

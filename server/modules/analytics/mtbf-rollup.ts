@@ -57,7 +57,7 @@ export async function storeChangedAssets(db: Db, since: Date, until: Date, timeZ
   const firstResolved = repairs.ticketIds.length
     ? await firstResolvedDaysOf(db, { since: until, until, ticketIds: repairs.ticketIds, timeZone })
     : [];
-  await db.transaction((tx) => mrepo.upsertAssets(tx, changed));
+  if (changed.length) await db.transaction((tx) => mrepo.upsertAssets(tx, changed));
   return { assets: changed.length, days: [...new Set([...repairs.completedDays, ...firstResolved])].sort() };
 }
 

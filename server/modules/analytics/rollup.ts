@@ -131,6 +131,7 @@ async function recomputeMeasures(deps: RollupDeps, since: Date, until: Date) {
 
 /** Recomputes whole days of the measures beyond SLA, in runs of consecutive days, one transaction each. */
 async function recomputeMeasureDays({ db, timeZone }: RollupDeps, days: string[]) {
+  if (!days.length) return { days: 0, rows: 0 };
   const settings = await measureSettingsOf(db);
   let rows = 0;
   for (const run of runsOf(days, DAYS_PER_CHUNK)) {
