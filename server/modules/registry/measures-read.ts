@@ -55,20 +55,24 @@ export interface AssetDimensions {
   model: string;
 }
 
+/** An asset's dimensions as SQL answers them (assets joined to their product). */
+type AssetDimensionsRow = {
+  id: string;
+  serial: string;
+  customer_id: string;
+  project_id: string;
+  product_id: string;
+  model: string;
+};
+
 export async function assetDimensions(
   db: Executor,
   assetIds: readonly string[],
 ): Promise<Map<string, AssetDimensions>> {
   const out = new Map<string, AssetDimensions>();
   if (!assetIds.length) return out;
-  const r = await db.execute<{
-    id: string;
-    serial: string;
-    customer_id: string;
-    project_id: string;
-    product_id: string;
-    model: string;
-  }>(sql`select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model
+  const r =
+    await db.execute<AssetDimensionsRow>(sql`select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model
            from assets a join products p on p.id = a.product_id
           where a.id = any(${uuidArray(assetIds)})`);
   for (const x of r.rows)
@@ -159,16 +163,7 @@ export async function assetsChangedBetween(
 ): Promise<AssetSnapshot[]> {
   const since = q.since.toISOString();
   const until = q.until.toISOString();
-  const r = await db.execute<{
-    id: string;
-    serial: string;
-    customer_id: string;
-    project_id: string;
-    product_id: string;
-    model: string;
-    since: string | null;
-    in_service: boolean;
-  }>(sql`
+  const r = await db.execute<AssetDimensionsRow & { since: string | null; in_service: boolean }>(sql`
     select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model,
            to_char(${SINCE}, 'YYYY-MM-DD') as since,
            a.status in ('installed', 'in_service', 'under_repair') as in_service
