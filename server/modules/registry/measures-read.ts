@@ -168,9 +168,10 @@ export async function assetsChangedBetween(
            to_char(${SINCE}, 'YYYY-MM-DD') as since,
            a.status in ('installed', 'in_service', 'under_repair') as in_service
       from assets a join products p on p.id = a.product_id
-     where a.id in (select id from assets where updated_at > ${since}::timestamptz and updated_at <= ${until}::timestamptz)
-        or a.product_id in (select id from products where updated_at > ${since}::timestamptz
-                              and updated_at <= ${until}::timestamptz)`);
+     where a.id in (select id from assets where updated_at > ${since}::timestamptz and updated_at <= ${until}::timestamptz
+                    union
+                    select id from assets where product_id in (select id from products
+                     where updated_at > ${since}::timestamptz and updated_at <= ${until}::timestamptz))`);
   return r.rows.map((x) => ({
     assetId: x.id,
     serial: x.serial,
