@@ -14,6 +14,7 @@ export {
   repeatRepair,
 } from './measures.ts';
 export { measureRecordsOf, measuresDashboard, performanceRows, staffPerformance } from './measures-view.ts';
+export { mtbfFromRollup } from './mtbf-rollup.ts';
 export { refreshRollups } from './rollup.ts';
 export { registerAnalyticsRoutes } from './routes.ts';
 export { measureSettingsOf } from './settings.ts';

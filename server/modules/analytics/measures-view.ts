@@ -28,6 +28,7 @@ import {
   repeatRepair,
 } from './measures.ts';
 import { measureCounts } from './measures-rollup.ts';
+import { mtbfFromRollup } from './mtbf-rollup.ts';
 import * as repo from './repository.ts';
 import { measureSettingsOf } from './settings.ts';
 
@@ -43,7 +44,7 @@ export async function measuresDashboard(
   // Independent reads, side by side (each on its own connection of the reports pool).
   const [counts, m, listed] = await Promise.all([
     measureCounts(reads, f, settings, tz),
-    mtbfFigures(reads, f, tz),
+    mtbfFromRollup(reads, f, tz),
     assetsWithRepairs(reads, {
       min: settings.repeatRepairThreshold,
       customerId: f.customerId,

@@ -48,7 +48,7 @@ import { followUps } from '../followups/schema.ts';
 import { assets, products, projects } from '../registry/schema.ts';
 import { surveyInvitations } from '../surveys/schema.ts';
 import { tickets } from '../tickets/schema.ts';
-import { engineerFigures, firstTimeFix, followUpsOnTime, repeatRepair } from './measures.ts';
+import { engineerFigures, firstTimeFix, followUpsOnTime, mtbfFigures, repeatRepair } from './measures.ts';
 import { refreshRollups } from './rollup.ts';
 import { analyticsDaily } from './schema.ts';
 import { measureSettingsOf } from './settings.ts';
@@ -66,6 +66,8 @@ let projectA: string;
 let projectB: string;
 let productId: string;
 let a1: string;
+let a2: string;
+let b1: string;
 const NOV = 'from=2026-11-01&to=2026-11-30';
 let seq = 0;
 const next = () => `${Date.now().toString(36)}${seq++}`;
@@ -101,8 +103,10 @@ async function workOrder(v: {
   createdAt: string;
   completedAt: string | null;
   arrivals?: number;
-  status?: 'completed' | 'cancelled';
+  status?: 'completed' | 'cancelled' | 'assigned';
   travel?: { km: number; minutes: number };
+  /** When it was written (what the rollup job reads), else now. */
+  updatedAt?: string;
 }) {
   const [w] = await t.db
     .insert(workOrders)
@@ -120,6 +124,7 @@ async function workOrder(v: {
       travelKm: v.travel?.km ?? null,
       createdAt: d(v.createdAt),
       completedAt: v.completedAt ? d(v.completedAt) : null,
+      ...(v.updatedAt ? { updatedAt: d(v.updatedAt) } : {}),
     })
     .returning({ id: workOrders.id });
   const at = d(v.completedAt ?? v.createdAt);
@@ -219,8 +224,8 @@ beforeAll(async () => {
     return a!.id;
   };
   a1 = await asset(customerA, projectA, '2026-10-01', 3);
-  const a2 = await asset(customerA, projectA, '2026-11-16', 4);
-  const b1 = await asset(customerB, projectB, '2026-01-01', 1);
+  a2 = await asset(customerA, projectA, '2026-11-16', 4);
+  b1 = await asset(customerB, projectB, '2026-01-01', 1);
 
   // First-time fix.
   const k = async (
@@ -612,8 +617,9 @@ describe('the daily rollup of the measures', () => {
       engineers,
     };
   }
-  async function expectSame() {
+  async function expectSame(more: Record<string, string>[] = []) {
     const cases: Record<string, string>[] = [
+      ...more,
       {},
       { customerId: customerA },
       { customerId: customerB },
@@ -658,7 +664,8 @@ describe('the daily rollup of the measures', () => {
     expect(of('follow_up')).toMatchObject({ n: 6, hits: 3 });
     expect(of('job')?.n).toBe(9);
     await expectSame();
-  });
+    // The first run reads every source from nothing: slow on a loaded machine.
+  }, 180_000);
 
   it('a record written later recomputes its day on the next run (a follow-up reached late)', async () => {
     const [open] = await t.db
@@ -712,5 +719,122 @@ describe('the daily rollup of the measures', () => {
       repeatRepairThreshold: 3,
     });
     expect(back.statusCode, back.body).toBe(200);
+  });
+
+  // MTBF from its rollup (failures per day × asset, the assets as stored) against mtbfFigures, the
+  // per-request definition, over periods (one past the watermark's day: counted per request) × filters.
+  async function expectSameMtbf(more: Record<string, string>[] = []) {
+    const cases: Record<string, string>[] = [
+      ...more,
+      {},
+      { customerId: customerA },
+      { customerId: customerB },
+      { projectId: projectA },
+      { productId },
+      { customerId: customerA, productId },
+    ];
+    for (const period of [
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-01', to: '2026-12-31' },
+      { from: '2026-11-30', to: '2026-12-01' },
+      { from: '2026-12-01', to: '2026-12-10' },
+    ]) {
+      for (const c of cases) {
+        const q = { ...period, ...c };
+        const r = await measures(manager, new URLSearchParams(q).toString());
+        expect(r.statusCode, r.body).toBe(200);
+        const { failures: _records, ...reference } = await mtbfFigures(t.db, q, TEST_TIME_ZONE);
+        expect(r.json().mtbf, JSON.stringify(q)).toEqual(reference);
+      }
+    }
+  }
+  const nov = async () => (await measures(manager, NOV)).json();
+
+  it('MTBF: the dashboard reads the stored failures and assets, and equals the per-request figures', async () => {
+    const stored = await t.db.execute<{ n: number }>(sql`
+      select sum(n)::int as n from analytics_failures_daily where day between '2026-11-01' and '2026-11-30'`);
+    expect(stored.rows[0]?.n).toBe(4);
+    expect((await nov()).mtbf.total).toMatchObject({ installedHours: 1800, failures: 4, mtbfHours: 450 });
+    // The stored rows are what the dashboard reads: one more stored failure shows (then is taken back).
+    const bump = (k: number) =>
+      t.db.execute(sql`update analytics_failures_daily set n = n + ${k} where asset_id = ${b1}::uuid
+        and day between '2026-11-01' and '2026-11-30'`);
+    await bump(1);
+    expect((await nov()).mtbf.total.failures).toBe(5);
+    await bump(-1);
+    // A failure after the watermark's day (8 Dec local) is counted per request.
+    await workOrder({
+      customerId: customerA,
+      engineerId: e1,
+      assetIds: [a1],
+      createdAt: '2026-12-09T02:00:00Z',
+      completedAt: null,
+      status: 'assigned',
+    });
+    await expectSameMtbf();
+  });
+
+  it('MTBF: a failure written later and an installation date moved are in the figures after the next run', async () => {
+    await workOrder({
+      customerId: customerB,
+      engineerId: e2,
+      assetIds: [b1],
+      createdAt: '2026-11-15T02:00:00Z',
+      completedAt: null,
+      status: 'assigned',
+      updatedAt: '2026-12-08T07:00:00Z',
+    });
+    await t.db
+      .update(assets)
+      .set({ installDate: '2026-11-01', updatedAt: d('2026-12-08T07:00:00Z') })
+      .where(eq(assets.id, a2));
+    clock.set(d('2026-12-08T08:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.failures.days).toBe(1);
+    expect(run.assets.assets).toBe(1);
+    // A2 installed from 1 Nov: 720 + 720 + 720 hours over 5 failures.
+    expect((await nov()).mtbf.total).toMatchObject({ installedHours: 2160, failures: 5, mtbfHours: 432 });
+    await expectSameMtbf();
+  });
+
+  it("a repair completed out of order recomputes the days of the same equipment's later repairs", async () => {
+    // A2's repair completed 3 Nov, written now: R3 (30 Nov) becomes A2's 2nd repair, a repeat.
+    await workOrder({
+      customerId: customerA,
+      engineerId: e1,
+      assetIds: [a2],
+      createdAt: '2026-11-02T02:00:00Z',
+      completedAt: '2026-11-03T02:00:00Z',
+      updatedAt: '2026-12-08T09:00:00Z',
+    });
+    clock.set(d('2026-12-08T10:00:00Z'));
+    await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    const stored = await t.db.execute<{ n: number; hits: number }>(sql`
+      select sum(n)::int as n, sum(hits)::int as hits from analytics_measures_daily
+       where measure = 'repeat_repair' and day between '2026-11-01' and '2026-11-30'`);
+    expect(stored.rows[0]).toEqual({ n: 4, hits: 3 });
+    expect((await nov()).repeatRepair).toMatchObject({ repairs: 4, repeats: 3 });
+    await expectSame();
+  });
+
+  it('an asset moved to another product counts under it: its stored days are recomputed', async () => {
+    const [p2] = await t.db
+      .insert(products)
+      .values({ model: `M-${next()}`, name: '单灯控制器', category: 'lighting' })
+      .returning({ id: products.id });
+    const other = p2!.id;
+    await t.db
+      .update(assets)
+      .set({ productId: other, updatedAt: d('2026-12-08T11:00:00Z') })
+      .where(eq(assets.id, a1));
+    clock.set(d('2026-12-08T12:00:00Z'));
+    const run = await refreshRollups({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    expect(run.assets.days).toBeGreaterThan(0);
+    // A1's November repairs (R2, R5: both repeats) and failures are the other product's now.
+    const m = (await measures(manager, `${NOV}&productId=${other}`)).json();
+    expect(m.repeatRepair).toMatchObject({ repairs: 2, repeats: 2 });
+    expect(m.mtbf.total).toMatchObject({ installedHours: 720, failures: 2, mtbfHours: 360 });
+    await expectSame([{ productId: other }]);
+    await expectSameMtbf([{ productId: other }]);
   });
 });

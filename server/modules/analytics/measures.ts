@@ -234,35 +234,78 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
   const hoursBy = new Map<string, number>();
   for (const h of hours) if (!hoursBy.has(`${h.group}|${h.key}`)) hoursBy.set(`${h.group}|${h.key}`, h.hours);
   const hoursOf = (group: string, key: string | null) => hoursBy.get(`${group}|${key}`) ?? 0;
-  const count = (pick: (d: NonNullable<ReturnType<typeof dims.get>>) => string) => {
-    const m = new Map<string, number>();
-    for (const x of failures) {
-      const k = pick(dims.get(x.assetId)!);
-      m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
+  const counts = new Map<string, MtbfCount>();
+  const add = (group: MtbfCount['group'], key: string | null) => {
+    const k = `${group}|${key}`;
+    const cur = counts.get(k) ?? { group, key, failures: 0 };
+    cur.failures += 1;
+    counts.set(k, cur);
   };
-  const byProductN = count((d) => d.productId);
-  const byModelN = count((d) => d.model);
-  const byProjectN = count((d) => d.projectId);
-  const byAssetN = count((_d) => '');
-  byAssetN.clear();
-  for (const x of failures) byAssetN.set(x.assetId, (byAssetN.get(x.assetId) ?? 0) + 1);
+  const byAsset = new Map<string, number>();
+  for (const x of failures) {
+    const d = dims.get(x.assetId)!;
+    add('total', null);
+    add('product', d.productId);
+    add('model', d.model);
+    add('project', d.projectId);
+    byAsset.set(x.assetId, (byAsset.get(x.assetId) ?? 0) + 1);
+  }
+  const assets = [...byAsset].map(([k, n]) => ({
+    key: k,
+    label: dims.get(k)?.serial ?? k,
+    failures: n,
+    hours: hoursOf('asset', k),
+  }));
+  return {
+    ...(await mtbfTables(db, [...counts.values()], hoursOf, assets)),
+    failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
+  };
+}
+
+/** Failures of one MTBF group (the total: group total, key null). */
+export interface MtbfCount {
+  group: 'total' | 'product' | 'model' | 'project';
+  key: string | null;
+  failures: number;
+}
+
+/** The assets the dashboard and its export list: the lowest MTBF first. */
+export const MTBF_ASSETS_LISTED = 50;
+
+/**
+ * MTBF's tables from failures per group, installed hours per group and the failed assets (per request,
+ * or summed from the rollup): labelled, worst first, the assets cut to the listed number.
+ */
+export async function mtbfTables(
+  db: Executor,
+  counts: MtbfCount[],
+  hoursOf: (group: string, key: string | null) => number,
+  assets: { key: string; label: string; failures: number; hours: number }[],
+) {
+  const of = (group: MtbfCount['group']) => counts.filter((c) => c.group === group);
   const [products, projects] = await Promise.all([
-    productNamesOf(db, [...byProductN.keys()]),
-    projectFacts(db, [...byProjectN.keys()]),
+    productNamesOf(
+      db,
+      of('product').flatMap((c) => (c.key ? [c.key] : [])),
+    ),
+    projectFacts(
+      db,
+      of('project').flatMap((c) => (c.key ? [c.key] : [])),
+    ),
   ]);
   const worstFirst = (rows: TMtbfFigure[]) =>
     rows.sort((a, b) => (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''));
-  const groups = (n: Map<string, number>, group: string, label: (k: string) => string) =>
-    worstFirst([...n].map(([k, c]) => mtbf(k, label(k), hoursOf(group, k), c)));
+  const groups = (group: MtbfCount['group'], label: (k: string) => string) =>
+    worstFirst(of(group).map((c) => mtbf(c.key, label(c.key ?? ''), hoursOf(group, c.key), c.failures)));
   return {
-    total: mtbf(null, '', hoursOf('total', null), failures.length),
-    byProduct: groups(byProductN, 'product', (k) => products.get(k) ?? k),
-    byModel: groups(byModelN, 'model', (k) => k),
-    byProject: groups(byProjectN, 'project', (k) => projects.get(k)?.name ?? k),
-    byAsset: groups(byAssetN, 'asset', (k) => dims.get(k)?.serial ?? k).slice(0, 50),
-    failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
+    total: mtbf(null, '', hoursOf('total', null), of('total')[0]?.failures ?? 0),
+    byProduct: groups('product', (k) => products.get(k) ?? k),
+    byModel: groups('model', (k) => k),
+    byProject: groups('project', (k) => projects.get(k)?.name ?? k),
+    byAsset: worstFirst(assets.map((a) => mtbf(a.key, a.label, a.hours, a.failures))).slice(
+      0,
+      MTBF_ASSETS_LISTED,
+    ),
   };
 }
 

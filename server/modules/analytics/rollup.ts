@@ -12,6 +12,14 @@ import { assetProductSql } from '../registry/index.ts';
 import { restoreDailyFigures, slaDailyFigures, slaDaysChangedSince } from '../sla/index.ts';
 import { ticketDimensionsSql, ticketsChangedSql } from '../tickets/index.ts';
 import { MEASURES_SOURCE, measureDayRows, measureDaysChanged } from './measures-rollup.ts';
+import * as mrepo from './mtbf-repository.ts';
+import {
+  ASSETS_SOURCE,
+  FAILURES_SOURCE,
+  failureDayRows,
+  failureDaysChanged,
+  storeChangedAssets,
+} from './mtbf-rollup.ts';
 import * as repo from './repository.ts';
 import { measureSettingsOf } from './settings.ts';
 
@@ -23,6 +31,7 @@ const DAYS_PER_CHUNK = 14;
 const SLICE_MS = 30 * 86_400_000;
 /** A run stops after this long (pg-boss expires a job after 15 minutes); the next run goes on. */
 const RUN_BUDGET_MS = 5 * 60_000;
+const MIN_SOURCE_MS = 60_000;
 
 /** The ticket dimensions with the product of the ticket's first equipment, composed from the owners' fragments. */
 export function ticketDimensions(): SQL {
@@ -39,19 +48,46 @@ export interface RollupDeps {
 
 type Recompute = (deps: RollupDeps, since: Date, until: Date) => Promise<{ days: number; rows: number }>;
 
+type Counts = { days: number; rows: number };
+
 /**
- * Brings the rollups up to date: the SLA rollups, then the measures beyond SLA (each its own
- * watermark). The span since a watermark is read in slices of 30 days of writes, each slice's days
- * recomputed and its watermark saved, so a long catch-up (the first run over years of history) keeps
- * its progress when it stops; a run stops after `budgetMs` and the next one goes on.
+ * Brings the rollups up to date: the SLA rollups, the assets MTBF reads (which also recomputes the
+ * measure days of an asset moved to another product), the measures beyond SLA, MTBF's failures — each
+ * its own watermark, so a source added later fills itself from nothing. The span since a watermark is
+ * read in slices of 30 days of writes, each slice's days recomputed and its watermark saved, so a long
+ * catch-up (the first run over years of history) keeps its progress when it stops; a run stops after
+ * `budgetMs` (all sources together) and the next one goes on.
  */
 export async function refreshRollups(
   deps: RollupDeps,
   budgetMs = RUN_BUDGET_MS,
-): Promise<{ days: number; rows: number; watermark: string; measures: { days: number; rows: number } }> {
-  const sla = await catchUp(deps, SLA_SOURCE, recomputeChanged, budgetMs);
-  const measures = await catchUp(deps, MEASURES_SOURCE, recomputeMeasures, budgetMs);
-  return { ...sla, measures: { days: measures.days, rows: measures.rows } };
+): Promise<
+  Counts & { watermark: string; measures: Counts; assets: Counts & { assets: number }; failures: Counts }
+> {
+  const deadline = performance.now() + budgetMs;
+  // A source reached with the budget spent still gets a minute: each catches up a little every run.
+  const left = () => Math.max(Math.min(budgetMs, MIN_SOURCE_MS), deadline - performance.now());
+  const sla = await catchUp(deps, SLA_SOURCE, recomputeChanged, left());
+  let assets = 0;
+  const movedDays = await catchUp(
+    deps,
+    ASSETS_SOURCE,
+    async (d, since, until) => {
+      const stored = await storeChangedAssets(d.db, since, until, d.timeZone);
+      assets += stored.assets;
+      return recomputeMeasureDays(d, stored.days);
+    },
+    left(),
+  );
+  const measures = await catchUp(deps, MEASURES_SOURCE, recomputeMeasures, left());
+  const failures = await catchUp(deps, FAILURES_SOURCE, recomputeFailures, left());
+  const counts = (c: Counts) => ({ days: c.days, rows: c.rows });
+  return {
+    ...sla,
+    measures: counts(measures),
+    assets: { ...counts(movedDays), assets },
+    failures: counts(failures),
+  };
 }
 
 async function catchUp(deps: RollupDeps, source: string, recompute: Recompute, budgetMs: number) {
@@ -89,14 +125,32 @@ function runsOf(days: readonly string[], max: number): { from: string; to: strin
   return out;
 }
 
-async function recomputeMeasures({ db, timeZone }: RollupDeps, since: Date, until: Date) {
-  const days = await measureDaysChanged(db, since, until, timeZone);
+async function recomputeMeasures(deps: RollupDeps, since: Date, until: Date) {
+  return recomputeMeasureDays(deps, await measureDaysChanged(deps.db, since, until, deps.timeZone));
+}
+
+/** Recomputes whole days of the measures beyond SLA, in runs of consecutive days, one transaction each. */
+async function recomputeMeasureDays({ db, timeZone }: RollupDeps, days: string[]) {
+  if (!days.length) return { days: 0, rows: 0 };
   const settings = await measureSettingsOf(db);
   let rows = 0;
   for (const run of runsOf(days, DAYS_PER_CHUNK)) {
     rows += await db.transaction(async (tx) => {
       const computed = await measureDayRows(tx, run, settings, timeZone);
       await repo.replaceMeasureDays(tx, run.days, computed);
+      return computed.length;
+    });
+  }
+  return { days: days.length, rows };
+}
+
+async function recomputeFailures({ db, timeZone }: RollupDeps, since: Date, until: Date) {
+  const days = await failureDaysChanged(db, since, until, timeZone);
+  let rows = 0;
+  for (const run of runsOf(days, DAYS_PER_CHUNK)) {
+    rows += await db.transaction(async (tx) => {
+      const computed = await failureDayRows(tx, run, timeZone);
+      await mrepo.replaceFailureDays(tx, run.days, computed);
       return computed.length;
     });
   }

@@ -1,6 +1,16 @@
 // Analytics' own tables: per-day rollups of the measures (docs/analytics.md) and the watermark of the
 // job that keeps them up to date. Dashboards read these, never the history.
-import { bigint, date, doublePrecision, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.ts';
 
 /**
@@ -109,3 +119,45 @@ export const analyticsSettings = pgTable('analytics_settings', {
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * MTBF's failures per local day opened × asset × the work order's customer and project (field's
+ * `failuresByDay`: repair work orders not cancelled, once per asset named), kept by the rollup job
+ * (source `failures`). The asset's product, model, project and installed time come from
+ * `analytics_assets` when read, so an asset moved to another product counts under its new one.
+ */
+export const analyticsFailuresDaily = pgTable(
+  'analytics_failures_daily',
+  {
+    day: date('day').notNull(),
+    assetId: uuid('asset_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id'),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    index('analytics_failures_daily_day_idx').on(t.day),
+    index('analytics_failures_daily_customer_idx').on(t.customerId, t.day),
+  ],
+);
+
+/**
+ * Every asset as MTBF reads it (registry's `assetsChangedBetween`, source `assets`): its dimensions, the
+ * local day its installed time starts (installation, else commissioning, else acceptance) and whether it
+ * is in the installed base. Also what the measures rollup compares to find an asset that moved to
+ * another product (its days are then recomputed).
+ */
+export const analyticsAssets = pgTable(
+  'analytics_assets',
+  {
+    assetId: uuid('asset_id').primaryKey(),
+    serial: text('serial').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    model: text('model').notNull(),
+    since: date('since', { mode: 'string' }),
+    inService: boolean('in_service').notNull(),
+  },
+  (t) => [index('analytics_assets_customer_idx').on(t.customerId)],
+);

@@ -3,7 +3,7 @@
 // work_orders_assets_idx): visits of the tickets first resolved in a period (first-time fix), repairs
 // completed in a period with each asset's repair number (repeat repair), failures (MTBF), and the
 // engineers' jobs, time on jobs and travel.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { addDays } from '../../../common/calendar-dates.ts';
 import type { TLeave } from '../../../common/field-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
@@ -222,21 +222,92 @@ export async function engineerWorkByDay(
 /**
  * What analytics' measure rollups recompute after work orders were written in (since, until] (index
  * work_orders_updated_idx): the local days those that are completed were completed on (jobs, repeat
- * repairs) and the tickets of the repair work orders among them (first-time fix).
+ * repairs), and the completion days of the same equipment's repairs completed after a repair written
+ * then but written before (a repair completed out of order renumbers them, work_orders_assets_idx); the tickets of the
+ * repair work orders among them (first-time fix); the days the repair work orders were opened (MTBF's
+ * failures).
  */
 export async function workOrdersChanged(
   db: Executor,
   q: { since: Date; until: Date; timeZone: string },
+): Promise<{ completedDays: string[]; ticketIds: string[]; openedDays: string[] }> {
+  const local = (at: SQL) => sql`to_char(${at} at time zone ${q.timeZone}, 'YYYY-MM-DD')`;
+  const r = await db.execute<{ day: string | null; ticket_id: string | null; opened: string | null }>(sql`
+    with changed as (
+      select w.id, w.kind, w.ticket_id, w.asset_ids, w.completed_at, w.created_at from work_orders w
+       where w.updated_at > ${iso(q.since)}::timestamptz and w.updated_at <= ${iso(q.until)}::timestamptz)
+    select distinct ${local(sql`c.completed_at`)} as day,
+           case when c.kind = 'repair' then c.ticket_id end as ticket_id,
+           case when c.kind = 'repair' then ${local(sql`c.created_at`)} end as opened
+      from changed c
+    union
+    select distinct ${local(sql`p.completed_at`)}, null::uuid, null
+      from changed c join work_orders p on p.asset_ids && c.asset_ids
+     where c.kind = 'repair' and c.completed_at is not null and cardinality(c.asset_ids) > 0
+       and p.kind = 'repair' and p.status = 'completed' and p.completed_at > c.completed_at
+       -- Written before: its day was computed without this repair (written since: recomputed anyway).
+       and p.updated_at <= ${iso(q.since)}::timestamptz`);
+  const days = (pick: (x: (typeof r.rows)[number]) => string | null) => [
+    ...new Set(r.rows.flatMap((x) => (pick(x) ? [pick(x)!] : []))),
+  ];
+  return {
+    completedDays: days((x) => x.day),
+    ticketIds: days((x) => x.ticket_id),
+    openedDays: days((x) => x.opened),
+  };
+}
+
+/**
+ * The records of analytics' measure rows that name these assets (work_orders_assets_idx): the local
+ * days their repairs were completed on, and the tickets of those repair work orders.
+ */
+export async function repairsOfAssets(
+  db: Executor,
+  q: { assetIds: readonly string[]; timeZone: string },
 ): Promise<{ completedDays: string[]; ticketIds: string[] }> {
+  if (!q.assetIds.length) return { completedDays: [], ticketIds: [] };
   const r = await db.execute<{ day: string | null; ticket_id: string | null }>(sql`
-    select distinct to_char(w.completed_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day,
-           case when w.kind = 'repair' then w.ticket_id end as ticket_id
-      from work_orders w
-     where w.updated_at > ${iso(q.since)}::timestamptz and w.updated_at <= ${iso(q.until)}::timestamptz`);
+    select distinct to_char(w.completed_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day, w.ticket_id
+      from work_orders w where w.asset_ids && ${uuidArray(q.assetIds)} and w.kind = 'repair'`);
   return {
     completedDays: [...new Set(r.rows.flatMap((x) => (x.day ? [x.day] : [])))],
     ticketIds: [...new Set(r.rows.flatMap((x) => (x.ticket_id ? [x.ticket_id] : [])))],
   };
+}
+
+export interface FailureDay {
+  day: string;
+  assetId: string;
+  customerId: string;
+  projectId: string | null;
+  failures: number;
+}
+
+/** failuresBetween's failures counted per local day opened, asset, and the work order's customer and project. */
+export async function failuresByDay(
+  db: Executor,
+  q: { from: Date; to: Date; timeZone: string },
+): Promise<FailureDay[]> {
+  const r = await db.execute<{
+    day: string;
+    asset_id: string;
+    customer_id: string;
+    project_id: string | null;
+    n: number;
+  }>(sql`
+    select to_char(w.created_at at time zone ${q.timeZone}, 'YYYY-MM-DD') as day, a.asset_id,
+           w.customer_id, w.project_id, count(*)::int as n
+      from work_orders w, unnest(w.asset_ids) as a(asset_id)
+     where w.kind = 'repair' and w.status <> 'cancelled'
+       and w.created_at >= ${iso(q.from)}::timestamptz and w.created_at < ${iso(q.to)}::timestamptz
+     group by 1, 2, 3, 4`);
+  return r.rows.map((x) => ({
+    day: x.day,
+    assetId: x.asset_id,
+    customerId: x.customer_id,
+    projectId: x.project_id,
+    failures: Number(x.n),
+  }));
 }
 
 /** Working minutes of a profile over local days from…to (inclusive): work days × hours, minus leave. */

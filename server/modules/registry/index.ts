@@ -34,7 +34,9 @@ export { importJob, warrantyExpiryRemindersJob } from './jobs.ts';
 export { productCategories } from './knowledge-read.ts';
 export {
   type AssetDimensions,
+  type AssetSnapshot,
   assetDimensions,
+  assetsChangedBetween,
   assetsWithRepairs,
   type InstalledHours,
   installedHours,

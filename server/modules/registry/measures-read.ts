@@ -55,20 +55,24 @@ export interface AssetDimensions {
   model: string;
 }
 
+/** An asset's dimensions as SQL answers them (assets joined to their product). */
+type AssetDimensionsRow = {
+  id: string;
+  serial: string;
+  customer_id: string;
+  project_id: string;
+  product_id: string;
+  model: string;
+};
+
 export async function assetDimensions(
   db: Executor,
   assetIds: readonly string[],
 ): Promise<Map<string, AssetDimensions>> {
   const out = new Map<string, AssetDimensions>();
   if (!assetIds.length) return out;
-  const r = await db.execute<{
-    id: string;
-    serial: string;
-    customer_id: string;
-    project_id: string;
-    product_id: string;
-    model: string;
-  }>(sql`select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model
+  const r =
+    await db.execute<AssetDimensionsRow>(sql`select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model
            from assets a join products p on p.id = a.product_id
           where a.id = any(${uuidArray(assetIds)})`);
   for (const x of r.rows)
@@ -133,4 +137,49 @@ export async function installedHours(
     for (const x of a.rows) out.push({ group: 'asset', key: x.id, hours: Number(x.hours) });
   }
   return out;
+}
+
+/** What analytics keeps of an asset for MTBF: its dimensions, where its installed time starts, in service. */
+export interface AssetSnapshot {
+  assetId: string;
+  serial: string;
+  customerId: string;
+  projectId: string;
+  productId: string;
+  model: string;
+  /** Installation day, else commissioning, else acceptance (local day); null: no installed time. */
+  since: string | null;
+  /** Installed, in service or under repair (the installed base). */
+  inService: boolean;
+}
+
+/**
+ * The assets written in (since, until] (index assets_updated_idx), and those of products written then (a
+ * model renamed), as analytics' MTBF rollup keeps them.
+ */
+export async function assetsChangedBetween(
+  db: Executor,
+  q: { since: Date; until: Date },
+): Promise<AssetSnapshot[]> {
+  const since = q.since.toISOString();
+  const until = q.until.toISOString();
+  const r = await db.execute<AssetDimensionsRow & { since: string | null; in_service: boolean }>(sql`
+    select a.id, a.serial, a.customer_id, a.project_id, a.product_id, p.model,
+           to_char(${SINCE}, 'YYYY-MM-DD') as since,
+           a.status in ('installed', 'in_service', 'under_repair') as in_service
+      from assets a join products p on p.id = a.product_id
+     where a.id in (select id from assets where updated_at > ${since}::timestamptz and updated_at <= ${until}::timestamptz
+                    union
+                    select id from assets where product_id in (select id from products
+                     where updated_at > ${since}::timestamptz and updated_at <= ${until}::timestamptz))`);
+  return r.rows.map((x) => ({
+    assetId: x.id,
+    serial: x.serial,
+    customerId: x.customer_id,
+    projectId: x.project_id,
+    productId: x.product_id,
+    model: x.model,
+    since: x.since,
+    inService: x.in_service,
+  }));
 }
