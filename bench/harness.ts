@@ -138,6 +138,18 @@ export async function writeResult(result: BenchResult) {
   );
 }
 
+/** An agent of the bench's, with the password every bench logs in with. */
+export async function createBenchAgent(db: Db, username: string) {
+  await createUser(systemCtx({ db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench'), {
+    kind: 'staff',
+    username,
+    displayName: 'Bench',
+    roles: ['agent'],
+    locale: 'zh-CN',
+    password: 'quiet-harbour-lights-1',
+  });
+}
+
 /**
  * The whole HTTP stack on the bench database, with a logged-in agent (cookie + CSRF token): a new one,
  * or `username`, an agent an earlier call made.
@@ -145,15 +157,7 @@ export async function writeResult(result: BenchResult) {
 export async function startBenchApp(db: Db, opts: { username?: string } = {}) {
   // An agent made by an earlier run (a kept database) logs in with the same password.
   const username = opts.username ?? `bench-agent-${randomBytes(3).toString('hex')}`;
-  if (!opts.username)
-    await createUser(systemCtx({ db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench'), {
-      kind: 'staff',
-      username,
-      displayName: 'Bench',
-      roles: ['agent'],
-      locale: 'zh-CN',
-      password: 'quiet-harbour-lights-1',
-    });
+  if (!opts.username) await createBenchAgent(db, username);
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-app' } as never);
   const app = await buildApp(
     {
