@@ -138,9 +138,8 @@ export async function writeResult(result: BenchResult) {
   );
 }
 
-/** The whole HTTP stack on the bench database, with a logged-in agent (cookie + CSRF token). */
-export async function startBenchApp(db: Db) {
-  const username = `bench-agent-${randomBytes(3).toString('hex')}`;
+/** An agent of the bench's, with the password every bench logs in with. */
+export async function createBenchAgent(db: Db, username: string) {
   await createUser(systemCtx({ db, clock: systemClock, timeZone: BENCH_TIME_ZONE }, 'bench'), {
     kind: 'staff',
     username,
@@ -149,6 +148,16 @@ export async function startBenchApp(db: Db) {
     locale: 'zh-CN',
     password: 'quiet-harbour-lights-1',
   });
+}
+
+/**
+ * The whole HTTP stack on the bench database, with a logged-in agent (cookie + CSRF token): a new one,
+ * or `username`, an agent an earlier call made.
+ */
+export async function startBenchApp(db: Db, opts: { username?: string } = {}) {
+  // An agent made by an earlier run (a kept database) logs in with the same password.
+  const username = opts.username ?? `bench-agent-${randomBytes(3).toString('hex')}`;
+  if (!opts.username) await createBenchAgent(db, username);
   const config = loadConfig({}, { LOG_LEVEL: 'silent', DATA_DIR: '/tmp/aftercare-bench-app' } as never);
   const app = await buildApp(
     {

@@ -10,12 +10,17 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../server/db/admin.ts';
-import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
 import { ensureSlaDefaults } from '../server/modules/sla/index.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
-import { BENCH_TIME_ZONE, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
+import {
+  BENCH_TIME_ZONE,
+  createBenchAgent,
+  openBenchDatabase,
+  startBenchApp,
+  writeResult,
+} from './harness.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 // BENCH_WORKERS=1,2 also measures `aftercare serve --workers N` as separate processes (opt-in: it
@@ -167,14 +172,7 @@ async function serveWorkers(databaseUrl: string, ctx: ReturnType<typeof systemCt
     child.on('exit', () => reject(new Error(`serve --workers ${workers} stopped:\n${out}`)));
   });
   const username = `bench-w${workers}-${Date.now()}`;
-  await createUser(ctx, {
-    kind: 'staff',
-    username,
-    displayName: 'Bench',
-    roles: ['agent'],
-    locale: 'zh-CN',
-    password: 'quiet-harbour-lights-1',
-  });
+  await createBenchAgent(ctx.db, username);
   const base = `http://127.0.0.1:${port}`;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',

@@ -2,8 +2,12 @@
 // search (number, customer, serial, Chinese words of two and more characters) over real HTTP on the
 // realistic fill (bench/fill.ts, BENCH_TICKETS tickets with their SLA targets, events, messages,
 // audit and archive rows). p50/p95 in ms of each; the target is p95 ≤ 50 ms at 10⁶ tickets. The
-// baseline is GET /healthz through the same stack (what any request costs).
-import { BENCH_TICKETS, fillTickets } from './fill.ts';
+// baseline is GET /healthz through the same stack (what any request costs). The fill is the analysis
+// benches' history (bench/fill-measures.ts): with BENCH_KEEP=DIR a database of that size is filled once
+// and reused. BENCH_EXPLAIN=1 prints the plan of each statement of one request per search.
+import pg from 'pg';
+import { BENCH_TICKETS } from './fill.ts';
+import { fillAnalysisHistory } from './fill-measures.ts';
 import { type BenchTarget, openBenchDatabase, startBenchApp, writeResult } from './harness.ts';
 
 const ROUNDS = 3;
@@ -16,16 +20,19 @@ const pct = (sorted: number[], p: number) =>
 export async function run() {
   const bench = await openBenchDatabase();
   try {
-    const { app, base, cookie } = await startBenchApp(bench.db);
-    const me = (
-      await bench.pool.query<{ id: string }>(
-        `select id from users where username like 'bench-agent-%' limit 1`,
+    // The agent made before the fill is one of its assignees, so `mine` lists tickets; a kept database
+    // has the agent of the run that filled it.
+    await (await startBenchApp(bench.db)).app.close();
+    const history = await fillAnalysisHistory(bench.db, bench.pool, BENCH_TICKETS, new Date());
+    const { fill, fillSeconds } = history;
+    const agent = (
+      await bench.pool.query<{ username: string }>(
+        `select u.username from users u where u.username like 'bench-agent-%'
+            and exists (select 1 from tickets t where t.assignee_id = u.id) order by u.created_at limit 1`,
       )
-    ).rows[0]!.id;
-    const t0 = performance.now();
-    const fill = await fillTickets(bench.db, bench.pool, BENCH_TICKETS, [me]);
-    const fillSeconds = Math.round((performance.now() - t0) / 1000);
-    console.log(`filled ${fill.tickets} tickets, ${fill.slaTargets} SLA targets in ${fillSeconds} s`);
+    ).rows[0]!.username;
+    const { app, base, cookie } = await startBenchApp(bench.db, { username: agent });
+    console.log(`${fill.tickets} tickets, ${fill.slaTargets} SLA targets (filled in ${fillSeconds} s)`);
 
     const get = async (url: string) => {
       const started = performance.now();
@@ -71,6 +78,10 @@ export async function run() {
       search_zh3: q('无法启动'),
       search_zh_phrase: q('配电箱跳闸'),
     };
+    // BENCH_CASES=regex measures only the cases it matches (while working on one).
+    const only = process.env.BENCH_CASES ? new RegExp(process.env.BENCH_CASES) : null;
+    for (const name of Object.keys(cases))
+      if (only && name !== 'healthz' && !only.test(name)) delete cases[name];
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
     const found: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
@@ -82,7 +93,6 @@ export async function run() {
         }
       }
     }
-    await app.close();
 
     const figures: Record<string, number> = {
       tickets: fill.tickets,
@@ -110,7 +120,39 @@ export async function run() {
       units,
       targets,
     });
+    if (process.env.BENCH_EXPLAIN)
+      for (const [name, url] of Object.entries(cases))
+        if (name.startsWith('search_')) await explainRequest(bench.pool, name, () => get(url));
+    await app.close();
   } finally {
     await bench.close();
+  }
+}
+
+/**
+ * BENCH_EXPLAIN=1: the statements one request sends (caught on pg's client), each run again under
+ * EXPLAIN (ANALYZE, BUFFERS) with its values.
+ */
+async function explainRequest(pool: pg.Pool, name: string, request: () => Promise<unknown>) {
+  const sent: { text: string; values: unknown[] }[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as { text?: string; values?: unknown[] } | string;
+    const text = typeof config === 'string' ? config : config.text;
+    const values = ((typeof config === 'string' ? undefined : config.values) ?? args[1]) as
+      | unknown[]
+      | undefined;
+    if (text && /^\s*(select|with)\b/i.test(text) && !/from "?sessions"?/i.test(text))
+      sent.push({ text, values: values ?? [] });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await request();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  for (const { text, values } of sent) {
+    const plan = await pool.query(`explain (analyze, buffers) ${text}`, values);
+    console.log(`\n--- ${name}: ${text.slice(0, 160)}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }

@@ -218,11 +218,39 @@ export async function isCommonTerm(db: Executor, term: string): Promise<boolean>
 }
 
 /**
- * A search term: a whole ticket number (unique index); part of a number (trigrams); subject or
- * description (the 2-gram GIN index, rechecked with ILIKE); the tickets of the customers and assets it
- * matched (passed as values, so the planner sees how many).
+ * The tickets of the customers a term named that can be on the page: each customer's first `limit`
+ * tickets in the page's order (after the cursor, with the page's other conditions) by its own range of
+ * tickets_customer_idx (customer, created, id), merged, the first `limit` kept. It reads at most
+ * customers × limit index entries, whatever each customer's history — where `customer_id = any(…)`
+ * fetched and sorted every ticket of every customer named (a large customer's thousands, from all over
+ * the table). Only the default order (created) has that index, and only up to SORTED_SEARCH_CAP
+ * entries: otherwise the planner gets the list of customers (and walks the order's index when they
+ * hold many tickets).
  */
-function searchFilter({ term, customerIds, assetIds, common }: SearchMatches): SQL {
+function customersFilter(
+  ids: string[],
+  f: Pick<TicketFilter, 'sort' | 'order'>,
+  conditions: (SQL | undefined)[],
+  limit: number,
+): SQL | undefined {
+  if (!ids.length) return undefined;
+  if (f.sort !== 'created' || ids.length * limit > SORTED_SEARCH_CAP)
+    return sql`${tickets.customerId} = any(${uuidArray(ids)})`;
+  const dir = sql.raw(f.order === 'asc' ? 'asc' : 'desc');
+  // Inside the subquery "tickets" names its own scan (the nearest), so the page's conditions apply to it.
+  return sql`${tickets.id} = any(array(select c_t.id from unnest(${uuidArray(ids)}) as c(id)
+    cross join lateral (select ${tickets.id} as id, ${tickets.createdAt} as created_at from ${tickets}
+      where ${and(sql`${tickets.customerId} = c.id`, ...conditions)}
+      order by ${tickets.createdAt} ${dir}, ${tickets.id} ${dir} limit ${limit}) as c_t
+    order by c_t.created_at ${dir}, c_t.id ${dir} limit ${limit}))`;
+}
+
+/**
+ * A search term: a whole ticket number (unique index); part of a number (trigrams); subject or
+ * description (the 2-gram GIN index, rechecked with ILIKE); the tickets of the customers (see
+ * customersFilter) and assets it matched (passed as values, so the planner sees how many).
+ */
+function searchFilter({ term, assetIds, common }: SearchMatches, customers: SQL | undefined): SQL {
   if (TICKET_NUMBER.test(term)) return sql`${tickets.number} = ${term.toUpperCase()}`;
   const like = likeOf(term);
   // The recheck is strpos on lower case, not ILIKE: the same match, but the planner does not take it
@@ -235,7 +263,7 @@ function searchFilter({ term, customerIds, assetIds, common }: SearchMatches): S
   ];
   if (SERIAL_LIKE.test(term)) parts.push(sql`${tickets.number} ilike ${like}`);
   if (assetIds.length) parts.push(sql`${tickets.assetIds} && ${uuidArray(assetIds)}`);
-  if (customerIds.length) parts.push(sql`${tickets.customerId} = any(${uuidArray(customerIds)})`);
+  if (customers) parts.push(customers);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
@@ -283,8 +311,8 @@ export async function listTickets(
   if (f.kind) where.push(eq(tickets.kind, f.kind));
   if (f.status) where.push(eq(tickets.status, f.status));
   if (f.customerId) where.push(eq(tickets.customerId, f.customerId));
-  if (f.q) where.push(searchFilter(f.q));
   if (after) where.push(afterCursor(f.sort, f.order, after));
+  if (f.q) where.push(searchFilter(f.q, customersFilter(f.q.customerIds, f, [...where], limit + 1)));
   const dir = f.order === 'asc' ? asc : desc;
   return db
     .select({ ...columns, sortKey: sortKeyOf(f.sort) })

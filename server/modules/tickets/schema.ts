@@ -80,7 +80,8 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_number_idx').on(t.number),
-    index('tickets_customer_idx').on(t.customerId, t.createdAt),
+    // A customer's tickets newest first: its list, and a search naming customers (customersFilter).
+    index('tickets_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('tickets_assignee_idx').on(t.assigneeId, t.status, t.createdAt),
     index('tickets_team_idx').on(t.team, t.status, t.createdAt),
     index('tickets_status_idx').on(t.status, t.createdAt, t.id),

@@ -168,6 +168,39 @@ describe('ticket lists', () => {
     expect(page.nextCursor).toBeTruthy();
   });
 
+  it('a customer name finds every ticket of the customers it names, page after page, merged with those that mention it', async () => {
+    // Two customers the term names (one with many tickets, one with few, some created at the same
+    // moment), and a third customer's ticket that mentions the term: each page is the merge of the
+    // named customers' first tickets and the mentions, in the list's order, under a filter too.
+    const tag = uid();
+    const term = `检索客户${tag}`;
+    const big = await buildCustomer(t.db, { name: `${term}甲` });
+    const small = await buildCustomer(t.db, { name: `${term}乙` });
+    const other = await buildCustomer(t.db);
+    await t.db.execute(sql`insert into tickets (number, kind, channel, customer_id, subject, description, team, status, created_at)
+      select 'QC-1999-' || ${tag} || g, 'other', 'phone', case when g % 5 = 0 then ${small.id}::uuid else ${big.id}::uuid end,
+             '咨询', '批量', 'agent', case when g % 3 = 0 then 'in_progress' else 'new' end,
+             ${T0.toISOString()}::timestamptz - make_interval(secs => g / 2)
+        from generate_series(1, 130) g`);
+    const mention = await newTicket(other.id, { subject: `${term}来电`, description: '转述' });
+    const expected = async (status?: string) =>
+      (
+        await t.db.execute<{ id: string }>(sql`select id from tickets
+          where (customer_id in (${big.id}::uuid, ${small.id}::uuid) or id = ${mention.id}::uuid)
+            and (${status ?? null}::text is null or status = ${status ?? null})
+          order by created_at desc, id desc`)
+      ).rows.map((r) => r.id);
+    const ids = (xs: Item[]) => xs.map((x) => x.id);
+    const q = `q=${encodeURIComponent(term)}&limit=20`;
+    const all = await expected();
+    expect(all).toHaveLength(131);
+    expect(ids(await allPages(q))).toEqual(all);
+    expect(ids(await allPages(`${q}&order=asc`))).toEqual([...all].reverse());
+    expect(ids(await allPages(`${q}&status=in_progress`))).toEqual(await expected('in_progress'));
+    // Another order: the same tickets.
+    expect(ids(await allPages(`${q}&sort=updated`)).sort()).toEqual([...all].sort());
+  });
+
   it('finds a ticket by its asset’s serial', async () => {
     const c = await buildCustomer(t.db);
     const project = (
