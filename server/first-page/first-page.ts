@@ -10,18 +10,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { pageOf } from '../../common/api.ts';
+import { isLanguage, LANGUAGE_KEY } from '../../common/languages.ts';
 import { DEFAULT_STAFF_QUEUE } from '../../common/ticket-rules.ts';
 import { ZTicket, ZTicketListQuery } from '../../common/tickets-api.ts';
 import { listTickets } from '../modules/tickets/index.ts';
 import type { Ctx } from '../platform/context.ts';
-import { jsonForHtml, type PageLanguage, ticketListHtml } from './ticket-list-html.ts';
+import { jsonForHtml, ticketListHtml } from './ticket-list-html.ts';
 
 /** The ticket list's screen; other console addresses get the plain page. */
 const TICKET_LIST_PATH = /^\/console\/tickets\/?$/;
 /** The address's parameters the screen reads (TicketsPage.tsx): any other one gets the plain page. */
 const SCREEN_PARAMS = new Set(['queue', 'kind', 'status']);
-/** The web app's language choice, mirrored into a cookie (web/src/app/i18n.ts). */
-export const LANGUAGE_COOKIE = 'aftercare.language';
 /** The page size of the screen's first request (tickets-query.ts). */
 const FIRST_PAGE_SIZE = 50;
 const ZTicketPage = pageOf(ZTicket);
@@ -66,8 +65,9 @@ export function consoleFirstPage(deps: FirstPageDeps) {
       if (!html.includes('<div id="root"></div>')) return null;
       const ctx = deps.ctx(request);
       const page = ZTicketPage.parse(await listTickets(ctx, query, null));
-      const cookie = request.cookies[LANGUAGE_COOKIE];
-      const lang: PageLanguage = cookie === 'en' || cookie === 'zh-CN' ? cookie : 'zh-CN';
+      // the web app's language choice, mirrored into a cookie (web/src/app/i18n.ts)
+      const cookie = request.cookies[LANGUAGE_KEY];
+      const lang = isLanguage(cookie) ? cookie : 'zh-CN';
       const filters = { queue: query.queue, kind: query.kind, status: query.status };
       const markup = ticketListHtml({
         lang,

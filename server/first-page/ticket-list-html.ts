@@ -3,15 +3,15 @@
 // (TicketsPage.tsx inside ConsoleLayout.tsx, antd's class names) so that the live table replaces it
 // without a jump; the texts are the web app's own locale files.
 import { DEFAULT_WARNING_MS, formatDuration } from '../../common/durations.ts';
+import type { Language } from '../../common/languages.ts';
 import { escapeHtml } from '../../common/markdown.ts';
 import { TICKET_QUEUES, type TTicket, type TTicketSort } from '../../common/tickets-api.ts';
 import { en } from '../../web/src/app/locales/en.ts';
 import { zhCN } from '../../web/src/app/locales/zh-CN.ts';
-
-export type PageLanguage = 'zh-CN' | 'en';
+import { CATEGORY_COLOR, PRIORITY_COLOR } from '../../web/src/features/tickets/ticket-colors.ts';
 
 export interface TicketListView {
-  lang: PageLanguage;
+  lang: Language;
   /** The organisation's time zone: the dates of the list. */
   timeZone: string;
   now: Date;
@@ -24,22 +24,8 @@ export interface TicketListView {
 /** The prebuilt antd stylesheet's variables (antd.css declares its default theme under this class). */
 const CSS_VAR = 'css-var-_R_0_';
 
-// Colours of TicketsPage.tsx's tags (PRIORITY_COLOR, CATEGORY_COLOR) and SlaCountdown's.
-const PRIORITY_COLOR: Record<string, string> = {
-  low: 'default',
-  normal: 'blue',
-  high: 'orange',
-  urgent: 'red',
-};
-const CATEGORY_COLOR: Record<string, string> = {
-  open: 'processing',
-  waiting: 'warning',
-  resolved: 'success',
-  closed: 'default',
-};
-
 type Vars = Record<string, string>;
-function translator(lang: PageLanguage) {
+function translator(lang: Language) {
   const texts = lang === 'en' ? en : zhCN;
   return (key: string, vars: Vars = {}) => {
     let node: unknown = texts;

@@ -1,13 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, LANGUAGE_KEY, type Language } from '../../../common/languages.ts';
 import { zhCN } from './locales/zh-CN.ts';
 
-export const LANGUAGE_KEY = 'aftercare.language';
-export type Language = 'zh-CN' | 'en';
+export { LANGUAGE_KEY, type Language };
 
 export function initialLanguage(): Language {
   const saved = localStorage.getItem(LANGUAGE_KEY);
-  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
+  return isLanguage(saved) ? saved : 'zh-CN';
 }
 
 void i18n.use(initReactI18next).init({

@@ -11,10 +11,10 @@ import { useCustomers } from '../../features/customers/customers-query.ts';
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useAssets, useProjects } from '../../features/registry/registry-query.ts';
 import { lookupCallers, type TCaller } from '../../features/tickets/caller-lookup.ts';
+import { CATEGORY_COLOR } from '../../features/tickets/ticket-colors.ts';
 import { useTicketCreateMutation } from '../../features/tickets/ticket-create-mutation.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
 import { KeyHint } from './KeyHint.tsx';
-import { CATEGORY_COLOR } from './TicketsPage.tsx';
 
 /** Registering a request: an agent on the phone (customer first), or a customer in the portal. */
 export function NewTicketPage({ base = '/console' }: { base?: '/console' | '/portal' }) {

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../features/auth/me-query.ts';
 import { TicketReports } from '../../features/field/TicketWorkOrders.tsx';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
+import { CATEGORY_COLOR, PRIORITY_COLOR } from '../../features/tickets/ticket-colors.ts';
 import { useTicketContext } from '../../features/tickets/ticket-context-query.ts';
 import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 import { useTicket } from '../../features/tickets/ticket-query.ts';
@@ -15,7 +16,6 @@ import { useStaffDirectory } from '../../features/users/staff-directory-query.ts
 import { TicketConversation } from './TicketConversation.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
 import { TicketSidePanel } from './TicketSidePanel.tsx';
-import { CATEGORY_COLOR, PRIORITY_COLOR } from './TicketsPage.tsx';
 import { useTicketActionShortcuts, useTicketNavigation } from './ticket-shortcuts.ts';
 
 export function TicketDetailPage({ base = '/console' }: { base?: '/console' | '/portal' }) {

@@ -13,10 +13,10 @@ import { SpecialInspectionCard } from '../../features/maintenance/SpecialInspect
 import { useContacts } from '../../features/registry/contacts-query.ts';
 import { useCoverage } from '../../features/registry/registry-query.ts';
 import { SlaPanel } from '../../features/sla/SlaPanel.tsx';
+import { CATEGORY_COLOR } from '../../features/tickets/ticket-colors.ts';
 import { useTicketMutation } from '../../features/tickets/ticket-mutation.ts';
 import { TicketHistory } from './TicketHistory.tsx';
 import { TicketLinks } from './TicketLinks.tsx';
-import { CATEGORY_COLOR } from './TicketsPage.tsx';
 
 const WARRANTY_COLOR: Record<string, string> = {
   in_warranty: 'green',

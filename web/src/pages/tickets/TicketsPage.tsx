@@ -17,6 +17,7 @@ import { useOrganisationTime } from '../../components/organisation-time.ts';
 import { useProgressiveRows } from '../../components/progressive-rows.ts';
 import { QueueTabs } from '../../components/QueueTabs.tsx';
 import { SlaCountdown } from '../../features/sla/SlaCountdown.tsx';
+import { CATEGORY_COLOR, PRIORITY_COLOR } from '../../features/tickets/ticket-colors.ts';
 import { useTicketsBulkAssignMutation } from '../../features/tickets/tickets-bulk-assign-mutation.ts';
 import { DEFAULT_STAFF_QUEUE } from '../../features/tickets/tickets-keys.ts';
 import { useTickets } from '../../features/tickets/tickets-query.ts';
@@ -24,19 +25,6 @@ import { useStaffDirectory } from '../../features/users/staff-directory-query.ts
 import { InboundMailList } from './InboundMailList.tsx';
 import { useListCursor } from './list-cursor.ts';
 import { SavedFilters } from './SavedFilters.tsx';
-
-export const PRIORITY_COLOR: Record<string, string> = {
-  low: 'default',
-  normal: 'blue',
-  high: 'orange',
-  urgent: 'red',
-};
-export const CATEGORY_COLOR: Record<string, string> = {
-  open: 'processing',
-  waiting: 'warning',
-  resolved: 'success',
-  closed: 'default',
-};
 
 /** The server's default direction of each sort (the first click on a column asks for it). */
 const DEFAULT_ORDER: Record<TTicketSort, 'ascend' | 'descend'> = {
