@@ -2,6 +2,7 @@
 // them (bench/fill.ts: each ticket with its SLA targets over two years). Timed:
 // - the first rollup (`refreshRollups` from nothing: every day of the history);
 // - an incremental rollup after 1,000 targets changed (the 10-minute job's usual work);
+//   then whether the monthly narrow rows are still the sums of the daily ones (rows differing: 0);
 // - the dashboard (`slaDashboard`, the route's own function) for the last 12 months by month, for
 //   all customers and for the busiest customer, and the same by day over 3 months: p95 of 20 runs each;
 // - the drill-down's first page of breached targets for a month;
@@ -65,11 +66,13 @@ export async function run() {
     const rowsOf = async (table: string) =>
       Number((await bench.pool.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0]!.n);
     const narrowRollupRows = await rowsOf('analytics_daily_by');
+    const monthlyNarrowRollupRows = await rowsOf('analytics_monthly_by');
     const measureRollupRows = await rowsOf('analytics_measures_daily');
     const failureRollupRows = await rowsOf('analytics_failures_daily');
     const assetRollupRows = await rowsOf('analytics_assets');
     console.log('first rollup', first, `${firstRollupSeconds.toFixed(1)} s, ${rollupRows} rollup rows`, {
       narrowRollupRows,
+      monthlyNarrowRollupRows,
       measureRollupRows,
       failureRollupRows,
       assetRollupRows,
@@ -91,6 +94,14 @@ export async function run() {
     );
     const [incremental, incrementalSeconds] = await timed(() => refreshRollups(deps));
     console.log('incremental rollup', incremental, `${incrementalSeconds.toFixed(2)} s`);
+    // The monthly narrow rows are the sums of the daily ones (both ways), after the incremental run.
+    const monthlySums = `select month, measure, dim, key, n, met, breached, seconds from analytics_monthly_by`;
+    const dailySums = `select date_trunc('month', day)::date, measure, dim, key, sum(n), sum(met), sum(breached),
+      sum(seconds) from analytics_daily_by group by 1, 2, 3, 4`;
+    const monthlyMismatchedRows =
+      (await rowsOf(`((${monthlySums}) except (${dailySums})) x`)) +
+      (await rowsOf(`((${dailySums}) except (${monthlySums})) x`));
+    console.log('monthly narrow rows differing from the daily sums', monthlyMismatchedRows);
 
     const ctx: Ctx = systemCtx(deps, 'bench');
     const day = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: BENCH_TIME_ZONE });
@@ -113,6 +124,8 @@ export async function run() {
       incrementalDays: incremental.days,
       rollupRows,
       narrowRollupRows,
+      monthlyNarrowRollupRows,
+      monthlyMismatchedRows,
       measureRollupRows,
       dashboardYearByMonthP95Seconds: await p95Of(() =>
         slaDashboard(ctx, bench.db, { from: yearAgo, to, granularity: 'month' }),
@@ -196,6 +209,8 @@ export async function run() {
         incrementalDays: 'days',
         rollupRows: 'rows',
         narrowRollupRows: 'rows',
+        monthlyNarrowRollupRows: 'rows',
+        monthlyMismatchedRows: 'rows',
         measureRollupRows: 'rows',
         dashboardYearByMonthP95Seconds: 's',
         dashboardCustomerYearP95Seconds: 's',

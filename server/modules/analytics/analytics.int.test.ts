@@ -19,6 +19,8 @@
 // 15 (10 + 5, the stopped ones); initial_diagnosis 2 decided: T3 met, T5 breached. December: 2 decided, 2 met (T1's two
 // targets), 100 %. Customer B alone: first_response breached (5 min) + handling_opinion met = 2 decided.
 // Customer A's own November: first_response decided 3 (T2, T3, T5), breached 3, 10 breach minutes.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -28,6 +30,7 @@ import {
   TEST_TIME_ZONE,
   type TestApp,
 } from '../../../test/helpers.ts';
+import { MIGRATIONS_DIR } from '../../db/migrate.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { ensureSlaDefaults } from '../sla/index.ts';
 import { type Figures, narrowFigures, wideFigures } from './repository.ts';
@@ -291,6 +294,15 @@ describe('SLA compliance and MTTR from the rollups', () => {
       { from: '2026-11-01', to: '2026-11-30' },
       { from: '2026-11-10', to: '2026-12-02' },
       { from: '2025-01-01', to: '2025-01-31' },
+      // Whole months from the monthly rows, the edges from the daily ones (local months, Asia/Shanghai):
+      // November whole + 1–2 December (T1's targets, 30 Nov in UTC), October's end + November whole,
+      // three whole months, across the month's end mid-month (no whole month), from T1's local day on.
+      { from: '2026-11-01', to: '2026-12-02' },
+      { from: '2026-10-15', to: '2026-11-30' },
+      { from: '2026-10-01', to: '2026-12-31' },
+      { from: '2026-11-12', to: '2026-12-01' },
+      { from: '2026-11-20', to: '2026-12-31' },
+      { from: '2026-12-01', to: '2026-12-01' },
     ];
     let compared = 0;
     for (const f of periods) {
@@ -316,6 +328,30 @@ describe('SLA compliance and MTTR from the rollups', () => {
       breachMinutes: 15,
     });
     expect(d.byEngineer.find((e: Figure) => e.key === agentId)).toMatchObject({ decided: 6, met: 1 });
+  });
+
+  it('the monthly narrow rows are the sums of the daily ones, after incremental runs', async () => {
+    // The runs above replaced days of November and December in later transactions.
+    const sums = (table: string, period: string) =>
+      t.pool.query(`select ${period} as month, measure, dim, key, sum(n)::bigint as n, sum(met)::bigint as met,
+        sum(breached)::bigint as breached, sum(seconds)::bigint as seconds from ${table}
+        group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+    const daily = (await sums('analytics_daily_by', "to_char(day, 'YYYY-MM')")).rows;
+    const monthly = (await sums('analytics_monthly_by', "to_char(month, 'YYYY-MM')")).rows;
+    expect(monthly).toEqual(daily);
+    expect(new Set(monthly.map((r) => r.month))).toEqual(new Set(['2026-11', '2026-12']));
+    // One row per month, measure, breakdown and key: nothing left of an earlier computation.
+    const keys = await t.pool.query(
+      'select count(*)::int as n from analytics_monthly_by group by month, measure, dim, key having count(*) > 1',
+    );
+    expect(keys.rows).toEqual([]);
+    // The backfill migration (for the days rolled up before this table) builds the same rows.
+    const file = readdirSync(MIGRATIONS_DIR).find((f) =>
+      f.endsWith('_analytics_monthly_narrow_rollup_backfill.sql'),
+    );
+    await t.pool.query('delete from analytics_monthly_by');
+    await t.pool.query(readFileSync(path.join(MIGRATIONS_DIR, file!), 'utf8'));
+    expect((await sums('analytics_monthly_by', "to_char(month, 'YYYY-MM')")).rows).toEqual(daily);
   });
 
   it("the overview gathers the other modules' reports for staff (empty here: no answers, complaints or visits) and refuses customers", async () => {

@@ -1,9 +1,11 @@
 // Pure rules of the measures: working minutes from an engineer profile (utilisation's denominator) and
-// the first-resolution / first-reopening marks of a ticket (first-time fix).
+// the first-resolution / first-reopening marks of a ticket (first-time fix); the whole months of a
+// period (what the monthly narrow rollup answers).
 import { describe, expect, it } from 'vitest';
 import { workingMinutesOf } from '../field/index.ts';
 import { resolutionMarks } from '../tickets/resolution-marks.ts';
 import { monthDays } from './measures.ts';
+import { wholeMonths } from './repository.ts';
 
 describe('working minutes', () => {
   const profile = { workDays: [1, 2, 3, 4, 5], workStart: 510, workEnd: 1050, leave: [] };
@@ -45,5 +47,21 @@ describe('month days', () => {
   it('first and last local day of a month', () => {
     expect(monthDays('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(monthDays('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+});
+
+describe('the whole months of a period (the monthly narrow rollup answers them)', () => {
+  it('a year from mid-month: the 11 months between the edges', () => {
+    expect(wholeMonths('2025-12-03', '2026-12-02')).toEqual({ first: '2026-01-01', end: '2026-12-01' });
+  });
+  it('a period of whole months, ending on the last day of February', () => {
+    expect(wholeMonths('2026-01-01', '2026-02-28')).toEqual({ first: '2026-01-01', end: '2026-03-01' });
+    expect(wholeMonths('2024-02-01', '2024-02-28')).toBeNull(); // leap year: the 29th is left out
+    expect(wholeMonths('2026-12-01', '2026-12-31')).toEqual({ first: '2026-12-01', end: '2027-01-01' });
+  });
+  it('no whole month: inside a month, or across a month end', () => {
+    expect(wholeMonths('2026-11-02', '2026-11-30')).toBeNull();
+    expect(wholeMonths('2026-11-12', '2026-12-01')).toBeNull();
+    expect(wholeMonths('2026-11-01', '2026-11-29')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // Every SQL statement of analytics: its rollup table and watermarks, nothing else.
 import { type SQL, sql } from 'drizzle-orm';
 import type { TAnalyticsFilter, TAnalyticsGranularity } from '../../../common/analytics-api.ts';
+import { addDays, addMonths } from '../../../common/calendar-dates.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { RestoreDayRow, SlaDayRow } from '../sla/index.ts';
-import { analyticsDaily, analyticsMeasuresDaily } from './schema.ts';
+import { analyticsDaily, analyticsMeasuresDaily, NARROW_DIMS } from './schema.ts';
 
 export type Measure = 'sla' | 'restore';
 
@@ -58,12 +59,10 @@ export async function replaceDays(
   await replaceNarrowDays(db, measure, days);
 }
 
-/** The narrow rollup's breakdowns, each a key expression over `analytics_daily`. */
-const NARROW_DIMS = ['metric', 'customer', 'project', 'product', 'team', 'engineer'] as const;
-
 /**
  * Replaces the narrow rows of the given days with the wide rows summed per breakdown key (call after
  * the wide rows of those days were written, in the same transaction): one source, the same figures.
+ * Then the months of those days are recomputed from the narrow daily rows (`replaceNarrowMonths`).
  */
 export async function replaceNarrowDays(db: Executor, measure: Measure, days: readonly string[]) {
   const dayList = sql`any(${sql.param([...days])}::date[])`;
@@ -80,6 +79,33 @@ export async function replaceNarrowDays(db: Executor, measure: Measure, days: re
       ),
       sql` union all `,
     )}`);
+  await replaceNarrowMonths(db, measure, [...new Set(days.map(monthOf))]);
+}
+
+/** The first day of a local day's month. */
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+/**
+ * Recomputes the monthly narrow rows of the given months (first days) from the daily narrow rows: one
+ * INSERT … SELECT … GROUP BY after deleting them. Serialised per measure (an advisory lock held to the
+ * end of the transaction), so a concurrent run that replaced other days of the same month recomputes
+ * it after this one committed, with both runs' days.
+ */
+export async function replaceNarrowMonths(db: Executor, measure: Measure, months: readonly string[]) {
+  if (months.length === 0) return;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`analytics.monthly_by.${measure}`}))`);
+  const monthList = sql.param([...months]);
+  await db.execute(
+    sql`delete from analytics_monthly_by where measure = ${measure} and month = any(${monthList}::date[])`,
+  );
+  await db.execute(sql`
+    insert into analytics_monthly_by (month, measure, dim, key, n, met, breached, seconds)
+    select m.month, d.measure, d.dim, d.key, sum(d.n), sum(d.met), sum(d.breached), sum(d.seconds)
+      from unnest(${monthList}::date[]) as m(month)
+      join analytics_daily_by d on d.measure = ${measure}
+       and d.dim = any(${sql.param([...NARROW_DIMS])}::text[])
+       and d.day >= m.month and d.day < (m.month + interval '1 month')::date
+     group by m.month, d.measure, d.dim, d.key`);
 }
 
 export const slaRollupRow = (r: SlaDayRow): RollupRow => ({
@@ -172,8 +198,20 @@ const SUMS = sql`sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bi
   sum(seconds)::bigint as seconds`;
 
 /**
- * The unfiltered figures from the narrow rollup: the total, the periods and the metrics from the
- * `metric` rows, each other breakdown from its own rows — one statement, a branch per group.
+ * The whole local months of from…to as [first, end) (first days; `end` excluded), or null when the
+ * period holds no whole month.
+ */
+export function wholeMonths(from: string, to: string): { first: string; end: string } | null {
+  const first = from.endsWith('-01') ? from : addMonths(monthOf(from), 1);
+  const end = monthOf(addDays(to, 1));
+  return first < end ? { first, end } : null;
+}
+
+/**
+ * The unfiltered figures from the narrow rollups: the total, the periods and the metrics from the
+ * `metric` rows, each other breakdown from its own rows — one statement, a branch per group. The whole
+ * months of the period are read from `analytics_monthly_by`, the days before the first and after the
+ * last from `analytics_daily_by`; periods by day or week read the daily rows only.
  */
 export async function narrowFigures(
   db: Executor,
@@ -182,12 +220,24 @@ export async function narrowFigures(
   granularity: TAnalyticsGranularity,
   groups: readonly Breakdown[],
 ): Promise<Figures[]> {
+  const cols = sql`key, day, n, met, breached, seconds`;
+  const daysOf = (dim: Breakdown, from: string, to: string) =>
+    sql`select ${cols} from analytics_daily_by where measure = ${measure} and dim = ${dim}
+      and day >= ${from}::date and day <= ${to}::date`;
+  const months = wholeMonths(filter.from, filter.to);
+  const dailyRows = (dim: Breakdown) => sql`from (${daysOf(dim, filter.from, filter.to)}) r`;
   const rowsOf = (dim: Breakdown) =>
-    sql`from analytics_daily_by where measure = ${measure} and dim = ${dim}
-      and day >= ${filter.from}::date and day <= ${filter.to}::date`;
+    months
+      ? sql`from (${daysOf(dim, filter.from, addDays(months.first, -1))}
+          union all ${daysOf(dim, months.end, filter.to)}
+          union all select key, month, n, met, breached, seconds from analytics_monthly_by
+           where measure = ${measure} and dim = ${dim}
+             and month >= ${months.first}::date and month < ${months.end}::date) r`
+      : dailyRows(dim);
+  const periods = granularity === 'month' ? rowsOf('metric') : dailyRows('metric');
   const branches = [
     sql`select 'total' as grp, null::text as key, ${SUMS} ${rowsOf('metric')}`,
-    sql`select 'period', ${periodKey(granularity)}, ${SUMS} ${rowsOf('metric')} group by 2`,
+    sql`select 'period', ${periodKey(granularity)}, ${SUMS} ${periods} group by 2`,
     ...groups.map((g) => sql`select ${g}::text, key, ${SUMS} ${rowsOf(g)} group by key`),
   ];
   const r = await db.execute<{ grp: GroupKey; key: string | null } & Record<string, string | null>>(

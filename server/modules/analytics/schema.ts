@@ -40,6 +40,9 @@ export const analyticsDaily = pgTable(
   ],
 );
 
+/** The narrow rollups' breakdowns (`dim`). */
+export const NARROW_DIMS = ['metric', 'customer', 'project', 'product', 'team', 'engineer'] as const;
+
 /**
  * The narrow rollup beside the wide one: one row per local day × measure × breakdown × key, summed over
  * the other dimensions (and over the metrics, except for the breakdown `metric`, whose rows also give
@@ -52,9 +55,7 @@ export const analyticsDailyBy = pgTable(
   {
     day: date('day').notNull(),
     measure: text('measure', { enum: ['sla', 'restore'] }).notNull(),
-    dim: text('dim', {
-      enum: ['metric', 'customer', 'project', 'product', 'team', 'engineer'],
-    }).notNull(),
+    dim: text('dim', { enum: NARROW_DIMS }).notNull(),
     key: text('key'),
     n: integer('n').notNull(),
     met: integer('met').notNull().default(0),
@@ -62,6 +63,28 @@ export const analyticsDailyBy = pgTable(
     seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('analytics_daily_by_idx').on(t.measure, t.dim, t.day)],
+);
+
+/**
+ * The narrow rollup per local month (the organisation's zone: the days summed are local days): one row
+ * per month (its first day) × measure × breakdown × key, the sums of `analytics_daily_by` over the
+ * month's days. Recomputed from those rows for every month whose days are replaced, in the same
+ * transaction (`replaceNarrowDays`); an unfiltered view reads its whole months here and the partial
+ * months at the period's edges from the daily rows (about 30× fewer rows for a year).
+ */
+export const analyticsMonthlyBy = pgTable(
+  'analytics_monthly_by',
+  {
+    month: date('month').notNull(),
+    measure: text('measure', { enum: ['sla', 'restore'] }).notNull(),
+    dim: text('dim', { enum: NARROW_DIMS }).notNull(),
+    key: text('key'),
+    n: bigint('n', { mode: 'number' }).notNull(),
+    met: bigint('met', { mode: 'number' }).notNull().default(0),
+    breached: bigint('breached', { mode: 'number' }).notNull().default(0),
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('analytics_monthly_by_idx').on(t.measure, t.dim, t.month)],
 );
 
 /**
