@@ -1,5 +1,6 @@
 // Analytics' own tables: per-day rollups of the measures (docs/analytics.md) and the watermark of the
 // job that keeps them up to date. Dashboards read these, never the history.
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -119,6 +120,11 @@ export const analyticsMeasuresDaily = pgTable(
   (t) => [
     index('analytics_measures_daily_day_idx').on(t.measure, t.day),
     index('analytics_measures_daily_customer_idx').on(t.customerId, t.measure, t.day),
+    // Whether a period's first-time-fix rows have another reopen window (`otherFirstFixWindow`): two
+    // empty range reads, not a scan of the period's rows.
+    index('analytics_measures_daily_ftf_param_idx')
+      .on(t.param, t.day)
+      .where(sql`${t.measure} = 'first_time_fix'`),
   ],
 );
 
