@@ -49,7 +49,8 @@ export async function upsertAssets(db: Executor, rows: AssetRow[]) {
 }
 
 export interface MtbfQuery {
-  /** The period's instants [from, to) and the organisation's zone (installed hours). */
+  /** The period's first local day, its instants [from, to) and the organisation's zone (installed hours). */
+  fromDay: string;
   fromAt: Date;
   toAt: Date;
   timeZone: string;
@@ -98,9 +99,14 @@ export async function mtbfSums(
   counts: { byProduct: number; byModel: number; byProject: number; byAsset: number };
   assets: MtbfAssetSums[];
 }> {
-  // installedHours' expression (registry), over the stored assets.
-  const hours = sql`greatest(0, extract(epoch from (${q.toAt.toISOString()}::timestamptz
-      - greatest(${q.fromAt.toISOString()}::timestamptz, (a.since::timestamp at time zone ${q.timeZone})))) / 3600.0)`;
+  // installedHours' expression (registry), over the stored assets; for an asset installed by the
+  // period's first day the same expression with the period's start (no time-zone conversion per row).
+  const toAt = sql`${q.toAt.toISOString()}::timestamptz`;
+  const fromAt = sql`${q.fromAt.toISOString()}::timestamptz`;
+  const hours = sql`case when a.since <= ${q.fromDay}::date
+      then greatest(0, extract(epoch from (${toAt} - ${fromAt})) / 3600.0)
+      else greatest(0, extract(epoch from (${toAt}
+             - greatest(${fromAt}, (a.since::timestamp at time zone ${q.timeZone})))) / 3600.0) end`;
   const base: SQL[] = [sql`a.in_service`, sql`a.since is not null`];
   if (q.customerId) base.push(sql`a.customer_id = ${q.customerId}::uuid`);
   if (q.projectId) base.push(sql`a.project_id = ${q.projectId}::uuid`);

@@ -90,6 +90,7 @@ export async function mtbfFromRollup(
     for (const x of rows) live.set(x.assetId, (live.get(x.assetId) ?? 0) + 1);
   }
   const sums = await mrepo.mtbfSums(db, {
+    fromDay: f.from,
     fromAt,
     toAt,
     timeZone,
