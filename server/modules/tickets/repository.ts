@@ -4,6 +4,7 @@ import type { TTicketSort } from '../../../common/tickets-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { bigramsOf, gramStats, termRowsBound } from '../../platform/gram-stats.ts';
 import { numberInStatement } from '../../platform/number-series.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
@@ -218,32 +219,9 @@ export const SORTED_SEARCH_CAP = 5000;
  */
 export async function isCommonTerm(db: Executor, term: string): Promise<boolean> {
   if ([...term].length < 3) return false;
-  const stats = await db.execute<{
-    listed: number;
-    grams: number;
-    min_freq: number | null;
-    floor: number;
-    rows: number;
-  }>(sql`
-    with st as (
-      select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs
-        from pg_stats s
-       where s.schemaname = current_schema() and s.tablename = 'tickets' and s.attname = 'search_grams'
-         and s.most_common_elems is not null),
-    g as (select distinct unnest(text_bigrams(${term})) as gram)
-    select (select count(*) from g join st on true, unnest(st.elems, st.freqs) x(e, f) where x.e = g.gram)::int as listed,
-           (select count(*) from g)::int as grams,
-           (select min(x.f) from g join st on true, unnest(st.elems, st.freqs) x(e, f) where x.e = g.gram)::float8 as min_freq,
-           -- most_common_elem_freqs ends with the least and greatest frequency and the null fraction.
-           (select st.freqs[array_length(st.freqs, 1) - 2] from st)::float8 as floor,
-           (select greatest(c.reltuples, 0) from pg_class c where c.oid = 'tickets'::regclass)::float8 as rows
-      from st`);
-  const s = stats.rows[0];
-  if (s && s.rows > 0) {
-    const bound = (s.listed < s.grams ? Number(s.floor) : Number(s.min_freq ?? 0)) * Number(s.rows);
-    if (bound < SORTED_SEARCH_CAP) return false;
-    if (s.listed === s.grams) return true;
-  }
+  const bound = termRowsBound(await gramStats(db, 'tickets', 'search_grams'), bigramsOf(term));
+  if (bound && bound.rows < SORTED_SEARCH_CAP) return false;
+  if (bound?.allListed) return true;
   const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from tickets
     where ${tickets.searchGrams} @> text_bigrams(${term}) limit ${SORTED_SEARCH_CAP}) s`);
   return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
