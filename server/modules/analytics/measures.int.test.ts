@@ -315,8 +315,13 @@ beforeAll(async () => {
   await survey(e1, '2026-11-30T16:30:00Z', false);
   await complaint(e1, true);
   await complaint(e1, false);
+  await slaDayOfE1('2026-11-05', 4, 3);
+});
+
+/** SLA targets of E1 decided and met on a day: the wide rollup row, and the narrow rows from it (as the job writes them). */
+async function slaDayOfE1(day: string, n: number, met: number) {
   await t.db.insert(analyticsDaily).values({
-    day: '2026-11-05',
+    day,
     measure: 'sla',
     metric: 'on_site',
     customerId: customerA,
@@ -324,14 +329,13 @@ beforeAll(async () => {
     productId,
     team: 'field_engineer',
     engineerId: e1,
-    n: 4,
-    met: 3,
-    breached: 1,
+    n,
+    met,
+    breached: n - met,
     seconds: 600,
   });
-  // The narrow rows from the wide, as the rollup job writes them (staff performance reads the narrow).
-  await replaceNarrowDays(t.db, 'sla', ['2026-11-05']);
-});
+  await replaceNarrowDays(t.db, 'sla', [day]);
+}
 afterAll(() => t.close());
 
 const measures = (s: Session, q: string) => s.request('GET', `/api/v1/analytics/measures?${q}`);
@@ -906,21 +910,7 @@ describe('the daily rollup of the measures', () => {
   it('staff performance from the rollups equals the per-request figures: stored days and the days since the watermark', async () => {
     // The watermark is 8 Dec (local): December's 1st–7th are stored, the 8th on computed per request.
     // Stored: K6 (E1, first fixed 1 Dec; its job and R4's), an answer about E1, and an SLA day of E1.
-    await t.db.insert(analyticsDaily).values({
-      day: '2026-12-03',
-      measure: 'sla',
-      metric: 'on_site',
-      customerId: customerA,
-      projectId: projectA,
-      productId,
-      team: 'field_engineer',
-      engineerId: e1,
-      n: 2,
-      met: 1,
-      breached: 1,
-      seconds: 60,
-    });
-    await replaceNarrowDays(t.db, 'sla', ['2026-12-03']);
+    await slaDayOfE1('2026-12-03', 2, 1);
     // Since the watermark (not stored): E2 fixes a fault first time, E1 needs two visits, an answer about E2.
     const visit = async (engineerId: string, resolved: string, arrivals: number) =>
       workOrder({
