@@ -177,6 +177,15 @@ describe('SLA compliance and MTTR from the rollups', () => {
     expect(page.total).toBe(4);
     // Latest due first: T4 (20 Nov), T5 (12 Nov), T2 (10 Nov 10:15Z), T3 (10 Nov 02:55Z).
     expect(page.items.map((i: { breachMinutes: number }) => i.breachMinutes)).toEqual([5, 0, 10, 0]);
+    // A later page: the total is still every record, not the page's.
+    const second = (
+      await manager.request(
+        'GET',
+        '/api/v1/analytics/sla/records?from=2026-11-01&to=2026-11-30&metric=first_response&outcome=breached&limit=2&offset=2',
+      )
+    ).json();
+    expect(second.total).toBe(4);
+    expect(second.items.map((i: { breachMinutes: number }) => i.breachMinutes)).toEqual([10, 0]);
   });
 
   it("a customer sees only its own organisation's figures; another customer is a 404", async () => {
@@ -204,6 +213,8 @@ describe('SLA compliance and MTTR from the rollups', () => {
       )
     ).json();
     expect(mine.items).toHaveLength(3);
+    // Counted under the customer's own scope (a dimension filter), not over every customer's targets.
+    expect(mine.total).toBe(3);
     const all = (
       await customerUser.request(
         'GET',

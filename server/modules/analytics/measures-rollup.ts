@@ -160,6 +160,8 @@ export interface MeasureCounts {
   followUps: { due: number; onTime: number; late: number };
   work: EngineerWork[];
   sat: StaffSatisfaction[];
+  /** First-time fix per engineer (the visit's engineer, firstTimeFix's `engineerId`); none without one. */
+  firstFixes: { engineerId: string; eligible: number; fixed: number }[];
 }
 
 /**
@@ -240,6 +242,11 @@ function countsOf(sums: repo.MeasureSums[]): MeasureCounts {
       engineerId,
       answers: x.n,
       satisfied: x.hits,
+    })),
+    firstFixes: perEngineer('first_time_fix').map(([engineerId, x]) => ({
+      engineerId,
+      eligible: x.n,
+      fixed: x.hits,
     })),
   };
 }

@@ -19,7 +19,6 @@ import { complaintsAgainstStaff } from '../complaints/index.ts';
 import { assetsWithRepairs, customerFacts, productNamesOf, projectFacts } from '../registry/index.ts';
 import { periodInstants, scopedFilter } from './dashboard.ts';
 import {
-  engineerFigures,
   engineersOf,
   firstTimeFix,
   followUpsOnTime,
@@ -206,7 +205,12 @@ export async function staffPerformance(
   };
 }
 
-/** The performance rows of a month, everyone's or one person's (exported for the reports module). */
+/**
+ * The performance rows of a month, everyone's or one person's (exported for the reports module). Read
+ * from the rollups (docs/analytics.md "Staff performance"): jobs, answers and first-time fixes per
+ * engineer from the measures rollup (`measureCounts`: stored days, the days since its watermark computed),
+ * SLA per engineer from the narrow SLA rollup (a month by engineer: a few rows per person).
+ */
 export async function performanceRows(
   reads: Executor,
   month: string,
@@ -214,46 +218,51 @@ export async function performanceRows(
   userId?: string,
 ): Promise<TPerformanceRow[]> {
   const days = monthDays(month);
-  const f: MeasureFilter = { ...days, engineerId: userId };
   const settings = await measureSettingsOf(reads);
-  const [eng, sla, ftf] = await Promise.all([
-    engineerFigures(reads, f, timeZone),
-    // The wide rollup: a month by engineer is small, and staff performance reads one table whatever the filter.
-    repo.wideFigures(reads, 'sla', { ...days, engineerId: userId }, 'month', ['engineer']),
-    firstTimeFix(reads, f, settings, timeZone),
+  const [counts, sla, complaints] = await Promise.all([
+    measureCounts(reads, { ...days, engineerId: userId }, settings, timeZone),
+    repo.narrowFigures(reads, 'sla', days, 'month', ['engineer']),
+    complaintsAgainstStaff(reads, periodInstants(days.from, days.to, timeZone)),
   ]);
-  const complaints = (
-    await complaintsAgainstStaff(reads, periodInstants(days.from, days.to, timeZone))
-  ).filter((c) => !userId || c.userId === userId);
-  const slaOf = new Map(sla.filter((r) => r.group === 'engineer' && r.key).map((r) => [r.key!, r]));
+  const byEngineer = <T extends { engineerId: string }>(rows: T[]) =>
+    new Map(rows.map((r) => [r.engineerId, r]));
+  const work = byEngineer(counts.work);
+  const sat = byEngineer(counts.sat);
+  const ftf = byEngineer(counts.firstFixes);
+  const slaOf = new Map(
+    sla.flatMap((r) =>
+      r.group === 'engineer' && r.key && (!userId || r.key === userId) ? [[r.key, r]] : [],
+    ),
+  );
+  const against = new Map(complaints.filter((c) => !userId || c.userId === userId).map((c) => [c.userId, c]));
   const ids = new Set<string>([
-    ...eng.map((e) => e.engineerId),
+    ...work.keys(),
+    ...sat.keys(),
     ...slaOf.keys(),
-    ...ftf.records.flatMap((r) => (r.engineerId ? [r.engineerId] : [])),
-    ...complaints.map((c) => c.userId),
+    ...ftf.keys(),
+    ...against.keys(),
     ...(userId ? [userId] : []),
   ]);
   const names = await userNames(reads, [...ids]);
   const rows = [...ids].map((id): TPerformanceRow => {
-    const e = eng.find((x) => x.engineerId === id);
     const s = slaOf.get(id);
-    const mine = ftf.records.filter((r) => r.engineerId === id);
-    const fixed = mine.filter((r) => r.fixed).length;
-    const c = complaints.find((x) => x.userId === id);
+    const a = sat.get(id);
+    const fx = ftf.get(id);
+    const c = against.get(id);
     return {
       userId: id,
       name: names.get(id) ?? '',
       month,
-      jobs: e?.jobs ?? 0,
+      jobs: work.get(id)?.jobs ?? 0,
       slaDecided: s?.n ?? 0,
       slaMet: s?.met ?? 0,
       slaPercent: percentOf(s?.met ?? 0, s?.n ?? 0),
-      firstFixEligible: mine.length,
-      firstFixed: fixed,
-      firstFixPercent: percentOf(fixed, mine.length),
-      answers: e?.answers ?? 0,
-      satisfied: e?.satisfied ?? 0,
-      satisfactionPercent: e?.satisfactionPercent ?? null,
+      firstFixEligible: fx?.eligible ?? 0,
+      firstFixed: fx?.fixed ?? 0,
+      firstFixPercent: percentOf(fx?.fixed ?? 0, fx?.eligible ?? 0),
+      answers: a?.answers ?? 0,
+      satisfied: a?.satisfied ?? 0,
+      satisfactionPercent: percentOf(a?.satisfied ?? 0, a?.answers ?? 0),
       complaints: c?.complaints ?? 0,
       complaintsUpheld: c?.upheld ?? 0,
     };

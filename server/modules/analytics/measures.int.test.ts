@@ -43,14 +43,24 @@ import {
   type TestApp,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { complaintsAgainstStaff } from '../complaints/index.ts';
 import { complaints } from '../complaints/schema.ts';
 import { engineerProfiles, workOrderEvents, workOrders } from '../field/schema.ts';
 import { followUps } from '../followups/schema.ts';
 import { assets, products, projects } from '../registry/schema.ts';
 import { surveyInvitations } from '../surveys/schema.ts';
 import { tickets } from '../tickets/schema.ts';
-import { engineerFigures, firstTimeFix, followUpsOnTime, mtbfFigures, repeatRepair } from './measures.ts';
+import { periodInstants } from './dashboard.ts';
+import {
+  engineerFigures,
+  firstTimeFix,
+  followUpsOnTime,
+  monthDays,
+  mtbfFigures,
+  repeatRepair,
+} from './measures.ts';
 import { mtbfFromRollup } from './mtbf-rollup.ts';
+import { replaceNarrowDays, wideFigures } from './repository.ts';
 import { refreshRollups } from './rollup.ts';
 import { analyticsDaily } from './schema.ts';
 import { measureSettingsOf } from './settings.ts';
@@ -307,8 +317,13 @@ beforeAll(async () => {
   await survey(e1, '2026-11-30T16:30:00Z', false);
   await complaint(e1, true);
   await complaint(e1, false);
+  await slaDayOfE1('2026-11-05', 4, 3);
+});
+
+/** SLA targets of E1 decided and met on a day: the wide rollup row, and the narrow rows from it (as the job writes them). */
+async function slaDayOfE1(day: string, n: number, met: number) {
   await t.db.insert(analyticsDaily).values({
-    day: '2026-11-05',
+    day,
     measure: 'sla',
     metric: 'on_site',
     customerId: customerA,
@@ -316,12 +331,13 @@ beforeAll(async () => {
     productId,
     team: 'field_engineer',
     engineerId: e1,
-    n: 4,
-    met: 3,
-    breached: 1,
+    n,
+    met,
+    breached: n - met,
     seconds: 600,
   });
-});
+  await replaceNarrowDays(t.db, 'sla', [day]);
+}
 afterAll(() => t.close());
 
 const measures = (s: Session, q: string) => s.request('GET', `/api/v1/analytics/measures?${q}`);
@@ -875,5 +891,103 @@ describe('the daily rollup of the measures', () => {
     expect(rows.map((row) => [row[1], row[3]])).toEqual(
       m.byProject.map((p: { label: string; failures: number }) => [p.label, p.failures]),
     );
+  });
+
+  // Staff performance per request (each figure from its definition over the records, SLA from the wide
+  // rollup): what performanceRows gave before it read the rollups. Rows without the names, by person.
+  async function performancePerRequest(month: string, userId?: string) {
+    const days = monthDays(month);
+    const f = { ...days, engineerId: userId };
+    const [eng, sla, ftf, against] = await Promise.all([
+      engineerFigures(t.db, f, TEST_TIME_ZONE),
+      wideFigures(t.db, 'sla', f, 'month', ['engineer']),
+      firstTimeFix(t.db, f, await measureSettingsOf(t.db), TEST_TIME_ZONE),
+      complaintsAgainstStaff(t.db, periodInstants(days.from, days.to, TEST_TIME_ZONE)),
+    ]);
+    const complaintsOf = against.filter((c) => !userId || c.userId === userId);
+    const ids = new Set<string>([
+      ...eng.map((e) => e.engineerId),
+      ...sla.flatMap((r) => (r.group === 'engineer' && r.key ? [r.key] : [])),
+      ...ftf.records.flatMap((r) => (r.engineerId ? [r.engineerId] : [])),
+      ...complaintsOf.map((c) => c.userId),
+      ...(userId ? [userId] : []),
+    ]);
+    const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
+    return [...ids].sort().map((id) => {
+      const e = eng.find((x) => x.engineerId === id);
+      const s = sla.find((r) => r.group === 'engineer' && r.key === id);
+      const mine = ftf.records.filter((r) => r.engineerId === id);
+      const fixed = mine.filter((r) => r.fixed).length;
+      const c = complaintsOf.find((x) => x.userId === id);
+      return {
+        userId: id,
+        month,
+        jobs: e?.jobs ?? 0,
+        slaDecided: s?.n ?? 0,
+        slaMet: s?.met ?? 0,
+        slaPercent: pct(s?.met ?? 0, s?.n ?? 0),
+        firstFixEligible: mine.length,
+        firstFixed: fixed,
+        firstFixPercent: pct(fixed, mine.length),
+        answers: e?.answers ?? 0,
+        satisfied: e?.satisfied ?? 0,
+        satisfactionPercent: e?.satisfactionPercent ?? null,
+        complaints: c?.complaints ?? 0,
+        complaintsUpheld: c?.upheld ?? 0,
+      };
+    });
+  }
+  async function performanceOf(month: string, userId?: string) {
+    const q = `month=${month}${userId ? `&userId=${userId}` : ''}`;
+    const r = await manager.request('GET', `/api/v1/analytics/performance?${q}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json().rows as { userId: string; name: string }[])
+      .map(({ name: _name, ...row }) => row)
+      .sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+
+  it('staff performance from the rollups equals the per-request figures: stored days and the days since the watermark', async () => {
+    // The watermark is 8 Dec (local): December's 1st–7th are stored, the 8th on computed per request.
+    // Stored: K6 (E1, first fixed 1 Dec; its job and R4's), an answer about E1, and an SLA day of E1.
+    await slaDayOfE1('2026-12-03', 2, 1);
+    // Since the watermark (not stored): E2 fixes a fault first time, E1 needs two visits, an answer about E2.
+    const visit = async (engineerId: string, resolved: string, arrivals: number) =>
+      workOrder({
+        customerId: customerA,
+        engineerId,
+        ticketId: await ticket(customerA, resolved),
+        createdAt: '2026-12-08T01:00:00Z',
+        completedAt: new Date(d(resolved).getTime() - 20 * 60_000).toISOString(),
+        arrivals,
+        updatedAt: resolved,
+      });
+    await visit(e2, '2026-12-09T02:00:00Z', 1);
+    await visit(e1, '2026-12-10T02:00:00Z', 2);
+    await survey(e2, '2026-12-09T03:00:00Z', true);
+    const stored = await t.db.execute<{ measure: string; n: number }>(sql`
+      select measure, sum(n)::int as n from analytics_measures_daily
+       where day between '2026-12-01' and '2026-12-31' and engineer_id = ${e1}::uuid group by measure`);
+    expect(Object.fromEntries(stored.rows.map((x) => [x.measure, x.n]))).toMatchObject({
+      first_time_fix: 1,
+      job: 2,
+      satisfaction: 1,
+    });
+    const dec = await performanceOf('2026-12');
+    expect(dec).toEqual(await performancePerRequest('2026-12'));
+    // Not vacuous: E1's figures add stored and computed days, E2's are computed ones only.
+    expect(dec.find((x) => x.userId === e1)).toMatchObject({
+      jobs: 3,
+      slaDecided: 2,
+      slaMet: 1,
+      firstFixEligible: 2,
+      firstFixed: 1,
+      answers: 1,
+    });
+    expect(dec.find((x) => x.userId === e2)).toMatchObject({ jobs: 1, firstFixEligible: 1, answers: 1 });
+    for (const one of [e1, e2])
+      expect(await performanceOf('2026-12', one)).toEqual(await performancePerRequest('2026-12', one));
+    // November: every day stored.
+    expect(await performanceOf('2026-11')).toEqual(await performancePerRequest('2026-11'));
+    expect(await performanceOf('2026-11', e1)).toEqual(await performancePerRequest('2026-11', e1));
   });
 });

@@ -329,7 +329,7 @@ export async function replaceMeasureDays(db: Executor, days: readonly string[], 
     await db.insert(analyticsMeasuresDaily).values(rows.slice(i, i + 1000));
 }
 
-/** A measure's sums over the rows that pass a filter; `engineerId` set for jobs and answers (per engineer). */
+/** A measure's sums over the rows that pass a filter; `engineerId` set for the PER_ENGINEER measures. */
 export interface MeasureSums {
   measure: MeasureDayRow['measure'];
   engineerId: string | null;
@@ -352,11 +352,11 @@ export interface MeasureRowFilter {
 
 /** The measures whose product filter applies (the others have no product: follow-ups, jobs, answers). */
 export const PRODUCT_MEASURES: readonly MeasureDayRow['measure'][] = ['first_time_fix', 'repeat_repair'];
-/** The measures summed per engineer (the engineers' table). */
-export const PER_ENGINEER: readonly MeasureDayRow['measure'][] = ['job', 'satisfaction'];
+/** The measures summed per engineer (the engineers' table; first-time fix for staff performance). */
+export const PER_ENGINEER: readonly MeasureDayRow['measure'][] = ['job', 'satisfaction', 'first_time_fix'];
 
 /**
- * The stored rows of local days from…to summed per measure (and per engineer for jobs and answers),
+ * The stored rows of local days from…to summed per measure (and per engineer for PER_ENGINEER's),
  * under the dashboard's filter; first-time-fix rows only of the reopen window `param`.
  */
 export async function measureSums(

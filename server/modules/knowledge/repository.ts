@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { TArticleListQuery } from '../../../common/knowledge-api.ts';
 import type { Executor } from '../../db/pool.ts';
+import { bigramsOf, gramStats, termRowsBound } from '../../platform/gram-stats.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import {
   knowledgeAliases,
@@ -81,16 +82,9 @@ export async function listArticles(
 }
 
 /**
- * The distinct 2-character grams of a term, lower case: what text_bigrams (migration
- * ticket_search_bigrams) stores, computed here so the query carries a constant array — the SQL
+ * A term's grams as a constant array (platform's bigramsOf, what text_bigrams stores): the SQL
  * function in a row filter would be evaluated for every row the planner walks.
  */
-export function bigramsOf(term: string): string[] {
-  const chars = [...term.toLowerCase()];
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  return [...grams];
-}
 const gramArray = (term: string) => sql`${sql.param(bigramsOf(term))}::text[]`;
 
 /** The text of one term inside a column pair, on lower case (the grams are lower case too). */
@@ -102,9 +96,11 @@ const bodies = sql`(${a.bodyZh} || ' ' || ${a.bodyEn})`;
 export const SORTED_SEARCH_CAP = 1000;
 
 /**
- * Whether at least SORTED_SEARCH_CAP articles hold every gram of a term (counted on the GIN index up to
- * the cap, as tickets' isCommonTerm): the planner cannot tell, and would sort every match of a word that
- * half the articles hold, where walking the newest first and rechecking finds a page at once.
+ * Whether at least SORTED_SEARCH_CAP articles hold every gram of a term: the planner cannot tell, and
+ * would sort every match of a word that half the articles hold, where walking the newest first and
+ * rechecking finds a page at once. Answered from the grams' statistics (platform/gram-stats.ts, as
+ * tickets' isCommonTerm) without reading the index; counted on the GIN index up to the cap only when
+ * they cannot tell (no statistics yet, or a gram they do not list whose bound reaches the cap).
  */
 async function isCommonTerm(
   db: Executor,
@@ -112,6 +108,9 @@ async function isCommonTerm(
   term: string,
 ): Promise<boolean> {
   if ([...term].length < 2) return true;
+  const bound = termRowsBound(await gramStats(db, 'knowledge_articles', column.name), bigramsOf(term));
+  if (bound && bound.rows < SORTED_SEARCH_CAP) return false;
+  if (bound?.allListed) return true;
   const r = await db.execute<{
     n: number;
   }>(sql`select count(*)::int as n from (select 1 from knowledge_articles
@@ -177,27 +176,6 @@ const SUGGEST_CANDIDATES = 300;
 const RARE_RUN_TITLES = 2000;
 
 /**
- * How often each gram is in a title, from the planner's statistics (ANALYZE's most common elements of
- * `title_grams`): a gram not listed is rarer than the least frequent listed one. No rows are read.
- */
-async function titleGramStats(db: Executor) {
-  const r = await db.execute<{ elems: string[] | null; freqs: number[] | null; rows: number }>(sql`
-    select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
-           greatest(c.reltuples, 0)::float8 as rows
-      from pg_class c
-      left join pg_stats s on s.schemaname = current_schema() and s.tablename = c.relname
-                          and s.attname = 'title_grams'
-     where c.oid = 'knowledge_articles'::regclass`);
-  const row = r.rows[0];
-  const elems = row?.elems ?? [];
-  const freqs = row?.freqs ?? [];
-  // The last three numbers are the least and greatest frequency and that of empty arrays.
-  const floor = freqs.length >= 3 ? freqs[elems.length]! : 0;
-  const freq = new Map(elems.map((e, i) => [e, freqs[i]!]));
-  return { rows: Number(row?.rows ?? 0), freqOf: (gram: string) => freq.get(gram) ?? floor };
-}
-
-/**
  * Published articles sharing the most 2-character grams with a text (a fault report being written):
  * a gram in a title counts three times one in a body. The candidates are the newest articles whose
  * title holds a 3-character run of the text, at most SUGGEST_CANDIDATES: through the GIN index of the
@@ -214,9 +192,9 @@ export async function suggestArticles(
 ): Promise<ArticleRow[]> {
   const pairs = gramPairs(text);
   if (!pairs.length) return [];
-  const stats = await titleGramStats(db);
-  const titlesWith = (pair: string[]) => Math.min(...pair.map(stats.freqOf)) * stats.rows;
-  const rare = pairs.filter((p) => titlesWith(p) <= RARE_RUN_TITLES);
+  const stats = await gramStats(db, 'knowledge_articles', a.titleGrams.name);
+  // A run is as rare as its rarer gram; without statistics every run counts as rare (the index).
+  const rare = pairs.filter((p) => (termRowsBound(stats, p)?.rows ?? 0) <= RARE_RUN_TITLES);
   const grams = sql`${sql.param(bigramsOf(text).slice(0, 200))}::text[]`;
   const where: SQL[] = [audienceFilter(audience), eq(a.status, 'published')];
   if (rare.length) where.push(or(...rare.map((p) => sql`${a.titleGrams} @> ${sql.param(p)}::text[]`)) as SQL);

@@ -184,11 +184,16 @@ export async function slaRecords(
     f.outcome === 'breached' ? sql`s.breached` : sql`s.state = 'met' and not s.breached`,
   ];
   if (f.metric) conds.push(sql`s.metric = ${f.metric}`);
-  if (f.customerId) conds.push(sql`d.customer_id = ${f.customerId}::uuid`);
-  if (f.projectId) conds.push(sql`d.project_id = ${f.projectId}::uuid`);
-  if (f.productId) conds.push(sql`d.product_id = ${f.productId}::uuid`);
-  if (f.team) conds.push(sql`d.team = ${f.team}`);
-  if (f.engineerId) conds.push(sql`d.engineer_id = ${f.engineerId}::uuid`);
+  const dims: SQL[] = [];
+  if (f.customerId) dims.push(sql`d.customer_id = ${f.customerId}::uuid`);
+  if (f.projectId) dims.push(sql`d.project_id = ${f.projectId}::uuid`);
+  if (f.productId) dims.push(sql`d.product_id = ${f.productId}::uuid`);
+  if (f.team) dims.push(sql`d.team = ${f.team}`);
+  if (f.engineerId) dims.push(sql`d.engineer_id = ${f.engineerId}::uuid`);
+  const where = sql.join([...conds, ...dims], sql` and `);
+  // The page walks the due index backwards and stops after it; the total is a count of its own, over
+  // the targets alone when no dimension filters them (an index-only scan of sla_targets_due_outcome_idx),
+  // not a window over every matching row joined to its ticket.
   const r = await db.execute<{
     ticket_id: string;
     number: string;
@@ -199,16 +204,21 @@ export async function slaRecords(
     met_at: Date | null;
     breached: boolean;
     breached_by: number;
-    total: number;
   }>(sql`
     select s.ticket_id, d.number, d.subject, d.customer_id, s.metric, s.due_at, s.met_at, s.breached,
-           s.breached_by, count(*) over ()::int as total
+           s.breached_by
       from sla_targets s join (${dimensions}) d on d.ticket_id = s.ticket_id
-     where ${sql.join(conds, sql` and `)}
+     where ${where}
      order by s.due_at desc, s.id
      limit ${page.limit} offset ${page.offset}`);
+  const counted = await db.execute<{ total: number }>(
+    dims.length
+      ? sql`select count(*)::int as total from sla_targets s join (${dimensions}) d on d.ticket_id = s.ticket_id
+          where ${where}`
+      : sql`select count(*)::int as total from sla_targets s where ${sql.join(conds, sql` and `)}`,
+  );
   return {
-    total: r.rows[0]?.total ?? 0,
+    total: counted.rows[0]?.total ?? 0,
     rows: r.rows.map((x) => ({
       ticketId: x.ticket_id,
       number: x.number,

@@ -103,8 +103,9 @@ export const slaTargets = pgTable(
     index('sla_targets_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
     // The breaching queue (warned, not yet due) and the workbench's count of it.
     index('sla_targets_running_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running'`),
-    // Targets by due time: today's compliance on the manager's workbench.
-    index('sla_targets_due_idx').on(t.dueAt),
+    // Targets by due time: today's compliance on the manager's workbench, the rollup's days, and the
+    // drill-down's page and total — the outcome and metric columns make its count an index-only scan.
+    index('sla_targets_due_outcome_idx').on(t.dueAt, t.breached, t.state, t.metric),
     // Targets written since a watermark: the days analytics' rollup recomputes.
     index('sla_targets_updated_idx').on(t.updatedAt),
     // The breaching queue: running targets whose [warning, deadline) window contains now.

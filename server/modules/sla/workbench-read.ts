@@ -1,6 +1,6 @@
 // SLA figures of the workbenches, each over an index of sla_targets: breaching (running, warn_at <=
 // now < due_at: sla_targets_warning_window_idx, GiST; counted up to the tiles' cap) and today's targets by
-// due time (sla_targets_due_idx).
+// due time (sla_targets_due_outcome_idx).
 import { and, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import { WORKBENCH_COUNT_CAP } from '../../../common/workbench-api.ts';
 import type { Executor } from '../../db/pool.ts';

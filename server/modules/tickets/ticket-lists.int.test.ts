@@ -11,7 +11,7 @@ import {
 import { ManualClock } from '../../platform/clock.ts';
 import { ensureSlaDefaults, sweepSla } from '../sla/index.ts';
 import { slaTicketPort } from './index.ts';
-import { SORTED_SEARCH_CAP } from './repository.ts';
+import { isCommonTerm, SORTED_SEARCH_CAP } from './repository.ts';
 
 const T0 = new Date('2026-11-24T02:00:00Z');
 const clock = new ManualClock(T0);
@@ -166,6 +166,23 @@ describe('ticket lists', () => {
     expect(page.items).toHaveLength(200);
     expect(page.items.every((x) => x.subject === '水泵无法启动')).toBe(true);
     expect(page.nextCursor).toBeTruthy();
+    // Once ANALYZE has seen them, the grams' statistics answer whether the word is common, in one
+    // statement that reads no index (the count on the GIN index is the fallback's second statement).
+    await t.db.execute(sql`analyze tickets`);
+    let statements = 0;
+    const counting = new Proxy(t.db, {
+      get: (db, key) =>
+        key === 'execute'
+          ? (q: Parameters<typeof db.execute>[0]) => {
+              statements++;
+              return db.execute(q);
+            }
+          : Reflect.get(db, key),
+    });
+    expect(await isCommonTerm(counting, '无法启动')).toBe(true);
+    expect(statements).toBe(1);
+    expect(await isCommonTerm(counting, '旁的路灯不')).toBe(false);
+    expect(await isCommonTerm(t.db, `无法${uid()}`)).toBe(false);
   });
 
   it('a customer name finds every ticket of the customers it names, page after page, merged with those that mention it', async () => {
