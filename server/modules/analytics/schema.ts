@@ -165,7 +165,8 @@ export const analyticsFailuresDaily = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [
-    index('analytics_failures_daily_day_idx').on(t.day),
+    // The period's rows read from the index alone (MTBF's request sums asset_id, n over its days).
+    index('analytics_failures_daily_day_idx').on(t.day, t.assetId, t.n),
     index('analytics_failures_daily_customer_idx').on(t.customerId, t.day),
   ],
 );
