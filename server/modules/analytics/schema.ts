@@ -63,7 +63,7 @@ export const analyticsDailyBy = pgTable(
     seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
   },
   // Every column read in the key (drizzle declares no INCLUDE): the unfiltered dashboard's branches are
-  // index-only scans (docs/analytics.md "Rollups": 2× faster on the year at 10⁶; needs the visibility map).
+  // index-only scans (docs/analytics.md "Rollups": ~20 % faster on the year at 10⁶; needs the visibility map).
   (t) => [
     index('analytics_daily_by_read_idx').on(
       t.measure,
