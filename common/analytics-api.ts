@@ -9,6 +9,13 @@ export type TAnalyticsGranularity = (typeof ANALYTICS_GRANULARITIES)[number];
 export const ANALYTICS_DIMENSIONS = ['metric', 'customer', 'project', 'product', 'team', 'engineer'] as const;
 export type TAnalyticsDimension = (typeof ANALYTICS_DIMENSIONS)[number];
 
+/**
+ * The most groups a dashboard's breakdown table lists (its largest, by decided or restored): the screen
+ * shows ten a page, and a breakdown by customer or project may have tens of thousands; the table's
+ * Excel export lists them all (docs/analytics.md).
+ */
+export const DASHBOARD_TOP_GROUPS = 100;
+
 /** Longest period one request may cover (days): a dashboard reads at most ~3 years of daily rollups. */
 export const MAX_PERIOD_DAYS = 1_100;
 
@@ -76,6 +83,19 @@ export const ZSlaDashboard = z.object({
   byEngineer: z.array(ZSlaFigure),
   byCustomer: z.array(ZSlaFigure),
   byProject: z.array(ZSlaFigure),
+  /**
+   * How many groups each breakdown has in all: a table lists at most its DASHBOARD_TOP_GROUPS largest
+   * (by decided, ties by key; the restore tables by restored), the stages always all; the Excel export all.
+   */
+  groupCounts: z.object({
+    byMetric: z.int(),
+    byTeam: z.int(),
+    byEngineer: z.int(),
+    byCustomer: z.int(),
+    byProject: z.int(),
+    restoreByProduct: z.int(),
+    restoreByProject: z.int(),
+  }),
   restore: z.object({
     total: ZRestoreFigure,
     trend: z.array(ZRestoreFigure),

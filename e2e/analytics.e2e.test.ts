@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_TOP_GROUPS } from '../common/analytics-api.ts';
 import { api, logIn, rawText } from './field-helpers.ts';
 import { type E2eEnv, startE2e } from './harness.ts';
 
@@ -167,6 +168,55 @@ describe('the analytics dashboard', () => {
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBeGreaterThan(0);
     expect(await rawText(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  it('a breakdown with more customers than a table lists says how many there are, at 1440 and 390 px', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    stepPage = page;
+    step = 'more customers with decided targets than a table lists';
+    await logIn(page, env.baseUrl, 'manager');
+    const ids: string[] = [];
+    for (let i = 0; i <= DASHBOARD_TOP_GROUPS; i++) {
+      const c = await api(page, env.baseUrl, 'POST', '/api/v1/customers', {
+        code: `TOP-${i}`,
+        name: `明细客户 ${i}`,
+      });
+      const ticket = await api(page, env.baseUrl, 'POST', '/api/v1/tickets', {
+        kind: 'consultation',
+        customerId: c.id,
+        subject: '使用咨询',
+        description: '请说明设备的使用方法',
+      });
+      ids.push(ticket.id);
+    }
+    // Each first response answered on time an hour ago (as the SLA engine writes a stop).
+    await env.database.db.execute(sql`
+      update sla_targets set state = 'met', due_at = now() - interval '1 hour',
+             met_at = now() - interval '70 minutes', updated_at = now()
+       where ticket_id = any(${sql.param(ids)}::uuid[]) and metric = 'first_response'`);
+
+    step = 'the customer table lists the largest and says how many in all';
+    await page.goto(`${env.baseUrl}/console/analytics`);
+    await page.getByRole('button', { name: /立即更新/ }).click();
+    const note = page.getByTestId('analytics-cut-byCustomer');
+    // Run alone, this is the demo's first rollup (its whole history): longer than an incremental one.
+    await expect.poll(() => note.isVisible(), { timeout: 90_000 }).toBe(true);
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain(`${DASHBOARD_TOP_GROUPS} 个客户`);
+    const total = Number(/共 ([\d,]+) 个/.exec(text)?.[1]?.replaceAll(',', ''));
+    expect(total).toBeGreaterThan(DASHBOARD_TOP_GROUPS);
+    expect(text).toContain('Excel');
+    expect(await rawText(page)).toEqual([]);
+
+    step = 'the same on a phone';
+    await page.setViewportSize({ width: 390, height: 844 });
+    await note.scrollIntoViewIfNeeded();
+    const box = await note.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/analytics-top-groups.png' });
     await context.close();
   });
 

@@ -21,7 +21,9 @@
 // Customer A's own November: first_response decided 3 (T2, T3, T5), breached 3, 10 breach minutes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TSlaDashboard } from '../../../common/analytics-api.ts';
 import {
   buildCustomer,
   createTestApp,
@@ -32,7 +34,9 @@ import {
 } from '../../../test/helpers.ts';
 import { MIGRATIONS_DIR } from '../../db/migrate.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { systemCtx } from '../../platform/context.ts';
 import { ensureSlaDefaults } from '../sla/index.ts';
+import { slaDashboard } from './dashboard.ts';
 import { type Figures, narrowFigures, wideFigures } from './repository.ts';
 import { refreshRollups } from './rollup.ts';
 
@@ -322,10 +326,13 @@ describe('SLA compliance and MTTR from the rollups', () => {
           ['sla', sla],
           ['restore', restore],
         ] as const) {
-          const wide = await wideFigures(t.db, measure, f, g, groups);
-          const narrow = await narrowFigures(t.db, measure, f, g, groups);
-          expect(sorted(narrow), `${measure} ${f.from}…${f.to} by ${g}`).toEqual(sorted(wide));
-          compared += wide.filter((r) => r.n > 0).length;
+          // Every group, and each breakdown cut to its largest one (the same one, ties by key).
+          for (const top of [null, 1]) {
+            const wide = await wideFigures(t.db, measure, f, g, groups, top);
+            const narrow = await narrowFigures(t.db, measure, f, g, groups, top);
+            expect(sorted(narrow), `${measure} ${f.from}…${f.to} by ${g} top ${top}`).toEqual(sorted(wide));
+            compared += wide.filter((r) => r.n > 0).length;
+          }
         }
       }
     }
@@ -339,6 +346,76 @@ describe('SLA compliance and MTTR from the rollups', () => {
       breachMinutes: 15,
     });
     expect(d.byEngineer.find((e: Figure) => e.key === agentId)).toMatchObject({ decided: 6, met: 1 });
+  });
+
+  it('lists the largest groups of a breakdown (ties by key) with the count of all, on both paths; the export has all', async () => {
+    const ctx = systemCtx({ db: t.db, clock, timeZone: TEST_TIME_ZONE });
+    const bytewise = (a: string | null, b: string | null) =>
+      (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
+    const largest = <T extends { key: string | null }>(rows: T[], size: (r: T) => number) =>
+      [...rows].sort((a, b) => size(b) - size(a) || bytewise(a.key, b.key)).slice(0, 1);
+    const tables = ['byTeam', 'byEngineer', 'byCustomer', 'byProject'] as const;
+    let cut = 0;
+    // Unfiltered (the narrow rollup) and filtered (the wide one); December's two customers tie at 2.
+    for (const q of [
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-11-01', to: '2026-12-31' },
+      { from: '2026-12-01', to: '2026-12-02' },
+      { from: '2026-11-01', to: '2026-12-31', team: 'agent' },
+      { from: '2026-11-01', to: '2026-12-31', customerId: customerA },
+    ]) {
+      const all: TSlaDashboard = await slaDashboard(ctx, t.db, { ...q, granularity: 'month' }, null);
+      const top: TSlaDashboard = await slaDashboard(ctx, t.db, { ...q, granularity: 'month' }, 1);
+      const label = JSON.stringify(q);
+      // The figures themselves do not change, nor the stages (never cut).
+      expect(top.total, label).toEqual(all.total);
+      expect(top.trend, label).toEqual(all.trend);
+      expect(top.byMetric, label).toEqual(all.byMetric);
+      expect(top.groupCounts, label).toEqual(all.groupCounts);
+      expect(top.groupCounts.byMetric, label).toBe(all.byMetric.length);
+      for (const k of tables) {
+        expect(top[k], `${label} ${k}`).toEqual(largest(all[k], (f) => f.decided));
+        expect(all.groupCounts[k], `${label} ${k}`).toBe(all[k].length);
+        cut += all[k].length - top[k].length;
+      }
+      for (const [k, rows] of [
+        ['restoreByProduct', 'byProduct'],
+        ['restoreByProject', 'byProject'],
+      ] as const) {
+        expect(top.restore[rows], `${label} ${k}`).toEqual(largest(all.restore[rows], (f) => f.restored));
+        expect(all.groupCounts[k], `${label} ${k}`).toBe(all.restore[rows].length);
+      }
+      expect(top.restore.total, label).toEqual(all.restore.total);
+    }
+    // Not vacuous: some tables had more groups than they listed.
+    expect(cut).toBeGreaterThan(3);
+
+    // November: customer A (T2, T3, T5) before B (T4); the route lists both (fewer than the default).
+    const nov = await slaDashboard(
+      ctx,
+      t.db,
+      { from: '2026-11-01', to: '2026-11-30', granularity: 'month' },
+      1,
+    );
+    expect(nov.byCustomer.map((f) => f.key)).toEqual([customerA]);
+    expect(nov.groupCounts.byCustomer).toBe(2);
+    const r = await dashboard(manager, 'from=2026-11-01&to=2026-11-30');
+    expect(r.json().byCustomer.map((f: Figure) => f.key)).toEqual([customerA, customerB]);
+    expect(r.json().groupCounts).toMatchObject({ byCustomer: 2, byProject: 1 });
+    // The Excel export of a breakdown lists every group, whatever the screen's cut.
+    const x = await manager.request(
+      'GET',
+      '/api/v1/analytics/sla/export?from=2026-11-01&to=2026-11-30&table=byCustomer&lang=en',
+    );
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Decided');
+    expect(sheet.rowCount).toBe(3);
+    expect([2, 3].map((i) => sheet.getRow(i).getCell(2).value)).toEqual(
+      r.json().byCustomer.map((f: Figure) => f.decided),
+    );
   });
 
   it('the monthly narrow rows are the sums of the daily ones, after incremental runs', async () => {

@@ -4,6 +4,7 @@
 // the same answer as a customer that does not exist.
 import { TZDate } from '@date-fns/tz';
 import {
+  DASHBOARD_TOP_GROUPS,
   percentOf,
   type TAnalyticsFilter,
   type TRestoreFigure,
@@ -77,17 +78,29 @@ const byKey = <T extends { key: string | null }>(rows: T[]) =>
 const byDecided = (rows: TSlaFigure[]) =>
   rows.sort((a, b) => b.decided - a.decided || (a.key ?? '').localeCompare(b.key ?? ''));
 
-/** The SLA dashboard: `reads` is the reports database when one is configured, else the request's. */
+const byRestored = (rows: TRestoreFigure[]) =>
+  rows.sort((a, b) => b.restored - a.restored || (a.key ?? '').localeCompare(b.key ?? ''));
+
+/** How many groups a breakdown has in all (each of its rows carries the count). */
+const countOf = (rows: repo.Figures[], group: repo.GroupKey) =>
+  rows.find((r) => r.group === group)?.groups ?? 0;
+
+/**
+ * The SLA dashboard: `reads` is the reports database when one is configured, else the request's. Each
+ * breakdown table but the stages lists its `top` largest groups (by decided, or restored; null: all, as
+ * the Excel export does), and `groupCounts` says how many it has in all (docs/analytics.md).
+ */
 export async function slaDashboard(
   ctx: Ctx,
   reads: Executor,
   query: TSlaDashboardQuery,
+  top: number | null = DASHBOARD_TOP_GROUPS,
 ): Promise<TSlaDashboard> {
   const q = scopedFilter(ctx, query);
   const l = labellers(reads);
   const [sla, restore, refreshed] = await Promise.all([
-    repo.figures(reads, 'sla', q, q.granularity, ['metric', 'team', 'engineer', 'customer', 'project']),
-    repo.figures(reads, 'restore', q, q.granularity, ['product', 'project']),
+    repo.figures(reads, 'sla', q, q.granularity, ['metric', 'team', 'engineer', 'customer', 'project'], top),
+    repo.figures(reads, 'restore', q, q.granularity, ['product', 'project'], top),
     repo.refreshedAt(reads, SLA_SOURCE),
   ]);
   const [trend, byMetric, byTeam, byEngineer, byCustomer, byProject] = await Promise.all([
@@ -119,14 +132,23 @@ export async function slaDashboard(
     byEngineer: byDecided(byEngineer),
     byCustomer: byDecided(byCustomer),
     byProject: byDecided(byProject),
+    groupCounts: {
+      byMetric: countOf(sla, 'metric'),
+      byTeam: countOf(sla, 'team'),
+      byEngineer: countOf(sla, 'engineer'),
+      byCustomer: countOf(sla, 'customer'),
+      byProject: countOf(sla, 'project'),
+      restoreByProduct: countOf(restore, 'product'),
+      restoreByProject: countOf(restore, 'project'),
+    },
     restore: {
       total: restoreFigure(
         restore.find((r) => r.group === 'total'),
         '',
       ),
       trend: byKey(rTrend),
-      byProduct: rByProduct.sort((a, b) => b.restored - a.restored),
-      byProject: rByProject.sort((a, b) => b.restored - a.restored),
+      byProduct: byRestored(rByProduct),
+      byProject: byRestored(rByProject),
     },
   };
 }

@@ -110,7 +110,8 @@ export function slaTableExport(
     sheet: { zh: t.zh, en: t.en },
     columns,
     page: async () => {
-      const d = await slaDashboard(ctx, reads, q);
+      // Every group (no top cut): the screen's table lists the largest, the workbook all of them.
+      const d = await slaDashboard(ctx, reads, q, null);
       const rows: Row[] =
         table === 'restoreByProduct'
           ? d.restore.byProduct

@@ -169,17 +169,39 @@ export interface Figures {
   met: number;
   breached: number;
   seconds: number;
+  /** How many groups the row's breakdown has in all (0 for the total and the periods). */
+  groups: number;
 }
 
 type Breakdown = Exclude<GroupKey, 'period' | 'total'>;
+
+/**
+ * Whether a breakdown is cut to its `top` largest groups: every one but the stages (`metric`), a fixed
+ * set of about a dozen that the dashboard's chart and the reports list whole.
+ */
+const isCut = (g: Breakdown) => g !== 'metric';
+
+/** The order of a breakdown's groups: the largest n first, ties by key (bytewise, no key first). */
+const LARGEST_FIRST = (key: SQL) => sql`n desc, ${key} collate "C" nulls first`;
+
+const figureOf = (group: GroupKey, key: string | null, row: Record<string, unknown>): Figures => ({
+  group,
+  key,
+  n: Number(row.n ?? 0),
+  met: Number(row.met ?? 0),
+  breached: Number(row.breached ?? 0),
+  seconds: Number(row.seconds ?? 0),
+  groups: Number(row.groups ?? 0),
+});
 
 /** Whether the narrow rollup answers the filter: no dimension filtered (every row of the period counts). */
 export const narrowAnswers = (f: TAnalyticsFilter) =>
   !f.customerId && !f.projectId && !f.productId && !f.team && !f.engineerId;
 
 /**
- * The figures of a measure over a period: the total, each period and each requested breakdown. An
- * unfiltered view reads the narrow rollup, a filtered one the wide; both give the same figures
+ * The figures of a measure over a period: the total, each period and each requested breakdown, each
+ * breakdown but the stages cut to its `top` largest groups (null: all) with its count of groups in all.
+ * An unfiltered view reads the narrow rollup, a filtered one the wide; both give the same figures
  * (analytics.int.test.ts compares them). `filter.customerId` is the scope's when the caller is a customer.
  */
 export function figures(
@@ -188,10 +210,11 @@ export function figures(
   filter: TAnalyticsFilter,
   granularity: TAnalyticsGranularity,
   groups: readonly Breakdown[],
+  top: number | null,
 ): Promise<Figures[]> {
   return narrowAnswers(filter)
-    ? narrowFigures(db, measure, filter, granularity, groups)
-    : wideFigures(db, measure, filter, granularity, groups);
+    ? narrowFigures(db, measure, filter, granularity, groups, top)
+    : wideFigures(db, measure, filter, granularity, groups, top);
 }
 
 const SUMS = sql`sum(n)::bigint as n, sum(met)::bigint as met, sum(breached)::bigint as breached,
@@ -211,7 +234,8 @@ export function wholeMonths(from: string, to: string): { first: string; end: str
  * The unfiltered figures from the narrow rollups: the total, the periods and the metrics from the
  * `metric` rows, each other breakdown from its own rows — one statement, a branch per group. The whole
  * months of the period are read from `analytics_monthly_by`, the days before the first and after the
- * last from `analytics_daily_by`; periods by day or week read the daily rows only.
+ * last from `analytics_daily_by`; periods by day or week read the daily rows only. A cut breakdown's
+ * branch counts its groups (a window over the grouped rows) and keeps the `top` largest.
  */
 export async function narrowFigures(
   db: Executor,
@@ -219,6 +243,7 @@ export async function narrowFigures(
   filter: Pick<TAnalyticsFilter, 'from' | 'to'>,
   granularity: TAnalyticsGranularity,
   groups: readonly Breakdown[],
+  top: number | null = null,
 ): Promise<Figures[]> {
   const cols = sql`key, day, n, met, breached, seconds`;
   const daysOf = (dim: Breakdown, from: string, to: string) =>
@@ -235,27 +260,25 @@ export async function narrowFigures(
              and month >= ${months.first}::date and month < ${months.end}::date) r`
       : dailyRows(dim);
   const periods = granularity === 'month' ? rowsOf('metric') : dailyRows('metric');
+  const cut = (g: Breakdown) =>
+    top !== null && isCut(g) ? sql` order by ${LARGEST_FIRST(sql`key`)} limit ${top}` : sql``;
   const branches = [
-    sql`select 'total' as grp, null::text as key, ${SUMS} ${rowsOf('metric')}`,
-    sql`select 'period', ${periodKey(granularity)}, ${SUMS} ${periods} group by 2`,
-    ...groups.map((g) => sql`select ${g}::text, key, ${SUMS} ${rowsOf(g)} group by key`),
+    sql`select 'total' as grp, null::text as key, ${SUMS}, 0::bigint as groups ${rowsOf('metric')}`,
+    sql`select 'period', ${periodKey(granularity)}, ${SUMS}, 0 ${periods} group by 2`,
+    ...groups.map(
+      (g) => sql`(select ${g}::text, key, ${SUMS}, count(*) over () ${rowsOf(g)} group by key${cut(g)})`,
+    ),
   ];
   const r = await db.execute<{ grp: GroupKey; key: string | null } & Record<string, string | null>>(
     sql.join(branches, sql` union all `),
   );
-  return r.rows.map((row) => ({
-    group: row.grp,
-    key: row.key ?? null,
-    n: Number(row.n ?? 0),
-    met: Number(row.met ?? 0),
-    breached: Number(row.breached ?? 0),
-    seconds: Number(row.seconds ?? 0),
-  }));
+  return r.rows.map((row) => figureOf(row.grp, row.key ?? null, row));
 }
 
 /**
  * One pass over the period's wide rollup rows, summed per group with GROUPING SETS: the total, each
- * period and each requested dimension, under any filter.
+ * period and each requested dimension, under any filter; then each dimension's groups counted and a cut
+ * one's ranked (windows per grouping set), keeping its `top` largest in the narrow path's order.
  */
 export async function wideFigures(
   db: Executor,
@@ -263,6 +286,7 @@ export async function wideFigures(
   filter: TAnalyticsFilter,
   granularity: TAnalyticsGranularity,
   groups: readonly Breakdown[],
+  top: number | null = null,
 ): Promise<Figures[]> {
   const conds: SQL[] = [
     sql`measure = ${measure}`,
@@ -281,19 +305,33 @@ export async function wideFigures(
   // g<i> columns, then the GROUPING bitmask says which set a row belongs to.
   const cols = keyed.map(([, expr], i) => sql`${expr} as ${sql.raw(`g${i}`)}`);
   const sets = [sql`()`, ...keyed.map((_, i) => sql.raw(`(g${i})`))];
-  const r = await db.execute<Record<string, string | number | null>>(sql`
-    select ${sql.join(
-      keyed.map((_, i) => sql.raw(`g${i}`)),
-      sql`, `,
-    )}, grouping(${sql.join(
-      keyed.map((_, i) => sql.raw(`g${i}`)),
-      sql`, `,
-    )})::int as gmask,
-      ${SUMS}
-    from (select ${sql.join(cols, sql`, `)}, n, met, breached, seconds from analytics_daily
-           where ${sql.join(conds, sql` and `)}) x
-    group by grouping sets (${sql.join(sets, sql`, `)})`);
+  const gs = sql.join(
+    keyed.map((_, i) => sql.raw(`g${i}`)),
+    sql`, `,
+  );
   const width = keyed.length;
+  // A grouping set's mask: all ones but its own column's bit (the total's: all ones).
+  const all = (1 << width) - 1;
+  const maskOf = (i: number) => all - (1 << (width - 1 - i));
+  const cutMasks = groups.flatMap((g, i) => (isCut(g) ? [maskOf(i + 1)] : []));
+  // In a dimension's set every other g<i> is null, so the coalesce is the row's own key.
+  const ownKey =
+    groups.length > 0
+      ? sql`coalesce(${sql.join(
+          groups.map((_, i) => sql.raw(`g${i + 1}`)),
+          sql`, `,
+        )})`
+      : sql`null::text`;
+  const r = await db.execute<Record<string, string | number | null>>(sql`
+    select * from (
+      select s.*, case when gmask = any(${sql.param([all, maskOf(0)])}::int[]) then 0
+                  else count(*) over (partition by gmask) end as groups,
+             row_number() over (partition by gmask order by ${LARGEST_FIRST(ownKey)}) as rank
+        from (select ${gs}, grouping(${gs})::int as gmask, ${SUMS}
+                from (select ${sql.join(cols, sql`, `)}, n, met, breached, seconds from analytics_daily
+                       where ${sql.join(conds, sql` and `)}) x
+               group by grouping sets (${sql.join(sets, sql`, `)})) s) t
+     where ${top === null ? sql`true` : sql`gmask <> all(${sql.param(cutMasks)}::int[]) or rank <= ${top}`}`);
   return r.rows.map((row) => {
     const mask = Number(row.gmask);
     // The set's column is the one bit that is 0 (grouped); all ones = the total.
@@ -305,14 +343,7 @@ export async function wideFigures(
         key = (row[`g${i}`] as string | null) ?? null;
       }
     }
-    return {
-      group,
-      key,
-      n: Number(row.n ?? 0),
-      met: Number(row.met ?? 0),
-      breached: Number(row.breached ?? 0),
-      seconds: Number(row.seconds ?? 0),
-    };
+    return figureOf(group, key, row);
   });
 }
 

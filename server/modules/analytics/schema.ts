@@ -63,7 +63,20 @@ export const analyticsDailyBy = pgTable(
     breached: integer('breached').notNull().default(0),
     seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [index('analytics_daily_by_idx').on(t.measure, t.dim, t.day)],
+  // Every column read in the key (drizzle declares no INCLUDE): the unfiltered dashboard's branches are
+  // index-only scans (docs/analytics.md "Rollups": ~20 % faster on the year at 10⁶; needs the visibility map).
+  (t) => [
+    index('analytics_daily_by_read_idx').on(
+      t.measure,
+      t.dim,
+      t.day,
+      t.key,
+      t.n,
+      t.met,
+      t.breached,
+      t.seconds,
+    ),
+  ],
 );
 
 /**
@@ -85,7 +98,18 @@ export const analyticsMonthlyBy = pgTable(
     breached: bigint('breached', { mode: 'number' }).notNull().default(0),
     seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [index('analytics_monthly_by_idx').on(t.measure, t.dim, t.month)],
+  (t) => [
+    index('analytics_monthly_by_read_idx').on(
+      t.measure,
+      t.dim,
+      t.month,
+      t.key,
+      t.n,
+      t.met,
+      t.breached,
+      t.seconds,
+    ),
+  ],
 );
 
 /**

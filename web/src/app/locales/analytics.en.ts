@@ -35,6 +35,19 @@ export const analyticsEn: typeof analyticsZh = {
   byEngineer: 'By engineer',
   byCustomer: 'By customer',
   byProject: 'By project',
+  topGroups: {
+    sla: 'Showing the {{shown}} {{what}} with the most decided targets, of {{total}}; the Excel export has them all.',
+    restore:
+      'Showing the {{shown}} {{what}} with the most restorations, of {{total}}; the Excel export has them all.',
+  },
+  groupNouns: {
+    byTeam: 'teams',
+    byEngineer: 'engineers',
+    byCustomer: 'customers',
+    byProject: 'projects',
+    restoreByProduct: 'products',
+    restoreByProject: 'projects',
+  },
   mttrTitle: 'Mean time to restore (MTTR)',
   mttrByProduct: 'Time to restore by product',
   mttrByProject: 'Time to restore by project',

@@ -33,6 +33,18 @@ export const analyticsZh = {
   byEngineer: '按工程师',
   byCustomer: '按客户',
   byProject: '按项目',
+  topGroups: {
+    sla: '仅列出已判定数最多的 {{shown}} 个{{what}}（共 {{total}} 个）；导出 Excel 包含全部。',
+    restore: '仅列出恢复次数最多的 {{shown}} 个{{what}}（共 {{total}} 个）；导出 Excel 包含全部。',
+  },
+  groupNouns: {
+    byTeam: '处理组',
+    byEngineer: '工程师',
+    byCustomer: '客户',
+    byProject: '项目',
+    restoreByProduct: '产品',
+    restoreByProject: '项目',
+  },
   mttrTitle: '平均恢复时间（MTTR）',
   mttrByProduct: '恢复时间按产品',
   mttrByProject: '恢复时间按项目',

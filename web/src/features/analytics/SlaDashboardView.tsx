@@ -8,6 +8,7 @@ import {
   ANALYTICS_GRANULARITIES,
   type TAnalyticsGranularity,
   type TRestoreFigure,
+  type TSlaDashboard,
   type TSlaFigure,
   type TSlaRecord,
 } from '../../../../common/analytics-api.ts';
@@ -23,6 +24,8 @@ import { useAnalyticsRefresh } from './refresh-mutation.ts';
 import { useSlaDashboard } from './sla-dashboard-query.ts';
 import { useSlaRecords } from './sla-records-query.ts';
 
+/** The tables that may list only a breakdown's largest groups (the stages are always whole). */
+type CutTable = Exclude<keyof TSlaDashboard['groupCounts'], 'byMetric'>;
 type FilterKey = 'customerId' | 'projectId' | 'productId' | 'engineerId';
 type Filters = Partial<Record<FilterKey, { id: string; label: string }>>;
 
@@ -181,6 +184,24 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
       {t('common.exportExcel')}
     </Button>
   );
+  // Under a table that lists only a breakdown's largest groups: how many it has in all.
+  const cutNote = (table: CutTable, shown: number) => {
+    const total = d?.groupCounts[table] ?? 0;
+    if (total <= shown) return null;
+    return (
+      <Typography.Paragraph
+        type="secondary"
+        style={{ margin: '8px 0 0' }}
+        data-testid={`analytics-cut-${table}`}
+      >
+        {t(`analytics.topGroups.${table.startsWith('restore') ? 'restore' : 'sla'}`, {
+          shown,
+          total: total.toLocaleString(lang),
+          what: t(`analytics.groupNouns.${table}`),
+        })}
+      </Typography.Paragraph>
+    );
+  };
   const slaCard = (
     key: 'byMetric' | 'byTeam' | 'byEngineer' | 'byCustomer' | 'byProject',
     title: string,
@@ -195,6 +216,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
         dataSource={d?.[key] ?? []}
         columns={slaColumns(title, label, onPick)}
       />
+      {key !== 'byMetric' && cutNote(key, d?.[key].length ?? 0)}
     </Card>
   );
   const restoreColumns = (title: string, onPick?: (f: TRestoreFigure) => void) => [
@@ -425,6 +447,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
               dataSource={d?.restore.byProduct ?? []}
               columns={restoreColumns(t('analytics.product'), (f) => addFilter('productId', f))}
             />
+            {cutNote('restoreByProduct', d?.restore.byProduct.length ?? 0)}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -441,6 +464,7 @@ export function SlaDashboardView({ portal = false }: { portal?: boolean }) {
               dataSource={d?.restore.byProject ?? []}
               columns={restoreColumns(t('analytics.project'), (f) => addFilter('projectId', f))}
             />
+            {cutNote('restoreByProject', d?.restore.byProject.length ?? 0)}
           </Card>
         </Col>
       </Row>

@@ -1,1 +1,0 @@
-CREATE INDEX "analytics_measures_daily_ftf_param_idx" ON "analytics_measures_daily" USING btree ("param","day") WHERE "analytics_measures_daily"."measure" = 'first_time_fix';
