@@ -50,6 +50,12 @@ export const ZMtbfFigure = z.object({
 });
 export type TMtbfFigure = z.infer<typeof ZMtbfFigure>;
 
+/**
+ * The MTBF groups the dashboard lists per breakdown (product, model, project): the lowest MTBF first.
+ * A year over all customers has a group per project (tens of thousands); the Excel export lists all.
+ */
+export const MTBF_GROUP_LIMIT = 50;
+
 export const ZEngineerFigure = z.object({
   engineerId: z.string(),
   name: z.string(),
@@ -95,6 +101,8 @@ export const ZMeasures = z.object({
     byModel: z.array(ZMtbfFigure),
     byProject: z.array(ZMtbfFigure),
     byAsset: z.array(ZMtbfFigure),
+    /** How many groups each breakdown has (byAsset: assets with failures); the lists may be cut. */
+    counts: z.object({ byProduct: z.int(), byModel: z.int(), byProject: z.int(), byAsset: z.int() }),
   }),
   engineers: z.array(ZEngineerFigure),
 });

@@ -93,7 +93,8 @@ export function measureTableExport(
     sheet: { zh: t.zh, en: t.en },
     columns: t.columns,
     page: async () => {
-      const d = await measuresDashboard(ctx, reads, q);
+      // The MTBF tables carry every group (the screen lists the lowest MTBF_GROUP_LIMIT).
+      const d = await measuresDashboard(ctx, reads, q, table.startsWith('mtbf') ? null : undefined);
       const rows: Row[] =
         table === 'engineers'
           ? d.engineers

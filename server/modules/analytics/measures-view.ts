@@ -10,6 +10,7 @@ import type {
   TPerformanceQuery,
   TPerformanceRow,
 } from '../../../common/measures-api.ts';
+import { MTBF_GROUP_LIMIT } from '../../../common/measures-api.ts';
 import type { Executor } from '../../db/pool.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
@@ -31,11 +32,15 @@ import { mtbfFromRollup } from './mtbf-rollup.ts';
 import * as repo from './repository.ts';
 import { measureSettingsOf } from './settings.ts';
 
-/** The measures of a period: `reads` is the reports database when configured. */
+/**
+ * The measures of a period: `reads` is the reports database when configured. `mtbfGroups`: the MTBF
+ * groups listed per breakdown (null: all, for the Excel export).
+ */
 export async function measuresDashboard(
   ctx: Ctx,
   reads: Executor,
   query: TMeasuresQuery,
+  mtbfGroups: number | null = MTBF_GROUP_LIMIT,
 ): Promise<TMeasures> {
   const f: MeasureFilter = scopedFilter(ctx, query);
   const settings = await measureSettingsOf(reads);
@@ -43,7 +48,7 @@ export async function measuresDashboard(
   // Independent reads, side by side (each on its own connection of the reports pool).
   const [counts, m, listed] = await Promise.all([
     measureCounts(reads, f, settings, tz),
-    mtbfFromRollup(reads, f, tz),
+    mtbfFromRollup(reads, f, tz, mtbfGroups),
     assetsWithRepairs(reads, {
       min: settings.repeatRepairThreshold,
       customerId: f.customerId,
@@ -102,6 +107,7 @@ export async function measuresDashboard(
       byModel: m.byModel,
       byProject: m.byProject,
       byAsset: m.byAsset,
+      counts: m.counts,
     },
     engineers,
   };

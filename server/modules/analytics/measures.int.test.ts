@@ -32,6 +32,7 @@
 // Staff performance November, E1: jobs 8, SLA 4 decided 3 met (the rollup), first-time fix 3 / 5,
 //   satisfaction 2 / 3, complaints 2 of which 1 upheld.
 import { and, eq, lt, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
@@ -58,6 +59,7 @@ import {
   mtbfFigures,
   repeatRepair,
 } from './measures.ts';
+import { mtbfFromRollup } from './mtbf-rollup.ts';
 import { replaceNarrowDays, wideFigures } from './repository.ts';
 import { refreshRollups } from './rollup.ts';
 import { analyticsDaily } from './schema.ts';
@@ -852,6 +854,43 @@ describe('the daily rollup of the measures', () => {
     expect(m.mtbf.total).toMatchObject({ installedHours: 720, failures: 2, mtbfHours: 360 });
     await expectSame([{ productId: other }]);
     await expectSameMtbf([{ productId: other }]);
+  });
+
+  it('MTBF: each breakdown lists the lowest MTBF first, cut to the limit in SQL, with how many groups there are', async () => {
+    // November now: A1 under the other product (2 products, 2 models); projects A (360 h) and B (720 h).
+    const m = (await nov()).mtbf;
+    expect(m.counts).toEqual({ byProduct: 2, byModel: 2, byProject: 2, byAsset: 3 });
+    expect(m.byProject.map((x: { key: string }) => x.key).sort()).toEqual([projectA, projectB].sort());
+    for (const period of [
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-01', to: '2026-12-31' },
+      { from: '2026-12-01', to: '2026-12-10' },
+    ]) {
+      for (const c of [{}, { customerId: customerA }, { productId }]) {
+        const q = { ...period, ...c };
+        for (const limit of [1, 2, null]) {
+          const cut = await mtbfFromRollup(t.db, q, TEST_TIME_ZONE, limit);
+          const { failures: _records, ...reference } = await mtbfFigures(t.db, q, TEST_TIME_ZONE, limit);
+          expect(cut, JSON.stringify({ q, limit })).toEqual(reference);
+          expect(cut.byProject.length).toBe(Math.min(limit ?? Infinity, cut.counts.byProject));
+        }
+      }
+    }
+    const one = await mtbfFromRollup(t.db, { from: '2026-11-01', to: '2026-11-30' }, TEST_TIME_ZONE, 1);
+    expect(one.byProject).toEqual([m.byProject[0]]);
+    expect(one.counts.byProject).toBe(2);
+    // The Excel export lists every group (here as many as the screen: fewer than the limit).
+    const x = await manager.request(
+      'GET',
+      `/api/v1/analytics/measures/export?${NOV}&table=mtbfByProject&lang=en`,
+    );
+    expect(x.statusCode, x.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]?.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((row) => [row[1], row[3]])).toEqual(
+      m.byProject.map((p: { label: string; failures: number }) => [p.label, p.failures]),
+    );
   });
 
   // Staff performance per request (each figure from its definition over the records, SLA from the wide

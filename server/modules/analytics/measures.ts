@@ -6,7 +6,12 @@
 
 import { percentOf } from '../../../common/analytics-api.ts';
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
-import type { TEngineerFigure, TMtbfFigure } from '../../../common/measures-api.ts';
+import {
+  MTBF_GROUP_LIMIT,
+  type TEngineerFigure,
+  type TMeasures,
+  type TMtbfFigure,
+} from '../../../common/measures-api.ts';
 import type { TRole } from '../../../common/roles.ts';
 import type { Executor } from '../../db/pool.ts';
 import { activeStaffIds, userNames } from '../accounts/index.ts';
@@ -215,9 +220,15 @@ const mtbf = (key: string | null, label: string, hours: number, failures: number
  * MTBF = installed hours in the period / failures in the period. Installed hours: equipment in service
  * (installed, in service, under repair) from its installation day (else commissioning, else acceptance)
  * or the period's start, to the period's end. Failure: a repair work order (not cancelled) opened in the
- * period, once per equipment it names. Per product, model, project and asset (assets with failures).
+ * period, once per equipment it names. Per product, model, project and asset (assets with failures);
+ * each breakdown the `limit` lowest first (null: all), with how many groups it has.
  */
-export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: string) {
+export async function mtbfFigures(
+  db: Executor,
+  f: MeasureFilter,
+  timeZone: string,
+  limit: number | null = MTBF_GROUP_LIMIT,
+) {
   const { from, to } = periodInstants(f.from, f.to, timeZone);
   const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
   const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
@@ -234,22 +245,27 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
   const hoursBy = new Map<string, number>();
   for (const h of hours) if (!hoursBy.has(`${h.group}|${h.key}`)) hoursBy.set(`${h.group}|${h.key}`, h.hours);
   const hoursOf = (group: string, key: string | null) => hoursBy.get(`${group}|${key}`) ?? 0;
-  const counts = new Map<string, MtbfCount>();
-  const add = (group: MtbfCount['group'], key: string | null) => {
+  const sums = new Map<string, MtbfSum>();
+  const add = (group: MtbfSum['group'], key: string | null) => {
     const k = `${group}|${key}`;
-    const cur = counts.get(k) ?? { group, key, failures: 0 };
+    const cur = sums.get(k) ?? { group, key, failures: 0, hours: hoursOf(group, key) };
     cur.failures += 1;
-    counts.set(k, cur);
+    sums.set(k, cur);
   };
   const byAsset = new Map<string, number>();
   for (const x of failures) {
     const d = dims.get(x.assetId)!;
-    add('total', null);
     add('product', d.productId);
     add('model', d.model);
     add('project', d.projectId);
     byAsset.set(x.assetId, (byAsset.get(x.assetId) ?? 0) + 1);
   }
+  const total = {
+    group: 'total' as const,
+    key: null,
+    failures: failures.length,
+    hours: hoursOf('total', null),
+  };
   const assets = [...byAsset].map(([k, n]) => ({
     key: k,
     label: dims.get(k)?.serial ?? k,
@@ -257,57 +273,77 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
     hours: hoursOf('asset', k),
   }));
   return {
-    ...(await mtbfTables(db, [...counts.values()], hoursOf, assets)),
+    ...(await mtbfTables(db, [total, ...sums.values()], assets, limit)),
     failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
   };
 }
 
-/** Failures of one MTBF group (the total: group total, key null). */
-export interface MtbfCount {
+/** Failures and installed hours of one MTBF group (the total: group total, key null). */
+export interface MtbfSum {
   group: 'total' | 'product' | 'model' | 'project';
   key: string | null;
   failures: number;
+  hours: number;
 }
 
 /** The assets the dashboard and its export list: the lowest MTBF first. */
 export const MTBF_ASSETS_LISTED = 50;
 
 /**
- * MTBF's tables from failures per group, installed hours per group and the failed assets (per request,
- * or summed from the rollup): labelled, worst first, the assets cut to the listed number.
+ * MTBF's order: the lowest (rounded) MTBF first, then the key by code unit — the order the rollup's SQL
+ * gives (`collate "C"`), so that the groups it keeps are the ones listed here.
+ */
+const worstFirst = (rows: TMtbfFigure[]) =>
+  rows.sort((a, b) => {
+    const ka = a.key ?? '';
+    const kb = b.key ?? '';
+    return (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+  });
+
+/**
+ * MTBF's tables from each group's failures and installed hours and the failed assets (per request, or
+ * summed from the rollup): worst first, each breakdown cut to `limit` groups (null: all) before the
+ * kept ones are labelled, the assets to the listed number. `counts`: how many groups there are (per
+ * request: those given; the rollup gives only the kept ones and counts the others in SQL).
  */
 export async function mtbfTables(
   db: Executor,
-  counts: MtbfCount[],
-  hoursOf: (group: string, key: string | null) => number,
+  sums: MtbfSum[],
   assets: { key: string; label: string; failures: number; hours: number }[],
+  limit: number | null,
+  counts?: TMtbfCounts,
 ) {
-  const of = (group: MtbfCount['group']) => counts.filter((c) => c.group === group);
+  const of = (group: MtbfSum['group']) => sums.filter((c) => c.group === group);
+  const kept = (group: MtbfSum['group']) => {
+    const rows = worstFirst(of(group).map((c) => mtbf(c.key, '', c.hours, c.failures)));
+    return limit === null ? rows : rows.slice(0, limit);
+  };
+  const [byProduct, byModel, byProject] = [kept('product'), kept('model'), kept('project')];
+  const keysOf = (rows: TMtbfFigure[]) => rows.flatMap((r) => (r.key ? [r.key] : []));
   const [products, projects] = await Promise.all([
-    productNamesOf(
-      db,
-      of('product').flatMap((c) => (c.key ? [c.key] : [])),
-    ),
-    projectFacts(
-      db,
-      of('project').flatMap((c) => (c.key ? [c.key] : [])),
-    ),
+    productNamesOf(db, keysOf(byProduct)),
+    projectFacts(db, keysOf(byProject)),
   ]);
-  const worstFirst = (rows: TMtbfFigure[]) =>
-    rows.sort((a, b) => (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''));
-  const groups = (group: MtbfCount['group'], label: (k: string) => string) =>
-    worstFirst(of(group).map((c) => mtbf(c.key, label(c.key ?? ''), hoursOf(group, c.key), c.failures)));
+  const total = of('total')[0];
   return {
-    total: mtbf(null, '', hoursOf('total', null), of('total')[0]?.failures ?? 0),
-    byProduct: groups('product', (k) => products.get(k) ?? k),
-    byModel: groups('model', (k) => k),
-    byProject: groups('project', (k) => projects.get(k)?.name ?? k),
+    total: mtbf(null, '', total?.hours ?? 0, total?.failures ?? 0),
+    byProduct: byProduct.map((r) => ({ ...r, label: products.get(r.key ?? '') ?? r.key ?? '' })),
+    byModel: byModel.map((r) => ({ ...r, label: r.key ?? '' })),
+    byProject: byProject.map((r) => ({ ...r, label: projects.get(r.key ?? '')?.name ?? r.key ?? '' })),
     byAsset: worstFirst(assets.map((a) => mtbf(a.key, a.label, a.hours, a.failures))).slice(
       0,
       MTBF_ASSETS_LISTED,
     ),
+    counts: counts ?? {
+      byProduct: of('product').length,
+      byModel: of('model').length,
+      byProject: of('project').length,
+      byAsset: assets.length,
+    },
   };
 }
+
+type TMtbfCounts = TMeasures['mtbf']['counts'];
 
 // ---------- engineers ----------
 

@@ -49,7 +49,8 @@ export async function upsertAssets(db: Executor, rows: AssetRow[]) {
 }
 
 export interface MtbfQuery {
-  /** The period's instants [from, to) and the organisation's zone (installed hours). */
+  /** The period's first local day, its instants [from, to) and the organisation's zone (installed hours). */
+  fromDay: string;
   fromAt: Date;
   toAt: Date;
   timeZone: string;
@@ -60,14 +61,17 @@ export interface MtbfQuery {
   customerId?: string;
   projectId?: string;
   productId?: string;
-  /** The assets listed, worst first (a few more than shown, so rounding cannot change the list). */
+  /** The groups kept per breakdown, the lowest MTBF first (null: all). */
+  groupLimit: number | null;
+  /** The assets listed, worst first. */
   assetLimit: number;
 }
 
 export interface MtbfGroupSums {
   group: 'total' | 'product' | 'model' | 'project';
   key: string | null;
-  value: number;
+  failures: number;
+  hours: number;
 }
 
 export interface MtbfAssetSums {
@@ -77,91 +81,107 @@ export interface MtbfAssetSums {
   hours: number;
 }
 
-const GROUPS = sql`grouping sets ((), (a.product_id), (a.model), (a.project_id))`;
-
-const groupOf = (x: {
-  gmask: number;
-  product: string | null;
-  model: string | null;
-  project: string | null;
-}) => {
-  const m = Number(x.gmask);
-  if (m === 7) return { group: 'total' as const, key: null };
-  if ((m & 4) === 0) return { group: 'product' as const, key: x.product };
-  if ((m & 2) === 0) return { group: 'model' as const, key: x.model };
-  return { group: 'project' as const, key: x.project };
-};
-
-type GroupRow = { gmask: number; product: string | null; model: string | null; project: string | null };
+const GROUPS = ['project', 'model', 'product', 'total'] as const;
 
 /**
- * MTBF's sums from the rollup: failures per group (the asset's product, model, project; the work
- * order's customer and project filter, the asset's product), installed hours per group (the installed
- * base under the asset's customer, project, product), and the assets with the lowest MTBF.
+ * MTBF's sums from the rollup in one pass over the stored assets: each asset's failures (the period's
+ * stored days and the live ones; the work order's customer and project filter) and installed hours (if
+ * in the installed base under the asset's customer, project, product), summed per product, model and
+ * project — the `groupLimit` lowest MTBF of each, with how many groups each has — and the assets with
+ * the lowest MTBF. The order is mtbfTables' (measures.ts): MTBF rounded to tenths as JavaScript rounds
+ * (⌊h / n × 10 + ½⌋ in float8), then the key by byte (`collate "C"`).
  */
 export async function mtbfSums(
   db: Executor,
   q: MtbfQuery,
-): Promise<{ failures: MtbfGroupSums[]; hours: MtbfGroupSums[]; assets: MtbfAssetSums[] }> {
-  // installedHours' expression (registry), over the stored assets.
-  const hours = sql`greatest(0, extract(epoch from (${q.toAt.toISOString()}::timestamptz
-      - greatest(${q.fromAt.toISOString()}::timestamptz, (a.since::timestamp at time zone ${q.timeZone})))) / 3600.0)`;
+): Promise<{
+  groups: MtbfGroupSums[];
+  counts: { byProduct: number; byModel: number; byProject: number; byAsset: number };
+  assets: MtbfAssetSums[];
+}> {
+  // installedHours' expression (registry), over the stored assets; for an asset installed by the
+  // period's first day the same expression with the period's start (no time-zone conversion per row).
+  const toAt = sql`${q.toAt.toISOString()}::timestamptz`;
+  const fromAt = sql`${q.fromAt.toISOString()}::timestamptz`;
+  const hours = sql`case when a.since <= ${q.fromDay}::date
+      then greatest(0, extract(epoch from (${toAt} - ${fromAt})) / 3600.0)
+      else greatest(0, extract(epoch from (${toAt}
+             - greatest(${fromAt}, (a.since::timestamp at time zone ${q.timeZone})))) / 3600.0) end`;
   const base: SQL[] = [sql`a.in_service`, sql`a.since is not null`];
   if (q.customerId) base.push(sql`a.customer_id = ${q.customerId}::uuid`);
   if (q.projectId) base.push(sql`a.project_id = ${q.projectId}::uuid`);
-  if (q.productId) base.push(sql`a.product_id = ${q.productId}::uuid`);
   const inBase = sql.join(base, sql` and `);
   const stored: SQL[] = q.stored
     ? [sql`day >= ${q.stored.from}::date`, sql`day <= ${q.stored.to}::date`]
     : [sql`false`];
   if (q.customerId) stored.push(sql`customer_id = ${q.customerId}::uuid`);
   if (q.projectId) stored.push(sql`project_id = ${q.projectId}::uuid`);
-  const failed = sql`
+  const mtbfOrder = sql`floor(hours / n * 10 + 0.5)`;
+  // f: the stored failures per asset, aggregated alone (its row estimate from the table's statistics:
+  // a hash join, not an index lookup per failed asset); l: the live ones. r: one row per asset with
+  // failures or in the installed base — read twice (groups, worst assets), so kept narrow.
+  const r = await db.execute<{
+    gmask: number;
+    key: string | null;
+    n: number;
+    hours: number;
+    groups: string | null;
+    serial: string | null;
+  }>(sql`
     with f as (
-      select asset_id, sum(n)::int as n from (
-        select asset_id, n from analytics_failures_daily where ${sql.join(stored, sql` and `)}
-        union all
-        select * from unnest(${uuidArray(q.live.map((x) => x.assetId))},
-                             ${sql.param(q.live.map((x) => x.failures))}::int[])) x
-       group by asset_id),
-    fa as materialized (
-      select f.asset_id, f.n, a.serial, a.product_id, a.model, a.project_id,
+      select asset_id, sum(n)::int as n from analytics_failures_daily
+       where ${sql.join(stored, sql` and `)} group by asset_id),
+    l as (
+      select * from unnest(${uuidArray(q.live.map((x) => x.assetId))},
+                           ${sql.param(q.live.map((x) => x.failures))}::int[]) as l(asset_id, n)),
+    r as (
+      select a.asset_id, a.product_id, a.model, a.project_id, coalesce(f.n, 0) + coalesce(l.n, 0) as n,
              case when ${inBase} then ${hours} else 0 end::float8 as hours
-        from f join analytics_assets a on a.asset_id = f.asset_id
-       ${q.productId ? sql`where a.product_id = ${q.productId}::uuid` : sql``})`;
-  // One pass over the period's failures: the groups' sums and the worst assets, one row set.
-  const failedRows = await db.execute<
-    GroupRow & {
-      kind: 'group' | 'asset';
-      n: number;
-      asset_id: string | null;
-      serial: string | null;
-      hours: number | null;
-    }
-  >(sql`${failed},
-    g as (select a.product_id::text as product, a.model, a.project_id::text as project,
-                 grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(a.n)::int as n
-            from fa a group by ${GROUPS}),
-    w as (select asset_id, serial, n, hours from fa
-           order by round((hours / n)::numeric, 1), asset_id limit ${q.assetLimit})
-    select 'group' as kind, product, model, project, gmask, n, null::uuid as asset_id, null as serial,
-           null::float8 as hours from g
+        from analytics_assets a
+        left join f on f.asset_id = a.asset_id
+        left join l on l.asset_id = a.asset_id
+       where (${inBase} or f.n is not null or l.n is not null)
+       ${q.productId ? sql`and a.product_id = ${q.productId}::uuid` : sql``}),
+    g as (
+      select grouping(product_id, model, project_id)::int as gmask,
+             coalesce(product_id::text, model, project_id::text) as key,
+             sum(n)::int as n, sum(hours)::float8 as hours, count(*) filter (where n > 0)::int as failed
+        from r group by grouping sets ((), (product_id), (model), (project_id))
+      having sum(n) > 0 or grouping(product_id, model, project_id) = 7),
+    k as (
+      select g.*, count(*) over (partition by gmask) as groups,
+             row_number() over (partition by gmask
+                                order by case when n > 0 then ${mtbfOrder} end, key collate "C") as rank
+        from g),
+    w as (
+      select asset_id, n, hours from r where n > 0 order by ${mtbfOrder}, asset_id limit ${q.assetLimit})
+    select gmask, key, n, hours, case when gmask = 7 then failed else groups end as groups, null as serial
+      from k ${q.groupLimit === null ? sql`` : sql`where rank <= ${q.groupLimit} or gmask = 7`}
     union all
-    select 'asset', null, null, null, null, n, asset_id, serial, hours from w`);
-  const installed = await db.execute<GroupRow & { hours: number }>(sql`
-    select a.product_id::text as product, a.model, a.project_id::text as project,
-           grouping(a.product_id, a.model, a.project_id)::int as gmask, sum(${hours})::float8 as hours
-      from analytics_assets a where ${inBase} group by ${GROUPS}`);
-  const byGroup = failedRows.rows.filter((x) => x.kind === 'group');
-  const worst = failedRows.rows.filter((x) => x.kind === 'asset');
+    select 8, w.asset_id::text, w.n, w.hours, null,
+           (select serial from analytics_assets s where s.asset_id = w.asset_id)
+      from w`);
+  // grouping(): the bit of each column grouped away (product 4, model 2, project 1); 8: an asset.
+  const groupOf = (m: number) => GROUPS[[6, 5, 3, 7].indexOf(m)]!;
+  const rows = r.rows.map((x) => ({ ...x, gmask: Number(x.gmask) }));
+  const countOf = (m: number) => Number(rows.find((x) => x.gmask === m)?.groups ?? 0);
   return {
-    failures: byGroup.map((x) => ({ ...groupOf(x), value: Number(x.n) })),
-    hours: installed.rows.map((x) => ({ ...groupOf(x), value: Number(x.hours ?? 0) })),
-    assets: worst.map((x) => ({
-      assetId: x.asset_id!,
-      serial: x.serial ?? '',
-      failures: Number(x.n),
-      hours: Number(x.hours),
-    })),
+    groups: rows
+      .filter((x) => x.gmask !== 8)
+      .map((x) => ({
+        group: groupOf(x.gmask),
+        key: x.gmask === 7 ? null : x.key,
+        failures: Number(x.n),
+        hours: Number(x.hours ?? 0),
+      })),
+    counts: { byProduct: countOf(3), byModel: countOf(5), byProject: countOf(6), byAsset: countOf(7) },
+    assets: rows
+      .filter((x) => x.gmask === 8)
+      .map((x) => ({
+        assetId: x.key!,
+        serial: x.serial ?? '',
+        failures: Number(x.n),
+        hours: Number(x.hours),
+      })),
   };
 }

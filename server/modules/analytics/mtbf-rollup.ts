@@ -1,10 +1,11 @@
 // MTBF from the rollup (docs/analytics.md "Rollups"): failures per day × asset (source `failures`) and
 // every asset's dimensions and installed-time start (source `assets`), kept by the rollup job. A
 // request sums the stored days before the failures watermark's day, counts the days since per request,
-// and reads the installed hours of the stored assets grouped in one pass: its work follows the groups
-// and the failed assets, not the history of work orders. `mtbfFigures` (measures.ts) stays the
-// definition; the integration test checks both agree.
+// and sums them with the installed hours of the stored assets in one pass, each breakdown cut in SQL
+// to the groups listed: its work follows the stored assets and failures, not the history of work
+// orders. `mtbfFigures` (measures.ts) stays the definition; the integration test checks both agree.
 import { addDays, toLocalDate } from '../../../common/calendar-dates.ts';
+import { MTBF_GROUP_LIMIT } from '../../../common/measures-api.ts';
 import type { Db, Executor } from '../../db/pool.ts';
 import { failuresBetween, failuresByDay, repairsOfAssets, workOrdersChanged } from '../field/index.ts';
 import { assetsChangedBetween } from '../registry/index.ts';
@@ -63,15 +64,20 @@ export async function storeChangedAssets(db: Db, since: Date, until: Date, timeZ
 
 /**
  * MTBF of a period under a filter, from the rollup: stored days before the failures watermark's local
- * day, the rest per request; the installed base as stored. Per request (`mtbfFigures`) while either
- * source has never run.
+ * day, the rest per request; the installed base as stored. Each breakdown cut to `limit` groups in SQL
+ * (null: all, the Excel export). Per request (`mtbfFigures`) while either source has never run.
  */
-export async function mtbfFromRollup(db: Executor, f: MeasureFilter, timeZone: string) {
+export async function mtbfFromRollup(
+  db: Executor,
+  f: MeasureFilter,
+  timeZone: string,
+  limit: number | null = MTBF_GROUP_LIMIT,
+) {
   const [mark, assetsMark] = await Promise.all([
     repo.watermarkOf(db, FAILURES_SOURCE),
     repo.watermarkOf(db, ASSETS_SOURCE),
   ]);
-  if (!mark || !assetsMark) return mtbfFigures(db, f, timeZone);
+  if (!mark || !assetsMark) return mtbfFigures(db, f, timeZone, limit);
   const cut = toLocalDate(mark, timeZone);
   const { from: fromAt, to: toAt } = periodInstants(f.from, f.to, timeZone);
   // ISO days compare as strings.
@@ -84,6 +90,7 @@ export async function mtbfFromRollup(db: Executor, f: MeasureFilter, timeZone: s
     for (const x of rows) live.set(x.assetId, (live.get(x.assetId) ?? 0) + 1);
   }
   const sums = await mrepo.mtbfSums(db, {
+    fromDay: f.from,
     fromAt,
     toAt,
     timeZone,
@@ -92,14 +99,14 @@ export async function mtbfFromRollup(db: Executor, f: MeasureFilter, timeZone: s
     customerId: f.customerId,
     projectId: f.projectId,
     productId: f.productId,
-    // Twice the listed: SQL rounds as JavaScript does, and the list is sorted again on the same figures.
-    assetLimit: MTBF_ASSETS_LISTED * 2,
+    groupLimit: limit,
+    assetLimit: MTBF_ASSETS_LISTED,
   });
-  const hoursBy = new Map(sums.hours.map((h) => [`${h.group}|${h.key}`, h.value]));
   return mtbfTables(
     db,
-    sums.failures.map((x) => ({ group: x.group, key: x.key, failures: x.value })),
-    (group, key) => hoursBy.get(`${group}|${key}`) ?? 0,
+    sums.groups,
     sums.assets.map((a) => ({ key: a.assetId, label: a.serial, failures: a.failures, hours: a.hours })),
+    limit,
+    sums.counts,
   );
 }

@@ -425,10 +425,15 @@ export async function measureSums(
   }));
 }
 
-/** Whether first-time-fix rows of days from…to were computed with another reopen window than `param`. */
+/**
+ * Whether first-time-fix rows of days from…to were computed with another reopen window than `param`.
+ * Two ranges of the partial index analytics_measures_daily_ftf_param_idx, below and above `param`
+ * (windows are 1 day or more; the other measures' param is 0): `param <> …` would scan the period.
+ */
 export async function otherFirstFixWindow(db: Executor, days: { from: string; to: string }, param: number) {
+  const ftf = sql`measure = 'first_time_fix' and day >= ${days.from}::date and day <= ${days.to}::date`;
   const r = await db.execute<{ other: boolean }>(sql`
-    select exists (select 1 from analytics_measures_daily where measure = 'first_time_fix'
-      and day >= ${days.from}::date and day <= ${days.to}::date and param <> ${param}) as other`);
+    select exists (select 1 from analytics_measures_daily where ${ftf} and param > 0 and param < ${param})
+        or exists (select 1 from analytics_measures_daily where ${ftf} and param > ${param}) as other`);
   return !!r.rows[0]?.other;
 }

@@ -1,5 +1,6 @@
 // Analytics' own tables: per-day rollups of the measures (docs/analytics.md) and the watermark of the
 // job that keeps them up to date. Dashboards read these, never the history.
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -143,6 +144,11 @@ export const analyticsMeasuresDaily = pgTable(
   (t) => [
     index('analytics_measures_daily_day_idx').on(t.measure, t.day),
     index('analytics_measures_daily_customer_idx').on(t.customerId, t.measure, t.day),
+    // Whether a period's first-time-fix rows have another reopen window (`otherFirstFixWindow`): two
+    // empty range reads, not a scan of the period's rows.
+    index('analytics_measures_daily_ftf_param_idx')
+      .on(t.param, t.day)
+      .where(sql`${t.measure} = 'first_time_fix'`),
   ],
 );
 
@@ -183,7 +189,8 @@ export const analyticsFailuresDaily = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [
-    index('analytics_failures_daily_day_idx').on(t.day),
+    // The period's rows read from the index alone (MTBF's request sums asset_id, n over its days).
+    index('analytics_failures_daily_day_idx').on(t.day, t.assetId, t.n),
     index('analytics_failures_daily_customer_idx').on(t.customerId, t.day),
   ],
 );

@@ -47,6 +47,8 @@ export const measuresEn: typeof measuresZh = {
   byModel: 'By model',
   byProject: 'By project',
   byAsset: 'By equipment',
+  mtbfCut: 'The {{shown}} with the lowest MTBF of {{total}}. The Excel export lists them all.',
+  mtbfCutAssets: 'The {{shown}} with the lowest MTBF of {{total}} units with failures.',
   group: 'Group',
   installedHours: 'Installed hours',
   failures: 'Failures',

@@ -43,6 +43,8 @@ export const measuresZh = {
   byModel: '按型号',
   byProject: '按项目',
   byAsset: '按设备',
+  mtbfCut: '仅列出 MTBF 最低的 {{shown}} 个，共 {{total}} 个；导出 Excel 可查看全部。',
+  mtbfCutAssets: '仅列出 MTBF 最低的 {{shown}} 台，共 {{total}} 台设备有故障。',
   group: '分组',
   installedHours: '在用小时',
   failures: '故障次数',

@@ -164,6 +164,15 @@ export function MeasuresView({
                   <>
                     <div style={{ textAlign: 'right', marginBottom: 8 }}>{excel(table)}</div>
                     {mtbfTable([...rows])}
+                    {/* The server lists the lowest MTBF of each breakdown; say so when it cut one. */}
+                    {m.mtbf.counts[label] > rows.length && (
+                      <Typography.Text type="secondary" data-testid={`measures-cut-${table}`}>
+                        {t(label === 'byAsset' ? 'measures.mtbfCutAssets' : 'measures.mtbfCut', {
+                          shown: rows.length,
+                          total: m.mtbf.counts[label].toLocaleString(lang),
+                        })}
+                      </Typography.Text>
+                    )}
                   </>
                 ),
               }))}
