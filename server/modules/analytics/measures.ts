@@ -21,7 +21,7 @@ import {
 import { followUpTimings } from '../followups/index.ts';
 import { assetDimensions, installedHours, productNamesOf, projectFacts } from '../registry/index.ts';
 import { type StaffSatisfaction, satisfactionByEngineer } from '../surveys/index.ts';
-import { faultTicketsFirstResolved } from '../tickets/index.ts';
+import { faultTicketsFirstResolved, faultTicketsFirstResolvedSql } from '../tickets/index.ts';
 import { periodInstants } from './dashboard.ts';
 
 /** The filter of every measure: local days from…to (inclusive, organisation's zone) and dimensions. */
@@ -90,16 +90,10 @@ export async function firstTimeFix(
   timeZone: string,
 ): Promise<{ eligible: number; fixed: number; ratePercent: number | null; records: FirstFixRecord[] }> {
   const { from, to } = periodInstants(f.from, f.to, timeZone);
-  const tickets = await faultTicketsFirstResolved(db, {
-    from,
-    to,
-    customerId: f.customerId,
-    projectId: f.projectId,
-  });
-  const visits = await repairVisitsOfTickets(
-    db,
-    tickets.map((t) => t.ticketId),
-  );
+  const q = { from, to, customerId: f.customerId, projectId: f.projectId };
+  // One after another: in the rollup job this runs on a transaction's one connection.
+  const tickets = await faultTicketsFirstResolved(db, q);
+  const visits = await repairVisitsOfTickets(db, faultTicketsFirstResolvedSql(q));
   const ofProduct = await productFilter(
     db,
     f.productId,
