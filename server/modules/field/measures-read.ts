@@ -1,5 +1,6 @@
 // Read models for analytics' measures (docs/analytics.md), each bounded by the period through an index
 // (work_orders_completed_at_idx, work_orders_repair_created_idx, work_orders_ticket_idx,
+// work_order_events_arrived_idx,
 // work_orders_assets_idx): visits of the tickets first resolved in a period (first-time fix), repairs
 // completed in a period with each asset's repair number (repeat repair), failures (MTBF), and the
 // engineers' jobs, time on jobs and travel.
