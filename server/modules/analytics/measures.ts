@@ -213,11 +213,7 @@ const mtbf = (key: string | null, label: string, hours: number, failures: number
  */
 export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: string) {
   const { from, to } = periodInstants(f.from, f.to, timeZone);
-  const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
-  const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
-  const failures = all.filter(
-    (x) => dims.has(x.assetId) && (!f.productId || dims.get(x.assetId)?.productId === f.productId),
-  );
+  const { failures, dims } = await mtbfFailures(db, f, timeZone);
   const failedAssets = [...new Set(failures.map((x) => x.assetId))];
   const hours = await installedHours(
     db,
@@ -254,6 +250,17 @@ export async function mtbfFigures(db: Executor, f: MeasureFilter, timeZone: stri
     ...(await mtbfTables(db, [...counts.values()], hoursOf, assets)),
     failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
   };
+}
+
+/** MTBF's failures of the period (the drill-down's records) with their assets' dimensions. */
+export async function mtbfFailures(db: Executor, f: MeasureFilter, timeZone: string) {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
+  const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
+  const failures = all.filter(
+    (x) => dims.has(x.assetId) && (!f.productId || dims.get(x.assetId)?.productId === f.productId),
+  );
+  return { failures, dims };
 }
 
 /** Failures of one MTBF group (the total: group total, key null). */
