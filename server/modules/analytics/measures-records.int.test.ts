@@ -26,9 +26,11 @@ import {
   type TestApp,
 } from '../../../test/helpers.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { repairsCompletedWithOrdinal } from '../field/index.ts';
 import { workOrderEvents, workOrders } from '../field/schema.ts';
 import { assets, products, projects } from '../registry/schema.ts';
 import { tickets } from '../tickets/schema.ts';
+import { periodInstants } from './dashboard.ts';
 
 const clock = new ManualClock(new Date('2026-12-05T02:00:00Z'));
 let t: TestApp;
@@ -248,5 +250,10 @@ describe('the drill-down pages the records behind a figure', () => {
     });
     const m = (await manager.request('GET', `/api/v1/analytics/measures?${NOV}`)).json();
     expect(m.repeatRepair).toMatchObject({ repairs: 5, repeats: 4 });
+    // Both ways of numbering (a probe per repair, one pass over the history) agree.
+    const nov = periodInstants('2026-11-01', '2026-11-30', TEST_TIME_ZONE);
+    const probed = await repairsCompletedWithOrdinal(t.db, nov);
+    expect(probed.map((r) => r.ordinal)).toEqual([2, 3, 4, 1, 2]);
+    expect(await repairsCompletedWithOrdinal(t.db, nov, 0)).toEqual(probed);
   });
 });
