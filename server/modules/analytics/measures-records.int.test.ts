@@ -19,6 +19,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
+  buildResolvedFaultTicket,
   createTestApp,
   loginAs,
   type Session,
@@ -29,7 +30,6 @@ import { ManualClock } from '../../platform/clock.ts';
 import { repairsCompletedWithOrdinal } from '../field/index.ts';
 import { workOrderEvents, workOrders } from '../field/schema.ts';
 import { assets, products, projects } from '../registry/schema.ts';
-import { tickets } from '../tickets/schema.ts';
 import { periodInstants } from './dashboard.ts';
 
 const clock = new ManualClock(new Date('2026-12-05T02:00:00Z'));
@@ -45,24 +45,7 @@ const d = (iso: string) => new Date(iso);
 async function ticket(name: string, firstResolvedAt: string, reopenedAt: string | null = null) {
   const number = `TK-R${seq++}`;
   num.set(name, number);
-  const [row] = await t.db
-    .insert(tickets)
-    .values({
-      number,
-      kind: 'fault_report',
-      status: reopenedAt ? 'in_progress' : 'resolved',
-      channel: 'phone',
-      customerId,
-      subject: '灯不亮',
-      description: '灯不亮',
-      team: 'support_engineer',
-      createdAt: d('2026-10-01T00:00:00Z'),
-      resolvedAt: reopenedAt ? null : d(firstResolvedAt),
-      firstResolvedAt: d(firstResolvedAt),
-      reopenedAt: reopenedAt ? d(reopenedAt) : null,
-    })
-    .returning({ id: tickets.id });
-  return row!.id;
+  return buildResolvedFaultTicket(t.db, { number, customerId, firstResolvedAt, reopenedAt });
 }
 
 async function workOrder(v: {
@@ -253,7 +236,15 @@ describe('the drill-down pages the records behind a figure', () => {
     // Both ways of numbering (a probe per repair, one pass over the history) agree.
     const nov = periodInstants('2026-11-01', '2026-11-30', TEST_TIME_ZONE);
     const probed = await repairsCompletedWithOrdinal(t.db, nov);
-    expect(probed.map((r) => r.ordinal)).toEqual([2, 3, 4, 1, 2]);
+    expect(probed.map((r) => `${r.number} ${r.ordinal}`).sort()).toEqual(
+      [
+        `${num.get('X2')} 2`,
+        `${num.get('X3')} 3`,
+        `${num.get('XY')} 1`,
+        `${num.get('XY')} 4`,
+        `${num.get('Y2')} 2`,
+      ].sort(),
+    );
     expect(await repairsCompletedWithOrdinal(t.db, nov, 0)).toEqual(probed);
   });
 });
