@@ -17,6 +17,7 @@ import { createDatabase, dropDatabase } from '../server/db/admin.ts';
 import { createDb, createPool, type Db } from '../server/db/pool.ts';
 import { createUser } from '../server/modules/accounts/index.ts';
 import { createCustomer } from '../server/modules/registry/index.ts';
+import { tickets } from '../server/modules/tickets/schema.ts';
 import { type BlobStore, LocalBlobStore } from '../server/platform/blob-store.ts';
 import { type Clock, systemClock } from '../server/platform/clock.ts';
 import { systemCtx } from '../server/platform/context.ts';
@@ -119,6 +120,42 @@ export async function createTestApp(
 
 // ---------- factories ----------
 const unique = () => randomBytes(4).toString('hex');
+
+/**
+ * A fault ticket first resolved at an instant (and reopened at another: still open then), written
+ * directly for the measures' tests (exact instants); its id.
+ */
+export async function buildResolvedFaultTicket(
+  db: Db,
+  v: {
+    number: string;
+    customerId: string;
+    projectId?: string | null;
+    firstResolvedAt: string;
+    reopenedAt?: string | null;
+  },
+): Promise<string> {
+  const reopenedAt = v.reopenedAt ? new Date(v.reopenedAt) : null;
+  const [row] = await db
+    .insert(tickets)
+    .values({
+      number: v.number,
+      kind: 'fault_report',
+      status: reopenedAt ? 'in_progress' : 'resolved',
+      channel: 'phone',
+      customerId: v.customerId,
+      projectId: v.projectId ?? null,
+      subject: '灯不亮',
+      description: '灯不亮',
+      team: 'support_engineer',
+      createdAt: new Date('2026-10-01T00:00:00Z'),
+      resolvedAt: reopenedAt ? null : new Date(v.firstResolvedAt),
+      firstResolvedAt: new Date(v.firstResolvedAt),
+      reopenedAt,
+    })
+    .returning({ id: tickets.id });
+  return row!.id;
+}
 
 export async function buildCustomer(db: Db, fields: Partial<TCustomer> = {}): Promise<TCustomer> {
   const code = fields.code ?? `C-${unique()}`;

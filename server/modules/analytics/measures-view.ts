@@ -24,7 +24,7 @@ import {
   followUpsOnTime,
   type MeasureFilter,
   monthDays,
-  mtbfFigures,
+  mtbfFailures,
   repeatRepair,
 } from './measures.ts';
 import { measureCounts } from './measures-rollup.ts';
@@ -160,15 +160,16 @@ export async function measureRecordsOf(
       detail: x.state,
     }));
   } else {
-    const r = await mtbfFigures(reads, f, tz);
-    rows = r.failures.map((x) => ({
+    // The failures alone: the installed hours are the figure's, not its records'.
+    const { failures, dims } = await mtbfFailures(reads, f, tz);
+    rows = failures.map((x) => ({
       kind: 'work_order',
       id: x.workOrderId,
       reference: x.number,
-      customerId: x.dims.customerId,
+      customerId: dims.get(x.assetId)!.customerId,
       at: x.at.toISOString(),
       counted: true,
-      detail: x.dims.serial,
+      detail: dims.get(x.assetId)!.serial,
     }));
   }
   const picked = rows.filter((r) => q.outcome === 'all' || (q.outcome === 'counted') === r.counted);

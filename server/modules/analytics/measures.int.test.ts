@@ -36,6 +36,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCustomer,
+  buildResolvedFaultTicket,
   createTestApp,
   loginAs,
   type Session,
@@ -85,27 +86,14 @@ let seq = 0;
 const next = () => `${Date.now().toString(36)}${seq++}`;
 const d = (iso: string) => new Date(iso);
 
-async function ticket(customerId: string, firstResolvedAt: string, reopenedAt: string | null = null) {
-  const [row] = await t.db
-    .insert(tickets)
-    .values({
-      number: `TK-${next()}`,
-      kind: 'fault_report',
-      status: reopenedAt ? 'in_progress' : 'resolved',
-      channel: 'phone',
-      customerId,
-      projectId: customerId === customerA ? projectA : projectB,
-      subject: '灯不亮',
-      description: '灯不亮',
-      team: 'support_engineer',
-      createdAt: d('2026-10-01T00:00:00Z'),
-      resolvedAt: reopenedAt ? null : d(firstResolvedAt),
-      firstResolvedAt: d(firstResolvedAt),
-      reopenedAt: reopenedAt ? d(reopenedAt) : null,
-    })
-    .returning({ id: tickets.id });
-  return row!.id;
-}
+const ticket = (customerId: string, firstResolvedAt: string, reopenedAt: string | null = null) =>
+  buildResolvedFaultTicket(t.db, {
+    number: `TK-${next()}`,
+    customerId,
+    projectId: customerId === customerA ? projectA : projectB,
+    firstResolvedAt,
+    reopenedAt,
+  });
 
 async function workOrder(v: {
   customerId: string;

@@ -26,7 +26,7 @@ import {
 import { followUpTimings } from '../followups/index.ts';
 import { assetDimensions, installedHours, productNamesOf, projectFacts } from '../registry/index.ts';
 import { type StaffSatisfaction, satisfactionByEngineer } from '../surveys/index.ts';
-import { faultTicketsFirstResolved } from '../tickets/index.ts';
+import { faultTicketsFirstResolved, faultTicketsFirstResolvedSql } from '../tickets/index.ts';
 import { periodInstants } from './dashboard.ts';
 
 /** The filter of every measure: local days from…to (inclusive, organisation's zone) and dimensions. */
@@ -95,16 +95,10 @@ export async function firstTimeFix(
   timeZone: string,
 ): Promise<{ eligible: number; fixed: number; ratePercent: number | null; records: FirstFixRecord[] }> {
   const { from, to } = periodInstants(f.from, f.to, timeZone);
-  const tickets = await faultTicketsFirstResolved(db, {
-    from,
-    to,
-    customerId: f.customerId,
-    projectId: f.projectId,
-  });
-  const visits = await repairVisitsOfTickets(
-    db,
-    tickets.map((t) => t.ticketId),
-  );
+  const q = { from, to, customerId: f.customerId, projectId: f.projectId };
+  // One after another: in the rollup job this runs on a transaction's one connection.
+  const tickets = await faultTicketsFirstResolved(db, q);
+  const visits = await repairVisitsOfTickets(db, faultTicketsFirstResolvedSql(q));
   const ofProduct = await productFilter(
     db,
     f.productId,
@@ -230,11 +224,7 @@ export async function mtbfFigures(
   limit: number | null = MTBF_GROUP_LIMIT,
 ) {
   const { from, to } = periodInstants(f.from, f.to, timeZone);
-  const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
-  const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
-  const failures = all.filter(
-    (x) => dims.has(x.assetId) && (!f.productId || dims.get(x.assetId)?.productId === f.productId),
-  );
+  const { failures, dims } = await mtbfFailures(db, f, timeZone);
   const failedAssets = [...new Set(failures.map((x) => x.assetId))];
   const hours = await installedHours(
     db,
@@ -276,6 +266,17 @@ export async function mtbfFigures(
     ...(await mtbfTables(db, [total, ...sums.values()], assets, limit)),
     failures: failures.map((x) => ({ ...x, dims: dims.get(x.assetId)! })),
   };
+}
+
+/** MTBF's failures of the period (the drill-down's records) with their assets' dimensions. */
+export async function mtbfFailures(db: Executor, f: MeasureFilter, timeZone: string) {
+  const { from, to } = periodInstants(f.from, f.to, timeZone);
+  const all = await failuresBetween(db, { from, to, customerId: f.customerId, projectId: f.projectId });
+  const dims = await assetDimensions(db, [...new Set(all.map((x) => x.assetId))]);
+  const failures = all.filter(
+    (x) => dims.has(x.assetId) && (!f.productId || dims.get(x.assetId)?.productId === f.productId),
+  );
+  return { failures, dims };
 }
 
 /** Failures and installed hours of one MTBF group (the total: group total, key null). */

@@ -114,6 +114,8 @@ export const workOrderEvents = pgTable(
     index('work_order_events_wo_idx').on(t.workOrderId, t.at),
     // Customer care (followups, surveys) reads the completions recorded since its watermark (repairsCompleted).
     index('work_order_events_completed_idx').on(t.recordedAt).where(sql`${t.stage} = 'completed'`),
+    // Visits (first-time fix counts a work order's arrivals, index-only) and the first arrival (travel).
+    index('work_order_events_arrived_idx').on(t.workOrderId, t.at).where(sql`${t.stage} = 'arrived'`),
   ],
 );
 

@@ -13,6 +13,7 @@ export { ticketOwners, ticketRefs } from './field-read.ts';
 export {
   type FirstResolvedTicket,
   faultTicketsFirstResolved,
+  faultTicketsFirstResolvedSql,
   firstResolvedDaysOf,
 } from './measures-read.ts';
 export {

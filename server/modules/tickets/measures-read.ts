@@ -1,7 +1,7 @@
 // Read model for analytics' first-time fix (docs/analytics.md): fault tickets first resolved in
 // [from, to), with their first reopening, read over index tickets_fault_first_resolved_idx (the period's
 // tickets only, never the history).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
 
 export interface FirstResolvedTicket {
@@ -16,9 +16,27 @@ export interface FirstResolvedTicket {
   reopenedAt: Date | null;
 }
 
+type FirstResolvedFilter = { from: Date; to: Date; customerId?: string; projectId?: string };
+
+const firstResolvedIn = (
+  q: FirstResolvedFilter,
+) => sql`t.kind = 'fault_report' and t.first_resolved_at is not null
+       and t.first_resolved_at >= ${q.from.toISOString()}::timestamptz
+       and t.first_resolved_at < ${q.to.toISOString()}::timestamptz
+       ${q.customerId ? sql`and t.customer_id = ${q.customerId}::uuid` : sql``}
+       ${q.projectId ? sql`and t.project_id = ${q.projectId}::uuid` : sql``}`;
+
+/**
+ * The ids of faultTicketsFirstResolved's tickets as a fragment (column ticket_id), so the field module
+ * reads their work orders in one statement without naming this module's table.
+ */
+export function faultTicketsFirstResolvedSql(q: FirstResolvedFilter): SQL {
+  return sql`select t.id as ticket_id from tickets t where ${firstResolvedIn(q)}`;
+}
+
 export async function faultTicketsFirstResolved(
   db: Executor,
-  q: { from: Date; to: Date; customerId?: string; projectId?: string },
+  q: FirstResolvedFilter,
 ): Promise<FirstResolvedTicket[]> {
   const r = await db.execute<{
     id: string;
@@ -34,11 +52,7 @@ export async function faultTicketsFirstResolved(
     select t.id, t.number, t.subject, t.customer_id, t.project_id, t.assignee_id, t.asset_ids[1] as asset_id,
            t.first_resolved_at, t.reopened_at
       from tickets t
-     where t.kind = 'fault_report' and t.first_resolved_at is not null
-       and t.first_resolved_at >= ${q.from.toISOString()}::timestamptz
-       and t.first_resolved_at < ${q.to.toISOString()}::timestamptz
-       ${q.customerId ? sql`and t.customer_id = ${q.customerId}::uuid` : sql``}
-       ${q.projectId ? sql`and t.project_id = ${q.projectId}::uuid` : sql``}
+     where ${firstResolvedIn(q)}
      order by t.first_resolved_at, t.id`);
   return r.rows.map((x) => ({
     ticketId: x.id,

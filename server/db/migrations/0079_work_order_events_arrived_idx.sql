@@ -1,0 +1,1 @@
+CREATE INDEX "work_order_events_arrived_idx" ON "work_order_events" USING btree ("work_order_id","at") WHERE "work_order_events"."stage" = 'arrived';
