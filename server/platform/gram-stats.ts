@@ -62,3 +62,24 @@ export function termRowsBound(
   const allListed = freqs.every((f) => f !== undefined);
   return { rows: Math.min(...freqs.map((f) => f ?? stats.floor)) * stats.rows, allListed };
 }
+
+/**
+ * Whether at least `cap` rows of `table` hold every gram of `term` in its grams column `column` (a
+ * search's choice between the GIN index and walking the list): from the statistics when they can tell,
+ * else counted on the GIN index up to the cap.
+ */
+export async function gramsHeldByAtLeast(
+  db: Executor,
+  table: string,
+  column: string,
+  term: string,
+  cap: number,
+): Promise<boolean> {
+  const grams = bigramsOf(term);
+  const bound = termRowsBound(await gramStats(db, table, column), grams);
+  if (bound && bound.rows < cap) return false;
+  if (bound?.allListed) return true;
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1
+    from ${sql.identifier(table)} where ${sql.identifier(column)} @> ${sql.param(grams)}::text[] limit ${cap}) s`);
+  return (r.rows[0]?.n ?? 0) >= cap;
+}

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { TArticleListQuery } from '../../../common/knowledge-api.ts';
 import type { Executor } from '../../db/pool.ts';
-import { bigramsOf, gramStats, termRowsBound } from '../../platform/gram-stats.ts';
+import { bigramsOf, gramStats, gramsHeldByAtLeast, termRowsBound } from '../../platform/gram-stats.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import {
   knowledgeAliases,
@@ -108,14 +108,7 @@ async function isCommonTerm(
   term: string,
 ): Promise<boolean> {
   if ([...term].length < 2) return true;
-  const bound = termRowsBound(await gramStats(db, 'knowledge_articles', column.name), bigramsOf(term));
-  if (bound && bound.rows < SORTED_SEARCH_CAP) return false;
-  if (bound?.allListed) return true;
-  const r = await db.execute<{
-    n: number;
-  }>(sql`select count(*)::int as n from (select 1 from knowledge_articles
-    where ${column} @> ${gramArray(term)} limit ${SORTED_SEARCH_CAP}) s`);
-  return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
+  return gramsHeldByAtLeast(db, 'knowledge_articles', column.name, term, SORTED_SEARCH_CAP);
 }
 
 /** One term in a title (or in title and body): by the grams' GIN index when rare, else rechecked only. */

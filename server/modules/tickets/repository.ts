@@ -4,7 +4,7 @@ import type { TTicketSort } from '../../../common/tickets-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
 import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { bigramsOf, gramStats, termRowsBound } from '../../platform/gram-stats.ts';
+import { gramsHeldByAtLeast } from '../../platform/gram-stats.ts';
 import { numberInStatement } from '../../platform/number-series.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
@@ -219,12 +219,7 @@ export const SORTED_SEARCH_CAP = 5000;
  */
 export async function isCommonTerm(db: Executor, term: string): Promise<boolean> {
   if ([...term].length < 3) return false;
-  const bound = termRowsBound(await gramStats(db, 'tickets', 'search_grams'), bigramsOf(term));
-  if (bound && bound.rows < SORTED_SEARCH_CAP) return false;
-  if (bound?.allListed) return true;
-  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from tickets
-    where ${tickets.searchGrams} @> text_bigrams(${term}) limit ${SORTED_SEARCH_CAP}) s`);
-  return (r.rows[0]?.n ?? 0) >= SORTED_SEARCH_CAP;
+  return gramsHeldByAtLeast(db, 'tickets', 'search_grams', term, SORTED_SEARCH_CAP);
 }
 
 /**
