@@ -76,10 +76,10 @@ async function labelled<T>(
 const byKey = <T extends { key: string | null }>(rows: T[]) =>
   rows.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
 const byDecided = (rows: TSlaFigure[]) =>
-  rows.sort((a, b) => b.decided - a.decided || (a.key ?? '').localeCompare(b.key ?? ''));
+  rows.sort((a, b) => b.decided - a.decided || repo.compareKeys(a.key, b.key));
 
 const byRestored = (rows: TRestoreFigure[]) =>
-  rows.sort((a, b) => b.restored - a.restored || (a.key ?? '').localeCompare(b.key ?? ''));
+  rows.sort((a, b) => b.restored - a.restored || repo.compareKeys(a.key, b.key));
 
 /** How many groups a breakdown has in all (each of its rows carries the count). */
 const countOf = (rows: repo.Figures[], group: repo.GroupKey) =>

@@ -28,6 +28,7 @@ import { assetDimensions, installedHours, productNamesOf, projectFacts } from '.
 import { type StaffSatisfaction, satisfactionByEngineer } from '../surveys/index.ts';
 import { faultTicketsFirstResolved, faultTicketsFirstResolvedSql } from '../tickets/index.ts';
 import { periodInstants } from './dashboard.ts';
+import { compareKeys } from './repository.ts';
 
 /** The filter of every measure: local days from…to (inclusive, organisation's zone) and dimensions. */
 export interface MeasureFilter {
@@ -295,11 +296,7 @@ export const MTBF_ASSETS_LISTED = 50;
  * gives (`collate "C"`), so that the groups it keeps are the ones listed here.
  */
 const worstFirst = (rows: TMtbfFigure[]) =>
-  rows.sort((a, b) => {
-    const ka = a.key ?? '';
-    const kb = b.key ?? '';
-    return (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || (ka < kb ? -1 : ka > kb ? 1 : 0);
-  });
+  rows.sort((a, b) => (a.mtbfHours ?? 0) - (b.mtbfHours ?? 0) || compareKeys(a.key, b.key));
 
 /**
  * MTBF's tables from each group's failures and installed hours and the failed assets (per request, or

@@ -184,6 +184,16 @@ const isCut = (g: Breakdown) => g !== 'metric';
 /** The order of a breakdown's groups: the largest n first, ties by key (bytewise, no key first). */
 const LARGEST_FIRST = (key: SQL) => sql`n desc, ${key} collate "C" nulls first`;
 
+/**
+ * Group keys in the order the SQL cuts use (`collate "C" nulls first`): by code unit, no key first — so
+ * the groups a cut keeps are the ones a sorted list would show first.
+ */
+export const compareKeys = (a: string | null, b: string | null) => {
+  const ka = a ?? '';
+  const kb = b ?? '';
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
 const figureOf = (group: GroupKey, key: string | null, row: Record<string, unknown>): Figures => ({
   group,
   key,
