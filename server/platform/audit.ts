@@ -1,6 +1,7 @@
 // Audit log: every change records actor, time, action, entity, before/after and request address,
 // written in the same transaction as the change.
 import type { Executor } from '../db/pool.ts';
+import { hotInsert } from '../db/prepared.ts';
 import type { Ctx } from './context.ts';
 import { auditLog } from './schema.ts';
 
@@ -30,11 +31,15 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+// Every change writes one: built once per number of entries (server/db/prepared.ts).
+const insertAudit = hotInsert('audit_insert', auditLog);
+
 /** Several entries in one statement (a batch job's changes), each as `writeAudit` would write it. */
 export async function writeAudits(tx: Executor, ctx: Ctx, events: readonly AuditEvent[]): Promise<void> {
   const at = ctx.clock.now();
   for (let i = 0; i < events.length; i += 2000)
-    await tx.insert(auditLog).values(
+    await insertAudit(
+      tx,
       events.slice(i, i + 2000).map((event) => ({
         at,
         actorId: ctx.principal.userId,
@@ -51,16 +56,5 @@ export async function writeAudits(tx: Executor, ctx: Ctx, events: readonly Audit
 }
 
 export async function writeAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
-  await tx.insert(auditLog).values({
-    at: ctx.clock.now(),
-    actorId: ctx.principal.userId,
-    actorLabel: ctx.principal.label,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    before: redact(event.before) ?? null,
-    after: redact(event.after) ?? null,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-  });
+  await writeAudits(tx, ctx, [event]);
 }

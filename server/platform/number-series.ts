@@ -1,6 +1,6 @@
 // Document numbers (BX-2026-000123, WO-2026-000042, SF-2026-000007): gap-free per prefix and year,
 // unique under concurrency, the year being the organisation's local year at the moment of numbering.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { toLocalDate } from '../../common/calendar-dates.ts';
 import type { Executor } from '../db/pool.ts';
@@ -61,12 +61,27 @@ export async function nextDocumentNumber(
  * a caller that numbers last holds the counter's row lock from that statement to its commit only.
  */
 export function numberInStatement(prefix: string, at: Date, timeZone: string, digits = 6) {
-  const year = localYear(at, timeZone);
+  return numberExpression(sql`${prefix}`, sql`${localYear(at, timeZone)}`, digits);
+}
+
+/**
+ * `numberInStatement` for a statement built once (server/db/prepared.ts): the series and the year are
+ * the placeholders `numberPrefix` and `numberYear`, filled per call by `numberPlaceholders`.
+ */
+export function hotNumberInStatement(digits = 6) {
+  return numberExpression(sql`${sql.placeholder('numberPrefix')}`, sql`${sql.placeholder('numberYear')}`, digits);
+}
+
+export function numberPlaceholders(prefix: string, at: Date, timeZone: string) {
+  return { numberPrefix: prefix, numberYear: localYear(at, timeZone) };
+}
+
+function numberExpression(prefix: SQL, year: SQL, digits: number) {
   const cte = new QueryBuilder().$with('next_number', { last: sql<number>`last` }).as(
-    sql`insert into ${numberCounters} (prefix, year, last) values (${prefix}, ${year}, 1)
+    sql`insert into ${numberCounters} (prefix, year, last) values (${prefix}::text, ${year}::int, 1)
         on conflict (prefix, year) do update set last = ${numberCounters}.last + 1 returning last`,
   );
   // Zero-padded to `digits`, never cut (lpad would cut a longer number).
-  const value = sql<string>`(select ${`${prefix}-${year}-`} || repeat('0', greatest(0, ${digits}::int - length(last::text))) || last::text from next_number)`;
+  const value = sql<string>`(select ${prefix}::text || '-' || ${year}::int::text || '-' || repeat('0', greatest(0, ${digits}::int - length(last::text))) || last::text from next_number)`;
   return { cte, value };
 }

@@ -1,6 +1,7 @@
 // Every SQL statement of the accounts module.
 import { and, asc, eq, getTableColumns, gt, ilike, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool.ts';
+import { hotStatement } from '../../db/prepared.ts';
 import { customerNameOf } from '../registry/index.ts';
 import { apiTokens, loginAttempts, sessions, users } from './schema.ts';
 
@@ -71,12 +72,23 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-export async function findActiveSession(db: Executor, id: string, now: Date) {
-  const [row] = await db
+// Every request of a signed-in user reads its session: built once (server/db/prepared.ts).
+const activeSession = hotStatement('sessions_find_active', (db) =>
+  db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.disabled, false)));
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+        eq(users.disabled, false),
+      ),
+    ),
+);
+
+export async function findActiveSession(db: Executor, id: string, now: Date) {
+  const [row] = await activeSession(db, { id, now: now.toISOString() });
   return row;
 }
 

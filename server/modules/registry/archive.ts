@@ -1,9 +1,11 @@
 // 服务档案 (service archive): the append-only event timeline of each asset and project (篇4 g.6
 // "可随时查询本项目的设备安装、运行、维修等历史记录"). Every module records its events through
 // recordArchiveEvent, in the same transaction as the change.
+
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { TArchiveEvent } from '../../../common/registry-api.ts';
 import type { Executor } from '../../db/pool.ts';
+import { hotInsert } from '../../db/prepared.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type CursorKey, pageFrom } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/scope.ts';
@@ -27,13 +29,19 @@ export async function recordArchiveEvent(tx: Executor, ctx: Ctx, event: ArchiveE
 }
 
 /** Many events in few statements (an acceptance touches every asset of a project). */
+// Most changes of a ticket, work order or visit write one: built once (server/db/prepared.ts).
+const insertArchiveRows = hotInsert('archive_events_insert', archiveEvents);
+
 export async function recordArchiveEvents(
   tx: Executor,
   ctx: Ctx,
   events: ArchiveEventInput[],
 ): Promise<void> {
   for (let i = 0; i < events.length; i += 1000) {
-    await tx.insert(archiveEvents).values(events.slice(i, i + 1000).map((event) => toRow(ctx, event)));
+    await insertArchiveRows(
+      tx,
+      events.slice(i, i + 1000).map((event) => toRow(ctx, event)),
+    );
   }
 }
 

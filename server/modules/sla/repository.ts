@@ -3,6 +3,7 @@
 import { and, asc, eq, getTableName, gte, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/pool.ts';
+import { hotInsert } from '../../db/prepared.ts';
 import { slaCalendars, slaEvents, slaFirings, slaPolicies, slaTargets } from './schema.ts';
 
 export type TargetRow = typeof slaTargets.$inferSelect;
@@ -82,8 +83,12 @@ export async function deleteTarget(db: Executor, id: string) {
   await db.delete(slaTargets).where(eq(slaTargets.id, id));
 }
 
+// Every ticket writes its targets and its first events: built once (server/db/prepared.ts).
+const insertTargetRows = hotInsert('sla_targets_insert', slaTargets);
+const insertEventRows = hotInsert('sla_events_insert', slaEvents);
+
 export async function insertTargets(db: Executor, rows: (typeof slaTargets.$inferInsert)[]) {
-  if (rows.length) await db.insert(slaTargets).values(rows);
+  await insertTargetRows(db, rows);
 }
 
 /** Writes the projected fields of several targets in one statement. */
@@ -109,7 +114,7 @@ export async function updateProjections(db: Executor, rows: TargetRow[], now: Da
 }
 
 export async function insertEvents(db: Executor, rows: (typeof slaEvents.$inferInsert)[]) {
-  if (rows.length) await db.insert(slaEvents).values(rows);
+  await insertEventRows(db, rows);
 }
 
 export async function eventsOfTicket(db: Executor, ticketId: string) {

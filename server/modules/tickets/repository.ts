@@ -2,10 +2,11 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { TTicketSort } from '../../../common/tickets-api.ts';
 import { type Executor, uuidArray } from '../../db/pool.ts';
+import { hotInsertReturning } from '../../db/prepared.ts';
 import type { Scope } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { gramsHeldByAtLeast } from '../../platform/gram-stats.ts';
-import { numberInStatement } from '../../platform/number-series.ts';
+import { hotNumberInStatement, numberPlaceholders } from '../../platform/number-series.ts';
 import type { CursorKey } from '../../platform/pagination.ts';
 import { auditLog } from '../../platform/schema.ts';
 import { scopeFilter } from '../../platform/scope.ts';
@@ -50,6 +51,12 @@ const columns = {
 };
 
 /** Inserts a ticket with the next number of its series, taken in the same statement. */
+const number = hotNumberInStatement();
+const insertTicketNumbered = hotInsertReturning('tickets_insert_numbered', tickets, {
+  with: number.cte,
+  set: { number: number.value },
+});
+
 export async function insertNumberedTicket(
   db: Executor,
   prefix: string,
@@ -57,12 +64,11 @@ export async function insertNumberedTicket(
   timeZone: string,
   values: Omit<typeof tickets.$inferInsert, 'number'>,
 ) {
-  const next = numberInStatement(prefix, at, timeZone);
-  const [row] = await db
-    .with(next.cte)
-    .insert(tickets)
-    .values({ ...values, number: next.value })
-    .returning();
+  const [row] = await insertTicketNumbered(
+    db,
+    [values as typeof tickets.$inferInsert],
+    numberPlaceholders(prefix, at, timeZone),
+  );
   return row!;
 }
 
