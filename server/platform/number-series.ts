@@ -69,7 +69,11 @@ export function numberInStatement(prefix: string, at: Date, timeZone: string, di
  * the placeholders `numberPrefix` and `numberYear`, filled per call by `numberPlaceholders`.
  */
 export function hotNumberInStatement(digits = 6) {
-  return numberExpression(sql`${sql.placeholder('numberPrefix')}`, sql`${sql.placeholder('numberYear')}`, digits);
+  return numberExpression(
+    sql`${sql.placeholder('numberPrefix')}`,
+    sql`${sql.placeholder('numberYear')}`,
+    digits,
+  );
 }
 
 export function numberPlaceholders(prefix: string, at: Date, timeZone: string) {
