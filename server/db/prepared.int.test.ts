@@ -103,6 +103,32 @@ describe('hot statements', () => {
     ]);
   });
 
+  it('prepare one statement per shape on a connection and run it again; a key that is no column changes nothing', async () => {
+    const runs = await t.db.transaction(async (tx) => {
+      const row = (id: number, done: boolean) => ({ id, label: `r${id}`, done });
+      await insertThings(tx, [row(301, true), row(302, false)]);
+      await insertThings(tx, [row(303, true), row(304, true)]);
+      // drizzle ignores a key that is not a column of the table, and so does the shape.
+      await insertThings(tx, [row(305, false), { ...row(306, true), scratch: 1 } as never]);
+      // On this connection: the statements of two rows of three columns (6 parameters), each with the
+      // number of times it ran.
+      const r = await tx.execute<{ runs: number }>(
+        sql`select (generic_plans + custom_plans)::int as runs from pg_prepared_statements
+              where name like 'test_hot_things_%' and statement like '%$6,%' and statement not like '%$7%'`,
+      );
+      return r.rows.map((x) => x.runs);
+    });
+    expect(runs).toEqual([3]);
+    expect((await read()).filter((r) => r.id >= 301 && r.id <= 306).map((r) => [r.id, r.done])).toEqual([
+      [301, true],
+      [302, false],
+      [303, true],
+      [304, true],
+      [305, false],
+      [306, true],
+    ]);
+  });
+
   it('compute a JS default per call, never once for all', async () => {
     await insertComputed(t.db, [{ id: 1 }]);
     await insertComputed(t.db, [{ id: 2 }]);

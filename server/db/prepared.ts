@@ -74,6 +74,12 @@ interface Preparable<R> {
 
 const names = new Set<string>();
 
+/** A statement's name on each connection: one text per name, so unique in the process. */
+function claim(name: string) {
+  if (names.has(name)) throw new Error(`hot statement ${name} is defined twice`);
+  names.add(name);
+}
+
 // Beyond these a statement is built per call as usual: a batch's text would be large and rarely reused.
 const MAX_HOT_ROWS = 16;
 const MAX_SHAPES = 32;
@@ -100,8 +106,7 @@ export function hotStatement<V extends Record<string, unknown>, R>(
   name: string,
   build: (db: Executor) => Preparable<R>,
 ): (ex: Executor, values: V) => Promise<R> {
-  if (names.has(name)) throw new Error(`hot statement ${name} is defined twice`);
-  names.add(name);
+  claim(name);
   let built: Built<V> | undefined;
   return async (ex, values) => {
     built ??= compile(build(ex).prepare(name) as unknown as DrizzlePrepared, byName);
@@ -130,8 +135,7 @@ function insertByShape<T extends PgTable>(
   returning: boolean,
   extra?: InsertExtra,
 ): Insert<T, T['$inferSelect'][]> {
-  if (names.has(name)) throw new Error(`hot statement ${name} is defined twice`);
-  names.add(name);
+  claim(name);
   const columns = getTableColumns(table as Table) as Record<string, Column>;
   type Input = { rows: readonly T['$inferInsert'][]; extra: Record<string, unknown> };
   const shapes = new Map<string, { name: string; built: Built<Input> }>();
@@ -142,17 +146,17 @@ function insertByShape<T extends PgTable>(
   };
   return async (ex, rows, extraValues = {}) => {
     if (!rows.length) return [];
-    const first = rows[0] as Record<string, unknown>;
-    const keys = Object.keys(first).filter((k) => first[k] !== undefined && k in columns);
-    const shape = `${rows.length}:${keys.join(',')}`;
+    // The columns a row sets (drizzle ignores keys that are not columns, and so does the shape).
+    const setColumns = (row: T['$inferInsert']) => {
+      const r = row as Record<string, unknown>;
+      return Object.keys(r).filter((k) => r[k] !== undefined && k in columns);
+    };
+    const keys = setColumns(rows[0]!);
+    const signature = keys.join(',');
+    const shape = `${rows.length}:${signature}`;
     const uniform =
       rows.length <= MAX_HOT_ROWS &&
-      rows.every((row) => {
-        const r = row as Record<string, unknown>;
-        let n = 0;
-        for (const k in r) if (r[k] !== undefined) n++;
-        return n === keys.length && keys.every((k) => r[k] !== undefined);
-      });
+      rows.every((row, i) => i === 0 || setColumns(row).join(',') === signature);
     let entry = shapes.get(shape);
     if (!entry && uniform && shapes.size < MAX_SHAPES && !computedDefault(columns, keys)) {
       const statement = `${name}_${shapes.size + 1}`;
